@@ -79,6 +79,7 @@ export type DecisionKind =
   | 'flag'
   | 'clear'
   | 'note'
+  | 'undo'
   | 'import-mapping';
 
 /** One entry of the append-only history: who did what to which value, and what it became. */
@@ -92,8 +93,16 @@ export interface Decision {
   readonly at: string;
   /** All decisions of one bulk action share a batch id. */
   readonly batch: string;
-  readonly note?: string;
+  readonly note: string;
+  /** The value's coding before this decision, so a batch can be undone. */
+  readonly before: Coding;
 }
+
+/** The part of a RawValue that decisions change. */
+export type Coding = Pick<
+  RawValue,
+  'code' | 'status' | 'codedBy' | 'codedAt' | 'reviewedBy' | 'reviewedAt' | 'note' | 'updatedAt'
+>;
 
 /** A variable of a project: its codebook and how its cells are split. */
 export interface Variable {

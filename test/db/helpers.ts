@@ -1,0 +1,42 @@
+import type { ValueCount } from '../../src/core/count';
+import type { Codebook, Variable } from '../../src/core/types';
+import { KodbokDb } from '../../src/db/db';
+import { createProject } from '../../src/db/repo';
+
+export const codebook: Codebook = {
+  id: 'test-orsak',
+  variable: 'aktualiseringsorsak',
+  categories: [
+    { code: 'HEM', label: 'Hemmiljö', parent: null },
+    { code: 'H01', label: 'Bristande omsorg', parent: 'HEM' },
+    { code: 'H07', label: 'Skadligt bruk hos förälder', parent: 'HEM' },
+    { code: 'B11', label: 'Barnets skadliga bruk', parent: null },
+  ],
+};
+
+export const variable: Variable = {
+  id: 'aktualiseringsorsak',
+  label: 'Aktualiseringsorsak',
+  codebook,
+  split: { separators: [';'] },
+  order: 0,
+};
+
+let n = 0;
+export function freshDb(): KodbokDb {
+  n++;
+  return new KodbokDb(`kodbok-test-${n}-${Math.random()}`);
+}
+
+export function counts(entries: [string, number][]): Map<string, ValueCount> {
+  return new Map(entries.map(([raw, f]) => [raw, { frequency: f, municipalities: 1, combinations: 1 }]));
+}
+
+export async function projectWith(db: KodbokDb, raws: [string, number][]) {
+  return createProject(db, {
+    name: 'Test',
+    demo: false,
+    variables: [variable],
+    values: new Map([[variable.id, counts(raws)]]),
+  });
+}

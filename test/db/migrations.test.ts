@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { KodbokDb, watchSchema } from '../../src/db/db';
+import { applyBulkDecision, loadValues, loadVariables } from '../../src/db/repo';
+import { variable } from './helpers';
+
+// One test per schema version: build the old database by hand, with the raw IndexedDB API as
+// the version shipped it, then open it with today's code. Dexie stores version n as 10·n.
+
+function openRaw(name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, version);
+    req.onupgradeneeded = () => upgrade(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function put(db: IDBDatabase, store: string, rows: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite');
+    for (const r of rows) tx.objectStore(store).put(r);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+async function buildV1(name: string): Promise<void> {
+  const raw = await openRaw(name, 10, (db) => {
+    db.createObjectStore('projects', { keyPath: 'id' });
+    const vars = db.createObjectStore('variables', { keyPath: ['project', 'id'] });
+    vars.createIndex('project', 'project');
+    const values = db.createObjectStore('values', { keyPath: ['project', 'variable', 'raw'] });
+    values.createIndex('[project+variable]', ['project', 'variable']);
+    values.createIndex('[project+variable+status]', ['project', 'variable', 'status']);
+    const history = db.createObjectStore('history', { keyPath: 'seq', autoIncrement: true });
+    history.createIndex('[project+variable+raw]', ['project', 'variable', 'raw']);
+    history.createIndex('[project+batch]', ['project', 'batch']);
+    history.createIndex('[project+variable]', ['project', 'variable']);
+    db.createObjectStore('settings', { keyPath: 'key' });
+  });
+  await put(raw, 'projects', [{ id: 'p1', name: 'Old', createdAt: '2026-01-01T00:00:00.000Z', demo: false }]);
+  await put(raw, 'variables', [{ ...variable, project: 'p1' }]);
+  await put(raw, 'values', [
+    {
+      project: 'p1', variable: variable.id, raw: 'Missbruk förälder', frequency: 7, municipalities: 2,
+      code: 'H07', status: 'approved', codedBy: 'anna', codedAt: '2026-01-02T00:00:00.000Z',
+      reviewedBy: 'erik', reviewedAt: '2026-01-03T00:00:00.000Z', note: 'ok', updatedAt: '2026-01-03T00:00:00.000Z',
+    },
+    {
+      project: 'p1', variable: variable.id, raw: 'Bristande omsorg', frequency: 3, municipalities: 1,
+      code: null, status: 'uncoded', codedBy: null, codedAt: null, reviewedBy: null, reviewedAt: null, note: '', updatedAt: null,
+    },
+  ]);
+  raw.close();
+}
+
+describe('schema migrations', () => {
+  it('v1: a database written by the first version opens with every decision intact and stays writable', async () => {
+    const name = `mig-v1-${Math.random()}`;
+    await buildV1(name);
+    const db = new KodbokDb(name);
+    const values = await loadValues(db, 'p1', variable.id);
+    expect(values.find((v) => v.raw === 'Missbruk förälder')).toMatchObject({ code: 'H07', status: 'approved', reviewedBy: 'erik', note: 'ok' });
+    expect((await loadVariables(db, 'p1'))[0]?.codebook.id).toBe(variable.codebook.id);
+    const r = await applyBulkDecision(db, { project: 'p1', variable: variable.id, raws: ['Bristande omsorg'], input: { kind: 'assign', code: 'H01' }, by: 'anna' });
+    expect(r.changed).toBe(1);
+    db.close();
+  });
+});
+
+describe('another tab opens a newer schema (RELIABILITY.md rule 9)', () => {
+  it('the old tab closes its connection and is told to reload; the new tab opens', async () => {
+    const name = `tabs-${Math.random()}`;
+    const old = new KodbokDb(name);
+    await old.open();
+    let told = false;
+    watchSchema(old, { onVersionChange: () => (told = true), onBlocked: () => undefined });
+    const newer = await openRaw(name, 20, () => undefined);
+    expect(told).toBe(true);
+    expect(old.isOpen()).toBe(false);
+    newer.close();
+  });
+});
