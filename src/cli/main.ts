@@ -1,0 +1,81 @@
+// The `kodbok` command line: a registry of commands around core/ and io/. bin/kodbok.mjs runs
+// runCli with the real io (node-io.ts); tests run it with an in-memory one.
+
+import { UsageError, type CliIo, type Command } from './io';
+import { VALIDATE_USAGE, validateCommand } from './validate';
+
+export { UsageError } from './io';
+
+export interface CommandSpec {
+  readonly run: Command;
+  /** The synopsis line, e.g. `kodbok validate FILE.json`. */
+  readonly usage: string;
+  readonly summary: string;
+}
+
+// Keyed by the word after `kodbok`. A Map, so `kodbok constructor` is just an unknown command.
+export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, CommandSpec>([
+  [
+    'validate',
+    {
+      run: validateCommand,
+      usage: VALIDATE_USAGE,
+      summary: 'check a codebook or mapping file; exit 1 with the errors',
+    },
+  ],
+]);
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+
+/** The text of `kodbok --help`. */
+export function usage(): string {
+  const lines = ['Usage: kodbok COMMAND [ARGUMENTS]', '', 'Commands:'];
+  for (const spec of COMMANDS.values()) lines.push(`  ${spec.usage}`, `      ${spec.summary}`);
+  lines.push(
+    '',
+    'Exit status: 0 success, 1 the file has errors, 2 bad arguments or unreadable files.',
+    'Formats: docs/formats.md',
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** `--help` before any `--` (after it, `--help` would be a file name). */
+function asksForHelp(argv: readonly string[]): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (HELP_FLAGS.has(a)) return true;
+  }
+  return false;
+}
+
+/** Runs one command line (without `node` and the script) and returns the exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '') {
+      throw new UsageError('no command given; run "kodbok --help" to see the commands');
+    }
+    if (HELP_FLAGS.has(name) || name === 'help') {
+      io.stdout(usage());
+      return 0;
+    }
+    const spec = COMMANDS.get(name);
+    if (spec === undefined) {
+      throw new UsageError(
+        `unknown command "${name}"; the commands are: ${[...COMMANDS.keys()].join(', ')}`,
+      );
+    }
+    if (asksForHelp(rest)) {
+      io.stdout(`Usage: ${spec.usage}\n  ${spec.summary}\n`);
+      return 0;
+    }
+    return await spec.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      // One line, whatever the message holds: scripts read the first line of stderr.
+      io.stderr(`kodbok: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,277 @@
+// The mapping file (FORMATS.md): raw values of one variable and their codes, for the app's
+// imports, the CLI's `apply`, and other tools (R, Stata, SPSS, Python, Excel).
+
+import type { Codebook, FileStatus, RawValue, SplitConfig, Suggestion, VariableId } from '../types';
+import { isLeaf } from './codebook';
+import mappingSchema from './mapping.schema.json';
+import { isJsonRecord, ownField, parseJson, type JsonRecord } from './json';
+import {
+  FORMAT_VERSION,
+  MAPPING_FORMAT,
+  checkEnvelope,
+  compileSchema,
+  optionalString,
+  optionalStrings,
+  records,
+  stringField,
+  unknownFieldWarnings,
+  type SchemaNode,
+} from './restore';
+import { failure, pointer, success, type FormatError, type Result } from './result';
+
+/** One raw value's coding as written in a mapping file. */
+export interface MappingEntry {
+  /** The single value exactly as it appeared after splitting. May be `__proto__`: key Maps by it, never objects. */
+  readonly raw: string;
+  readonly code: string;
+  readonly status: FileStatus;
+  readonly frequency?: number;
+  readonly codedBy?: string;
+  readonly reviewedBy?: string;
+  readonly updatedAt?: string;
+  readonly note?: string;
+}
+
+export interface MappingFile {
+  readonly variable: VariableId;
+  readonly codebook: { readonly id: string; readonly version?: string };
+  readonly exportedAt?: string;
+  /** Absent: cells are not split. */
+  readonly split?: SplitConfig;
+  /** Raw values are unique. Use `indexMappingEntries` to look them up. */
+  readonly entries: readonly MappingEntry[];
+}
+
+const schema: SchemaNode = mappingSchema;
+const checkSchema = compileSchema(schema, 'entries');
+const STATUSES: ReadonlySet<string> = new Set<FileStatus>([
+  'suggested',
+  'coded',
+  'approved',
+  'rejected',
+  'flagged',
+]);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Reads a mapping file's text: parse, envelope, schema, unique raw values, then a fresh MappingFile. */
+export function readMappingFile(text: string): Result<MappingFile> {
+  const parsed = parseJson(text);
+  return parsed.ok ? restoreMapping(parsed.value) : parsed;
+}
+
+/** The restore step on already-parsed JSON. */
+export function restoreMapping(data: unknown): Result<MappingFile> {
+  const envelope = checkEnvelope(data, MAPPING_FORMAT);
+  if (envelope.length > 0) return failure(envelope);
+  const schemaErrors = checkSchema(data);
+  if (schemaErrors.length > 0 || !isJsonRecord(data)) return failure(schemaErrors);
+
+  const file = buildMapping(data);
+  const duplicates = duplicateRawErrors(file.entries);
+  if (duplicates.length > 0) return failure(duplicates);
+  return success(file, unknownFieldWarnings(data, schema));
+}
+
+function buildMapping(data: JsonRecord): MappingFile {
+  const book = ownField(data, 'codebook');
+  const codebook: Mutable<MappingFile['codebook']> = {
+    id: isJsonRecord(book) ? stringField(book, 'id') : '',
+  };
+  const bookVersion = isJsonRecord(book) ? optionalString(book, 'version') : undefined;
+  if (bookVersion !== undefined) codebook.version = bookVersion;
+
+  const file: Mutable<MappingFile> = {
+    variable: stringField(data, 'variable'),
+    codebook,
+    entries: records(ownField(data, 'entries')).map(buildEntry),
+  };
+  const exportedAt = optionalString(data, 'exportedAt');
+  if (exportedAt !== undefined) file.exportedAt = exportedAt;
+  const split = ownField(data, 'split');
+  if (isJsonRecord(split)) {
+    const config: Mutable<SplitConfig> = { separators: optionalStrings(split, 'separators') ?? [] };
+    const protect = optionalStrings(split, 'protect');
+    if (protect !== undefined) config.protect = protect;
+    file.split = config;
+  }
+  return file;
+}
+
+function buildEntry(data: JsonRecord): MappingEntry {
+  const status = stringField(data, 'status');
+  const entry: Mutable<MappingEntry> = {
+    raw: stringField(data, 'raw'),
+    code: stringField(data, 'code'),
+    // The schema's enum has admitted only file statuses; the guard keeps the type honest.
+    status: STATUSES.has(status) ? (status as FileStatus) : 'flagged',
+  };
+  const frequency = ownField(data, 'frequency');
+  if (typeof frequency === 'number') entry.frequency = frequency;
+  for (const key of ['codedBy', 'reviewedBy', 'updatedAt', 'note'] as const) {
+    const text = optionalString(data, key);
+    if (text !== undefined) entry[key] = text;
+  }
+  return entry;
+}
+
+/** A raw value has one coding per mapping; a second one is an error naming both places. */
+function duplicateRawErrors(entries: readonly MappingEntry[]): FormatError[] {
+  const errors: FormatError[] = [];
+  const first = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const at = first.get(e.raw);
+    if (at === undefined) first.set(e.raw, i);
+    else {
+      errors.push({
+        path: pointer('entries', i, 'raw'),
+        message: `duplicate raw value ${JSON.stringify(e.raw)} (also at ${pointer('entries', at, 'raw')}); a value has one code per mapping`,
+      });
+    }
+  });
+  return errors;
+}
+
+/** Entries keyed by raw value (a Map: raw values can be `__proto__` or `constructor`), optionally of one status. */
+export function indexMappingEntries(
+  file: MappingFile,
+  status?: FileStatus,
+): Map<string, MappingEntry> {
+  const index = new Map<string, MappingEntry>();
+  for (const e of file.entries)
+    if (status === undefined || e.status === status) index.set(e.raw, e);
+  return index;
+}
+
+export interface MappingCheck {
+  /** Codes that are not leaves of the codebook, at their entry's path. */
+  readonly errors: FormatError[];
+  /** The mapping names another codebook, version or variable: worth knowing, not wrong by itself. */
+  readonly warnings: string[];
+}
+
+/** Checks a mapping against the codebook it is used with. */
+export function checkMappingAgainstCodebook(file: MappingFile, codebook: Codebook): MappingCheck {
+  const warnings: string[] = [];
+  if (file.codebook.id !== codebook.id) {
+    warnings.push(`the mapping was made for codebook "${file.codebook.id}", not "${codebook.id}"`);
+  } else if (
+    file.codebook.version !== undefined &&
+    codebook.version !== undefined &&
+    file.codebook.version !== codebook.version
+  ) {
+    warnings.push(
+      `the mapping was made for version ${file.codebook.version} of codebook "${codebook.id}", this is version ${codebook.version}`,
+    );
+  }
+  if (file.variable !== codebook.variable) {
+    warnings.push(
+      `the mapping is for variable "${file.variable}", the codebook for "${codebook.variable}"`,
+    );
+  }
+  const labels = new Map(codebook.categories.map((c) => [c.code, c.label]));
+  const errors: FormatError[] = [];
+  file.entries.forEach((e, i) => {
+    const label = labels.get(e.code);
+    if (label === undefined) {
+      errors.push({
+        path: pointer('entries', i, 'code'),
+        message: `code "${e.code}" is not in codebook "${codebook.id}"`,
+      });
+    } else if (!isLeaf(codebook, e.code)) {
+      errors.push({
+        path: pointer('entries', i, 'code'),
+        message: `code "${e.code}" (${label}) is a group; values are coded to its subcategories`,
+      });
+    }
+  });
+  return { errors, warnings };
+}
+
+export interface BuildMappingInput {
+  readonly variable: VariableId;
+  readonly codebook: Codebook;
+  readonly split: SplitConfig;
+  /** The variable's unique single values with their codings. */
+  readonly values: readonly RawValue[];
+  /** Top suggestion per raw value, for the full export. */
+  readonly suggestions?: ReadonlyMap<string, Suggestion>;
+  /** false: approved entries only (the default export); true: every coding and top suggestion. */
+  readonly full: boolean;
+  /** ISO 8601 date-time; passed in so the core stays free of clocks. */
+  readonly exportedAt: string;
+}
+
+/**
+ * The mapping file of one variable. The default export is the agreed answer key (approved only);
+ * the full export also carries work in progress: every value with a code in any status, and
+ * values without a code whose top suggestion is exported as `suggested`. Most frequent first.
+ */
+export function buildMappingFile(input: BuildMappingInput): MappingFile {
+  const byRaw = new Map<string, MappingEntry>();
+  for (const v of input.values) {
+    if (byRaw.has(v.raw)) continue;
+    const entry = entryOf(v, input);
+    if (entry) byRaw.set(v.raw, entry);
+  }
+  const entries = [...byRaw.values()].sort(
+    (a, b) =>
+      (b.frequency ?? 0) - (a.frequency ?? 0) || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0),
+  );
+  const split: Mutable<SplitConfig> = { separators: [...input.split.separators] };
+  if (input.split.protect && input.split.protect.length > 0)
+    split.protect = [...input.split.protect];
+  const codebook: Mutable<MappingFile['codebook']> = { id: input.codebook.id };
+  if (input.codebook.version !== undefined) codebook.version = input.codebook.version;
+  return { variable: input.variable, codebook, exportedAt: input.exportedAt, split, entries };
+}
+
+function entryOf(v: RawValue, input: BuildMappingInput): MappingEntry | null {
+  let code: string;
+  let status: FileStatus;
+  if (v.code !== null && v.status !== 'uncoded') {
+    if (!input.full && v.status !== 'approved') return null;
+    code = v.code;
+    status = v.status;
+  } else {
+    const top = input.full && v.code === null ? input.suggestions?.get(v.raw) : undefined;
+    if (!top) return null;
+    code = top.code;
+    status = 'suggested';
+  }
+  const entry: Mutable<MappingEntry> = { raw: v.raw, code, status, frequency: v.frequency };
+  if (v.codedBy !== null) entry.codedBy = v.codedBy;
+  if (v.reviewedBy !== null) entry.reviewedBy = v.reviewedBy;
+  if (v.updatedAt !== null) entry.updatedAt = v.updatedAt;
+  if (v.note !== '') entry.note = v.note;
+  return entry;
+}
+
+/** The file text: envelope, then fields in FORMATS.md's order; absent optional fields omitted. */
+export function writeMappingFile(file: MappingFile): string {
+  const out = {
+    format: MAPPING_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    variable: file.variable,
+    codebook: { id: file.codebook.id, version: file.codebook.version },
+    exportedAt: file.exportedAt,
+    split: file.split
+      ? {
+          separators: [...file.split.separators],
+          protect: file.split.protect ? [...file.split.protect] : undefined,
+        }
+      : undefined,
+    entries: file.entries.map((e) => ({
+      raw: e.raw,
+      code: e.code,
+      status: e.status,
+      frequency: e.frequency,
+      codedBy: e.codedBy,
+      reviewedBy: e.reviewedBy,
+      updatedAt: e.updatedAt,
+      note: e.note,
+    })),
+  };
+  // JSON.stringify leaves out undefined properties: absent optional fields are omitted.
+  return JSON.stringify(out, null, 2) + '\n';
+}

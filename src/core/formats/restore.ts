@@ -1,0 +1,326 @@
+// The one restore/validate step every imported file goes through (like Excalidraw's
+// data/restore.ts): envelope first, then the JSON Schema, then the format's own semantic checks,
+// then a fresh object built field by field. This module holds the parts both formats share.
+
+import { Validator, type Schema } from '@cfworker/json-schema';
+import { describeJsonType, isJsonRecord, ownField, type JsonRecord } from './json';
+import { pointer, type FormatError } from './result';
+
+export const CODEBOOK_FORMAT = 'kodbok/codebook';
+export const MAPPING_FORMAT = 'kodbok/mapping';
+export type KodbokFormat = typeof CODEBOOK_FORMAT | typeof MAPPING_FORMAT;
+/** The only formatVersion this Kodbok writes and reads. */
+export const FORMAT_VERSION = 1;
+
+const FORMAT_NAMES: Readonly<Record<KodbokFormat, string>> = {
+  [CODEBOOK_FORMAT]: 'codebook',
+  [MAPPING_FORMAT]: 'mapping',
+};
+
+/** The part of JSON Schema our two schemas use; enough to word errors and find unknown fields. */
+export interface SchemaNode {
+  readonly type?: string | readonly string[];
+  readonly const?: unknown;
+  readonly enum?: readonly unknown[];
+  readonly required?: readonly string[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly items?: SchemaNode;
+  readonly additionalProperties?: SchemaNode | boolean;
+  readonly minLength?: number;
+  readonly minimum?: number;
+}
+
+/** The `format` of a parsed file, if it is one of ours. */
+export function detectFormat(data: unknown): KodbokFormat | null {
+  if (!isJsonRecord(data)) return null;
+  const format = ownField(data, 'format');
+  return format === CODEBOOK_FORMAT || format === MAPPING_FORMAT ? format : null;
+}
+
+/** A found value for a message: primitives as written in the file, containers by their type. */
+function quote(value: unknown): string {
+  const s =
+    typeof value === 'object' && value !== null
+      ? describeJsonType(value)
+      : (JSON.stringify(value) ?? 'nothing');
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+/**
+ * Checks `{format, formatVersion}` before anything else, so a mapping opened as a codebook or a
+ * file from a newer Kodbok gets one clear sentence instead of a page of schema errors.
+ */
+export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatError[] {
+  const kind = FORMAT_NAMES[expected];
+  if (!isJsonRecord(data)) {
+    return [
+      {
+        path: '',
+        message: `expected a ${kind} file: a JSON object { "format": "${expected}", … }; found ${describeJsonType(data)}`,
+      },
+    ];
+  }
+  const format = ownField(data, 'format');
+  if (format === undefined) {
+    return [
+      {
+        path: '/format',
+        message: `missing: not a Kodbok ${kind} file (it must have "format": "${expected}")`,
+      },
+    ];
+  }
+  if (format !== expected) {
+    const other =
+      format === CODEBOOK_FORMAT || format === MAPPING_FORMAT ? FORMAT_NAMES[format] : null;
+    return [
+      {
+        path: '/format',
+        message: other
+          ? `this is a ${other} file (${format}), not a ${kind} file; open it as a ${other}`
+          : `unknown format ${quote(format)}; a ${kind} file has "format": "${expected}"`,
+      },
+    ];
+  }
+  const version = ownField(data, 'formatVersion');
+  if (version === undefined) {
+    return [
+      {
+        path: '/formatVersion',
+        message: `missing: a ${kind} file has "formatVersion": ${FORMAT_VERSION}`,
+      },
+    ];
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
+    return [
+      {
+        path: '/formatVersion',
+        message: `written by a newer Kodbok (formatVersion ${version}); this version reads ${FORMAT_VERSION}`,
+      },
+    ];
+  }
+  if (version !== FORMAT_VERSION) {
+    return [
+      { path: '/formatVersion', message: `must be ${FORMAT_VERSION}, found ${quote(version)}` },
+    ];
+  }
+  return [];
+}
+
+/**
+ * A validator for one of our schemas. @cfworker/json-schema interprets, never evals: it runs
+ * under the app's CSP. The long list (`categories`, `entries`) is checked item by item: the
+ * validator gathers a failing array's errors with `push(...errors)`, which overflows the stack
+ * when tens of thousands of entries are wrong.
+ */
+export function compileSchema(
+  schema: SchemaNode,
+  listKey: string,
+): (data: unknown) => FormatError[] {
+  const list = schema.properties?.[listKey] ?? {};
+  const itemSchema = list.items ?? {};
+  const listWithoutItems = Object.fromEntries(Object.entries(list).filter(([k]) => k !== 'items'));
+  const fileSchema: SchemaNode = {
+    ...schema,
+    properties: { ...schema.properties, [listKey]: listWithoutItems },
+  };
+  const fileValidator = new Validator(fileSchema as Schema, '2020-12', false);
+  const itemValidator = new Validator(itemSchema as Schema, '2020-12', false);
+  return (data) => {
+    try {
+      const errors = schemaErrors(data, fileSchema, fileValidator.validate(data).errors);
+      const items = isJsonRecord(data) ? ownField(data, listKey) : undefined;
+      if (Array.isArray(items)) {
+        items.forEach((item: unknown, i) => {
+          const result = itemValidator.validate(item);
+          if (result.valid) return;
+          for (const e of schemaErrors(item, itemSchema, result.errors)) {
+            errors.push({ path: pointer(listKey, i) + e.path, message: e.message });
+          }
+        });
+      }
+      return errors;
+    } catch (e) {
+      // The validator builds pointers with encodeURI, which throws on a lone surrogate in a key.
+      const message =
+        e instanceof URIError
+          ? 'a field name is not valid Unicode (a lone surrogate escape such as \\ud800); correct it and try again'
+          : `could not be checked: ${e instanceof Error ? e.message : String(e)}`;
+      return [{ path: '', message }];
+    }
+  };
+}
+
+// Keywords that only say "something below failed"; the error below says what.
+const WRAPPERS = new Set([
+  'properties',
+  'items',
+  'prefixItems',
+  'additionalProperties',
+  'patternProperties',
+  'allOf',
+  '$ref',
+]);
+
+function splitPointer(p: string): string[] {
+  return p === '' ? [] : p.slice(1).split('/');
+}
+
+function unescapeSegment(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** cfworker's locations are URI fragments (`#/categories/3/parent`, keys through encodeURI). */
+function fragmentToPointer(fragment: string): string {
+  const p = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  return splitPointer(p)
+    .map((s) => {
+      try {
+        return '/' + decodeURIComponent(s);
+      } catch {
+        return '/' + s;
+      }
+    })
+    .join('');
+}
+
+function valueAt(data: unknown, p: string): unknown {
+  let node = data;
+  for (const seg of splitPointer(p)) {
+    const key = unescapeSegment(seg);
+    if (Array.isArray(node)) node = node[Number(key)];
+    else if (isJsonRecord(node)) node = ownField(node, key);
+    else return undefined;
+  }
+  return node;
+}
+
+function schemaAt(schema: SchemaNode, p: string): SchemaNode | undefined {
+  let node: unknown = schema;
+  for (const seg of splitPointer(p)) {
+    node = isJsonRecord(node) ? ownField(node, unescapeSegment(seg)) : undefined;
+  }
+  return isJsonRecord(node) ? (node as SchemaNode) : undefined;
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'text',
+  null: 'null',
+  integer: 'a whole number',
+  number: 'a number',
+  array: 'a list [ … ]',
+  object: 'an object { … }',
+  boolean: 'true or false',
+};
+
+function typeWords(type: string | readonly string[] | undefined): string {
+  const types = typeof type === 'string' ? [type] : (type ?? []);
+  return types.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+}
+
+/** Turns the validator's output into one actionable error per failing value. */
+function schemaErrors(
+  data: unknown,
+  schema: SchemaNode,
+  units: ReadonlyArray<{
+    keyword: string;
+    keywordLocation: string;
+    instanceLocation: string;
+    error: string;
+  }>,
+): FormatError[] {
+  const out: FormatError[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, message: string): void => {
+    const key = path + '\n' + message;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ path, message });
+    }
+  };
+  for (const unit of units) {
+    if (WRAPPERS.has(unit.keyword)) continue;
+    const path = fragmentToPointer(unit.instanceLocation);
+    const keywordPath = fragmentToPointer(unit.keywordLocation);
+    const node = schemaAt(schema, keywordPath.slice(0, keywordPath.lastIndexOf('/')));
+    const value = valueAt(data, path);
+    switch (unit.keyword) {
+      case 'required':
+        for (const key of node?.required ?? []) {
+          if (isJsonRecord(value) && !Object.hasOwn(value, key)) {
+            const hint = key === 'parent' ? ' (null for a top-level category)' : '';
+            add(path + pointer(key), `missing: "${key}" is required${hint}`);
+          }
+        }
+        break;
+      case 'type':
+        add(path, `must be ${typeWords(node?.type)}; found ${describeJsonType(value)}`);
+        break;
+      case 'const':
+        add(path, `must be ${JSON.stringify(node?.const)}; found ${quote(value)}`);
+        break;
+      case 'enum':
+        add(
+          path,
+          `must be one of ${(node?.enum ?? []).map((v) => JSON.stringify(v)).join(', ')}; found ${quote(value)}`,
+        );
+        break;
+      case 'minLength':
+        add(path, 'must not be empty');
+        break;
+      case 'minimum':
+        add(path, `must be ${String(node?.minimum)} or more; found ${quote(value)}`);
+        break;
+      default:
+        add(path, unit.error);
+    }
+  }
+  return out;
+}
+
+/**
+ * Fields the schema does not know are allowed (a newer Kodbok or another tool may add
+ * optional ones) but not kept. Say so once per kind of field, not once per entry.
+ */
+export function unknownFieldWarnings(data: unknown, schema: SchemaNode): string[] {
+  const counts = new Map<string, number>();
+  const walk = (value: unknown, node: SchemaNode, at: string): void => {
+    if (node.items && Array.isArray(value)) {
+      for (const item of value) walk(item, node.items, at + '/*');
+    } else if (node.properties && isJsonRecord(value)) {
+      const known = node.properties;
+      for (const key of Object.keys(value)) {
+        const child = Object.hasOwn(known, key) ? known[key] : undefined;
+        if (child) walk(ownField(value, key), child, at + pointer(key));
+        else if (node.additionalProperties === undefined) {
+          const p = at + pointer(key);
+          counts.set(p, (counts.get(p) ?? 0) + 1);
+        }
+      }
+    }
+  };
+  walk(data, schema, '');
+  return [...counts].map(([p, n]) => `ignored unknown field ${p}${n > 1 ? ` (${n} times)` : ''}`);
+}
+
+/** Reads a field the schema has already checked to be a string. */
+export function stringField(record: JsonRecord, key: string): string {
+  const v = ownField(record, key);
+  return typeof v === 'string' ? v : '';
+}
+
+/** An optional string field: present only if it is a string. */
+export function optionalString(record: JsonRecord, key: string): string | undefined {
+  const v = ownField(record, key);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** An optional list of strings, copied element by element. */
+export function optionalStrings(record: JsonRecord, key: string): string[] | undefined {
+  const v = ownField(record, key);
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined;
+}
+
+/** The objects of a list the schema has already checked. */
+export function records(value: unknown): JsonRecord[] {
+  return Array.isArray(value) ? value.filter(isJsonRecord) : [];
+}

@@ -1,0 +1,263 @@
+// `kodbok validate` as a script or a colleague uses it: exit 0 with one line, 1 with the errors,
+// 2 for bad arguments or files, and nothing on stdout unless the file is valid.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../../src/cli/main';
+import { nodeIo } from '../../src/cli/node-io';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const DEV_SET = fileURLToPath(new URL('../../../shared/dev-set/', import.meta.url));
+
+/** An in-memory CliIo: files by path (a Map: paths are data), everything written kept for asserts. */
+function memoryIo(files: Record<string, string | Uint8Array> = {}) {
+  const store = new Map<string, Uint8Array>(
+    Object.entries(files).map(([p, d]) => [
+      p,
+      typeof d === 'string' ? new TextEncoder().encode(d) : d,
+    ]),
+  );
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    readFile: async (p) => {
+      const d = store.get(p);
+      if (!d)
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), {
+          code: 'ENOENT',
+        });
+      return d;
+    },
+    writeFile: async (p, d) =>
+      void store.set(p, typeof d === 'string' ? new TextEncoder().encode(d) : d),
+  };
+  return { io, out, store };
+}
+
+const codebook = (categories: unknown[]): string =>
+  JSON.stringify({
+    format: 'kodbok/codebook',
+    formatVersion: 1,
+    id: 'cb',
+    variable: 'v',
+    categories,
+  });
+const GOOD_MAPPING = JSON.stringify({
+  format: 'kodbok/mapping',
+  formatVersion: 1,
+  variable: 'v',
+  codebook: { id: 'cb' },
+  entries: [
+    { raw: 'a', code: 'A1', status: 'approved' },
+    { raw: 'b', code: 'A1', status: 'approved' },
+    { raw: 'c', code: 'A1', status: 'flagged' },
+  ],
+});
+
+async function run(argv: string[], files: Record<string, string | Uint8Array> = {}) {
+  const { io, out } = memoryIo(files);
+  const status = await runCli(argv, io);
+  return { status, ...out };
+}
+
+describe('kodbok validate (in memory)', () => {
+  it('prints one line for a valid codebook and exits 0', async () => {
+    const r = await run(['validate', 'cb.json'], {
+      'cb.json': codebook([
+        { code: 'A', label: 'a', parent: null },
+        { code: 'A1', label: 'a1', parent: 'A' },
+      ]),
+    });
+    expect(r).toEqual({
+      status: 0,
+      stdout: 'cb.json: valid kodbok/codebook v1, 2 categories (1 leaf)\n',
+      stderr: '',
+    });
+  });
+
+  it('describes a valid mapping by status', async () => {
+    const r = await run(['validate', 'm.json'], { 'm.json': GOOD_MAPPING });
+    expect(r).toEqual({
+      status: 0,
+      stdout: 'm.json: valid kodbok/mapping v1, 3 entries (2 approved, 1 flagged)\n',
+      stderr: '',
+    });
+  });
+
+  it('prints the errors with their JSON pointers on stderr and exits 1', async () => {
+    const r = await run(['validate', 'bad.json'], {
+      'bad.json': codebook([
+        { code: 'A', label: 'a', parent: 'X' },
+        { code: 'A', label: 'b', parent: null },
+      ]),
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toEqual([
+      'bad.json: /categories/1/code: duplicate code "A" (also at /categories/0/code); codes must be unique',
+      'bad.json: /categories/0/parent: parent "X" is not a code in this codebook (use null for a top-level category)',
+      '',
+    ]);
+  });
+
+  it.each([
+    [
+      'broken JSON',
+      '{"format": "kodbok/codebook",\n "id": }',
+      /^x\.json: not valid JSON at line 2, column 8: /,
+    ],
+    [
+      'a newer format version',
+      '{"format": "kodbok/mapping", "formatVersion": 2}',
+      /^x\.json: \/formatVersion: written by a newer Kodbok \(formatVersion 2\); this version reads 1\n$/,
+    ],
+    [
+      'an unknown format',
+      '{"format": "other", "formatVersion": 1}',
+      /^x\.json: \/format: not a Kodbok file/,
+    ],
+    ['JSON that is not an object', '[]', /^x\.json: not a Kodbok file/],
+    [
+      'a duplicate raw value',
+      GOOD_MAPPING.replace('"raw":"b"', '"raw":"a"'),
+      /^x\.json: \/entries\/1\/raw: duplicate raw value "a" \(also at \/entries\/0\/raw\)/,
+    ],
+    [
+      'Windows-1252 bytes',
+      new Uint8Array([0x7b, 0x22, 0xe5, 0x22, 0x7d]),
+      /^x\.json: the file is not UTF-8 text/,
+    ],
+  ])('refuses %s with exit 1 and nothing on stdout', async (_what, content, stderr) => {
+    const r = await run(['validate', 'x.json'], { 'x.json': content });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(stderr);
+  });
+
+  it('lists at most 100 errors and counts the rest', async () => {
+    const entries = Array.from({ length: 150 }, (_, i) => ({
+      raw: String(i),
+      code: 'A',
+      status: 'done',
+    }));
+    const r = await run(['validate', 'x.json'], {
+      'x.json': GOOD_MAPPING.replace(/"entries":\[.*\]/, `"entries":${JSON.stringify(entries)}`),
+    });
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[100]).toBe('x.json: … and 50 more errors');
+  });
+
+  it('reports ignored unknown fields as warnings on stderr, still valid', async () => {
+    const r = await run(['validate', 'm.json'], {
+      'm.json': GOOD_MAPPING.replace('{', '{"exportedBy":"R script",'),
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('m.json: warning: ignored unknown field /exportedBy\n');
+  });
+
+  it.each([
+    [['validate'], /^kodbok: validate: name the file to check/],
+    [['validate', 'a.json', 'b.json'], /^kodbok: validate: one file at a time/],
+    [['validate', '--strict', 'a.json'], /^kodbok: validate: unknown option --strict/],
+    [['validate', 'missing.json'], /^kodbok: cannot read missing\.json: no such file\n$/],
+    [[], /^kodbok: no command given/],
+    [['frobnicate'], /^kodbok: unknown command "frobnicate"; the commands are: validate\n$/],
+    [['constructor'], /^kodbok: unknown command "constructor"/],
+    [['__proto__'], /^kodbok: unknown command "__proto__"/],
+  ])('exits 2 with one line on stderr for %j', async (argv, stderr) => {
+    const r = await run(argv);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(stderr);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('accepts a file name that starts with a dash after --', async () => {
+    const r = await run(['validate', '--', '-m.json'], { '-m.json': GOOD_MAPPING });
+    expect(r.status).toBe(0);
+  });
+
+  it('prints usage for --help and exits 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const r = await run(argv);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: kodbok COMMAND/);
+      expect(r.stdout).toContain('kodbok validate FILE.json');
+      expect(r.stderr).toBe('');
+    }
+    const r = await run(['validate', '--help']);
+    expect(r).toEqual({
+      status: 0,
+      stdout: expect.stringMatching(/^Usage: kodbok validate FILE\.json\n/),
+      stderr: '',
+    });
+  });
+});
+
+describe('the real io', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kodbok-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('replaces a file whole and leaves no temporary file behind', async () => {
+    const path = join(dir, 'out.csv');
+    await nodeIo.writeFile(path, 'old');
+    await nodeIo.writeFile(path, 'new;ä\n');
+    expect(await readFile(path, 'utf8')).toBe('new;ä\n');
+    expect(await readdir(dir)).toEqual(['out.csv']);
+    await expect(nodeIo.writeFile(join(dir, 'no-such-dir', 'x.csv'), 'x')).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['out.csv']);
+  });
+
+  function spawn(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [join(REPO, 'bin/kodbok.mjs'), ...args],
+        { cwd: REPO },
+        (error, stdout, stderr) => {
+          const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+          resolve({ status, stdout, stderr });
+        },
+      );
+    });
+  }
+
+  it('runs as `node bin/kodbok.mjs validate` with exit statuses 0, 1 and 2', async () => {
+    const bad = join(dir, 'bad.json');
+    await writeFile(
+      bad,
+      '{"format": "kodbok/codebook", "formatVersion": 1, "id": "x", "variable": "v", "categories": [{"code": "A", "label": "a", "parent": "A"}]}',
+    );
+    const [ok, invalid, missing] = await Promise.all([
+      spawn(['validate', join(DEV_SET, 'orsak_codebook.json')]),
+      spawn(['validate', bad]),
+      spawn(['validate', join(dir, 'missing.json')]),
+    ]);
+    expect(ok).toEqual({
+      status: 0,
+      stdout: `${join(DEV_SET, 'orsak_codebook.json')}: valid kodbok/codebook v1, 25 categories (22 leaves)\n`,
+      stderr: '',
+    });
+    expect(invalid).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `${bad}: /categories/0/parent: cycle: A → A; a category cannot be inside itself\n`,
+    });
+    expect(missing).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `kodbok: cannot read ${join(dir, 'missing.json')}: no such file\n`,
+    });
+  });
+});
