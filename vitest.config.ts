@@ -2,11 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print one 'N passed, N failed' line for the whole suite.
+    reporters: ['default', 'json'],
+    outputFile: { json: `.test-results/${process.env.KODBOK_SUITE ?? 'vitest'}.json` },
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['test/{core,io,db,cli,state,workers}/**/*.test.ts'],
+          include: ['test/{core,io,db,cli,state,workers,ui}/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup-unit.ts'],
           testTimeout: 30_000,

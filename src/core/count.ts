@@ -17,7 +17,10 @@ export interface ValueCount {
  */
 export class ValueCounter {
   private readonly split: (cell: string) => string[];
-  private readonly values = new Map<string, { frequency: number; munis: Set<string>; cells: Set<string> }>();
+  private readonly values = new Map<
+    string,
+    { frequency: number; munis: Set<string>; cells: Set<string> }
+  >();
   private readonly cells = new Map<string, number>();
   rows = 0;
   /** Rows whose cell held no value. */
@@ -51,7 +54,11 @@ export class ValueCounter {
   result(): Map<string, ValueCount> {
     const out = new Map<string, ValueCount>();
     for (const [raw, v] of this.values) {
-      out.set(raw, { frequency: v.frequency, municipalities: v.munis.size, combinations: v.cells.size });
+      out.set(raw, {
+        frequency: v.frequency,
+        municipalities: v.munis.size,
+        combinations: v.cells.size,
+      });
     }
     return out;
   }

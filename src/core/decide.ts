@@ -12,7 +12,8 @@ export type DecisionInput =
   | { readonly kind: 'note'; readonly note: string };
 
 /** Why a value was left as it was by an action (reported to the user, never silent). */
-export type SkipReason = 'no-code' | 'no-suggestion' | 'unchanged' | 'not-a-leaf' | 'changed-since' | 'missing';
+export type SkipReason =
+  'no-code' | 'no-suggestion' | 'unchanged' | 'not-a-leaf' | 'changed-since' | 'missing';
 
 export interface DecisionOutcome {
   readonly value: RawValue;

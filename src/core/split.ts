@@ -35,7 +35,9 @@ export function compileSplitter(config: SplitConfig): Splitter {
     .slice(0, PLACEHOLDER_MAX - PLACEHOLDER_BASE);
   const protectRe =
     protect.length > 0 ? new RegExp(protect.map(escapeRegExp).join('|'), 'g') : null;
-  const placeholderOf = new Map(protect.map((p, i) => [p, String.fromCharCode(PLACEHOLDER_BASE + i)]));
+  const placeholderOf = new Map(
+    protect.map((p, i) => [p, String.fromCharCode(PLACEHOLDER_BASE + i)]),
+  );
   const placeholderRe = /[\ue000-\uf8ff]/g;
 
   return (cell) => {

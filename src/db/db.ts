@@ -51,7 +51,10 @@ export class KodbokDb extends Dexie {
   history!: Table<HistoryRow, number>;
   settings!: EntityTable<SettingRow, 'key'>;
 
-  constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+  constructor(
+    name: string = DB_NAME,
+    options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  ) {
     // Since Chrome 121 "complete" means the OS has the data in a buffer, not on disk: weeks of
     // coding decisions are worth the strict durability (RELIABILITY.md rule 1).
     super(name, { chromeTransactionDurability: 'strict', ...options });

@@ -1,6 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { ValueCount } from '../core/count';
 import {
+  codingOf,
   decide,
   newRawValue,
   restore,
@@ -10,6 +11,9 @@ import {
   type SkipReason,
 } from '../core/decide';
 import { leafSet } from '../core/codebook';
+import { coverageOf, type Coverage } from '../core/coverage';
+import type { MappingFile } from '../core/formats/mapping';
+import { codingFromEntry, planMappingImport, valueFromEntry } from '../core/import-plan';
 import type { Codebook, RawValue, Variable, VariableId } from '../core/types';
 import type { HistoryRow, KodbokDb, ProjectRow, ValueRow, VariableRow } from './db';
 
@@ -45,7 +49,10 @@ export async function createProject(db: KodbokDb, p: NewProject): Promise<Projec
   const values: ValueRow[] = [];
   for (const [variable, counts] of p.values) {
     for (const [raw, c] of counts) {
-      values.push({ ...newRawValue(variable, raw, c.frequency, c.municipalities), project: project.id });
+      values.push({
+        ...newRawValue(variable, raw, c.frequency, c.municipalities),
+        project: project.id,
+      });
     }
   }
   await db.transaction('rw', [db.projects, db.variables, db.values], async () => {
@@ -64,9 +71,15 @@ export async function renameProject(db: KodbokDb, id: string, name: string): Pro
 
 export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
   await db.transaction('rw', [db.projects, db.variables, db.values, db.history], async () => {
-    await db.values.where('[project+variable]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+    await db.values
+      .where('[project+variable]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .delete();
     await db.variables.where('project').equals(id).delete();
-    await db.history.where('[project+variable]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+    await db.history
+      .where('[project+variable]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .delete();
     await db.projects.delete(id);
   });
 }
@@ -76,7 +89,11 @@ export async function loadVariables(db: KodbokDb, project: string): Promise<Vari
   return rows.sort((a, b) => a.order - b.order);
 }
 
-export async function loadValues(db: KodbokDb, project: string, variable: VariableId): Promise<ValueRow[]> {
+export async function loadValues(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+): Promise<ValueRow[]> {
   return db.values.where('[project+variable]').equals([project, variable]).toArray();
 }
 
@@ -108,7 +125,10 @@ export function observeVariables(
   onVariables: (variables: VariableRow[]) => void,
   onError: (e: unknown) => void,
 ): Subscription {
-  return liveQuery(() => loadVariables(db, project)).subscribe({ next: onVariables, error: onError });
+  return liveQuery(() => loadVariables(db, project)).subscribe({
+    next: onVariables,
+    error: onError,
+  });
 }
 
 export interface BulkRequest {
@@ -204,7 +224,9 @@ export async function undoLastBatch(
     const variableRow = await db.variables.get([project, variable]);
     const leaves = variableRow ? leafSet(variableRow.codebook) : new Set<string>();
     const events = await db.history.where('[project+batch]').equals([project, undoing]).toArray();
-    const rows = await db.values.bulkGet(events.map((e): [string, string, string] => [project, variable, e.raw]));
+    const rows = await db.values.bulkGet(
+      events.map((e): [string, string, string] => [project, variable, e.raw]),
+    );
     const ctx: DecisionContext = { by, at, batch, leaves };
     const puts: ValueRow[] = [];
     const undoEvents: HistoryRow[] = [];
@@ -272,4 +294,79 @@ export async function putSetting(db: KodbokDb, key: string, value: unknown): Pro
 /** Values of a variable as a Map keyed by raw value. */
 export function byRaw<T extends RawValue>(values: readonly T[]): Map<string, T> {
   return new Map(values.map((v) => [v.raw, v]));
+}
+
+/**
+ * Commits a mapping file the user reviewed. The plan is made again inside the transaction,
+ * against what is stored now (another tab may have changed something since the preview).
+ */
+export async function importMapping(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  file: MappingFile,
+  by: string,
+): Promise<number> {
+  const at = new Date().toISOString();
+  const batch = newId();
+  let changed = 0;
+  await db.transaction('rw', [db.variables, db.values, db.history], async () => {
+    const variableRow = await db.variables.get([project, variable]);
+    if (!variableRow) throw new Error(`Variable ${variable} is not in this project`);
+    const stored = byRaw(await loadValues(db, project, variable));
+    const plan = planMappingImport(stored, file, variableRow.codebook);
+    const puts: ValueRow[] = [];
+    const events: HistoryRow[] = [];
+    const record = (before: RawValue, after: RawValue) => {
+      puts.push({ ...after, project });
+      events.push({
+        variable,
+        raw: after.raw,
+        kind: 'import-mapping',
+        code: after.code,
+        status: after.status,
+        by,
+        at,
+        batch,
+        note: after.note,
+        before: codingOf(before),
+        project,
+      });
+    };
+    for (const e of plan.add) {
+      record(newRawValue(variable, e.raw, 0, 0), valueFromEntry(variable, e, by, at));
+    }
+    for (const c of plan.change) {
+      const cur = stored.get(c.raw);
+      if (cur) record(cur, { ...cur, ...codingFromEntry(c.to, by, at, cur.note) });
+    }
+    changed = puts.length;
+    if (puts.length > 0) {
+      await db.values.bulkPut(puts);
+      await db.history.bulkAdd(events);
+    }
+  });
+  return changed;
+}
+
+/** Coverage of every variable of a project, now and after every change. */
+export function observeCoverage(
+  db: KodbokDb,
+  project: string,
+  onCoverage: (coverage: Map<VariableId, Coverage>) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(async () => {
+    const rows = await db.values
+      .where('[project+variable]')
+      .between([project, Dexie.minKey], [project, Dexie.maxKey])
+      .toArray();
+    const byVariable = new Map<VariableId, ValueRow[]>();
+    for (const r of rows) {
+      const list = byVariable.get(r.variable);
+      if (list) list.push(r);
+      else byVariable.set(r.variable, [r]);
+    }
+    return new Map([...byVariable].map(([v, list]) => [v, coverageOf(list)]));
+  }).subscribe({ next: onCoverage, error: onError });
 }

@@ -15,16 +15,16 @@ describe('splitCell', () => {
   });
 
   it('splits on every separator and trims each atom', () => {
-    expect(splitCell('Missbruk förälder; Bristande omsorg , Skolproblem', { separators: [';', ','] })).toEqual([
-      'Missbruk förälder',
-      'Bristande omsorg',
-      'Skolproblem',
-    ]);
+    expect(
+      splitCell('Missbruk förälder; Bristande omsorg , Skolproblem', { separators: [';', ','] }),
+    ).toEqual(['Missbruk förälder', 'Bristande omsorg', 'Skolproblem']);
   });
 
   it('keeps a protected value whole although it contains a separator', () => {
     const config = { separators: [' – ', ';'], protect: ['Missbruk BoU – Barnet/den unge'] };
-    expect(splitCell('Missbruk BoU – Barnet/den unge', config)).toEqual(['Missbruk BoU – Barnet/den unge']);
+    expect(splitCell('Missbruk BoU – Barnet/den unge', config)).toEqual([
+      'Missbruk BoU – Barnet/den unge',
+    ]);
     expect(splitCell('Våld – Missbruk BoU – Barnet/den unge; Skola', config)).toEqual([
       'Våld',
       'Missbruk BoU – Barnet/den unge',
@@ -39,9 +39,12 @@ describe('splitCell', () => {
   it('never changes the text of an atom beyond trimming (property)', () => {
     const split = compileSplitter({ separators: [';', ','] });
     fc.assert(
-      fc.property(fc.array(fc.string().filter((s) => !/[;,]/.test(s) && s.trim() !== '')), (atoms) => {
-        expect(split(atoms.join(';'))).toEqual(atoms.map((a) => a.trim()));
-      }),
+      fc.property(
+        fc.array(fc.string().filter((s) => !/[;,]/.test(s) && s.trim() !== '')),
+        (atoms) => {
+          expect(split(atoms.join(';'))).toEqual(atoms.map((a) => a.trim()));
+        },
+      ),
     );
   });
 });

@@ -29,7 +29,9 @@ export function freshDb(): KodbokDb {
 }
 
 export function counts(entries: [string, number][]): Map<string, ValueCount> {
-  return new Map(entries.map(([raw, f]) => [raw, { frequency: f, municipalities: 1, combinations: 1 }]));
+  return new Map(
+    entries.map(([raw, f]) => [raw, { frequency: f, municipalities: 1, combinations: 1 }]),
+  );
 }
 
 export async function projectWith(db: KodbokDb, raws: [string, number][]) {

@@ -6,7 +6,11 @@ import { variable } from './helpers';
 // One test per schema version: build the old database by hand, with the raw IndexedDB API as
 // the version shipped it, then open it with today's code. Dexie stores version n as 10·n.
 
-function openRaw(name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+function openRaw(
+  name: string,
+  version: number,
+  upgrade: (db: IDBDatabase) => void,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, version);
     req.onupgradeneeded = () => upgrade(req.result);
@@ -38,17 +42,40 @@ async function buildV1(name: string): Promise<void> {
     history.createIndex('[project+variable]', ['project', 'variable']);
     db.createObjectStore('settings', { keyPath: 'key' });
   });
-  await put(raw, 'projects', [{ id: 'p1', name: 'Old', createdAt: '2026-01-01T00:00:00.000Z', demo: false }]);
+  await put(raw, 'projects', [
+    { id: 'p1', name: 'Old', createdAt: '2026-01-01T00:00:00.000Z', demo: false },
+  ]);
   await put(raw, 'variables', [{ ...variable, project: 'p1' }]);
   await put(raw, 'values', [
     {
-      project: 'p1', variable: variable.id, raw: 'Missbruk förälder', frequency: 7, municipalities: 2,
-      code: 'H07', status: 'approved', codedBy: 'anna', codedAt: '2026-01-02T00:00:00.000Z',
-      reviewedBy: 'erik', reviewedAt: '2026-01-03T00:00:00.000Z', note: 'ok', updatedAt: '2026-01-03T00:00:00.000Z',
+      project: 'p1',
+      variable: variable.id,
+      raw: 'Missbruk förälder',
+      frequency: 7,
+      municipalities: 2,
+      code: 'H07',
+      status: 'approved',
+      codedBy: 'anna',
+      codedAt: '2026-01-02T00:00:00.000Z',
+      reviewedBy: 'erik',
+      reviewedAt: '2026-01-03T00:00:00.000Z',
+      note: 'ok',
+      updatedAt: '2026-01-03T00:00:00.000Z',
     },
     {
-      project: 'p1', variable: variable.id, raw: 'Bristande omsorg', frequency: 3, municipalities: 1,
-      code: null, status: 'uncoded', codedBy: null, codedAt: null, reviewedBy: null, reviewedAt: null, note: '', updatedAt: null,
+      project: 'p1',
+      variable: variable.id,
+      raw: 'Bristande omsorg',
+      frequency: 3,
+      municipalities: 1,
+      code: null,
+      status: 'uncoded',
+      codedBy: null,
+      codedAt: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      note: '',
+      updatedAt: null,
     },
   ]);
   raw.close();
@@ -60,9 +87,20 @@ describe('schema migrations', () => {
     await buildV1(name);
     const db = new KodbokDb(name);
     const values = await loadValues(db, 'p1', variable.id);
-    expect(values.find((v) => v.raw === 'Missbruk förälder')).toMatchObject({ code: 'H07', status: 'approved', reviewedBy: 'erik', note: 'ok' });
+    expect(values.find((v) => v.raw === 'Missbruk förälder')).toMatchObject({
+      code: 'H07',
+      status: 'approved',
+      reviewedBy: 'erik',
+      note: 'ok',
+    });
     expect((await loadVariables(db, 'p1'))[0]?.codebook.id).toBe(variable.codebook.id);
-    const r = await applyBulkDecision(db, { project: 'p1', variable: variable.id, raws: ['Bristande omsorg'], input: { kind: 'assign', code: 'H01' }, by: 'anna' });
+    const r = await applyBulkDecision(db, {
+      project: 'p1',
+      variable: variable.id,
+      raws: ['Bristande omsorg'],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'anna',
+    });
     expect(r.changed).toBe(1);
     db.close();
   });

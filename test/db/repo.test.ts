@@ -40,7 +40,11 @@ function failWritesTo(table: string, error: () => Error) {
 describe('a researcher codes values in bulk', () => {
   it('assigns a category to many values at once and records who and when', async () => {
     const db = freshDb();
-    const p = await projectWith(db, [['Missbruk förälder', 10], ['Föräldrar missbrukar', 5], ['Bristande omsorg', 3]]);
+    const p = await projectWith(db, [
+      ['Missbruk förälder', 10],
+      ['Föräldrar missbrukar', 5],
+      ['Bristande omsorg', 3],
+    ]);
     const r = await applyBulkDecision(db, {
       project: p.id,
       variable: V,
@@ -50,7 +54,11 @@ describe('a researcher codes values in bulk', () => {
     });
     expect(r.changed).toBe(2);
     const values = byRaw(await loadValues(db, p.id, V));
-    expect(values.get('Missbruk förälder')).toMatchObject({ code: 'H07', status: 'coded', codedBy: 'anna' });
+    expect(values.get('Missbruk förälder')).toMatchObject({
+      code: 'H07',
+      status: 'coded',
+      codedBy: 'anna',
+    });
     expect(values.get('Missbruk förälder')?.codedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(values.get('Bristande omsorg')).toMatchObject({ code: null, status: 'uncoded' });
     const hist = await valueHistory(db, p.id, V, 'Föräldrar missbrukar');
@@ -60,9 +68,24 @@ describe('a researcher codes values in bulk', () => {
 
   it('approves only values that have a category and says how many it skipped', async () => {
     const db = freshDb();
-    const p = await projectWith(db, [['a', 1], ['b', 1]]);
-    await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a'], input: { kind: 'assign', code: 'H01' }, by: 'anna' });
-    const r = await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a', 'b'], input: { kind: 'approve' }, by: 'erik' });
+    const p = await projectWith(db, [
+      ['a', 1],
+      ['b', 1],
+    ]);
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a'],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'anna',
+    });
+    const r = await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a', 'b'],
+      input: { kind: 'approve' },
+      by: 'erik',
+    });
     expect(r).toMatchObject({ changed: 1, skipped: { 'no-code': 1 } });
     const a = byRaw(await loadValues(db, p.id, V)).get('a');
     expect(a).toMatchObject({ status: 'approved', codedBy: 'anna', reviewedBy: 'erik' });
@@ -71,14 +94,30 @@ describe('a researcher codes values in bulk', () => {
   it('refuses to code a value to a group', async () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
-    const r = await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a'], input: { kind: 'assign', code: 'HEM' }, by: 'anna' });
+    const r = await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a'],
+      input: { kind: 'assign', code: 'HEM' },
+      by: 'anna',
+    });
     expect(r).toMatchObject({ changed: 0, skipped: { 'not-a-leaf': 1 } });
   });
 
   it('stores raw values such as __proto__ and constructor as keys, exactly', async () => {
     const db = freshDb();
-    const p = await projectWith(db, [['__proto__', 2], ['constructor', 1], ['  x  ', 1]]);
-    await applyBulkDecision(db, { project: p.id, variable: V, raws: ['__proto__', '  x  '], input: { kind: 'assign', code: 'H01' }, by: 'anna' });
+    const p = await projectWith(db, [
+      ['__proto__', 2],
+      ['constructor', 1],
+      ['  x  ', 1],
+    ]);
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['__proto__', '  x  '],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'anna',
+    });
     const values = byRaw(await loadValues(db, p.id, V));
     expect(values.get('__proto__')?.code).toBe('H01');
     expect(values.get('  x  ')?.code).toBe('H01');
@@ -88,9 +127,24 @@ describe('a researcher codes values in bulk', () => {
 
   it('undoes the last bulk action as a unit, and the undo is itself in the history', async () => {
     const db = freshDb();
-    const p = await projectWith(db, [['a', 1], ['b', 1]]);
-    await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a', 'b'], input: { kind: 'assign', code: 'H01' }, by: 'anna' });
-    await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a', 'b'], input: { kind: 'approve' }, by: 'anna' });
+    const p = await projectWith(db, [
+      ['a', 1],
+      ['b', 1],
+    ]);
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a', 'b'],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'anna',
+    });
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a', 'b'],
+      input: { kind: 'approve' },
+      by: 'anna',
+    });
     const u = await undoLastBatch(db, p.id, V, 'anna');
     expect(u?.changed).toBe(2);
     let values = byRaw(await loadValues(db, p.id, V));
@@ -99,15 +153,35 @@ describe('a researcher codes values in bulk', () => {
     values = byRaw(await loadValues(db, p.id, V));
     expect(values.get('b')).toMatchObject({ code: null, status: 'uncoded' });
     expect(await undoLastBatch(db, p.id, V, 'anna')).toBeNull();
-    expect((await valueHistory(db, p.id, V, 'a')).map((h) => h.kind)).toEqual(['assign', 'approve', 'undo', 'undo']);
+    expect((await valueHistory(db, p.id, V, 'a')).map((h) => h.kind)).toEqual([
+      'assign',
+      'approve',
+      'undo',
+      'undo',
+    ]);
   });
 
   it('does not undo over a later decision by someone else', async () => {
     const db = freshDb();
-    const p = await projectWith(db, [['a', 1], ['b', 1]]);
-    await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a', 'b'], input: { kind: 'assign', code: 'H01' }, by: 'anna' });
+    const p = await projectWith(db, [
+      ['a', 1],
+      ['b', 1],
+    ]);
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a', 'b'],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'anna',
+    });
     const other = freshDbShare(db);
-    await applyBulkDecision(other, { project: p.id, variable: V, raws: ['b'], input: { kind: 'note', note: 'check' }, by: 'erik' });
+    await applyBulkDecision(other, {
+      project: p.id,
+      variable: V,
+      raws: ['b'],
+      input: { kind: 'note', note: 'check' },
+      by: 'erik',
+    });
     const u = await undoLastBatch(db, p.id, V, 'anna');
     // Anna's own assignment is undone where nobody touched it since; Erik's note on b stays.
     expect(u).toMatchObject({ changed: 1, skipped: { 'changed-since': 1 } });
@@ -120,7 +194,13 @@ describe('a researcher codes values in bulk', () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
     const q = await projectWith(db, [['a', 1]]);
-    await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a'], input: { kind: 'assign', code: 'H01' }, by: 'x' });
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a'],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'x',
+    });
     await deleteProject(db, p.id);
     expect((await listProjects(db)).map((x) => x.id)).toEqual([q.id]);
     expect(await loadValues(db, p.id, V)).toEqual([]);
@@ -137,12 +217,22 @@ function freshDbShare(db: ReturnType<typeof freshDb>) {
 describe('all or nothing (RELIABILITY.md rule 2)', () => {
   it('stores nothing of a bulk action when one of its writes fails', async () => {
     const db = freshDb();
-    const p = await projectWith(db, [['a', 1], ['b', 1], ['c', 1]]);
+    const p = await projectWith(db, [
+      ['a', 1],
+      ['b', 1],
+      ['c', 1],
+    ]);
     const before = await loadValues(db, p.id, V);
     const broken = freshDbShare(db);
     broken.use(failWritesTo('history', () => new Error('disk on fire')));
     await expect(
-      applyBulkDecision(broken, { project: p.id, variable: V, raws: ['a', 'b', 'c'], input: { kind: 'assign', code: 'H01' }, by: 'anna' }),
+      applyBulkDecision(broken, {
+        project: p.id,
+        variable: V,
+        raws: ['a', 'b', 'c'],
+        input: { kind: 'assign', code: 'H01' },
+        by: 'anna',
+      }),
     ).rejects.toThrow('disk on fire');
     expect(await loadValues(db, p.id, V)).toEqual(before);
     expect(await db.history.count()).toBe(0);
@@ -150,10 +240,18 @@ describe('all or nothing (RELIABILITY.md rule 2)', () => {
 
   it('reports a full disk as a quota problem and stores nothing', async () => {
     const db = freshDb();
-    const p = await projectWith(db, [['a', 1], ['b', 1]]);
+    const p = await projectWith(db, [
+      ['a', 1],
+      ['b', 1],
+    ]);
     const before = await loadValues(db, p.id, V);
     const full = freshDbShare(db);
-    full.use(failWritesTo('values', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')));
+    full.use(
+      failWritesTo(
+        'values',
+        () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      ),
+    );
     const err = await applyBulkDecision(full, {
       project: p.id,
       variable: V,
@@ -168,11 +266,29 @@ describe('all or nothing (RELIABILITY.md rule 2)', () => {
   it('keeps both decisions when two tabs approve the same value at once', async () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
-    await applyBulkDecision(db, { project: p.id, variable: V, raws: ['a'], input: { kind: 'assign', code: 'H01' }, by: 'anna' });
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['a'],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'anna',
+    });
     const tab2 = freshDbShare(db);
     await Promise.all([
-      applyBulkDecision(db, { project: p.id, variable: V, raws: ['a'], input: { kind: 'approve' }, by: 'anna' }),
-      applyBulkDecision(tab2, { project: p.id, variable: V, raws: ['a'], input: { kind: 'approve' }, by: 'erik' }),
+      applyBulkDecision(db, {
+        project: p.id,
+        variable: V,
+        raws: ['a'],
+        input: { kind: 'approve' },
+        by: 'anna',
+      }),
+      applyBulkDecision(tab2, {
+        project: p.id,
+        variable: V,
+        raws: ['a'],
+        input: { kind: 'approve' },
+        by: 'erik',
+      }),
     ]);
     const hist = await valueHistory(db, p.id, V, 'a');
     // Both approvals are in the history; the later one is the value's state.

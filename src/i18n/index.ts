@@ -1,0 +1,35 @@
+import { en } from './en';
+import { sv, type Messages } from './sv';
+
+export type Language = 'sv' | 'en';
+export type MessageKey = keyof Messages;
+export const LANGUAGES: readonly Language[] = ['sv', 'en'];
+
+const catalogs: Record<Language, Messages> = { sv, en };
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function translate(
+  lang: Language,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string {
+  const text = catalogs[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined ? m : typeof v === 'number' ? formatNumber(lang, v) : v;
+  });
+}
+
+export function formatNumber(lang: Language, n: number): string {
+  return n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+}
+
+export function formatPercent(lang: Language, share: number, digits = 1): string {
+  return (
+    (share * 100).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }) + ' %'
+  );
+}

@@ -1,0 +1,17 @@
+import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { boot } from './state/app';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+void boot();

@@ -1,0 +1,98 @@
+import type { MessageKey } from '../i18n';
+import { acceptSuggestions, decideOn, undo, type ActionReport } from '../state/app';
+
+// Every user operation on values is one action object: its name, label, keyboard test and
+// what it does. The toolbar buttons, the keyboard and the tests all go through these.
+
+export interface ActionContext {
+  /** The raw values the action applies to: the selection, or the focused row. */
+  readonly raws: readonly string[];
+  /** Opens the category picker; the picker performs the assignment. */
+  readonly openPicker: () => void;
+}
+
+export type ActionName =
+  'assign' | 'acceptSuggestion' | 'approve' | 'reject' | 'flag' | 'clear' | 'undo';
+
+export interface Action {
+  readonly name: ActionName;
+  readonly label: MessageKey;
+  /** Keyboard shortcut shown in the button's title. */
+  readonly shortcut: string;
+  readonly keyTest: (
+    e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+  ) => boolean;
+  readonly needsSelection: boolean;
+  readonly perform: (ctx: ActionContext) => Promise<ActionReport | null | undefined> | void;
+  readonly tone?: 'primary' | 'danger';
+}
+
+const plain = (key: string) => (e: Parameters<Action['keyTest']>[0]) =>
+  !e.ctrlKey && !e.metaKey && !e.altKey && e.key.toLowerCase() === key;
+
+export const actions: readonly Action[] = [
+  {
+    name: 'assign',
+    label: 'assign',
+    shortcut: 'K',
+    keyTest: plain('k'),
+    needsSelection: true,
+    perform: (ctx) => ctx.openPicker(),
+  },
+  {
+    name: 'acceptSuggestion',
+    label: 'acceptSuggestion',
+    shortcut: 'Enter',
+    keyTest: (e) => plain('enter')(e),
+    needsSelection: true,
+    perform: (ctx) => acceptSuggestions(ctx.raws),
+  },
+  {
+    name: 'approve',
+    label: 'approve',
+    shortcut: 'A',
+    keyTest: plain('a'),
+    needsSelection: true,
+    perform: (ctx) => decideOn(ctx.raws, { kind: 'approve' }),
+    tone: 'primary',
+  },
+  {
+    name: 'reject',
+    label: 'reject',
+    shortcut: 'R',
+    keyTest: plain('r'),
+    needsSelection: true,
+    perform: (ctx) => decideOn(ctx.raws, { kind: 'reject' }),
+  },
+  {
+    name: 'flag',
+    label: 'flag',
+    shortcut: 'F',
+    keyTest: plain('f'),
+    needsSelection: true,
+    perform: (ctx) => decideOn(ctx.raws, { kind: 'flag' }),
+  },
+  {
+    name: 'clear',
+    label: 'clear',
+    shortcut: 'Delete',
+    keyTest: (e) => plain('delete')(e),
+    needsSelection: true,
+    perform: (ctx) => decideOn(ctx.raws, { kind: 'clear' }),
+    tone: 'danger',
+  },
+  {
+    name: 'undo',
+    label: 'undo',
+    shortcut: 'Ctrl+Z',
+    keyTest: (e) => (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    needsSelection: false,
+    perform: () => undo(),
+  },
+];
+
+export function actionByName(name: ActionName): Action {
+  const a = actions.find((x) => x.name === name);
+  if (!a) throw new Error(`No action ${name}`);
+  return a;
+}

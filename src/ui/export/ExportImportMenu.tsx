@@ -1,0 +1,354 @@
+import { useRef, useState } from 'react';
+import { readCodebookFile, writeCodebookFile } from '../../core/formats/codebook';
+import {
+  buildMappingFile,
+  readMappingFile,
+  writeMappingFile,
+  type MappingFile,
+} from '../../core/formats/mapping';
+import type { FormatError } from '../../core/formats/result';
+import {
+  planCodebookReplace,
+  planMappingImport,
+  type CodebookPlan,
+  type MappingPlan,
+} from '../../core/import-plan';
+import type { Codebook, Suggestion } from '../../core/types';
+import { appDb } from '../../db/db';
+import * as repo from '../../db/repo';
+import { commitImport, notify, useApp } from '../../state/app';
+import { useT } from '../i18n';
+import { RawText } from '../RawText';
+
+/** Offers a file to the user as a download; nothing is sent anywhere. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function safeName(s: string): string {
+  return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+}
+
+type Staged =
+  | { kind: 'refused'; file: string; errors: readonly FormatError[] }
+  | {
+      kind: 'mapping';
+      file: string;
+      mapping: MappingFile;
+      variable: string;
+      plan: MappingPlan;
+      note: string | null;
+    }
+  | {
+      kind: 'codebook';
+      file: string;
+      codebook: Codebook;
+      variable: string;
+      plan: CodebookPlan;
+      note: string | null;
+    };
+
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** Export and import of the approved mapping and the codebook, per FORMATS.md. */
+export function ExportImportMenu() {
+  const t = useT();
+  const [staged, setStaged] = useState<Staged | null>(null);
+  const [open, setOpen] = useState(false);
+  const mappingInput = useRef<HTMLInputElement>(null);
+  const codebookInput = useRef<HTMLInputElement>(null);
+
+  const exportMapping = (full: boolean) => {
+    const s = useApp.getState();
+    const variable = s.variables.find((v) => v.id === s.variableId);
+    if (!variable) return;
+    const top = new Map<string, Suggestion>();
+    for (const [raw, list] of s.suggestions) if (list[0]) top.set(raw, list[0]);
+    const file = buildMappingFile({
+      variable: variable.id,
+      codebook: variable.codebook,
+      split: variable.split,
+      values: s.values,
+      suggestions: top,
+      full,
+      exportedAt: new Date().toISOString(),
+    });
+    const name = `${safeName(variable.id)}-mapping-${full ? 'full' : 'approved'}-${new Date().toISOString().slice(0, 10)}.json`;
+    download(name, writeMappingFile(file));
+    notify(t('exported', { file: name }));
+    setOpen(false);
+  };
+
+  const exportCodebook = () => {
+    const s = useApp.getState();
+    const variable = s.variables.find((v) => v.id === s.variableId);
+    if (!variable) return;
+    const name = `${safeName(variable.codebook.id)}-codebook-${safeName(variable.codebook.version ?? 'v')}.json`;
+    download(name, writeCodebookFile(variable.codebook));
+    notify(t('exported', { file: name }));
+    setOpen(false);
+  };
+
+  /** Reads, validates and plans; nothing is stored until the user confirms the preview. */
+  const stage = async (kind: 'mapping' | 'codebook', f: File) => {
+    setOpen(false);
+    if (f.size > MAX_IMPORT_BYTES) {
+      setStaged({
+        kind: 'refused',
+        file: f.name,
+        errors: [
+          { path: '', message: `the file is ${Math.round(f.size / 1e6)} MB; the limit is 50 MB` },
+        ],
+      });
+      return;
+    }
+    const text = await f.text();
+    const s = useApp.getState();
+    if (kind === 'mapping') {
+      const r = readMappingFile(text);
+      if (!r.ok) return setStaged({ kind: 'refused', file: f.name, errors: r.errors });
+      const target = s.variables.find((v) => v.id === r.value.variable);
+      if (!target) {
+        return setStaged({
+          kind: 'refused',
+          file: f.name,
+          errors: [
+            {
+              path: '/variable',
+              message: `the project has no variable "${r.value.variable}" (it has ${s.variables.map((v) => v.id).join(', ')})`,
+            },
+          ],
+        });
+      }
+      const current = repo.byRaw(await repo.loadValues(appDb(), s.projectId ?? '', target.id));
+      setStaged({
+        kind: 'mapping',
+        file: f.name,
+        mapping: r.value,
+        variable: target.id,
+        plan: planMappingImport(current, r.value, target.codebook),
+        note:
+          target.id !== s.variableId
+            ? t('importOtherVariable', { file: target.id, current: s.variableId ?? '' })
+            : null,
+      });
+    } else {
+      const r = readCodebookFile(text);
+      if (!r.ok) return setStaged({ kind: 'refused', file: f.name, errors: r.errors });
+      const target = s.variables.find((v) => v.id === r.value.variable);
+      if (!target) {
+        return setStaged({
+          kind: 'refused',
+          file: f.name,
+          errors: [
+            {
+              path: '/variable',
+              message: `the project has no variable "${r.value.variable}" (it has ${s.variables.map((v) => v.id).join(', ')})`,
+            },
+          ],
+        });
+      }
+      const values = await repo.loadValues(appDb(), s.projectId ?? '', target.id);
+      setStaged({
+        kind: 'codebook',
+        file: f.name,
+        codebook: r.value,
+        variable: target.id,
+        plan: planCodebookReplace(target.codebook, r.value, values),
+        note:
+          target.id !== s.variableId
+            ? t('importOtherVariable', { file: target.id, current: s.variableId ?? '' })
+            : null,
+      });
+    }
+  };
+
+  const commit = async () => {
+    const s = useApp.getState();
+    const st = staged;
+    if (!st || st.kind === 'refused' || !s.projectId) return;
+    const project = s.projectId;
+    setStaged(null);
+    const changed = await commitImport(async () => {
+      if (st.kind === 'mapping')
+        return repo.importMapping(appDb(), project, st.variable, st.mapping, s.user);
+      await repo.replaceCodebook(appDb(), project, st.variable, st.codebook);
+      return st.plan.added.length + st.plan.removed.length + st.plan.changed.length;
+    });
+    if (changed !== undefined) notify(t('importDone', { n: changed }));
+  };
+
+  const onFile = (kind: 'mapping' | 'codebook') => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (f) void stage(kind, f);
+  };
+
+  return (
+    <div className="menu">
+      <button aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu">
+        {t('exportImport')} ▾
+      </button>
+      {open && (
+        <div className="menu-list" role="menu">
+          <button
+            role="menuitem"
+            onClick={() => exportMapping(false)}
+            data-testid="export-approved"
+          >
+            {t('exportApproved')}
+          </button>
+          <button role="menuitem" onClick={() => exportMapping(true)} data-testid="export-full">
+            {t('exportFull')}
+          </button>
+          <button role="menuitem" onClick={exportCodebook} data-testid="export-codebook">
+            {t('exportCodebook')}
+          </button>
+          <hr />
+          <button
+            role="menuitem"
+            onClick={() => mappingInput.current?.click()}
+            data-testid="import-mapping"
+          >
+            {t('importMapping')}
+          </button>
+          <button
+            role="menuitem"
+            onClick={() => codebookInput.current?.click()}
+            data-testid="import-codebook"
+          >
+            {t('importCodebook')}
+          </button>
+        </div>
+      )}
+      <input
+        ref={mappingInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={onFile('mapping')}
+        data-testid="mapping-file"
+      />
+      <input
+        ref={codebookInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={onFile('codebook')}
+        data-testid="codebook-file"
+      />
+      {staged && (
+        <StagedDialog
+          staged={staged}
+          onCancel={() => setStaged(null)}
+          onCommit={() => void commit()}
+        />
+      )}
+    </div>
+  );
+}
+
+function StagedDialog({
+  staged,
+  onCancel,
+  onCommit,
+}: {
+  staged: Staged;
+  onCancel: () => void;
+  onCommit: () => void;
+}) {
+  const t = useT();
+  const empty =
+    (staged.kind === 'mapping' && staged.plan.add.length + staged.plan.change.length === 0) ||
+    (staged.kind === 'codebook' &&
+      staged.plan.added.length + staged.plan.removed.length + staged.plan.changed.length === 0);
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="modal staged"
+        role="dialog"
+        aria-label={
+          staged.kind === 'refused'
+            ? t('importRefused', { file: staged.file })
+            : t('importPreviewTitle', { file: staged.file })
+        }
+      >
+        {staged.kind === 'refused' ? (
+          <>
+            <h2 className="error">{t('importRefused', { file: staged.file })}</h2>
+            <ul className="errors" data-testid="import-errors">
+              {staged.errors.slice(0, 30).map((e, i) => (
+                <li key={i}>
+                  {e.path && <code>{e.path}</code>} {e.message}
+                </li>
+              ))}
+              {staged.errors.length > 30 && <li>… +{staged.errors.length - 30}</li>}
+            </ul>
+          </>
+        ) : (
+          <>
+            <h2>{t('importPreviewTitle', { file: staged.file })}</h2>
+            {staged.note && <p className="warn">{staged.note}</p>}
+            {staged.kind === 'mapping' ? (
+              <ul data-testid="import-plan">
+                <li>{t('importWillAdd', { n: staged.plan.add.length })}</li>
+                <li>{t('importWillChange', { n: staged.plan.change.length })}</li>
+                <li>{t('importWillKeep', { n: staged.plan.same })}</li>
+                {staged.plan.conflicts.length > 0 && (
+                  <li className="warn">
+                    {t('importConflicts', { n: staged.plan.conflicts.length })}
+                    <ul>
+                      {staged.plan.conflicts.slice(0, 10).map((c) => (
+                        <li key={c.raw}>
+                          <RawText raw={c.raw} />: {c.from?.code} → {c.to.code}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                )}
+                {staged.plan.unknownCodes.length > 0 && (
+                  <li className="warn">
+                    {t('importUnknownCodes', { n: staged.plan.unknownCodes.length })}{' '}
+                    {staged.plan.unknownCodes
+                      .slice(0, 10)
+                      .map((e) => e.code)
+                      .join(', ')}
+                  </li>
+                )}
+              </ul>
+            ) : (
+              <ul data-testid="import-plan">
+                <li>
+                  {t('importCodebookSummary', {
+                    added: staged.plan.added.length,
+                    removed: staged.plan.removed.length,
+                    changed: staged.plan.changed.length,
+                  })}
+                </li>
+                {staged.plan.orphans > 0 && (
+                  <li className="warn">{t('importCodebookOrphans', { n: staged.plan.orphans })}</li>
+                )}
+              </ul>
+            )}
+            {empty && <p>{t('importNothing')}</p>}
+          </>
+        )}
+        <div className="modal-actions">
+          <button onClick={onCancel}>{staged.kind === 'refused' ? t('close') : t('cancel')}</button>
+          {staged.kind !== 'refused' && !empty && (
+            <button className="btn-primary" onClick={onCommit} data-testid="import-commit">
+              {t('importApply')}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,334 @@
+import type {
+  CellKeyDownEvent,
+  ColDef,
+  ColumnState,
+  FilterModel,
+  GridApi,
+  GridReadyEvent,
+  IRowNode,
+  ValueFormatterParams,
+} from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Status } from '../../core/types';
+import type { Language } from '../../i18n';
+import { formatNumber, formatPercent } from '../../i18n';
+import type { T } from '../i18n';
+import { RawText } from '../RawText';
+import { passesViewFilter, type GridRow } from './rows';
+
+const theme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 13,
+  rowHeight: 30,
+  headerHeight: 34,
+  spacing: 6,
+  accentColor: '#1f4e79',
+});
+
+export interface ValuesGridProps {
+  readonly rows: readonly GridRow[];
+  readonly t: T;
+  readonly lang: Language;
+  readonly quick: string;
+  readonly statuses: readonly Status[];
+  readonly categories: ReadonlySet<string> | 'none' | null;
+  readonly filterModel: unknown;
+  readonly sortModel: unknown;
+  readonly onApi: (api: GridApi<GridRow> | null) => void;
+  readonly onSelection: (raws: string[]) => void;
+  readonly onShown: (count: number) => void;
+  readonly onFilterModel: (model: FilterModel) => void;
+  readonly onSortModel: (state: ColumnState[]) => void;
+  readonly onNote: (raw: string, note: string) => void;
+  /** A key pressed on a row (not while editing). Returns true when it was handled. */
+  readonly onKey: (e: KeyboardEvent, row: GridRow | undefined) => boolean;
+}
+
+function RawCell(p: CustomCellRendererProps<GridRow, string>) {
+  return <RawText raw={p.value ?? ''} />;
+}
+
+function StatusCell(p: CustomCellRendererProps<GridRow, string>) {
+  const status = p.data?.status ?? 'uncoded';
+  return <span className={`status status-${status}`}>{p.value}</span>;
+}
+
+function CategoryCell(p: CustomCellRendererProps<GridRow, string>) {
+  if (!p.data?.code) return null;
+  return (
+    <span className={p.data.unknownCode ? 'unknown-code' : undefined}>
+      <b className="code">{p.data.code}</b> {p.data.category}
+    </span>
+  );
+}
+
+function SuggestionCell(p: CustomCellRendererProps<GridRow, string>) {
+  if (!p.data?.suggestionCode) return null;
+  return (
+    <span title={p.data.suggestionVia}>
+      <b className="code">{p.data.suggestionCode}</b>{' '}
+      {p.data.suggestionLabel.slice(p.data.suggestionCode.length + 1)}
+    </span>
+  );
+}
+
+const STOP_KEYS = new Set(['Enter', 'Delete', 'Backspace']);
+
+export function ValuesGrid(props: ValuesGridProps) {
+  const { t, lang } = props;
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const filterRef = useRef({ statuses: props.statuses, categories: props.categories });
+  filterRef.current = { statuses: props.statuses, categories: props.categories };
+
+  const columnDefs = useMemo<ColDef<GridRow>[]>(
+    () => [
+      {
+        field: 'raw',
+        headerName: t('colRaw'),
+        flex: 2,
+        minWidth: 220,
+        cellRenderer: RawCell,
+        filter: 'agTextColumnFilter',
+        // Sorting and searching use the text exactly, whitespace included.
+        comparator: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
+      },
+      {
+        field: 'frequency',
+        headerName: t('colFrequency'),
+        width: 100,
+        filter: 'agNumberColumnFilter',
+        sort: 'desc',
+        valueFormatter: (p: ValueFormatterParams<GridRow, number>) =>
+          formatNumber(lang, p.value ?? 0),
+        cellClass: 'num',
+      },
+      {
+        field: 'share',
+        headerName: t('colShare'),
+        width: 90,
+        filter: 'agNumberColumnFilter',
+        valueFormatter: (p: ValueFormatterParams<GridRow, number>) =>
+          formatPercent(lang, p.value ?? 0, 2),
+        cellClass: 'num',
+      },
+      {
+        field: 'municipalities',
+        headerName: t('colMunicipalities'),
+        width: 110,
+        filter: 'agNumberColumnFilter',
+        cellClass: 'num',
+      },
+      {
+        field: 'suggestionLabel',
+        colId: 'suggestion',
+        headerName: t('colSuggestion'),
+        flex: 2,
+        minWidth: 200,
+        cellRenderer: SuggestionCell,
+        filter: 'agTextColumnFilter',
+        tooltipField: 'suggestionVia',
+      },
+      {
+        field: 'score',
+        headerName: t('colScore'),
+        width: 90,
+        filter: 'agNumberColumnFilter',
+        valueFormatter: (p: ValueFormatterParams<GridRow, number | null>) =>
+          p.value === null || p.value === undefined
+            ? ''
+            : p.value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+                minimumFractionDigits: 2,
+                maximumFractionDigits: 2,
+              }),
+        cellClass: 'num',
+      },
+      {
+        field: 'category',
+        colId: 'category',
+        headerName: t('colCategory'),
+        flex: 2,
+        minWidth: 200,
+        cellRenderer: CategoryCell,
+        filter: 'agTextColumnFilter',
+        valueGetter: (p) => (p.data?.code ? `${p.data.code} ${p.data.category}` : ''),
+      },
+      {
+        field: 'statusLabel',
+        colId: 'status',
+        headerName: t('colStatus'),
+        width: 130,
+        cellRenderer: StatusCell,
+        filter: 'agTextColumnFilter',
+      },
+      { field: 'codedBy', headerName: t('colCodedBy'), width: 110, filter: 'agTextColumnFilter' },
+      {
+        field: 'reviewedBy',
+        headerName: t('colReviewedBy'),
+        width: 110,
+        filter: 'agTextColumnFilter',
+      },
+      {
+        field: 'note',
+        headerName: t('colNote'),
+        flex: 1,
+        minWidth: 140,
+        editable: true,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+        filter: 'agTextColumnFilter',
+        // Enter and Delete belong to the value actions; F2 or a double click edits the note.
+        suppressKeyboardEvent: (p) => !p.editing && STOP_KEYS.has(p.event.key),
+      },
+      {
+        field: 'updatedAt',
+        headerName: t('colUpdated'),
+        width: 170,
+        filter: 'agTextColumnFilter',
+        hide: true,
+      },
+    ],
+    [t, lang],
+  );
+
+  const defaultColDef = useMemo<ColDef<GridRow>>(
+    () => ({
+      sortable: true,
+      resizable: true,
+      suppressHeaderMenuButton: false,
+      filterParams: { buttons: ['reset'] },
+    }),
+    [],
+  );
+
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<GridRow>) => {
+      apiRef.current = e.api;
+      props.onApi(e.api);
+      if (props.filterModel) e.api.setFilterModel(props.filterModel as FilterModel);
+      if (Array.isArray(props.sortModel) && props.sortModel.length > 0) {
+        e.api.applyColumnState({
+          state: props.sortModel as ColumnState[],
+          defaultState: { sort: null },
+        });
+      }
+      props.onShown(e.api.getDisplayedRowCount());
+    },
+    // Restoring the stored view happens once, when the grid is created.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  // Tell the container when the grid goes away (the latest onApi, not the first one).
+  const onApiRef = useRef(props.onApi);
+  onApiRef.current = props.onApi;
+  useEffect(() => () => onApiRef.current(null), []);
+
+  // The status and category filters live outside ag-grid; tell it when they change.
+  useEffect(() => {
+    apiRef.current?.onFilterChanged();
+  }, [props.statuses, props.categories]);
+
+  const isExternalFilterPresent = useCallback(
+    () => filterRef.current.statuses.length > 0 || filterRef.current.categories !== null,
+    [],
+  );
+  const doesExternalFilterPass = useCallback(
+    (node: IRowNode<GridRow>) =>
+      node.data
+        ? passesViewFilter(node.data, filterRef.current.statuses, filterRef.current.categories)
+        : false,
+    [],
+  );
+
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<GridRow>) => {
+      const ev = e.event;
+      if (!(ev instanceof KeyboardEvent)) return;
+      if (e.api.getEditingCells().length > 0) return;
+      if (props.onKey(ev, e.data)) ev.preventDefault();
+    },
+    [props],
+  );
+
+  return (
+    <div className="grid-wrap" data-testid="values-grid">
+      <AgGridReact<GridRow>
+        theme={theme}
+        rowData={props.rows as GridRow[]}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        getRowId={(p) => p.data.raw}
+        rowSelection={{
+          mode: 'multiRow',
+          checkboxes: true,
+          headerCheckbox: true,
+          selectAll: 'filtered',
+          enableClickSelection: false,
+        }}
+        quickFilterText={props.quick}
+        cacheQuickFilter={true}
+        isExternalFilterPresent={isExternalFilterPresent}
+        doesExternalFilterPass={doesExternalFilterPass}
+        animateRows={false}
+        suppressCellFocus={false}
+        tooltipShowDelay={400}
+        onGridReady={onGridReady}
+        onSelectionChanged={(e) => props.onSelection(e.api.getSelectedRows().map((r) => r.raw))}
+        onModelUpdated={(e) => props.onShown(e.api.getDisplayedRowCount())}
+        onFilterChanged={(e) => props.onFilterModel(e.api.getFilterModel())}
+        onSortChanged={(e) =>
+          props.onSortModel(
+            e.api
+              .getColumnState()
+              .filter((c) => c.sort)
+              .map((c) => ({ colId: c.colId, sort: c.sort, sortIndex: c.sortIndex })),
+          )
+        }
+        onCellValueChanged={(e) => {
+          if (e.colDef.field === 'note' && e.data)
+            props.onNote(e.data.raw, String(e.newValue ?? ''));
+        }}
+        onCellKeyDown={onCellKeyDown}
+        localeText={lang === 'sv' ? SV_GRID : undefined}
+      />
+    </div>
+  );
+}
+
+/** The few ag-grid texts a user meets in filters and menus, in Swedish. */
+const SV_GRID: Record<string, string> = {
+  filterOoo: 'Filtrera…',
+  equals: 'Lika med',
+  notEqual: 'Inte lika med',
+  contains: 'Innehåller',
+  notContains: 'Innehåller inte',
+  startsWith: 'Börjar med',
+  endsWith: 'Slutar med',
+  blank: 'Tom',
+  notBlank: 'Inte tom',
+  lessThan: 'Mindre än',
+  greaterThan: 'Större än',
+  lessThanOrEqual: 'Mindre än eller lika med',
+  greaterThanOrEqual: 'Större än eller lika med',
+  inRange: 'Mellan',
+  inRangeStart: 'Från',
+  inRangeEnd: 'Till',
+  andCondition: 'OCH',
+  orCondition: 'ELLER',
+  resetFilter: 'Återställ',
+  applyFilter: 'Använd',
+  clearFilter: 'Rensa',
+  noRowsToShow: 'Inga rader att visa',
+  loadingOoo: 'Laddar…',
+  sortAscending: 'Sortera stigande',
+  sortDescending: 'Sortera fallande',
+  sortUnSort: 'Ta bort sortering',
+  pinColumn: 'Fäst kolumn',
+  autosizeThisColumn: 'Anpassa bredd',
+  resetColumns: 'Återställ kolumner',
+  columnFilter: 'Kolumnfilter',
+  ariaChecked: 'markerad',
+  ariaUnchecked: 'omarkerad',
+};

@@ -1,0 +1,90 @@
+import { categoryIndex } from '../../core/codebook';
+import type { Codebook, RawValue, Status, Suggestion } from '../../core/types';
+import type { T } from '../i18n';
+
+/** One line of the values grid: a raw value, its counts, its best suggestion and its coding. */
+export interface GridRow {
+  readonly raw: string;
+  readonly frequency: number;
+  /** Share of the variable's rows, in [0, 1]. */
+  readonly share: number;
+  readonly municipalities: number;
+  readonly suggestionCode: string | null;
+  readonly suggestionLabel: string;
+  readonly suggestionVia: string;
+  readonly score: number | null;
+  readonly code: string | null;
+  /** Label of the assigned category; empty when uncoded. */
+  readonly category: string;
+  /** The code is not a leaf of the codebook (e.g. after a codebook was replaced). */
+  readonly unknownCode: boolean;
+  readonly status: Status;
+  readonly statusLabel: string;
+  readonly codedBy: string;
+  readonly reviewedBy: string;
+  readonly note: string;
+  readonly updatedAt: string;
+}
+
+export function buildRows(
+  values: readonly RawValue[],
+  suggestions: ReadonlyMap<string, readonly Suggestion[]>,
+  codebook: Codebook,
+  t: T,
+): GridRow[] {
+  const index = categoryIndex(codebook);
+  let total = 0;
+  for (const v of values) total += v.frequency;
+  return values.map((v) => {
+    const top = suggestions.get(v.raw)?.[0];
+    const cat = v.code === null ? undefined : index.get(v.code);
+    return {
+      raw: v.raw,
+      frequency: v.frequency,
+      share: total === 0 ? 0 : v.frequency / total,
+      municipalities: v.municipalities,
+      suggestionCode: top?.code ?? null,
+      suggestionLabel: top ? `${top.code} ${index.get(top.code)?.label ?? ''}` : '',
+      suggestionVia: top?.via ?? '',
+      score: top ? Math.round(top.score * 1000) / 1000 : null,
+      code: v.code,
+      category: v.code === null ? '' : (cat?.label ?? t('unknownCode', { code: v.code })),
+      unknownCode: v.code !== null && !cat,
+      status: v.status,
+      statusLabel: t(`status_${v.status}`),
+      codedBy: v.codedBy ?? '',
+      reviewedBy: v.reviewedBy ?? '',
+      note: v.note,
+      updatedAt: v.updatedAt ?? '',
+    };
+  });
+}
+
+/** The codes a category filter lets through: the category and everything under it. */
+export function codesUnder(codebook: Codebook, code: string): Set<string> {
+  const out = new Set([code]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of codebook.categories) {
+      if (c.parent !== null && out.has(c.parent) && !out.has(c.code)) {
+        out.add(c.code);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The grid's own filters beside ag-grid's column filters: status and category. */
+export function passesViewFilter(
+  row: Pick<GridRow, 'status' | 'code'>,
+  statuses: readonly Status[],
+  /** null: any; 'none': values without a category; a set: codes under the chosen category. */
+  categories: ReadonlySet<string> | 'none' | null,
+): boolean {
+  if (statuses.length > 0 && !statuses.includes(row.status)) return false;
+  if (categories === null) return true;
+  if (categories === 'none') return row.code === null;
+  return row.code !== null && categories.has(row.code);
+}

@@ -1,0 +1,116 @@
+import { LANGUAGES, type Language } from '../../i18n';
+import {
+  newProject,
+  openProject,
+  removeProject,
+  setLanguage,
+  setUser,
+  useApp,
+} from '../../state/app';
+import { ExportImportMenu } from '../export/ExportImportMenu';
+import { useT } from '../i18n';
+
+function SaveIndicator() {
+  const t = useT();
+  const save = useApp((s) => s.save);
+  const lang = useApp((s) => s.lang);
+  switch (save.state) {
+    case 'idle':
+      return <span className="save muted">{t('localOnly')}</span>;
+    case 'saving':
+      return (
+        <span className="save muted" data-testid="save-state">
+          {t('saving')}
+        </span>
+      );
+    case 'saved':
+      return (
+        <span className="save ok" data-testid="save-state" data-saved="true">
+          {t('saved', { time: save.at.toLocaleTimeString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}
+        </span>
+      );
+    case 'error':
+      return (
+        <span className="save error" role="alert" data-testid="save-state">
+          {save.quota ? t('quotaFull') : t('saveFailed', { message: save.message })}
+        </span>
+      );
+  }
+}
+
+export function Header() {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const user = useApp((s) => s.user);
+  const projects = useApp((s) => s.projects);
+  const projectId = useApp((s) => s.projectId);
+  const project = projects.find((p) => p.id === projectId);
+
+  const onProject = (value: string) => {
+    if (value === '__new-empty') {
+      const name = window.prompt(t('projectNamePrompt'), t('emptyProjectName'));
+      if (name) void newProject('empty', name);
+    } else if (value === '__new-demo') {
+      void newProject('demo', t('demoProjectName'));
+    } else if (value === '__delete' && project) {
+      if (window.confirm(t('confirmDelete', { name: project.name })))
+        void removeProject(project.id);
+    } else if (value) {
+      void openProject(value);
+    }
+  };
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <b>{t('appName')}</b> <span className="muted">{t('tagline')}</span>
+      </div>
+      <label className="field">
+        {t('project')}
+        <select
+          value={projectId ?? ''}
+          onChange={(e) => onProject(e.target.value)}
+          data-testid="project-select"
+        >
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+          <option disabled>──────────</option>
+          <option value="__new-empty">{t('newEmptyProject')}</option>
+          <option value="__new-demo">{t('newDemoProject')}</option>
+          <option value="__delete">{t('deleteProject')}</option>
+        </select>
+      </label>
+      <ExportImportMenu />
+      <span className="spacer" />
+      <SaveIndicator />
+      <button
+        className="user"
+        title={t('userPrompt')}
+        onClick={() => {
+          const name = window.prompt(t('userPrompt'), user);
+          if (name !== null && name.trim() !== '') void setUser(name.trim());
+        }}
+        data-testid="user"
+      >
+        {t('user')}: {user || t('setUser')}
+      </button>
+      <label className="field">
+        {t('language')}
+        <select
+          value={lang}
+          onChange={(e) => void setLanguage(e.target.value as Language)}
+          data-testid="language"
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {l === 'sv' ? 'Svenska' : 'English'}
+            </option>
+          ))}
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+// End-to-end tests drive Debian's Chromium through playwright-core against the built app
+// (`vite build` runs first in `npm run test:e2e`), served by `vite preview` on localhost.
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: PreviewServer = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its address');
+  return { url, close: () => server.close() };
+}
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request the page made to another origin: must stay empty. */
+  readonly foreign: string[];
+  readonly errors: string[];
+}
+
+/** A browser on a profile directory that survives close and relaunch (a real restart). */
+export async function launch(profile: string, origin: string): Promise<Session> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1500, height: 900 },
+    locale: 'sv-SE',
+  });
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  const page = context.pages()[0] ?? (await context.newPage());
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, foreign, errors };
+}
+
+export function tempProfile(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'kodbok-e2e-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

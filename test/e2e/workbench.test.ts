@@ -1,0 +1,218 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, startServer, tempProfile, type Session } from './harness';
+
+// A researcher's first session with Kodbok, as a user would do it: the demo opens, they code
+// and approve values in bulk, reload, restart the browser, export, and import back.
+
+let server: { url: string; close: () => Promise<void> };
+let profile: { dir: string; remove: () => void };
+let s: Session;
+const shots = process.env.KODBOK_SHOTS; // a folder to keep screenshots in, when set
+
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+/** The rendered grid rows (ag-grid renders only those in view): raw value → status label. */
+async function visibleStatuses(page: Page): Promise<Map<string, string>> {
+  const rows = await page.locator('.ag-row:has([col-id="status"])').evaluateAll((els) =>
+    // The raw value exactly as stored: RawText keeps it in its title (ag-grid escapes row-id).
+    els.map((el) => [
+      el.querySelector('[col-id="raw"] .raw')?.getAttribute('title') ?? '',
+      el.querySelector('[col-id="status"]')?.textContent ?? '',
+    ]),
+  );
+  return new Map(rows as [string, string][]);
+}
+
+async function waitSaved(page: Page) {
+  await page.locator('[data-testid="save-state"][data-saved="true"]').waitFor({ timeout: 20_000 });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  profile = tempProfile();
+  s = await launch(profile.dir, new URL(server.url).origin);
+});
+
+afterAll(async () => {
+  await s?.context.close();
+  await server?.close();
+  profile?.remove();
+});
+
+describe('the workbench, end to end', () => {
+  let approved: string[] = [];
+  let approvedCount = 0;
+
+  it('opens the demo project with four variables and asks who is coding', async () => {
+    const { page } = s;
+    await page.goto(server.url);
+    await page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
+    await page.getByTestId('user-ok').click();
+    for (const v of ['aktualiseringsorsak', 'åtgärd', 'kön', 'aktualiseringstyp']) {
+      await expect(page.locator(`[data-variable="${v}"]`).count()).resolves.toBe(1);
+    }
+    await page.locator('.ag-row').first().waitFor();
+    // Swedish by default.
+    await expect(page.getByRole('button', { name: 'Godkänn' }).count()).resolves.toBe(1);
+    // Most frequent first.
+    const freqs = await page.locator('.ag-row:has([col-id="frequency"])').evaluateAll((els) =>
+      els
+        .map((el) => ({
+          i: Number(el.getAttribute('row-index')),
+          f: el.querySelector('[col-id="frequency"]')?.textContent ?? '',
+        }))
+        .sort((a, b) => a.i - b.i)
+        .map((x) => Number(x.f.replace(/\s/g, '').replace(/\u00a0/g, ''))),
+    );
+    expect(freqs.length).toBeGreaterThan(5);
+    expect([...freqs].sort((a, b) => b - a)).toEqual(freqs);
+    // Suggestions arrive from the worker.
+    await page.locator('[col-id="suggestion"] .code').first().waitFor({ timeout: 30_000 });
+    await shot(page, '01-demo');
+  });
+
+  it('filters, assigns a category to everything shown, and approves it in one action each', async () => {
+    const { page } = s;
+    await page.getByLabel('Snabbsök i alla kolumner').fill('missbruk förälder');
+    await page.waitForTimeout(300);
+    const shown = await page.getByTestId('select-filtered').textContent();
+    const n = Number((shown ?? '').replace(/\D/g, ''));
+    expect(n).toBeGreaterThan(0);
+    await page.getByTestId('select-filtered').click();
+    await page
+      .getByTestId('selection-count')
+      .filter({ hasText: String(n) })
+      .waitFor({ timeout: 5000 });
+    await page.locator('[data-action="assign"]').click();
+    await page.getByLabel('Sök på kod, etikett eller synonym').fill('H07');
+    await page.keyboard.press('Enter');
+    await waitSaved(page);
+    await page.locator('[data-action="approve"]').click();
+    await waitSaved(page);
+    await page.waitForFunction(
+      () => {
+        const cells = [...document.querySelectorAll('.ag-row [col-id="status"]')];
+        return cells.length > 0 && cells.every((e) => e.textContent === 'Godkänd');
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    approvedCount = n;
+    const statuses = await visibleStatuses(page);
+    approved = [...statuses.keys()];
+    expect(approved.length).toBeGreaterThan(0);
+    expect(approved.length).toBeLessThanOrEqual(n);
+    const coverage = await page.getByTestId('coverage-aktualiseringsorsak').textContent();
+    expect(coverage).not.toMatch(/^0,0 %/);
+    await shot(page, '02-approved');
+  });
+
+  it('comes back to the same state after a reload: filters, statuses, variable', async () => {
+    const { page } = s;
+    await page.reload();
+    await page.locator('.ag-row').first().waitFor({ timeout: 30_000 });
+    await expect(page.getByLabel('Snabbsök i alla kolumner').inputValue()).resolves.toBe(
+      'missbruk förälder',
+    );
+    const statuses = await visibleStatuses(page);
+    for (const raw of approved) expect(statuses.get(raw)).toBe('Godkänd');
+  });
+
+  it('comes back to the same state after the browser is closed and started again', async () => {
+    await s.context.close();
+    s = await launch(profile.dir, new URL(server.url).origin);
+    const { page } = s;
+    await page.goto(server.url);
+    await page.locator('.ag-row').first().waitFor({ timeout: 30_000 });
+    const statuses = await visibleStatuses(page);
+    for (const raw of approved) expect(statuses.get(raw)).toBe('Godkänd');
+  });
+
+  let exported = '';
+  it('exports the approved mapping exactly as approved, per FORMATS.md', async () => {
+    const { page } = s;
+    await page.getByTestId('export-menu').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-approved').click(),
+    ]);
+    const path = join(profile.dir, 'mapping.json');
+    await download.saveAs(path);
+    exported = path;
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    expect(file).toMatchObject({
+      format: 'kodbok/mapping',
+      formatVersion: 1,
+      variable: 'aktualiseringsorsak',
+    });
+    expect(file.codebook.id).toBeTruthy();
+    const entries = file.entries as {
+      raw: string;
+      code: string;
+      status: string;
+      codedBy: string;
+      reviewedBy: string;
+    }[];
+    // Every value approved above, and nothing else.
+    expect(entries).toHaveLength(approvedCount);
+    expect(entries.map((e) => e.raw)).toEqual(expect.arrayContaining(approved));
+    for (const e of entries)
+      expect(e).toMatchObject({
+        code: 'H07',
+        status: 'approved',
+        codedBy: 'anna',
+        reviewedBy: 'anna',
+      });
+  });
+
+  it('imports the exported mapping back: nothing changes', async () => {
+    const { page } = s;
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('mapping-file').setInputFiles(exported);
+    await page.getByTestId('import-plan').waitFor();
+    await expect(page.getByText('Filen ändrar ingenting i projektet.').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+  });
+
+  it('refuses a corrupt file with a message and leaves the project unchanged', async () => {
+    const { page } = s;
+    const broken = join(profile.dir, 'broken.json');
+    writeFileSync(broken, readFileSync(exported, 'utf8').slice(0, 200));
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('mapping-file').setInputFiles(broken);
+    const errors = await page.getByTestId('import-errors').textContent();
+    expect(errors).toMatch(/line \d+/i);
+    await shot(page, '03-refused');
+    await page.getByRole('button', { name: 'Stäng' }).click();
+    const wrongVersion = join(profile.dir, 'v9.json');
+    writeFileSync(
+      wrongVersion,
+      readFileSync(exported, 'utf8').replace('"formatVersion": 1', '"formatVersion": 9'),
+    );
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('mapping-file').setInputFiles(wrongVersion);
+    await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(/formatVersion/);
+    await page.getByRole('button', { name: 'Stäng' }).click();
+    const statuses = await visibleStatuses(page);
+    for (const raw of approved) expect(statuses.get(raw)).toBe('Godkänd');
+  });
+
+  it('speaks English when asked, and shows raw values as text, never HTML', async () => {
+    const { page } = s;
+    await page.getByTestId('language').selectOption('en');
+    await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(1);
+    await page.getByLabel('Quick search in all columns').fill('');
+    await shot(page, '04-english');
+    expect(await page.locator('.ag-cell script, .ag-cell img').count()).toBe(0);
+  });
+
+  it('sent nothing to any other origin and threw no errors', () => {
+    expect(s.foreign).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+});
