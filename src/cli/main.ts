@@ -2,6 +2,7 @@
 // runCli with the real io (node-io.ts); tests run it with an in-memory one.
 
 import { UsageError, type CliIo, type Command } from './io';
+import { APPLY_USAGE, apply } from './apply';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
 export { UsageError } from './io';
@@ -21,6 +22,14 @@ export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, Comman
       run: validateCommand,
       usage: VALIDATE_USAGE,
       summary: 'check a codebook or mapping file; exit 1 with the errors',
+    },
+  ],
+  [
+    'apply',
+    {
+      run: apply,
+      usage: APPLY_USAGE,
+      summary: 'write the data set as UTF-8 CSV with NAME_code added from the approved mapping',
     },
   ],
 ]);

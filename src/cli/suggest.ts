@@ -1,0 +1,222 @@
+// `kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--top N]`
+// exactly as FORMATS.md says: one JSON array on stdout, in input order, at most N distinct leaf
+// codes per value, best first. The same engine as the app's suggestion worker.
+
+import Papa from 'papaparse';
+import { restoreCodebook } from '../core/formats/codebook';
+import { parseJsonBytes } from '../core/formats/json';
+import { restoreMapping } from '../core/formats/mapping';
+import { formatErrorLine, type Result } from '../core/formats/result';
+import { createEngine, type KnownValue } from '../core/suggest/engine';
+import type { Codebook, Suggestion } from '../core/types';
+import { UsageError, type CliIo, type Command } from './io';
+
+export const SUGGEST_USAGE =
+  'kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--top N]';
+export const SUGGEST_SUMMARY =
+  'suggest codes for raw values (VALUES: .txt one per line, or .csv/.tsv with a "raw" column)';
+
+const DEFAULT_TOP = 3;
+
+interface SuggestArgs {
+  readonly codebook: string;
+  readonly values: string;
+  readonly mapping?: string;
+  readonly top: number;
+}
+
+const OPTIONS = new Set(['--codebook', '--values', '--mapping', '--top']);
+
+function parseArgs(argv: readonly string[]): SuggestArgs {
+  const given = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!OPTIONS.has(name)) {
+      const what = arg.startsWith('-') ? `unknown option ${arg}` : `unexpected argument "${arg}"`;
+      throw new UsageError(`suggest: ${what}; usage: ${SUGGEST_USAGE}`);
+    }
+    const value = eq > 0 && name !== arg ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '' || OPTIONS.has(value)) {
+      throw new UsageError(`suggest: ${name} needs a value; usage: ${SUGGEST_USAGE}`);
+    }
+    if (given.has(name)) throw new UsageError(`suggest: ${name} given twice`);
+    given.set(name, value);
+  }
+  const codebook = given.get('--codebook');
+  const values = given.get('--values');
+  if (codebook === undefined)
+    throw new UsageError(`suggest: --codebook is required; usage: ${SUGGEST_USAGE}`);
+  if (values === undefined)
+    throw new UsageError(`suggest: --values is required; usage: ${SUGGEST_USAGE}`);
+  const topText = given.get('--top');
+  let top = DEFAULT_TOP;
+  if (topText !== undefined) {
+    if (!/^\d+$/.test(topText) || Number(topText) < 1 || Number(topText) > 1000) {
+      throw new UsageError(
+        `suggest: --top must be a whole number from 1 to 1000, not "${topText}"`,
+      );
+    }
+    top = Number(topText);
+  }
+  const mapping = given.get('--mapping');
+  return mapping === undefined ? { codebook, values, top } : { codebook, values, mapping, top };
+}
+
+function readProblem(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function readBytes(io: CliIo, what: string, path: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(path);
+  } catch (e) {
+    throw new UsageError(`suggest: cannot read ${what} ${path}: ${readProblem(e)}`);
+  }
+}
+
+/** The first error of a failed read, as one line naming the file. */
+function orFail<T>(
+  result: Result<T>,
+  what: string,
+  path: string,
+): { value: T; warnings: string[] } {
+  if (result.ok) return result;
+  const [first] = result.errors;
+  const more =
+    result.errors.length > 1
+      ? ` (and ${result.errors.length - 1} more; run kodbok validate ${path})`
+      : '';
+  throw new UsageError(
+    `suggest: ${what} ${path} is not valid: ${first ? formatErrorLine(first) : 'unknown error'}${more}`,
+  );
+}
+
+function decodeUtf8(bytes: Uint8Array, path: string): string {
+  try {
+    // A byte-order mark is not part of the first value.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new UsageError(
+      `suggest: values file ${path} is not UTF-8 text; save it as UTF-8 and try again`,
+    );
+  }
+}
+
+/**
+ * The raw values of a VALUES file, in order. Empty lines and empty cells are no value; anything else
+ * is kept exactly as written (raw values are never trimmed beyond what the splitter did).
+ */
+export function readValuesFile(bytes: Uint8Array, path: string): string[] {
+  const text = decodeUtf8(bytes, path);
+  const ext = /\.([^./\\]+)$/.exec(path.toLowerCase())?.[1] ?? '';
+  if (ext === 'txt') {
+    return text.split(/\r?\n|\r/).filter((line) => line !== '');
+  }
+  if (ext !== 'csv' && ext !== 'tsv') {
+    throw new UsageError(`suggest: values file ${path} must end in .txt, .csv or .tsv`);
+  }
+  const delimiter = ext === 'tsv' ? '\t' : headerDelimiter(text);
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const bad = parsed.errors[0];
+  if (bad)
+    throw new UsageError(`suggest: values file ${path}, row ${(bad.row ?? 0) + 1}: ${bad.message}`);
+  const [header, ...rows] = parsed.data;
+  const column = (header ?? []).findIndex((name) => name.trim() === 'raw');
+  if (column < 0)
+    throw new UsageError(`suggest: values file ${path} has no column named "raw" in its header`);
+  const out: string[] = [];
+  for (const row of rows) {
+    const cell = row[column];
+    if (cell !== undefined && cell !== '') out.push(cell);
+  }
+  return out;
+}
+
+/** `,` or `;` (Excel in Swedish writes `;`) or tab: the one the header line uses most, outside quotes. */
+function headerDelimiter(text: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+async function readCodebookArg(io: CliIo, path: string): Promise<Codebook> {
+  const parsed = parseJsonBytes(await readBytes(io, 'codebook', path));
+  const json = orFail(parsed, 'codebook', path).value;
+  return orFail(restoreCodebook(json), 'codebook', path).value;
+}
+
+async function readKnown(
+  io: CliIo,
+  path: string,
+  codebook: Codebook,
+): Promise<Map<string, KnownValue>> {
+  const parsed = parseJsonBytes(await readBytes(io, 'mapping', path));
+  const mapping = orFail(
+    restoreMapping(orFail(parsed, 'mapping', path).value),
+    'mapping',
+    path,
+  ).value;
+  if (mapping.variable !== codebook.variable) {
+    throw new UsageError(
+      `suggest: mapping ${path} is for variable "${mapping.variable}" but the codebook is for "${codebook.variable}"`,
+    );
+  }
+  if (mapping.codebook.id !== codebook.id) {
+    io.stderr(
+      `kodbok: note: mapping ${path} was made with codebook "${mapping.codebook.id}", not "${codebook.id}"\n`,
+    );
+  }
+  // FORMATS.md: a mapping's approved entries are the known answers.
+  const known = new Map<string, KnownValue>();
+  for (const e of mapping.entries)
+    if (e.status === 'approved') known.set(e.raw, { code: e.code, status: 'approved' });
+  return known;
+}
+
+/** Three decimals are plenty to rank by and keep the output short; rounding stays in [0, 1]. */
+function roundScore(s: Suggestion): Suggestion {
+  return { code: s.code, score: Math.round(s.score * 1000) / 1000, via: s.via };
+}
+
+export const suggest: Command = async (argv, io) => {
+  const args = parseArgs(argv);
+  // Everything is read and checked before anything is written: a bad file leaves stdout empty.
+  const codebook = await readCodebookArg(io, args.codebook);
+  const known =
+    args.mapping === undefined
+      ? new Map<string, KnownValue>()
+      : await readKnown(io, args.mapping, codebook);
+  const values = readValuesFile(await readBytes(io, 'values file', args.values), args.values);
+
+  const engine = createEngine({ codebook, known });
+  // A value repeated in the file is suggested once.
+  const cache = new Map<string, Suggestion[]>();
+  const lines: string[] = [];
+  for (const raw of values) {
+    let suggestions = cache.get(raw);
+    if (!suggestions) {
+      suggestions = engine.suggest(raw, args.top).map(roundScore);
+      cache.set(raw, suggestions);
+    }
+    lines.push(JSON.stringify({ raw, suggestions }));
+  }
+  io.stdout(lines.length === 0 ? '[]\n' : `[\n${lines.join(',\n')}\n]\n`);
+  return 0;
+};

@@ -1,0 +1,254 @@
+// Bytes → text. We decode files ourselves (RELIABILITY.md rule 4): Excel on a Swedish Windows
+// writes CSV in Windows-1252 and reads UTF-8 only with a BOM, so a file is UTF-8 only if every
+// byte says so; otherwise it is Windows-1252, and the preview says which was used.
+// Runs in a Worker and in Node: TextDecoder only.
+
+import { TableReadError } from './table';
+
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DetectedEncoding {
+  readonly encoding: TextEncoding;
+  /** Bytes of the byte-order mark to skip (0 when there is none). */
+  readonly bomLength: number;
+}
+
+/** The WHATWG label of each encoding (the WHATWG `iso-8859-1` label is windows-1252 too). */
+export function encodingLabel(
+  encoding: TextEncoding,
+): 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' {
+  return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+}
+
+// How much of the start of a file is inspected for binary content, bytes.
+const SNIFF_BYTES = 8192;
+// Text has almost no C0 controls besides tab, CR, LF (and form feed); binaries are full of them.
+const MAX_CONTROL_SHARE = 0.1;
+
+// Known binary formats, named so the user knows what they dropped.
+const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; what: string }> = [
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a workbook? save it as .xlsx)' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    what: 'an Office document (.xls, .doc or a password-protected workbook)',
+  },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function isControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) ||
+    code === 0x7f
+  );
+}
+
+function refuseBinary(what: string): never {
+  throw new TableReadError('binary', `the file is ${what}, not text: it cannot be read as a table`);
+}
+
+/**
+ * UTF-16 without a BOM (rare, but some exports do it): text in Latin script has a NUL in
+ * every other byte. Returns the byte order, or null.
+ */
+function bomlessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
+  }
+  if (oddNul > pairs * 0.9 && evenNul === 0) return 'utf-16le';
+  if (evenNul > pairs * 0.9 && oddNul === 0) return 'utf-16be';
+  return null;
+}
+
+function checkControls(text: string): void {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) refuseBinary('binary data (it holds NUL characters)');
+    if (isControl(c)) controls++;
+  }
+  if (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE) {
+    refuseBinary('binary data (it is full of control characters)');
+  }
+}
+
+/** The line (1-based) of the first character U+FFFD a lenient decoder puts where bytes are invalid. */
+function lineOfFirstInvalid(bytes: Uint8Array): number {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const at = text.indexOf('\ufffd');
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Where a slice of `data` may end without cutting a character in two: before an incomplete
+ * UTF-8 sequence, or before an odd byte or a high surrogate in UTF-16.
+ */
+function characterEnd(data: Uint8Array, unit: 'utf-8' | 'utf-16le' | 'utf-16be'): number {
+  if (unit === 'utf-8') {
+    let i = data.length - 1;
+    while (i >= 0 && i > data.length - 4 && ((data[i] as number) & 0xc0) === 0x80) i--;
+    if (i < 0) return data.length;
+    const lead = data[i] as number;
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+    return i + length > data.length ? i : data.length;
+  }
+  let end = data.length - (data.length % 2);
+  if (end >= 2) {
+    const [a, b] = [data[end - 2] as number, data[end - 1] as number];
+    const code = unit === 'utf-16le' ? a | (b << 8) : (a << 8) | b;
+    if (code >= 0xd800 && code <= 0xdbff) end -= 2;
+  }
+  return end;
+}
+
+/**
+ * A strict decoder fed slice by slice. It cuts slices at character boundaries itself and
+ * decodes each whole, instead of `{ stream: true }`: in Node a streaming fatal TextDecoder
+ * takes a slow path (about 4× slower on a 70 MB file).
+ */
+class SliceDecoder implements ChunkDecoder {
+  private pending = new Uint8Array(0);
+  private readonly decoder: TextDecoder;
+
+  constructor(private readonly unit: 'utf-8' | 'utf-16le' | 'utf-16be') {
+    this.decoder = new TextDecoder(unit, { fatal: true, ignoreBOM: true });
+  }
+
+  decode(bytes: Uint8Array, options: { stream?: boolean } = {}): string {
+    let data = bytes;
+    if (this.pending.length > 0) {
+      data = new Uint8Array(this.pending.length + bytes.length);
+      data.set(this.pending);
+      data.set(bytes, this.pending.length);
+    }
+    const end = options.stream ? characterEnd(data, this.unit) : data.length;
+    this.pending = data.slice(end);
+    return this.decoder.decode(data.subarray(0, end));
+  }
+}
+
+const SLICE = 16 * 1024 * 1024;
+
+function isValidUtf8(body: Uint8Array): boolean {
+  // In slices, so a big file does not become one more big string.
+  const decoder = new SliceDecoder('utf-8');
+  try {
+    for (let i = 0; i < body.length || i === 0; i += SLICE) {
+      decoder.decode(body.subarray(i, i + SLICE), { stream: i + SLICE < body.length });
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Decides the encoding: a BOM first; then binary data is refused; then UTF-8 if every byte is
+ * valid UTF-8, else Windows-1252 (every byte sequence is valid Windows-1252, so that is
+ * always possible: the preview shows the result so the user can see å ä ö come out right).
+ */
+export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    if (!isValidUtf8(bytes.subarray(3))) {
+      throw new TableReadError(
+        'encoding',
+        `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (line ${lineOfFirstInvalid(bytes.subarray(3))}); save it again as "CSV UTF-8"`,
+      );
+    }
+    return { encoding: 'utf-8-bom', bomLength: 3 };
+  }
+  // Excel's "Unicode text" is UTF-16LE with a BOM.
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
+
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  for (const { bytes: signature, what } of SIGNATURES) {
+    if (startsWith(bytes, signature)) refuseBinary(what);
+  }
+  if (sample.includes(0)) {
+    const utf16 = bomlessUtf16(sample);
+    if (utf16) return { encoding: utf16, bomLength: 0 };
+    refuseBinary('binary data (it holds NUL bytes)');
+  }
+  let controls = 0;
+  for (const b of sample) if (isControl(b)) controls++;
+  if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
+    refuseBinary('binary data (it is full of control characters)');
+  }
+  return { encoding: isValidUtf8(bytes) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+// Windows-1252 is Latin-1 except 0x80–0x9F (WHATWG Encoding Standard; the five unassigned
+// bytes stay C1 controls). We decode it ourselves: Node ≥ 20.18.3 decodes `windows-1252` as
+// Latin-1 (`–` 0x96 becomes U+0096; nodejs/node#56542, #60888) and returns nothing for 0xFF
+// with `ignoreBOM`, while browsers are right; one implementation gives the same text everywhere.
+const CP1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152,
+  0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122,
+  0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const block = 8192;
+  const codes = new Uint16Array(block);
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += block) {
+    const n = Math.min(block, bytes.length - i);
+    for (let j = 0; j < n; j++) {
+      const b = bytes[i + j] as number;
+      codes[j] = b >= 0x80 && b < 0xa0 ? (CP1252_80_9F[b - 0x80] as number) : b;
+    }
+    parts.push(String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+/** Decodes a file slice by slice (`{ stream: true }` keeps a character cut at a slice boundary). */
+export interface ChunkDecoder {
+  decode(bytes: Uint8Array, options?: { stream?: boolean }): string;
+}
+
+/**
+ * A decoder for the detected encoding. The BOM is skipped by the caller (`bomLength`), so
+ * `ignoreBOM` keeps a second one as data. UTF-8 and UTF-16 are strict (`fatal`).
+ */
+export function createDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'windows-1252') return { decode: (bytes) => decodeWindows1252(bytes) };
+  return new SliceDecoder(encodingLabel(encoding) as 'utf-8' | 'utf-16le' | 'utf-16be');
+}
+
+/** Decodes a whole file: BOM, then strict UTF-8, then Windows-1252; binary data is refused. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const { encoding, bomLength } = detectEncoding(bytes);
+  let text: string;
+  try {
+    text = createDecoder(encoding).decode(bytes.subarray(bomLength));
+  } catch {
+    // Only UTF-16 can get here (UTF-8 was validated): an odd byte count or a lone surrogate.
+    throw new TableReadError(
+      'encoding',
+      `the file says it is ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}`,
+    );
+  }
+  // UTF-16 text was not inspected byte by byte; look at its first characters.
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') checkControls(text.slice(0, SNIFF_BYTES));
+  return { text, encoding };
+}
+
+/** Checks the first decoded characters of a UTF-16 file streamed in slices. */
+export function checkDecodedSample(text: string): void {
+  checkControls(text.slice(0, SNIFF_BYTES));
+}

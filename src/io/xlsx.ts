@@ -1,0 +1,315 @@
+// Workbook bytes → table, with SheetJS (`@e965/xlsx` 0.20.3: the npm `xlsx` 0.18.5 has
+// CVE-2023-30533 and CVE-2024-22363). Cells are read as the text Excel displays (`raw: false`),
+// so `007` stored as text stays `007`.
+//
+// A half-megabyte XLSX can inflate to gigabytes (zip bomb), and SheetJS inflates every part
+// before we see a row. So before SheetJS runs we read the zip's central directory ourselves
+// and refuse what it declares to be too big. Declared sizes can lie; the worker that runs
+// this has a time and memory cap and is terminated on overrun (RELIABILITY.md rule 5).
+// Everything here is synchronous and pure, so a Worker can run it and be terminated.
+
+import * as XLSX from '@e965/xlsx';
+import {
+  MAX_SHEET_ROWS,
+  TableBuilder,
+  TableReadError,
+  megabytes,
+  quoted,
+  resolveLimits,
+  type ReadLimits,
+  type ReadOptions,
+  type Table,
+} from './table';
+
+export type Container = 'zip' | 'cfb' | 'markup';
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** What kind of file the bytes are: a ZIP (xlsx, ods), an OLE compound file (xls, encrypted
+ * xlsx), markup (HTML or XML "xls" exported by case-management systems), or none of these. */
+export function sniffContainer(bytes: Uint8Array): Container | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05))
+    return 'zip';
+  if (CFB_SIGNATURE.every((b, i) => bytes[i] === b)) return 'cfb';
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    i < 1024 &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
+  return bytes[i] === 0x3c /* < */ ? 'markup' : null;
+}
+
+export interface ZipSummary {
+  readonly entries: number;
+  readonly compressedBytes: number;
+  readonly uncompressedBytes: number;
+  readonly names: readonly string[];
+}
+
+// Office files have a few dozen parts; thousands of entries is a different kind of bomb.
+const MAX_ZIP_ENTRIES = 10_000;
+// Below this a high ratio is harmless (a tiny sheet of repeated text compresses very well), bytes.
+const RATIO_FLOOR = 16 * 1024 * 1024;
+
+function corrupt(why: string): never {
+  throw new TableReadError(
+    'corrupt',
+    `the workbook is damaged or incomplete (${why}); was the file cut short? Save it again from Excel`,
+  );
+}
+
+/**
+ * Reads the zip's central directory (end record, zip64 records, file headers): what it
+ * declares each part inflates to. Refuses a damaged zip, an encrypted one, and one that
+ * would inflate beyond the limits.
+ */
+export function inspectZip(
+  bytes: Uint8Array,
+  limits: Pick<ReadLimits, 'maxUncompressedBytes' | 'maxCompressionRatio'>,
+): ZipSummary {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => Number(view.getBigUint64(at, true));
+  const inside = (at: number, length: number) => at >= 0 && at + length <= bytes.length;
+
+  // The end-of-central-directory record: 22 bytes plus a comment of up to 65 535 bytes.
+  let eocd = -1;
+  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
+    if (u32(at) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) corrupt('no ZIP directory');
+  let count = u16(eocd + 10);
+  let dirSize = u32(eocd + 12);
+  let dirOffset = u32(eocd + 16);
+  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (!inside(locator, 20) || u32(locator) !== 0x07064b50) corrupt('no ZIP64 directory locator');
+    const end64 = u64(locator + 8);
+    if (!inside(end64, 56) || u32(end64) !== 0x06064b50) corrupt('no ZIP64 directory');
+    count = u64(end64 + 32);
+    dirSize = u64(end64 + 40);
+    dirOffset = u64(end64 + 48);
+  }
+  if (count > MAX_ZIP_ENTRIES) {
+    throw new TableReadError(
+      'zip-bomb',
+      `the workbook has ${count} parts; a real workbook has a few dozen`,
+    );
+  }
+  if (!inside(dirOffset, dirSize)) corrupt('the ZIP directory lies outside the file');
+
+  const names: string[] = [];
+  let total = 0;
+  let compressedTotal = 0;
+  // Part names of Office files are ASCII; UTF-8 decodes those (and flagged UTF-8 names) right.
+  const nameDecoder = new TextDecoder('utf-8');
+  let at = dirOffset;
+  for (let n = 0; n < count; n++) {
+    if (!inside(at, 46) || u32(at) !== 0x02014b50) corrupt('a broken ZIP directory entry');
+    const flags = u16(at + 8);
+    let compressed = u32(at + 20);
+    let size = u32(at + 24);
+    const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
+    const commentLength = u16(at + 32);
+    if (!inside(at + 46, nameLength + extraLength + commentLength))
+      corrupt('a broken ZIP directory entry');
+    names.push(nameDecoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    // ZIP64: the real sizes are in extra field 0x0001, in this order, when the header says 0xffffffff.
+    if (size === 0xffffffff || compressed === 0xffffffff) {
+      let x = at + 46 + nameLength;
+      const end = x + extraLength;
+      while (x + 4 <= end) {
+        const id = u16(x);
+        const length = u16(x + 2);
+        if (id === 0x0001) {
+          let field = x + 4;
+          if (size === 0xffffffff && field + 8 <= x + 4 + length) {
+            size = u64(field);
+            field += 8;
+          }
+          if (compressed === 0xffffffff && field + 8 <= x + 4 + length) compressed = u64(field);
+        }
+        x += 4 + length;
+      }
+    }
+    // Bit 0: the part is encrypted (not Office's own encryption, which uses a CFB container).
+    if (flags & 1)
+      throw new TableReadError(
+        'encrypted',
+        'the workbook is password-protected; remove the password in Excel and save again',
+      );
+    total += size;
+    compressedTotal += compressed;
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  if (total > limits.maxUncompressedBytes) {
+    throw new TableReadError(
+      'zip-bomb',
+      `the workbook would expand to ${megabytes(total)}; the limit is ${megabytes(limits.maxUncompressedBytes)} (save the sheet as CSV instead)`,
+    );
+  }
+  const ratio = total / Math.max(1, bytes.length);
+  if (total > RATIO_FLOOR && ratio > limits.maxCompressionRatio) {
+    throw new TableReadError(
+      'zip-bomb',
+      `the workbook would expand ${Math.round(ratio)} times (${megabytes(bytes.length)} to ${megabytes(total)}); real workbooks expand less than ${limits.maxCompressionRatio} times, so it is refused as a possible zip bomb`,
+    );
+  }
+  return { entries: count, compressedBytes: compressedTotal, uncompressedBytes: total, names };
+}
+
+interface CfbContainer {
+  readonly FullPaths: readonly string[];
+}
+const CFB = XLSX.CFB as { read(data: Uint8Array, options: { type: 'array' }): CfbContainer };
+
+const PROTECTED =
+  'the workbook is password-protected; remove the password in Excel (File › Info › Protect Workbook) and save again';
+
+/** Checks the container before SheetJS parses it; returns it. */
+function checkContainer(bytes: Uint8Array, limits: ReadLimits): Container {
+  if (bytes.byteLength > limits.maxBytes) {
+    throw new TableReadError(
+      'too-large',
+      `the workbook is ${megabytes(bytes.byteLength)}; the limit is ${megabytes(limits.maxBytes)}`,
+    );
+  }
+  const container = sniffContainer(bytes);
+  if (container === null)
+    throw new TableReadError('not-a-table', 'the file is not a workbook (.xlsx or .xls)');
+  if (container === 'zip') {
+    const { names } = inspectZip(bytes, limits);
+    const workbook = names.some(
+      (n) => n === 'xl/workbook.xml' || n === 'xl/workbook.bin' || n === 'content.xml',
+    );
+    if (!workbook)
+      throw new TableReadError('not-a-table', 'the file is a ZIP archive but not a workbook');
+  }
+  if (container === 'cfb') {
+    // Excel's encryption (ECMA-376) wraps the whole xlsx in an OLE file with these streams.
+    let paths: readonly string[];
+    try {
+      paths = CFB.read(bytes, { type: 'array' }).FullPaths;
+    } catch {
+      corrupt('a broken Office container');
+    }
+    if (paths.some((p) => p.endsWith('/EncryptionInfo') || p.endsWith('/EncryptedPackage'))) {
+      throw new TableReadError('encrypted', PROTECTED);
+    }
+  }
+  return container;
+}
+
+function parseWorkbook(bytes: Uint8Array, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  try {
+    return XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      // Plain-text formats (an HTML "xls"): keep cell text, do not turn `007` into 7.
+      raw: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      cellNF: false,
+      cellDates: false,
+      cellText: true,
+      // Dates show as ISO, not SheetJS's default US `m/d/yy`.
+      dateNF: 'yyyy-mm-dd',
+      bookVBA: false,
+      ...options,
+    });
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    // SheetJS says "File is password-protected" for encrypted .xls (FILEPASS).
+    if (/password|encrypt/i.test(why)) throw new TableReadError('encrypted', PROTECTED);
+    corrupt(why);
+  }
+}
+
+/** The sheet names of a workbook, in order (only the workbook part is parsed). */
+export function listSheets(bytes: Uint8Array, options: ReadOptions = {}): string[] {
+  checkContainer(bytes, resolveLimits(options));
+  return parseWorkbook(bytes, { bookSheets: true }).SheetNames;
+}
+
+/**
+ * Reads one sheet (the first by default) as text rows: displayed text, never numbers as
+ * numbers. The row cap is applied while SheetJS parses (`sheetRows`), not after.
+ */
+export function readSheet(bytes: Uint8Array, options: ReadOptions = {}): Table {
+  const limits = resolveLimits(options);
+  const container = checkContainer(bytes, limits);
+  const maxRows = Math.min(limits.maxRows, MAX_SHEET_ROWS);
+  const rowBudget =
+    options.previewRows !== undefined
+      ? (options.headerRow ?? 1) + options.previewRows + 1000
+      : Math.min(MAX_SHEET_ROWS, maxRows + (options.headerRow ?? 1) + 1000);
+  const wanted = options.sheet ?? 0;
+  const workbook = parseWorkbook(bytes, { sheets: wanted, sheetRows: rowBudget });
+  const name = typeof wanted === 'number' ? workbook.SheetNames[wanted] : wanted;
+  const sheet = name === undefined ? undefined : workbook.Sheets[name];
+  if (name === undefined || sheet === undefined || !workbook.SheetNames.includes(name)) {
+    throw new TableReadError(
+      'no-such-sheet',
+      `the workbook has no sheet ${typeof wanted === 'number' ? `number ${wanted + 1}` : quoted(wanted)}; its sheets are ${workbook.SheetNames.map(quoted).join(', ') || 'none'}`,
+    );
+  }
+  const source = {
+    format: 'workbook',
+    container,
+    sheet: name,
+    sheets: workbook.SheetNames,
+  } as const;
+  const ref = sheet['!ref'];
+  const fullRef = sheet['!fullref'];
+  // SheetJS stopped at `rowBudget`: the sheet has more rows than the cap allows.
+  if (options.previewRows === undefined && ref && fullRef && fullRef !== ref) {
+    const declared = XLSX.utils.decode_range(fullRef).e.r + 1;
+    if (declared > rowBudget) {
+      throw new TableReadError(
+        'too-many-rows',
+        `the sheet ${quoted(name)} has ${declared} rows; the limit is ${maxRows} data rows`,
+        {
+          row: rowBudget + 1,
+        },
+      );
+    }
+  }
+  const builder = new TableBuilder({ ...limits, maxRows }, options);
+  if (ref) {
+    const first = XLSX.utils.decode_range(ref).s.r;
+    const records = XLSX.utils.sheet_to_json<string[]>(sheet, {
+      header: 1,
+      raw: false,
+      rawNumbers: false,
+      defval: '',
+      blankrows: true,
+    });
+    for (let i = 0; i < records.length && !builder.done; i++) {
+      // Cells SheetJS could not format come back as other types; the table holds text only.
+      builder.add(
+        (records[i] as unknown[]).map((cell) =>
+          typeof cell === 'string' ? cell : cell == null ? '' : String(cell),
+        ),
+        first + i + 1,
+      );
+    }
+  }
+  try {
+    const summary = builder.finish(source);
+    const { rows, rowNumbers } = builder.take();
+    return { ...summary, rows, rowNumbers };
+  } catch (e) {
+    if (e instanceof TableReadError && e.issue.kind === 'empty') {
+      throw new TableReadError('empty', `the sheet ${quoted(name)} is empty`);
+    }
+    throw e;
+  }
+}
