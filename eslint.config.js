@@ -11,7 +11,7 @@ const layerBan = (names, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', '.bench-out'] },
+  { ignores: ['dist', 'node_modules', 'coverage', '.bench-out', '.test-results', 'scripts/_*', '.probe*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

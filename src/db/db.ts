@@ -11,8 +11,12 @@ export const DB_NAME = 'kodbok';
 export const SCHEMA_V1 = {
   projects: 'id',
   variables: '[project+id], project',
-  values: '[project+variable+raw], [project+variable], [project+variable+status]',
-  history: '++seq, [project+variable+raw], [project+batch], [project+variable]',
+  // No secondary index on values: a variable's values are a range of the primary key, and
+  // every index would slow down each bulk write (10 000 values must persist in < 1 s).
+  values: '[project+variable+raw]',
+  // One row per action (a batch), holding every value it changed: a bulk action on 10 000
+  // values is one history write, not 10 000.
+  history: '++seq, [project+variable]',
   settings: 'key',
 } as const;
 
@@ -32,10 +36,20 @@ export interface ValueRow extends RawValue {
   readonly project: string;
 }
 
-export interface HistoryRow extends Decision {
+/** What one action did to one value. */
+export type HistoryChange = Pick<Decision, 'raw' | 'code' | 'status' | 'note' | 'before'>;
+
+/** One action (a batch): who did what when, and to which values. Append-only. */
+export interface HistoryRow {
   readonly seq?: number;
   readonly project: string;
-  /** On an undo event: the batch it undid. */
+  readonly variable: string;
+  readonly batch: string;
+  readonly kind: Decision['kind'];
+  readonly by: string;
+  readonly at: string;
+  readonly changes: readonly HistoryChange[];
+  /** On an undo: the batch it undid. */
   readonly undoes?: string;
 }
 

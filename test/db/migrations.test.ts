@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KodbokDb, watchSchema } from '../../src/db/db';
-import { applyBulkDecision, loadValues, loadVariables } from '../../src/db/repo';
+import { applyBulkDecision, loadValues, loadVariables, valueHistory } from '../../src/db/repo';
 import { variable } from './helpers';
 
 // One test per schema version: build the old database by hand, with the raw IndexedDB API as
@@ -33,12 +33,8 @@ async function buildV1(name: string): Promise<void> {
     db.createObjectStore('projects', { keyPath: 'id' });
     const vars = db.createObjectStore('variables', { keyPath: ['project', 'id'] });
     vars.createIndex('project', 'project');
-    const values = db.createObjectStore('values', { keyPath: ['project', 'variable', 'raw'] });
-    values.createIndex('[project+variable]', ['project', 'variable']);
-    values.createIndex('[project+variable+status]', ['project', 'variable', 'status']);
+    db.createObjectStore('values', { keyPath: ['project', 'variable', 'raw'] });
     const history = db.createObjectStore('history', { keyPath: 'seq', autoIncrement: true });
-    history.createIndex('[project+variable+raw]', ['project', 'variable', 'raw']);
-    history.createIndex('[project+batch]', ['project', 'batch']);
     history.createIndex('[project+variable]', ['project', 'variable']);
     db.createObjectStore('settings', { keyPath: 'key' });
   });
@@ -78,6 +74,34 @@ async function buildV1(name: string): Promise<void> {
       updatedAt: null,
     },
   ]);
+  await put(raw, 'history', [
+    {
+      project: 'p1',
+      variable: variable.id,
+      batch: 'b1',
+      kind: 'approve',
+      by: 'erik',
+      at: '2026-01-03T00:00:00.000Z',
+      changes: [
+        {
+          raw: 'Missbruk förälder',
+          code: 'H07',
+          status: 'approved',
+          note: 'ok',
+          before: {
+            code: 'H07',
+            status: 'coded',
+            codedBy: 'anna',
+            codedAt: '2026-01-02T00:00:00.000Z',
+            reviewedBy: null,
+            reviewedAt: null,
+            note: 'ok',
+            updatedAt: '2026-01-02T00:00:00.000Z',
+          },
+        },
+      ],
+    },
+  ]);
   raw.close();
 }
 
@@ -94,6 +118,8 @@ describe('schema migrations', () => {
       note: 'ok',
     });
     expect((await loadVariables(db, 'p1'))[0]?.codebook.id).toBe(variable.codebook.id);
+    const history = await valueHistory(db, 'p1', variable.id, 'Missbruk förälder');
+    expect(history.map((h) => [h.kind, h.by])).toEqual([['approve', 'erik']]);
     const r = await applyBulkDecision(db, {
       project: 'p1',
       variable: variable.id,

@@ -72,7 +72,14 @@ describe('the workbench, end to end', () => {
     expect(freqs.length).toBeGreaterThan(5);
     expect([...freqs].sort((a, b) => b - a)).toEqual(freqs);
     // Suggestions arrive from the worker.
-    await page.locator('[col-id="suggestion"] .code').first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.ag-row [col-id="suggestion"]')].some((c) =>
+          /^[A-Z]+\d*\s/.test(c.textContent ?? ''),
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
     await shot(page, '01-demo');
   });
 

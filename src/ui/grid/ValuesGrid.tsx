@@ -5,17 +5,19 @@ import type {
   FilterModel,
   GridApi,
   GridReadyEvent,
+  ICellRendererComp,
+  ICellRendererParams,
   IRowNode,
   ValueFormatterParams,
 } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
-import { AgGridReact, type CustomCellRendererProps } from 'ag-grid-react';
+import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Status } from '../../core/types';
 import type { Language } from '../../i18n';
 import { formatNumber, formatPercent } from '../../i18n';
 import type { T } from '../i18n';
-import { RawText } from '../RawText';
+import { rawSegments } from '../RawText';
 import { passesViewFilter, type GridRow } from './rows';
 
 const theme = themeQuartz.withParams({
@@ -46,32 +48,35 @@ export interface ValuesGridProps {
   readonly onKey: (e: KeyboardEvent, row: GridRow | undefined) => boolean;
 }
 
-function RawCell(p: CustomCellRendererProps<GridRow, string>) {
-  return <RawText raw={p.value ?? ''} />;
-}
-
-function StatusCell(p: CustomCellRendererProps<GridRow, string>) {
-  const status = p.data?.status ?? 'uncoded';
-  return <span className={`status status-${status}`}>{p.value}</span>;
-}
-
-function CategoryCell(p: CustomCellRendererProps<GridRow, string>) {
-  if (!p.data?.code) return null;
-  return (
-    <span className={p.data.unknownCode ? 'unknown-code' : undefined}>
-      <b className="code">{p.data.code}</b> {p.data.category}
-    </span>
-  );
-}
-
-function SuggestionCell(p: CustomCellRendererProps<GridRow, string>) {
-  if (!p.data?.suggestionCode) return null;
-  return (
-    <span title={p.data.suggestionVia}>
-      <b className="code">{p.data.suggestionCode}</b>{' '}
-      {p.data.suggestionLabel.slice(p.data.suggestionCode.length + 1)}
-    </span>
-  );
+/**
+ * The raw value as text with its whitespace made visible. A plain DOM renderer, not a React
+ * component: it is created for every row scrolled into view, and text nodes can never be HTML.
+ */
+class RawCellRenderer implements ICellRendererComp<GridRow> {
+  private el = document.createElement('span');
+  init(p: ICellRendererParams<GridRow, string>): void {
+    this.el.className = 'raw';
+    this.render(p.value ?? '');
+  }
+  getGui(): HTMLElement {
+    return this.el;
+  }
+  refresh(p: ICellRendererParams<GridRow, string>): boolean {
+    this.render(p.value ?? '');
+    return true;
+  }
+  private render(raw: string): void {
+    this.el.title = raw;
+    this.el.replaceChildren(
+      ...rawSegments(raw).map((seg) => {
+        if (!seg.visible) return document.createTextNode(seg.text);
+        const ws = document.createElement('span');
+        ws.className = 'ws';
+        ws.textContent = seg.text;
+        return ws;
+      }),
+    );
+  }
 }
 
 const STOP_KEYS = new Set(['Enter', 'Delete', 'Backspace']);
@@ -89,7 +94,7 @@ export function ValuesGrid(props: ValuesGridProps) {
         headerName: t('colRaw'),
         flex: 2,
         minWidth: 220,
-        cellRenderer: RawCell,
+        cellRenderer: RawCellRenderer,
         filter: 'agTextColumnFilter',
         // Sorting and searching use the text exactly, whitespace included.
         comparator: (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
@@ -126,7 +131,6 @@ export function ValuesGrid(props: ValuesGridProps) {
         headerName: t('colSuggestion'),
         flex: 2,
         minWidth: 200,
-        cellRenderer: SuggestionCell,
         filter: 'agTextColumnFilter',
         tooltipField: 'suggestionVia',
       },
@@ -150,7 +154,7 @@ export function ValuesGrid(props: ValuesGridProps) {
         headerName: t('colCategory'),
         flex: 2,
         minWidth: 200,
-        cellRenderer: CategoryCell,
+        cellClass: (p) => (p.data?.unknownCode ? 'unknown-code' : undefined),
         filter: 'agTextColumnFilter',
         valueGetter: (p) => (p.data?.code ? `${p.data.code} ${p.data.category}` : ''),
       },
@@ -159,7 +163,7 @@ export function ValuesGrid(props: ValuesGridProps) {
         colId: 'status',
         headerName: t('colStatus'),
         width: 130,
-        cellRenderer: StatusCell,
+        cellClass: (p) => `st st-${p.data?.status ?? 'uncoded'}`,
         filter: 'agTextColumnFilter',
       },
       { field: 'codedBy', headerName: t('colCodedBy'), width: 110, filter: 'agTextColumnFilter' },

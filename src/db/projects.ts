@@ -1,0 +1,170 @@
+import { liveQuery } from 'dexie';
+import type { ValueCount } from '../core/count';
+import { coverageOf, type Coverage } from '../core/coverage';
+import { newRawValue } from '../core/decide';
+import type { Codebook, RawValue, Variable, VariableId } from '../core/types';
+import type { KodbokDb, ProjectRow, ValueRow, VariableRow } from './db';
+
+// Projects, their variables and values. One function per user action, each one transaction
+// (RELIABILITY.md rule 2): nothing but Dexie is awaited inside, errors are never caught inside.
+
+export interface NewProject {
+  readonly name: string;
+  readonly demo: boolean;
+  readonly variables: readonly Variable[];
+  /** Counted single values per variable; keys are raw values (a Map: raw values can be `__proto__`). */
+  readonly values: ReadonlyMap<VariableId, ReadonlyMap<string, ValueCount>>;
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * The primary-key range of one variable's values (or, without a variable, a whole project's).
+ * In IndexedDB's key order a shorter array sorts before its extensions and any array after any
+ * string, so [p, v] … [p, v, []] holds exactly the keys [p, v, raw] for every string raw.
+ */
+export function valueRange(project: string, variable?: VariableId): [unknown[], unknown[]] {
+  return variable === undefined
+    ? [[project], [project, []]]
+    : [
+        [project, variable],
+        [project, variable, []],
+      ];
+}
+
+export async function listProjects(db: KodbokDb): Promise<ProjectRow[]> {
+  return db.projects.orderBy('id').toArray();
+}
+
+export async function createProject(db: KodbokDb, p: NewProject): Promise<ProjectRow> {
+  const project: ProjectRow = {
+    id: newId(),
+    name: p.name,
+    createdAt: new Date().toISOString(),
+    demo: p.demo,
+  };
+  const variables: VariableRow[] = p.variables.map((v) => ({ ...v, project: project.id }));
+  const values: ValueRow[] = [];
+  for (const [variable, counts] of p.values) {
+    for (const [raw, c] of counts) {
+      values.push({
+        ...newRawValue(variable, raw, c.frequency, c.municipalities),
+        project: project.id,
+      });
+    }
+  }
+  await db.transaction('rw', [db.projects, db.variables, db.values], async () => {
+    await db.projects.add(project);
+    await db.variables.bulkAdd(variables);
+    await db.values.bulkAdd(values);
+  });
+  return project;
+}
+
+export async function renameProject(db: KodbokDb, id: string, name: string): Promise<void> {
+  await db.transaction('rw', db.projects, async () => {
+    await db.projects.update(id, { name });
+  });
+}
+
+export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
+  const [lower, upper] = valueRange(id);
+  await db.transaction('rw', [db.projects, db.variables, db.values, db.history], async () => {
+    await db.values.where('[project+variable+raw]').between(lower, upper, true, true).delete();
+    await db.variables.where('project').equals(id).delete();
+    await db.history.where('[project+variable]').between([id], [id, []]).delete();
+    await db.projects.delete(id);
+  });
+}
+
+export async function loadVariables(db: KodbokDb, project: string): Promise<VariableRow[]> {
+  const rows = await db.variables.where('project').equals(project).toArray();
+  return rows.sort((a, b) => a.order - b.order);
+}
+
+export async function loadValues(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+): Promise<ValueRow[]> {
+  const [lower, upper] = valueRange(project, variable);
+  return db.values.where('[project+variable+raw]').between(lower, upper, true, true).toArray();
+}
+
+/** Replaces a variable's codebook (after the user saw the staged change). */
+export async function replaceCodebook(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  codebook: Codebook,
+): Promise<void> {
+  await db.transaction('rw', db.variables, async () => {
+    const row = await db.variables.get([project, variable]);
+    if (!row) throw new Error(`Variable ${variable} is not in this project`);
+    await db.variables.put({ ...row, codebook });
+  });
+}
+
+export interface Subscription {
+  unsubscribe(): void;
+}
+
+/**
+ * Calls `onValues` with all values of a variable now and after every committed change, from
+ * this tab or another. (Dexie may show a change before its transaction commits; the "saved"
+ * sign never relies on this, only on the action's own promise.)
+ */
+export function observeValues(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  onValues: (values: ValueRow[]) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(() => loadValues(db, project, variable)).subscribe({
+    next: onValues,
+    error: onError,
+  });
+}
+
+export function observeVariables(
+  db: KodbokDb,
+  project: string,
+  onVariables: (variables: VariableRow[]) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(() => loadVariables(db, project)).subscribe({
+    next: onVariables,
+    error: onError,
+  });
+}
+
+/** Coverage of every variable of a project, now and after every change. */
+export function observeCoverage(
+  db: KodbokDb,
+  project: string,
+  onCoverage: (coverage: Map<VariableId, Coverage>) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(async () => {
+    const [lower, upper] = valueRange(project);
+    const rows = await db.values
+      .where('[project+variable+raw]')
+      .between(lower, upper, true, true)
+      .toArray();
+    const byVariable = new Map<VariableId, ValueRow[]>();
+    for (const r of rows) {
+      const list = byVariable.get(r.variable);
+      if (list) list.push(r);
+      else byVariable.set(r.variable, [r]);
+    }
+    return new Map([...byVariable].map(([v, list]) => [v, coverageOf(list)]));
+  }).subscribe({ next: onCoverage, error: onError });
+}
+
+/** Values of a variable as a Map keyed by raw value. */
+export function byRaw<T extends RawValue>(values: readonly T[]): Map<string, T> {
+  return new Map(values.map((v) => [v.raw, v]));
+}

@@ -1,0 +1,163 @@
+// Browser benchmarks, built with the app's own Vite config and driven by scripts/bench.mjs in
+// headless Chromium: grid ready and scrolling at 1 300 and 50 000 values, and bulk actions
+// persisted to a real IndexedDB with strict durability.
+import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
+import { createRoot, type Root } from 'react-dom/client';
+import { starterCodebooks } from '../../../src/core/demo/codebooks';
+import { leaves } from '../../../src/core/codebook';
+import { newRawValue } from '../../../src/core/decide';
+import type { RawValue, Suggestion } from '../../../src/core/types';
+import { KodbokDb } from '../../../src/db/db';
+import { applyBulkDecision, createProject } from '../../../src/db/repo';
+import { translate } from '../../../src/i18n';
+import { buildRows } from '../../../src/ui/grid/rows';
+import { ValuesGrid } from '../../../src/ui/grid/ValuesGrid';
+import '../../../src/ui/styles.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const codebook =
+  starterCodebooks.find((c) => c.variable === 'aktualiseringsorsak') ?? starterCodebooks[0]!;
+const leafCodes = leaves(codebook).map((c) => c.code);
+const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+  translate('sv', key, params);
+
+/** n synthetic values with Zipf-like frequencies, some coded, each with a suggestion. */
+function synthetic(n: number): { values: RawValue[]; suggestions: Map<string, Suggestion[]> } {
+  const values: RawValue[] = [];
+  const suggestions = new Map<string, Suggestion[]>();
+  for (let i = 0; i < n; i++) {
+    const raw = `Värde ${i} missbruk förälder B/U ${i % 97}`;
+    const code = leafCodes[i % leafCodes.length]!;
+    const v = newRawValue(
+      'aktualiseringsorsak',
+      raw,
+      Math.max(1, Math.floor(50_000 / (i + 1))),
+      1 + (i % 97),
+    );
+    values.push(i % 3 === 0 ? { ...v, code, status: 'coded', codedBy: 'anna' } : v);
+    suggestions.set(raw, [{ code, score: 0.8, via: `label: ${code}` }]);
+  }
+  return { values, suggestions };
+}
+
+let root: Root | null = null;
+
+function nextFrame(): Promise<number> {
+  return new Promise((r) => requestAnimationFrame(r));
+}
+
+async function waitFor(test: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const start = performance.now();
+  while (!test()) {
+    if (performance.now() - start > timeoutMs) throw new Error('timed out');
+    await nextFrame();
+  }
+}
+
+/** ms from data loaded (values + suggestions in memory) to rows painted in the grid. */
+async function gridReady(n: number): Promise<number> {
+  root?.unmount();
+  document.getElementById('root')!.innerHTML = '';
+  const { values, suggestions } = synthetic(n);
+  await nextFrame();
+  const start = performance.now();
+  root = createRoot(document.getElementById('root')!);
+  const rows = buildRows(values, suggestions, codebook, t);
+  root.render(
+    <div style={{ height: '800px', display: 'flex' }}>
+      <ValuesGrid
+        rows={rows}
+        t={t}
+        lang="sv"
+        quick=""
+        statuses={[]}
+        categories={null}
+        filterModel={null}
+        sortModel={null}
+        onApi={() => undefined}
+        onSelection={() => undefined}
+        onShown={() => undefined}
+        onFilterModel={() => undefined}
+        onSortModel={() => undefined}
+        onNote={() => undefined}
+        onKey={() => false}
+      />
+    </div>,
+  );
+  await waitFor(() => document.querySelectorAll('.ag-row [col-id="raw"]').length > 5);
+  await nextFrame();
+  return performance.now() - start;
+}
+
+/**
+ * Scrolls the grid and returns frame times in ms: `jump` moves through the whole list in 120
+ * frames (dragging the scrollbar), `wheel` by 240 px a frame (a fast mouse wheel).
+ */
+async function scroll(mode: 'jump' | 'wheel', steps = 120): Promise<number[]> {
+  // The grid's vertical scroller: whichever element inside it scrolls the rows.
+  const viewport = [...document.querySelectorAll<HTMLElement>('.ag-root-wrapper *')]
+    .filter(
+      (el) =>
+        el.scrollHeight > el.clientHeight + 100 &&
+        /auto|scroll/.test(getComputedStyle(el).overflowY),
+    )
+    .sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
+  if (!viewport) throw new Error('no grid scroller');
+  const frames: number[] = [];
+  let last = await nextFrame();
+  const max = viewport.scrollHeight - viewport.clientHeight;
+  viewport.scrollTop = 0;
+  await nextFrame();
+  for (let i = 1; i <= steps; i++) {
+    viewport.scrollTop = mode === 'jump' ? (max * i) / steps : Math.min(max, i * 240);
+    const now = await nextFrame();
+    frames.push(now - last);
+    last = now;
+  }
+  return frames;
+}
+
+/** ms to persist one bulk decision on n values (the transaction's own promise resolved). */
+async function bulk(n: number, runs = 5): Promise<number[]> {
+  const db = new KodbokDb(`kodbok-bench-${n}-${Date.now()}`);
+  const counts = new Map<
+    string,
+    { frequency: number; municipalities: number; combinations: number }
+  >();
+  for (let i = 0; i < n; i++)
+    counts.set(`Värde ${i}`, { frequency: 1, municipalities: 1, combinations: 1 });
+  const project = await createProject(db, {
+    name: 'bench',
+    demo: false,
+    variables: [
+      { id: 'aktualiseringsorsak', label: 'Orsak', codebook, split: { separators: [] }, order: 0 },
+    ],
+    values: new Map([['aktualiseringsorsak', counts]]),
+  });
+  const raws = [...counts.keys()];
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    const out = await applyBulkDecision(db, {
+      project: project.id,
+      variable: 'aktualiseringsorsak',
+      raws,
+      input: { kind: 'assign', code: leafCodes[r % leafCodes.length]! },
+      by: 'bench',
+    });
+    times.push(performance.now() - start);
+    if (out.changed !== n) throw new Error(`changed ${out.changed} of ${n}`);
+  }
+  db.close();
+  await KodbokDb.delete(db.name);
+  return times;
+}
+
+declare global {
+  interface Window {
+    kodbokBench: { gridReady: typeof gridReady; scroll: typeof scroll; bulk: typeof bulk };
+  }
+}
+window.kodbokBench = { gridReady, scroll, bulk };
+document.title = 'ready';
