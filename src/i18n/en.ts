@@ -3,6 +3,12 @@ import type { Messages } from './sv';
 export const en: Messages = {
   appName: 'Kodbok',
   tagline: 'Code raw values to one shared codebook',
+  acceptAbove: 'Accept suggestions above…',
+  acceptAboveTitle: 'Accept every suggestion scoring at least',
+  acceptAbovePreview: '{values} uncoded values ({rows} rows) get their top suggestion.',
+  acceptAboveNote:
+    'Only values nobody has decided on yet. They become Coded and are reviewed as usual.',
+  acceptAboveApply: 'Accept {values} suggestions',
   loading: 'Opening the project…',
   makingDemo: 'Creating the demo project (220,000 referrals from 97 municipalities)…',
   project: 'Project',

@@ -2,6 +2,12 @@
 export const sv = {
   appName: 'Kodbok',
   tagline: 'Koda råvärden till en gemensam kodbok',
+  acceptAbove: 'Godta förslag över…',
+  acceptAboveTitle: 'Godta alla förslag med poäng minst',
+  acceptAbovePreview: '{values} okodade värden ({rows} rader) får sitt främsta förslag.',
+  acceptAboveNote:
+    'Bara värden som ingen har beslutat om ännu. De blir Kodade och granskas sedan som vanligt.',
+  acceptAboveApply: 'Godta {values} förslag',
   loading: 'Öppnar projektet…',
   makingDemo: 'Skapar demoprojektet (220 000 aktualiseringar från 97 kommuner)…',
   project: 'Projekt',

@@ -1,9 +1,17 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { FILE_STATUSES, type Status } from '../../core/types';
-import { decideOn, notify, setView, useApp, currentVariable } from '../../state/app';
+import {
+  acceptSuggestions,
+  currentVariable,
+  decideOn,
+  notify,
+  setView,
+  useApp,
+} from '../../state/app';
 import { actions, type Action, type ActionContext } from '../actions';
 import { CategoryPicker } from '../codebook/CategoryPicker';
+import { AcceptAboveDialog } from './AcceptAboveDialog';
 import { useT } from '../i18n';
 import { describeReport } from '../report';
 import { buildRows, codesUnder, type GridRow } from './rows';
@@ -24,6 +32,7 @@ export function ValuesPanel() {
   const [selected, setSelected] = useState<string[]>([]);
   const [shown, setShown] = useState(0);
   const [picker, setPicker] = useState<readonly string[] | null>(null);
+  const [acceptAbove, setAcceptAbove] = useState(false);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
 
   const codebook = variable?.codebook;
@@ -150,6 +159,9 @@ export function ValuesPanel() {
             {t(a.label)}
           </button>
         ))}
+        <button onClick={() => setAcceptAbove(true)} data-testid="accept-above">
+          {t('acceptAbove')}
+        </button>
         <span className="spacer" />
         {suggesting && (
           <span className="muted" role="status">
@@ -182,6 +194,19 @@ export function ValuesPanel() {
       <p className="hint muted">
         {t('shortcuts')} · {t('whitespaceHint')}
       </p>
+      {acceptAbove && (
+        <AcceptAboveDialog
+          values={values}
+          suggestions={suggestions}
+          t={t}
+          lang={lang}
+          onClose={() => setAcceptAbove(false)}
+          onAccept={(raws) => {
+            setAcceptAbove(false);
+            void acceptSuggestions(raws).then((r) => r && notify(describeReport(t, r)));
+          }}
+        />
+      )}
       {picker && (
         <CategoryPicker
           codebook={codebook}
