@@ -3,6 +3,7 @@ import type { DecisionInput, SkipReason } from '../core/decide';
 import { knownValuesOf, diffKnown } from '../core/known';
 import type { KnownValue } from '../core/suggest/engine';
 import type { Coverage } from '../core/coverage';
+import { defaultNormaliseConfig, type NormaliseConfig } from '../core/suggest/normalise';
 import type { Codebook, Status, Suggestion, VariableId } from '../core/types';
 import { appDb, watchSchema, type ProjectRow, type ValueRow, type VariableRow } from '../db/db';
 import { describeStorageError } from '../db/errors';
@@ -36,6 +37,10 @@ export interface ViewState {
   /** ag-grid's column filter model and sort, stored as ag-grid gives them. */
   readonly filterModel: unknown;
   readonly sortModel: unknown;
+  /** Group the grid by clusters: by normalised key, or by nearest neighbours at a threshold. */
+  readonly cluster?: 'off' | 'key' | number;
+  /** Values the user took out of their cluster. */
+  readonly clusterOut?: readonly string[];
 }
 
 export const emptyView: ViewState = {
@@ -77,6 +82,16 @@ interface AppState {
   lastReport: ActionReport | null;
   persisted: boolean | null;
   coverage: ReadonlyMap<VariableId, Coverage>;
+  /** The current variable's normalisation rules (what the engine and clusters match on). */
+  normalise: NormaliseConfig;
+  /** Clusters of the current variable when the grid groups by them: raw → cluster. */
+  clusters: ReadonlyMap<string, ClusterInfo> | null;
+}
+
+export interface ClusterInfo {
+  /** The members' shared normalised key. */
+  readonly key: string;
+  readonly size: number;
 }
 
 export const useApp = create<AppState>(() => ({
@@ -96,6 +111,8 @@ export const useApp = create<AppState>(() => ({
   lastReport: null,
   persisted: null,
   coverage: new Map(),
+  normalise: defaultNormaliseConfig,
+  clusters: null,
 }));
 
 const set = useApp.setState;
@@ -178,7 +195,19 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
   valuesSub?.unsubscribe();
   const view =
     (await repo.getSetting<ViewState>(db, `view:${projectId}:${variableId}`)) ?? emptyView;
-  set({ variableId, values: [], valuesFor: null, suggestions: new Map(), suggesting: null, view });
+  const normalise =
+    (await repo.getSetting<NormaliseConfig>(db, `normalise:${projectId}:${variableId}`)) ??
+    defaultNormaliseConfig;
+  set({
+    variableId,
+    values: [],
+    valuesFor: null,
+    suggestions: new Map(),
+    suggesting: null,
+    view,
+    normalise,
+    clusters: null,
+  });
   await repo.putSetting(db, `activeVariable:${projectId}`, variableId);
   valuesSub = repo.observeValues(
     db,
@@ -187,6 +216,7 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
     (values) => {
       set({ values, valuesFor: `${projectId}/${variableId}` });
       void syncSuggestions();
+      void refreshClusters();
     },
     reportError,
   );
@@ -201,6 +231,7 @@ export function currentVariable(): VariableRow | undefined {
 
 let engineKey: string | null = null;
 let engineCodebook: Codebook | null = null;
+let engineNormalise: NormaliseConfig | null = null;
 let engineKnown: Map<string, KnownValue> = new Map();
 
 let syncing = false;
@@ -239,10 +270,15 @@ async function syncOnce(): Promise<void> {
   const worker = suggestWorker();
   let fresh = false;
   let learnt = false;
-  if (engineKey !== key || engineCodebook !== variable.codebook) {
-    await worker.init(key, variable.codebook, known);
+  if (
+    engineKey !== key ||
+    engineCodebook !== variable.codebook ||
+    engineNormalise !== s.normalise
+  ) {
+    await worker.init(key, variable.codebook, known, s.normalise);
     engineKey = key;
     engineCodebook = variable.codebook;
+    engineNormalise = s.normalise;
     fresh = true;
   } else {
     const diff = diffKnown(engineKnown, known);
@@ -295,7 +331,7 @@ function reportError(e: unknown): void {
  * Runs a storage action with the "saved" sign: it says saved only after the transaction's own
  * promise resolved (RELIABILITY.md rule 1), never on the live query's early update.
  */
-async function saving<T>(work: () => Promise<T>): Promise<T | undefined> {
+export async function saving<T>(work: () => Promise<T>): Promise<T | undefined> {
   if (get().phase.kind !== 'ready') return undefined;
   set({ save: { state: 'saving' } });
   try {
@@ -430,4 +466,52 @@ export async function requestPersistence(): Promise<void> {
   if (!navigator.storage?.persist) return;
   const already = await navigator.storage.persisted();
   set({ persisted: already || (await navigator.storage.persist()) });
+}
+
+// ---- normalisation rules and clusters ------------------------------------------------------
+
+/** Saves the current variable's normalisation rules; suggestions and clusters follow them. */
+export async function setNormalise(normalise: NormaliseConfig): Promise<void> {
+  const s = get();
+  if (!s.projectId || !s.variableId) return;
+  set({ normalise });
+  await repo
+    .putSetting(appDb(), `normalise:${s.projectId}:${s.variableId}`, normalise)
+    .catch(reportError);
+  void syncSuggestions();
+  void refreshClusters();
+}
+
+let clusterRun = 0;
+
+/** Recomputes the grid's clusters (in the worker) when the grid groups by them. */
+export async function refreshClusters(): Promise<void> {
+  const s = get();
+  const mode = s.view.cluster ?? 'off';
+  const run = ++clusterRun;
+  if (mode === 'off') {
+    if (s.clusters !== null) set({ clusters: null });
+    return;
+  }
+  const out = new Set(s.view.clusterOut ?? []);
+  const raws = s.values.map((v) => v.raw).filter((raw) => !out.has(raw));
+  const clusters = await suggestWorker().clusters(raws, s.normalise, mode === 'key' ? null : mode);
+  if (run !== clusterRun) return;
+  const byRaw = new Map<string, ClusterInfo>();
+  for (const c of clusters)
+    for (const m of c.members) byRaw.set(m, { key: c.key, size: c.members.length });
+  set({ clusters: byRaw });
+}
+
+export function setClusterMode(mode: 'off' | 'key' | number): void {
+  setView({ cluster: mode });
+  void refreshClusters();
+}
+
+/** Takes values out of their cluster; they stay in the grid, coded or not, on their own. */
+export function takeOutOfCluster(raws: readonly string[]): void {
+  const out = new Set(get().view.clusterOut ?? []);
+  for (const r of raws) out.add(r);
+  setView({ clusterOut: [...out] });
+  void refreshClusters();
 }

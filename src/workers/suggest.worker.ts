@@ -1,5 +1,11 @@
 import * as Comlink from 'comlink';
+import { clusterByKey, clusterByNeighbours, type ValueCluster } from '../core/suggest/cluster';
 import { createEngine, type KnownValue, type SuggestionEngine } from '../core/suggest/engine';
+import {
+  previewNormaliseRules,
+  type NormaliseConfig,
+  type RulePreview,
+} from '../core/suggest/normalise';
 import type { Codebook, Suggestion } from '../core/types';
 
 // The suggestion engine lives here so the grid never waits for it. One engine per
@@ -14,9 +20,14 @@ function engineFor(key: string): SuggestionEngine {
 }
 
 export const suggestHandlers = {
-  /** (Re)builds the engine of one project variable from its codebook and known values. */
-  init(key: string, codebook: Codebook, known: ReadonlyMap<string, KnownValue>): void {
-    engines.set(key, createEngine({ codebook, known }));
+  /** (Re)builds the engine of one project variable from its codebook, known values and rules. */
+  init(
+    key: string,
+    codebook: Codebook,
+    known: ReadonlyMap<string, KnownValue>,
+    normalise: NormaliseConfig,
+  ): void {
+    engines.set(key, createEngine({ codebook, known, normalise }));
   },
   /** Applies changes of the known values: a value now approved or coded, or no longer (null). */
   learn(key: string, changes: ReadonlyMap<string, KnownValue | null>): void {
@@ -29,6 +40,20 @@ export const suggestHandlers = {
   suggest(key: string, raws: readonly string[], k: number): Suggestion[][] {
     const engine = engineFor(key);
     return raws.map((raw) => engine.suggest(raw, k));
+  },
+  /** What each normalisation rule changes on these values, for the rules panel. */
+  previewRules(raws: readonly string[], config: NormaliseConfig): RulePreview[] {
+    return previewNormaliseRules(raws, config);
+  },
+  /** Clusters of values: same normalised key, or (with a threshold) nearest neighbours. */
+  clusters(
+    raws: readonly string[],
+    config: NormaliseConfig,
+    threshold: number | null,
+  ): ValueCluster[] {
+    return threshold === null
+      ? clusterByKey(raws, { config, minSize: 2 })
+      : clusterByNeighbours(raws, { config, threshold, minSize: 2 });
   },
   drop(key: string): void {
     engines.delete(key);

@@ -38,6 +38,8 @@ export interface ValuesGridProps {
   readonly categories: ReadonlySet<string> | 'none' | null;
   readonly filterModel: unknown;
   readonly sortModel: unknown;
+  /** Show the cluster columns and sort members next to each other. */
+  readonly clustered: boolean;
   readonly onApi: (api: GridApi<GridRow> | null) => void;
   readonly onSelection: (raws: string[]) => void;
   readonly onShown: (count: number) => void;
@@ -82,7 +84,7 @@ class RawCellRenderer implements ICellRendererComp<GridRow> {
 const STOP_KEYS = new Set(['Enter', 'Delete', 'Backspace']);
 
 export function ValuesGrid(props: ValuesGridProps) {
-  const { t, lang } = props;
+  const { t, lang, clustered } = props;
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const filterRef = useRef({ statuses: props.statuses, categories: props.categories });
   filterRef.current = { statuses: props.statuses, categories: props.categories };
@@ -166,6 +168,23 @@ export function ValuesGrid(props: ValuesGridProps) {
         cellClass: (p) => `st st-${p.data?.status ?? 'uncoded'}`,
         filter: 'agTextColumnFilter',
       },
+      {
+        field: 'cluster',
+        headerName: t('colCluster'),
+        width: 200,
+        filter: 'agTextColumnFilter',
+        hide: !clustered,
+        cellClass: 'cluster-cell',
+        valueFormatter: (p: ValueFormatterParams<GridRow, string>) =>
+          p.value ? `${p.value} (${p.data?.clusterSize ?? 0})` : '',
+      },
+      {
+        field: 'clusterSize',
+        headerName: `${t('colCluster')} n`,
+        width: 90,
+        hide: true,
+        filter: 'agNumberColumnFilter',
+      },
       { field: 'codedBy', headerName: t('colCodedBy'), width: 110, filter: 'agTextColumnFilter' },
       {
         field: 'reviewedBy',
@@ -193,7 +212,7 @@ export function ValuesGrid(props: ValuesGridProps) {
         hide: true,
       },
     ],
-    [t, lang],
+    [t, lang, clustered],
   );
 
   const defaultColDef = useMemo<ColDef<GridRow>>(
@@ -228,6 +247,20 @@ export function ValuesGrid(props: ValuesGridProps) {
   const onApiRef = useRef(props.onApi);
   onApiRef.current = props.onApi;
   useEffect(() => () => onApiRef.current(null), []);
+
+  // Grouping by clusters: biggest clusters first, members together, most frequent first within.
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api || !clustered) return;
+    api.applyColumnState({
+      state: [
+        { colId: 'clusterSize', sort: 'desc', sortIndex: 0 },
+        { colId: 'cluster', sort: 'asc', sortIndex: 1 },
+        { colId: 'frequency', sort: 'desc', sortIndex: 2 },
+      ],
+      defaultState: { sort: null },
+    });
+  }, [clustered]);
 
   // The status and category filters live outside ag-grid; tell it when they change.
   useEffect(() => {

@@ -6,9 +6,12 @@ import {
   currentVariable,
   decideOn,
   notify,
+  setClusterMode,
   setView,
+  takeOutOfCluster,
   useApp,
 } from '../../state/app';
+import { RulesPanel } from '../rules/RulesPanel';
 import { actions, type Action, type ActionContext } from '../actions';
 import { CategoryPicker } from '../codebook/CategoryPicker';
 import { AcceptAboveDialog } from './AcceptAboveDialog';
@@ -26,6 +29,7 @@ export function ValuesPanel() {
   const values = useApp((s) => s.values);
   const suggestions = useApp((s) => s.suggestions);
   const suggesting = useApp((s) => s.suggesting);
+  const clusters = useApp((s) => s.clusters);
   const view = useApp((s) => s.view);
   const variableKey = useApp((s) => `${s.projectId}/${s.variableId}`);
   const variable = useApp(() => currentVariable());
@@ -33,12 +37,13 @@ export function ValuesPanel() {
   const [shown, setShown] = useState(0);
   const [picker, setPicker] = useState<readonly string[] | null>(null);
   const [acceptAbove, setAcceptAbove] = useState(false);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
 
   const codebook = variable?.codebook;
   const rows = useMemo(
-    () => (codebook ? buildRows(values, suggestions, codebook, t) : []),
-    [values, suggestions, codebook, t],
+    () => (codebook ? buildRows(values, suggestions, codebook, t, clusters) : []),
+    [values, suggestions, codebook, t, clusters],
   );
   const categories = useMemo(
     () =>
@@ -162,6 +167,48 @@ export function ValuesPanel() {
         <button onClick={() => setAcceptAbove(true)} data-testid="accept-above">
           {t('acceptAbove')}
         </button>
+        <button onClick={() => setRulesOpen(true)} data-testid="rules">
+          {t('rules')}
+        </button>
+        <select
+          aria-label={t('cluster')}
+          value={String(view.cluster ?? 'off')}
+          onChange={(e) => {
+            const v = e.target.value;
+            setClusterMode(v === 'off' || v === 'key' ? v : Number(v));
+          }}
+          data-testid="cluster-mode"
+        >
+          <option value="off">{t('clusterOff')}</option>
+          <option value="key">{t('clusterKey')}</option>
+          {[0.9, 0.8, 0.7].map((th) => (
+            <option key={th} value={String(th)}>
+              {t('clusterNear', { t: th.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}
+            </option>
+          ))}
+        </select>
+        {clusters && (
+          <>
+            <button
+              data-testid="select-cluster"
+              onClick={() => {
+                const raws = targets();
+                const keys = new Set(
+                  raws.map((r) => clusters.get(r)?.key).filter((k) => k !== undefined),
+                );
+                const api = apiRef.current;
+                api?.forEachNodeAfterFilter((node) => {
+                  if (node.data && keys.has(node.data.cluster)) node.setSelected(true);
+                });
+              }}
+            >
+              {t('selectCluster')}
+            </button>
+            <button data-testid="take-out" onClick={() => takeOutOfCluster(targets())}>
+              {t('takeOutOfCluster')}
+            </button>
+          </>
+        )}
         <span className="spacer" />
         {suggesting && (
           <span className="muted" role="status">
@@ -182,6 +229,7 @@ export function ValuesPanel() {
           categories={categories}
           filterModel={view.filterModel}
           sortModel={view.sortModel}
+          clustered={clusters !== null}
           onApi={(api) => (apiRef.current = api)}
           onSelection={setSelected}
           onShown={setShown}
@@ -194,6 +242,9 @@ export function ValuesPanel() {
       <p className="hint muted">
         {t('shortcuts')} · {t('whitespaceHint')}
       </p>
+      {rulesOpen && (
+        <RulesPanel variableLabel={variable.label} onClose={() => setRulesOpen(false)} />
+      )}
       {acceptAbove && (
         <AcceptAboveDialog
           values={values}

@@ -24,6 +24,9 @@ export interface GridRow {
   readonly reviewedBy: string;
   readonly note: string;
   readonly updatedAt: string;
+  /** The normalised key of the value's cluster, when the grid groups by clusters. */
+  readonly cluster: string;
+  readonly clusterSize: number;
 }
 
 export function buildRows(
@@ -31,6 +34,7 @@ export function buildRows(
   suggestions: ReadonlyMap<string, readonly Suggestion[]>,
   codebook: Codebook,
   t: T,
+  clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null = null,
 ): GridRow[] {
   const index = categoryIndex(codebook);
   let total = 0;
@@ -56,6 +60,8 @@ export function buildRows(
       reviewedBy: v.reviewedBy ?? '',
       note: v.note,
       updatedAt: v.updatedAt ?? '',
+      cluster: clusters?.get(v.raw)?.key ?? '',
+      clusterSize: clusters?.get(v.raw)?.size ?? 0,
     };
   });
 }

@@ -75,6 +75,7 @@ async function gridReady(n: number): Promise<number> {
         categories={null}
         filterModel={null}
         sortModel={null}
+        clustered={false}
         onApi={() => undefined}
         onSelection={() => undefined}
         onShown={() => undefined}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react';
+import {
+  NORMALISE_RULES,
+  defaultNormaliseConfig,
+  type Abbreviation,
+  type NormaliseConfig,
+  type RulePreview,
+} from '../../core/suggest/normalise';
+import { setNormalise, useApp } from '../../state/app';
+import { suggestWorker } from '../../workers/client';
+import { useT } from '../i18n';
+import { RawText } from '../RawText';
+
+/**
+ * The normalisation rules of a variable, each with a preview of what it changes and on how many
+ * values (computed in the suggestion worker). Raw values are never changed.
+ */
+export function RulesPanel({
+  variableLabel,
+  onClose,
+}: {
+  variableLabel: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const saved = useApp((s) => s.normalise);
+  const values = useApp((s) => s.values);
+  const [draft, setDraft] = useState<NormaliseConfig>(saved);
+  const [preview, setPreview] = useState<RulePreview[] | null>(null);
+  const [short, setShort] = useState('');
+  const [long, setLong] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => {
+      void suggestWorker()
+        .previewRules(
+          values.map((v) => v.raw),
+          draft,
+        )
+        .then((p) => live && setPreview(p));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [values, draft]);
+
+  const setAbbreviations = (abbreviations: readonly Abbreviation[]) =>
+    setDraft({ ...draft, abbreviations });
+
+  return (
+    <div className="modal-backdrop" onMouseDown={onClose}>
+      <div
+        className="modal rules"
+        role="dialog"
+        aria-label={t('rulesTitle', { variable: variableLabel })}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <h2>{t('rulesTitle', { variable: variableLabel })}</h2>
+        <p className="muted">{t('rulesIntro')}</p>
+        <div className="rules-list">
+          {NORMALISE_RULES.map((rule) => {
+            const p = preview?.find((x) => x.rule === rule);
+            return (
+              <div key={rule} className="rule">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={draft.rules[rule]}
+                    onChange={(e) =>
+                      setDraft({ ...draft, rules: { ...draft.rules, [rule]: e.target.checked } })
+                    }
+                    data-rule={rule}
+                  />{' '}
+                  <b>{t(`rule_${rule}`)}</b>{' '}
+                  <span className="muted" data-testid={`rule-count-${rule}`}>
+                    {p ? t('rulesChanged', { n: p.changed }) : '…'}
+                  </span>
+                </label>
+                {p && p.examples.length > 0 && (
+                  <ul className="rule-examples">
+                    {p.examples.slice(0, 3).map((ex) => (
+                      <li key={ex.raw}>
+                        <RawText raw={ex.raw} /> → <code>{ex.with}</code>
+                        {ex.without !== ex.with && <span className="muted"> ({ex.without})</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <h3>{t('rulesAbbreviations')}</h3>
+        <div className="abbr-wrap">
+          <table className="abbr">
+            <thead>
+              <tr>
+                <th>{t('rulesShort')}</th>
+                <th>{t('rulesLong')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {draft.abbreviations.map((a, i) => (
+                <tr key={`${a.short}-${i}`}>
+                  <td>
+                    <code>{a.short}</code>
+                  </td>
+                  <td>{a.long}</td>
+                  <td>
+                    <button
+                      onClick={() =>
+                        setAbbreviations(draft.abbreviations.filter((_, j) => j !== i))
+                      }
+                    >
+                      {t('rulesRemove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <td>
+                  <input
+                    value={short}
+                    onChange={(e) => setShort(e.target.value)}
+                    aria-label={t('rulesShort')}
+                  />
+                </td>
+                <td>
+                  <input
+                    value={long}
+                    onChange={(e) => setLong(e.target.value)}
+                    aria-label={t('rulesLong')}
+                  />
+                </td>
+                <td>
+                  <button
+                    disabled={short.trim() === '' || long.trim() === ''}
+                    onClick={() => {
+                      setAbbreviations([
+                        ...draft.abbreviations,
+                        { short: short.trim(), long: long.trim() },
+                      ]);
+                      setShort('');
+                      setLong('');
+                    }}
+                  >
+                    {t('rulesAdd')}
+                  </button>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <div className="modal-actions">
+          <button onClick={() => setDraft(defaultNormaliseConfig)}>{t('rulesReset')}</button>
+          <span className="spacer" />
+          <button onClick={onClose}>{t('cancel')}</button>
+          <button
+            className="btn-primary"
+            data-testid="rules-save"
+            onClick={() => {
+              void setNormalise(draft);
+              onClose();
+            }}
+          >
+            {t('rulesSave')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
