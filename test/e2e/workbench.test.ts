@@ -186,6 +186,29 @@ describe('the workbench, end to end', () => {
     await page.getByRole('button', { name: 'Avbryt' }).click();
   });
 
+  it('exports the codebook and imports it back: nothing changes', async () => {
+    const { page } = s;
+    await page.getByTestId('export-menu').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-codebook').click(),
+    ]);
+    const path = join(profile.dir, 'codebook.json');
+    await download.saveAs(path);
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    expect(file).toMatchObject({
+      format: 'kodbok/codebook',
+      formatVersion: 1,
+      variable: 'aktualiseringsorsak',
+    });
+    expect(file.categories.length).toBe(25);
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('codebook-file').setInputFiles(path);
+    await page.getByTestId('import-plan').waitFor();
+    await expect(page.getByText('Filen ändrar ingenting i projektet.').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+  });
+
   it('refuses a corrupt file with a message and leaves the project unchanged', async () => {
     const { page } = s;
     const broken = join(profile.dir, 'broken.json');

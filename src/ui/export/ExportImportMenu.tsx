@@ -111,61 +111,47 @@ export function ExportImportMenu() {
     }
     const text = await f.text();
     const s = useApp.getState();
+    const read = kind === 'mapping' ? readMappingFile(text) : readCodebookFile(text);
+    if (!read.ok) return setStaged({ kind: 'refused', file: f.name, errors: read.errors });
+    // A file names its variable; it goes to that variable of the project, whichever is open.
+    const target = s.variables.find((v) => v.id === read.value.variable);
+    if (!target) {
+      const has = s.variables.map((v) => v.id).join(', ');
+      return setStaged({
+        kind: 'refused',
+        file: f.name,
+        errors: [
+          {
+            path: '/variable',
+            message: `the project has no variable "${read.value.variable}" (it has ${has})`,
+          },
+        ],
+      });
+    }
+    const note =
+      target.id !== s.variableId
+        ? t('importOtherVariable', { file: target.id, current: s.variableId ?? '' })
+        : null;
+    const values = await repo.loadValues(appDb(), s.projectId ?? '', target.id);
     if (kind === 'mapping') {
-      const r = readMappingFile(text);
-      if (!r.ok) return setStaged({ kind: 'refused', file: f.name, errors: r.errors });
-      const target = s.variables.find((v) => v.id === r.value.variable);
-      if (!target) {
-        return setStaged({
-          kind: 'refused',
-          file: f.name,
-          errors: [
-            {
-              path: '/variable',
-              message: `the project has no variable "${r.value.variable}" (it has ${s.variables.map((v) => v.id).join(', ')})`,
-            },
-          ],
-        });
-      }
-      const current = repo.byRaw(await repo.loadValues(appDb(), s.projectId ?? '', target.id));
+      const mapping = read.value as MappingFile;
       setStaged({
         kind: 'mapping',
         file: f.name,
-        mapping: r.value,
+        mapping,
         variable: target.id,
-        plan: planMappingImport(current, r.value, target.codebook),
-        note:
-          target.id !== s.variableId
-            ? t('importOtherVariable', { file: target.id, current: s.variableId ?? '' })
-            : null,
+        plan: planMappingImport(repo.byRaw(values), mapping, target.codebook),
+        note,
       });
     } else {
-      const r = readCodebookFile(text);
-      if (!r.ok) return setStaged({ kind: 'refused', file: f.name, errors: r.errors });
-      const target = s.variables.find((v) => v.id === r.value.variable);
-      if (!target) {
-        return setStaged({
-          kind: 'refused',
-          file: f.name,
-          errors: [
-            {
-              path: '/variable',
-              message: `the project has no variable "${r.value.variable}" (it has ${s.variables.map((v) => v.id).join(', ')})`,
-            },
-          ],
-        });
-      }
-      const values = await repo.loadValues(appDb(), s.projectId ?? '', target.id);
+      const codebook = read.value as Codebook;
       setStaged({
         kind: 'codebook',
         file: f.name,
-        codebook: r.value,
+        codebook,
         variable: target.id,
-        plan: planCodebookReplace(target.codebook, r.value, values),
-        note:
-          target.id !== s.variableId
-            ? t('importOtherVariable', { file: target.id, current: s.variableId ?? '' })
-            : null,
+        plan: planCodebookReplace(target.codebook, codebook, values),
+        note,
       });
     }
   };
