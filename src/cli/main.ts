@@ -3,6 +3,7 @@
 
 import { UsageError, type CliIo, type Command } from './io';
 import { APPLY_USAGE, apply } from './apply';
+import { SUGGEST_SUMMARY, SUGGEST_USAGE, suggest } from './suggest';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
 export { UsageError } from './io';
@@ -23,6 +24,10 @@ export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, Comman
       usage: VALIDATE_USAGE,
       summary: 'check a codebook or mapping file; exit 1 with the errors',
     },
+  ],
+  [
+    'suggest',
+    { run: suggest, usage: SUGGEST_USAGE, summary: SUGGEST_SUMMARY },
   ],
   [
     'apply',

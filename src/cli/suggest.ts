@@ -2,13 +2,14 @@
 // exactly as FORMATS.md says: one JSON array on stdout, in input order, at most N distinct leaf
 // codes per value, best first. The same engine as the app's suggestion worker.
 
-import Papa from 'papaparse';
 import { restoreCodebook } from '../core/formats/codebook';
 import { parseJsonBytes } from '../core/formats/json';
 import { restoreMapping } from '../core/formats/mapping';
 import { formatErrorLine, type Result } from '../core/formats/result';
 import { createEngine, type KnownValue } from '../core/suggest/engine';
 import type { Codebook, Suggestion } from '../core/types';
+import { parseCsv } from '../io/csv';
+import { TableReadError } from '../io/table';
 import { UsageError, type CliIo, type Command } from './io';
 
 export const SUGGEST_USAGE =
@@ -121,39 +122,29 @@ export function readValuesFile(bytes: Uint8Array, path: string): string[] {
   if (ext !== 'csv' && ext !== 'tsv') {
     throw new UsageError(`suggest: values file ${path} must end in .txt, .csv or .tsv`);
   }
-  const delimiter = ext === 'tsv' ? '\t' : headerDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const bad = parsed.errors[0];
-  if (bad)
-    throw new UsageError(`suggest: values file ${path}, row ${(bad.row ?? 0) + 1}: ${bad.message}`);
-  const [header, ...rows] = parsed.data;
-  const column = (header ?? []).findIndex((name) => name.trim() === 'raw');
-  if (column < 0)
+  // The project's CSV reader (src/io): quotes, `,` `;` or tab as Excel writes them.
+  let headers: string[];
+  let rows: string[][];
+  try {
+    ({ headers, rows } = parseCsv(
+      text,
+      ext === 'tsv' ? { delimiter: '\t' } : { preferredDelimiter: ';' },
+    ));
+  } catch (e) {
+    if (e instanceof TableReadError)
+      throw new UsageError(`suggest: values file ${path}: ${e.message}`);
+    throw e;
+  }
+  const column = headers.findIndex((name) => name.trim() === 'raw');
+  if (column < 0) {
     throw new UsageError(`suggest: values file ${path} has no column named "raw" in its header`);
+  }
   const out: string[] = [];
   for (const row of rows) {
     const cell = row[column];
     if (cell !== undefined && cell !== '') out.push(cell);
   }
   return out;
-}
-
-/** `,` or `;` (Excel in Swedish writes `;`) or tab: the one the header line uses most, outside quotes. */
-function headerDelimiter(text: string): string {
-  const counts = new Map<string, number>([
-    [',', 0],
-    [';', 0],
-    ['\t', 0],
-  ]);
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let best = ',';
-  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
-  return best;
 }
 
 async function readCodebookArg(io: CliIo, path: string): Promise<Codebook> {

@@ -1,0 +1,204 @@
+// Suggestion quality as FORMATS.md "Measuring suggestion quality" defines it, for the plain
+// reference and the engine side by side:
+//   zero-shot: every labelled value suggested with the codebook alone; top-1 and top-3 accuracy.
+//   few-shot:  data rows at even positions (0, 2, 4, … after the header) become an approved
+//              mapping; the rows at odd positions are suggested with codebook and mapping.
+// Besides the dev set it measures values the engine was never tuned on: the hand-written held-out
+// fixtures (test/fixtures/suggest/heldout-*.tsv) and, when the demo generator exists, its truth.
+//
+//   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readCodebookFile } from '../src/core/formats/codebook';
+import {
+  createEngine,
+  createReferenceEngine,
+  type EngineInput,
+  type KnownValue,
+  type SuggestionEngine,
+} from '../src/core/suggest/engine';
+import type { Codebook } from '../src/core/types';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Labelled {
+  readonly raw: string;
+  readonly code: string;
+}
+
+interface DataSet {
+  readonly name: string;
+  readonly codebook: Codebook;
+  readonly rows: readonly Labelled[];
+}
+
+type Factory = (input: EngineInput) => SuggestionEngine;
+
+interface Score {
+  readonly n: number;
+  readonly top1: number;
+  readonly top3: number;
+  readonly misses: string[];
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function readCodebook(path: string): Codebook {
+  const r = readCodebookFile(readFileSync(path, 'utf8'));
+  if (!r.ok)
+    throw new Error(`${path}: ${r.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+  return r.value;
+}
+
+/** `raw<TAB>code` with a header line, as the dev set is written. */
+function readLabelled(path: string): Labelled[] {
+  const lines = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+  const [header, ...rows] = lines;
+  const columns = (header ?? '').split('\t');
+  const rawAt = columns.indexOf('raw');
+  const codeAt = columns.indexOf('code');
+  if (rawAt < 0 || codeAt < 0) throw new Error(`${path}: needs columns raw and code`);
+  return rows.map((line) => {
+    const cells = line.split('\t');
+    return { raw: cells[rawAt] ?? '', code: cells[codeAt] ?? '' };
+  });
+}
+
+function measure(
+  factory: Factory,
+  codebook: Codebook,
+  known: Map<string, KnownValue>,
+  rows: readonly Labelled[],
+): Score {
+  const engine = factory({ codebook, known });
+  let top1 = 0;
+  let top3 = 0;
+  const misses: string[] = [];
+  for (const row of rows) {
+    const got = engine.suggest(row.raw, 3);
+    if (got[0]?.code === row.code) top1++;
+    else
+      misses.push(
+        `${row.raw} → ${got[0]?.code ?? '-'} (${got[0]?.via ?? ''}, ${got[0]?.score.toFixed(2) ?? ''}), want ${row.code}`,
+      );
+    if (got.some((s) => s.code === row.code)) top3++;
+  }
+  return { n: rows.length, top1: top1 / rows.length, top3: top3 / rows.length, misses };
+}
+
+function zeroShot(factory: Factory, set: DataSet): Score {
+  return measure(factory, set.codebook, new Map(), set.rows);
+}
+
+function fewShot(factory: Factory, set: DataSet): Score {
+  const known = new Map<string, KnownValue>();
+  set.rows.forEach((row, i) => {
+    if (i % 2 === 0) known.set(row.raw, { code: row.code, status: 'approved' });
+  });
+  return measure(
+    factory,
+    set.codebook,
+    known,
+    set.rows.filter((_, i) => i % 2 === 1),
+  );
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)} %`.padStart(7);
+}
+
+async function demoSets(): Promise<DataSet[]> {
+  const generatePath = join(repo, 'src/core/demo/generate.ts');
+  const codebooksPath = join(repo, 'src/core/demo/codebooks.ts');
+  if (!existsSync(generatePath) || !existsSync(codebooksPath)) return [];
+  // Loaded only when present: the demo generator is written separately from the engine.
+  const demo = (await import(pathToFileURL(generatePath).href)) as {
+    generateDemo: () => { truth: ReadonlyMap<string, ReadonlyMap<string, string>> };
+  };
+  const books = (await import(pathToFileURL(codebooksPath).href)) as Record<string, unknown>;
+  const codebooks = Object.values(books).filter(isCodebook);
+  const { truth } = demo.generateDemo();
+  const sets: DataSet[] = [];
+  for (const [variable, values] of truth) {
+    const codebook = codebooks.find((c) => c.variable === variable);
+    if (!codebook) continue;
+    sets.push({
+      name: `demo truth ${variable}`,
+      codebook,
+      rows: [...values].map(([raw, code]) => ({ raw, code })),
+    });
+  }
+  return sets;
+}
+
+function isCodebook(x: unknown): x is Codebook {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    'variable' in x &&
+    'categories' in x &&
+    Array.isArray((x as Codebook).categories)
+  );
+}
+
+async function main(): Promise<void> {
+  const devDir = resolve(repo, option('--dev-set') ?? '../shared/dev-set');
+  const heldoutDir = join(repo, 'test/fixtures/suggest');
+  const orsak = readCodebook(join(devDir, 'orsak_codebook.json'));
+  const atgard = readCodebook(join(devDir, 'atgard_codebook.json'));
+  const sets: DataSet[] = [
+    {
+      name: 'dev reasons (orsak)',
+      codebook: orsak,
+      rows: readLabelled(join(devDir, 'orsak_dev.tsv')),
+    },
+    {
+      name: 'dev actions (åtgärd)',
+      codebook: atgard,
+      rows: readLabelled(join(devDir, 'atgard_dev.tsv')),
+    },
+    {
+      name: 'held-out reasons',
+      codebook: orsak,
+      rows: readLabelled(join(heldoutDir, 'heldout-orsak.tsv')),
+    },
+    {
+      name: 'held-out actions',
+      codebook: atgard,
+      rows: readLabelled(join(heldoutDir, 'heldout-atgard.tsv')),
+    },
+    ...(await demoSets()),
+  ];
+  const engines: [string, Factory][] = [
+    ['reference', createReferenceEngine],
+    ['engine', createEngine],
+    // The same engine without the domain vocabulary: what the general rules do on their own.
+    ['no terms', (input) => createEngine({ ...input, terms: [] })],
+  ];
+  const header = `${'data set'.padEnd(30)} ${'engine'.padEnd(10)} ${'n'.padStart(4)}  zero top-1  zero top-3   n  few top-1  few top-3`;
+  console.log(header);
+  console.log('-'.repeat(header.length));
+  const showMisses = process.argv.includes('--misses');
+  for (const set of sets) {
+    for (const [name, factory] of engines) {
+      const z = zeroShot(factory, set);
+      const f = fewShot(factory, set);
+      console.log(
+        `${set.name.padEnd(30)} ${name.padEnd(10)} ${String(z.n).padStart(4)}  ${pct(z.top1)}    ${pct(z.top3)}  ${String(f.n).padStart(3)}  ${pct(f.top1)}   ${pct(f.top3)}`,
+      );
+      if (showMisses && name === 'engine') {
+        for (const m of z.misses) console.log(`    zero: ${m}`);
+        for (const m of f.misses) console.log(`    few:  ${m}`);
+      }
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,412 @@
+// Suggestions: the top k leaf categories for a raw value, each with a score in [0, 1] and what
+// matched. Two engines share one interface: the plain reference of FORMATS.md (string-similarity's
+// Dice on lower-cased text) that quality is measured against, and the real engine, which adds
+// normalisation, subject and negation features and learning from the team's decisions.
+
+import { leaves as leafCategories } from '../codebook';
+import type { Category, Codebook, Suggestion } from '../types';
+import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
+import { NeighbourIndex, type NeighbourHit } from './neighbours';
+import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
+import { defaultNormaliseConfig, normaliseValue, type NormaliseConfig } from './normalise';
+import { compileTerms, defaultDomainTerms, type DomainTerm } from './terms';
+
+export interface KnownValue {
+  readonly code: string;
+  readonly status: 'approved' | 'coded';
+}
+
+export interface EngineInput {
+  readonly codebook: Codebook;
+  /** Raw value → its decided code. Approved values weigh fully, coded ones less. */
+  readonly known: ReadonlyMap<string, KnownValue>;
+  readonly normalise?: NormaliseConfig;
+  /** Domain vocabulary (terms.ts); default `defaultDomainTerms`, `[]` for none. */
+  readonly terms?: readonly DomainTerm[];
+}
+
+export interface SuggestionEngine {
+  /** Distinct leaf codes, best first, score in [0, 1]. */
+  suggest(raw: string, k: number): Suggestion[];
+  /** Incremental: after an approval only this value's entry changes. */
+  learn(raw: string, known: KnownValue): void;
+  forget(raw: string): void;
+}
+
+// The plain reference of FORMATS.md, which quality is measured against (reference.ts).
+export { createReferenceEngine } from './reference';
+
+/** Orders suggestions: best score first, then code, so equal scores come out the same every time. */
+function bySuggestion(a: Suggestion, b: Suggestion): number {
+  return b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine.
+
+/** Tuning of the engine, in one place so the quality script can report what was used. */
+export interface EngineWeights {
+  /** Factor on a coded (not yet approved) value's score: a coder's decision, not yet reviewed. */
+  readonly coded: number;
+  /** Factor when the value and the target name different owners (child versus caregiver). */
+  readonly ownerConflict: number;
+  /** Factor on caregiver targets for a value that names no one: a problem is the child's own unless a caregiver is named. */
+  readonly unnamedCaregiver: number;
+  /** Factor when the value states an owner and the target is about no one in particular. */
+  readonly ownerUnmatched: number;
+  /** Factor when one side has the child as the doer and the other as the victim. */
+  readonly victimConflict: number;
+  /** Factor when one is negated and the other is not. */
+  readonly negationConflict: number;
+  /** Share of the remaining distance a second, independent match closes (1 − (1 − b1)(1 − λ·b2)…). */
+  readonly support: number;
+  /** Known values scoring below this Dice are not considered. */
+  readonly minDice: number;
+  /** Known values examined per suggestion (the best by Dice). */
+  readonly neighbours: number;
+  /**
+   * Weight of containment (the share of the value's bigrams found in the target) beside Dice:
+   * raw values are terse and labels verbose, so `Eget våld` is all there in `barnet utövar våld`.
+   */
+  readonly containment: number;
+}
+
+export const defaultEngineWeights: EngineWeights = {
+  coded: 0.85,
+  ownerConflict: 0.6,
+  unnamedCaregiver: 0.75,
+  ownerUnmatched: 0.9,
+  victimConflict: 0.75,
+  negationConflict: 0.5,
+  support: 0.15,
+  minDice: 0.6,
+  neighbours: 12,
+  containment: 0.5,
+};
+
+// Match texts whose lookups are kept (each a few kB at most).
+const CACHE_TEXTS = 20_000;
+// Codebook matches less similar than this are noise: never among the suggestions worth showing.
+const MIN_SIMILARITY = 0.15;
+// Matches beyond the best that still add support to a category's score.
+const SUPPORTING = 4;
+
+interface Target {
+  readonly code: string;
+  /** Known values with equal signatures score alike against any value (neighbours.ts). */
+  readonly signature: string;
+  readonly via: string;
+  /** Compares targets of equal score independently of insertion order. */
+  readonly key: string;
+  /** The normalised text, prepared: of two equally scored targets, the closer in full form names the match. */
+  readonly form: DiceProfile;
+  readonly weight: number;
+  readonly features: ValueFeatures;
+  /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
+  readonly owner: Owner | null;
+  readonly childVictim: boolean;
+  /** Known values support each other; label variants of one category do not. */
+  readonly independent: boolean;
+}
+
+export function createEngine(
+  input: EngineInput,
+  weights: EngineWeights = defaultEngineWeights,
+): SuggestionEngine {
+  const config = input.normalise ?? defaultNormaliseConfig;
+  const leaves = leafCategories(input.codebook);
+  const terms = compileTerms(input.terms ?? defaultDomainTerms);
+  const analyse = (text: string): ValueFeatures =>
+    analyseValue(normaliseValue(text, config), terms);
+  type Analysed = ValueFeatures & { readonly normalised: string };
+  const analyseWithForm = (text: string): Analysed => {
+    const normalised = normaliseValue(text, config);
+    return { ...analyseValue(normalised, terms), normalised };
+  };
+  const roles = categoryRoles(input.codebook, analyse);
+
+  // The codebook: few targets, every one scored for every value.
+  const codebookIndex = new DiceIndex();
+  const codebookTargets: Target[] = [];
+  const targetOf = (
+    code: string,
+    via: string,
+    key: string,
+    weight: number,
+    features: Analysed,
+    independent: boolean,
+  ): Target => {
+    const role = roles.get(code);
+    const owner = features.owner ?? role?.owner ?? null;
+    const childVictim =
+      features.childVictim || (features.owner === null && (role?.childVictim ?? false));
+    return {
+      code,
+      signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.negated}`,
+      via,
+      key,
+      form: diceProfile(features.normalised),
+      weight,
+      features,
+      owner,
+      childVictim,
+      independent,
+    };
+  };
+  const addCodebookText = (c: Category, text: string, via: string): void => {
+    for (const variant of alternativeVariants(text)) {
+      const features = analyseWithForm(variant);
+      codebookIndex.add(codebookTargets.length, features.matchText);
+      codebookTargets.push(targetOf(c.code, via, `${via}\u0000${variant}`, 1, features, false));
+    }
+  };
+  for (const c of leaves) {
+    addCodebookText(c, c.label, `label: ${c.label}`);
+    for (const s of c.synonyms ?? []) addCodebookText(c, s, `synonym: ${s}`);
+  }
+
+  // Known values: many, searched through the neighbour index (one entry per distinct match text).
+  const known = new NeighbourIndex<Target>();
+
+  // What a match text matches depends only on the text, and many values share one (`B/U Missbruk
+  // barnet`, `Missbruk eget 13-17 år` are both `missbruk`): looked up once, until a learn or forget
+  // changes the known values. First in, first out beyond CACHE_TEXTS texts.
+  interface Found {
+    readonly size: number;
+    /** Codebook hits as (target id, Dice, shared bigrams) triples. */
+    readonly codebook: Float64Array;
+    readonly known: readonly NeighbourHit<Target>[];
+  }
+  const cache = new Map<string, Found>();
+  /** Dice, raised towards containment (the share of the value's bigrams found in the target). */
+  const similarity = (dice: number, shared: number, size: number): number => {
+    const contained = size > 0 ? shared / size : dice;
+    return Math.max(dice, weights.containment * contained + (1 - weights.containment) * dice);
+  };
+  const lookup = (matchText: string): Found => {
+    let found = cache.get(matchText);
+    if (found) return found;
+    const q = diceProfile(matchText);
+    const codebook: number[] = [];
+    // Every codebook target that shares a bigram (overlaps exact, nothing merged or sorted) and is
+    // similar enough to matter: most share a stray bigram or two, and no factor raises a score.
+    codebookIndex.forEachMatch(q, (id, score, shared) => {
+      if (similarity(score, shared, q.size) >= MIN_SIMILARITY) codebook.push(id, score, shared);
+    });
+    found = {
+      size: q.size,
+      codebook: Float64Array.from(codebook),
+      known: known.search(q, weights.minDice, weights.neighbours),
+    };
+    if (cache.size >= CACHE_TEXTS) cache.delete(cache.keys().next().value as string);
+    cache.set(matchText, found);
+    return found;
+  };
+
+  const forget = (raw: string): void => {
+    known.delete(raw);
+    cache.clear();
+  };
+
+  const learn = (raw: string, value: KnownValue): void => {
+    cache.clear();
+    if (!roles.has(value.code)) {
+      known.delete(raw); // not a leaf of this codebook: nothing to suggest
+      return;
+    }
+    const features = analyseWithForm(raw);
+    const weight = value.status === 'approved' ? 1 : weights.coded;
+    known.set(
+      raw,
+      features.matchText,
+      targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true),
+    );
+  };
+
+  for (const [raw, value] of input.known) learn(raw, value);
+
+  const adjust = (
+    dice: number,
+    shared: number,
+    size: number,
+    value: ValueFeatures,
+    target: Target,
+  ): number => {
+    let score = similarity(dice, shared, size) * target.weight;
+    if (value.owner !== null && target.owner !== null) {
+      if (value.owner !== target.owner) score *= weights.ownerConflict;
+    } else if (value.owner === null && target.owner === 'caregiver') {
+      score *= weights.unnamedCaregiver;
+    } else if (value.ownerStated && target.owner === null) {
+      score *= weights.ownerUnmatched;
+    }
+    // The child as doer (`eget våld`) against the child as victim (`våld mot barnet`), either way.
+    const valueDoer = value.ownerStated && value.owner === 'child';
+    const targetDoer = target.owner === 'child' && !target.childVictim;
+    if ((valueDoer && target.childVictim) || (value.childVictim && targetDoer)) {
+      score *= weights.victimConflict;
+    }
+    if (value.negated !== target.features.negated) score *= weights.negationConflict;
+    return score;
+  };
+
+  // Per-suggestion scratch, reused between calls (suggest is never re-entered): per leaf category
+  // its best score, the match that names it, and the best few independent scores for support.
+  const leafIndex = new Map(leaves.map((c, i) => [c.code, i]));
+  const bestScore = new Float64Array(leaves.length);
+  const bestTarget: (Target | undefined)[] = leaves.map(() => undefined);
+  const kept = SUPPORTING + 1;
+  const topScores = new Float64Array(leaves.length * kept);
+  const topCount = new Int32Array(leaves.length);
+  const seenLeaves: number[] = [];
+  let valueForm: DiceProfile | undefined;
+  let valueNormalised = '';
+  const nearness = new Map<Target, number>();
+
+  // How close a target's whole normalised form is to the value's: names the match among equals.
+  const near = (t: Target): number => {
+    let d = nearness.get(t);
+    if (d === undefined) {
+      valueForm ??= diceProfile(valueNormalised);
+      nearness.set(t, (d = diceOfProfiles(valueForm, t.form)));
+    }
+    return d;
+  };
+  // A total order (nearness, then key), so the `via` chosen never depends on the order of learning.
+  const closer = (a: Target, b: Target): boolean => {
+    if (a === b) return false;
+    const da = near(a);
+    const db = near(b);
+    return da > db || (da === db && a.key < b.key);
+  };
+
+  const record = (target: Target, score: number): void => {
+    const leaf = leafIndex.get(target.code) as number;
+    const current = bestTarget[leaf];
+    if (current === undefined) {
+      seenLeaves.push(leaf);
+      bestScore[leaf] = score;
+      bestTarget[leaf] = target;
+    } else if (
+      score > (bestScore[leaf] as number) ||
+      (score === bestScore[leaf] && score > 0 && closer(target, current))
+    ) {
+      bestScore[leaf] = score;
+      bestTarget[leaf] = target;
+    }
+    if (!target.independent) return;
+    // Keep the `kept` best independent scores of the leaf, in descending order.
+    const base = leaf * kept;
+    let n = topCount[leaf] as number;
+    if (n === kept && score <= (topScores[base + n - 1] as number)) return;
+    if (n < kept) n++;
+    let i = n - 1;
+    while (i > 0 && (topScores[base + i - 1] as number) < score) {
+      topScores[base + i] = topScores[base + i - 1] as number;
+      i--;
+    }
+    topScores[base + i] = score;
+    topCount[leaf] = n;
+  };
+
+  const suggest = (raw: string, k: number): Suggestion[] => {
+    if (k <= 0) return [];
+    const value = analyseWithForm(raw);
+    valueNormalised = value.normalised;
+    valueForm = undefined;
+    nearness.clear();
+
+    const found = lookup(value.matchText);
+    for (let i = 0; i < found.codebook.length; i += 3) {
+      const t = codebookTargets[found.codebook[i] as number] as Target;
+      const score = adjust(
+        found.codebook[i + 1] as number,
+        found.codebook[i + 2] as number,
+        found.size,
+        value,
+        t,
+      );
+      record(t, score);
+    }
+    for (const { hit, groups } of found.known) {
+      for (const { first, size } of groups) {
+        const score = adjust(hit.score, hit.shared, found.size, value, first);
+        // A group is `size` independent decisions; only the first few add support (see combine).
+        for (let i = Math.min(size, SUPPORTING); i > 0; i--) record(first, score);
+      }
+    }
+
+    const out: Suggestion[] = [];
+    for (const leaf of seenLeaves) {
+      const target = bestTarget[leaf] as Target;
+      const best = bestScore[leaf] as number;
+      // Nothing in common is no suggestion.
+      if (best > 0) {
+        const score = combine(
+          best,
+          topScores.subarray(leaf * kept, leaf * kept + (topCount[leaf] as number)),
+          weights.support,
+        );
+        out.push({ code: target.code, score, via: target.via });
+      }
+      bestTarget[leaf] = undefined;
+      topCount[leaf] = 0;
+    }
+    seenLeaves.length = 0;
+    return out.sort(bySuggestion).slice(0, k);
+  };
+
+  return { suggest, learn, forget };
+}
+
+/**
+ * One category's score from its matches: the best, plus a little for each further independent
+ * match (1 − (1 − b)·Π(1 − λ^i·s_i)), so several approved neighbours count for more than one and the
+ * result stays in [0, 1].
+ */
+function combine(best: number, independent: Float64Array, support: number): number {
+  // `independent` is in descending order. The best is either a codebook match or the first
+  // independent one: do not count it twice.
+  let from = independent.length > 0 && (independent[0] as number) >= best ? 1 : 0;
+  let miss = 1 - best;
+  let factor = support;
+  for (let used = 0; from < independent.length && used < SUPPORTING; from++, used++) {
+    miss *= 1 - factor * (independent[from] as number);
+    factor *= support;
+  }
+  return Math.min(1, Math.max(0, 1 - miss));
+}
+
+interface CategoryRole {
+  readonly owner: Owner | null;
+  readonly childVictim: boolean;
+}
+
+/**
+ * Whose problems a category is about, from its label or else its nearest group's: every leaf under
+ * `Barnets eget beteende` is the child's own even when its label (`Skolproblematik`) does not say so.
+ */
+function categoryRoles(
+  codebook: Codebook,
+  analyse: (text: string) => ValueFeatures,
+): Map<string, CategoryRole> {
+  const byCode = new Map(codebook.categories.map((c) => [c.code, c]));
+  const own = new Map<string, ValueFeatures>();
+  for (const c of codebook.categories) own.set(c.code, analyse(c.label));
+  const roles = new Map<string, CategoryRole>();
+  for (const leaf of leafCategories(codebook)) {
+    let owner: Owner | null = null;
+    const seen = new Set<string>();
+    for (
+      let c: Category | undefined = leaf;
+      c && !seen.has(c.code);
+      c = c.parent === null ? undefined : byCode.get(c.parent)
+    ) {
+      seen.add(c.code);
+      owner = own.get(c.code)?.owner ?? null;
+      if (owner !== null) break;
+    }
+    roles.set(leaf.code, { owner, childVictim: own.get(leaf.code)?.childVictim ?? false });
+  }
+  return roles;
+}

@@ -1,0 +1,351 @@
+// Normalisation of raw values: a normalised form is DERIVED from a raw value for matching,
+// clustering and display; the raw value itself is never changed. Every step is a named rule
+// that a project can switch off, and `previewNormaliseRules` shows what each one changes so the
+// rules panel can explain itself before anything is applied.
+//
+// Å, ä and ö are letters of their own in Swedish (`får`/`far`, `för`/`for`): no rule here ever
+// folds them, and NFC composition keeps a decomposed `å` from looking like `a` + a mark.
+
+export const NORMALISE_RULES = [
+  'case',
+  'whitespace',
+  'ageRanges',
+  'unitPrefixes',
+  'abbreviations',
+  'conjunctions',
+  'punctuation',
+  'repeatedWords',
+] as const;
+export type NormaliseRuleId = (typeof NORMALISE_RULES)[number];
+
+/** An abbreviation as it is written in raw values and what it stands for. */
+export interface Abbreviation {
+  /** Matched case-insensitively as a whole word, e.g. `F/O`, `VH`, `11:1`. */
+  readonly short: string;
+  readonly long: string;
+}
+
+export interface NormaliseConfig {
+  readonly rules: Readonly<Record<NormaliseRuleId, boolean>>;
+  /** Editable by the user in the rules panel. */
+  readonly abbreviations: readonly Abbreviation[];
+  /**
+   * Leading unit or target-group markers (`B/U`, `BoF`, …) that name WHO recorded the value, not
+   * what it is about. Matched case-insensitively at the start only, with spacing around `/ & -`
+   * tolerated. A marker elsewhere in the value is kept (it may say whose problem it is).
+   */
+  readonly unitPrefixes: readonly string[];
+  /**
+   * Abbreviated unit codes (`BoU`, `B&U`) removed wherever they stand: `Missbruk BoU – Förälder`
+   * is about the parent, the `BoU` only says which unit wrote it.
+   */
+  readonly unitMarkers?: readonly string[];
+}
+
+export const defaultAbbreviations: readonly Abbreviation[] = [
+  { short: 'F/O', long: 'förälder/omsorgsperson' },
+  { short: 'VH', long: 'vårdnadshavare' },
+  { short: 'EKB', long: 'ensamkommande barn' },
+  { short: 'HRV', long: 'hedersrelaterat våld' },
+  { short: 'VINR', long: 'våld i nära relation' },
+  { short: 'VIN', long: 'våld i nära relation' },
+  { short: 'NPF', long: 'neuropsykiatrisk funktionsnedsättning' },
+  { short: 'SoL', long: 'socialtjänstlagen' },
+  // 11 kap. 1 § SoL is the paragraph under which an investigation is opened.
+  { short: '11:1', long: 'utredning inleds' },
+  { short: '11 kap 1 §', long: 'utredning inleds' },
+  { short: '11 kap. 1 §', long: 'utredning inleds' },
+  { short: 'utr', long: 'utredning' },
+];
+
+export const defaultUnitPrefixes: readonly string[] = [
+  'B/U',
+  'B&U',
+  'BoU',
+  'BoF',
+  'B-U',
+  'BU',
+  'Barn/ungdom',
+  'Barn/unga',
+  'Barn o ungdom',
+  // `och` also matches `o` and `&` (see formSource).
+  'Barn och ungdom',
+  'Barn och unga',
+  'Barn och familj',
+  'IFO',
+  // A lone letter before the value (`B anmälan`, `U Missbruk`) is a unit code in some systems.
+  'B',
+  'U',
+];
+
+export const defaultUnitMarkers: readonly string[] = ['B/U', 'B&U', 'BoU', 'BoF', 'B-U', 'IFO'];
+
+export const defaultNormaliseConfig: NormaliseConfig = {
+  rules: {
+    case: true,
+    whitespace: true,
+    unitPrefixes: true,
+    ageRanges: true,
+    abbreviations: true,
+    conjunctions: true,
+    punctuation: true,
+    repeatedWords: true,
+  },
+  abbreviations: defaultAbbreviations,
+  unitPrefixes: defaultUnitPrefixes,
+  unitMarkers: defaultUnitMarkers,
+};
+
+// Letters and digits of any script: word boundaries that know å, ä, ö (\b does not).
+const WORD = '\\p{L}\\p{N}';
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A pattern for a written form that tolerates any spacing around `/ & - : . §` and any run of
+ * whitespace between words: `F/O` also matches `F / O`, `11 kap. 1 §` also `11 kap 1§`, and an
+ * `och` also matches how it is abbreviated: `Barn och unga` matches `Barn o unga`, `Barn&unga`.
+ */
+function formSource(form: string): string {
+  const words = form.trim().split(/\s+/u);
+  let out = '';
+  words.forEach((word, i) => {
+    if (word.toLocaleLowerCase('sv-SE') === 'och' && i > 0 && i < words.length - 1) {
+      out += '(?:\\s+(?:och|o)\\s+|\\s*&\\s*)';
+      return;
+    }
+    const previous = words[i - 1];
+    if (
+      i > 0 &&
+      !(previous !== undefined && previous.toLocaleLowerCase('sv-SE') === 'och' && i > 1)
+    )
+      out += '\\s+';
+    out += wordSource(word);
+  });
+  return out;
+}
+
+function wordSource(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    out += /[/&\-:.§]/u.test(ch) ? `\\s*${escapeRegExp(ch)}\\s*` : escapeRegExp(ch);
+  }
+  return out.replace(/^\\s\*|\\s\*$/gu, '');
+}
+
+type Step = (text: string) => string;
+
+/** Compiles the active rules once per configuration; values are then normalised in a loop. */
+function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: Step }[] {
+  const steps: { rule: NormaliseRuleId; apply: Step }[] = [];
+  // A configuration saved by an older version may lack rules or lists added since: defaults apply.
+  const on = { ...defaultNormaliseConfig.rules, ...config.rules };
+  const abbreviationList = config.abbreviations ?? defaultAbbreviations;
+  const prefixList = config.unitPrefixes ?? defaultUnitPrefixes;
+  const markerList = config.unitMarkers ?? defaultUnitMarkers;
+  // Plain toLowerCase: Swedish has no special casing rules, and it is many times faster.
+  if (on.case) steps.push({ rule: 'case', apply: (t) => t.toLowerCase() });
+  if (on.whitespace) {
+    steps.push({ rule: 'whitespace', apply: (t) => t.replace(/\s+/gu, ' ').trim() });
+  }
+  if (on.ageRanges) {
+    // `0-12 år`, `(0 – 17)`, `13-20år`, `12 år`: the age group of the unit, not the reason.
+    const range = new RegExp(
+      `\\(?(?<![${WORD}:])\\d{1,2}\\s*[-–—]\\s*\\d{1,2}(?:\\s*år)?(?![${WORD}:])\\)?`,
+      'giu',
+    );
+    const single = new RegExp(`(?<![${WORD}:])\\d{1,2}\\s*år(?![${WORD}])`, 'giu');
+    steps.push({
+      rule: 'ageRanges',
+      apply: (t) => t.replace(range, ' ').replace(single, ' ').replace(/\s+/gu, ' ').trim(),
+    });
+  }
+  const prefixes = [...prefixList].filter((p) => p.trim() !== '');
+  if (on.unitPrefixes && prefixes.length > 0) {
+    prefixes.sort((a, b) => b.length - a.length);
+    // Repeated (`IFO B/U …`) and followed by a separator or space; never the whole value.
+    const re = new RegExp(
+      `^[^${WORD}]*(?:(?:${prefixes.map(formSource).join('|')})(?![${WORD}])[^${WORD}]*)+(?=[${WORD}&+])`,
+      'iu',
+    );
+    steps.push({ rule: 'unitPrefixes', apply: (t) => t.replace(re, '') });
+  }
+  const markers = markerList.filter((m) => m.trim() !== '');
+  if (on.unitPrefixes && markers.length > 0) {
+    const re = new RegExp(
+      `(?<![${WORD}])(?:${markers.map(formSource).join('|')})(?![${WORD}])`,
+      'giu',
+    );
+    steps.push({
+      rule: 'unitPrefixes',
+      apply: (t) => t.replace(re, ' ').replace(/\s+/gu, ' ').trim(),
+    });
+  }
+  const abbreviations = abbreviationList.filter((a) => a.short.trim() !== '');
+  if (on.abbreviations && abbreviations.length > 0) {
+    const sorted = [...abbreviations].sort((a, b) => b.short.length - a.short.length);
+    const byKey = new Map<string, string>();
+    for (const a of sorted) {
+      const key = abbreviationKey(a.short);
+      if (!byKey.has(key)) byKey.set(key, on.case ? a.long.toLocaleLowerCase('sv-SE') : a.long);
+    }
+    // `VH:s` is the genitive (`vårdnadshavares`).
+    const re = new RegExp(
+      `(?<![${WORD}])(${sorted.map((a) => formSource(a.short)).join('|')})(:s(?![${WORD}]))?(?![${WORD}])`,
+      'giu',
+    );
+    steps.push({
+      rule: 'abbreviations',
+      apply: (t) =>
+        t.replace(re, (m: string, short: string, genitive: string | undefined) => {
+          const long = byKey.get(abbreviationKey(short));
+          return long === undefined ? m : genitive ? `${long}s` : long;
+        }),
+    });
+  }
+  if (on.conjunctions) {
+    // `&` and `+` are `och` wherever they stand (before punctuation would make them spaces).
+    const sign = /\s*[&+]\s*/gu;
+    steps.push({ rule: 'conjunctions', apply: (t) => t.replace(sign, ' och ').trim() });
+  }
+  if (on.punctuation) {
+    // `/`, dashes, brackets, quotes, `.`, `,`, `;`, `:`, `§` separate words; letters and digits stay.
+    const re = new RegExp(`[^${WORD}\\s]+`, 'gu');
+    steps.push({ rule: 'punctuation', apply: (t) => t.replace(re, ' ') });
+  }
+  if (on.whitespace || on.punctuation || on.conjunctions) {
+    steps.push({ rule: on.whitespace ? 'whitespace' : 'punctuation', apply: tidySpaces });
+  }
+  if (on.conjunctions) {
+    // A lone `o` between two words is `och`: `Missbruk barn o ungdom`. Only once punctuation is
+    // gone can it be told from the `o` of `F/O`.
+    const lone = new RegExp(`(?<=[${WORD}] )o(?= [${WORD}])`, 'giu');
+    steps.push({ rule: 'conjunctions', apply: (t) => t.replace(lone, 'och') });
+  }
+  if (on.repeatedWords) {
+    // After expansion `Utredning inleds 11:1` says `utredning inleds` twice; once is the meaning.
+    steps.push({ rule: 'repeatedWords', apply: dropRepeatedWords });
+  }
+  return steps;
+}
+
+function tidySpaces(t: string): string {
+  return t.replace(/\s+/gu, ' ').trim();
+}
+
+function dropRepeatedWords(t: string): string {
+  const words = t.split(' ');
+  // Most values repeat nothing: checked without building anything.
+  let repeated = false;
+  for (let i = 1; i < words.length && !repeated; i++) {
+    for (let j = 0; j < i; j++) {
+      if ((words[i] as string).toLowerCase() === (words[j] as string).toLowerCase()) {
+        repeated = true;
+        break;
+      }
+    }
+  }
+  if (!repeated && !words.includes('')) return t;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const word of words) {
+    const key = word.toLowerCase();
+    if (word === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(word);
+  }
+  return out.join(' ');
+}
+
+/** The lookup key of an abbreviation as matched: case and spacing do not matter. */
+function abbreviationKey(form: string): string {
+  return form.toLocaleLowerCase('sv-SE').replace(/\s+/gu, '');
+}
+
+const compiled = new WeakMap<NormaliseConfig, { rule: NormaliseRuleId; apply: Step }[]>();
+
+function stepsOf(config: NormaliseConfig): { rule: NormaliseRuleId; apply: Step }[] {
+  let steps = compiled.get(config);
+  if (!steps) {
+    steps = compileSteps(config);
+    compiled.set(config, steps);
+  }
+  return steps;
+}
+
+/** The normalised form of a raw value under a configuration. Pure: the raw value is untouched. */
+export function normaliseValue(
+  raw: string,
+  config: NormaliseConfig = defaultNormaliseConfig,
+): string {
+  let text = raw.normalize('NFC');
+  for (const step of stepsOf(config)) text = step.apply(text);
+  return text;
+}
+
+/** One step of a value's normalisation, for a tooltip that explains a normalised form. */
+export interface NormaliseTrace {
+  readonly rule: NormaliseRuleId;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** The rules that changed this value, in order, with the text before and after each. */
+export function explainNormalisation(
+  raw: string,
+  config: NormaliseConfig = defaultNormaliseConfig,
+): NormaliseTrace[] {
+  const out: NormaliseTrace[] = [];
+  let text = raw.normalize('NFC');
+  for (const step of stepsOf(config)) {
+    const next = step.apply(text);
+    if (next !== text) out.push({ rule: step.rule, before: text, after: next });
+    text = next;
+  }
+  return out;
+}
+
+/** What one rule does to a set of values: how many it changes, with a few examples. */
+export interface RulePreview {
+  readonly rule: NormaliseRuleId;
+  readonly enabled: boolean;
+  /** Values whose normalised form differs with the rule on versus off (other rules as configured). */
+  readonly changed: number;
+  readonly examples: readonly {
+    readonly raw: string;
+    readonly without: string;
+    readonly with: string;
+  }[];
+}
+
+/**
+ * For the rules panel: for each rule, how many of `values` it changes. Measured as the difference
+ * the rule makes to the final normalised form, so rules that overlap are not double-counted.
+ */
+export function previewNormaliseRules(
+  values: readonly string[],
+  config: NormaliseConfig = defaultNormaliseConfig,
+  maxExamples = 5,
+): RulePreview[] {
+  return NORMALISE_RULES.map((rule) => {
+    const withRule: NormaliseConfig = { ...config, rules: { ...config.rules, [rule]: true } };
+    const withoutRule: NormaliseConfig = { ...config, rules: { ...config.rules, [rule]: false } };
+    let changed = 0;
+    const examples: { raw: string; without: string; with: string }[] = [];
+    for (const raw of values) {
+      const a = normaliseValue(raw, withoutRule);
+      const b = normaliseValue(raw, withRule);
+      if (a === b) continue;
+      changed++;
+      if (examples.length < maxExamples) examples.push({ raw, without: a, with: b });
+    }
+    return {
+      rule,
+      enabled: config.rules[rule] ?? defaultNormaliseConfig.rules[rule],
+      changed,
+      examples,
+    };
+  });
+}

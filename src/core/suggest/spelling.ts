@@ -1,0 +1,92 @@
+// How raw values are misspelt, in one place: systems that export without å, ä and ö, and typing
+// slips. Used only to RECOGNISE closed word lists (person words, domain terms); normalised values
+// are never folded — å, ä and ö are letters of their own (`får`/`far`).
+
+/** å, ä → a and ö → o, as systems without Swedish letters write them. */
+export function folded(word: string): string {
+  return word.replace(/[åä]/gu, 'a').replace(/ö/gu, 'o');
+}
+
+/** The word with each one letter left out: two words one edit apart share one of these (SymSpell). */
+export function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** True when one substitution, insertion, deletion or swap of neighbours turns `a` into `b`. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/**
+ * A closed list of words recognised as written, folded, or with one slip. Slips are forgiven only
+ * in words at least `minTypo` long and with the right first letter: short words are too often
+ * other words (`stöd` is not `stöld`).
+ */
+export class WordList<T> {
+  private readonly exact = new Map<string, T>();
+  private readonly nearby = new Map<string, { form: string; value: T }[]>();
+  private readonly cache = new Map<string, T | null>();
+
+  /** `entries`: form, value, and whether slips of this form are forgiven (default yes). */
+  constructor(
+    entries: Iterable<readonly [string, T] | readonly [string, T, boolean]>,
+    private readonly minTypo: number,
+  ) {
+    const slips = new Map<string, T>();
+    for (const [form, value, forgiving] of entries) {
+      if (!this.exact.has(form)) this.exact.set(form, value);
+      if (forgiving !== false && !slips.has(form)) slips.set(form, value);
+    }
+    for (const [form, value] of [...this.exact]) {
+      const f = folded(form);
+      if (!this.exact.has(f)) this.exact.set(f, value);
+    }
+    for (const [form, value] of [...slips]) slips.set(folded(form), value);
+    for (const [form, value] of slips) {
+      if (form.length < minTypo) continue;
+      for (const key of [form, ...deletions(form)]) {
+        const list = this.nearby.get(key);
+        if (list) list.push({ form, value });
+        else this.nearby.set(key, [{ form, value }]);
+      }
+    }
+  }
+
+  /** Exactly as listed (or folded, which the list also holds). */
+  exactly(word: string): T | undefined {
+    return this.exact.get(word) ?? this.exact.get(folded(word));
+  }
+
+  /** As listed, folded, or one slip away. */
+  find(word: string): T | undefined {
+    const hit = this.exactly(word);
+    if (hit !== undefined) return hit;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: T | null = null;
+    if (word.length >= this.minTypo) {
+      const w = folded(word);
+      search: for (const key of [w, ...deletions(w)]) {
+        for (const { form, value } of this.nearby.get(key) ?? []) {
+          if (form[0] === w[0] && oneEditApart(form, w)) {
+            found = value;
+            break search;
+          }
+        }
+      }
+    }
+    if (this.cache.size < 100_000) this.cache.set(word, found);
+    return found ?? undefined;
+  }
+}

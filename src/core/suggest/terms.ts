@@ -1,0 +1,320 @@
+// Domain vocabulary: everyday and professional Swedish words of child welfare mapped to the concept
+// word that codebooks use for them (`alkohol`, `narkotika`, `droger` → `missbruk`). String
+// similarity cannot know that `Förälder alkohol` is substance misuse; a researcher does. The list
+// is a starting point per concept of the domain (not a list of anyone's raw values), editable like
+// the abbreviations, and applied alike to values, labels, synonyms and known values, so it only
+// ever brings words of the same concept together.
+
+import { WordList, folded } from './spelling';
+
+export interface DomainTerm {
+  /** The word family as stems: a word matches when it is a stem plus an inflectional ending. */
+  readonly stems: readonly string[];
+  /** Exact word forms, for stems too short to inflect safely (`rymt`, but not `rymd`). */
+  readonly forms?: readonly string[];
+  /** The concept word(s) the family is matched as. */
+  readonly concept: string;
+}
+
+export const defaultDomainTerms: readonly DomainTerm[] = [
+  {
+    concept: 'missbruk',
+    stems: [
+      'missbruk',
+      'alkohol',
+      'sprit',
+      'berusning',
+      'berusad',
+      'påverkad',
+      'narkotika',
+      'drog',
+      'knark',
+      'cannabis',
+      'hasch',
+      'marijuana',
+      'amfetamin',
+      'kokain',
+      'heroin',
+      'opioid',
+      'opiat',
+      'bensodiazepin',
+      'sniffning',
+      'beroende',
+      'riskbruk',
+    ],
+  },
+  {
+    concept: 'kriminalitet',
+    stems: [
+      'kriminalitet',
+      'kriminell',
+      'brottslig',
+      'brott',
+      'stöld',
+      'snatteri',
+      'inbrott',
+      'skadegörelse',
+      'bedrägeri',
+      'häleri',
+      'fängelse',
+      'häktad',
+      'anhållen',
+      'langning',
+    ],
+    forms: ['rån', 'rånet', 'rånade', 'dömd', 'dömda', 'dömts', 'stöldbrott'],
+  },
+  {
+    concept: 'våld',
+    stems: ['misshandel', 'misshandlad', 'våldsam'],
+    forms: ['aga', 'agad', 'slagen', 'slår'],
+  },
+  {
+    concept: 'övergrepp',
+    stems: ['övergrepp', 'ofredande', 'våldtäkt', 'incest', 'utnyttjande', 'grooming', 'blottning'],
+  },
+  {
+    concept: 'psykisk ohälsa',
+    stems: [
+      'depression',
+      'deprimerad',
+      'nedstämd',
+      'ångest',
+      'suicid',
+      'självmord',
+      'självskad',
+      'ätstörning',
+      'anorexi',
+      'psykos',
+      'sjukdom',
+      'mående',
+    ],
+    forms: ['sjuk', 'mår'],
+  },
+  {
+    concept: 'funktionsnedsättning',
+    stems: [
+      'funktionsnedsättning',
+      'funktionshinder',
+      'handikapp',
+      'autism',
+      'asperger',
+      'utvecklingsstörning',
+      'diagnos',
+      'neuropsykiatrisk',
+    ],
+    forms: ['adhd', 'add'],
+  },
+  {
+    concept: 'boende',
+    stems: ['bostad', 'bostadslös', 'hemlös', 'vräkning', 'avhysning', 'avhyst', 'trångboddhet'],
+    forms: ['vräkt', 'vräkta'],
+  },
+  {
+    concept: 'ekonomi',
+    stems: ['ekonomi', 'ekonomisk', 'skulder', 'fattigdom', 'försörjning'],
+    forms: ['skuld'],
+  },
+  {
+    concept: 'avvikande',
+    stems: [
+      'avvikande',
+      'avvikning',
+      'avviker',
+      'försvunnen',
+      'försvunnet',
+      'försvunna',
+      'försvinnande',
+      'efterlyst',
+      'rymning',
+    ],
+    forms: ['rymt', 'rymmer', 'rymde', 'rymma', 'avvikit', 'avvek', 'försvann'],
+  },
+  {
+    concept: 'ofött',
+    stems: ['graviditet', 'gravid', 'ofödd', 'ofött', 'ofödda', 'förlossning', 'mödravård'],
+  },
+  {
+    concept: 'omsorgsbrist',
+    stems: ['omsorgsbrist', 'omsorgssvikt', 'försummelse', 'försummad', 'vanvård', 'undernäring'],
+  },
+  { concept: 'konflikt', stems: ['konflikt', 'tvist', 'osämja'], forms: ['bråk', 'gräl'] },
+  { concept: 'skolfrånvaro', stems: ['skolk', 'skolvägran', 'hemmasittare'] },
+  {
+    concept: 'hedersvåld',
+    stems: ['tvångsgifte', 'tvångsäktenskap', 'barnäktenskap', 'könsstympning'],
+  },
+  {
+    concept: 'beteende',
+    stems: ['normbrott', 'normbrytande', 'utagerande', 'utåtagerande', 'aggressiv'],
+  },
+  // Actions (åtgärd): the verbs of a decision in their many tenses.
+  {
+    concept: 'inleds',
+    stems: [
+      'inleds',
+      'inleda',
+      'inleder',
+      'inledd',
+      'inlett',
+      'påbörja',
+      'startas',
+      'startad',
+      'starta',
+      'öppnas',
+      'öppnad',
+    ],
+  },
+  { concept: 'påförs', stems: ['påförs', 'påföres', 'påförd', 'påfört', 'påföra', 'tillförs'] },
+  {
+    concept: 'överlämnas',
+    stems: [
+      'överlämna',
+      'överlämning',
+      'överflytt',
+      'överförd',
+      'överfört',
+      'överförs',
+      'överföring',
+    ],
+  },
+  { concept: 'hänvisning', stems: ['hänvisning', 'hänvisad', 'hänvisat', 'hänvisas', 'hänvisa'] },
+];
+
+// Swedish inflectional endings of nouns, adjectives and verbs (`drog-er`, `berusad-e`, `påbörja-s`).
+const ENDINGS = [
+  '',
+  'a',
+  'e',
+  'n',
+  's',
+  't',
+  'r',
+  'd',
+  'en',
+  'et',
+  'er',
+  'ar',
+  'or',
+  'na',
+  'ns',
+  'es',
+  'as',
+  'ts',
+  'at',
+  'ad',
+  'de',
+  'te',
+  'ens',
+  'ets',
+  'ers',
+  'nas',
+  'ade',
+  'ande',
+  'ende',
+  'arna',
+  'erna',
+  'orna',
+  'ning',
+  'ningen',
+  'ningar',
+  'ats',
+  'des',
+  'het',
+  'heten',
+];
+// Stems shorter than this match only as exact forms: `rån` must not match `rånd…`-like words.
+const MIN_STEM = 4;
+// A compound's modifier or head must leave at least this many letters for the other part.
+const MIN_PART = 3;
+// Typing slips (`depresion`, `cannabsi`) are forgiven in forms this long (see spelling.ts).
+const MIN_TYPO = 6;
+
+/** Words to concepts, compiled once per list. */
+export interface TermMatcher {
+  /** The word as its concept, or the word itself when no family has it. */
+  conceptOf(word: string): string;
+}
+
+// Slips are forgiven in these forms only (not every inflection): the typo map stays small.
+const FORGIVING_ENDINGS = new Set(['', 'a', 'e', 'en', 'et', 'er', 'ar', 'n', 't']);
+
+const compiled = new WeakMap<readonly DomainTerm[], TermMatcher>();
+
+/** The matcher of a term list, compiled once per list (engines are rebuilt; lists rarely change). */
+export function compileTerms(terms: readonly DomainTerm[]): TermMatcher {
+  let matcher = compiled.get(terms);
+  if (!matcher) {
+    matcher = compileTermsNow(terms);
+    compiled.set(terms, matcher);
+  }
+  return matcher;
+}
+
+function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
+  const forms: [string, string, boolean][] = [];
+  const stems: { stem: string; concept: string }[] = [];
+  for (const t of terms) {
+    // The concept's own words are members too, so their slips and folded spellings are found —
+    // as whole words only: `våldsutövande` is not `våld`.
+    for (const word of t.concept.split(' ')) {
+      if (word.length >= MIN_STEM)
+        for (const ending of ENDINGS)
+          forms.push([word + ending, t.concept, FORGIVING_ENDINGS.has(ending)]);
+    }
+    for (const form of t.forms ?? [])
+      forms.push([form.toLocaleLowerCase('sv-SE'), t.concept, true]);
+    for (const raw of t.stems) {
+      const stem = raw.toLocaleLowerCase('sv-SE');
+      if (stem.length < MIN_STEM) forms.push([stem, t.concept, true]);
+      else stems.push({ stem, concept: t.concept });
+    }
+  }
+  for (const { stem, concept } of stems)
+    for (const ending of ENDINGS)
+      forms.push([stem + ending, concept, FORGIVING_ENDINGS.has(ending)]);
+  // `psykisk ohälsa` is a concept of its own, not `psykisk` + something: its words stay themselves.
+  const words = new WordList<string>(
+    forms.map(
+      ([form, concept, forgiving]) =>
+        [
+          form,
+          concept.includes(' ') && concept.split(' ').includes(form) ? form : concept,
+          forgiving,
+        ] as const,
+    ),
+    MIN_TYPO,
+  );
+  // Longest stems first: `brottslig` before `brott`. Compounds are matched on folded spelling.
+  const folds = stems
+    .map(({ stem, concept }) => ({ stem: folded(stem), concept }))
+    .sort((a, b) => b.stem.length - a.stem.length);
+  const cache = new Map<string, string>();
+
+  const lookup = (word: string): string => {
+    const whole = words.exactly(word);
+    if (whole !== undefined) return whole;
+    const w = folded(word);
+    // Compound head (`narkotikabrott`, `vårdnadstvist`): the head is what it is, the modifier stays.
+    for (const { stem, concept } of folds) {
+      const at = w.lastIndexOf(stem);
+      if (at < MIN_PART) continue;
+      if (ENDINGS.includes(w.slice(at + stem.length))) return word.slice(0, at) + concept;
+    }
+    // Compound modifier (`suicidtankar`, `alkoholproblem`): the family decides the meaning.
+    for (const { stem, concept } of folds) {
+      if (w.startsWith(stem) && w.length - stem.length >= MIN_PART) return concept;
+    }
+    return words.find(word) ?? word;
+  };
+
+  return {
+    conceptOf(word) {
+      let c = cache.get(word);
+      if (c === undefined) {
+        c = lookup(word);
+        if (cache.size < 100_000) cache.set(word, c);
+      }
+      return c;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/suggest/engine';
+import { analyseValue } from '../../../src/core/suggest/features';
+import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { actions, reasons } from './codebooks';
+
+const features = (raw: string) => analyseValue(normaliseValue(raw));
+const top = (engine: ReturnType<typeof createEngine>, raw: string) =>
+  engine.suggest(raw, 3)[0]?.code;
+
+describe('whose problem a value names', () => {
+  it('reads the child from barnet, eget, den unge, ungdom, possessives', () => {
+    for (const raw of [
+      'Missbruk barnet',
+      'Missbruk eget',
+      'Missbruk den unge',
+      'Missbruk ungdom',
+      'Barnets missbruk',
+      'Ungdomens alkohol',
+      'Missbruk BoU – Barnet/den unge',
+    ]) {
+      expect(features(raw).owner, raw).toBe('child');
+    }
+  });
+
+  it('reads a caregiver from förälder, VH, F/O, omsorgsperson, a trailing annan', () => {
+    for (const raw of [
+      'Missbruk förälder',
+      'Missbruk VH',
+      'Missbruk F/O',
+      'Föräldrars missbruk',
+      'Vårdnadshavarens alkohol',
+      'Missbruk omsorgsperson',
+      'Missbruk annan',
+      'vh:s missbruk',
+      'Barn Alkohol förälder',
+    ]) {
+      expect(features(raw).owner, raw).toBe('caregiver');
+    }
+  });
+
+  it('also in spelling without å, ä and ö, and with a slip in a long word', () => {
+    expect(features('Missbruk foraldrar').owner).toBe('caregiver');
+    expect(features('Psykisk ohalsa vardnadshavare').owner).toBe('caregiver');
+    expect(features('Vårdnadshaares missbruk').owner).toBe('caregiver');
+  });
+
+  it('knows annan as an adjective and the child as object or victim', () => {
+    expect(features('Annan orsak').owner).toBeNull();
+    expect(features('Överlämnas till annan kommun').owner).toBeNull();
+    expect(features('Våld mot barnet').owner).toBeNull();
+    expect(features('Våld mot barnet').childVictim).toBe(true);
+    expect(features('Barn utsatt för våld').childVictim).toBe(true);
+    expect(features('Misshandel utförd av ungdom').owner).toBe('child');
+    expect(features('Konflikt mellan föräldrar och barn').owner).toBeNull();
+  });
+
+  it('gives the caregiver own problems when a caregiver is named: F/O egen problematik', () => {
+    expect(features('F/O egen problematik').owner).toBe('caregiver');
+  });
+
+  it('decides the category between a parent’s and the child’s problem', () => {
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    expect(top(engine, 'Missbruk förälder')).toBe('H07');
+    expect(top(engine, 'Missbruk barnet')).toBe('B11');
+    expect(top(engine, 'B/U Missbruk VH 0-12 år')).toBe('H07');
+    expect(top(engine, 'Missbruk eget')).toBe('B11');
+    expect(top(engine, 'Psykisk ohälsa mamma')).toBe('H08');
+    expect(top(engine, 'Psykisk ohälsa den unge')).toBe('B10');
+    expect(top(engine, 'Kriminalitet pappa')).toBe('H09');
+    // Nobody named: a problem is the child's own.
+    expect(top(engine, 'Kriminalitet')).toBe('B12');
+    expect(top(engine, 'Eget våld')).toBe('B13');
+    expect(top(engine, 'Våld mot barnet')).toBe('H02');
+  });
+});
+
+describe('negation', () => {
+  it('reads ej, inte, ingen, utan', () => {
+    for (const raw of [
+      'Utredning inleds ej',
+      'Utredning inleds inte',
+      'Ingen utredning',
+      'Stöd utan biståndsbeslut',
+    ]) {
+      expect(features(raw).negated, raw).toBe(true);
+    }
+    expect(features('Utredning inleds').negated).toBe(false);
+  });
+
+  it('turns an investigation into its opposite', () => {
+    const engine = createEngine({ codebook: actions, known: new Map() });
+    expect(top(engine, 'Utredning inleds ej')).toBe('EJU1');
+    expect(top(engine, 'Utredning inleds inte')).toBe('EJU1');
+    expect(top(engine, 'Ej inledd utredning')).toBe('EJU1');
+    expect(top(engine, 'Utredning inleds')).toBe('UTR1');
+    expect(top(engine, 'Inleder utredning 11:1')).toBe('UTR1');
+  });
+});
