@@ -25,10 +25,7 @@ export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, Comman
       summary: 'check a codebook or mapping file; exit 1 with the errors',
     },
   ],
-  [
-    'suggest',
-    { run: suggest, usage: SUGGEST_USAGE, summary: SUGGEST_SUMMARY },
-  ],
+  ['suggest', { run: suggest, usage: SUGGEST_USAGE, summary: SUGGEST_SUMMARY }],
   [
     'apply',
     {
