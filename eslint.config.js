@@ -11,7 +11,17 @@ const layerBan = (names, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', '.bench-out', '.test-results', 'scripts/_*', '.probe*'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'coverage',
+      '.bench-out',
+      '.test-results',
+      'scripts/_*',
+      '.probe*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,14 +44,33 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       ...layerBan(
-        ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'zustand', 'ag-grid-community', 'ag-grid-react', 'comlink', '../db', '../ui', '../state', '../workers'],
+        [
+          'react',
+          'react-dom',
+          'dexie',
+          'dexie-react-hooks',
+          'zustand',
+          'ag-grid-community',
+          'ag-grid-react',
+          'comlink',
+          '../db',
+          '../ui',
+          '../state',
+          '../workers',
+        ],
         'src/core is pure domain code: no React, Dexie, zustand, ag-grid, workers or other layers.',
       ),
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/io/**/*.ts', 'src/workers/**/*.ts', 'src/cli/**/*.ts'],
+    files: [
+      'src/ui/**/*.{ts,tsx}',
+      'src/state/**/*.ts',
+      'src/io/**/*.ts',
+      'src/workers/**/*.ts',
+      'src/cli/**/*.ts',
+    ],
     rules: layerBan(['dexie'], 'Only src/db imports Dexie.'),
   },
 );

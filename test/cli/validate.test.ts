@@ -167,7 +167,10 @@ describe('kodbok validate (in memory)', () => {
     [['validate', '--strict', 'a.json'], /^kodbok: validate: unknown option --strict/],
     [['validate', 'missing.json'], /^kodbok: cannot read missing\.json: no such file\n$/],
     [[], /^kodbok: no command given/],
-    [['frobnicate'], /^kodbok: unknown command "frobnicate"; the commands are: validate, suggest, apply\n$/],
+    [
+      ['frobnicate'],
+      /^kodbok: unknown command "frobnicate"; the commands are: validate, suggest, apply\n$/,
+    ],
     [['constructor'], /^kodbok: unknown command "constructor"/],
     [['__proto__'], /^kodbok: unknown command "__proto__"/],
   ])('exits 2 with one line on stderr for %j', async (argv, stderr) => {
