@@ -169,12 +169,15 @@ export function newRawValue(
   raw: string,
   frequency: number,
   municipalities: number,
+  counted: { combinations?: number | null; firstImport?: string | null } = {},
 ): RawValue {
   return {
     variable,
     raw,
     frequency,
     municipalities,
+    combinations: counted.combinations ?? (frequency > 0 ? null : 0),
+    firstImport: counted.firstImport ?? null,
     code: null,
     status: 'uncoded',
     codedBy: null,

@@ -60,6 +60,16 @@ export interface RawValue {
   readonly reviewedAt: string | null;
   readonly note: string;
   readonly updatedAt: string | null;
+  /**
+   * Distinct cells (combinations) the value occurs in; `null` where it was counted before
+   * combinations were kept (schema v1).
+   */
+  readonly combinations: number | null;
+  /**
+   * The import that first brought the value into the project, `null` for values that came
+   * some other way (a mapping file, schema v1). "New" values are those of the latest import.
+   */
+  readonly firstImport: string | null;
 }
 
 /** What matched when a category was suggested: `label: …`, `synonym: …`, `approved: …`. */

@@ -50,7 +50,9 @@ export async function createProject(db: KodbokDb, p: NewProject): Promise<Projec
   for (const [variable, counts] of p.values) {
     for (const [raw, c] of counts) {
       values.push({
-        ...newRawValue(variable, raw, c.frequency, c.municipalities),
+        ...newRawValue(variable, raw, c.frequency, c.municipalities, {
+          combinations: c.combinations,
+        }),
         project: project.id,
       });
     }
@@ -71,8 +73,20 @@ export async function renameProject(db: KodbokDb, id: string, name: string): Pro
 
 export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
   const [lower, upper] = valueRange(id);
-  await db.transaction('rw', [db.projects, db.variables, db.values, db.history], async () => {
+  const tables = [
+    db.projects,
+    db.variables,
+    db.values,
+    db.history,
+    db.imports,
+    db.importParts,
+    db.counts,
+  ];
+  await db.transaction('rw', tables, async () => {
     await db.values.where('[project+variable+raw]').between(lower, upper, true, true).delete();
+    await db.counts.where('[project+variable]').between([id], [id, []]).delete();
+    await db.importParts.where('project').equals(id).delete();
+    await db.imports.where('project').equals(id).delete();
     await db.variables.where('project').equals(id).delete();
     await db.history.where('[project+variable]').between([id], [id, []]).delete();
     await db.projects.delete(id);

@@ -1,8 +1,7 @@
-import type { ValueCount } from '../core/count';
 import { starterCodebooks } from '../core/demo/codebooks';
 import type { SplitConfig, Variable, VariableId } from '../core/types';
 import type { KodbokDb, ProjectRow } from '../db/db';
-import { createProject } from '../db/repo';
+import { createProject, createProjectFromImport } from '../db/repo';
 import { importWorker } from '../workers/client';
 
 /** Display labels of the four variables of the study. */
@@ -27,15 +26,33 @@ function starterVariables(split: ReadonlyMap<VariableId, SplitConfig>): Variable
   }));
 }
 
-/** The embedded demo: generated (seeded) in the import worker, counted, stored in one transaction. */
+/**
+ * The embedded demo: generated (seeded) in the import worker, counted like an import (cells and
+ * municipalities kept, so next year's files merge into it exactly), stored in one transaction.
+ */
 export async function createDemoProject(db: KodbokDb, name: string): Promise<ProjectRow> {
   // The worker's work finishes before the transaction opens (RELIABILITY.md rule 2).
-  const demo = await importWorker().makeDemo();
-  return createProject(db, {
+  const demo = await importWorker().makeDemoImport();
+  return createProjectFromImport(db, {
     name,
     demo: true,
     variables: starterVariables(demo.split),
-    values: demo.values as ReadonlyMap<VariableId, ReadonlyMap<string, ValueCount>>,
+    counted: demo.counted,
+    by: 'Kodbok',
+    files: [
+      {
+        name: `demo (seed ${demo.seed})`,
+        size: 0,
+        municipality: null,
+        shape: 'rows',
+        format: 'generated',
+        encoding: null,
+        delimiter: null,
+        sheet: null,
+        headerRow: 0,
+        rows: demo.rows,
+      },
+    ],
   });
 }
 

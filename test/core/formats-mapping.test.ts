@@ -346,6 +346,8 @@ describe('building the export of a variable', () => {
     reviewedAt: null,
     note: '',
     updatedAt: null,
+    combinations: 1,
+    firstImport: null,
     ...more,
   });
   const values: RawValue[] = [

@@ -1,3 +1,4 @@
+import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import type { ValueCount } from '../../src/core/count';
 import type { Codebook, Variable } from '../../src/core/types';
 import { KodbokDb } from '../../src/db/db';
@@ -41,4 +42,27 @@ export async function projectWith(db: KodbokDb, raws: [string, number][]) {
     variables: [variable],
     values: new Map([[variable.id, counts(raws)]]),
   });
+}
+
+/** A DBCore middleware that fails every write to one table, as a full disk or a bug would. */
+export function failWritesTo(table: string, error: () => Error) {
+  return {
+    stack: 'dbcore' as const,
+    name: 'fail-writes',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(name: string) {
+          const t = down.table(name);
+          if (name !== table) return t;
+          return {
+            ...t,
+            mutate: async (_req: DBCoreMutateRequest) => {
+              throw error();
+            },
+          };
+        },
+      };
+    },
+  };
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { KodbokDb, watchSchema } from '../../src/db/db';
-import { applyBulkDecision, loadValues, loadVariables, valueHistory } from '../../src/db/repo';
+import { CellCounter, splitCounted } from '../../src/core/import-count';
+import {
+  applyBulkDecision,
+  byRaw,
+  importFiles,
+  listImports,
+  loadValues,
+  loadVariables,
+  undoImport,
+  valueHistory,
+} from '../../src/db/repo';
 import { variable } from './helpers';
 
 // One test per schema version: build the old database by hand, with the raw IndexedDB API as
@@ -132,6 +142,62 @@ describe('schema migrations', () => {
   });
 });
 
+describe('schema v2 (imports, counts per municipality, combinations)', () => {
+  it('opens a v1 database with every decision intact, new value fields defaulted, and files importable', async () => {
+    const name = `mig-v2-${Math.random()}`;
+    await buildV1(name);
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const values = byRaw(await loadValues(db, 'p1', variable.id));
+    expect(values.get('Missbruk förälder')).toEqual({
+      project: 'p1',
+      variable: variable.id,
+      raw: 'Missbruk förälder',
+      frequency: 7,
+      municipalities: 2,
+      code: 'H07',
+      status: 'approved',
+      codedBy: 'anna',
+      codedAt: '2026-01-02T00:00:00.000Z',
+      reviewedBy: 'erik',
+      reviewedAt: '2026-01-03T00:00:00.000Z',
+      note: 'ok',
+      updatedAt: '2026-01-03T00:00:00.000Z',
+      combinations: null,
+      firstImport: null,
+    });
+    expect(values.get('Bristande omsorg')).toMatchObject({ combinations: null, firstImport: null });
+    expect(await listImports(db, 'p1')).toEqual([]);
+    // Next year's files merge into the old values: the decision stays, counts grow (the old
+    // municipality count is kept as a base: a lower bound, as documented).
+    const c = new CellCounter();
+    c.add('Missbruk förälder', 'Gävle');
+    c.add('Ny orsak', 'Gävle');
+    const r = await importFiles(db, {
+      project: 'p1',
+      by: 'anna',
+      files: [],
+      variables: [splitCounted(variable.id, c.cells, variable.split)],
+    });
+    const after = byRaw(await loadValues(db, 'p1', variable.id));
+    expect(after.get('Missbruk förälder')).toMatchObject({
+      code: 'H07',
+      status: 'approved',
+      frequency: 8,
+      municipalities: 2,
+      combinations: null,
+      firstImport: null,
+    });
+    expect(after.get('Ny orsak')).toMatchObject({ firstImport: r.id, combinations: 1 });
+    expect(await undoImport(db, 'p1', r.id, 'anna')).toMatchObject({ ok: true });
+    expect(byRaw(await loadValues(db, 'p1', variable.id)).get('Missbruk förälder')).toEqual(
+      values.get('Missbruk förälder'),
+    );
+    db.close();
+  });
+});
+
 describe('another tab opens a newer schema (RELIABILITY.md rule 9)', () => {
   it('the old tab closes its connection and is told to reload; the new tab opens', async () => {
     const name = `tabs-${Math.random()}`;
@@ -139,7 +205,8 @@ describe('another tab opens a newer schema (RELIABILITY.md rule 9)', () => {
     await old.open();
     let told = false;
     watchSchema(old, { onVersionChange: () => (told = true), onBlocked: () => undefined });
-    const newer = await openRaw(name, 20, () => undefined);
+    // One version above today's (Dexie stores version n as 10·n).
+    const newer = await openRaw(name, old.verno * 10 + 10, () => undefined);
     expect(told).toBe(true);
     expect(old.isOpen()).toBe(false);
     newer.close();

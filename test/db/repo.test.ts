@@ -1,4 +1,3 @@
-import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { describeStorageError } from '../../src/db/errors';
 import {
@@ -10,32 +9,9 @@ import {
   undoLastBatch,
   valueHistory,
 } from '../../src/db/repo';
-import { freshDb, projectWith, variable } from './helpers';
+import { failWritesTo, freshDb, projectWith, variable } from './helpers';
 
 const V = variable.id;
-
-/** A DBCore middleware that fails every write to one table, as a full disk or a bug would. */
-function failWritesTo(table: string, error: () => Error) {
-  return {
-    stack: 'dbcore' as const,
-    name: 'fail-writes',
-    create(down: DBCore): DBCore {
-      return {
-        ...down,
-        table(name: string) {
-          const t = down.table(name);
-          if (name !== table) return t;
-          return {
-            ...t,
-            mutate: async (_req: DBCoreMutateRequest) => {
-              throw error();
-            },
-          };
-        },
-      };
-    },
-  };
-}
 
 describe('a researcher codes values in bulk', () => {
   it('assigns a category to many values at once and records who and when', async () => {

@@ -28,6 +28,19 @@ async function visibleStatuses(page: Page): Promise<Map<string, string>> {
   return new Map(rows as [string, string][]);
 }
 
+/** Waits until every one of `raws` is on screen as approved (the grid renders asynchronously). */
+async function expectApproved(page: Page, raws: readonly string[]) {
+  await expect
+    .poll(
+      async () => {
+        const statuses = await visibleStatuses(page);
+        return raws.filter((raw) => statuses.get(raw) !== 'Godkänd');
+      },
+      { timeout: 15_000, interval: 200 },
+    )
+    .toEqual([]);
+}
+
 async function waitSaved(page: Page) {
   await page.locator('[data-testid="save-state"][data-saved="true"]').waitFor({ timeout: 20_000 });
 }
@@ -110,8 +123,20 @@ describe('the workbench, end to end', () => {
       { timeout: 10_000 },
     );
     approvedCount = n;
-    const statuses = await visibleStatuses(page);
-    approved = [...statuses.keys()];
+    // The rows on screen once they are all approved and the grid has settled (two equal reads).
+    let previous = '';
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify([...(await visibleStatuses(page))]);
+          const settled = now === previous;
+          previous = now;
+          return settled;
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBe(true);
+    approved = [...(await visibleStatuses(page)).keys()];
     expect(approved.length).toBeGreaterThan(0);
     expect(approved.length).toBeLessThanOrEqual(n);
     const coverage = await page.getByTestId('coverage-aktualiseringsorsak').textContent();
@@ -126,8 +151,7 @@ describe('the workbench, end to end', () => {
     await expect(page.getByLabel('Snabbsök i alla kolumner').inputValue()).resolves.toBe(
       'missbruk förälder',
     );
-    const statuses = await visibleStatuses(page);
-    for (const raw of approved) expect(statuses.get(raw)).toBe('Godkänd');
+    await expectApproved(page, approved);
   });
 
   it('comes back to the same state after the browser is closed and started again', async () => {
@@ -136,8 +160,7 @@ describe('the workbench, end to end', () => {
     const { page } = s;
     await page.goto(server.url);
     await page.locator('.ag-row').first().waitFor({ timeout: 30_000 });
-    const statuses = await visibleStatuses(page);
-    for (const raw of approved) expect(statuses.get(raw)).toBe('Godkänd');
+    await expectApproved(page, approved);
   });
 
   let exported = '';
@@ -228,8 +251,7 @@ describe('the workbench, end to end', () => {
     await page.getByTestId('mapping-file').setInputFiles(wrongVersion);
     await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(/formatVersion/);
     await page.getByRole('button', { name: 'Stäng' }).click();
-    const statuses = await visibleStatuses(page);
-    for (const raw of approved) expect(statuses.get(raw)).toBe('Godkänd');
+    await expectApproved(page, approved);
   });
 
   it('speaks English when asked, and shows raw values as text, never HTML', async () => {

@@ -17,6 +17,7 @@ import type { Codebook, Suggestion } from '../../core/types';
 import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
 import { commitImport, notify, useApp } from '../../state/app';
+import { openImportDialog } from '../../state/import';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
 
@@ -184,6 +185,17 @@ export function ExportImportMenu() {
       </button>
       {open && (
         <div className="menu-list" role="menu">
+          <button
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              openImportDialog();
+            }}
+            data-testid="import-files"
+          >
+            {t('impButton')}
+          </button>
+          <hr />
           <button
             role="menuitem"
             onClick={() => exportMapping(false)}

@@ -8,6 +8,7 @@ import {
   useApp,
 } from '../../state/app';
 import { ExportImportMenu } from '../export/ExportImportMenu';
+import { ImportHost } from '../import/ImportHost';
 import { useT } from '../i18n';
 
 function SaveIndicator() {
@@ -84,6 +85,7 @@ export function Header() {
         </select>
       </label>
       <ExportImportMenu />
+      <ImportHost />
       <span className="spacer" />
       <SaveIndicator />
       <button

@@ -13,6 +13,7 @@ import { translate } from '../../../src/i18n';
 import { buildRows } from '../../../src/ui/grid/rows';
 import { ValuesGrid } from '../../../src/ui/grid/ValuesGrid';
 import '../../../src/ui/styles.css';
+import './import-bench';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 

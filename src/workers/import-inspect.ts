@@ -1,0 +1,196 @@
+// Reading the start of a file in the import worker: encoding, delimiter, sheets, header and
+// the first rows (io/ does the reading), and the refusals every step of an import shares.
+// Every refusal is a value naming the file (and row): a structured clone of an Error loses its
+// fields, and the UI shows these messages as they are.
+import type { Delimiter } from '../io/csv';
+import type { TextEncoding } from '../io/decode';
+import {
+  DEFAULT_LIMITS,
+  TableReadError,
+  megabytes,
+  streamTableFile,
+  type TableIssue,
+  type TableSummary,
+} from '../io/table';
+
+/** The choices a user makes per file. */
+export interface FileSettings {
+  readonly delimiter?: Delimiter;
+  readonly headerRow?: number;
+  readonly sheet?: string;
+}
+
+/** What the dialog shows of a file before it is read in full. */
+export interface FileInspection {
+  readonly name: string;
+  readonly size: number;
+  readonly format: 'csv' | 'workbook';
+  readonly encoding: TextEncoding | null;
+  readonly delimiter: Delimiter | null;
+  /** Two delimiters split the rows evenly: the user must confirm one. */
+  readonly delimiterAmbiguous: boolean;
+  readonly sheets: readonly string[];
+  readonly sheet: string | null;
+  readonly headers: readonly string[];
+  readonly headerRow: number;
+  /** The first data rows, exactly as read. */
+  readonly preview: readonly (readonly string[])[];
+  readonly previewRowNumbers: readonly number[];
+  /** More rows follow the preview. */
+  readonly truncated: boolean;
+  readonly issues: readonly TableIssue[];
+}
+
+export type ImportProblemKind =
+  | TableIssue['kind']
+  | 'ragged-row'
+  | 'value-too-long'
+  | 'bad-count'
+  | 'header-changed'
+  | 'mapping'
+  | 'timeout'
+  | 'crashed';
+
+/** Why a file cannot be imported: which file, which row, what to do. */
+export interface ImportProblem {
+  readonly kind: ImportProblemKind;
+  readonly file: string;
+  readonly row?: number;
+  readonly column?: number;
+  /** Starts with the file name. */
+  readonly message: string;
+}
+
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: ImportProblem };
+
+/** Longest single cell of a mapped column, characters: a value, not a document. */
+export const MAX_VALUE_CHARS = 2000;
+const PREVIEW_ROWS = 20;
+
+export class Refusal extends Error {
+  constructor(readonly problem: ImportProblem) {
+    super(problem.message);
+  }
+}
+
+export function refuse(
+  file: string,
+  kind: ImportProblemKind,
+  message: string,
+  where: { row?: number; column?: number } = {},
+): never {
+  throw new Refusal({ kind, file, message: `${file}: ${message}`, ...where });
+}
+
+export function problemOf(file: string, e: unknown): ImportProblem {
+  if (e instanceof Refusal) return e.problem;
+  if (e instanceof TableReadError) {
+    const { kind, row, column, message } = e.inFile(file).issue;
+    return {
+      kind,
+      file,
+      message,
+      ...(row === undefined ? {} : { row }),
+      ...(column === undefined ? {} : { column }),
+    };
+  }
+  // A bug or an exhausted browser: still a message naming the file.
+  const why = e instanceof Error ? e.message : String(e);
+  return { kind: 'crashed', file, message: `${file}: the file could not be read (${why})` };
+}
+
+export function raggedMessage(row: number, cells: number, width: number): string {
+  return `row ${row} has ${cells} cells but the header has ${width}: its values may sit in the wrong columns; correct the file (or save it again from Excel) and import it again`;
+}
+
+export async function bytesOf(file: Blob, name: string): Promise<Uint8Array> {
+  // Refuse before reading: a 300 MB file must not be loaded to be told it is too big.
+  if (file.size > DEFAULT_LIMITS.maxBytes) {
+    refuse(
+      name,
+      'too-large',
+      `the file is ${megabytes(file.size)}; Kodbok reads files up to ${megabytes(DEFAULT_LIMITS.maxBytes)} (split it, or save only the columns you need)`,
+    );
+  }
+  if (file.size === 0) refuse(name, 'empty', 'the file is empty');
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export function sourceFields(summary: TableSummary) {
+  const s = summary.source;
+  return s.format === 'csv'
+    ? {
+        format: 'csv' as const,
+        encoding: s.encoding,
+        delimiter: s.delimiter,
+        delimiterAmbiguous: s.delimiterAmbiguous,
+        sheets: [] as readonly string[],
+        sheet: null,
+      }
+    : {
+        format: 'workbook' as const,
+        encoding: null,
+        delimiter: null,
+        delimiterAmbiguous: false,
+        sheets: s.sheets,
+        sheet: s.sheet,
+      };
+}
+
+/** Reads the start of a file: encoding, delimiter, sheets, header and the first rows. */
+export async function inspectFile(
+  file: Blob,
+  name: string,
+  settings: FileSettings = {},
+): Promise<Outcome<FileInspection>> {
+  try {
+    const bytes = await bytesOf(file, name);
+    const preview: string[][] = [];
+    const previewRowNumbers: number[] = [];
+    const summary = await streamTableFile(
+      name,
+      bytes,
+      { ...settings, previewRows: PREVIEW_ROWS },
+      {
+        onRows(rows, numbers) {
+          preview.push(...rows);
+          previewRowNumbers.push(...numbers);
+        },
+      },
+    );
+    // Ragged rows are refused when the file is read; say so as soon as the preview shows one.
+    const ragged = summary.issues.find((x) => x.kind === 'ragged-row');
+    if (ragged?.row !== undefined)
+      refuse(
+        name,
+        'ragged-row',
+        raggedMessage(
+          ragged.row,
+          preview[previewRowNumbers.indexOf(ragged.row)]?.length ?? 0,
+          summary.headers.length,
+        ),
+        { row: ragged.row },
+      );
+    const { delimiterAmbiguous, ...source } = sourceFields(summary);
+    return {
+      ok: true,
+      value: {
+        name,
+        size: file.size,
+        ...source,
+        // A delimiter the user chose is confirmed.
+        delimiterAmbiguous: settings.delimiter === undefined && delimiterAmbiguous,
+        headers: summary.headers,
+        headerRow: summary.headerRow,
+        preview,
+        previewRowNumbers,
+        truncated: summary.truncated,
+        issues: summary.issues,
+      },
+    };
+  } catch (e) {
+    return { ok: false, problem: problemOf(name, e) };
+  }
+}

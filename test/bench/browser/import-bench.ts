@@ -1,0 +1,166 @@
+// Import benchmarks, in the browser: the demo data written as one CSV (220 000 and 1 000 000
+// rows) and as one XLSX, read by the import worker's own code (inspect, read = parse + count,
+// build = split), here on the page's thread so that its JS heap can be watched. Setting up
+// the file (generating, writing) is not measured; the file is a Blob, as a picked File is.
+import { generateDemo } from '../../../src/core/demo/generate';
+import { guessColumns } from '../../../src/core/import-columns';
+import { CellCounter, splitCounted } from '../../../src/core/import-count';
+import type { SplitConfig, VariableId } from '../../../src/core/types';
+import { KodbokDb } from '../../../src/db/db';
+import { createProject, importFiles, undoImport } from '../../../src/db/repo';
+import { ImportSession, inspectFile } from '../../../src/workers/import-session';
+import { demoCsvChunks } from '../../support/demo-csv';
+import { demoXlsx } from '../../support/demo-xlsx';
+
+const VARIABLES = ['kön', 'aktualiseringstyp', 'aktualiseringsorsak', 'åtgärd'].map((id) => ({
+  id,
+  label: id,
+}));
+
+let prepared: {
+  name: string;
+  blob: Blob;
+  split: ReadonlyMap<VariableId, SplitConfig>;
+} | null = null;
+
+/** Writes the demo as a file in memory; returns its size in bytes. */
+async function prepareImport(kind: 'csv' | 'xlsx', rows: number): Promise<number> {
+  prepared = null;
+  const data = generateDemo({ rows });
+  const encoder = new TextEncoder();
+  const blob =
+    kind === 'csv'
+      ? new Blob(demoCsvChunks(data, ';').map((chunk) => encoder.encode(chunk)))
+      : new Blob([demoXlsx(data)]);
+  prepared = { name: `demo.${kind}`, blob, split: data.split };
+  return blob.size;
+}
+
+interface MemoryInfo {
+  readonly usedJSHeapSize: number;
+}
+
+function heap(): number {
+  return (performance as Performance & { memory?: MemoryInfo }).memory?.usedJSHeapSize ?? 0;
+}
+
+export interface ImportRun {
+  readonly inspectMs: number;
+  readonly readMs: number;
+  readonly buildMs: number;
+  readonly rows: number;
+  readonly values: number;
+  /** JS heap before the run and its peak during it, bytes (performance.memory). */
+  readonly baseHeap: number;
+  readonly peakHeap: number;
+}
+
+/** Inspects, reads (parse + count) and builds (split) the prepared file, as an import does. */
+async function runImport(): Promise<ImportRun> {
+  if (!prepared) throw new Error('prepareImport first');
+  const { name, blob, split } = prepared;
+  const baseHeap = heap();
+  let peakHeap = baseHeap;
+  const sample = () => {
+    peakHeap = Math.max(peakHeap, heap());
+  };
+  const timer = setInterval(sample, 20);
+  try {
+    const t0 = performance.now();
+    const inspected = await inspectFile(blob, name);
+    if (!inspected.ok) throw new Error(inspected.problem.message);
+    const t1 = performance.now();
+    const { headers } = inspected.value;
+    const mapping = guessColumns(headers, VARIABLES);
+    const session = new ImportSession();
+    const read = await session.read(
+      'bench',
+      blob,
+      name,
+      { settings: {}, mapping, municipality: 'demo', headers },
+      sample,
+    );
+    if (!read.ok) throw new Error(read.problem.message);
+    const t2 = performance.now();
+    const built = session.build(
+      new Map(mapping.variables.map(([, v]) => [v, split.get(v) ?? { separators: [] }])),
+    );
+    const t3 = performance.now();
+    sample();
+    return {
+      inspectMs: t1 - t0,
+      readMs: t2 - t1,
+      buildMs: t3 - t2,
+      rows: read.value.rows,
+      values: built.reduce((n, c) => n + c.values.size, 0),
+      baseHeap,
+      peakHeap,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+declare global {
+  interface Window {
+    kodbokImportBench: {
+      prepareImport: typeof prepareImport;
+      runImport: typeof runImport;
+      commitAtScale: typeof commitAtScale;
+    };
+  }
+}
+
+/**
+ * ms to commit one import of `n` single values (half of them new, each from 3 municipalities,
+ * in 2n cells) into a project that has `n` values: the one transaction of issue 3 at national
+ * scale. Returns the commit's and the undo's time.
+ */
+async function commitAtScale(n: number): Promise<{ commitMs: number; undoMs: number }> {
+  const db = new KodbokDb(`kodbok-bench-import-${n}-${Date.now()}`);
+  const variable = 'aktualiseringsorsak';
+  const existing = new Map<
+    string,
+    { frequency: number; municipalities: number; combinations: number }
+  >();
+  for (let i = 0; i < n; i++)
+    existing.set(`Värde ${i}`, { frequency: 3, municipalities: 3, combinations: 1 });
+  const project = await createProject(db, {
+    name: 'bench',
+    demo: false,
+    variables: [
+      {
+        id: variable,
+        label: 'Orsak',
+        codebook: { id: 'c', variable, categories: [] },
+        split: { separators: [';'] },
+        order: 0,
+      },
+    ],
+    values: new Map([[variable, existing]]),
+  });
+  const cells = new CellCounter();
+  for (let i = n / 2; i < n + n / 2; i++) {
+    for (const m of ['Gävle', 'Umeå', 'Åre']) cells.add(`Värde ${i}`, m);
+    cells.add(`Värde ${i};Värde ${i + 1}`, 'Gävle');
+  }
+  const counted = splitCounted(variable, cells.cells, { separators: [';'] });
+  const t0 = performance.now();
+  const r = await importFiles(db, {
+    project: project.id,
+    by: 'bench',
+    files: [],
+    variables: [counted],
+  });
+  const t1 = performance.now();
+  const u = await undoImport(db, project.id, r.id, 'bench');
+  const t2 = performance.now();
+  // The last cell brings one more value (`Värde ${n + n / 2}`).
+  if (r.added !== n / 2 + 1 || !u.ok)
+    throw new Error(`unexpected ${JSON.stringify(r)} ${JSON.stringify(u)}`);
+  db.close();
+  await KodbokDb.delete(db.name);
+  return { commitMs: t1 - t0, undoMs: t2 - t1 };
+}
+
+window.kodbokImportBench = { prepareImport, runImport, commitAtScale };
