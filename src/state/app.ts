@@ -41,6 +41,8 @@ export interface ViewState {
   readonly cluster?: 'off' | 'key' | number;
   /** Values the user took out of their cluster. */
   readonly clusterOut?: readonly string[];
+  /** Only values first seen in the newest import. */
+  readonly onlyNew?: boolean;
 }
 
 export const emptyView: ViewState = {

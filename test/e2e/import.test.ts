@@ -512,6 +512,28 @@ describe('97 municipalities at once, then next year into the same project (issue
     expect(Math.max(...inProject(st).map((v) => v.municipalities))).toBeLessThanOrEqual(97);
     const sexRows = inProject(st, 'kön').reduce((n, v) => n + v.frequency, 0);
     expect(sexRows).toBe(year1.rows + year2.rows);
+
+    // In the grid, the researcher narrows to what is new this year: exactly the new values.
+    const freshReasons = fresh.filter((v) => v.variable === 'aktualiseringsorsak').length;
+    await page.getByTestId('only-new').check();
+    await expect
+      .poll(async () => digits(await page.getByTestId('select-filtered').textContent()), {
+        timeout: 10_000,
+      })
+      .toBe(freshReasons);
+    await shot(page, '09a-only-new');
+    // Every row on screen is marked new (polled: the grid repaints a frame later).
+    await expect
+      .poll(
+        async () => {
+          const marks = await page.locator('.ag-row [col-id="isNew"]').allTextContents();
+          return marks.length > 0 && marks.every((m) => m.trim() === 'ny');
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await shot(page, '09b-only-new');
+    await page.getByTestId('only-new').uncheck();
   });
 
   it('undoes next year’s import as a unit: back to the state before it, decisions included', async () => {

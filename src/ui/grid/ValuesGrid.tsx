@@ -36,6 +36,7 @@ export interface ValuesGridProps {
   readonly quick: string;
   readonly statuses: readonly Status[];
   readonly categories: ReadonlySet<string> | 'none' | null;
+  readonly onlyNew: boolean;
   readonly filterModel: unknown;
   readonly sortModel: unknown;
   /** Show the cluster columns and sort members next to each other. */
@@ -86,8 +87,16 @@ const STOP_KEYS = new Set(['Enter', 'Delete', 'Backspace']);
 export function ValuesGrid(props: ValuesGridProps) {
   const { t, lang, clustered } = props;
   const apiRef = useRef<GridApi<GridRow> | null>(null);
-  const filterRef = useRef({ statuses: props.statuses, categories: props.categories });
-  filterRef.current = { statuses: props.statuses, categories: props.categories };
+  const filterRef = useRef({
+    statuses: props.statuses,
+    categories: props.categories,
+    onlyNew: props.onlyNew,
+  });
+  filterRef.current = {
+    statuses: props.statuses,
+    categories: props.categories,
+    onlyNew: props.onlyNew,
+  };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     () => [
@@ -185,6 +194,15 @@ export function ValuesGrid(props: ValuesGridProps) {
         hide: true,
         filter: 'agNumberColumnFilter',
       },
+      {
+        colId: 'isNew',
+        headerName: t('colNew'),
+        width: 80,
+        // Text, not ag-grid's inferred boolean checkbox: a mark a researcher can read and filter on.
+        valueGetter: (p) => (p.data?.isNew ? t('newBadge') : ''),
+        filter: 'agTextColumnFilter',
+        cellClass: 'new-cell',
+      },
       { field: 'codedBy', headerName: t('colCodedBy'), width: 110, filter: 'agTextColumnFilter' },
       {
         field: 'reviewedBy',
@@ -265,16 +283,24 @@ export function ValuesGrid(props: ValuesGridProps) {
   // The status and category filters live outside ag-grid; tell it when they change.
   useEffect(() => {
     apiRef.current?.onFilterChanged();
-  }, [props.statuses, props.categories]);
+  }, [props.statuses, props.categories, props.onlyNew]);
 
   const isExternalFilterPresent = useCallback(
-    () => filterRef.current.statuses.length > 0 || filterRef.current.categories !== null,
+    () =>
+      filterRef.current.statuses.length > 0 ||
+      filterRef.current.categories !== null ||
+      filterRef.current.onlyNew,
     [],
   );
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<GridRow>) =>
       node.data
-        ? passesViewFilter(node.data, filterRef.current.statuses, filterRef.current.categories)
+        ? passesViewFilter(
+            node.data,
+            filterRef.current.statuses,
+            filterRef.current.categories,
+            filterRef.current.onlyNew,
+          )
         : false,
     [],
   );

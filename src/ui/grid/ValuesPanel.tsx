@@ -11,6 +11,8 @@ import {
   takeOutOfCluster,
   useApp,
 } from '../../state/app';
+import { latestImportId } from '../../state/import-run';
+import { useImport } from '../../state/import-store';
 import { RulesPanel } from '../rules/RulesPanel';
 import { actions, type Action, type ActionContext } from '../actions';
 import { CategoryPicker } from '../codebook/CategoryPicker';
@@ -30,6 +32,8 @@ export function ValuesPanel() {
   const suggestions = useApp((s) => s.suggestions);
   const suggesting = useApp((s) => s.suggesting);
   const clusters = useApp((s) => s.clusters);
+  // New values are those of the newest import, once a project has more than its first one.
+  const newImport = useImport((s) => (s.imports.length > 1 ? latestImportId(s) : null));
   const view = useApp((s) => s.view);
   const variableKey = useApp((s) => `${s.projectId}/${s.variableId}`);
   const variable = useApp(() => currentVariable());
@@ -42,8 +46,8 @@ export function ValuesPanel() {
 
   const codebook = variable?.codebook;
   const rows = useMemo(
-    () => (codebook ? buildRows(values, suggestions, codebook, t, clusters) : []),
-    [values, suggestions, codebook, t, clusters],
+    () => (codebook ? buildRows(values, suggestions, codebook, t, clusters, newImport) : []),
+    [values, suggestions, codebook, t, clusters, newImport],
   );
   const categories = useMemo(
     () =>
@@ -128,6 +132,17 @@ export function ValuesPanel() {
             </option>
           ))}
         </select>
+        {newImport && (
+          <label className="field">
+            <input
+              type="checkbox"
+              checked={view.onlyNew ?? false}
+              onChange={(e) => setView({ onlyNew: e.target.checked })}
+              data-testid="only-new"
+            />
+            {t('onlyNew')}
+          </label>
+        )}
         {(view.quick !== '' ||
           view.statuses.length > 0 ||
           view.category !== null ||
@@ -227,6 +242,7 @@ export function ValuesPanel() {
           quick={view.quick}
           statuses={view.statuses}
           categories={categories}
+          onlyNew={(view.onlyNew ?? false) && newImport !== null}
           filterModel={view.filterModel}
           sortModel={view.sortModel}
           clustered={clusters !== null}

@@ -1,4 +1,5 @@
 import { categoryIndex } from '../../core/codebook';
+import { isNewValue } from '../../core/import-merge';
 import type { Codebook, RawValue, Status, Suggestion } from '../../core/types';
 import type { T } from '../i18n';
 
@@ -27,6 +28,8 @@ export interface GridRow {
   /** The normalised key of the value's cluster, when the grid groups by clusters. */
   readonly cluster: string;
   readonly clusterSize: number;
+  /** First seen in the newest import (when the project has more than one). */
+  readonly isNew: boolean;
 }
 
 export function buildRows(
@@ -35,6 +38,8 @@ export function buildRows(
   codebook: Codebook,
   t: T,
   clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null = null,
+  /** The import whose values count as new; null when every value came in the first one. */
+  newImport: string | null = null,
 ): GridRow[] {
   const index = categoryIndex(codebook);
   let total = 0;
@@ -62,6 +67,7 @@ export function buildRows(
       updatedAt: v.updatedAt ?? '',
       cluster: clusters?.get(v.raw)?.key ?? '',
       clusterSize: clusters?.get(v.raw)?.size ?? 0,
+      isNew: isNewValue(v, newImport),
     };
   });
 }
@@ -84,11 +90,13 @@ export function codesUnder(codebook: Codebook, code: string): Set<string> {
 
 /** The grid's own filters beside ag-grid's column filters: status and category. */
 export function passesViewFilter(
-  row: Pick<GridRow, 'status' | 'code'>,
+  row: Pick<GridRow, 'status' | 'code' | 'isNew'>,
   statuses: readonly Status[],
   /** null: any; 'none': values without a category; a set: codes under the chosen category. */
   categories: ReadonlySet<string> | 'none' | null,
+  onlyNew = false,
 ): boolean {
+  if (onlyNew && !row.isNew) return false;
   if (statuses.length > 0 && !statuses.includes(row.status)) return false;
   if (categories === null) return true;
   if (categories === 'none') return row.code === null;

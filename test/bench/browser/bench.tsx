@@ -74,6 +74,7 @@ async function gridReady(n: number): Promise<number> {
         quick=""
         statuses={[]}
         categories={null}
+        onlyNew={false}
         filterModel={null}
         sortModel={null}
         clustered={false}
