@@ -11,7 +11,40 @@ export interface Coverage {
   readonly byStatus: ReadonlyMap<Status, number>;
 }
 
-export function coverageOf(values: Iterable<Pick<RawValue, 'frequency' | 'status'>>): Coverage {
+/** A distinct cell of a variable and its rows: for coverage of rows with several values. */
+export interface CellRows {
+  readonly atoms: readonly string[];
+  readonly rows: number;
+}
+
+/**
+ * Coverage of a variable. With its cells, a row counts as approved only when every value in its
+ * cell is approved (a row with two reasons is one row, not two). Without them (a project from
+ * before cells were kept, or values known only from a mapping file), each value's rows count.
+ */
+export function coverageOf(
+  values: Iterable<Pick<RawValue, 'raw' | 'frequency' | 'status'>>,
+  cells?: readonly CellRows[],
+): Coverage {
+  const list = [...values];
+  const base = valueCoverage(list);
+  if (!cells || cells.length === 0) return base;
+  const approved = new Set(list.filter((v) => v.status === 'approved').map((v) => v.raw));
+  let totalRows = 0;
+  let approvedRows = 0;
+  for (const c of cells) {
+    totalRows += c.rows;
+    if (c.atoms.length > 0 && c.atoms.every((a) => approved.has(a))) approvedRows += c.rows;
+  }
+  return {
+    ...base,
+    totalRows,
+    approvedRows,
+    approvedRowShare: totalRows === 0 ? 0 : approvedRows / totalRows,
+  };
+}
+
+function valueCoverage(values: Iterable<Pick<RawValue, 'frequency' | 'status'>>): Coverage {
   let totalRows = 0;
   let approvedRows = 0;
   let count = 0;

@@ -168,13 +168,18 @@ export function observeCoverage(
       .where('[project+variable+raw]')
       .between(lower, upper, true, true)
       .toArray();
+    const counts = await db.counts
+      .where('[project+variable]')
+      .between([project], [project, []])
+      .toArray();
+    const cellsOf = new Map(counts.map((c) => [c.variable, c.combinations]));
     const byVariable = new Map<VariableId, ValueRow[]>();
     for (const r of rows) {
       const list = byVariable.get(r.variable);
       if (list) list.push(r);
       else byVariable.set(r.variable, [r]);
     }
-    return new Map([...byVariable].map(([v, list]) => [v, coverageOf(list)]));
+    return new Map([...byVariable].map(([v, list]) => [v, coverageOf(list, cellsOf.get(v))]));
   }).subscribe({ next: onCoverage, error: onError });
 }
 

@@ -56,11 +56,26 @@ describe('decisions on a value', () => {
 describe('coverage', () => {
   it('counts rows, not values', () => {
     const c = coverageOf([
-      { frequency: 90, status: 'approved' },
-      { frequency: 5, status: 'coded' },
-      { frequency: 5, status: 'uncoded' },
+      { raw: 'a', frequency: 90, status: 'approved' },
+      { raw: 'b', frequency: 5, status: 'coded' },
+      { raw: 'c', frequency: 5, status: 'uncoded' },
     ]);
     expect(c.approvedRowShare).toBeCloseTo(0.9);
     expect(c.valuesLeft).toBe(2);
+  });
+
+  it('counts a row with several values once, approved only when all its values are', () => {
+    const values = [
+      { raw: 'Missbruk förälder', frequency: 10, status: 'approved' as const },
+      { raw: 'Skolproblem', frequency: 4, status: 'uncoded' as const },
+    ];
+    const cells = [
+      { atoms: ['Missbruk förälder'], rows: 6 },
+      { atoms: ['Missbruk förälder', 'Skolproblem'], rows: 4 },
+    ];
+    const c = coverageOf(values, cells);
+    expect(c.totalRows).toBe(10);
+    expect(c.approvedRows).toBe(6);
+    expect(c.approvedRowShare).toBeCloseTo(0.6);
   });
 });
