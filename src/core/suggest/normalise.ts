@@ -152,8 +152,10 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   }
   if (on.ageRanges) {
     // `0-12 år`, `(0 – 17)`, `13-20år`, `12 år`: the age group of the unit, not the reason.
+    // A colon may follow (`13-17: Missbruk`), but not a paragraph number (`11:1`); otherwise the
+    // range survived until punctuation was stripped and a second normalisation changed it again.
     const range = new RegExp(
-      `\\(?(?<![${WORD}:])\\d{1,2}\\s*[-–—]\\s*\\d{1,2}(?:\\s*år)?(?![${WORD}:])\\)?`,
+      `\\(?(?<![${WORD}:])\\d{1,2}\\s*[-–—]\\s*\\d{1,2}(?:\\s*år)?(?![${WORD}]|:\\d)\\)?`,
       'giu',
     );
     const single = new RegExp(`(?<![${WORD}:])\\d{1,2}\\s*år(?![${WORD}])`, 'giu');

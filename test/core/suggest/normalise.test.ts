@@ -87,6 +87,16 @@ describe('normaliseValue', () => {
     expect(normaliseValue('Övrigt (se anmälan).')).toBe('övrigt se anmälan');
   });
 
+  it('removes an age range followed by a colon, so normalising again changes nothing', () => {
+    // Found by the property below: `13-17:` survived the age rule until punctuation was stripped.
+    for (const raw of ['13-17: 0-12 år:', '13-17: Missbruk förälder']) {
+      const once = normaliseValue(raw);
+      expect(once).not.toMatch(/\d/);
+      expect(normaliseValue(once)).toBe(once);
+    }
+    expect(normaliseValue('Utredning 11:1')).toBe('utredning inleds');
+  });
+
   it('leaves the raw value untouched and is stable when applied again', () => {
     // Values as raw values are built: words, abbreviations, unit prefixes and age ranges, joined
     // by the separators municipalities use.
