@@ -20,7 +20,7 @@ import { formatErrorLine } from '../core/formats/result';
 import type { SplitConfig } from '../core/types';
 import { writeCsv } from '../io/csv-export';
 import { TableReadError, readTableFile, type Table } from '../io/table';
-import { UsageError, type CliIo, type Command } from './io';
+import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const APPLY_USAGE =
   'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--out FILE]';
@@ -62,14 +62,6 @@ export function parseApplyArgs(argv: readonly string[]): Map<Option, string> {
   }
   if (values.get('--out') === '') throw usageError('--out needs a file name');
   return values;
-}
-
-function readProblem(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
 }
 
 async function read(io: CliIo, path: string): Promise<Uint8Array> {

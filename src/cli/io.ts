@@ -19,3 +19,12 @@ export class UsageError extends Error {
 
 /** A command: parses its own arguments and returns its exit status. Throws UsageError for exit 2. */
 export type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+/** Why a file could not be read, in words for the one-line error (Node's error codes). */
+export function readProblem(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}

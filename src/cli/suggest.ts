@@ -10,7 +10,7 @@ import { createEngine, type KnownValue } from '../core/suggest/engine';
 import type { Codebook, Suggestion } from '../core/types';
 import { parseCsv } from '../io/csv';
 import { TableReadError } from '../io/table';
-import { UsageError, type CliIo, type Command } from './io';
+import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const SUGGEST_USAGE =
   'kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--top N]';
@@ -63,14 +63,6 @@ function parseArgs(argv: readonly string[]): SuggestArgs {
   }
   const mapping = given.get('--mapping');
   return mapping === undefined ? { codebook, values, top } : { codebook, values, mapping, top };
-}
-
-function readProblem(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
 }
 
 async function readBytes(io: CliIo, what: string, path: string): Promise<Uint8Array> {

@@ -6,7 +6,7 @@ import { restoreMapping } from '../core/formats/mapping';
 import { CODEBOOK_FORMAT, MAPPING_FORMAT, detectFormat } from '../core/formats/restore';
 import { failure, formatErrorLine, success, type Result } from '../core/formats/result';
 import { FILE_STATUSES } from '../core/types';
-import { UsageError, type CliIo, type Command } from './io';
+import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const VALIDATE_USAGE = 'kodbok validate FILE.json';
 
@@ -35,14 +35,6 @@ function fileArgument(argv: readonly string[]): string {
       `validate: one file at a time (got ${files.length}); usage: ${VALIDATE_USAGE}`,
     );
   return file;
-}
-
-function readProblem(e: unknown): string {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Checks the file against its format and describes it in one line. */
