@@ -601,6 +601,48 @@ describe('97 municipalities at once, then next year into the same project (issue
     }
   });
 
+  it('imports another year’s 97 files into the demo project itself: every decision there stays', async () => {
+    const { page } = s;
+    await page.getByTestId('project-select').selectOption({ label: 'Demoprojekt' });
+    await page.locator('.ag-row').first().waitFor({ timeout: 30_000 });
+    await page.getByLabel('Snabbsök i alla kolumner').fill('missbruk barnet');
+    await page.waitForTimeout(300);
+    await page.getByTestId('select-filtered').click();
+    await page.locator('[data-action="assign"]').click();
+    await page.getByLabel('Sök på kod, etikett eller synonym').fill('B11');
+    await page.keyboard.press('Enter');
+    await waitSaved(page);
+    await page.locator('[data-action="approve"]').click();
+    await waitSaved(page);
+    await page.getByLabel('Snabbsök i alla kolumner').fill('');
+    const before = await dbState(page);
+    const decided = inProject(before).filter((v) => v.status !== 'uncoded');
+    expect(decided.length).toBeGreaterThan(3);
+
+    const dir = join(files, 'ar3');
+    mkdirSync(dir, { recursive: true });
+    await openDialog(page);
+    await addFiles(page, writeYearTo(generateDemo({ seed: 3 }), dir));
+    await readFiles(page);
+    if ((await page.getByTestId('import-protect-all').count()) > 0)
+      await page.getByTestId('import-protect-all').click();
+    await page.getByTestId('import-review').click();
+    await page.getByTestId('import-review-step').waitFor();
+    await page.getByTestId('import-commit-files').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
+    await waitSaved(page);
+    await page.getByTestId('import-close').click();
+
+    const st = await dbState(page);
+    expect(st.project).toBe(before.project);
+    const now = new Map(inProject(st).map((v) => [`${v.variable}\u0000${v.raw}`, v]));
+    for (const v of decided) {
+      const { frequency: _f, municipalities: _m, combinations: _c, ...coding } = v;
+      expect(now.get(`${v.variable}\u0000${v.raw}`)).toMatchObject(coding);
+    }
+    expect(inProject(st, 'kön').reduce((n, v) => n + v.frequency, 0)).toBe(440_000);
+  });
+
   it('sent nothing to any other origin and threw no errors', () => {
     expect(s.foreign).toEqual([]);
     expect(s.errors).toEqual([]);
