@@ -37,6 +37,8 @@ export interface ValuesGridProps {
   readonly statuses: readonly Status[];
   readonly categories: ReadonlySet<string> | 'none' | null;
   readonly onlyNew: boolean;
+  /** Show the column marking new values (the project has had more than one import). */
+  readonly showNew: boolean;
   readonly filterModel: unknown;
   readonly sortModel: unknown;
   /** Show the cluster columns and sort members next to each other. */
@@ -85,7 +87,7 @@ class RawCellRenderer implements ICellRendererComp<GridRow> {
 const STOP_KEYS = new Set(['Enter', 'Delete', 'Backspace']);
 
 export function ValuesGrid(props: ValuesGridProps) {
-  const { t, lang, clustered } = props;
+  const { t, lang, clustered, showNew } = props;
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const filterRef = useRef({
     statuses: props.statuses,
@@ -198,6 +200,7 @@ export function ValuesGrid(props: ValuesGridProps) {
         colId: 'isNew',
         headerName: t('colNew'),
         width: 80,
+        hide: !showNew,
         // Text, not ag-grid's inferred boolean checkbox: a mark a researcher can read and filter on.
         valueGetter: (p) => (p.data?.isNew ? t('newBadge') : ''),
         filter: 'agTextColumnFilter',
@@ -230,7 +233,7 @@ export function ValuesGrid(props: ValuesGridProps) {
         hide: true,
       },
     ],
-    [t, lang, clustered],
+    [t, lang, clustered, showNew],
   );
 
   const defaultColDef = useMemo<ColDef<GridRow>>(

@@ -243,6 +243,7 @@ export function ValuesPanel() {
           statuses={view.statuses}
           categories={categories}
           onlyNew={(view.onlyNew ?? false) && newImport !== null}
+          showNew={newImport !== null}
           filterModel={view.filterModel}
           sortModel={view.sortModel}
           clustered={clusters !== null}

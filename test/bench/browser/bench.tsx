@@ -75,6 +75,7 @@ async function gridReady(n: number): Promise<number> {
         statuses={[]}
         categories={null}
         onlyNew={false}
+        showNew={false}
         filterModel={null}
         sortModel={null}
         clustered={false}
