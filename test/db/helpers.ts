@@ -1,8 +1,9 @@
+import type { DecisionInput } from '../../src/core/decide';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import type { ValueCount } from '../../src/core/count';
 import type { Codebook, Variable } from '../../src/core/types';
 import { KodbokDb } from '../../src/db/db';
-import { createProject } from '../../src/db/repo';
+import { applyBulkDecision, createProject } from '../../src/db/repo';
 
 export const codebook: Codebook = {
   id: 'test-orsak',
@@ -65,4 +66,15 @@ export function failWritesTo(table: string, error: () => Error) {
       };
     },
   };
+}
+
+/** One bulk decision on the test variable, as `by` takes it in the grid. */
+export function decideAs(
+  db: KodbokDb,
+  project: string,
+  by: string,
+  raws: string[],
+  input: DecisionInput,
+) {
+  return applyBulkDecision(db, { project, variable: variable.id, raws, input, by });
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readMappingFile } from '../../src/core/formats/mapping';
 import { planMappingImport } from '../../src/core/import-plan';
-import {
-  applyBulkDecision,
-  byRaw,
-  importMapping,
-  loadValues,
-  valueHistory,
-} from '../../src/db/repo';
-import { codebook, freshDb, projectWith, variable } from './helpers';
+import { byRaw, importMapping, loadValues, valueHistory } from '../../src/db/repo';
+import { codebook, freshDb, projectWith, variable, decideAs } from './helpers';
 
 const V = variable.id;
 
@@ -68,20 +62,8 @@ describe('importing a mapping (staged, then one transaction)', () => {
   it('shows approved values that the file would recode as conflicts', async () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'x',
-    });
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a'],
-      input: { kind: 'approve' },
-      by: 'y',
-    });
+    await decideAs(db, p.id, 'x', ['a'], { kind: 'assign', code: 'H01' });
+    await decideAs(db, p.id, 'y', ['a'], { kind: 'approve' });
     const r = readMappingFile(mappingText([{ raw: 'a', code: 'H07', status: 'approved' }]));
     if (!r.ok) throw new Error('unreadable');
     const plan = planMappingImport(byRaw(await loadValues(db, p.id, V)), r.value, codebook);

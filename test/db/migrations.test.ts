@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { KodbokDb, watchSchema } from '../../src/db/db';
 import { CellCounter, splitCounted } from '../../src/core/import-count';
 import {
-  applyBulkDecision,
   byRaw,
   importFiles,
   listImports,
@@ -11,7 +10,7 @@ import {
   undoImport,
   valueHistory,
 } from '../../src/db/repo';
-import { variable } from './helpers';
+import { variable, decideAs } from './helpers';
 
 // One test per schema version: build the old database by hand, with the raw IndexedDB API as
 // the version shipped it, then open it with today's code. Dexie stores version n as 10·n.
@@ -130,12 +129,9 @@ describe('schema migrations', () => {
     expect((await loadVariables(db, 'p1'))[0]?.codebook.id).toBe(variable.codebook.id);
     const history = await valueHistory(db, 'p1', variable.id, 'Missbruk förälder');
     expect(history.map((h) => [h.kind, h.by])).toEqual([['approve', 'erik']]);
-    const r = await applyBulkDecision(db, {
-      project: 'p1',
-      variable: variable.id,
-      raws: ['Bristande omsorg'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'anna',
+    const r = await decideAs(db, 'p1', 'anna', ['Bristande omsorg'], {
+      kind: 'assign',
+      code: 'H01',
     });
     expect(r.changed).toBe(1);
     db.close();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeStorageError } from '../../src/db/errors';
 import {
-  applyBulkDecision,
   byRaw,
   deleteProject,
   listProjects,
@@ -9,7 +8,7 @@ import {
   undoLastBatch,
   valueHistory,
 } from '../../src/db/repo';
-import { failWritesTo, freshDb, projectWith, variable } from './helpers';
+import { failWritesTo, freshDb, projectWith, variable, decideAs } from './helpers';
 
 const V = variable.id;
 
@@ -21,12 +20,9 @@ describe('a researcher codes values in bulk', () => {
       ['Föräldrar missbrukar', 5],
       ['Bristande omsorg', 3],
     ]);
-    const r = await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['Missbruk förälder', 'Föräldrar missbrukar'],
-      input: { kind: 'assign', code: 'H07' },
-      by: 'anna',
+    const r = await decideAs(db, p.id, 'anna', ['Missbruk förälder', 'Föräldrar missbrukar'], {
+      kind: 'assign',
+      code: 'H07',
     });
     expect(r.changed).toBe(2);
     const values = byRaw(await loadValues(db, p.id, V));
@@ -48,20 +44,8 @@ describe('a researcher codes values in bulk', () => {
       ['a', 1],
       ['b', 1],
     ]);
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'anna',
-    });
-    const r = await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a', 'b'],
-      input: { kind: 'approve' },
-      by: 'erik',
-    });
+    await decideAs(db, p.id, 'anna', ['a'], { kind: 'assign', code: 'H01' });
+    const r = await decideAs(db, p.id, 'erik', ['a', 'b'], { kind: 'approve' });
     expect(r).toMatchObject({ changed: 1, skipped: { 'no-code': 1 } });
     const a = byRaw(await loadValues(db, p.id, V)).get('a');
     expect(a).toMatchObject({ status: 'approved', codedBy: 'anna', reviewedBy: 'erik' });
@@ -70,13 +54,7 @@ describe('a researcher codes values in bulk', () => {
   it('refuses to code a value to a group', async () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
-    const r = await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a'],
-      input: { kind: 'assign', code: 'HEM' },
-      by: 'anna',
-    });
+    const r = await decideAs(db, p.id, 'anna', ['a'], { kind: 'assign', code: 'HEM' });
     expect(r).toMatchObject({ changed: 0, skipped: { 'not-a-leaf': 1 } });
   });
 
@@ -87,13 +65,7 @@ describe('a researcher codes values in bulk', () => {
       ['constructor', 1],
       ['  x  ', 1],
     ]);
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['__proto__', '  x  '],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'anna',
-    });
+    await decideAs(db, p.id, 'anna', ['__proto__', '  x  '], { kind: 'assign', code: 'H01' });
     const values = byRaw(await loadValues(db, p.id, V));
     expect(values.get('__proto__')?.code).toBe('H01');
     expect(values.get('  x  ')?.code).toBe('H01');
@@ -107,20 +79,8 @@ describe('a researcher codes values in bulk', () => {
       ['a', 1],
       ['b', 1],
     ]);
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a', 'b'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'anna',
-    });
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a', 'b'],
-      input: { kind: 'approve' },
-      by: 'anna',
-    });
+    await decideAs(db, p.id, 'anna', ['a', 'b'], { kind: 'assign', code: 'H01' });
+    await decideAs(db, p.id, 'anna', ['a', 'b'], { kind: 'approve' });
     const u = await undoLastBatch(db, p.id, V, 'anna');
     expect(u?.changed).toBe(2);
     let values = byRaw(await loadValues(db, p.id, V));
@@ -143,21 +103,9 @@ describe('a researcher codes values in bulk', () => {
       ['a', 1],
       ['b', 1],
     ]);
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a', 'b'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'anna',
-    });
+    await decideAs(db, p.id, 'anna', ['a', 'b'], { kind: 'assign', code: 'H01' });
     const other = freshDbShare(db);
-    await applyBulkDecision(other, {
-      project: p.id,
-      variable: V,
-      raws: ['b'],
-      input: { kind: 'note', note: 'check' },
-      by: 'erik',
-    });
+    await decideAs(other, p.id, 'erik', ['b'], { kind: 'note', note: 'check' });
     const u = await undoLastBatch(db, p.id, V, 'anna');
     // Anna's own assignment is undone where nobody touched it since; Erik's note on b stays.
     expect(u).toMatchObject({ changed: 1, skipped: { 'changed-since': 1 } });
@@ -170,13 +118,7 @@ describe('a researcher codes values in bulk', () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
     const q = await projectWith(db, [['a', 1]]);
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'x',
-    });
+    await decideAs(db, p.id, 'x', ['a'], { kind: 'assign', code: 'H01' });
     await deleteProject(db, p.id);
     expect((await listProjects(db)).map((x) => x.id)).toEqual([q.id]);
     expect(await loadValues(db, p.id, V)).toEqual([]);
@@ -202,13 +144,7 @@ describe('all or nothing (RELIABILITY.md rule 2)', () => {
     const broken = freshDbShare(db);
     broken.use(failWritesTo('history', () => new Error('disk on fire')));
     await expect(
-      applyBulkDecision(broken, {
-        project: p.id,
-        variable: V,
-        raws: ['a', 'b', 'c'],
-        input: { kind: 'assign', code: 'H01' },
-        by: 'anna',
-      }),
+      decideAs(broken, p.id, 'anna', ['a', 'b', 'c'], { kind: 'assign', code: 'H01' }),
     ).rejects.toThrow('disk on fire');
     expect(await loadValues(db, p.id, V)).toEqual(before);
     expect(await db.history.count()).toBe(0);
@@ -228,12 +164,9 @@ describe('all or nothing (RELIABILITY.md rule 2)', () => {
         () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
       ),
     );
-    const err = await applyBulkDecision(full, {
-      project: p.id,
-      variable: V,
-      raws: ['a', 'b'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'anna',
+    const err = await decideAs(full, p.id, 'anna', ['a', 'b'], {
+      kind: 'assign',
+      code: 'H01',
     }).catch((e: unknown) => e);
     expect(describeStorageError(err).kind).toBe('quota');
     expect(await loadValues(db, p.id, V)).toEqual(before);
@@ -242,29 +175,11 @@ describe('all or nothing (RELIABILITY.md rule 2)', () => {
   it('keeps both decisions when two tabs approve the same value at once', async () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['a'],
-      input: { kind: 'assign', code: 'H01' },
-      by: 'anna',
-    });
+    await decideAs(db, p.id, 'anna', ['a'], { kind: 'assign', code: 'H01' });
     const tab2 = freshDbShare(db);
     await Promise.all([
-      applyBulkDecision(db, {
-        project: p.id,
-        variable: V,
-        raws: ['a'],
-        input: { kind: 'approve' },
-        by: 'anna',
-      }),
-      applyBulkDecision(tab2, {
-        project: p.id,
-        variable: V,
-        raws: ['a'],
-        input: { kind: 'approve' },
-        by: 'erik',
-      }),
+      decideAs(db, p.id, 'anna', ['a'], { kind: 'approve' }),
+      decideAs(tab2, p.id, 'erik', ['a'], { kind: 'approve' }),
     ]);
     const hist = await valueHistory(db, p.id, V, 'a');
     // Both approvals are in the history; the later one is the value's state.

@@ -126,6 +126,20 @@ async function fileRow(page: Page, name: string) {
   return { status: await row.getAttribute('data-status'), text: (await row.textContent()) ?? '' };
 }
 
+/** Searches, selects everything shown, assigns `code` and approves: two actions, as in the grid. */
+async function codeAndApprove(page: Page, search: string, code: string) {
+  await page.getByLabel('Snabbsök i alla kolumner').fill(search);
+  await page.waitForTimeout(300);
+  await page.getByTestId('select-filtered').click();
+  await page.locator('[data-action="assign"]').click();
+  await page.getByLabel('Sök på kod, etikett eller synonym').fill(code);
+  await page.keyboard.press('Enter');
+  await waitSaved(page);
+  await page.locator('[data-action="approve"]').click();
+  await waitSaved(page);
+  await page.getByLabel('Snabbsök i alla kolumner').fill('');
+}
+
 async function waitSaved(page: Page) {
   await page.locator('[data-testid="save-state"][data-saved="true"]').waitFor({ timeout: 60_000 });
 }
@@ -445,16 +459,7 @@ describe('97 municipalities at once, then next year into the same project (issue
   it('codes and approves values as a researcher does', async () => {
     const { page } = s;
     await page.locator('.ag-row').first().waitFor({ timeout: 30_000 });
-    await page.getByLabel('Snabbsök i alla kolumner').fill('missbruk förälder');
-    await page.waitForTimeout(300);
-    await page.getByTestId('select-filtered').click();
-    await page.locator('[data-action="assign"]').click();
-    await page.getByLabel('Sök på kod, etikett eller synonym').fill('H07');
-    await page.keyboard.press('Enter');
-    await waitSaved(page);
-    await page.locator('[data-action="approve"]').click();
-    await waitSaved(page);
-    await page.getByLabel('Snabbsök i alla kolumner').fill('');
+    await codeAndApprove(page, 'missbruk förälder', 'H07');
     afterApproval = await dbState(page);
     approved = inProject(afterApproval).filter((v) => v.status === 'approved');
     expect(approved.length).toBeGreaterThan(3);
@@ -605,16 +610,7 @@ describe('97 municipalities at once, then next year into the same project (issue
     const { page } = s;
     await page.getByTestId('project-select').selectOption({ label: 'Demoprojekt' });
     await page.locator('.ag-row').first().waitFor({ timeout: 30_000 });
-    await page.getByLabel('Snabbsök i alla kolumner').fill('missbruk barnet');
-    await page.waitForTimeout(300);
-    await page.getByTestId('select-filtered').click();
-    await page.locator('[data-action="assign"]').click();
-    await page.getByLabel('Sök på kod, etikett eller synonym').fill('B11');
-    await page.keyboard.press('Enter');
-    await waitSaved(page);
-    await page.locator('[data-action="approve"]').click();
-    await waitSaved(page);
-    await page.getByLabel('Snabbsök i alla kolumner').fill('');
+    await codeAndApprove(page, 'missbruk barnet', 'B11');
     const before = await dbState(page);
     const decided = inProject(before).filter((v) => v.status !== 'uncoded');
     expect(decided.length).toBeGreaterThan(3);
