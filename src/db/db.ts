@@ -165,6 +165,13 @@ export class KodbokDb extends Dexie {
   }
 }
 
+/** Deletes the whole database (the "erase all local data" action): closes it first. */
+export async function eraseDatabase(): Promise<void> {
+  shared?.close();
+  shared = null;
+  await Dexie.delete(DB_NAME);
+}
+
 /** The project database: the one singleton besides the workers. */
 let shared: KodbokDb | null = null;
 export function appDb(): KodbokDb {

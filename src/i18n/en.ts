@@ -36,6 +36,14 @@ export const en: Messages = {
   takeOutOfCluster: 'Take out of cluster',
   colCluster: 'Cluster',
   colNew: 'New',
+  storagePersisted: '{used} · protected',
+  storageNotPersisted: '{used} · may be cleared',
+  storageTitle:
+    'Using {used} of {quota}. Export the mapping and codebook regularly: that is the safe copy.',
+  eraseAll: 'Erase all local data…',
+  eraseConfirm:
+    'Erase ALL projects, decisions and settings in this browser? This cannot be undone. Type ERASE to confirm.',
+  eraseWord: 'ERASE',
   newBadge: 'new',
   onlyNew: 'Only new values (latest import)',
   loading: 'Opening the project…',

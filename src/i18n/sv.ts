@@ -35,6 +35,14 @@ export const sv = {
   takeOutOfCluster: 'Ta ut ur klustret',
   colCluster: 'Kluster',
   colNew: 'Ny',
+  storagePersisted: '{used} · skyddad',
+  storageNotPersisted: '{used} · kan rensas',
+  storageTitle:
+    'Använt {used} av {quota}. Exportera mappning och kodbok regelbundet: det är den säkra kopian.',
+  eraseAll: 'Radera all lokal data…',
+  eraseConfirm:
+    'Radera ALLA projekt, beslut och inställningar i den här webbläsaren? Det går inte att ångra. Skriv RADERA för att bekräfta.',
+  eraseWord: 'RADERA',
   newBadge: 'ny',
   onlyNew: 'Bara nya värden (senaste importen)',
   loading: 'Öppnar projektet…',

@@ -5,7 +5,14 @@ import type { KnownValue } from '../core/suggest/engine';
 import type { Coverage } from '../core/coverage';
 import { defaultNormaliseConfig, type NormaliseConfig } from '../core/suggest/normalise';
 import type { Codebook, Status, Suggestion, VariableId } from '../core/types';
-import { appDb, watchSchema, type ProjectRow, type ValueRow, type VariableRow } from '../db/db';
+import {
+  appDb,
+  eraseDatabase,
+  watchSchema,
+  type ProjectRow,
+  type ValueRow,
+  type VariableRow,
+} from '../db/db';
 import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
@@ -82,7 +89,10 @@ interface AppState {
   view: ViewState;
   save: SaveState;
   lastReport: ActionReport | null;
+  /** Whether the browser promised not to evict this origin's storage (null: not asked yet). */
   persisted: boolean | null;
+  /** Bytes used and available, as the browser estimates them. */
+  storage: { readonly usage: number; readonly quota: number } | null;
   coverage: ReadonlyMap<VariableId, Coverage>;
   /** The current variable's normalisation rules (what the engine and clusters match on). */
   normalise: NormaliseConfig;
@@ -112,6 +122,7 @@ export const useApp = create<AppState>(() => ({
   save: { state: 'idle' },
   lastReport: null,
   persisted: null,
+  storage: null,
   coverage: new Map(),
   normalise: defaultNormaliseConfig,
   clusters: null,
@@ -339,6 +350,7 @@ export async function saving<T>(work: () => Promise<T>): Promise<T | undefined> 
   try {
     const out = await work();
     set({ save: { state: 'saved', at: new Date() } });
+    void refreshStorage().catch(() => undefined);
     return out;
   } catch (e) {
     reportError(e);
@@ -463,11 +475,34 @@ export async function commitImport(work: () => Promise<number>): Promise<number 
   return changed;
 }
 
-/** Ask the browser not to evict the project's storage (RELIABILITY.md rule 8). */
-export async function requestPersistence(): Promise<void> {
-  if (!navigator.storage?.persist) return;
-  const already = await navigator.storage.persisted();
-  set({ persisted: already || (await navigator.storage.persist()) });
+/**
+ * Asks the browser not to evict the project's storage once it holds real work (RELIABILITY.md
+ * rule 8), and refreshes the estimate of space used. Asked after the first saved decision.
+ */
+export async function refreshStorage(): Promise<void> {
+  const storage = navigator.storage;
+  if (!storage) return;
+  let persisted = get().persisted;
+  if (persisted !== true && storage.persist && storage.persisted) {
+    persisted = (await storage.persisted()) || (await storage.persist());
+  }
+  const estimate = storage.estimate ? await storage.estimate() : null;
+  set({
+    persisted,
+    storage: estimate ? { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0 } : null,
+  });
+}
+
+/**
+ * Deletes every project, setting and history on this machine (for shared computers). The caller
+ * has confirmed; nothing is kept. The page reloads to a fresh start.
+ */
+export async function eraseAllLocalData(): Promise<void> {
+  valuesSub?.unsubscribe();
+  variablesSub?.unsubscribe();
+  coverageSub?.unsubscribe();
+  await eraseDatabase();
+  location.reload();
 }
 
 // ---- normalisation rules and clusters ------------------------------------------------------

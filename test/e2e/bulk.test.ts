@@ -190,6 +190,22 @@ describe('bulk work in the grid', () => {
     expect(options).toEqual(expect.arrayContaining(['Demoprojekt', 'Tomt test']));
   });
 
+  it('shows the storage used and whether the browser may clear it, once work is saved', async () => {
+    await expect(s.page.getByTestId('storage').textContent()).resolves.toMatch(
+      /MB · (skyddad|kan rensas)/,
+    );
+  });
+
+  it('erases all local data on a shared machine, after the word is typed', async () => {
+    const { page } = s;
+    page.once('dialog', (d) => void d.accept('RADERA'));
+    await page.getByTestId('project-select').selectOption('__erase');
+    // A fresh start: asked for a name again, and only the demo project.
+    await page.getByTestId('user-name').waitFor({ timeout: 90_000 });
+    const options = await page.getByTestId('project-select').locator('option').allTextContents();
+    expect(options).not.toContain('Tomt test');
+  });
+
   it('sent nothing to any other origin and threw no errors', () => {
     expect(s.foreign).toEqual([]);
     expect(s.errors).toEqual([]);

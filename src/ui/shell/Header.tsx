@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '../../i18n';
 import {
+  eraseAllLocalData,
   newProject,
   openProject,
   removeProject,
@@ -10,6 +11,31 @@ import {
 import { ExportImportMenu } from '../export/ExportImportMenu';
 import { ImportHost } from '../import/ImportHost';
 import { useT } from '../i18n';
+
+function megabytes(bytes: number, lang: Language): string {
+  const n = (x: number) =>
+    x.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 });
+  return bytes >= 1e9 ? `${n(bytes / 1e9)} GB` : `${n(bytes / 1e6)} MB`;
+}
+
+/** Whether the browser may evict the work, and the space used (RELIABILITY.md rule 8). */
+function StorageIndicator() {
+  const t = useT();
+  const persisted = useApp((s) => s.persisted);
+  const storage = useApp((s) => s.storage);
+  const lang = useApp((s) => s.lang);
+  if (persisted === null || !storage) return null;
+  const used = megabytes(storage.usage, lang);
+  return (
+    <span
+      className={persisted ? 'storage muted' : 'storage warn'}
+      title={t('storageTitle', { used, quota: megabytes(storage.quota, lang) })}
+      data-testid="storage"
+    >
+      {persisted ? t('storagePersisted', { used }) : t('storageNotPersisted', { used })}
+    </span>
+  );
+}
 
 function SaveIndicator() {
   const t = useT();
@@ -53,6 +79,9 @@ export function Header() {
       if (name) void newProject('empty', name);
     } else if (value === '__new-demo') {
       void newProject('demo', t('demoProjectName'));
+    } else if (value === '__erase') {
+      // For shared computers: everything on this machine goes, after typing the word.
+      if (window.prompt(t('eraseConfirm'))?.trim() === t('eraseWord')) void eraseAllLocalData();
     } else if (value === '__delete' && project) {
       if (window.confirm(t('confirmDelete', { name: project.name })))
         void removeProject(project.id);
@@ -82,11 +111,13 @@ export function Header() {
           <option value="__new-empty">{t('newEmptyProject')}</option>
           <option value="__new-demo">{t('newDemoProject')}</option>
           <option value="__delete">{t('deleteProject')}</option>
+          <option value="__erase">{t('eraseAll')}</option>
         </select>
       </label>
       <ExportImportMenu />
       <ImportHost />
       <span className="spacer" />
+      <StorageIndicator />
       <SaveIndicator />
       <button
         className="user"
