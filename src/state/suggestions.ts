@@ -1,0 +1,141 @@
+import { diffKnown, knownValuesOf } from '../core/known';
+import type { KnownValue } from '../core/suggest/engine';
+import type { NormaliseConfig } from '../core/suggest/normalise';
+import type { Codebook, Suggestion } from '../core/types';
+import { appDb } from '../db/db';
+import * as repo from '../db/repo';
+import { suggestWorker } from '../workers/client';
+import { currentVariable, get, notify, reportError, set, setView, type ClusterInfo } from './store';
+
+// Suggestions, normalisation rules and clusters of the current variable: the worker's engine kept
+// in step with the approved values, and the grid's suggestions and clusters fresh.
+
+const SUGGESTIONS_K = 3;
+const SUGGEST_CHUNK = 2000;
+
+let engineKey: string | null = null;
+let engineCodebook: Codebook | null = null;
+let engineNormalise: NormaliseConfig | null = null;
+let engineKnown: Map<string, KnownValue> = new Map();
+
+let syncing = false;
+let syncAgain = false;
+
+/**
+ * Keeps the worker's engine in step with the approved values, and the grid's suggestions fresh.
+ * Runs one at a time; changes that arrive meanwhile are folded into one more run.
+ */
+export async function syncSuggestions(): Promise<void> {
+  if (syncing) {
+    syncAgain = true;
+    return;
+  }
+  syncing = true;
+  try {
+    do {
+      syncAgain = false;
+      await syncOnce();
+    } while (syncAgain);
+  } catch (e) {
+    notify(`Suggestions: ${e instanceof Error ? e.message : String(e)}`, 'error');
+  } finally {
+    syncing = false;
+    set({ suggesting: null });
+  }
+}
+
+async function syncOnce(): Promise<void> {
+  const s = get();
+  const variable = currentVariable();
+  if (!s.projectId || !variable || s.valuesFor !== `${s.projectId}/${variable.id}`) return;
+  const key = `${s.projectId}/${variable.id}`;
+  const values = s.values;
+  const known = knownValuesOf(values);
+  const worker = suggestWorker();
+  let fresh = false;
+  let learnt = false;
+  if (
+    engineKey !== key ||
+    engineCodebook !== variable.codebook ||
+    engineNormalise !== s.normalise
+  ) {
+    await worker.init(key, variable.codebook, known, s.normalise);
+    engineKey = key;
+    engineCodebook = variable.codebook;
+    engineNormalise = s.normalise;
+    fresh = true;
+  } else {
+    const diff = diffKnown(engineKnown, known);
+    if (diff.size > 0) {
+      await worker.learn(key, diff);
+      learnt = true;
+    }
+  }
+  engineKnown = known;
+  const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(get().suggestions);
+  // After learning every suggestion may move; otherwise only values without one need it.
+  const todo = fresh || learnt ? values : values.filter((v) => !have.has(v.raw));
+  if (todo.length === 0) return;
+  // Most frequent first: what the researcher sees on top gets its suggestion first.
+  const raws = [...todo].sort((a, b) => b.frequency - a.frequency).map((v) => v.raw);
+  set({ suggesting: { done: 0, total: raws.length } });
+  for (let i = 0; i < raws.length; i += SUGGEST_CHUNK) {
+    if (syncAgain && !fresh) return; // newer data arrived: the next run redoes this
+    const chunk = raws.slice(i, i + SUGGEST_CHUNK);
+    const out = await worker.suggest(key, chunk, SUGGESTIONS_K);
+    if (get().valuesFor !== key) return; // the user switched variable meanwhile
+    chunk.forEach((raw, j) => have.set(raw, out[j] ?? []));
+    set({
+      suggestions: new Map(have),
+      suggesting: { done: Math.min(i + SUGGEST_CHUNK, raws.length), total: raws.length },
+    });
+  }
+}
+
+// ---- normalisation rules and clusters ------------------------------------------------------
+
+/** Saves the current variable's normalisation rules; suggestions and clusters follow them. */
+export async function setNormalise(normalise: NormaliseConfig): Promise<void> {
+  const s = get();
+  if (!s.projectId || !s.variableId) return;
+  set({ normalise });
+  await repo
+    .putSetting(appDb(), `normalise:${s.projectId}:${s.variableId}`, normalise)
+    .catch(reportError);
+  void syncSuggestions();
+  void refreshClusters();
+}
+
+let clusterRun = 0;
+
+/** Recomputes the grid's clusters (in the worker) when the grid groups by them. */
+export async function refreshClusters(): Promise<void> {
+  const s = get();
+  const mode = s.view.cluster ?? 'off';
+  const run = ++clusterRun;
+  if (mode === 'off') {
+    if (s.clusters !== null) set({ clusters: null });
+    return;
+  }
+  const out = new Set(s.view.clusterOut ?? []);
+  const raws = s.values.map((v) => v.raw).filter((raw) => !out.has(raw));
+  const clusters = await suggestWorker().clusters(raws, s.normalise, mode === 'key' ? null : mode);
+  if (run !== clusterRun) return;
+  const byRaw = new Map<string, ClusterInfo>();
+  for (const c of clusters)
+    for (const m of c.members) byRaw.set(m, { key: c.key, size: c.members.length });
+  set({ clusters: byRaw });
+}
+
+export function setClusterMode(mode: 'off' | 'key' | number): void {
+  setView({ cluster: mode });
+  void refreshClusters();
+}
+
+/** Takes values out of their cluster; they stay in the grid, coded or not, on their own. */
+export function takeOutOfCluster(raws: readonly string[]): void {
+  const out = new Set(get().view.clusterOut ?? []);
+  for (const r of raws) out.add(r);
+  setView({ clusterOut: [...out] });
+  void refreshClusters();
+}
