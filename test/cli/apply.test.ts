@@ -1,14 +1,12 @@
 // A researcher recodes a municipality's file from the team's approved mapping, then reads the
 // result in R. `kodbok apply` per FORMATS.md: every column kept, NAME_code added, a summary on
 // stderr; bad input gives one line on stderr, exit 2, and writes nothing.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APPLY_USAGE, apply } from '../../src/cli/apply';
 import { UsageError, type CliIo } from '../../src/cli/io';
 import { parseCsv } from '../../src/io/csv';
+import { fixture } from '../support/io-fixtures';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 interface Run {

@@ -1,6 +1,5 @@
 // Municipalities' CSV files as the tools wrote them (test/fixtures/io, made by
 // scripts/make-fixtures.py): each is read exactly, or refused with its row.
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -12,20 +11,9 @@ import {
   type ReadOptions,
   type TableSummary,
 } from '../../src/io/table';
+import { fixture, refusal } from '../support/io-fixtures';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-function refusal(read: () => unknown): TableReadError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof TableReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a TableReadError');
-}
 
 async function refusalAsync(read: () => Promise<unknown>): Promise<TableReadError> {
   try {

@@ -1,24 +1,11 @@
 // A researcher drops files written by Excel on Swedish Windows (Windows-1252), by Excel's
 // "CSV UTF-8" (BOM), by "Unicode text" (UTF-16LE), or by mistake a binary: å ä ö must come out
 // right, and the binary must be refused, never shown as mojibake.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText, decodeWindows1252, detectEncoding } from '../../src/io/decode';
-import { TableReadError } from '../../src/io/table';
+import { fixture, refusal } from '../support/io-fixtures';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url)));
 const bytes = (...b: number[]) => Uint8Array.from(b);
-
-function refusal(read: () => unknown): TableReadError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof TableReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a TableReadError');
-}
 
 describe('decodeText', () => {
   it('reads Excel-on-Windows CSV (Windows-1252) with å ä ö Å Ä Ö and the en dash right', () => {

@@ -1,21 +1,8 @@
 // The import dialog hands every dropped file to one function: it must pick the right reader
 // from the content (not just the name) and name the file in every refusal.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TableReadError, readTableFile, streamTableFile } from '../../src/io/table';
-
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url)));
-
-function refusal(read: () => unknown): TableReadError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof TableReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a TableReadError');
-}
+import { readTableFile, streamTableFile } from '../../src/io/table';
+import { fixture, refusal } from '../support/io-fixtures';
 
 describe('readTableFile', () => {
   it('reads CSV, TSV/TXT and workbooks by content', () => {

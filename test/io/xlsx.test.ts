@@ -1,23 +1,10 @@
 // Workbooks as LibreOffice Calc saved them (.xlsx, .xls, password-protected), a download cut
 // short, and a zip bomb: read exactly, or refused within the caps with a clear reason.
-import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, TableReadError } from '../../src/io/table';
+import { DEFAULT_LIMITS } from '../../src/io/table';
 import { inspectZip, listSheets, readSheet, sniffContainer } from '../../src/io/xlsx';
-
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/io/${name}`, import.meta.url)));
-
-function refusal(read: () => unknown): TableReadError {
-  try {
-    read();
-  } catch (e) {
-    if (e instanceof TableReadError) return e;
-    throw e;
-  }
-  throw new Error('expected a TableReadError');
-}
+import { fixture, refusal } from '../support/io-fixtures';
 
 function workbook(rows: string[][], bookType: 'xlsx' | 'xls' = 'xlsx'): Uint8Array {
   const book = XLSX.utils.book_new();
