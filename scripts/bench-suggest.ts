@@ -9,7 +9,7 @@
 // on a sample of the values and is scaled up (it is linear in the number of values); pass --full to
 // run it on all of them.
 //
-//   npx tsx scripts/bench-suggest.ts [--full] [--runs N] [--free-text] [--free-text]
+//   npx tsx scripts/bench-suggest.ts [--full] [--runs N] [--free-text]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,123 +24,15 @@ import { leaves } from '../src/core/codebook';
 import { readCodebookFile } from '../src/core/formats/codebook';
 import { createEngine, type KnownValue } from '../src/core/suggest/engine';
 import type { Codebook } from '../src/core/types';
+import { syntheticValues, type Labelled } from '../test/bench/synthetic';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const full = args.includes('--full');
 const runs = Number(args[args.indexOf('--runs') + 1] ?? '') || 3;
-
-/** mulberry32: a small deterministic generator, so every run benchmarks the same values. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const PREFIXES = ['', '', '', 'B/U ', 'BoU ', 'B&U ', 'BoF ', 'Barn/ungdom ', 'IFO '];
-const PERSONS = [
-  '',
-  '',
-  '',
-  ' barnet',
-  ' förälder',
-  ' VH',
-  ' F/O',
-  ' eget',
-  ' den unge',
-  ' annan',
-  ' ungdom',
-];
-const AGES = ['', '', '', ' 0-12 år', ' 13-17 år', ' 0-17'];
-// Words case workers add to a reason, as free text after the category.
-const QUALIFIERS = [
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  'misstänkt',
-  'upprepad',
-  'akut',
-  'allvarlig',
-  'enligt skola',
-  'enligt polis',
-  'från BUP',
-  'från förskola',
-  'tidigare känd',
-  'ny anmälan',
-  'pågående',
-  'oklart',
-  'se journal',
-  'uppgift från sjukvård',
-  'inkommen via mejl',
-  'anonym',
-  'flera anmälare',
-  'återkommande',
-  'kvällstid',
-];
 // --free-text: a nonsense word on most values, as an adversary: nearly every value is unique and
 // shares most of its bigrams with hundreds of others.
 const freeText = args.includes('--free-text');
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'mi',
-  'ser',
-  'ta',
-  'vik',
-  'ber',
-  'ul',
-  'an',
-  'dra',
-  'sko',
-  'ning',
-  'het',
-  'or',
-];
-
-interface Labelled {
-  readonly raw: string;
-  readonly code: string;
-}
-
-/** `n` distinct raw values, each a codebook label or synonym dressed as municipalities write them. */
-function syntheticValues(codebook: Codebook, n: number, seed: number): Labelled[] {
-  const next = random(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
-  const bases = leaves(codebook).flatMap((c) =>
-    [c.label, ...(c.synonyms ?? [])].map((text) => ({ text, code: c.code })),
-  );
-  const out: Labelled[] = [];
-  const seen = new Set<string>();
-  while (out.length < n) {
-    const base = pick(bases);
-    let text = base.text;
-    // Typing slips: a dropped, doubled or swapped letter.
-    for (let t = Math.floor(next() * 3); t > 0; t--) {
-      const i = 1 + Math.floor(next() * Math.max(1, text.length - 2));
-      const kind = next();
-      if (kind < 0.33) text = text.slice(0, i) + text.slice(i + 1);
-      else if (kind < 0.66) text = text.slice(0, i) + (text[i] ?? '') + text.slice(i);
-      else text = text.slice(0, i - 1) + (text[i] ?? '') + (text[i - 1] ?? '') + text.slice(i + 1);
-    }
-    const qualifier = pick(QUALIFIERS);
-    const extra =
-      freeText && next() < 0.7 ? ` ${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}` : '';
-    const cased = next() < 0.2 ? text.toUpperCase() : next() < 0.3 ? text.toLowerCase() : text;
-    const raw = `${pick(PREFIXES)}${cased}${pick(PERSONS)}${qualifier ? ` ${qualifier}` : ''}${extra}${pick(AGES)}`;
-    if (seen.has(raw)) continue;
-    seen.add(raw);
-    out.push({ raw, code: base.code });
-  }
-  return out;
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -257,8 +149,8 @@ async function main(): Promise<void> {
 
   // A. 10 000 × 5 000, same run as findBestMatch.
   {
-    const values = syntheticValues(codebook, 10_000, 1);
-    const known = knownOf(syntheticValues(codebook, 5_000, 2));
+    const values = syntheticValues(codebook, 10_000, 1, freeText);
+    const known = knownOf(syntheticValues(codebook, 5_000, 2, freeText));
     const results = Array.from({ length: runs }, () => runEngine(codebook, known, values));
     const engineMs = median(results.map(([b, s]) => b + s));
     const sample = full ? values : values.slice(0, 500);
@@ -311,8 +203,8 @@ async function main(): Promise<void> {
 
   // B. 1 300 × (codebook + 1 300).
   {
-    const values = syntheticValues(codebook, 1_300, 3);
-    const known = knownOf(syntheticValues(codebook, 1_300, 4));
+    const values = syntheticValues(codebook, 1_300, 3, freeText);
+    const known = knownOf(syntheticValues(codebook, 1_300, 4, freeText));
     const results = Array.from({ length: Math.max(runs, 5) }, () =>
       runEngine(codebook, known, values),
     );
@@ -324,8 +216,8 @@ async function main(): Promise<void> {
 
   // C. 50 000 × 20 000.
   {
-    const values = syntheticValues(codebook, 50_000, 5);
-    const known = knownOf(syntheticValues(codebook, 20_000, 6));
+    const values = syntheticValues(codebook, 50_000, 5, freeText);
+    const known = knownOf(syntheticValues(codebook, 20_000, 6, freeText));
     const heapBefore = process.memoryUsage().heapUsed;
     const results = Array.from({ length: runs }, () => runEngine(codebook, known, values));
     console.log('C. 50 000 values × 20 000 approved');

@@ -21,13 +21,17 @@ const pct = (xs, p) =>
 const fmt = (ms) =>
   ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 const sections = [];
+// `npm run bench -- --only=worker`: only the browser's suggestion worker, printed, docs untouched
+// (for working on the engine; the recorded figures always come from a full run).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'worker') throw new Error(`--only: unknown part "${only}"`);
 
 // ---- Node benchmarks: each script prints one JSON object of rows on its last line ----------
 const nodeBenches = [
   'test/bench/demo.bench.ts',
   ...(process.env.KODBOK_BENCH_EXTRA ?? '').split(',').filter(Boolean),
 ];
-for (const file of nodeBenches) {
+for (const file of only ? [] : nodeBenches) {
   console.error(`• ${file}`);
   const text = execFileSync('npx', ['tsx', file], {
     cwd: root,
@@ -41,10 +45,12 @@ for (const file of nodeBenches) {
 // ---- The suggestion engine: speed (issue 4) and quality (FORMATS.md), printed as they report --
 // Run before the browser benchmarks, on an otherwise idle machine: the ratio and the 100 ms
 // target are sensitive to load.
-for (const [title, file] of [
-  ['Suggestion engine: speed (scripts/bench-suggest.ts)', 'scripts/bench-suggest.ts'],
-  ['Suggestion quality (scripts/quality.ts)', 'scripts/quality.ts'],
-]) {
+for (const [title, file] of only
+  ? []
+  : [
+      ['Suggestion engine: speed (scripts/bench-suggest.ts)', 'scripts/bench-suggest.ts'],
+      ['Suggestion quality (scripts/quality.ts)', 'scripts/quality.ts'],
+    ]) {
   console.error(`• ${file}`);
   const text = execFileSync('npx', ['tsx', file], {
     cwd: root,
@@ -183,7 +189,56 @@ async function importBenchmarks(browser) {
   await page.close();
   return result;
 }
+/**
+ * Issue 4's B in the app's suggestion worker: 1 300 values × (codebook + 1 300 approved), init and
+ * one suggest call, as round trips from the page. The first run is cold (the worker just started,
+ * nothing compiled); the median is of the warm runs after it.
+ */
+async function suggestWorkerBenchmarks(browser) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.title === 'ready');
+  const codebookText = readFileSync(`${root}../shared/dev-set/orsak_codebook.json`, 'utf8');
+  const runs = [];
+  for (let i = 0; i < 8; i++)
+    runs.push(
+      await page.evaluate(
+        ([text]) => window.kodbokSuggestBench.suggestInWorker(text, 1300, 1300),
+        [codebookText],
+      ),
+    );
+  await page.close();
+  if (runs.some((r) => r.suggested < 1300 * 0.9))
+    throw new Error(`the worker suggested for too few values: ${runs.map((r) => r.suggested)}`);
+  const [cold, ...warm] = runs;
+  const total = (r) => r.initMs + r.suggestMs;
+  return [
+    {
+      name: '1,300 values × (codebook + 1,300 approved) in the worker: build + suggest',
+      value: median(warm.map(total)),
+      unit: 'ms',
+      target: 100,
+      detail: `build ${fmt(median(warm.map((r) => r.initMs)))}, suggest ${fmt(median(warm.map((r) => r.suggestMs)))} (medians of ${warm.length} warm runs: ${warm.map((r) => fmt(total(r))).join(', ')}); first run after the worker starts ${fmt(total(cold))}`,
+    },
+  ];
+}
+
 try {
+  const workerRows = await suggestWorkerBenchmarks(browser);
+  sections.push({
+    title: "Suggestion engine in the browser's worker (headless Chromium)",
+    rows: workerRows,
+    notes: [
+      "Round trips from the page to the app's suggestion worker (src/workers/suggest.worker.ts), values",
+      'cloned both ways: `init` (engine built from the ref-orsak codebook and 1 300 approved values) and one',
+      '`suggest` call for 1 300 values, k = 3 (test/bench/browser/suggest-bench.ts; the values are those of',
+      'scripts/bench-suggest.ts B). The machine was otherwise idle.',
+    ],
+  });
+  if (only === 'worker') {
+    for (const r of workerRows) console.log(`${r.name}: ${fmt(r.value)} — ${r.detail}`);
+    process.exit(0);
+  }
   for (const n of [1300, 50000]) {
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
     await page.goto(url);

@@ -174,6 +174,16 @@ async function main(): Promise<void> {
       codebook: atgard,
       rows: readLabelled(join(heldoutDir, 'heldout-atgard.tsv')),
     },
+    {
+      name: 'unseen reasons',
+      codebook: orsak,
+      rows: readLabelled(join(heldoutDir, 'unseen-orsak.tsv')),
+    },
+    {
+      name: 'unseen actions',
+      codebook: atgard,
+      rows: readLabelled(join(heldoutDir, 'unseen-atgard.tsv')),
+    },
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [

@@ -4,7 +4,7 @@
 // fast by a bigram inverted index. Scores are EXACT, not approximate: pruning only skips targets
 // that provably cannot reach the current threshold (a property test compares with the library).
 
-import { PostingList, STRIDE } from './postings';
+import { PostingList } from './postings';
 import { TopHits, makeOrder } from './top-hits';
 
 /** A string prepared once for many comparisons: its bigram multiset as sorted ids and counts. */
@@ -14,8 +14,8 @@ export interface DiceProfile {
   /** Number of bigram occurrences: `text.length - 1` (0 for strings shorter than 2). */
   readonly size: number;
   /** Distinct bigrams, ascending, each as its two UTF-16 code units packed into an int32 (bigramKey). */
-  readonly ids: Int32Array;
-  readonly counts: Int32Array;
+  readonly ids: readonly number[];
+  readonly counts: readonly number[];
 }
 
 export interface DiceHit {
@@ -76,21 +76,34 @@ export function diceProfile(text: string): DiceProfile {
   if (scratch.length < size) scratch = new Int32Array(2 * size);
   const keys = scratch.subarray(0, size);
   for (let i = 0; i < size; i++) keys[i] = bigramKey(stripped, i);
-  keys.sort();
-  // Run-length: distinct bigrams ascending with their counts.
-  let distinct = 0;
-  for (let i = 0; i < size; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++;
-  const ids = new Int32Array(distinct);
-  const counts = new Int32Array(distinct);
-  let at = -1;
+  if (size <= SMALL) {
+    // Insertion sort: for the few bigrams of most values, quicker than a typed-array sort call.
+    for (let i = 1; i < size; i++) {
+      const key = keys[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (keys[j] as number) > key) {
+        keys[j + 1] = keys[j] as number;
+        j--;
+      }
+      keys[j + 1] = key;
+    }
+  } else keys.sort();
+  // Run-length: distinct bigrams ascending with their counts. (Plain arrays: allocating a small
+  // typed array costs more than the few comparisons it would save.)
+  const ids: number[] = [];
+  const counts: number[] = [];
   for (let i = 0; i < size; i++) {
-    if (i === 0 || keys[i] !== keys[i - 1]) ids[++at] = keys[i] as number;
-    counts[at] = (counts[at] as number) + 1;
+    const key = keys[i] as number;
+    if (i === 0 || key !== keys[i - 1]) {
+      ids.push(key);
+      counts.push(1);
+    } else counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
   }
   return { text: stripped, size, ids, counts };
 }
 
 let scratch = new Int32Array(64);
+const SMALL = 48;
 
 /** Dice of two prepared profiles: a merge of two sorted id lists, no allocation. */
 export function diceOfProfiles(a: DiceProfile, b: DiceProfile): number {
@@ -126,6 +139,18 @@ const MAX_STAMP = 2 ** (31 - OVERLAP_BITS) - 1;
 // A hair below a threshold, so that floating point never prunes an exact tie.
 const SLACK = 1e-9;
 
+// Count into a dense array when the postings to read are at least 1/DENSE_VISITS of the targets:
+// clearing and scanning every slot then costs less than marking the targets one by one.
+const DENSE_VISITS = 4;
+
+/** The postings [from, to) of one query bigram that occurs `count` times in the query. */
+interface PostingRange {
+  readonly list: PostingList;
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
 /**
  * An inverted index from bigrams to the targets containing them. Targets are identified by small
  * non-negative integers chosen by the caller (dense ids keep the per-target arrays small).
@@ -143,6 +168,10 @@ export class DiceIndex {
   private touched = new Int32Array(64);
   // Each target's bigram count, read without touching its profile.
   private sizes = new Int32Array(0);
+  // Per query, dense: each target's overlap (see countDense).
+  private overlaps = new Int32Array(0);
+  // Per query: the posting ranges to read.
+  private readonly ranges: PostingRange[] = [];
   private round = 0;
 
   get size(): number {
@@ -257,12 +286,13 @@ export class DiceIndex {
     stamp: number,
     met: number,
   ): number {
-    const data = list.data;
+    const ids = list.ids;
+    const counts = list.counts;
     const marks = this.marks;
     let touched = this.touched;
-    for (let o = from * STRIDE, end = to * STRIDE; o < end; o += STRIDE) {
-      const id = data[o + 1] as number;
-      const c = data[o + 2] as number;
+    for (let k = from; k < to; k++) {
+      const id = ids[k] as number;
+      const c = counts[k] as number;
       const add = c < qc ? c : qc;
       const mark = marks[id] as number;
       if ((mark & ~OVERLAP_MASK) !== stamp) {
@@ -287,8 +317,10 @@ export class DiceIndex {
    * Every posting of the query's bigrams is counted — but only of targets whose size can reach
    * `minScore`: a target of m bigrams scores at most 2·min(n, m)/(n + m) (n = the query's), so only
    * sizes in [θn/(2−θ), (2−θ)n/θ] are read, found by binary search in the size-sorted postings. The
-   * counts are then the exact overlaps, and one pass over the met targets scores them; a target is
-   * offered only if it beats the `limit`-th best so far.
+   * counts are then the exact overlaps, and one pass over the targets scores them; a target is
+   * offered only if it beats the `limit`-th best so far. When the postings to read are many for the
+   * number of targets (as with a few thousand known values of one variable), they are counted into a
+   * dense array; otherwise only the targets met are marked.
    */
   search(query: DiceProfile | string, options: DiceSearchOptions): DiceHit[] {
     const q = typeof query === 'string' ? diceProfile(query) : query;
@@ -296,8 +328,8 @@ export class DiceIndex {
     if (!(minScore > 0)) throw new RangeError('DiceIndex.search: minScore must be > 0');
     const limit = options.limit ?? Number.POSITIVE_INFINITY;
     if (limit <= 0) return [];
-    const hits = new TopHits(limit, makeOrder(options.tieBreak));
     if (q.size === 0) {
+      const hits = new TopHits(limit, makeOrder(options.tieBreak));
       for (const id of this.shortTexts.get(q.text) ?? []) hits.offer(id, 1, 0);
       return hits.sorted();
     }
@@ -305,21 +337,93 @@ export class DiceIndex {
     const t = minScore - SLACK;
     const minSize = t > 0 ? Math.ceil((t * n) / (2 - t) - SLACK) : 0;
     const maxSize = t > 0 ? Math.floor(((2 - t) * n) / t + SLACK) : Number.MAX_SAFE_INTEGER;
-    const stamp = this.nextStamp() << OVERLAP_BITS;
-    let met = 0;
+    // The postings to read: per query bigram, the range of sizes that can reach `minScore`.
+    const ranges = this.ranges;
+    let lists = 0;
+    let visits = 0;
+    let repeated = false;
     for (let i = 0; i < q.ids.length; i++) {
       const list = this.lists.get(q.ids[i] as number);
       if (!list) continue;
       list.sort();
-      met = this.count(
-        list,
-        list.firstAtLeast(minSize),
-        list.firstAtLeast(maxSize + 1),
-        q.counts[i] as number,
-        stamp,
-        met,
-      );
+      const from = list.firstAtLeast(minSize);
+      const to = list.firstAtLeast(maxSize + 1);
+      if (from === to) continue;
+      ranges[lists++] = { list, from, to, count: q.counts[i] as number };
+      visits += to - from;
+      repeated ||= (q.counts[i] as number) >= OVERLAP_MASK;
     }
+    const hits = new TopHits(limit, makeOrder(options.tieBreak));
+    // Reads most of the targets anyway: count into a dense array, no branch per posting.
+    if (!repeated && visits * DENSE_VISITS >= this.sizes.length)
+      this.countDense(q, ranges, lists, minScore, hits);
+    else this.countSparse(q, ranges, lists, minScore, hits);
+    return hits.sorted();
+  }
+
+  /** Overlaps counted per target id in a dense array cleared per query; then every slot scored. */
+  private countDense(
+    q: DiceProfile,
+    ranges: readonly PostingRange[],
+    lists: number,
+    minScore: number,
+    hits: TopHits,
+  ): void {
+    const slots = this.sizes.length;
+    if (this.overlaps.length < slots) this.overlaps = new Int32Array(slots);
+    const overlaps = this.overlaps;
+    overlaps.fill(0, 0, slots);
+    for (let r = 0; r < lists; r++) {
+      const { list, from, to, count: qc } = ranges[r] as PostingRange;
+      const ids = list.ids;
+      if (qc === 1) {
+        // A bigram once in the query (nearly all): every target holding it shares exactly one.
+        for (let k = from; k < to; k++) {
+          const id = ids[k] as number;
+          overlaps[id] = (overlaps[id] as number) + 1;
+        }
+      } else {
+        const counts = list.counts;
+        for (let k = from; k < to; k++) {
+          const id = ids[k] as number;
+          const c = counts[k] as number;
+          overlaps[id] = (overlaps[id] as number) + (c < qc ? c : qc);
+        }
+      }
+    }
+    const n = q.size;
+    const sizes = this.sizes;
+    let floor = minScore - SLACK;
+    for (let id = 0; id < slots; id++) {
+      const shared = overlaps[id] as number;
+      if (shared === 0) continue;
+      const m = sizes[id] as number;
+      if (2 * shared < floor * (n + m)) continue;
+      // Postings count at most OVERLAP_MASK of one bigram; a target at the cap is merged exactly.
+      const exact =
+        shared < OVERLAP_MASK ? shared : sharedBigrams(q, this.profiles[id] as DiceProfile);
+      const score = (2 * exact) / (n + m);
+      if (score < minScore) continue;
+      hits.offer(id, score, exact);
+      floor = Math.max(floor, hits.floor() - SLACK);
+    }
+  }
+
+  /** Overlaps counted only for the targets met, marked with a per-query stamp. */
+  private countSparse(
+    q: DiceProfile,
+    ranges: readonly PostingRange[],
+    lists: number,
+    minScore: number,
+    hits: TopHits,
+  ): void {
+    const stamp = this.nextStamp() << OVERLAP_BITS;
+    let met = 0;
+    for (let r = 0; r < lists; r++) {
+      const { list, from, to, count } = ranges[r] as PostingRange;
+      met = this.count(list, from, to, count, stamp, met);
+    }
+    const n = q.size;
     const marks = this.marks;
     const touched = this.touched;
     const sizes = this.sizes;
@@ -338,7 +442,6 @@ export class DiceIndex {
       hits.offer(id, score, shared);
       floor = Math.max(floor, hits.floor() - SLACK);
     }
-    return hits.sorted();
   }
 
   private nextStamp(): number {

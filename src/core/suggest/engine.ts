@@ -121,7 +121,15 @@ export function createEngine(
   type Analysed = ValueFeatures & { readonly normalised: string };
   const analyseWithForm = (text: string): Analysed => {
     const normalised = normaliseValue(text, config);
-    return { ...analyseValue(normalised, terms), normalised };
+    const f = analyseValue(normalised, terms);
+    return {
+      owner: f.owner,
+      ownerStated: f.ownerStated,
+      childVictim: f.childVictim,
+      negated: f.negated,
+      matchText: f.matchText,
+      normalised,
+    };
   };
   const roles = categoryRoles(input.codebook, analyse);
 
@@ -174,7 +182,7 @@ export function createEngine(
   interface Found {
     readonly size: number;
     /** Codebook hits as (target id, Dice, shared bigrams) triples. */
-    readonly codebook: Float64Array;
+    readonly codebook: readonly number[];
     readonly known: readonly NeighbourHit<Target>[];
   }
   const cache = new Map<string, Found>();
@@ -195,7 +203,7 @@ export function createEngine(
     });
     found = {
       size: q.size,
-      codebook: Float64Array.from(codebook),
+      codebook,
       known: known.search(q, weights.minDice, weights.neighbours),
     };
     if (cache.size >= CACHE_TEXTS) cache.delete(cache.keys().next().value as string);

@@ -223,7 +223,7 @@ function contentOf(
     if (!terms) specific.push(w.specific);
     else {
       // A concept said twice (`alkohol narkotika`) is said once.
-      for (const part of terms.conceptOf(w.specific).split(' '))
+      for (const part of terms.conceptOf(w.specific))
         if (!specific.includes(part)) specific.push(part);
     }
   }

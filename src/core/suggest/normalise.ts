@@ -161,7 +161,10 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
     const single = new RegExp(`(?<![${WORD}:])\\d{1,2}\\s*år(?![${WORD}])`, 'giu');
     steps.push({
       rule: 'ageRanges',
-      apply: (t) => t.replace(range, ' ').replace(single, ' ').replace(/\s+/gu, ' ').trim(),
+      apply: (t) =>
+        HAS_DIGIT.test(t)
+          ? t.replace(range, ' ').replace(single, ' ').replace(/\s+/gu, ' ').trim()
+          : t,
     });
   }
   const prefixes = [...prefixList].filter((p) => p.trim() !== '');
@@ -210,7 +213,10 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   if (on.conjunctions) {
     // `&` and `+` are `och` wherever they stand (before punctuation would make them spaces).
     const sign = /\s*[&+]\s*/gu;
-    steps.push({ rule: 'conjunctions', apply: (t) => t.replace(sign, ' och ').trim() });
+    steps.push({
+      rule: 'conjunctions',
+      apply: (t) => (HAS_SIGN.test(t) ? t.replace(sign, ' och ').trim() : t),
+    });
   }
   if (on.punctuation) {
     // `/`, dashes, brackets, quotes, `.`, `,`, `;`, `:`, `§` separate words; letters and digits stay.
@@ -232,6 +238,10 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   }
   return steps;
 }
+
+// Quick tests that let a step skip values it cannot change (most values have no digit or sign).
+const HAS_DIGIT = /\d/u;
+const HAS_SIGN = /[&+]/u;
 
 function tidySpaces(t: string): string {
   return t.replace(/\s+/gu, ' ').trim();

@@ -231,8 +231,8 @@ const MIN_TYPO = 6;
 
 /** Words to concepts, compiled once per list. */
 export interface TermMatcher {
-  /** The word as its concept, or the word itself when no family has it. */
-  conceptOf(word: string): string;
+  /** The word as its concept's words, or the word itself when no family has it. */
+  conceptOf(word: string): readonly string[];
 }
 
 // Slips are forgiven in these forms only (not every inflection): the typo map stays small.
@@ -288,7 +288,7 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
   const folds = stems
     .map(({ stem, concept }) => ({ stem: folded(stem), concept }))
     .sort((a, b) => b.stem.length - a.stem.length);
-  const cache = new Map<string, string>();
+  const cache = new Map<string, readonly string[]>();
 
   const lookup = (word: string): string => {
     const whole = words.exactly(word);
@@ -311,7 +311,7 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
     conceptOf(word) {
       let c = cache.get(word);
       if (c === undefined) {
-        c = lookup(word);
+        c = lookup(word).split(' ');
         if (cache.size < 100_000) cache.set(word, c);
       }
       return c;

@@ -14,6 +14,7 @@ import { buildRows } from '../../../src/ui/grid/rows';
 import { ValuesGrid } from '../../../src/ui/grid/ValuesGrid';
 import '../../../src/ui/styles.css';
 import './import-bench';
+import './suggest-bench';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
