@@ -132,6 +132,41 @@ describe('DiceIndex.search', () => {
     }
   });
 
+  it('finds the same in a large index of unrelated targets, where a query meets few of them', () => {
+    // Thousands of targets over a wide alphabet: each bigram has few postings, so a search reads
+    // a small share of the targets (counted one by one, not into a dense array).
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzåäö0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const word = (n: number): string =>
+      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const index = new DiceIndex();
+    const targets = new Map<number, string>();
+    for (let id = 0; id < 4000; id++) {
+      const text = word(6 + (id % 7));
+      index.add(id, text);
+      targets.set(id, text);
+    }
+    const queries = [
+      ...[...targets.values()].slice(0, 40),
+      ...Array.from({ length: 40 }, () => word(8)),
+    ];
+    // Near misses of stored targets: one letter changed.
+    for (const t of [...targets.values()].slice(100, 140))
+      queries.push(`${t.slice(0, 3)}x${t.slice(4)}`);
+    for (const query of queries) {
+      for (const minScore of [0.2, 0.6]) {
+        const got = index
+          .search(query, { minScore, limit: 12 })
+          .map(({ id, score }) => ({ id, score }));
+        expect(got).toEqual(bruteForce(targets, query, minScore, 12));
+      }
+    }
+  });
+
   it('stays exact for strings far longer than raw values', () => {
     const long = 'missbruk förälder '.repeat(400);
     const targets = new Map([
