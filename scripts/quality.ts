@@ -184,6 +184,16 @@ async function main(): Promise<void> {
       codebook: atgard,
       rows: readLabelled(join(heldoutDir, 'unseen-atgard.tsv')),
     },
+    {
+      name: 'sealed reasons',
+      codebook: orsak,
+      rows: readLabelled(join(heldoutDir, 'sealed-orsak.tsv')),
+    },
+    {
+      name: 'sealed actions',
+      codebook: atgard,
+      rows: readLabelled(join(heldoutDir, 'sealed-atgard.tsv')),
+    },
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [

@@ -56,6 +56,8 @@ export interface EngineWeights {
   readonly ownerUnmatched: number;
   /** Factor when one side has the child as the doer and the other as the victim. */
   readonly victimConflict: number;
+  /** Factor when one says the child is hurt and the other that someone else is. */
+  readonly victimMismatch: number;
   /** Factor when one is negated and the other is not. */
   readonly negationConflict: number;
   /** Share of the remaining distance a second, independent match closes (1 − (1 − b1)(1 − λ·b2)…). */
@@ -77,6 +79,7 @@ export const defaultEngineWeights: EngineWeights = {
   unnamedCaregiver: 0.75,
   ownerUnmatched: 0.9,
   victimConflict: 0.75,
+  victimMismatch: 0.6,
   negationConflict: 0.5,
   support: 0.15,
   minDice: 0.6,
@@ -126,6 +129,8 @@ export function createEngine(
       owner: f.owner,
       ownerStated: f.ownerStated,
       childVictim: f.childVictim,
+      otherVictim: f.otherVictim,
+      violent: f.violent,
       negated: f.negated,
       matchText: f.matchText,
       normalised,
@@ -150,7 +155,7 @@ export function createEngine(
       features.childVictim || (features.owner === null && (role?.childVictim ?? false));
     return {
       code,
-      signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.negated}`,
+      signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.otherVictim}|${features.negated}`,
       via,
       key,
       form: diceProfile(features.normalised),
@@ -253,6 +258,19 @@ export function createEngine(
     const targetDoer = target.owner === 'child' && !target.childVictim;
     if ((valueDoer && target.childVictim) || (value.childVictim && targetDoer)) {
       score *= weights.victimConflict;
+    }
+    // Who is hurt: the child (`våld mot barnet`) or someone else (`våld mot mamma`, `slår sina föräldrar`).
+    // Violence done to someone else is the adults' (between them) or the child's own (against
+    // others), never violence against the child; violence that names no victim is against the child.
+    const t = target.features;
+    const targetOwnViolence = target.owner === 'child' && !target.childVictim;
+    if (
+      (value.otherVictim && t.violent && !t.otherVictim && !targetOwnViolence) ||
+      (value.childVictim && !value.otherVictim && t.otherVictim)
+    ) {
+      score *= weights.victimMismatch;
+    } else if (value.violent && !value.otherVictim && !value.childVictim && t.otherVictim) {
+      score *= weights.ownerUnmatched;
     }
     if (value.negated !== target.features.negated) score *= weights.negationConflict;
     return score;

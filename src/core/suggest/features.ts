@@ -18,6 +18,14 @@ export interface ValueFeatures {
   readonly ownerStated: boolean;
   /** The child is what is done to (`våld mot barnet`, `barn utsatt för …`), not the doer. */
   readonly childVictim: boolean;
+  /**
+   * Someone other than the child is what is done to: a parent, a partner, a classmate
+   * (`våld mot mamma`, `slår sina föräldrar`, `mamma utsatt för våld`, `partnervåld`). Whose
+   * violence it is then decides between violence between the adults and the child's own.
+   */
+  readonly otherVictim: boolean;
+  /** The content is violence (after the domain vocabulary: `slår`, `hot` are `våld`). */
+  readonly violent: boolean;
   readonly negated: boolean;
   /** The words that say WHAT the problem or action is, for string similarity. */
   readonly matchText: string;
@@ -43,19 +51,44 @@ const VICTIM_PREPOSITION = /^(?:mot)$/u;
 const VICTIM_VERB = /^(?:utsatt|utsatta|utsätts|utsatts|drabbad|drabbat|drabbade)$/u;
 const VICTIM_HEAD = /^(\p{L}{3,}?)s?(?:utsatt|utsatta|drabbad|drabbat|drabbade)$/u;
 const COORDINATION = /^(?:och|eller)$/u;
+// Verbs of violence in the active voice: the person before is the doer, the one after the victim
+// (`pappa slår mamma`, `slår sina föräldrar` with the child as the unsaid subject).
+const VIOLENCE_VERB =
+  /^(?:slår|slog|slagit|sparkar|sparkat|sparkade|misshandlar|misshandlat|misshandlade|hotar|hotat|hotade|knuffar|knuffat|knuffade|attackerar|attackerat|attackerade|överfaller|överföll|överfallit)$/u;
+// Persons other than the child and its caregivers, as victims of violence: partners of the adults,
+// and the people around the child (`våld mot personal`, `misshandlat klasskamrat`).
+const OTHER_PERSON =
+  /^(?:partner|partnern|partners|sambo|sambon|sambos|pojkvän|pojkvännen|flickvän|flickvännen|make|maken|maka|makan|fru|frun|man|mannen|personal|personalen|lärare|läraren|lärarna|pedagog|pedagogen|klasskamrat|klasskamraten|klasskamrater|kompis|kompisen|kompisar|kamrat|kamraten|kamrater|syskon|syskonet|syskonen|bror|brodern|brorsan|syster|systern|lillebror|storebror|lillasyster|storasyster|jämnårig|jämnåriga)$/u;
+// Object pronouns after a verb of violence: in a child's record, the child (`pappa slår henne`).
+const CHILD_PRONOUN = /^(?:henne|honom|hen|dem)$/u;
+// Reflexive possessives and pronouns: function words (`slår sina föräldrar`, `skadar sig själv`).
+const PRONOUN = /^(?:sin|sina|sitt|sig|hon|han|hen|henne|honom)$/u;
+// Violence between adults said in one word (`partnervåld`, `relationsvåld`).
+const ADULT_VIOLENCE_WORD = /^(?:partnervåld|relationsvåld|parrelationsvåld)\p{L}*$/u;
+// Violence in the content, after the domain vocabulary (`slår`, `hot`, `misshandel` → `våld`).
+const VIOLENT = /våld|misshandel/u;
+// `barnet förövare`: the person before is the doer.
+const DOER_WORD = /^(?:förövare|förövaren|förövarens|gärningsperson|gärningspersonen)$/u;
+
+// Legal references (`14 kap 1 § SoL`, `31 § LUL`, `11:1`): the paragraph a report was made
+// under, not what it is about. (An expansion the user asks for, such as `11:1` → `utredning
+// inleds`, has already replaced its paragraph by then.)
+const LEGAL_WORD =
+  /^(?:\d+|kap|kapitlet|sol|socialtjänstlagen|lvu|lul|brb|brottsbalken|fb|föräldrabalken|osl)$/u;
 
 // Function words: their bigrams only add noise to similarity.
 const STOPWORD =
   /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende)$/u;
-// Hedges: `oro för X`, `misstanke om X`, `misstänkt X` are about X. Dropped when other words remain.
+// Hedges and how often: `oro för X`, `misstänkt X`, `X flera gånger` are about X. Dropped when
+// other words remain.
 const HEDGE =
-  /^(?:oro|orosanmälan|misstanke|misstankar|misstänkt|misstänkta|misstänks|risk|eventuell|eventuellt|ev|befarad|befarat|möjlig|möjligt)$/u;
+  /^(?:oro|orosanmälan|misstanke|misstankar|misstänkt|misstänkta|misstänks|risk|eventuell|eventuellt|ev|befarad|befarat|möjlig|möjligt|flera|gånger|gång|ofta|upprepad|upprepade|upprepat)$/u;
 // Generic heads say that there is a problem, not which: `skolsvårigheter` is `skol-`,
 // `hedersproblematik` is `heders-`. As whole words they are dropped when other words remain.
 const GENERIC_WORD =
-  /^(?:problem|problemet|problemen|problematik|problematiken|problematisk|problematiskt|problematiska|svårighet|svårigheter|svårigheterna|bekymmer|situation|situationen|frågor|frågeställning)$/u;
+  /^(?:problem|problemet|problemen|problematik|problematiken|problematisk|problematiskt|problematiska|svårighet|svårigheter|svårigheterna|bekymmer|situation|situationen|frågor|frågeställning|beslut|beslutas|beslutat|beslutades)$/u;
 const GENERIC_HEAD =
-  /^(\p{L}{3,}?)(?:problematiken|problematik|problemen|problem|svårigheterna|svårigheter|svårighet|bekymmer|situationen|situation)$/u;
+  /^(\p{L}{3,}?)(?:problematiken|problematik|problemen|problem|svårigheterna|svårigheter|svårighet|bekymmer|situationen|situation|behovet|behov)$/u;
 
 /** Splits a normalised value into words; case is ignored here whatever the normalisation did. */
 function wordsOf(normalised: string): string[] {
@@ -77,6 +110,14 @@ interface WordClass {
   readonly other: boolean;
   readonly coordination: boolean;
   readonly den: boolean;
+  readonly word: string;
+  readonly pronoun: boolean;
+  readonly article: boolean;
+  readonly violenceVerb: boolean;
+  readonly otherPerson: boolean;
+  readonly childPronoun: boolean;
+  readonly adultViolence: boolean;
+  readonly doer: boolean;
   readonly stem: 'caregiver' | 'childStrong' | undefined;
   readonly victimHead: boolean;
   readonly stop: boolean;
@@ -102,9 +143,17 @@ function classify(word: string): WordClass {
     other: OTHER_WORD.test(word),
     coordination: COORDINATION.test(word),
     den: DEN.test(word),
+    word,
+    pronoun: PRONOUN.test(word),
+    article: word === 'en' || word === 'ett',
+    violenceVerb: VIOLENCE_VERB.test(word),
+    otherPerson: OTHER_PERSON.test(word),
+    childPronoun: CHILD_PRONOUN.test(word),
+    adultViolence: ADULT_VIOLENCE_WORD.test(word),
+    doer: DOER_WORD.test(word),
     stem: personStem(word),
     victimHead: VICTIM_HEAD.test(word),
-    stop: STOPWORD.test(word),
+    stop: STOPWORD.test(word) || LEGAL_WORD.test(word) || PRONOUN.test(word),
     vague: HEDGE.test(word) || GENERIC_WORD.test(word),
     specific: GENERIC_HEAD.exec(word)?.[1] ?? VICTIM_HEAD.exec(word)?.[1] ?? word,
   };
@@ -128,6 +177,10 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   let childWeak = false;
   let own = false;
   let victim = false;
+  let otherVictim = false;
+  // A verb of violence with no person before it: the child is its unsaid subject.
+  let childDoer = false;
+  let violenceVerb = false;
   let negated = false;
   // Words that say who, or that it is negated: not content.
   const person: boolean[] = words.map(() => false);
@@ -144,14 +197,49 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     }
     if (w.negation || w.victimVerb) {
       negated ||= w.negation;
-      victim ||= w.victimVerb;
+      // `mamma utsatt för våld`: the mother is hurt, not the child.
+      victim ||= w.victimVerb && before.person !== 'caregiver' && !before.otherPerson;
       person[i] = true;
       continue;
     }
+    if (w.violenceVerb) {
+      // The verb stays content (it is the violence); the persons after it are its victims, the
+      // child named before it (`barnet har slagit mamma`) or no one (the child unsaid) its doer.
+      violenceVerb = true;
+      if (!caregiver && !childStrong && !childWeak && !own) childDoer = true;
+      else if (!caregiver && childWeak) childStrong = true;
+      governor = w;
+      continue;
+    }
     const governed = governor !== null;
+    // Violence done to someone: after `mot` or a verb of violence.
+    const victimSide = governor !== null && (governor.victimPreposition || governor.violenceVerb);
+    if (w.doer) {
+      // `barnet förövare`: the person just named did it.
+      person[i] = true;
+      const doer = before.person;
+      if (doer === 'childStrong' || doer === 'childWeak') childStrong = true;
+      continue;
+    }
+    if (w.adultViolence) otherVictim = true;
     if (w.person === 'caregiver') {
       person[i] = true;
+      if ((word[i + 1] ?? NOT_A_WORD).victimVerb) otherVictim = true;
       if (!governed) caregiver = true;
+      else if (victimSide || governor?.word === 'mellan') otherVictim = true;
+    } else if (w.otherPerson) {
+      // A partner, a classmate, staff: only ever the victim or the doer beside the family.
+      person[i] = true;
+      if (victimSide || (word[i + 1] ?? NOT_A_WORD).victimVerb) otherVictim = true;
+    } else if (w.childPronoun && governor?.violenceVerb) {
+      person[i] = true;
+      victim = true;
+    } else if (w.other && victimSide) {
+      // `hot och våld mot andra`
+      person[i] = true;
+      otherVictim = true;
+    } else if (w.pronoun || w.article) {
+      // `slår sina föräldrar`, `misshandlat en kamrat`: the phrase goes on.
     } else if (w.person === 'home') {
       // Where, not what: `konflikt i familjen` is a conflict, placed in the home.
       person[i] = true;
@@ -192,17 +280,22 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   } else if (!caregiver && (childStrong || own)) {
     owner = 'child';
     ownerStated = true;
-  } else if (!caregiver && childWeak && !victim) {
+  } else if (!caregiver && (childWeak || childDoer) && !victim) {
     owner = 'child';
   }
   // Otherwise both are named outright (`förälder och ungdom`) or neither.
 
+  const matchText = contentOf(words, word, person, terms);
+  const violent = violenceVerb || VIOLENT.test(matchText);
   return {
     owner,
     ownerStated,
     childVictim: victim,
+    // Said of violence only: `konflikt mellan föräldrarna` hurts no one in particular.
+    otherVictim: otherVictim && violent,
+    violent,
     negated,
-    matchText: contentOf(words, word, person, terms),
+    matchText,
   };
 }
 

@@ -56,6 +56,7 @@ export const defaultAbbreviations: readonly Abbreviation[] = [
   { short: '11 kap 1 §', long: 'utredning inleds' },
   { short: '11 kap. 1 §', long: 'utredning inleds' },
   { short: 'utr', long: 'utredning' },
+  { short: 'hänv', long: 'hänvisning' },
 ];
 
 export const defaultUnitPrefixes: readonly string[] = [

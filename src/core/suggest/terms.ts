@@ -60,13 +60,38 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
       'häktad',
       'anhållen',
       'langning',
+      'klotter',
+      'vandalisering',
     ],
     forms: ['rån', 'rånet', 'rånade', 'dömd', 'dömda', 'dömts', 'stöldbrott'],
   },
   {
     concept: 'våld',
-    stems: ['misshandel', 'misshandlad', 'våldsam'],
-    forms: ['aga', 'agad', 'slagen', 'slår'],
+    stems: ['misshandel', 'misshandlad', 'våldsam', 'stryptag', 'örfil', 'hotelse', 'knuffa'],
+    // Threats are psychological violence; hitting and kicking in their tenses.
+    forms: [
+      'aga',
+      'agad',
+      'slagen',
+      'slår',
+      'slog',
+      'slagit',
+      'sparkar',
+      'sparkat',
+      'sparkade',
+      'hot',
+      'hotad',
+      'hotade',
+      'hotar',
+      'hotat',
+      'hotfull',
+      'misshandlar',
+      'misshandlat',
+      'misshandlade',
+      'knuffar',
+      'knuffat',
+      'knuffade',
+    ],
   },
   {
     concept: 'övergrepp',
@@ -111,7 +136,7 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   },
   {
     concept: 'ekonomi',
-    stems: ['ekonomi', 'ekonomisk', 'skulder', 'fattigdom', 'försörjning'],
+    stems: ['ekonomi', 'ekonomisk', 'skulder', 'fattigdom', 'fattig', 'försörjning', 'pengar'],
     forms: ['skuld'],
   },
   {
@@ -127,7 +152,7 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
       'efterlyst',
       'rymning',
     ],
-    forms: ['rymt', 'rymmer', 'rymde', 'rymma', 'avvikit', 'avvek', 'försvann'],
+    forms: ['rymt', 'rymmer', 'rymde', 'rymma', 'avvikit', 'avvek', 'försvann', 'saknad', 'saknat'],
   },
   {
     concept: 'ofött',
@@ -141,8 +166,10 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   { concept: 'skolfrånvaro', stems: ['skolk', 'skolvägran', 'hemmasittare'] },
   {
     concept: 'hedersvåld',
-    stems: ['tvångsgifte', 'tvångsäktenskap', 'barnäktenskap', 'könsstympning'],
+    stems: ['tvångsgifte', 'tvångsäktenskap', 'barnäktenskap', 'könsstympning', 'bortgifte'],
   },
+  // Selling sex is the risk behaviour (the concept word alone: `sexuell` is said of abuse too).
+  { concept: 'riskbeteende', stems: ['prostitution', 'sexsäljande', 'sexhandel'] },
   {
     concept: 'beteende',
     stems: ['normbrott', 'normbrytande', 'utagerande', 'utåtagerande', 'aggressiv'],
@@ -178,6 +205,8 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
     ],
   },
   { concept: 'hänvisning', stems: ['hänvisning', 'hänvisad', 'hänvisat', 'hänvisas', 'hänvisa'] },
+  { concept: 'råd', stems: ['rådgivning', 'rådgivande', 'rådgivningssamtal'] },
+  { concept: 'pågående', stems: ['pågående'], forms: ['pågår', 'pågick', 'pågått'] },
 ];
 
 // Swedish inflectional endings of nouns, adjectives and verbs (`drog-er`, `berusad-e`, `påbörja-s`).

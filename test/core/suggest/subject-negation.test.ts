@@ -75,6 +75,65 @@ describe('whose problem a value names', () => {
   });
 });
 
+describe('who is hurt, and by whom', () => {
+  it('reads the victim after mot or a verb of violence, and the doer before it', () => {
+    expect(features('Våld mot pappa')).toMatchObject({ otherVictim: true, childVictim: false });
+    expect(features('Mamma slår pappan')).toMatchObject({
+      owner: 'caregiver',
+      otherVictim: true,
+    });
+    // No one before the verb: the child is the unsaid subject; the parents are the victims.
+    expect(features('Sparkar sina föräldrar')).toMatchObject({
+      owner: 'child',
+      otherVictim: true,
+    });
+    expect(features('Eleven har misshandlat en kamrat')).toMatchObject({
+      owner: 'child',
+      ownerStated: true,
+      otherVictim: true,
+    });
+    expect(features('Pappan hotar henne')).toMatchObject({
+      owner: 'caregiver',
+      childVictim: true,
+      otherVictim: false,
+    });
+    expect(features('Pappa utsatt för våld av sambo')).toMatchObject({ otherVictim: true });
+    expect(features('Relationsvåld i hemmet').otherVictim).toBe(true);
+    // Not violence: parents in conflict hurt no one in particular.
+    expect(features('Konflikt mellan föräldrarna').otherVictim).toBe(false);
+  });
+
+  it('tells violence between the adults, the child’s own and against the child apart', () => {
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    expect(top(engine, 'Mamma slår pappan')).toBe('H04');
+    expect(top(engine, 'Sparkar sina föräldrar')).toBe('B13');
+    expect(top(engine, 'Eleven har misshandlat en kamrat')).toBe('B13');
+    expect(top(engine, 'Pappan hotar henne')).toBe('H02');
+    expect(top(engine, 'Misshandel')).toBe('H02');
+  });
+
+  it('does not let an approved value about violence against others take bare violence', () => {
+    const known = new Map([
+      ['Våld mot kamrat', { code: 'B13', status: 'approved' as const }],
+      ['Misshandel av barn i hemmet', { code: 'H02', status: 'approved' as const }],
+    ]);
+    const engine = createEngine({ codebook: reasons, known });
+    expect(top(engine, 'B/U Misshandel')).toBe('H02');
+    expect(top(engine, 'Våld mot klasskamrat')).toBe('B13');
+  });
+});
+
+describe('what is noise', () => {
+  it('drops legal references, reflexive pronouns and how often', () => {
+    expect(features('Våld mot barnet 14 kap 1 § SoL').matchText).toBe('våld');
+    expect(features('Misshandel enligt 31 § LUL').matchText).toBe(
+      features('Misshandel enligt').matchText,
+    );
+    expect(features('Skadar sig själv').matchText).not.toMatch(/\bsig\b/u);
+    expect(features('Rymning flera gånger').matchText).toBe(features('Rymning').matchText);
+  });
+});
+
 describe('negation', () => {
   it('reads ej, inte, ingen, utan', () => {
     for (const raw of [
