@@ -40,7 +40,8 @@ const NEGATION_WORD = /^(?:ej|inte|icke|ingen|inget|inga|utan|aldrig)$/u;
 
 // A person after one of these is the object, victim or party, not the one whose problem it is:
 // `våld mot barnet`, `oro för ofött barn`, `konflikt mellan föräldrar och barn`.
-const OBJECT_PREPOSITION = /^(?:mot|av|för|till|om|på|med|över|åt|mellan|från)$/u;
+// `enligt mamma`, `uppgift från skolan`: who says so, not whose problem it is.
+const OBJECT_PREPOSITION = /^(?:mot|av|för|till|om|på|med|över|åt|mellan|från|enligt|enl)$/u;
 // …except after a participle: `misshandel utförd av ungdom` names the doer.
 const AGENT_PARTICIPLE =
   /^(?:utförd|utfört|utförda|utövad|utövat|utövade|begången|begånget|begångna|orsakad|orsakat)$/u;
@@ -78,7 +79,7 @@ const LEGAL_WORD =
 
 // Function words: their bigrams only add noise to similarity.
 const STOPWORD =
-  /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende)$/u;
+  /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende|enligt|enl)$/u;
 // Hedges and how often: `oro för X`, `misstänkt X`, `X flera gånger` are about X. Dropped when
 // other words remain.
 const HEDGE =
@@ -88,7 +89,7 @@ const HEDGE =
 const GENERIC_WORD =
   /^(?:problem|problemet|problemen|problematik|problematiken|problematisk|problematiskt|problematiska|svårighet|svårigheter|svårigheterna|bekymmer|situation|situationen|frågor|frågeställning|beslut|beslutas|beslutat|beslutades)$/u;
 const GENERIC_HEAD =
-  /^(\p{L}{3,}?)(?:problematiken|problematik|problemen|problem|svårigheterna|svårigheter|svårighet|bekymmer|situationen|situation|behovet|behov)$/u;
+  /^(\p{L}{3,}?)(?:problematiken|problematik|problemen|problem|svårigheterna|svårigheter|svårighet|bekymmer|situationen|situation|behovet|behov|relaterad|relaterat|relaterade)$/u;
 
 /** Splits a normalised value into words; case is ignored here whatever the normalisation did. */
 function wordsOf(normalised: string): string[] {

@@ -95,7 +95,16 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   },
   {
     concept: 'övergrepp',
-    stems: ['övergrepp', 'ofredande', 'våldtäkt', 'incest', 'utnyttjande', 'grooming', 'blottning'],
+    stems: [
+      'övergrepp',
+      'ofredande',
+      'våldtäkt',
+      'incest',
+      'utnyttjande',
+      'grooming',
+      'blottning',
+      'sexualbrott',
+    ],
   },
   {
     concept: 'psykisk ohälsa',
@@ -126,6 +135,8 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
       'utvecklingsstörning',
       'diagnos',
       'neuropsykiatrisk',
+      'kognitiv',
+      'intellektuell',
     ],
     forms: ['adhd', 'add'],
   },
@@ -160,10 +171,27 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   },
   {
     concept: 'omsorgsbrist',
-    stems: ['omsorgsbrist', 'omsorgssvikt', 'försummelse', 'försummad', 'vanvård', 'undernäring'],
+    // Neglect as it is seen: no supervision, hunger, dirt, missed child health care.
+    stems: [
+      'omsorgsbrist',
+      'omsorgssvikt',
+      'försummelse',
+      'försummad',
+      'vanvård',
+      'undernäring',
+      'tillsyn',
+      'hungrig',
+      'smutsig',
+      'ovårdad',
+      'hygien',
+    ],
   },
-  { concept: 'konflikt', stems: ['konflikt', 'tvist', 'osämja'], forms: ['bråk', 'gräl'] },
-  { concept: 'skolfrånvaro', stems: ['skolk', 'skolvägran', 'hemmasittare'] },
+  {
+    concept: 'konflikt',
+    stems: ['konflikt', 'tvist', 'osämja', 'slitning', 'relationsproblem', 'samarbetsproblem'],
+    forms: ['bråk', 'gräl'],
+  },
+  { concept: 'skolfrånvaro', stems: ['skolk', 'skolvägran', 'hemmasittare', 'skolnärvaro'] },
   {
     concept: 'hedersvåld',
     stems: ['tvångsgifte', 'tvångsäktenskap', 'barnäktenskap', 'könsstympning', 'bortgifte'],
@@ -172,7 +200,16 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   { concept: 'riskbeteende', stems: ['prostitution', 'sexsäljande', 'sexhandel'] },
   {
     concept: 'beteende',
-    stems: ['normbrott', 'normbrytande', 'utagerande', 'utåtagerande', 'aggressiv'],
+    stems: [
+      'normbrott',
+      'normbrytande',
+      'utagerande',
+      'utåtagerande',
+      'aggressiv',
+      'svårhanterlig',
+      'gränslös',
+      'regelbrott',
+    ],
   },
   // Actions (åtgärd): the verbs of a decision in their many tenses.
   {
