@@ -1,5 +1,5 @@
 import type { DecisionInput } from '../core/decide';
-import { defaultNormaliseConfig, type NormaliseConfig } from '../core/suggest/normalise';
+import { readNormaliseConfig } from '../core/suggest/normalise';
 import type { VariableId } from '../core/types';
 import { appDb, eraseDatabase, watchSchema } from '../db/db';
 import { describeStorageError } from '../db/errors';
@@ -89,9 +89,9 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
   valuesSub?.unsubscribe();
   const view =
     (await repo.getSetting<ViewState>(db, `view:${projectId}:${variableId}`)) ?? emptyView;
-  const normalise =
-    (await repo.getSetting<NormaliseConfig>(db, `normalise:${projectId}:${variableId}`)) ??
-    defaultNormaliseConfig;
+  const normalise = readNormaliseConfig(
+    await repo.getSetting<unknown>(db, `normalise:${projectId}:${variableId}`),
+  );
   set({
     variableId,
     values: [],

@@ -21,7 +21,10 @@ export interface EngineInput {
   /** Raw value → its decided code. Approved values weigh fully, coded ones less. */
   readonly known: ReadonlyMap<string, KnownValue>;
   readonly normalise?: NormaliseConfig;
-  /** Domain vocabulary (terms.ts); default `defaultDomainTerms`, `[]` for none. */
+  /**
+   * Domain vocabulary (terms.ts); default: the normalisation's own (`normalise.terms`), else
+   * `defaultDomainTerms`; `[]` for none.
+   */
   readonly terms?: readonly DomainTerm[];
 }
 
@@ -101,8 +104,10 @@ interface Target {
   readonly via: string;
   /** Compares targets of equal score independently of insertion order. */
   readonly key: string;
-  /** The normalised text, prepared: of two equally scored targets, the closer in full form names the match. */
-  readonly form: DiceProfile;
+  /** The normalised text: of two equally scored targets, the closer in full form names the match. */
+  readonly normalised: string;
+  /** `normalised`, prepared on first use (only ties need it). */
+  form: DiceProfile | undefined;
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -110,6 +115,9 @@ interface Target {
   readonly childVictim: boolean;
   /** Known values support each other; label variants of one category do not. */
   readonly independent: boolean;
+  /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
+  nearRound: number;
+  nearScore: number;
 }
 
 export function createEngine(
@@ -118,7 +126,7 @@ export function createEngine(
 ): SuggestionEngine {
   const config = input.normalise ?? defaultNormaliseConfig;
   const leaves = leafCategories(input.codebook);
-  const terms = compileTerms(input.terms ?? defaultDomainTerms);
+  const terms = compileTerms(input.terms ?? config.terms ?? defaultDomainTerms);
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseValue(text, config), terms);
   type Analysed = ValueFeatures & { readonly normalised: string };
@@ -158,12 +166,15 @@ export function createEngine(
       signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.otherVictim}|${features.negated}`,
       via,
       key,
-      form: diceProfile(features.normalised),
+      normalised: features.normalised,
+      form: undefined,
       weight,
       features,
       owner,
       childVictim,
       independent,
+      nearRound: 0,
+      nearScore: 0,
     };
   };
   const addCodebookText = (c: Category, text: string, via: string): void => {
@@ -287,16 +298,17 @@ export function createEngine(
   const seenLeaves: number[] = [];
   let valueForm: DiceProfile | undefined;
   let valueNormalised = '';
-  const nearness = new Map<Target, number>();
+  let round = 0;
 
   // How close a target's whole normalised form is to the value's: names the match among equals.
   const near = (t: Target): number => {
-    let d = nearness.get(t);
-    if (d === undefined) {
+    if (t.nearRound !== round) {
       valueForm ??= diceProfile(valueNormalised);
-      nearness.set(t, (d = diceOfProfiles(valueForm, t.form)));
+      t.form ??= diceProfile(t.normalised);
+      t.nearScore = diceOfProfiles(valueForm, t.form);
+      t.nearRound = round;
     }
-    return d;
+    return t.nearScore;
   };
   // A total order (nearness, then key), so the `via` chosen never depends on the order of learning.
   const closer = (a: Target, b: Target): boolean => {
@@ -340,7 +352,7 @@ export function createEngine(
     const value = analyseWithForm(raw);
     valueNormalised = value.normalised;
     valueForm = undefined;
-    nearness.clear();
+    round++;
 
     const found = lookup(value.matchText);
     for (let i = 0; i < found.codebook.length; i += 3) {

@@ -6,6 +6,8 @@
 // Å, ä and ö are letters of their own in Swedish (`får`/`far`, `för`/`for`): no rule here ever
 // folds them, and NFC composition keeps a decomposed `å` from looking like `a` + a mark.
 
+import type { DomainTerm } from './terms';
+
 export const NORMALISE_RULES = [
   'case',
   'whitespace',
@@ -40,6 +42,51 @@ export interface NormaliseConfig {
    * is about the parent, the `BoU` only says which unit wrote it.
    */
   readonly unitMarkers?: readonly string[];
+  /**
+   * The domain vocabulary the engine matches words by (terms.ts); absent: the default vocabulary.
+   * Not a normalisation of the text: it decides which words count as the same concept.
+   */
+  readonly terms?: readonly DomainTerm[];
+}
+
+/**
+ * A configuration as stored by this or an older version, made whole: rules and lists missing are
+ * the defaults, and anything of the wrong shape (a hand-edited or damaged setting) is dropped
+ * rather than trusted. Never throws.
+ */
+export function readNormaliseConfig(stored: unknown): NormaliseConfig {
+  if (stored === undefined || stored === null) return defaultNormaliseConfig;
+  const o = isRecord(stored) ? stored : {};
+  const rules = { ...defaultNormaliseConfig.rules };
+  if (isRecord(o.rules))
+    for (const rule of NORMALISE_RULES) {
+      const on = o.rules[rule];
+      if (typeof on === 'boolean') rules[rule] = on;
+    }
+  const strings = (x: unknown, fallback: readonly string[]): readonly string[] =>
+    Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : fallback;
+  const abbreviations = Array.isArray(o.abbreviations)
+    ? o.abbreviations.filter(
+        (a): a is Abbreviation =>
+          isRecord(a) && typeof a.short === 'string' && typeof a.long === 'string',
+      )
+    : defaultAbbreviations;
+  const config: NormaliseConfig = {
+    rules,
+    abbreviations,
+    unitPrefixes: strings(o.unitPrefixes, defaultUnitPrefixes),
+    unitMarkers: strings(o.unitMarkers, defaultUnitMarkers),
+  };
+  if (!Array.isArray(o.terms)) return config;
+  const terms = o.terms.flatMap((t): DomainTerm[] => {
+    if (!isRecord(t) || typeof t.concept !== 'string' || t.concept.trim() === '') return [];
+    return [{ concept: t.concept, stems: strings(t.stems, []), forms: strings(t.forms, []) }];
+  });
+  return { ...config, terms };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 export const defaultAbbreviations: readonly Abbreviation[] = [
@@ -250,11 +297,12 @@ function tidySpaces(t: string): string {
 
 function dropRepeatedWords(t: string): string {
   const words = t.split(' ');
-  // Most values repeat nothing: checked without building anything.
+  const lower = words.map((w) => w.toLowerCase());
+  // Most values repeat nothing: checked without building anything more.
   let repeated = false;
-  for (let i = 1; i < words.length && !repeated; i++) {
+  for (let i = 1; i < lower.length && !repeated; i++) {
     for (let j = 0; j < i; j++) {
-      if ((words[i] as string).toLowerCase() === (words[j] as string).toLowerCase()) {
+      if (lower[i] === lower[j]) {
         repeated = true;
         break;
       }
@@ -263,12 +311,12 @@ function dropRepeatedWords(t: string): string {
   if (!repeated && !words.includes('')) return t;
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const word of words) {
-    const key = word.toLowerCase();
-    if (word === '' || seen.has(key)) continue;
+  words.forEach((word, i) => {
+    const key = lower[i] as string;
+    if (word === '' || seen.has(key)) return;
     seen.add(key);
     out.push(word);
-  }
+  });
   return out.join(' ');
 }
 

@@ -2,18 +2,25 @@ import { useEffect, useState } from 'react';
 import {
   NORMALISE_RULES,
   defaultNormaliseConfig,
+  defaultUnitMarkers,
   type Abbreviation,
   type NormaliseConfig,
   type RulePreview,
 } from '../../core/suggest/normalise';
+import { defaultDomainTerms } from '../../core/suggest/terms';
 import { setNormalise, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
+import { VocabularyEditor } from './VocabularyEditor';
+import { WordListEditor } from './WordListEditor';
+
+type Tab = 'rules' | 'abbreviations' | 'units' | 'vocabulary';
 
 /**
  * The normalisation rules of a variable, each with a preview of what it changes and on how many
- * values (computed in the suggestion worker). Raw values are never changed.
+ * values (computed in the suggestion worker), and the lists they use: abbreviations, unit prefixes
+ * and codes, and the domain vocabulary of the suggestions. Raw values are never changed.
  */
 export function RulesPanel({
   variableLabel,
@@ -29,6 +36,13 @@ export function RulesPanel({
   const [preview, setPreview] = useState<RulePreview[] | null>(null);
   const [short, setShort] = useState('');
   const [long, setLong] = useState('');
+  const [tab, setTab] = useState<Tab>('rules');
+  const tabs: [Tab, string][] = [
+    ['rules', t('rulesTabRules')],
+    ['abbreviations', t('rulesAbbreviations')],
+    ['units', t('rulesTabUnits')],
+    ['vocabulary', t('rulesVocabulary')],
+  ];
 
   useEffect(() => {
     let live = true;
@@ -59,101 +73,142 @@ export function RulesPanel({
       >
         <h2>{t('rulesTitle', { variable: variableLabel })}</h2>
         <p className="muted">{t('rulesIntro')}</p>
-        <div className="rules-list">
-          {NORMALISE_RULES.map((rule) => {
-            const p = preview?.find((x) => x.rule === rule);
-            return (
-              <div key={rule} className="rule">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={draft.rules[rule]}
-                    onChange={(e) =>
-                      setDraft({ ...draft, rules: { ...draft.rules, [rule]: e.target.checked } })
-                    }
-                    data-rule={rule}
-                  />{' '}
-                  <b>{t(`rule_${rule}`)}</b>{' '}
-                  <span className="muted" data-testid={`rule-count-${rule}`}>
-                    {p ? t('rulesChanged', { n: p.changed }) : '…'}
-                  </span>
-                </label>
-                {p && p.examples.length > 0 && (
-                  <ul className="rule-examples">
-                    {p.examples.slice(0, 3).map((ex) => (
-                      <li key={ex.raw}>
-                        <RawText raw={ex.raw} /> → <code>{ex.with}</code>
-                        {ex.without !== ex.with && <span className="muted"> ({ex.without})</span>}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            );
-          })}
+        <div className="modal-tabs" role="tablist">
+          {tabs.map(([id, label]) => (
+            <button
+              key={id}
+              role="tab"
+              aria-selected={tab === id}
+              className={tab === id ? 'modal-tab active' : 'modal-tab'}
+              data-testid={`rules-tab-${id}`}
+              onClick={() => setTab(id)}
+            >
+              {label}
+            </button>
+          ))}
         </div>
-        <h3>{t('rulesAbbreviations')}</h3>
-        <div className="abbr-wrap">
-          <table className="abbr">
-            <thead>
-              <tr>
-                <th>{t('rulesShort')}</th>
-                <th>{t('rulesLong')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {draft.abbreviations.map((a, i) => (
-                <tr key={`${a.short}-${i}`}>
+        {tab === 'rules' && (
+          <div className="rules-list">
+            {NORMALISE_RULES.map((rule) => {
+              const p = preview?.find((x) => x.rule === rule);
+              return (
+                <div key={rule} className="rule">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={draft.rules[rule]}
+                      onChange={(e) =>
+                        setDraft({ ...draft, rules: { ...draft.rules, [rule]: e.target.checked } })
+                      }
+                      data-rule={rule}
+                    />{' '}
+                    <b>{t(`rule_${rule}`)}</b>{' '}
+                    <span className="muted" data-testid={`rule-count-${rule}`}>
+                      {p ? t('rulesChanged', { n: p.changed }) : '…'}
+                    </span>
+                  </label>
+                  {p && p.examples.length > 0 && (
+                    <ul className="rule-examples">
+                      {p.examples.slice(0, 3).map((ex) => (
+                        <li key={ex.raw}>
+                          <RawText raw={ex.raw} /> → <code>{ex.with}</code>
+                          {ex.without !== ex.with && <span className="muted"> ({ex.without})</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
+        {tab === 'abbreviations' && (
+          <div className="abbr-wrap">
+            <table className="abbr">
+              <thead>
+                <tr>
+                  <th>{t('rulesShort')}</th>
+                  <th>{t('rulesLong')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {draft.abbreviations.map((a, i) => (
+                  <tr key={`${a.short}-${i}`}>
+                    <td>
+                      <code>{a.short}</code>
+                    </td>
+                    <td>{a.long}</td>
+                    <td>
+                      <button
+                        onClick={() =>
+                          setAbbreviations(draft.abbreviations.filter((_, j) => j !== i))
+                        }
+                      >
+                        {t('rulesRemove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+                <tr>
                   <td>
-                    <code>{a.short}</code>
+                    <input
+                      value={short}
+                      onChange={(e) => setShort(e.target.value)}
+                      aria-label={t('rulesShort')}
+                    />
                   </td>
-                  <td>{a.long}</td>
+                  <td>
+                    <input
+                      value={long}
+                      onChange={(e) => setLong(e.target.value)}
+                      aria-label={t('rulesLong')}
+                    />
+                  </td>
                   <td>
                     <button
-                      onClick={() =>
-                        setAbbreviations(draft.abbreviations.filter((_, j) => j !== i))
-                      }
+                      disabled={short.trim() === '' || long.trim() === ''}
+                      onClick={() => {
+                        setAbbreviations([
+                          ...draft.abbreviations,
+                          { short: short.trim(), long: long.trim() },
+                        ]);
+                        setShort('');
+                        setLong('');
+                      }}
                     >
-                      {t('rulesRemove')}
+                      {t('rulesAdd')}
                     </button>
                   </td>
                 </tr>
-              ))}
-              <tr>
-                <td>
-                  <input
-                    value={short}
-                    onChange={(e) => setShort(e.target.value)}
-                    aria-label={t('rulesShort')}
-                  />
-                </td>
-                <td>
-                  <input
-                    value={long}
-                    onChange={(e) => setLong(e.target.value)}
-                    aria-label={t('rulesLong')}
-                  />
-                </td>
-                <td>
-                  <button
-                    disabled={short.trim() === '' || long.trim() === ''}
-                    onClick={() => {
-                      setAbbreviations([
-                        ...draft.abbreviations,
-                        { short: short.trim(), long: long.trim() },
-                      ]);
-                      setShort('');
-                      setLong('');
-                    }}
-                  >
-                    {t('rulesAdd')}
-                  </button>
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
+              </tbody>
+            </table>
+          </div>
+        )}
+        {tab === 'units' && (
+          <div className="units">
+            <WordListEditor
+              label={t('rulesUnitPrefixes')}
+              help={t('rulesUnitPrefixesHelp')}
+              words={draft.unitPrefixes}
+              onChange={(unitPrefixes) => setDraft({ ...draft, unitPrefixes })}
+              testId="rules-unit-prefixes"
+            />
+            <WordListEditor
+              label={t('rulesUnitMarkers')}
+              help={t('rulesUnitMarkersHelp')}
+              words={draft.unitMarkers ?? defaultUnitMarkers}
+              onChange={(unitMarkers) => setDraft({ ...draft, unitMarkers })}
+              testId="rules-unit-markers"
+            />
+          </div>
+        )}
+        {tab === 'vocabulary' && (
+          <VocabularyEditor
+            terms={draft.terms ?? defaultDomainTerms}
+            onChange={(terms) => setDraft({ ...draft, terms })}
+          />
+        )}
         <div className="modal-actions">
           <button onClick={() => setDraft(defaultNormaliseConfig)}>{t('rulesReset')}</button>
           <span className="spacer" />

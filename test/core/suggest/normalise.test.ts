@@ -6,6 +6,7 @@ import {
   explainNormalisation,
   normaliseValue,
   previewNormaliseRules,
+  readNormaliseConfig,
   type NormaliseConfig,
 } from '../../../src/core/suggest/normalise';
 
@@ -192,5 +193,43 @@ describe('explaining normalisation for the rules panel', () => {
     });
     expect(preview.get('ageRanges')?.changed).toBe(1);
     expect(preview.get('case')?.changed).toBe(4);
+  });
+});
+
+describe('a stored configuration, as read back', () => {
+  it('is the default when nothing was stored', () => {
+    expect(readNormaliseConfig(undefined)).toBe(defaultNormaliseConfig);
+  });
+
+  it('keeps what a user set and fills in what an older version did not store', () => {
+    const read = readNormaliseConfig({
+      rules: { case: false },
+      abbreviations: [{ short: 'BUP', long: 'barn- och ungdomspsykiatrin' }],
+      unitPrefixes: ['BoF'],
+    });
+    expect(read.rules).toEqual({ ...defaultNormaliseConfig.rules, case: false });
+    expect(read.abbreviations).toEqual([{ short: 'BUP', long: 'barn- och ungdomspsykiatrin' }]);
+    expect(read.unitPrefixes).toEqual(['BoF']);
+    expect(read.unitMarkers).toEqual(defaultNormaliseConfig.unitMarkers);
+    expect(read.terms).toBeUndefined();
+    expect(normaliseValue('BoF Missbruk', read)).toBe('BoF Missbruk'.replace(/^BoF /u, ''));
+  });
+
+  it('drops what has the wrong shape instead of trusting it', () => {
+    const read = readNormaliseConfig({
+      rules: { case: 'yes', whitespace: false, unknown: true },
+      abbreviations: [{ short: 'VH' }, 'F/O', { short: 'EKB', long: 'ensamkommande barn' }],
+      unitPrefixes: 'B/U',
+      unitMarkers: ['IFO', 7],
+      terms: [{ concept: 'missbruk', stems: ['drog', 3] }, { stems: ['x'] }, null],
+    });
+    expect(read.rules.case).toBe(defaultNormaliseConfig.rules.case);
+    expect(read.rules.whitespace).toBe(false);
+    expect(read.rules).not.toHaveProperty('unknown');
+    expect(read.abbreviations).toEqual([{ short: 'EKB', long: 'ensamkommande barn' }]);
+    expect(read.unitPrefixes).toEqual(defaultNormaliseConfig.unitPrefixes);
+    expect(read.unitMarkers).toEqual(['IFO']);
+    expect(read.terms).toEqual([{ concept: 'missbruk', stems: ['drog'], forms: [] }]);
+    expect(readNormaliseConfig('broken')).toEqual(defaultNormaliseConfig);
   });
 });

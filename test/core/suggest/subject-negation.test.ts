@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { analyseValue } from '../../../src/core/suggest/features';
-import { normaliseValue } from '../../../src/core/suggest/normalise';
+import {
+  defaultNormaliseConfig,
+  normaliseValue,
+  type NormaliseConfig,
+} from '../../../src/core/suggest/normalise';
+import { defaultDomainTerms } from '../../../src/core/suggest/terms';
 import { actions, reasons } from './codebooks';
 
 const features = (raw: string) => analyseValue(normaliseValue(raw));
@@ -154,5 +159,26 @@ describe('negation', () => {
     expect(top(engine, 'Ej inledd utredning')).toBe('EJU1');
     expect(top(engine, 'Utredning inleds')).toBe('UTR1');
     expect(top(engine, 'Inleder utredning 11:1')).toBe('UTR1');
+  });
+});
+
+describe('the vocabulary a project edits', () => {
+  it('is used when the normalisation carries one, and replaces the default', () => {
+    const withWord: NormaliseConfig = {
+      ...defaultNormaliseConfig,
+      terms: [...defaultDomainTerms, { concept: 'kriminalitet', stems: ['frihetsberövad'] }],
+    };
+    const plain = createEngine({ codebook: reasons, known: new Map() });
+    const edited = createEngine({ codebook: reasons, known: new Map(), normalise: withWord });
+    expect(top(plain, 'Frihetsberövad pappa')).not.toBe('H09');
+    expect(top(edited, 'Frihetsberövad pappa')).toBe('H09');
+    // An empty vocabulary is none at all: alcohol is no longer misuse.
+    const none = createEngine({
+      codebook: reasons,
+      known: new Map(),
+      normalise: { ...defaultNormaliseConfig, terms: [] },
+    });
+    expect(top(plain, 'Alkohol förälder')).toBe('H07');
+    expect(top(none, 'Alkohol förälder')).not.toBe('H07');
   });
 });

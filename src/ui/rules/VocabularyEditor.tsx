@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import type { DomainTerm } from '../../core/suggest/terms';
+import { useT } from '../i18n';
+
+/** `a, b ,c` → `['a', 'b', 'c']`: the words of a comma-separated field, empty ones dropped. */
+export function commaWords(text: string): string[] {
+  return text
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+}
+
+/**
+ * The domain vocabulary as a table: one concept per row with its word stems and exact forms, each
+ * editable as a comma-separated list; a row to add a concept. Changes go to the draft only.
+ */
+export function VocabularyEditor({
+  terms,
+  onChange,
+}: {
+  terms: readonly DomainTerm[];
+  onChange: (terms: readonly DomainTerm[]) => void;
+}) {
+  const t = useT();
+  const [concept, setConcept] = useState('');
+  const [stems, setStems] = useState('');
+  const [forms, setForms] = useState('');
+  const replace = (i: number, term: DomainTerm) =>
+    onChange(terms.map((x, j) => (j === i ? term : x)));
+  const canAdd = concept.trim() !== '' && commaWords(stems).length + commaWords(forms).length > 0;
+  return (
+    <div className="vocabulary" data-testid="rules-vocabulary">
+      <p className="muted">{t('rulesVocabularyIntro')}</p>
+      <p className="muted">{t('rulesVocabularyCount', { n: terms.length })}</p>
+      <div className="abbr-wrap">
+        <table className="abbr">
+          <thead>
+            <tr>
+              <th>{t('rulesConcept')}</th>
+              <th>
+                {t('rulesStems')} <span className="muted">({t('rulesCommaSeparated')})</span>
+              </th>
+              <th>
+                {t('rulesForms')} <span className="muted">({t('rulesCommaSeparated')})</span>
+              </th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {terms.map((term, i) => (
+              <tr key={`${term.concept}-${i}`}>
+                <td>
+                  <code>{term.concept}</code>
+                </td>
+                <td>
+                  <TermWords
+                    words={term.stems}
+                    label={`${term.concept}: ${t('rulesStems')}`}
+                    onChange={(w) => replace(i, { ...term, stems: w })}
+                  />
+                </td>
+                <td>
+                  <TermWords
+                    words={term.forms ?? []}
+                    label={`${term.concept}: ${t('rulesForms')}`}
+                    onChange={(w) => replace(i, { ...term, forms: w })}
+                  />
+                </td>
+                <td>
+                  <button onClick={() => onChange(terms.filter((_, j) => j !== i))}>
+                    {t('rulesRemove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <td>
+                <input
+                  value={concept}
+                  onChange={(e) => setConcept(e.target.value)}
+                  aria-label={t('rulesConcept')}
+                />
+              </td>
+              <td>
+                <input
+                  value={stems}
+                  onChange={(e) => setStems(e.target.value)}
+                  aria-label={t('rulesStems')}
+                />
+              </td>
+              <td>
+                <input
+                  value={forms}
+                  onChange={(e) => setForms(e.target.value)}
+                  aria-label={t('rulesForms')}
+                />
+              </td>
+              <td>
+                <button
+                  disabled={!canAdd}
+                  onClick={() => {
+                    onChange([
+                      ...terms,
+                      {
+                        concept: concept.trim(),
+                        stems: commaWords(stems),
+                        forms: commaWords(forms),
+                      },
+                    ]);
+                    setConcept('');
+                    setStems('');
+                    setForms('');
+                  }}
+                >
+                  {t('rulesAdd')}
+                </button>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** A comma-separated list of words, edited as text and applied when the field is left. */
+function TermWords({
+  words,
+  label,
+  onChange,
+}: {
+  words: readonly string[];
+  label: string;
+  onChange: (words: string[]) => void;
+}) {
+  const [text, setText] = useState(words.join(', '));
+  return (
+    <input
+      className="term-words"
+      value={text}
+      aria-label={label}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => {
+        const next = commaWords(text);
+        setText(next.join(', '));
+        if (next.join('\u0000') !== words.join('\u0000')) onChange(next);
+      }}
+    />
+  );
+}

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, startServer, tempProfile, type Session } from './harness';
+
+// The normalisation rules panel as a researcher uses it: the unit prefixes and the domain
+// vocabulary are theirs to edit; what they change shows in the preview and in the suggestions,
+// and stays after a reload.
+
+let server: { url: string; close: () => Promise<void> };
+let profile: { dir: string; remove: () => void };
+let s: Session;
+const shots = process.env.KODBOK_SHOTS; // a folder to keep screenshots in, when set
+
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  profile = tempProfile();
+  s = await launch(profile.dir, new URL(server.url).origin);
+  await s.page.goto(server.url);
+  await s.page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
+  await s.page.getByTestId('user-ok').click();
+  await s.page.locator('.ag-row').first().waitFor();
+});
+
+afterAll(async () => {
+  await s?.context.close();
+  await server?.close();
+  profile?.remove();
+});
+
+async function suggestionsDone(page: Page) {
+  await page.waitForFunction(() => !document.body.textContent?.includes('Beräknar förslag'), {
+    timeout: 60_000,
+  });
+}
+
+async function ruleCount(page: Page, rule: string): Promise<number> {
+  const text = (await page.getByTestId(`rule-count-${rule}`).textContent()) ?? '';
+  return Number(/\d+/u.exec(text)?.[0] ?? NaN);
+}
+
+describe('the rules panel', () => {
+  it('edits unit prefixes and the vocabulary; the preview and the suggestions follow; kept after a reload', async () => {
+    const { page } = s;
+    await suggestionsDone(page);
+
+    await page.getByTestId('rules').click();
+    // The preview counts the values each rule changes.
+    await expect
+      .poll(() => ruleCount(page, 'unitPrefixes'), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const prefixed = await ruleCount(page, 'unitPrefixes');
+
+    // Unit prefixes: take BoF out of both lists; fewer values change.
+    await page.getByTestId('rules-tab-units').click();
+    for (const list of ['rules-unit-prefixes', 'rules-unit-markers'])
+      await page.getByTestId(list).getByRole('button', { name: 'Ta bort BoF' }).click();
+    expect(
+      await page.getByTestId('rules-unit-prefixes').getByText('BoF', { exact: true }).count(),
+    ).toBe(0);
+    await shot(page, 'rules-units');
+    await page.getByTestId('rules-tab-rules').click();
+    await expect
+      .poll(() => ruleCount(page, 'unitPrefixes'), { timeout: 10_000 })
+      .toBeLessThan(prefixed);
+
+    // Vocabulary: `Frihetsberövad vårdnadshavare` (a parent in custody) is not known as crime; the
+    // researcher adds the word to the `kriminalitet` concept, and the suggestion follows.
+    await page.getByTestId('rules-save').click();
+    const value = 'Frihetsberövad vårdnadshavare';
+    await page.getByLabel('Snabbsök i alla kolumner').fill('Frihetsberövad');
+    const suggestionOf = () =>
+      page.evaluate((r) => {
+        const row = [...document.querySelectorAll('.ag-row')].find(
+          (el) => el.querySelector('[col-id="raw"] .raw')?.getAttribute('title') === r,
+        );
+        return row?.querySelector('[col-id="suggestion"]')?.textContent ?? null;
+      }, value);
+    await expect.poll(suggestionOf, { timeout: 20_000 }).not.toBeNull();
+    expect(await suggestionOf()).not.toMatch(/^H09/u);
+
+    await page.getByTestId('rules').click();
+    await page.getByTestId('rules-tab-vocabulary').click();
+    const vocabulary = page.getByTestId('rules-vocabulary');
+    const count = Number(
+      /\d+/u.exec((await vocabulary.getByText(/\d+ begrepp/u).textContent()) ?? '')?.[0],
+    );
+    const stems = vocabulary.getByLabel('kriminalitet: Ordstammar', { exact: true });
+    await stems.fill(`${await stems.inputValue()}, frihetsberövad`);
+    await stems.blur();
+    // A concept of their own, too: the list grows by one.
+    await vocabulary.getByLabel('Begrepp', { exact: true }).fill('umgänge');
+    await vocabulary.getByLabel('Ordstammar', { exact: true }).fill('umgängeskrets, kamratkrets');
+    await vocabulary.getByRole('button', { name: 'Lägg till' }).click();
+    await vocabulary.getByText(`${count + 1} begrepp`).waitFor();
+    await shot(page, 'rules-vocabulary');
+    await page.getByTestId('rules-save').click();
+    await expect.poll(suggestionOf, { timeout: 20_000 }).toMatch(/^H09/u);
+
+    // Kept after a reload.
+    await page.reload();
+    await page.locator('.ag-row').first().waitFor({ timeout: 60_000 });
+    await suggestionsDone(page);
+    await page.getByTestId('rules').click();
+    await page.getByTestId('rules-tab-units').click();
+    await page.getByTestId('rules-unit-prefixes').waitFor();
+    expect(
+      await page.getByTestId('rules-unit-prefixes').getByText('BoF', { exact: true }).count(),
+    ).toBe(0);
+    await page.getByTestId('rules-tab-vocabulary').click();
+    await page
+      .getByTestId('rules-vocabulary')
+      .getByText(`${count + 1} begrepp`)
+      .waitFor();
+    expect(s.errors).toEqual([]);
+  });
+});
