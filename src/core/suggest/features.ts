@@ -316,9 +316,14 @@ function contentOf(
     if (w.vague) continue;
     if (!terms) specific.push(w.specific);
     else {
-      // A concept said twice (`alkohol narkotika`) is said once.
-      for (const part of terms.conceptOf(w.specific))
-        if (!specific.includes(part)) specific.push(part);
+      // The whole word first (`relationsproblem` may be a member as it stands), then without its
+      // generic head. A concept said twice (`alkohol narkotika`) is said once.
+      const whole = w.specific === w.word ? undefined : terms.conceptOf(w.word);
+      const parts =
+        whole !== undefined && !(whole.length === 1 && whole[0] === w.word)
+          ? whole
+          : terms.conceptOf(w.specific);
+      for (const part of parts) if (!specific.includes(part)) specific.push(part);
     }
   }
   if (specific.length > 0) return specific.join(' ');
