@@ -138,6 +138,7 @@ export function createEngine(
       ownerStated: f.ownerStated,
       childVictim: f.childVictim,
       otherVictim: f.otherVictim,
+      caregiverVictim: f.caregiverVictim,
       violent: f.violent,
       negated: f.negated,
       matchText: f.matchText,
@@ -277,7 +278,11 @@ export function createEngine(
     const targetOwnViolence = target.owner === 'child' && !target.childVictim;
     if (
       (value.otherVictim && t.violent && !t.otherVictim && !targetOwnViolence) ||
-      (value.childVictim && !value.otherVictim && t.otherVictim)
+      (value.childVictim && !value.otherVictim && t.otherVictim) ||
+      // A parent hurt and no one said to have done it: the adults', not the child's own.
+      (value.caregiverVictim && value.owner !== 'child' && targetOwnViolence && t.violent) ||
+      // The child hurting someone is not violence between the adults.
+      (value.owner === 'child' && value.otherVictim && t.caregiverVictim && !targetOwnViolence)
     ) {
       score *= weights.victimMismatch;
     } else if (value.violent && !value.otherVictim && !value.childVictim && t.otherVictim) {

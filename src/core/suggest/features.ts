@@ -24,6 +24,8 @@ export interface ValueFeatures {
    * violence it is then decides between violence between the adults and the child's own.
    */
   readonly otherVictim: boolean;
+  /** Among those hurt, a parent or caregiver: with no doer named, violence between the adults. */
+  readonly caregiverVictim: boolean;
   /** The content is violence (after the domain vocabulary: `slår`, `hot` are `våld`). */
   readonly violent: boolean;
   readonly negated: boolean;
@@ -79,7 +81,7 @@ const LEGAL_WORD =
 
 // Function words: their bigrams only add noise to similarity.
 const STOPWORD =
-  /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende|enligt|enl)$/u;
+  /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende|enligt|enl|mellan|över|åt)$/u;
 // Hedges and how often: `oro för X`, `misstänkt X`, `X flera gånger` are about X. Dropped when
 // other words remain.
 const HEDGE =
@@ -179,6 +181,8 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   let own = false;
   let victim = false;
   let otherVictim = false;
+  // …and among them a caregiver (`våld mot mamma`, `mellan föräldrarna`, `partnervåld`).
+  let caregiverVictim = false;
   // A verb of violence with no person before it: the child is its unsaid subject.
   let childDoer = false;
   let violenceVerb = false;
@@ -222,12 +226,15 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       if (doer === 'childStrong' || doer === 'childWeak') childStrong = true;
       continue;
     }
-    if (w.adultViolence) otherVictim = true;
+    if (w.adultViolence) {
+      otherVictim = true;
+      caregiverVictim = true;
+    }
     if (w.person === 'caregiver') {
       person[i] = true;
-      if ((word[i + 1] ?? NOT_A_WORD).victimVerb) otherVictim = true;
+      if ((word[i + 1] ?? NOT_A_WORD).victimVerb) otherVictim = caregiverVictim = true;
       if (!governed) caregiver = true;
-      else if (victimSide || governor?.word === 'mellan') otherVictim = true;
+      else if (victimSide || governor?.word === 'mellan') otherVictim = caregiverVictim = true;
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
@@ -283,6 +290,9 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     ownerStated = true;
   } else if (!caregiver && (childWeak || childDoer) && !victim) {
     owner = 'child';
+  } else if (!caregiver && otherVictim && !caregiverVictim && !victim) {
+    // Violence against staff or a classmate with no doer named: in the child's record, the child's.
+    owner = 'child';
   }
   // Otherwise both are named outright (`förälder och ungdom`) or neither.
 
@@ -294,6 +304,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     childVictim: victim,
     // Said of violence only: `konflikt mellan föräldrarna` hurts no one in particular.
     otherVictim: otherVictim && violent,
+    caregiverVictim: caregiverVictim && violent,
     violent,
     negated,
     matchText,

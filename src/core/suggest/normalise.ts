@@ -104,6 +104,8 @@ export const defaultAbbreviations: readonly Abbreviation[] = [
   { short: '11 kap. 1 §', long: 'utredning inleds' },
   { short: 'utr', long: 'utredning' },
   { short: 'hänv', long: 'hänvisning' },
+  // Lagen om omhändertagande av berusade personer: taken in while drunk.
+  { short: 'LOB', long: 'omhändertagen berusad' },
 ];
 
 export const defaultUnitPrefixes: readonly string[] = [

@@ -67,7 +67,16 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   },
   {
     concept: 'våld',
-    stems: ['misshandel', 'misshandlad', 'våldsam', 'stryptag', 'örfil', 'hotelse', 'knuffa'],
+    stems: [
+      'misshandel',
+      'misshandlad',
+      'våldsam',
+      'stryptag',
+      'örfil',
+      'hotelse',
+      'knuffa',
+      'kränkning',
+    ],
     // Threats are psychological violence; hitting and kicking in their tenses.
     forms: [
       'aga',
@@ -121,6 +130,7 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
       'psykos',
       'sjukdom',
       'mående',
+      'psykiatri',
     ],
     forms: ['sjuk', 'mår'],
   },
@@ -168,6 +178,8 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   {
     concept: 'ofött',
     stems: ['graviditet', 'gravid', 'ofödd', 'ofött', 'ofödda', 'förlossning', 'mödravård'],
+    // `blivande förälder`: a parent to be.
+    forms: ['blivande'],
   },
   {
     concept: 'omsorgsbrist',
@@ -180,18 +192,32 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
       'vanvård',
       'undernäring',
       'tillsyn',
+      'hemförhållande',
       'hungrig',
       'smutsig',
       'ovårdad',
       'hygien',
     ],
+    // `lämnas ensam`: left alone (as exact forms: `ensamkommande` is another matter).
+    forms: ['ensam', 'ensamt', 'ensamma'],
   },
   {
     concept: 'konflikt',
-    stems: ['konflikt', 'tvist', 'osämja', 'slitning', 'relationsproblem', 'samarbetsproblem'],
+    stems: [
+      'konflikt',
+      'tvist',
+      'osämja',
+      'slitning',
+      'relationsproblem',
+      'samarbetsproblem',
+      'samarbetssvårighet',
+    ],
     forms: ['bråk', 'gräl'],
   },
-  { concept: 'skolfrånvaro', stems: ['skolk', 'skolvägran', 'hemmasittare', 'skolnärvaro'] },
+  {
+    concept: 'skolfrånvaro',
+    stems: ['skolk', 'skolvägran', 'hemmasittare', 'skolnärvaro', 'skolgång'],
+  },
   {
     concept: 'hedersvåld',
     stems: ['tvångsgifte', 'tvångsäktenskap', 'barnäktenskap', 'könsstympning', 'bortgifte'],

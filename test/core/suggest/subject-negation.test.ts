@@ -114,6 +114,10 @@ describe('who is hurt, and by whom', () => {
     expect(top(engine, 'Sparkar sina föräldrar')).toBe('B13');
     expect(top(engine, 'Eleven har misshandlat en kamrat')).toBe('B13');
     expect(top(engine, 'Pappan hotar henne')).toBe('H02');
+    // A parent hurt, no doer named: between the adults. Staff hurt, no doer named: the child's.
+    expect(top(engine, 'Våld mot mamman')).toBe('H04');
+    expect(top(engine, 'Våld mellan vårdnadshavarna')).toBe('H04');
+    expect(top(engine, 'Hot mot personalen')).toBe('B13');
     expect(top(engine, 'Misshandel')).toBe('H02');
   });
 
