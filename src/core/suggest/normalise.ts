@@ -98,10 +98,11 @@ export const defaultAbbreviations: readonly Abbreviation[] = [
   { short: 'VIN', long: 'våld i nära relation' },
   { short: 'NPF', long: 'neuropsykiatrisk funktionsnedsättning' },
   { short: 'SoL', long: 'socialtjänstlagen' },
-  // 11 kap. 1 § SoL is the paragraph under which an investigation is opened.
-  { short: '11:1', long: 'utredning inleds' },
-  { short: '11 kap 1 §', long: 'utredning inleds' },
-  { short: '11 kap. 1 §', long: 'utredning inleds' },
+  // 11 kap. 1 § SoL is the paragraph investigations come under: it says investigation, not that one
+  // is opened (`Hanteras inom pågående utredning 11:1` is an ongoing one).
+  { short: '11:1', long: 'utredning' },
+  { short: '11 kap 1 §', long: 'utredning' },
+  { short: '11 kap. 1 §', long: 'utredning' },
   { short: 'utr', long: 'utredning' },
   { short: 'hänv', long: 'hänvisning' },
   // Lagen om omhändertagande av berusade personer: taken in while drunk.
