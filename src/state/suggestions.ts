@@ -17,6 +17,8 @@ let engineKey: string | null = null;
 let engineCodebook: Codebook | null = null;
 let engineNormalise: NormaliseConfig | null = null;
 let engineKnown: Map<string, KnownValue> = new Map();
+// Values whose suggestions a learning may have moved and that are not suggested again yet.
+const moved = new Set<string>();
 
 let syncing = false;
 let syncAgain = false;
@@ -53,7 +55,6 @@ async function syncOnce(): Promise<void> {
   const known = knownValuesOf(values);
   const worker = suggestWorker();
   let fresh = false;
-  let learnt = false;
   if (
     engineKey !== key ||
     engineCodebook !== variable.codebook ||
@@ -64,17 +65,18 @@ async function syncOnce(): Promise<void> {
     engineCodebook = variable.codebook;
     engineNormalise = s.normalise;
     fresh = true;
+    moved.clear();
   } else {
     const diff = diffKnown(engineKnown, known);
-    if (diff.size > 0) {
-      await worker.learn(key, diff);
-      learnt = true;
-    }
+    // The worker knows which suggestions the learning may have moved; they wait in `moved` until
+    // suggested again, also across a run cut short by newer changes.
+    if (diff.size > 0) for (const raw of await worker.learn(key, diff)) moved.add(raw);
   }
   engineKnown = known;
   const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(get().suggestions);
-  // After learning every suggestion may move; otherwise only values without one need it.
-  const todo = fresh || learnt ? values : values.filter((v) => !have.has(v.raw));
+  // A new engine suggests everything; after learning, the values it may have moved and those
+  // without a suggestion yet.
+  const todo = fresh ? values : values.filter((v) => !have.has(v.raw) || moved.has(v.raw));
   if (todo.length === 0) return;
   // Most frequent first: what the researcher sees on top gets its suggestion first.
   const raws = [...todo].sort((a, b) => b.frequency - a.frequency).map((v) => v.raw);
@@ -84,7 +86,10 @@ async function syncOnce(): Promise<void> {
     const chunk = raws.slice(i, i + SUGGEST_CHUNK);
     const out = await worker.suggest(key, chunk, SUGGESTIONS_K);
     if (get().valuesFor !== key) return; // the user switched variable meanwhile
-    chunk.forEach((raw, j) => have.set(raw, out[j] ?? []));
+    chunk.forEach((raw, j) => {
+      have.set(raw, out[j] ?? []);
+      moved.delete(raw);
+    });
     set({
       suggestions: new Map(have),
       suggesting: { done: Math.min(i + SUGGEST_CHUNK, raws.length), total: raws.length },

@@ -29,13 +29,18 @@ export const suggestHandlers = {
   ): void {
     engines.set(key, createEngine({ codebook, known, normalise }));
   },
-  /** Applies changes of the known values: a value now approved or coded, or no longer (null). */
-  learn(key: string, changes: ReadonlyMap<string, KnownValue | null>): void {
+  /**
+   * Applies changes of the known values (a value now approved or coded, or no longer: null) and
+   * returns the values suggested so far whose suggestions they may have moved: only those need
+   * suggesting again.
+   */
+  learn(key: string, changes: ReadonlyMap<string, KnownValue | null>): string[] {
     const engine = engineFor(key);
     for (const [raw, known] of changes) {
       if (known) engine.learn(raw, known);
       else engine.forget(raw);
     }
+    return engine.affected();
   },
   suggest(key: string, raws: readonly string[], k: number): Suggestion[][] {
     const engine = engineFor(key);

@@ -186,8 +186,12 @@ describe('bulk work in the grid', () => {
     await page
       .getByText('Projektet har inga värden för den här variabeln ännu')
       .waitFor({ timeout: 20_000 });
-    const options = await page.getByTestId('project-select').locator('option').allTextContents();
-    expect(options).toEqual(expect.arrayContaining(['Demoprojekt', 'Tomt test']));
+    // The project list is read back from the database after the switch: poll, not one look.
+    await expect
+      .poll(() => page.getByTestId('project-select').locator('option').allTextContents(), {
+        timeout: 10_000,
+      })
+      .toEqual(expect.arrayContaining(['Demoprojekt', 'Tomt test']));
   });
 
   it('shows the storage used and whether the browser may clear it, once work is saved', async () => {

@@ -34,6 +34,11 @@ export interface SuggestionEngine {
   /** Incremental: after an approval only this value's entry changes. */
   learn(raw: string, known: KnownValue): void;
   forget(raw: string): void;
+  /**
+   * The raw values suggested so far whose suggestions the learns and forgets since the last call
+   * may have changed; every other value suggested so far would get exactly what it got before.
+   */
+  affected(): string[];
 }
 
 // The plain reference of FORMATS.md, which quality is measured against (reference.ts).
@@ -228,18 +233,74 @@ export function createEngine(
     return found;
   };
 
+  // What a change of the known values reaches: a known value matters to a match text only when
+  // their Dice is at least minDice (neighbours.ts), so a change of the known value with text K
+  // reaches exactly the texts within minDice of K — found through an index of the texts suggested
+  // so far. Their lookups are dropped and their values reported by `affected`; nothing else moves.
+  const suggestedRaws = new Map<string, Set<string>>(); // match text → raw values suggested
+  const suggestedIndex = new DiceIndex();
+  const suggestedTexts: string[] = []; // id in suggestedIndex → match text
+  let indexedUpTo = 0; // suggestedRaws' texts in insertion order: those before are indexed
+  const changedTexts = new Set<string>();
+  const reached = new Set<string>(); // raw values reached by changes not yet reported
+
+  const remember = (raw: string, matchText: string): void => {
+    const raws = suggestedRaws.get(matchText);
+    if (raws) raws.add(raw);
+    else suggestedRaws.set(matchText, new Set([raw]));
+  };
+
+  /** Drops the lookups the changes reach and notes their values; cheap when nothing changed. */
+  const applyChanges = (): void => {
+    if (changedTexts.size === 0) return;
+    if (!(weights.minDice > 0)) {
+      // Every known value is a neighbour of every text: any change may move anything.
+      cache.clear();
+      for (const raws of suggestedRaws.values()) for (const raw of raws) reached.add(raw);
+      changedTexts.clear();
+      return;
+    }
+    if (indexedUpTo < suggestedRaws.size) {
+      let i = 0;
+      for (const text of suggestedRaws.keys()) {
+        if (i++ < indexedUpTo) continue;
+        suggestedIndex.add(suggestedTexts.length, text);
+        suggestedTexts.push(text);
+      }
+      indexedUpTo = suggestedRaws.size;
+    }
+    for (const changed of changedTexts) {
+      if (suggestedIndex.size === 0) break;
+      for (const { id } of suggestedIndex.search(changed, { minScore: weights.minDice })) {
+        const text = suggestedTexts[id] as string;
+        cache.delete(text);
+        for (const raw of suggestedRaws.get(text) ?? []) reached.add(raw);
+      }
+    }
+    changedTexts.clear();
+  };
+
+  const affected = (): string[] => {
+    applyChanges();
+    const out = [...reached];
+    reached.clear();
+    return out;
+  };
+
   const forget = (raw: string): void => {
+    const text = known.textOf(raw);
+    if (text === undefined) return;
     known.delete(raw);
-    cache.clear();
+    changedTexts.add(text);
   };
 
   const learn = (raw: string, value: KnownValue): void => {
-    cache.clear();
     if (!roles.has(value.code)) {
-      known.delete(raw); // not a leaf of this codebook: nothing to suggest
+      forget(raw); // not a leaf of this codebook: nothing to suggest
       return;
     }
     const features = analyseWithForm(raw);
+    changedTexts.add(features.matchText);
     const weight = value.status === 'approved' ? 1 : weights.coded;
     known.set(
       raw,
@@ -249,6 +310,7 @@ export function createEngine(
   };
 
   for (const [raw, value] of input.known) learn(raw, value);
+  changedTexts.clear(); // nothing was suggested before the engine was built
 
   const adjust = (
     dice: number,
@@ -355,6 +417,8 @@ export function createEngine(
   const suggest = (raw: string, k: number): Suggestion[] => {
     if (k <= 0) return [];
     const value = analyseWithForm(raw);
+    applyChanges();
+    remember(raw, value.matchText);
     valueNormalised = value.normalised;
     valueForm = undefined;
     round++;
@@ -399,7 +463,7 @@ export function createEngine(
     return out.sort(bySuggestion).slice(0, k);
   };
 
-  return { suggest, learn, forget };
+  return { suggest, learn, forget, affected };
 }
 
 /**

@@ -70,6 +70,12 @@ export class NeighbourIndex<T extends NeighbourTarget> {
     this.slotOfRaw.set(raw, slot);
   }
 
+  /** The match text `raw` is known under, if it is known. */
+  textOf(raw: string): string | undefined {
+    const slot = this.slotOfRaw.get(raw);
+    return slot === undefined ? undefined : this.entries[slot]?.text;
+  }
+
   delete(raw: string): void {
     const slot = this.slotOfRaw.get(raw);
     if (slot === undefined) return;

@@ -25,9 +25,13 @@ export function createReferenceEngine(input: EngineInput): SuggestionEngine {
   }
   const known = new Map<string, KnownValue>();
   for (const [raw, value] of input.known) if (leafCodes.has(value.code)) known.set(raw, value);
+  // Every known value is a target of every value: any change may move any suggestion.
+  const suggested = new Set<string>();
+  let changed = false;
 
   return {
     suggest(raw, k) {
+      suggested.add(raw);
       const text = raw.toLowerCase();
       const best = new Map<string, Suggestion>();
       const consider = (t: ReferenceTarget): void => {
@@ -46,9 +50,15 @@ export function createReferenceEngine(input: EngineInput): SuggestionEngine {
     learn(raw, value) {
       if (leafCodes.has(value.code)) known.set(raw, value);
       else known.delete(raw);
+      changed = true;
     },
     forget(raw) {
-      known.delete(raw);
+      changed ||= known.delete(raw);
+    },
+    affected() {
+      const out = changed ? [...suggested] : [];
+      changed = false;
+      return out;
     },
   };
 }

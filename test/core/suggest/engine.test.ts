@@ -189,6 +189,78 @@ describe('learning', () => {
   });
 });
 
+describe('what a change reaches', () => {
+  const pool = [
+    'Missbruk förälder',
+    'Missbruk barnet',
+    'Gängkriminalitet',
+    'Gängkriminell',
+    'Vräkning',
+    'Vräkningshot',
+    'B/U Missbruk',
+    'missbruk',
+    'Hot',
+    'Skolk',
+    'Skolproblem',
+    'Psykisk ohälsa',
+  ];
+  const probes = [...pool, 'Gängkriminaliteten', 'Hot om vräkning', 'missbruk VH', 'Skolfrånvaro'];
+
+  it('reports every suggested value a learn or forget may move; all others are suggested exactly as before', () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('learn' as const),
+        raw: fc.constantFrom(...pool),
+        known: knownValue,
+      }),
+      fc.record({ kind: fc.constant('forget' as const), raw: fc.constantFrom(...pool) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
+        (batches) => {
+          const engine = createEngine({ codebook: reasons, known: new Map() });
+          const known = new Map<string, KnownValue>();
+          let before = new Map(probes.map((p) => [p, engine.suggest(p, 5)]));
+          for (const batch of batches) {
+            for (const o of batch) {
+              if (o.kind === 'learn') {
+                engine.learn(o.raw, o.known);
+                known.set(o.raw, o.known);
+              } else {
+                engine.forget(o.raw);
+                known.delete(o.raw);
+              }
+            }
+            const moved = new Set(engine.affected());
+            const rebuilt = createEngine({ codebook: reasons, known });
+            const after = new Map(probes.map((p) => [p, engine.suggest(p, 5)]));
+            for (const p of probes) {
+              expect(after.get(p)).toEqual(rebuilt.suggest(p, 5));
+              if (!moved.has(p)) expect(after.get(p), p).toEqual(before.get(p));
+            }
+            before = after;
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('reaches only the values near the changed one', () => {
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    for (const p of probes) engine.suggest(p, 3);
+    engine.learn('Gängkriminalitet', { code: 'B12', status: 'approved' });
+    const moved = engine.affected();
+    expect(moved).toContain('Gängkriminalitet');
+    expect(moved).toContain('Gängkriminaliteten');
+    expect(moved).not.toContain('Psykisk ohälsa');
+    expect(moved).not.toContain('Skolk');
+    // Reported once.
+    expect(engine.affected()).toEqual([]);
+  });
+});
+
 describe('the reference (FORMATS.md)', () => {
   it('is string-similarity on lower-cased labels, synonyms and known values', () => {
     const engine = createReferenceEngine({
