@@ -158,6 +158,19 @@ async function main(): Promise<void> {
   const heldoutDir = join(repo, 'test/fixtures/suggest');
   const orsak = readCodebook(join(devDir, 'orsak_codebook.json'));
   const atgard = readCodebook(join(devDir, 'atgard_codebook.json'));
+  // Each set written apart from the engine comes as a pair: reasons and actions.
+  const pair = (label: string, prefix: string): DataSet[] => [
+    {
+      name: `${label} reasons`,
+      codebook: orsak,
+      rows: readLabelled(join(heldoutDir, `${prefix}-orsak.tsv`)),
+    },
+    {
+      name: `${label} actions`,
+      codebook: atgard,
+      rows: readLabelled(join(heldoutDir, `${prefix}-atgard.tsv`)),
+    },
+  ];
   const sets: DataSet[] = [
     {
       name: 'dev reasons (orsak)',
@@ -169,46 +182,10 @@ async function main(): Promise<void> {
       codebook: atgard,
       rows: readLabelled(join(devDir, 'atgard_dev.tsv')),
     },
-    {
-      name: 'held-out reasons',
-      codebook: orsak,
-      rows: readLabelled(join(heldoutDir, 'heldout-orsak.tsv')),
-    },
-    {
-      name: 'held-out actions',
-      codebook: atgard,
-      rows: readLabelled(join(heldoutDir, 'heldout-atgard.tsv')),
-    },
-    {
-      name: 'unseen reasons',
-      codebook: orsak,
-      rows: readLabelled(join(heldoutDir, 'unseen-orsak.tsv')),
-    },
-    {
-      name: 'unseen actions',
-      codebook: atgard,
-      rows: readLabelled(join(heldoutDir, 'unseen-atgard.tsv')),
-    },
-    {
-      name: 'sealed reasons',
-      codebook: orsak,
-      rows: readLabelled(join(heldoutDir, 'sealed-orsak.tsv')),
-    },
-    {
-      name: 'sealed actions',
-      codebook: atgard,
-      rows: readLabelled(join(heldoutDir, 'sealed-atgard.tsv')),
-    },
-    {
-      name: 'final reasons',
-      codebook: orsak,
-      rows: readLabelled(join(heldoutDir, 'final-orsak.tsv')),
-    },
-    {
-      name: 'final actions',
-      codebook: atgard,
-      rows: readLabelled(join(heldoutDir, 'final-atgard.tsv')),
-    },
+    ...pair('held-out', 'heldout'),
+    ...pair('unseen', 'unseen'),
+    ...pair('sealed', 'sealed'),
+    ...pair('final', 'final'),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [

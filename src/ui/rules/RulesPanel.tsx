@@ -12,6 +12,7 @@ import { setNormalise, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
+import { AddRow } from './AddRow';
 import { VocabularyEditor } from './VocabularyEditor';
 import { WordListEditor } from './WordListEditor';
 
@@ -150,37 +151,21 @@ export function RulesPanel({
                     </td>
                   </tr>
                 ))}
-                <tr>
-                  <td>
-                    <input
-                      value={short}
-                      onChange={(e) => setShort(e.target.value)}
-                      aria-label={t('rulesShort')}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      value={long}
-                      onChange={(e) => setLong(e.target.value)}
-                      aria-label={t('rulesLong')}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      disabled={short.trim() === '' || long.trim() === ''}
-                      onClick={() => {
-                        setAbbreviations([
-                          ...draft.abbreviations,
-                          { short: short.trim(), long: long.trim() },
-                        ]);
-                        setShort('');
-                        setLong('');
-                      }}
-                    >
-                      {t('rulesAdd')}
-                    </button>
-                  </td>
-                </tr>
+                <AddRow
+                  fields={[
+                    { label: t('rulesShort'), value: short, onChange: setShort },
+                    { label: t('rulesLong'), value: long, onChange: setLong },
+                  ]}
+                  canAdd={short.trim() !== '' && long.trim() !== ''}
+                  onAdd={() => {
+                    setAbbreviations([
+                      ...draft.abbreviations,
+                      { short: short.trim(), long: long.trim() },
+                    ]);
+                    setShort('');
+                    setLong('');
+                  }}
+                />
               </tbody>
             </table>
           </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DomainTerm } from '../../core/suggest/terms';
 import { useT } from '../i18n';
+import { AddRow } from './AddRow';
 
 /** `a, b ,c` → `['a', 'b', 'c']`: the words of a comma-separated field, empty ones dropped. */
 export function commaWords(text: string): string[] {
@@ -73,49 +74,23 @@ export function VocabularyEditor({
                 </td>
               </tr>
             ))}
-            <tr>
-              <td>
-                <input
-                  value={concept}
-                  onChange={(e) => setConcept(e.target.value)}
-                  aria-label={t('rulesConcept')}
-                />
-              </td>
-              <td>
-                <input
-                  value={stems}
-                  onChange={(e) => setStems(e.target.value)}
-                  aria-label={t('rulesStems')}
-                />
-              </td>
-              <td>
-                <input
-                  value={forms}
-                  onChange={(e) => setForms(e.target.value)}
-                  aria-label={t('rulesForms')}
-                />
-              </td>
-              <td>
-                <button
-                  disabled={!canAdd}
-                  onClick={() => {
-                    onChange([
-                      ...terms,
-                      {
-                        concept: concept.trim(),
-                        stems: commaWords(stems),
-                        forms: commaWords(forms),
-                      },
-                    ]);
-                    setConcept('');
-                    setStems('');
-                    setForms('');
-                  }}
-                >
-                  {t('rulesAdd')}
-                </button>
-              </td>
-            </tr>
+            <AddRow
+              fields={[
+                { label: t('rulesConcept'), value: concept, onChange: setConcept },
+                { label: t('rulesStems'), value: stems, onChange: setStems },
+                { label: t('rulesForms'), value: forms, onChange: setForms },
+              ]}
+              canAdd={canAdd}
+              onAdd={() => {
+                onChange([
+                  ...terms,
+                  { concept: concept.trim(), stems: commaWords(stems), forms: commaWords(forms) },
+                ]);
+                setConcept('');
+                setStems('');
+                setForms('');
+              }}
+            />
           </tbody>
         </table>
       </div>

@@ -31,6 +31,32 @@ const knownValue = fc.record({
   status: fc.constantFrom('approved' as const, 'coded' as const),
 });
 
+// Known values that learn and forget reach in different ways: shared match texts, neighbours,
+// other categories, nothing in common.
+const pool = [
+  'Missbruk förälder',
+  'Missbruk barnet',
+  'Gängkriminalitet',
+  'Gängkriminell',
+  'Vräkning',
+  'Vräkningshot',
+  'Utredning',
+  'B/U Missbruk',
+  'missbruk',
+  'Hot',
+  'Skolk',
+  'Skolproblem',
+  'Psykisk ohälsa',
+];
+const op = fc.oneof(
+  fc.record({
+    kind: fc.constant('learn' as const),
+    raw: fc.constantFrom(...pool),
+    known: knownValue,
+  }),
+  fc.record({ kind: fc.constant('forget' as const), raw: fc.constantFrom(...pool) }),
+);
+
 describe('suggestions', () => {
   it('are distinct leaf codes, best first, scored in [0, 1], at most k, saying what matched', () => {
     const leaves = leafCodes(reasons);
@@ -144,26 +170,6 @@ describe('learning', () => {
   });
 
   it('after learns and forgets in any order, suggests exactly what an engine built from scratch does', () => {
-    const pool = [
-      'Missbruk förälder',
-      'Missbruk barnet',
-      'Gängkriminalitet',
-      'Gängkriminell',
-      'Vräkning',
-      'Vräkningshot',
-      'Utredning',
-      'B/U Missbruk',
-      'missbruk',
-      'Hot',
-    ];
-    const op = fc.oneof(
-      fc.record({
-        kind: fc.constant('learn' as const),
-        raw: fc.constantFrom(...pool),
-        known: knownValue,
-      }),
-      fc.record({ kind: fc.constant('forget' as const), raw: fc.constantFrom(...pool) }),
-    );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const incremental = createEngine({ codebook: reasons, known: new Map() });
@@ -190,31 +196,9 @@ describe('learning', () => {
 });
 
 describe('what a change reaches', () => {
-  const pool = [
-    'Missbruk förälder',
-    'Missbruk barnet',
-    'Gängkriminalitet',
-    'Gängkriminell',
-    'Vräkning',
-    'Vräkningshot',
-    'B/U Missbruk',
-    'missbruk',
-    'Hot',
-    'Skolk',
-    'Skolproblem',
-    'Psykisk ohälsa',
-  ];
   const probes = [...pool, 'Gängkriminaliteten', 'Hot om vräkning', 'missbruk VH', 'Skolfrånvaro'];
 
   it('reports every suggested value a learn or forget may move; all others are suggested exactly as before', () => {
-    const op = fc.oneof(
-      fc.record({
-        kind: fc.constant('learn' as const),
-        raw: fc.constantFrom(...pool),
-        known: knownValue,
-      }),
-      fc.record({ kind: fc.constant('forget' as const), raw: fc.constantFrom(...pool) }),
-    );
     fc.assert(
       fc.property(
         fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
