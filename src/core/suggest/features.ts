@@ -67,7 +67,8 @@ const CHILD_PRONOUN = /^(?:henne|honom|hen|dem)$/u;
 // Reflexive possessives and pronouns: function words (`slår sina föräldrar`, `skadar sig själv`).
 const PRONOUN = /^(?:sin|sina|sitt|sig|hon|han|hen|henne|honom)$/u;
 // Violence between adults said in one word (`partnervåld`, `relationsvåld`).
-const ADULT_VIOLENCE_WORD = /^(?:partnervåld|relationsvåld|parrelationsvåld)\p{L}*$/u;
+const ADULT_VIOLENCE_WORD =
+  /^(?:partnervåld|relationsvåld|parrelationsvåld|kvinnomisshandel|hustrumisshandel|kvinnofrid)\p{L}*$/u;
 // Violence in the content, after the domain vocabulary (`slår`, `hot`, `misshandel` → `våld`).
 const VIOLENT = /våld|misshandel/u;
 // `barnet förövare`: the person before is the doer.
@@ -227,8 +228,10 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       continue;
     }
     if (w.adultViolence) {
+      // `partnervåld` may be matched as a concept without `våld` in its name: violent all the same.
       otherVictim = true;
       caregiverVictim = true;
+      violenceVerb = true;
     }
     if (w.person === 'caregiver') {
       person[i] = true;
