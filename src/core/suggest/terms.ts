@@ -16,7 +16,7 @@ export interface DomainTerm {
   readonly concept: string;
 }
 
-export const defaultDomainTerms: readonly DomainTerm[] = [
+const firstPass: readonly DomainTerm[] = [
   {
     concept: 'missbruk',
     stems: [
@@ -270,10 +270,13 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   { concept: 'hänvisning', stems: ['hänvisning', 'hänvisad', 'hänvisat', 'hänvisas', 'hänvisa'] },
   { concept: 'råd', stems: ['rådgivning', 'rådgivande', 'rådgivningssamtal'] },
   { concept: 'pågående', stems: ['pågående'], forms: ['pågår', 'pågick', 'pågått'] },
-  // ---- A second pass, from the documents and professional usage rather than from any values
-  // (social services, police, school and health care; BBIC, SoL, LVU, LUL, LSS). Whole compounds
-  // that would otherwise fall to the wrong head (`sexbrott` is abuse, not `brott`; `utbrott` is
-  // behaviour; `bidragsberoende` is economy) are listed as their own stems, which are found first.
+];
+
+// A second pass, from the documents and professional usage rather than from any values
+// (social services, police, school and health care; BBIC, SoL, LVU, LUL, LSS). Whole compounds
+// that would otherwise fall to the wrong head (`sexbrott` is abuse, not `brott`; `utbrott` is
+// behaviour; `bidragsberoende` is economy) are listed as their own stems, which are found first.
+const secondPass: readonly DomainTerm[] = [
   {
     concept: 'missbruk',
     stems: [
@@ -527,6 +530,22 @@ export const defaultDomainTerms: readonly DomainTerm[] = [
   { concept: 'stöd', stems: ['stödsamtal', 'stödjande', 'stöttning', 'serviceinsats'] },
   { concept: 'ärende', stems: ['personakt'], forms: ['akten'] },
 ];
+
+/** Entries of the same concept as one (stems and forms in order): one row per concept to edit. */
+export function mergeTerms(terms: readonly DomainTerm[]): DomainTerm[] {
+  const byConcept = new Map<string, { stems: string[]; forms: string[] }>();
+  for (const t of terms) {
+    let m = byConcept.get(t.concept);
+    if (!m) byConcept.set(t.concept, (m = { stems: [], forms: [] }));
+    for (const x of t.stems) if (!m.stems.includes(x)) m.stems.push(x);
+    for (const x of t.forms ?? []) if (!m.forms.includes(x)) m.forms.push(x);
+  }
+  return [...byConcept].map(([concept, m]) =>
+    m.forms.length > 0 ? { concept, stems: m.stems, forms: m.forms } : { concept, stems: m.stems },
+  );
+}
+
+export const defaultDomainTerms: readonly DomainTerm[] = mergeTerms([...firstPass, ...secondPass]);
 
 // Swedish inflectional endings of nouns, adjectives and verbs (`drog-er`, `berusad-e`, `påbörja-s`).
 const ENDINGS = [

@@ -195,3 +195,10 @@ describe('the vocabulary a project edits', () => {
     expect(top(none, 'Alkohol förälder')).not.toBe('H07');
   });
 });
+
+describe('the default vocabulary', () => {
+  it('has one entry per concept, so the rules panel shows one row each', () => {
+    const concepts = defaultDomainTerms.map((t) => t.concept);
+    expect(new Set(concepts).size).toBe(concepts.length);
+  });
+});
