@@ -10,6 +10,8 @@
 //   sealed-*   written the same way; only its totals were looked at, after each change;
 //   final-*    written the same way, measured once (stop 6, before the documents' vocabulary);
 //   final2-*   written the same way, measured once, after it;
+//   final3-*   written the same way (municipalities repeating their own phrasing), measured once
+//              with the same engine as final2;
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
@@ -188,6 +190,7 @@ async function main(): Promise<void> {
     ...pair('sealed', 'sealed'),
     ...pair('final', 'final'),
     ...pair('final 2', 'final2'),
+    ...pair('final 3', 'final3'),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [
