@@ -131,7 +131,9 @@ export function createEngine(
 ): SuggestionEngine {
   const config = input.normalise ?? defaultNormaliseConfig;
   const leaves = leafCategories(input.codebook);
-  const terms = compileTerms(input.terms ?? config.terms ?? defaultDomainTerms);
+  const terms = compileTerms(
+    termsOfCodebook(leaves, input.terms ?? config.terms ?? defaultDomainTerms, config),
+  );
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseValue(text, config), terms);
   type Analysed = ValueFeatures & { readonly normalised: string };
@@ -464,6 +466,39 @@ export function createEngine(
   };
 
   return { suggest, learn, forget, affected };
+}
+
+// The vocabulary families a codebook can use, per list and codebook (engines are rebuilt often).
+const scopedTerms = new WeakMap<readonly DomainTerm[], Map<string, readonly DomainTerm[]>>();
+
+/**
+ * The families whose concept the codebook's labels or synonyms speak of (after the vocabulary):
+ * mapping a value's words to a concept no category mentions (`BUP` as psychic ill-health in an
+ * action) only adds noise, so for the actions codebook the reasons' families are left out, and the
+ * other way round.
+ */
+export function termsOfCodebook(
+  leaves: readonly Category[],
+  all: readonly DomainTerm[],
+  config: NormaliseConfig,
+): readonly DomainTerm[] {
+  const key = JSON.stringify(leaves.map((c) => [c.label, c.synonyms ?? []]));
+  let byCodebook = scopedTerms.get(all);
+  if (!byCodebook) scopedTerms.set(all, (byCodebook = new Map()));
+  const cached = byCodebook.get(key);
+  if (cached) return cached;
+  const matcher = compileTerms(all);
+  const spoken = new Set<string>();
+  for (const c of leaves)
+    for (const text of [c.label, ...(c.synonyms ?? [])])
+      for (const variant of alternativeVariants(text))
+        for (const word of analyseValue(normaliseValue(variant, config), matcher).matchText.split(
+          ' ',
+        ))
+          spoken.add(word);
+  const kept = all.filter((t) => t.concept.split(' ').every((w) => spoken.has(w)));
+  byCodebook.set(key, kept);
+  return kept;
 }
 
 /**

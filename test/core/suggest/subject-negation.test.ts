@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../src/core/suggest/engine';
+import { createEngine, termsOfCodebook } from '../../../src/core/suggest/engine';
+import { leaves } from '../../../src/core/codebook';
 import { analyseValue } from '../../../src/core/suggest/features';
 import {
   defaultNormaliseConfig,
@@ -200,5 +201,24 @@ describe('the default vocabulary', () => {
   it('has one entry per concept, so the rules panel shows one row each', () => {
     const concepts = defaultDomainTerms.map((t) => t.concept);
     expect(new Set(concepts).size).toBe(concepts.length);
+  });
+});
+
+describe('the vocabulary of one codebook', () => {
+  const concepts = (codebook: typeof reasons) =>
+    termsOfCodebook(leaves(codebook), defaultDomainTerms, defaultNormaliseConfig).map(
+      (t) => t.concept,
+    );
+
+  it('keeps only the families whose concept the labels or synonyms speak of', () => {
+    expect(concepts(reasons)).toEqual(expect.arrayContaining(['missbruk', 'kriminalitet']));
+    expect(concepts(reasons)).not.toContain('inleds');
+    expect(concepts(actions)).toEqual(expect.arrayContaining(['inleds', 'påförs']));
+    expect(concepts(actions)).not.toContain('psykisk ohälsa');
+  });
+
+  it('reads an action naming BUP as a referral', () => {
+    const engine = createEngine({ codebook: actions, known: new Map() });
+    expect(engine.suggest('Hänvisning till BUP', 1)[0]?.code).toBe('EJU2');
   });
 });
