@@ -7,7 +7,7 @@ import {
   normaliseValue,
   type NormaliseConfig,
 } from '../../../src/core/suggest/normalise';
-import { defaultDomainTerms } from '../../../src/core/suggest/terms';
+import { compileTerms, defaultDomainTerms } from '../../../src/core/suggest/terms';
 import { actions, reasons } from './codebooks';
 
 const features = (raw: string) => analyseValue(normaliseValue(raw));
@@ -220,5 +220,17 @@ describe('the vocabulary of one codebook', () => {
   it('reads an action naming BUP as a referral', () => {
     const engine = createEngine({ codebook: actions, known: new Map() });
     expect(engine.suggest('Hänvisning till BUP', 1)[0]?.code).toBe('EJU2');
+  });
+});
+
+describe('the default vocabulary, word by word', () => {
+  it('maps every listed stem and form to its own concept (no family takes another’s word)', () => {
+    const matcher = compileTerms(defaultDomainTerms);
+    const wrong = defaultDomainTerms.flatMap((t) =>
+      [...t.stems, ...(t.forms ?? [])]
+        .map((w) => [w, matcher.conceptOf(w.toLowerCase()).join(' '), t.concept])
+        .filter(([, got, want]) => got !== want),
+    );
+    expect(wrong).toEqual([]);
   });
 });
