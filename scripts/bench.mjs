@@ -200,7 +200,7 @@ async function suggestWorkerBenchmarks(browser) {
   await page.waitForFunction(() => document.title === 'ready');
   const codebookText = readFileSync(`${root}../shared/dev-set/orsak_codebook.json`, 'utf8');
   const runs = [];
-  for (let i = 0; i < 8; i++)
+  for (let i = 0; i < 16; i++)
     runs.push(
       await page.evaluate(
         ([text]) => window.kodbokSuggestBench.suggestInWorker(text, 1300, 1300),

@@ -143,12 +143,33 @@ const SLACK = 1e-9;
 // clearing and scanning every slot then costs less than marking the targets one by one.
 const DENSE_VISITS = 4;
 
-/** The postings [from, to) of one query bigram that occurs `count` times in the query. */
-interface PostingRange {
-  readonly list: PostingList;
-  readonly from: number;
-  readonly to: number;
-  readonly count: number;
+/**
+ * The postings to read for one query, reused between queries: for range r, postings [from, to) of
+ * `lists[r]`, whose bigram occurs `counts[r]` times in the query. Parallel arrays: no object per
+ * query bigram.
+ */
+class PostingRanges {
+  lists: PostingList[] = [];
+  from = new Int32Array(64);
+  to = new Int32Array(64);
+  counts = new Int32Array(64);
+
+  set(r: number, list: PostingList, from: number, to: number, count: number): void {
+    if (r >= this.from.length) {
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.from = grow(this.from);
+      this.to = grow(this.to);
+      this.counts = grow(this.counts);
+    }
+    this.lists[r] = list;
+    this.from[r] = from;
+    this.to[r] = to;
+    this.counts[r] = count;
+  }
 }
 
 /**
@@ -171,7 +192,7 @@ export class DiceIndex {
   // Per query, dense: each target's overlap (see countDense).
   private overlaps = new Int32Array(0);
   // Per query: the posting ranges to read.
-  private readonly ranges: PostingRange[] = [];
+  private readonly ranges = new PostingRanges();
   private round = 0;
 
   get size(): number {
@@ -349,7 +370,7 @@ export class DiceIndex {
       const from = list.firstAtLeast(minSize);
       const to = list.firstAtLeast(maxSize + 1);
       if (from === to) continue;
-      ranges[lists++] = { list, from, to, count: q.counts[i] as number };
+      ranges.set(lists++, list, from, to, q.counts[i] as number);
       visits += to - from;
       repeated ||= (q.counts[i] as number) >= OVERLAP_MASK;
     }
@@ -364,7 +385,7 @@ export class DiceIndex {
   /** Overlaps counted per target id in a dense array cleared per query; then every slot scored. */
   private countDense(
     q: DiceProfile,
-    ranges: readonly PostingRange[],
+    ranges: PostingRanges,
     lists: number,
     minScore: number,
     hits: TopHits,
@@ -374,7 +395,10 @@ export class DiceIndex {
     const overlaps = this.overlaps;
     overlaps.fill(0, 0, slots);
     for (let r = 0; r < lists; r++) {
-      const { list, from, to, count: qc } = ranges[r] as PostingRange;
+      const list = ranges.lists[r] as PostingList;
+      const from = ranges.from[r] as number;
+      const to = ranges.to[r] as number;
+      const qc = ranges.counts[r] as number;
       const ids = list.ids;
       if (qc === 1) {
         // A bigram once in the query (nearly all): every target holding it shares exactly one.
@@ -412,7 +436,7 @@ export class DiceIndex {
   /** Overlaps counted only for the targets met, marked with a per-query stamp. */
   private countSparse(
     q: DiceProfile,
-    ranges: readonly PostingRange[],
+    ranges: PostingRanges,
     lists: number,
     minScore: number,
     hits: TopHits,
@@ -420,8 +444,14 @@ export class DiceIndex {
     const stamp = this.nextStamp() << OVERLAP_BITS;
     let met = 0;
     for (let r = 0; r < lists; r++) {
-      const { list, from, to, count } = ranges[r] as PostingRange;
-      met = this.count(list, from, to, count, stamp, met);
+      met = this.count(
+        ranges.lists[r] as PostingList,
+        ranges.from[r] as number,
+        ranges.to[r] as number,
+        ranges.counts[r] as number,
+        stamp,
+        met,
+      );
     }
     const n = q.size;
     const marks = this.marks;
