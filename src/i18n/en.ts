@@ -31,6 +31,8 @@ export const en: Messages = {
   rulesVocabulary: 'Domain vocabulary',
   rulesVocabularyIntro:
     'Words that count as the same concept when suggestions are computed (alkohol, droger → missbruk). A stem also covers inflected forms and compounds (drog → droger, narkotikabruk); an exact form only itself. Applies to suggestions, not to clusters. A concept no category of the codebook mentions is not used for the variable.',
+  rulesUnusedConcept: 'not used for this variable',
+  rulesUnusedWhy: 'No category of the variable’s codebook mentions the concept.',
   rulesConcept: 'Concept',
   rulesStems: 'Word stems',
   rulesForms: 'Exact forms',

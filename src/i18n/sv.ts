@@ -29,6 +29,8 @@ export const sv = {
   rulesVocabulary: 'Domänord',
   rulesVocabularyIntro:
     'Ord som räknas som samma begrepp när förslag beräknas (alkohol, droger → missbruk). En ordstam gäller även böjda former och sammansättningar (drog → droger, narkotikabruk); en exakt form bara sig själv. Gäller förslag, inte klustren. Ett begrepp som ingen kategori i kodboken nämner används inte för variabeln.',
+  rulesUnusedConcept: 'används inte för variabeln',
+  rulesUnusedWhy: 'Ingen kategori i variabelns kodbok nämner begreppet.',
   rulesConcept: 'Begrepp',
   rulesStems: 'Ordstammar',
   rulesForms: 'Exakta former',

@@ -86,6 +86,13 @@ describe('the rules panel', () => {
     await page.getByTestId('rules').click();
     await page.getByTestId('rules-tab-vocabulary').click();
     const vocabulary = page.getByTestId('rules-vocabulary');
+    // The actions' families are not used for the reasons, and the panel says so.
+    const row = (concept: string) =>
+      vocabulary.locator('tr', {
+        has: page.locator('code', { hasText: new RegExp(`^${concept}$`, 'u') }),
+      });
+    await row('inleds').getByTestId('term-unused').waitFor();
+    expect(await row('kriminalitet').getByTestId('term-unused').count()).toBe(0);
     const count = Number(
       /\d+/u.exec((await vocabulary.getByText(/\d+ begrepp/u).textContent()) ?? '')?.[0],
     );

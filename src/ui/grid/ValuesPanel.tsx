@@ -260,7 +260,11 @@ export function ValuesPanel() {
         {t('shortcuts')} · {t('whitespaceHint')}
       </p>
       {rulesOpen && (
-        <RulesPanel variableLabel={variable.label} onClose={() => setRulesOpen(false)} />
+        <RulesPanel
+          variableLabel={variable.label}
+          codebook={variable.codebook}
+          onClose={() => setRulesOpen(false)}
+        />
       )}
       {acceptAbove && (
         <AcceptAboveDialog

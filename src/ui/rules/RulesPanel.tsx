@@ -7,7 +7,10 @@ import {
   type NormaliseConfig,
   type RulePreview,
 } from '../../core/suggest/normalise';
+import { leaves } from '../../core/codebook';
+import { termsOfCodebook } from '../../core/suggest/scope';
 import { defaultDomainTerms } from '../../core/suggest/terms';
+import type { Codebook } from '../../core/types';
 import { setNormalise, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
 import { useT } from '../i18n';
@@ -25,9 +28,11 @@ type Tab = 'rules' | 'abbreviations' | 'units' | 'vocabulary';
  */
 export function RulesPanel({
   variableLabel,
+  codebook,
   onClose,
 }: {
   variableLabel: string;
+  codebook: Codebook;
   onClose: () => void;
 }) {
   const t = useT();
@@ -191,6 +196,13 @@ export function RulesPanel({
         {tab === 'vocabulary' && (
           <VocabularyEditor
             terms={draft.terms ?? defaultDomainTerms}
+            used={
+              new Set(
+                termsOfCodebook(leaves(codebook), draft.terms ?? defaultDomainTerms, draft).map(
+                  (term) => term.concept,
+                ),
+              )
+            }
             onChange={(terms) => setDraft({ ...draft, terms })}
           />
         )}

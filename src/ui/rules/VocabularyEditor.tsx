@@ -17,9 +17,12 @@ export function commaWords(text: string): string[] {
  */
 export function VocabularyEditor({
   terms,
+  used,
   onChange,
 }: {
   terms: readonly DomainTerm[];
+  /** The concepts this variable's codebook speaks of; the others are not used for it. */
+  used: ReadonlySet<string>;
   onChange: (terms: readonly DomainTerm[]) => void;
 }) {
   const t = useT();
@@ -49,9 +52,21 @@ export function VocabularyEditor({
           </thead>
           <tbody>
             {terms.map((term, i) => (
-              <tr key={`${term.concept}-${i}`}>
+              <tr
+                key={`${term.concept}-${i}`}
+                className={used.has(term.concept) ? '' : 'unused-row'}
+              >
                 <td>
                   <code>{term.concept}</code>
+                  {!used.has(term.concept) && (
+                    <div
+                      className="muted unused"
+                      data-testid="term-unused"
+                      title={t('rulesUnusedWhy')}
+                    >
+                      {t('rulesUnusedConcept')}
+                    </div>
+                  )}
                 </td>
                 <td>
                   <TermWords
