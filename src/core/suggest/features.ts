@@ -174,7 +174,10 @@ const NOT_A_WORD = classify('');
  * as their domain concept (terms.ts).
  */
 export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeatures {
-  const words = wordsOf(normalised);
+  const words =
+    terms && terms.phrases.length > 0
+      ? joinPhrases(wordsOf(normalised), terms)
+      : wordsOf(normalised);
   const word = words.map(classify);
   let caregiver = false;
   let childStrong = false;
@@ -312,6 +315,25 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     negated,
     matchText,
   };
+}
+
+/**
+ * Phrases of the vocabulary (`skär sig`, `vill inte leva`) become one word, their concept, before
+ * anything else is read: their words mean the concept together, not one by one (the `inte` of
+ * `vill inte leva` negates nothing the codebook says).
+ */
+function joinPhrases(words: string[], terms: TermMatcher): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    const phrase = terms.phrases.find(
+      (p) => i + p.words.length <= words.length && p.words.every((w, k) => words[i + k] === w),
+    );
+    if (phrase) {
+      out.push(phrase.concept);
+      i += phrase.words.length;
+    } else out.push(words[i++] as string);
+  }
+  return out;
 }
 
 /** The words that carry meaning: no persons, negations, function words, hedges or generic heads. */

@@ -10,7 +10,10 @@ import { WordList, folded } from './spelling';
 export interface DomainTerm {
   /** The word family as stems: a word matches when it is a stem plus an inflectional ending. */
   readonly stems: readonly string[];
-  /** Exact word forms, for stems too short to inflect safely (`rymt`, but not `rymd`). */
+  /**
+   * Exact word forms, for stems too short to inflect safely (`rymt`, but not `rymd`), and phrases
+   * of several words that mean the concept together (`skär sig`, `vill inte leva`).
+   */
   readonly forms?: readonly string[];
   /** The concept word(s) the family is matched as. */
   readonly concept: string;
@@ -529,6 +532,41 @@ const secondPass: readonly DomainTerm[] = [
   { concept: 'råd', stems: ['vägledning'] },
   { concept: 'stöd', stems: ['stödsamtal', 'stödjande', 'stöttning', 'serviceinsats'] },
   { concept: 'ärende', stems: ['personakt'], forms: ['akten'] },
+  // Phrases: what the words mean together, not one by one.
+  {
+    concept: 'psykisk ohälsa',
+    stems: [],
+    forms: [
+      'skär sig',
+      'skurit sig',
+      'skadar sig själv',
+      'skadat sig själv',
+      'vill inte leva',
+      // In a subordinate clause the negation comes first: `att hen inte vill leva`.
+      'inte vill leva',
+      'vill dö',
+      'tar livet av sig',
+      'ta livet av sig',
+      'ta sitt liv',
+    ],
+  },
+  { concept: 'riskbeteende', stems: [], forms: ['säljer sex', 'sålt sex', 'sålde sex'] },
+  {
+    concept: 'kriminalitet',
+    stems: [],
+    forms: ['säljer narkotika', 'säljer droger', 'sålt narkotika', 'langar narkotika'],
+  },
+  { concept: 'avvikande', stems: [], forms: ['okänd vistelseort', 'vistelseort okänd'] },
+  {
+    concept: 'omsorgsbrist',
+    stems: [],
+    forms: ['lämnas ensam', 'lämnad ensam', 'lämnats ensam', 'lämnas ensamt', 'lämnas ensamma'],
+  },
+  {
+    concept: 'ensamkommande',
+    stems: [],
+    forms: ['utan vårdnadshavare i sverige', 'utan föräldrar i sverige'],
+  },
 ];
 
 /** Entries of the same concept as one (stems and forms in order): one row per concept to edit. */
@@ -600,6 +638,8 @@ const MIN_TYPO = 6;
 export interface TermMatcher {
   /** The word as its concept's words, or the word itself when no family has it. */
   conceptOf(word: string): readonly string[];
+  /** Phrases of several words (lower case, longest first) and their concepts. */
+  readonly phrases: readonly { readonly words: readonly string[]; readonly concept: string }[];
 }
 
 // Slips are forgiven in these forms only (not every inflection): the typo map stays small.
@@ -620,6 +660,7 @@ export function compileTerms(terms: readonly DomainTerm[]): TermMatcher {
 function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
   const forms: [string, string, boolean][] = [];
   const stems: { stem: string; concept: string }[] = [];
+  const phrases: { words: string[]; concept: string }[] = [];
   for (const t of terms) {
     // The concept's own words are members too, so their slips and folded spellings are found —
     // as whole words only: `våldsutövande` is not `våld`.
@@ -628,8 +669,12 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
         for (const ending of ENDINGS)
           forms.push([word + ending, t.concept, FORGIVING_ENDINGS.has(ending)]);
     }
-    for (const form of t.forms ?? [])
-      forms.push([form.toLocaleLowerCase('sv-SE'), t.concept, true]);
+    for (const form of t.forms ?? []) {
+      const lower = form.toLocaleLowerCase('sv-SE').trim();
+      const parts = lower.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+      if (parts.length > 1) phrases.push({ words: parts, concept: t.concept });
+      else if (parts.length === 1) forms.push([parts[0] as string, t.concept, true]);
+    }
     for (const raw of t.stems) {
       const stem = raw.toLocaleLowerCase('sv-SE');
       if (stem.length < MIN_STEM) forms.push([stem, t.concept, true]);
@@ -674,7 +719,9 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
     return words.find(word) ?? word;
   };
 
+  phrases.sort((a, b) => b.words.length - a.words.length);
   return {
+    phrases,
     conceptOf(word) {
       let c = cache.get(word);
       if (c === undefined) {

@@ -227,10 +227,34 @@ describe('the default vocabulary, word by word', () => {
   it('maps every listed stem and form to its own concept (no family takes another’s word)', () => {
     const matcher = compileTerms(defaultDomainTerms);
     const wrong = defaultDomainTerms.flatMap((t) =>
-      [...t.stems, ...(t.forms ?? [])]
+      [...t.stems, ...(t.forms ?? []).filter((f) => !/\s/u.test(f))]
         .map((w) => [w, matcher.conceptOf(w.toLowerCase()).join(' '), t.concept])
         .filter(([, got, want]) => got !== want),
     );
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('phrases of the vocabulary', () => {
+  const terms = compileTerms(defaultDomainTerms);
+  const read = (raw: string) => analyseValue(normaliseValue(raw), terms);
+
+  it('read several words as one concept, whatever their words say one by one', () => {
+    expect(read('Ungdomen skär sig').matchText).toBe('psykisk ohälsa');
+    // `inte` belongs to the phrase: not a negation of the category.
+    expect(read('Uttrycker att hen inte vill leva')).toMatchObject({ negated: false });
+    expect(read('Vill inte leva').matchText).toBe('psykisk ohälsa');
+    expect(read('Säljer sex').matchText).toBe('riskbeteende');
+    expect(read('Säljer narkotika').matchText).toBe('kriminalitet');
+    // Only the whole phrase: `säljer` alone means nothing yet.
+    expect(read('Säljer').matchText).toBe('säljer');
+  });
+
+  it('are taken from the exact forms, also the ones a project adds', () => {
+    const own = compileTerms([{ concept: 'ekonomi', stems: [], forms: ['saknar pengar'] }]);
+    expect(
+      analyseValue(normaliseValue('Familjen saknar pengar till hyran'), own).matchText,
+    ).toContain('ekonomi');
+    expect(own.phrases).toEqual([{ words: ['saknar', 'pengar'], concept: 'ekonomi' }]);
   });
 });
