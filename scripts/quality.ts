@@ -12,6 +12,7 @@
 //   final2-*   written the same way, measured once, after it;
 //   final3-*   written the same way (municipalities repeating their own phrasing), measured once
 //              with the same engine as final2;
+//   final4-*   written the same way, measured once after the phrases and the codebook scope;
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
@@ -191,6 +192,7 @@ async function main(): Promise<void> {
     ...pair('final', 'final'),
     ...pair('final 2', 'final2'),
     ...pair('final 3', 'final3'),
+    ...pair('final 4', 'final4'),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [
