@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CellCounter, splitCounted, type CountedVariable } from '../../src/core/import-count';
+import type { DecisionInput } from '../../src/core/decide';
 import type { ImportedFile, KodbokDb } from '../../src/db/db';
 import {
   applyBulkDecision,
@@ -64,6 +65,19 @@ function request(
   };
 }
 
+/** A new project with one import of `rows` (cell, municipality). */
+async function importedProject(rows: [string, string][]) {
+  const db = freshDb();
+  const p = await emptyProject(db);
+  await importFiles(db, request(p.id, rows));
+  return { db, p };
+}
+
+/** One bulk decision on the variable (by anna unless said). */
+function decide(db: KodbokDb, project: string, raws: string[], input: DecisionInput, by = 'anna') {
+  return applyBulkDecision(db, { project, variable: V, raws, input, by });
+}
+
 /** Everything the project stores about the variable, for before/after comparisons. */
 async function state(db: KodbokDb, project: string) {
   return {
@@ -111,36 +125,13 @@ describe('importing files into a project', () => {
   });
 
   it('merges next year: every code, status and note stays; approved values are coded at once; new ones are marked', async () => {
-    const db = freshDb();
-    const p = await emptyProject(db);
-    await importFiles(
-      db,
-      request(p.id, [
-        ['Missbruk förälder', 'Gävle'],
-        ['Bristande omsorg', 'Gävle'],
-      ]),
-    );
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['Missbruk förälder'],
-      input: { kind: 'assign', code: 'H07' },
-      by: 'anna',
-    });
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['Missbruk förälder'],
-      input: { kind: 'approve' },
-      by: 'erik',
-    });
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['Bristande omsorg'],
-      input: { kind: 'note', note: 'oklar' },
-      by: 'anna',
-    });
+    const { db, p } = await importedProject([
+      ['Missbruk förälder', 'Gävle'],
+      ['Bristande omsorg', 'Gävle'],
+    ]);
+    await decide(db, p.id, ['Missbruk förälder'], { kind: 'assign', code: 'H07' });
+    await decide(db, p.id, ['Missbruk förälder'], { kind: 'approve' }, 'erik');
+    await decide(db, p.id, ['Bristande omsorg'], { kind: 'note', note: 'oklar' });
     const before = byRaw(await loadValues(db, p.id, V));
     const year2 = await importFiles(
       db,
@@ -261,22 +252,11 @@ describe('importing files into a project', () => {
 
 describe('undoing an import', () => {
   it('restores counts, removes the values it brought and the split it set, keeps decisions on values it merged into', async () => {
-    const db = freshDb();
-    const p = await emptyProject(db);
-    await importFiles(
-      db,
-      request(p.id, [
-        ['Missbruk förälder', 'Gävle'],
-        ['Skolproblem', 'Gävle'],
-      ]),
-    );
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['Missbruk förälder'],
-      input: { kind: 'assign', code: 'H07' },
-      by: 'anna',
-    });
+    const { db, p } = await importedProject([
+      ['Missbruk förälder', 'Gävle'],
+      ['Skolproblem', 'Gävle'],
+    ]);
+    await decide(db, p.id, ['Missbruk förälder'], { kind: 'assign', code: 'H07' });
     const before = await state(db, p.id);
     const r = await importFiles(
       db,
@@ -300,13 +280,7 @@ describe('undoing an import', () => {
       ),
     );
     // A decision after the import on a value it merged into: kept by the undo.
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['Missbruk förälder'],
-      input: { kind: 'approve' },
-      by: 'erik',
-    });
+    await decide(db, p.id, ['Missbruk förälder'], { kind: 'approve' }, 'erik');
     const approved = byRaw(await loadValues(db, p.id, V)).get('Missbruk förälder');
     expect(await undoImport(db, p.id, r.id, 'anna')).toEqual({ ok: true, removed: 1, restored: 2 });
     const after = await state(db, p.id);
@@ -338,13 +312,7 @@ describe('undoing an import', () => {
         ['b', 'Gävle'],
       ]),
     );
-    await applyBulkDecision(db, {
-      project: p.id,
-      variable: V,
-      raws: ['b'],
-      input: { kind: 'flag' },
-      by: 'erik',
-    });
+    await decide(db, p.id, ['b'], { kind: 'flag' }, 'erik');
     const before = await state(db, p.id);
     const out = await undoImport(db, p.id, r.id, 'anna');
     expect(out).toMatchObject({ ok: false, reason: 'decided' });
