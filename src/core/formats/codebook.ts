@@ -2,20 +2,20 @@
 
 import type { Category, Codebook } from '../types';
 import codebookSchema from './codebook.schema.json';
-import { isJsonRecord, ownField, parseJson, type JsonRecord } from './json';
+import { isJsonRecord, ownField, type JsonRecord } from './json';
 import {
   CODEBOOK_FORMAT,
   FORMAT_VERSION,
-  checkEnvelope,
   compileSchema,
   optionalString,
   optionalStrings,
   records,
   stringField,
-  unknownFieldWarnings,
   type SchemaNode,
+  readWith,
+  restoreWith,
 } from './restore';
-import { failure, pointer, success, type FormatError, type Result } from './result';
+import { pointer, type FormatError, type Result } from './result';
 
 const schema: SchemaNode = codebookSchema;
 const checkSchema = compileSchema(schema, 'categories');
@@ -24,21 +24,18 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Reads a codebook file's text: parse, envelope, schema, semantic checks, then a fresh Codebook. */
 export function readCodebookFile(text: string): Result<Codebook> {
-  const parsed = parseJson(text);
-  return parsed.ok ? restoreCodebook(parsed.value) : parsed;
+  return readWith(text, restoreCodebook);
 }
 
 /** The restore step on already-parsed JSON (the CLI parses once to detect the format). */
 export function restoreCodebook(data: unknown): Result<Codebook> {
-  const envelope = checkEnvelope(data, CODEBOOK_FORMAT);
-  if (envelope.length > 0) return failure(envelope);
-  const schemaErrors = checkSchema(data);
-  if (schemaErrors.length > 0 || !isJsonRecord(data)) return failure(schemaErrors);
-
-  const codebook = buildCodebook(data);
-  const semantic = validateCodebook(codebook);
-  if (semantic.length > 0) return failure(semantic);
-  return success(codebook, unknownFieldWarnings(data, schema));
+  return restoreWith(data, {
+    format: CODEBOOK_FORMAT,
+    schema,
+    checkSchema,
+    build: buildCodebook,
+    check: validateCodebook,
+  });
 }
 
 // Field by field from the validated JSON: nothing unknown (and no `__proto__`) is carried over.

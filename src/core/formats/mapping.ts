@@ -4,20 +4,20 @@
 import type { Codebook, FileStatus, RawValue, SplitConfig, Suggestion, VariableId } from '../types';
 import { isLeaf } from './codebook';
 import mappingSchema from './mapping.schema.json';
-import { isJsonRecord, ownField, parseJson, type JsonRecord } from './json';
+import { isJsonRecord, ownField, type JsonRecord } from './json';
 import {
   FORMAT_VERSION,
   MAPPING_FORMAT,
-  checkEnvelope,
   compileSchema,
   optionalString,
   optionalStrings,
   records,
   stringField,
-  unknownFieldWarnings,
   type SchemaNode,
+  readWith,
+  restoreWith,
 } from './restore';
-import { failure, pointer, success, type FormatError, type Result } from './result';
+import { pointer, type FormatError, type Result } from './result';
 
 /** One raw value's coding as written in a mapping file. */
 export interface MappingEntry {
@@ -56,21 +56,18 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Reads a mapping file's text: parse, envelope, schema, unique raw values, then a fresh MappingFile. */
 export function readMappingFile(text: string): Result<MappingFile> {
-  const parsed = parseJson(text);
-  return parsed.ok ? restoreMapping(parsed.value) : parsed;
+  return readWith(text, restoreMapping);
 }
 
 /** The restore step on already-parsed JSON. */
 export function restoreMapping(data: unknown): Result<MappingFile> {
-  const envelope = checkEnvelope(data, MAPPING_FORMAT);
-  if (envelope.length > 0) return failure(envelope);
-  const schemaErrors = checkSchema(data);
-  if (schemaErrors.length > 0 || !isJsonRecord(data)) return failure(schemaErrors);
-
-  const file = buildMapping(data);
-  const duplicates = duplicateRawErrors(file.entries);
-  if (duplicates.length > 0) return failure(duplicates);
-  return success(file, unknownFieldWarnings(data, schema));
+  return restoreWith(data, {
+    format: MAPPING_FORMAT,
+    schema,
+    checkSchema,
+    build: buildMapping,
+    check: (file) => duplicateRawErrors(file.entries),
+  });
 }
 
 function buildMapping(data: JsonRecord): MappingFile {

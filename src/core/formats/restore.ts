@@ -3,8 +3,8 @@
 // then a fresh object built field by field. This module holds the parts both formats share.
 
 import { Validator, type Schema } from '@cfworker/json-schema';
-import { describeJsonType, isJsonRecord, ownField, type JsonRecord } from './json';
-import { pointer, type FormatError } from './result';
+import { describeJsonType, isJsonRecord, ownField, parseJson, type JsonRecord } from './json';
+import { failure, pointer, success, type FormatError, type Result } from './result';
 
 export const CODEBOOK_FORMAT = 'kodbok/codebook';
 export const MAPPING_FORMAT = 'kodbok/mapping';
@@ -323,4 +323,36 @@ export function optionalStrings(record: JsonRecord, key: string): string[] | und
 /** The objects of a list the schema has already checked. */
 export function records(value: unknown): JsonRecord[] {
   return Array.isArray(value) ? value.filter(isJsonRecord) : [];
+}
+
+/** What a file format's restore step needs: its name, schema and how to build and check a value. */
+export interface RestoreSpec<T> {
+  readonly format: KodbokFormat;
+  readonly schema: SchemaNode;
+  readonly checkSchema: (data: unknown) => FormatError[];
+  /** Field by field from the validated JSON: nothing unknown is carried over. */
+  readonly build: (data: JsonRecord) => T;
+  /** Rules a schema cannot say (references, uniqueness); errors point into the file. */
+  readonly check: (value: T) => FormatError[];
+}
+
+/**
+ * The restore step every format shares, on already-parsed JSON: envelope, schema, build, checks;
+ * unknown fields become warnings. Nothing of a file that fails a step is returned.
+ */
+export function restoreWith<T>(data: unknown, spec: RestoreSpec<T>): Result<T> {
+  const envelope = checkEnvelope(data, spec.format);
+  if (envelope.length > 0) return failure(envelope);
+  const schemaErrors = spec.checkSchema(data);
+  if (schemaErrors.length > 0 || !isJsonRecord(data)) return failure(schemaErrors);
+  const value = spec.build(data);
+  const errors = spec.check(value);
+  if (errors.length > 0) return failure(errors);
+  return success(value, unknownFieldWarnings(data, spec.schema));
+}
+
+/** Parses a file's text and restores it; a parse error is reported as such. */
+export function readWith<T>(text: string, restore: (data: unknown) => Result<T>): Result<T> {
+  const parsed = parseJson(text);
+  return parsed.ok ? restore(parsed.value) : parsed;
 }
