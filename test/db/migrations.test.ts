@@ -52,21 +52,7 @@ async function buildV1(name: string): Promise<void> {
   ]);
   await put(raw, 'variables', [{ ...variable, project: 'p1' }]);
   await put(raw, 'values', [
-    {
-      project: 'p1',
-      variable: variable.id,
-      raw: 'Missbruk förälder',
-      frequency: 7,
-      municipalities: 2,
-      code: 'H07',
-      status: 'approved',
-      codedBy: 'anna',
-      codedAt: '2026-01-02T00:00:00.000Z',
-      reviewedBy: 'erik',
-      reviewedAt: '2026-01-03T00:00:00.000Z',
-      note: 'ok',
-      updatedAt: '2026-01-03T00:00:00.000Z',
-    },
+    approvedV1,
     {
       project: 'p1',
       variable: variable.id,
@@ -114,6 +100,23 @@ async function buildV1(name: string): Promise<void> {
   raw.close();
 }
 
+// An approved value as schema version 1 stored it.
+const approvedV1 = {
+  project: 'p1',
+  variable: variable.id,
+  raw: 'Missbruk förälder',
+  frequency: 7,
+  municipalities: 2,
+  code: 'H07',
+  status: 'approved',
+  codedBy: 'anna',
+  codedAt: '2026-01-02T00:00:00.000Z',
+  reviewedBy: 'erik',
+  reviewedAt: '2026-01-03T00:00:00.000Z',
+  note: 'ok',
+  updatedAt: '2026-01-03T00:00:00.000Z',
+};
+
 describe('schema migrations', () => {
   it('v1: a database written by the first version opens with every decision intact and stays writable', async () => {
     const name = `mig-v1-${Math.random()}`;
@@ -147,19 +150,7 @@ describe('schema v2 (imports, counts per municipality, combinations)', () => {
     expect(db.verno).toBe(2);
     const values = byRaw(await loadValues(db, 'p1', variable.id));
     expect(values.get('Missbruk förälder')).toEqual({
-      project: 'p1',
-      variable: variable.id,
-      raw: 'Missbruk förälder',
-      frequency: 7,
-      municipalities: 2,
-      code: 'H07',
-      status: 'approved',
-      codedBy: 'anna',
-      codedAt: '2026-01-02T00:00:00.000Z',
-      reviewedBy: 'erik',
-      reviewedAt: '2026-01-03T00:00:00.000Z',
-      note: 'ok',
-      updatedAt: '2026-01-03T00:00:00.000Z',
+      ...approvedV1,
       combinations: null,
       firstImport: null,
     });
