@@ -61,3 +61,29 @@ export function tempProfile(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'kodbok-e2e-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A server, a fresh profile and a browser on the demo with the user `anna` signed in. */
+export interface DemoSession {
+  readonly server: { url: string; close: () => Promise<void> };
+  readonly session: Session;
+  close(): Promise<void>;
+}
+
+export async function openDemo(): Promise<DemoSession> {
+  const server = await startServer();
+  const profile = tempProfile();
+  const session = await launch(profile.dir, new URL(server.url).origin);
+  await session.page.goto(server.url);
+  await session.page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
+  await session.page.getByTestId('user-ok').click();
+  await session.page.locator('.ag-row').first().waitFor();
+  return {
+    server,
+    session,
+    async close() {
+      await session.context.close();
+      await server.close();
+      profile.remove();
+    },
+  };
+}

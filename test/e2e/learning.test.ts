@@ -3,13 +3,12 @@ import { starterCodebooks } from '../../src/core/demo/codebooks';
 import { demoVariableValues, generateDemo } from '../../src/core/demo/generate';
 import { fingerprint } from '../../src/core/suggest/cluster';
 import { createEngine } from '../../src/core/suggest/engine';
-import { launch, startServer, tempProfile, type Session } from './harness';
+import { openDemo, type DemoSession, type Session } from './harness';
 
 // Issue 4's promise, as a researcher sees it: approving a value visibly improves the suggestions
 // of similar values, within a second, while the grid stays usable.
 
-let server: { url: string; close: () => Promise<void> };
-let profile: { dir: string; remove: () => void };
+let demo: DemoSession | undefined;
 let s: Session;
 
 /**
@@ -44,19 +43,12 @@ function pickCase(): { x: string; y: string; code: string; wrong: string } {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = tempProfile();
-  s = await launch(profile.dir, new URL(server.url).origin);
-  await s.page.goto(server.url);
-  await s.page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
-  await s.page.getByTestId('user-ok').click();
-  await s.page.locator('.ag-row').first().waitFor();
+  demo = await openDemo();
+  s = demo.session;
 });
 
 afterAll(async () => {
-  await s?.context.close();
-  await server?.close();
-  profile?.remove();
+  await demo?.close();
 });
 
 describe('suggestions that learn', () => {

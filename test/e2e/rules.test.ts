@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, tempProfile, type Session } from './harness';
+import { openDemo, type DemoSession, type Session } from './harness';
 
 // The normalisation rules panel as a researcher uses it: the unit prefixes and the domain
 // vocabulary are theirs to edit; what they change shows in the preview and in the suggestions,
 // and stays after a reload.
 
-let server: { url: string; close: () => Promise<void> };
-let profile: { dir: string; remove: () => void };
+let demo: DemoSession | undefined;
 let s: Session;
 const shots = process.env.KODBOK_SHOTS; // a folder to keep screenshots in, when set
 
@@ -17,19 +16,12 @@ async function shot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = tempProfile();
-  s = await launch(profile.dir, new URL(server.url).origin);
-  await s.page.goto(server.url);
-  await s.page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
-  await s.page.getByTestId('user-ok').click();
-  await s.page.locator('.ag-row').first().waitFor();
+  demo = await openDemo();
+  s = demo.session;
 });
 
 afterAll(async () => {
-  await s?.context.close();
-  await server?.close();
-  profile?.remove();
+  await demo?.close();
 });
 
 async function suggestionsDone(page: Page) {
