@@ -121,6 +121,11 @@ export interface ImportRow {
   readonly id: string;
   readonly project: string;
   readonly at: string;
+  /**
+   * Order of the project's imports (1, 2, …): two imports within one millisecond share `at`.
+   * Absent on imports stored before it existed; they come first, in `at` order.
+   */
+  readonly seq?: number;
   readonly by: string;
   readonly files: readonly ImportedFile[];
   readonly variables: readonly ImportedVariable[];

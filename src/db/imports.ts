@@ -145,10 +145,16 @@ async function writeImport(
     merged += out.merged;
     approved += out.approved;
   }
+  const seq =
+    (await db.imports.where('project').equals(project).toArray()).reduce(
+      (max, r) => Math.max(max, r.seq ?? 0),
+      0,
+    ) + 1;
   const record: ImportRow = {
     id,
     project,
     at,
+    seq,
     by: req.by,
     files: req.files,
     variables: summary,
@@ -222,7 +228,10 @@ export async function createProjectFromImport(
 /** The imports of a project, oldest first (undone ones included: they are the record). */
 export async function listImports(db: KodbokDb, project: string): Promise<ImportRow[]> {
   const rows = await db.imports.where('project').equals(project).toArray();
-  return rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // In the order they were made: `seq`, then (for imports stored before it) `at`.
+  return rows.sort(
+    (a, b) => (a.seq ?? 0) - (b.seq ?? 0) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0),
+  );
 }
 
 /** The import whose values are "new": the newest one not undone. */

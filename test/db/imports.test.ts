@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CellCounter, splitCounted, type CountedVariable } from '../../src/core/import-count';
 import type { DecisionInput } from '../../src/core/decide';
 import type { ImportedFile, KodbokDb } from '../../src/db/db';
@@ -336,6 +336,22 @@ describe('undoing an import', () => {
     expect(await undoImport(db, p.id, first.id, 'anna')).toMatchObject({ ok: true });
     expect(await loadValues(db, p.id, V)).toEqual([]);
     expect(await loadTallies(db, p.id, V)).toEqual([]);
+  });
+
+  it('knows the newest import also when two were made in the same millisecond', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-23T12:00:00.000Z'));
+      const db = freshDb();
+      const p = await emptyProject(db);
+      const ids: string[] = [];
+      for (const town of ['Gävle', 'Umeå', 'Luleå', 'Kiruna', 'Visby'])
+        ids.push((await importFiles(db, request(p.id, [['a', town]]))).id);
+      expect((await listImports(db, p.id)).map((r) => r.id)).toEqual(ids);
+      expect(latestImport(await listImports(db, p.id))?.id).toBe(ids.at(-1));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('deleting a project deletes its imports, counts and combinations', async () => {
