@@ -3,21 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 // End-to-end tests drive Debian's Chromium through playwright-core against the built app
 // (`vite build` runs first in `npm run test:e2e`), served by `vite preview` on localhost.
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: PreviewServer = await preview({
@@ -41,7 +30,7 @@ export interface Session {
 export async function launch(profile: string, origin: string): Promise<Session> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     acceptDownloads: true,
     viewport: { width: 1500, height: 900 },
     locale: 'sv-SE',
