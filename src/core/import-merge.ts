@@ -55,15 +55,19 @@ export interface ImportPart {
   readonly added: readonly string[];
 }
 
-export interface MergeInput {
+/** What a variable stores, as merging and undoing read it. */
+export interface StoredVariableState {
+  /** Stored values by raw value: every one (a re-split cell touches others). */
+  readonly values: ReadonlyMap<string, RawValue>;
+  /** Stored tallies of (at least) the values concerned. */
+  readonly tallies: ReadonlyMap<string, StoredTally>;
+  /** Stored combinations of (at least) the cells concerned. */
+  readonly combinations: ReadonlyMap<string, StoredCombination>;
+}
+
+export interface MergeInput extends StoredVariableState {
   readonly importId: string;
   readonly incoming: CountedVariable;
-  /** Stored values of the variable by raw value: every one (a re-split cell touches others). */
-  readonly values: ReadonlyMap<string, RawValue>;
-  /** Stored tallies of (at least) the incoming values. */
-  readonly tallies: ReadonlyMap<string, StoredTally>;
-  /** Stored combinations of (at least) the incoming cells. */
-  readonly combinations: ReadonlyMap<string, StoredCombination>;
 }
 
 export interface MergeOutput {
@@ -214,12 +218,8 @@ export function mergeImport(input: MergeInput): MergeOutput {
   };
 }
 
-export interface UndoInput {
+export interface UndoInput extends StoredVariableState {
   readonly part: ImportPart;
-  /** Stored values of the variable by raw value: every one. */
-  readonly values: ReadonlyMap<string, RawValue>;
-  readonly tallies: ReadonlyMap<string, StoredTally>;
-  readonly combinations: ReadonlyMap<string, StoredCombination>;
 }
 
 export interface UndoOutput {

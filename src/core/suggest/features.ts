@@ -189,7 +189,8 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   let caregiverVictim = false;
   // A verb of violence with no person before it: the child is its unsaid subject.
   let childDoer = false;
-  let violenceVerb = false;
+  // A verb of violence or a word of violence between the adults was read.
+  let violenceSeen = false;
   let negated = false;
   // Words that say who, or that it is negated: not content.
   const person: boolean[] = words.map(() => false);
@@ -214,7 +215,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     if (w.violenceVerb) {
       // The verb stays content (it is the violence); the persons after it are its victims, the
       // child named before it (`barnet har slagit mamma`) or no one (the child unsaid) its doer.
-      violenceVerb = true;
+      violenceSeen = true;
       if (!caregiver && !childStrong && !childWeak && !own) childDoer = true;
       else if (!caregiver && childWeak) childStrong = true;
       governor = w;
@@ -234,7 +235,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       // `partnervåld` may be matched as a concept without `våld` in its name: violent all the same.
       otherVictim = true;
       caregiverVictim = true;
-      violenceVerb = true;
+      violenceSeen = true;
     }
     if (w.person === 'caregiver') {
       person[i] = true;
@@ -303,7 +304,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   // Otherwise both are named outright (`förälder och ungdom`) or neither.
 
   const matchText = contentOf(words, word, person, terms);
-  const violent = violenceVerb || VIOLENT.test(matchText);
+  const violent = violenceSeen || VIOLENT.test(matchText);
   return {
     owner,
     ownerStated,

@@ -36,3 +36,13 @@ export function AddRow({
     </tr>
   );
 }
+
+/** The last cell of an editable table's row: a button that removes the row. */
+export function RemoveCell({ onRemove }: { onRemove: () => void }) {
+  const t = useT();
+  return (
+    <td>
+      <button onClick={onRemove}>{t('rulesRemove')}</button>
+    </td>
+  );
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   NORMALISE_RULES,
   defaultNormaliseConfig,
@@ -15,7 +15,7 @@ import { setNormalise, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
-import { AddRow } from './AddRow';
+import { AddRow, RemoveCell } from './AddRow';
 import { VocabularyEditor } from './VocabularyEditor';
 import { WordListEditor } from './WordListEditor';
 
@@ -43,6 +43,16 @@ export function RulesPanel({
   const [short, setShort] = useState('');
   const [long, setLong] = useState('');
   const [tab, setTab] = useState<Tab>('rules');
+  // The concepts this variable's codebook speaks of (the engine uses only those).
+  const usedConcepts = useMemo(
+    () =>
+      new Set(
+        termsOfCodebook(leaves(codebook), draft.terms ?? defaultDomainTerms, draft).map(
+          (term) => term.concept,
+        ),
+      ),
+    [codebook, draft],
+  );
   const tabs: [Tab, string][] = [
     ['rules', t('rulesTabRules')],
     ['abbreviations', t('rulesAbbreviations')],
@@ -145,15 +155,11 @@ export function RulesPanel({
                       <code>{a.short}</code>
                     </td>
                     <td>{a.long}</td>
-                    <td>
-                      <button
-                        onClick={() =>
-                          setAbbreviations(draft.abbreviations.filter((_, j) => j !== i))
-                        }
-                      >
-                        {t('rulesRemove')}
-                      </button>
-                    </td>
+                    <RemoveCell
+                      onRemove={() =>
+                        setAbbreviations(draft.abbreviations.filter((_, j) => j !== i))
+                      }
+                    />
                   </tr>
                 ))}
                 <AddRow
@@ -196,13 +202,7 @@ export function RulesPanel({
         {tab === 'vocabulary' && (
           <VocabularyEditor
             terms={draft.terms ?? defaultDomainTerms}
-            used={
-              new Set(
-                termsOfCodebook(leaves(codebook), draft.terms ?? defaultDomainTerms, draft).map(
-                  (term) => term.concept,
-                ),
-              )
-            }
+            used={usedConcepts}
             onChange={(terms) => setDraft({ ...draft, terms })}
           />
         )}

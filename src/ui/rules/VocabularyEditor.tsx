@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DomainTerm } from '../../core/suggest/terms';
 import { useT } from '../i18n';
-import { AddRow } from './AddRow';
+import { AddRow, RemoveCell } from './AddRow';
 
 /** `a, b ,c` → `['a', 'b', 'c']`: the words of a comma-separated field, empty ones dropped. */
 export function commaWords(text: string): string[] {
@@ -82,11 +82,7 @@ export function VocabularyEditor({
                     onChange={(w) => replace(i, { ...term, forms: w })}
                   />
                 </td>
-                <td>
-                  <button onClick={() => onChange(terms.filter((_, j) => j !== i))}>
-                    {t('rulesRemove')}
-                  </button>
-                </td>
+                <RemoveCell onRemove={() => onChange(terms.filter((_, j) => j !== i))} />
               </tr>
             ))}
             <AddRow
