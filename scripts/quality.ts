@@ -13,6 +13,13 @@
 //   final3-*   written the same way (municipalities repeating their own phrasing), measured once
 //              with the same engine as final2;
 //   final4-*   written the same way, measured once after the phrases and the codebook scope;
+//              then the misses of all sets above were read to write the vocabulary's third pass
+//              and the rules for telling, witnessing and the passive, so none of them is unseen;
+//   final5-*   written the same way, measured once after that;
+//   final6-*   written by a helper who saw the dev set's style (not its values), measured once
+//              with the same engine; then, from the older sets only, learning was made to trust
+//              a decision's category (roles, concepts a known value adds), and
+//   final7-*   written like final5, measured once with that engine;
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
@@ -193,6 +200,9 @@ async function main(): Promise<void> {
     ...pair('final 2', 'final2'),
     ...pair('final 3', 'final3'),
     ...pair('final 4', 'final4'),
+    ...pair('final 5', 'final5'),
+    ...pair('final 6', 'final6'),
+    ...pair('final 7', 'final7'),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [

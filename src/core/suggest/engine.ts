@@ -76,6 +76,12 @@ export interface EngineWeights {
   /** Known values examined per suggestion (the best by Dice). */
   readonly neighbours: number;
   /**
+   * Factor on a known value that speaks of a concept of the vocabulary the value does not: it is
+   * like the value in its other words (`Förhandsbedömning – hänvisning` and `Förhandsbedömning –
+   * utredning inleds`), not in what it is about.
+   */
+  readonly conceptMissing: number;
+  /**
    * Weight of containment (the share of the value's bigrams found in the target) beside Dice:
    * raw values are terse and labels verbose, so `Eget våld` is all there in `barnet utövar våld`.
    */
@@ -94,6 +100,7 @@ export const defaultEngineWeights: EngineWeights = {
   minDice: 0.6,
   neighbours: 12,
   containment: 0.5,
+  conceptMissing: 0.7,
 };
 
 // Match texts whose lookups are kept (each a few kB at most).
@@ -121,6 +128,8 @@ interface Target {
   readonly childVictim: boolean;
   /** Known values support each other; label variants of one category do not. */
   readonly independent: boolean;
+  /** The words of its match text that are concepts of the vocabulary. */
+  readonly concepts: readonly string[];
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
   nearRound: number;
   nearScore: number;
@@ -137,6 +146,8 @@ export function createEngine(
   const terms = compileTerms(
     termsOfCodebook(leaves, input.terms ?? config.terms ?? defaultDomainTerms, config),
   );
+  const conceptsOf = (matchText: string): string[] =>
+    matchText.split(' ').filter((w) => terms.isConcept(w));
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseValue(text, config), terms);
   type Analysed = ValueFeatures & { readonly normalised: string };
@@ -169,9 +180,17 @@ export function createEngine(
     independent: boolean,
   ): Target => {
     const role = roles.get(code);
-    const owner = features.owner ?? role?.owner ?? null;
+    // A decision says what its value means: a known `Misshandel barn` coded as violence against the
+    // child has the child as its victim, whatever a bare `barn` would say on its own.
+    const victimByDecision =
+      independent && (role?.childVictim ?? false) && features.owner !== 'caregiver';
+    const owner = victimByDecision
+      ? (role?.owner ?? null)
+      : (features.owner ?? role?.owner ?? null);
     const childVictim =
-      features.childVictim || (features.owner === null && (role?.childVictim ?? false));
+      features.childVictim ||
+      victimByDecision ||
+      (features.owner === null && (role?.childVictim ?? false));
     return {
       code,
       signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.otherVictim}|${features.negated}`,
@@ -184,6 +203,7 @@ export function createEngine(
       owner,
       childVictim,
       independent,
+      concepts: conceptsOf(features.matchText),
       nearRound: 0,
       nearScore: 0,
     };
@@ -333,7 +353,7 @@ export function createEngine(
       score *= weights.ownerUnmatched;
     }
     // The child as doer (`eget våld`) against the child as victim (`våld mot barnet`), either way.
-    const valueDoer = value.ownerStated && value.owner === 'child';
+    const valueDoer = value.ownerStated && value.owner === 'child' && !value.childVictim;
     const targetDoer = target.owner === 'child' && !target.childVictim;
     if ((valueDoer && target.childVictim) || (value.childVictim && targetDoer)) {
       score *= weights.victimConflict;
@@ -354,8 +374,18 @@ export function createEngine(
       score *= weights.victimMismatch;
     } else if (value.violent && !value.otherVictim && !value.childVictim && t.otherVictim) {
       score *= weights.ownerUnmatched;
+    } else if (value.violent && value.owner === null && !value.otherVictim && targetOwnViolence) {
+      // Violence that names no one is violence against the child, not the child's own.
+      score *= weights.ownerUnmatched;
     }
     if (value.negated !== target.features.negated) score *= weights.negationConflict;
+    if (
+      target.independent &&
+      valueConcepts.length > 0 &&
+      target.concepts.some((c) => !valueConcepts.includes(c))
+    ) {
+      score *= weights.conceptMissing;
+    }
     return score;
   };
 
@@ -369,6 +399,7 @@ export function createEngine(
   const topCount = new Int32Array(leaves.length);
   const seenLeaves: number[] = [];
   let valueForm: DiceProfile | undefined;
+  let valueConcepts: readonly string[] = [];
   let valueNormalised = '';
   let round = 0;
 
@@ -426,6 +457,7 @@ export function createEngine(
     remember(raw, value.matchText);
     valueNormalised = value.normalised;
     valueForm = undefined;
+    valueConcepts = conceptsOf(value.matchText);
     round++;
 
     const found = lookup(value.matchText);
@@ -448,7 +480,7 @@ export function createEngine(
       }
     }
 
-    const out: Suggestion[] = [];
+    const out: { suggestion: Suggestion; target: Target }[] = [];
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
       const best = bestScore[leaf] as number;
@@ -459,13 +491,21 @@ export function createEngine(
           topScores.subarray(leaf * kept, leaf * kept + (topCount[leaf] as number)),
           weights.support,
         );
-        out.push({ code: target.code, score, via: target.via });
+        out.push({ suggestion: { code: target.code, score, via: target.via }, target });
       }
       bestTarget[leaf] = undefined;
       topCount[leaf] = 0;
     }
     seenLeaves.length = 0;
-    return out.sort(bySuggestion).slice(0, k);
+    // Equal scores: the category whose match is closer in full form first (an approved
+    // `Gängtillhörighet` before a label that only shares its concept), then by code.
+    out.sort(
+      (a, b) =>
+        b.suggestion.score - a.suggestion.score ||
+        near(b.target) - near(a.target) ||
+        bySuggestion(a.suggestion, b.suggestion),
+    );
+    return out.slice(0, k).map((o) => o.suggestion);
   };
 
   return { suggest, learn, forget, affected };

@@ -38,12 +38,12 @@ const OWN_WORD = /^(?:egen|eget|egna|själv)$/u;
 const OTHER_WORD = /^(?:annan|annans|andra)$/u;
 const DEN = /^(?:den|de)$/u;
 
-const NEGATION_WORD = /^(?:ej|inte|icke|ingen|inget|inga|utan|aldrig)$/u;
+export const NEGATION_WORD = /^(?:ej|inte|icke|ingen|inget|inga|utan|aldrig)$/u;
 
 // A person after one of these is the object, victim or party, not the one whose problem it is:
 // `våld mot barnet`, `oro för ofött barn`, `konflikt mellan föräldrar och barn`.
 // `enligt mamma`, `uppgift från skolan`: who says so, not whose problem it is.
-const OBJECT_PREPOSITION = /^(?:mot|av|för|till|om|på|med|över|åt|mellan|från|enligt|enl)$/u;
+const OBJECT_PREPOSITION = /^(?:mot|av|för|till|om|på|med|över|åt|mellan|från|enligt|enl|inför)$/u;
 // …except after a participle: `misshandel utförd av ungdom` names the doer.
 const AGENT_PARTICIPLE =
   /^(?:utförd|utfört|utförda|utövad|utövat|utövade|begången|begånget|begångna|orsakad|orsakat)$/u;
@@ -56,12 +56,30 @@ const VICTIM_HEAD = /^(\p{L}{3,}?)s?(?:utsatt|utsatta|drabbad|drabbat|drabbade)$
 const COORDINATION = /^(?:och|eller)$/u;
 // Verbs of violence in the active voice: the person before is the doer, the one after the victim
 // (`pappa slår mamma`, `slår sina föräldrar` with the child as the unsaid subject).
+// Infinitives too (`ser pappa slå mamma`), as written with or without å.
 const VIOLENCE_VERB =
-  /^(?:slår|slog|slagit|sparkar|sparkat|sparkade|misshandlar|misshandlat|misshandlade|hotar|hotat|hotade|knuffar|knuffat|knuffade|attackerar|attackerat|attackerade|överfaller|överföll|överfallit)$/u;
+  /^(?:slå|sla|slår|slar|slog|slagit|sparka|sparkar|sparkat|sparkade|misshandla|misshandlar|misshandlat|misshandlade|hota|hotar|hotat|hotade|knuffa|knuffar|knuffat|knuffade|attackera|attackerar|attackerat|attackerade|överfalla|överfaller|överföll|överfallit|nyper|nypa|nypt|nöp|örfilar|örfilat|örfilade|stryper|strypt|strypte|skakar|skakat|skakade|agar|agat|agade)$/u;
+// Passive participles of violence: the person just before is the one hurt (`mamma misshandlad av
+// sambon`, `barnet slaget`). Unlike `utsatt`, the word is the violence itself, so it stays content.
+const VICTIM_PARTICIPLE =
+  /^(?:misshandlad|slagen|slaget|slagna|hotad|sparkad|knuffad|agad|våldtagen|strypt)$/u;
+// Verbs of telling: the person before is who says so, not whose problem it is (`barnet berättar
+// att pappa slår henne`, `grannar hör bråk`). Seeing and hearing said of the child is witnessing.
+const TELLING_VERB =
+  /^(?:berättar|berättat|berättade|uppger|uppgett|uppgav|säger|sagt|beskriver|beskrivit|anmäler|anmält|anmälde|larmar|larmat|larmade|rapporterar|rapporterat)$/u;
+const WITNESS_VERB = /^(?:ser|sett|såg|hör|hört|hörde)$/u;
+// After a verb of telling, to whom or where: `berättar för skolsköterskan`, `berättar i skolan`.
+const TOLD_WHERE = /^(?:för|till|i|på)$/u;
+// Auxiliaries and adverbs between a person and the verb (`barnet har sett`, `mamma har även berättat`).
+const BETWEEN_SUBJECT_AND_VERB = /^(?:har|hade|även|också|själv|ofta)$/u;
+// `barnet har …`, `pojken är …`: a weak child word followed by a finite verb is its subject.
+const SUBJECT_VERB = /^(?:har|hade|är|var|mår|visar|uppvisar|uppvisat|saknar|behöver|med)$/u;
+// `barnmisshandel`, `barnaga`: violence with the child as its first part is done to the child.
+const CHILD_VICTIM_COMPOUND = /^barn(?:misshandel|mishandel|aga|våld)/u;
 // Persons other than the child and its caregivers, as victims of violence: partners of the adults,
 // and the people around the child (`våld mot personal`, `misshandlat klasskamrat`).
 const OTHER_PERSON =
-  /^(?:partner|partnern|partners|sambo|sambon|sambos|pojkvän|pojkvännen|flickvän|flickvännen|make|maken|maka|makan|fru|frun|man|mannen|personal|personalen|lärare|läraren|lärarna|pedagog|pedagogen|klasskamrat|klasskamraten|klasskamrater|kompis|kompisen|kompisar|kamrat|kamraten|kamrater|syskon|syskonet|syskonen|bror|brodern|brorsan|syster|systern|lillebror|storebror|lillasyster|storasyster|jämnårig|jämnåriga)$/u;
+  /^(?:partner|partnern|partners|sambo|sambon|sambos|pojkvän|pojkvännen|flickvän|flickvännen|make|maken|maka|makan|fru|frun|man|mannen|personal|personalen|lärare|läraren|lärarna|pedagog|pedagogen|klasskamrat|klasskamraten|klasskamrater|kompis|kompisen|kompisar|kamrat|kamraten|kamrater|syskon|syskonet|syskonen|bror|brodern|brorsan|syster|systern|lillebror|storebror|lillasyster|storasyster|jämnårig|jämnåriga|granne|grannen|grannar|grannarna|morbror|farbror|moster|faster|mormor|farmor|morfar|farfar|kusin|kusinen)$/u;
 // Object pronouns after a verb of violence: in a child's record, the child (`pappa slår henne`).
 const CHILD_PRONOUN = /^(?:henne|honom|hen|dem)$/u;
 // Reflexive possessives and pronouns: function words (`slår sina föräldrar`, `skadar sig själv`).
@@ -70,7 +88,7 @@ const PRONOUN = /^(?:sin|sina|sitt|sig|hon|han|hen|henne|honom)$/u;
 const ADULT_VIOLENCE_WORD =
   /^(?:partnervåld|relationsvåld|parrelationsvåld|kvinnomisshandel|hustrumisshandel|kvinnofrid)\p{L}*$/u;
 // Violence in the content, after the domain vocabulary (`slår`, `hot`, `misshandel` → `våld`).
-const VIOLENT = /våld|misshandel/u;
+const VIOLENT = /våld|misshand/u;
 // `barnet förövare`: the person before is the doer.
 const DOER_WORD = /^(?:förövare|förövaren|förövarens|gärningsperson|gärningspersonen)$/u;
 
@@ -78,19 +96,19 @@ const DOER_WORD = /^(?:förövare|förövaren|förövarens|gärningsperson|gärn
 // under, not what it is about. (An expansion the user asks for, such as `11:1` → `utredning
 // inleds`, has already replaced its paragraph by then.)
 const LEGAL_WORD =
-  /^(?:\d+|kap|kapitlet|sol|socialtjänstlagen|lvu|lul|brb|brottsbalken|fb|föräldrabalken|osl)$/u;
+  /^(?:\d+|kap|kapitlet|sol|socialtjänstlagen|lvu|brb|brottsbalken|fb|föräldrabalken|osl)$/u;
 
 // Function words: their bigrams only add noise to similarity.
 const STOPWORD =
-  /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende|enligt|enl|mellan|över|åt)$/u;
+  /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende|enligt|enl|mellan|över|åt|att|när|då|där|inför|ar|pa|for|over)$/u;
 // Hedges and how often: `oro för X`, `misstänkt X`, `X flera gånger` are about X. Dropped when
 // other words remain.
 const HEDGE =
-  /^(?:oro|orosanmälan|misstanke|misstankar|misstänkt|misstänkta|misstänks|risk|eventuell|eventuellt|ev|befarad|befarat|möjlig|möjligt|flera|gånger|gång|ofta|upprepad|upprepade|upprepat)$/u;
+  /^(?:oro|orosanmälan|misstanke|misstankar|misstänkt|misstänkta|misstänks|risk|eventuell|eventuellt|ev|befarad|befarat|möjlig|möjligt|flera|gånger|gång|ofta|upprepad|upprepade|upprepat|mycket|mkt|väldigt|ständig|ständiga|ständigt|återkommande|alltid)$/u;
 // Generic heads say that there is a problem, not which: `skolsvårigheter` is `skol-`,
 // `hedersproblematik` is `heders-`. As whole words they are dropped when other words remain.
 const GENERIC_WORD =
-  /^(?:problem|problemet|problemen|problematik|problematiken|problematisk|problematiskt|problematiska|svårighet|svårigheter|svårigheterna|bekymmer|situation|situationen|frågor|frågeställning|beslut|beslutas|beslutat|beslutades)$/u;
+  /^(?:problem|problemet|problemen|problematik|problematiken|problematisk|problematiskt|problematiska|svårighet|svårigheter|svårigheterna|bekymmer|situation|situationen|frågor|frågeställning|beslut|beslutas|beslutat|beslutades|anmälan|anmälningen|anmälningar|underrättelse|underrättelsen)$/u;
 const GENERIC_HEAD =
   /^(\p{L}{3,}?)(?:problematiken|problematik|problemen|problem|svårigheterna|svårigheter|svårighet|bekymmer|situationen|situation|behovet|behov|relaterad|relaterat|relaterade)$/u;
 
@@ -118,6 +136,11 @@ interface WordClass {
   readonly pronoun: boolean;
   readonly article: boolean;
   readonly violenceVerb: boolean;
+  readonly victimParticiple: boolean;
+  readonly telling: boolean;
+  readonly witness: boolean;
+  readonly betweenSubjectAndVerb: boolean;
+  readonly subjectVerb: boolean;
   readonly otherPerson: boolean;
   readonly childPronoun: boolean;
   readonly adultViolence: boolean;
@@ -151,13 +174,23 @@ function classify(word: string): WordClass {
     pronoun: PRONOUN.test(word),
     article: word === 'en' || word === 'ett',
     violenceVerb: VIOLENCE_VERB.test(word),
+    victimParticiple: VICTIM_PARTICIPLE.test(word),
+    telling: TELLING_VERB.test(word),
+    witness: WITNESS_VERB.test(word),
+    betweenSubjectAndVerb: BETWEEN_SUBJECT_AND_VERB.test(word),
+    subjectVerb: SUBJECT_VERB.test(word),
     otherPerson: OTHER_PERSON.test(word),
     childPronoun: CHILD_PRONOUN.test(word),
     adultViolence: ADULT_VIOLENCE_WORD.test(word),
     doer: DOER_WORD.test(word),
     stem: personStem(word),
     victimHead: VICTIM_HEAD.test(word),
-    stop: STOPWORD.test(word) || LEGAL_WORD.test(word) || PRONOUN.test(word),
+    stop:
+      STOPWORD.test(word) ||
+      LEGAL_WORD.test(word) ||
+      PRONOUN.test(word) ||
+      TELLING_VERB.test(word) ||
+      WITNESS_VERB.test(word),
     vague: HEDGE.test(word) || GENERIC_WORD.test(word),
     specific: GENERIC_HEAD.exec(word)?.[1] ?? VICTIM_HEAD.exec(word)?.[1] ?? word,
   };
@@ -168,6 +201,8 @@ function classify(word: string): WordClass {
 }
 
 const NOT_A_WORD = classify('');
+// What a child's seeing or hearing becomes: the vocabulary's word for violence witnessed.
+const WITNESSED = 'bevittnat';
 
 /**
  * The features of a normalised value (see normalise.ts). With `terms`, content words are matched
@@ -179,7 +214,28 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       ? joinPhrases(wordsOf(normalised), terms)
       : wordsOf(normalised);
   const word = words.map(classify);
+  // Who tells and who sees: the person just before a verb of telling says so (`barnet berättar att
+  // …`, `grannar hör …`) and is not whose problem it is; a child who sees or hears has witnessed.
+  const told: boolean[] = words.map(() => false);
+  for (let i = 1; i < words.length; i++) {
+    const w = word[i] as WordClass;
+    if (!w.telling && !w.witness) continue;
+    let j = i - 1;
+    while (j > 0 && (word[j] as WordClass).betweenSubjectAndVerb) j--;
+    const subject = word[j] as WordClass;
+    if (subject.person === undefined && !subject.otherPerson) continue;
+    told[j] = true;
+    if (w.telling && TOLD_WHERE.test(words[i + 1] ?? '') && i + 2 < words.length)
+      told[i + 2] = true;
+    if (w.witness && (subject.person === 'childStrong' || subject.person === 'childWeak')) {
+      words[i] = WITNESSED;
+      word[i] = classify(WITNESSED);
+    }
+  }
   let caregiver = false;
+  // A weak child word that is the subject of a verb (`barnet har autism`): the child's, even when a
+  // caregiver is named too (`… och föräldrarna behöver avlastning`).
+  let childSubject = false;
   let childStrong = false;
   let childWeak = false;
   let own = false;
@@ -201,8 +257,27 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   for (let i = 0; i < words.length; i++) {
     const w = word[i] as WordClass;
     const before = word[i - 1] ?? NOT_A_WORD;
+    const next = word[i + 1] ?? NOT_A_WORD;
+    if (told[i]) {
+      person[i] = true;
+      continue;
+    }
+    if (w.victimParticiple) violenceSeen = true;
+    // `våld mot barnet – förälder`: a caregiver right after the child hurt names who did it.
+    if (
+      governor?.victimPreposition &&
+      w.person === 'caregiver' &&
+      (before.person === 'childStrong' || before.person === 'childWeak')
+    ) {
+      governor = null;
+    }
     if (w.objectPreposition) {
-      governor = before.agentParticiple ? null : w;
+      // `agad av pappa`, `slagen av sambon`: after violence in the passive, `av` names the doer.
+      governor =
+        before.agentParticiple ||
+        (w.word === 'av' && (before.violenceVerb || before.victimParticiple))
+          ? null
+          : w;
       continue;
     }
     if (w.negation || w.victimVerb) {
@@ -216,7 +291,10 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       // The verb stays content (it is the violence); the persons after it are its victims, the
       // child named before it (`barnet har slagit mamma`) or no one (the child unsaid) its doer.
       violenceSeen = true;
-      if (!caregiver && !childStrong && !childWeak && !own) childDoer = true;
+      if (next.word === 'av') {
+        // The passive (`barnet agat av pappa`): the child named before is the one hurt.
+        if (childWeak || childStrong) victim = true;
+      } else if (!caregiver && !childStrong && !childWeak && !own) childDoer = true;
       else if (!caregiver && childWeak) childStrong = true;
       governor = w;
       continue;
@@ -239,13 +317,13 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     }
     if (w.person === 'caregiver') {
       person[i] = true;
-      if ((word[i + 1] ?? NOT_A_WORD).victimVerb) otherVictim = caregiverVictim = true;
+      if (next.victimVerb || next.victimParticiple) otherVictim = caregiverVictim = true;
       if (!governed) caregiver = true;
       else if (victimSide || governor?.word === 'mellan') otherVictim = caregiverVictim = true;
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
-      if (victimSide || (word[i + 1] ?? NOT_A_WORD).victimVerb) otherVictim = true;
+      if (victimSide || next.victimVerb || next.victimParticiple) otherVictim = true;
     } else if (w.childPronoun && governor?.violenceVerb) {
       person[i] = true;
       victim = true;
@@ -265,10 +343,13 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       (words[i] === 'unga' && before.den)
     ) {
       person[i] = true;
-      if ((word[i + 1] ?? NOT_A_WORD).victimVerb) victim = true;
+      if (next.victimVerb || next.victimParticiple) victim = true;
       else if (!governed) {
-        if (w.person === 'childWeak') childWeak = true;
-        else childStrong = true;
+        if (w.person === 'childWeak') {
+          childWeak = true;
+          // Only when the child comes first: `när barnen var hemma` after `pappa slår` is not it.
+          childSubject ||= next.subjectVerb && !caregiver;
+        } else childStrong = true;
       } else if (governor?.victimPreposition) victim = true;
     } else if (w.own) {
       person[i] = true;
@@ -281,7 +362,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       governor = null;
       if (w.stem === 'caregiver') caregiver = true;
       else if (w.stem === 'childStrong') childStrong = true;
-      if (w.victimHead) victim = true;
+      if (w.victimHead || CHILD_VICTIM_COMPOUND.test(w.word)) victim = true;
     }
   }
 
@@ -289,7 +370,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   // of every value here), `F/O egen problematik` (with a caregiver named, `egen` is theirs).
   let owner: Owner | null = null;
   let ownerStated = false;
-  if (caregiver && !childStrong) {
+  if (caregiver && !childStrong && !childSubject) {
     owner = 'caregiver';
     ownerStated = true;
   } else if (!caregiver && (childStrong || own)) {
@@ -326,12 +407,11 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
 function joinPhrases(words: string[], terms: TermMatcher): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
-    const phrase = terms.phrases.find(
-      (p) => i + p.words.length <= words.length && p.words.every((w, k) => words[i + k] === w),
-    );
+    const phrase = terms.phraseAt(words, i);
     if (phrase) {
-      out.push(phrase.concept);
-      i += phrase.words.length;
+      // Word by word: a concept that negates (`ingen utredning`) is read as a negation.
+      for (const w of phrase.concept.split(' ')) out.push(w);
+      i += phrase.length;
     } else out.push(words[i++] as string);
   }
   return out;

@@ -28,6 +28,10 @@ const CAREGIVER = [
   ...inflect('omsorgsperson', ['', 'en', 'ens', 'er', 'erna', 'ernas', 's']),
   ...inflect('mamma', ['', 'n', 'ns', 's']),
   ...inflect('pappa', ['', 'n', 'ns', 's']),
+  ...['styv', 'bonus', 'extra'].flatMap((p) =>
+    ['mamma', 'pappa'].flatMap((f) => inflect(p + f, ['', 'n', 'ns', 's'])),
+  ),
+  ...['styvfar', 'styvfadern', 'styvmor', 'styvmodern'],
   'modern',
   'moderns',
   'fadern',
@@ -53,6 +57,8 @@ const CHILD_STRONG = [
   'flickans',
   'pojkens',
   'elevens',
+  'sonens',
+  'dotterns',
 ];
 
 // `barn` / `barnet` name the child but are also the object of most home-environment reasons
@@ -67,6 +73,14 @@ const CHILD_WEAK = [
   'pojken',
   'elev',
   'eleven',
+  'son',
+  'sonen',
+  'söner',
+  'sönerna',
+  'dotter',
+  'dottern',
+  'döttrar',
+  'döttrarna',
 ];
 
 // The home, as opposed to the child's own behaviour: `kriminalitet i familjen`, `våld i hemmet`.

@@ -5,6 +5,7 @@
 // the abbreviations, and applied alike to values, labels, synonyms and known values, so it only
 // ever brings words of the same concept together.
 
+import { NEGATION_WORD } from './features';
 import { WordList, folded } from './spelling';
 
 export interface DomainTerm {
@@ -77,10 +78,36 @@ export interface TermMatcher {
   conceptOf(word: string): readonly string[];
   /** Phrases of several words (lower case, longest first) and their concepts. */
   readonly phrases: readonly { readonly words: readonly string[]; readonly concept: string }[];
+  /** Whether the word is (a word of) a concept of the list: what a match text says it is about. */
+  isConcept(word: string): boolean;
+  /**
+   * The longest phrase starting at `words[at]` (written with or without å, ä, ö), as the number of
+   * words it spans and its concept.
+   */
+  phraseAt(
+    words: readonly string[],
+    at: number,
+  ): { readonly length: number; readonly concept: string } | undefined;
 }
 
 // Slips are forgiven in these forms only (not every inflection): the typo map stays small.
 const FORGIVING_ENDINGS = new Set(['', 'a', 'e', 'en', 'et', 'er', 'ar', 'n', 't']);
+
+function wordsOfForm(form: string): string[] {
+  return form
+    .toLocaleLowerCase('sv-SE')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * Whether slips are forgiven in `stem + ending`: only in the common forms of stems long enough
+ * themselves. A short stem's forms are too close to ordinary words (`skolk` + `n` is one letter
+ * from `skolan`).
+ */
+function forgiving(stem: string, ending: string): boolean {
+  return stem.length >= MIN_TYPO && FORGIVING_ENDINGS.has(ending);
+}
 
 const compiled = new WeakMap<readonly DomainTerm[], TermMatcher>();
 
@@ -99,16 +126,29 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
   const stems: { stem: string; concept: string }[] = [];
   const phrases: { words: string[]; concept: string }[] = [];
   for (const t of terms) {
+    if (NEGATION_WORD.test(t.concept.split(' ')[0] ?? '')) {
+      // A family that says something did NOT happen (`avslutas` is `ingen utredning`): read before
+      // negation is (as phrases are), so the value is negated; its concept's words stay themselves.
+      for (const form of t.forms ?? []) {
+        const parts = wordsOfForm(form);
+        if (parts.length > 0) phrases.push({ words: parts, concept: t.concept });
+      }
+      for (const raw of t.stems) {
+        const stem = raw.toLocaleLowerCase('sv-SE');
+        for (const ending of stem.length < MIN_STEM ? [''] : ENDINGS)
+          phrases.push({ words: [stem + ending], concept: t.concept });
+      }
+      continue;
+    }
     // The concept's own words are members too, so their slips and folded spellings are found —
     // as whole words only: `våldsutövande` is not `våld`.
     for (const word of t.concept.split(' ')) {
       if (word.length >= MIN_STEM)
         for (const ending of ENDINGS)
-          forms.push([word + ending, t.concept, FORGIVING_ENDINGS.has(ending)]);
+          forms.push([word + ending, t.concept, forgiving(word, ending)]);
     }
     for (const form of t.forms ?? []) {
-      const lower = form.toLocaleLowerCase('sv-SE').trim();
-      const parts = lower.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+      const parts = wordsOfForm(form);
       if (parts.length > 1) phrases.push({ words: parts, concept: t.concept });
       else if (parts.length === 1) forms.push([parts[0] as string, t.concept, true]);
     }
@@ -119,8 +159,7 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
     }
   }
   for (const { stem, concept } of stems)
-    for (const ending of ENDINGS)
-      forms.push([stem + ending, concept, FORGIVING_ENDINGS.has(ending)]);
+    for (const ending of ENDINGS) forms.push([stem + ending, concept, forgiving(stem, ending)]);
   // `psykisk ohälsa` is a concept of its own, not `psykisk` + something: its words stay themselves.
   const words = new WordList<string>(
     forms.map(
@@ -157,8 +196,30 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
   };
 
   phrases.sort((a, b) => b.words.length - a.words.length);
+  // By folded first word, longest first (the sort is stable).
+  const byFirst = new Map<string, { words: string[]; concept: string }[]>();
+  for (const p of phrases) {
+    const folds = { words: p.words.map(folded), concept: p.concept };
+    const key = folds.words[0] as string;
+    const list = byFirst.get(key);
+    if (list) list.push(folds);
+    else byFirst.set(key, [folds]);
+  }
+  const conceptWords = new Set(terms.flatMap((t) => t.concept.split(' ')));
   return {
     phrases,
+    isConcept: (word) => conceptWords.has(word),
+    phraseAt(text, at) {
+      const candidates = byFirst.get(folded(text[at] as string));
+      if (!candidates) return undefined;
+      for (const p of candidates) {
+        if (at + p.words.length > text.length) continue;
+        let k = 1;
+        while (k < p.words.length && folded(text[at + k] as string) === p.words[k]) k++;
+        if (k === p.words.length) return { length: k, concept: p.concept };
+      }
+      return undefined;
+    },
     conceptOf(word) {
       let c = cache.get(word);
       if (c === undefined) {

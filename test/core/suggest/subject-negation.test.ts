@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, termsOfCodebook } from '../../../src/core/suggest/engine';
 import { leaves } from '../../../src/core/codebook';
-import { analyseValue } from '../../../src/core/suggest/features';
+import { analyseValue, NEGATION_WORD } from '../../../src/core/suggest/features';
 import {
   defaultNormaliseConfig,
   normaliseValue,
   type NormaliseConfig,
 } from '../../../src/core/suggest/normalise';
-import { compileTerms, defaultDomainTerms } from '../../../src/core/suggest/terms';
+import { compileTerms, defaultDomainTerms, type DomainTerm } from '../../../src/core/suggest/terms';
 import { actions, reasons } from './codebooks';
 
 const features = (raw: string) => analyseValue(normaliseValue(raw));
@@ -129,6 +129,49 @@ describe('who is hurt, and by whom', () => {
     });
   });
 
+  it('reads the passive: the one named before is hurt, the one after av did it', () => {
+    expect(features('Flickan agad av styvpappa')).toMatchObject({
+      owner: 'caregiver',
+      childVictim: true,
+    });
+    expect(features('Mamman misshandlad av sin partner')).toMatchObject({
+      otherVictim: true,
+      caregiverVictim: true,
+    });
+    expect(features('Barnmisshandel').childVictim).toBe(true);
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    tops(engine, {
+      'Flickan agad av styvpappa': 'H02',
+      'Mamman misshandlad av sin partner': 'H04',
+    });
+  });
+
+  it('knows who tells and who sees: neither is whose problem it is', () => {
+    // The child telling is not the doer; to whom it was told is not content.
+    expect(features('Pojken berättar för läraren att mamma slår honom')).toMatchObject({
+      owner: 'caregiver',
+      childVictim: true,
+      matchText: 'slår',
+    });
+    // A child who sees violence between the adults has witnessed it.
+    expect(features('Sonen har sett mamman sparka pappan').matchText).toContain('bevittnat');
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    tops(engine, {
+      'Pojken berättar för läraren att mamma slår honom': 'H02',
+      'Sonen har sett mamman sparka pappan': 'H04',
+      'Grannen hör pappan hota mamman': 'H04',
+      'Våld i hemmet inför barnen': 'H04',
+    });
+  });
+
+  it('gives the child what the child has, even when a parent is named after', () => {
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    tops(engine, {
+      'Flickan har ångest och föräldrarna önskar stöd': 'B10',
+      'Pappan är deprimerad och barnet far illa': 'H08',
+    });
+  });
+
   it('does not let an approved value about violence against others take bare violence', () => {
     const known = new Map([
       ['Våld mot kamrat', { code: 'B13', status: 'approved' as const }],
@@ -143,9 +186,11 @@ describe('who is hurt, and by whom', () => {
 describe('what is noise', () => {
   it('drops legal references, reflexive pronouns and how often', () => {
     expect(features('Våld mot barnet 14 kap 1 § SoL').matchText).toBe('våld');
-    expect(features('Misshandel enligt 31 § LUL').matchText).toBe(
+    expect(features('Misshandel enligt 14 kap 1 § SoL').matchText).toBe(
       features('Misshandel enligt').matchText,
     );
+    // …but LUL, the law on young offenders, says what the report is about: a youth's crime.
+    expect(features('Underrättelse enligt 6 § LUL').matchText).toBe('lul');
     expect(features('Skadar sig själv').matchText).not.toMatch(/\bsig\b/u);
     expect(features('Rymning flera gånger').matchText).toBe(features('Rymning').matchText);
   });
@@ -224,14 +269,33 @@ describe('the vocabulary of one codebook', () => {
 });
 
 describe('the default vocabulary, word by word', () => {
+  it('forgives slips only in long stems: skolan is not a slip of skolk', () => {
+    const matcher = compileTerms(defaultDomainTerms);
+    expect(matcher.conceptOf('skolan')).toEqual(['skolan']);
+    expect(matcher.conceptOf('misshandell')).toEqual(['våld']);
+  });
+
   it('maps every listed stem and form to its own concept (no family takes another’s word)', () => {
     const matcher = compileTerms(defaultDomainTerms);
+    // A family that negates (`avslutas` is `ingen utredning`) is read before negation, as phrases are.
+    const conceptOf = (t: DomainTerm, w: string): string =>
+      NEGATION_WORD.test(t.concept.split(' ')[0] ?? '')
+        ? (matcher.phraseAt([w], 0)?.concept ?? w)
+        : matcher.conceptOf(w).join(' ');
     const wrong = defaultDomainTerms.flatMap((t) =>
       [...t.stems, ...(t.forms ?? []).filter((f) => !/\s/u.test(f))]
-        .map((w) => [w, matcher.conceptOf(w.toLowerCase()).join(' '), t.concept])
+        .map((w) => [w, conceptOf(t, w.toLowerCase()), t.concept])
         .filter(([, got, want]) => got !== want),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it('reads a closed case as no investigation, and an action that negates as negated', () => {
+    const engine = createEngine({ codebook: actions, known: new Map() });
+    expect(engine.suggest('Avslutas efter förhandsbedömning', 1)[0]?.code).toBe('EJU1');
+    expect(engine.suggest('Ärendet läggs ned', 1)[0]?.code).toBe('EJU1');
+    expect(engine.suggest('Avslutad, hänvisad till BUP', 1)[0]?.code).toBe('EJU2');
+    expect(engine.suggest('Ärendet utreds', 1)[0]?.code).toBe('UTR1');
   });
 });
 
