@@ -76,9 +76,10 @@ export interface EngineWeights {
   /** Known values examined per suggestion (the best by Dice). */
   readonly neighbours: number;
   /**
-   * Factor on a known value that speaks of a concept of the vocabulary the value does not: it is
-   * like the value in its other words (`Förhandsbedömning – hänvisning` and `Förhandsbedömning –
-   * utredning inleds`), not in what it is about.
+   * Factor on a known value whose concepts of the vocabulary differ from the value's: it is like
+   * the value in its other words (`Förhandsbedömning – hänvisning` and `Förhandsbedömning –
+   * utredning inleds`), not in what it is about; or it vouches for only part of it (`Ej utredning`
+   * says nothing of the `stöd` in `Ingen utredning – råd och stöd`).
    */
   readonly conceptMissing: number;
   /**
@@ -382,7 +383,8 @@ export function createEngine(
     if (
       target.independent &&
       valueConcepts.length > 0 &&
-      target.concepts.some((c) => !valueConcepts.includes(c))
+      (target.concepts.some((c) => !valueConcepts.includes(c)) ||
+        valueConcepts.some((c) => !target.concepts.includes(c)))
     ) {
       score *= weights.conceptMissing;
     }
