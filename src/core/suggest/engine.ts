@@ -129,8 +129,8 @@ interface Target {
   readonly childVictim: boolean;
   /** Known values support each other; label variants of one category do not. */
   readonly independent: boolean;
-  /** The words of its match text that are concepts of the vocabulary. */
-  readonly concepts: readonly string[];
+  /** The concepts of the vocabulary its match text speaks of, as one key (sorted, distinct). */
+  readonly concepts: string;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
   nearRound: number;
   nearScore: number;
@@ -147,8 +147,8 @@ export function createEngine(
   const terms = compileTerms(
     termsOfCodebook(leaves, input.terms ?? config.terms ?? defaultDomainTerms, config),
   );
-  const conceptsOf = (matchText: string): string[] =>
-    matchText.split(' ').filter((w) => terms.isConcept(w));
+  const conceptsOf = (matchText: string): string =>
+    [...new Set(matchText.split(' ').filter((w) => terms.isConcept(w)))].sort().join(' ');
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseValue(text, config), terms);
   type Analysed = ValueFeatures & { readonly normalised: string };
@@ -380,12 +380,7 @@ export function createEngine(
       score *= weights.ownerUnmatched;
     }
     if (value.negated !== target.features.negated) score *= weights.negationConflict;
-    if (
-      target.independent &&
-      valueConcepts.length > 0 &&
-      (target.concepts.some((c) => !valueConcepts.includes(c)) ||
-        valueConcepts.some((c) => !target.concepts.includes(c)))
-    ) {
+    if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
       score *= weights.conceptMissing;
     }
     return score;
@@ -401,7 +396,7 @@ export function createEngine(
   const topCount = new Int32Array(leaves.length);
   const seenLeaves: number[] = [];
   let valueForm: DiceProfile | undefined;
-  let valueConcepts: readonly string[] = [];
+  let valueConcepts = '';
   let valueNormalised = '';
   let round = 0;
 

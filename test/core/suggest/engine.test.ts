@@ -6,6 +6,7 @@ import { readCodebookFile } from '../../../src/core/formats/codebook';
 import {
   createEngine,
   createReferenceEngine,
+  defaultEngineWeights,
   type KnownValue,
   type SuggestionEngine,
 } from '../../../src/core/suggest/engine';
@@ -119,6 +120,19 @@ describe('learning', () => {
     expect(engine.suggest('B/U Gängtillhörigheten 0-12 år', 1)[0]?.code).toBe('O22');
     engine.forget('Gängtillhörighet');
     expect(engine.suggest('B/U Gängtillhörigheten 0-12 år', 1)[0]?.code).toBe('B12');
+  });
+
+  it('lets a decision vouch only for what it speaks of', () => {
+    const known = new Map<string, KnownValue>([
+      ['Ej utredning', { code: 'EJU1', status: 'approved' }],
+    ]);
+    const value = 'Ej utredning, stödsamtal';
+    // `Ej utredning` is all there in the value, but the value's `stödsamtal` is what decides it.
+    expect(createEngine({ codebook: actions, known }).suggest(value, 1)[0]?.code).toBe('EJU2');
+    const trusting = { ...defaultEngineWeights, conceptMissing: 1 };
+    expect(createEngine({ codebook: actions, known }, trusting).suggest(value, 1)[0]?.code).toBe(
+      'EJU1',
+    );
   });
 
   it('weighs approved values fully and coded ones less', () => {
