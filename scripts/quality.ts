@@ -19,7 +19,10 @@
 //   final6-*   written by a helper who saw the dev set's style (not its values), measured once
 //              with the same engine; then, from the older sets only, learning was made to trust
 //              a decision's category (roles, concepts a known value adds), and
-//   final7-*   written like final5, measured once with that engine;
+//   final7-*   written like final5, measured once with that engine; then final5's two few-shot
+//              action misses were read (a decision now vouches only for the concepts it speaks of),
+//              so final5 is no longer unseen either;
+//   final8-*   written like final5 (several systems' habits), measured once with that engine;
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
@@ -203,6 +206,7 @@ async function main(): Promise<void> {
     ...pair('final 5', 'final5'),
     ...pair('final 6', 'final6'),
     ...pair('final 7', 'final7'),
+    ...pair('final 8', 'final8'),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [

@@ -30,7 +30,7 @@ export const en: Messages = {
   rulesRemoveWord: 'Remove {word}',
   rulesVocabulary: 'Domain vocabulary',
   rulesVocabularyIntro:
-    'Words that count as the same concept when suggestions are computed (alkohol, droger → missbruk). A stem also covers inflected forms and compounds (drog → droger, narkotikabruk); an exact form only itself, and may be a phrase of several words (skär sig). Applies to suggestions, not to clusters. A concept no category of the codebook mentions is not used for the variable.',
+    'Words that count as the same concept when suggestions are computed (alkohol, droger → missbruk). A stem also covers inflected forms and compounds (drog → droger, narkotikabruk); an exact form only itself, and may be a phrase of several words (skär sig). A concept that begins with a negating word (ingen utredning) makes the value negated (avslutas → ingen utredning). Applies to suggestions, not to clusters. A concept no category of the codebook mentions is not used for the variable.',
   rulesUnusedConcept: 'not used for this variable',
   rulesUnusedWhy: 'No category of the variable’s codebook mentions the concept.',
   rulesConcept: 'Concept',

@@ -28,7 +28,7 @@ export const sv = {
   rulesRemoveWord: 'Ta bort {word}',
   rulesVocabulary: 'Domänord',
   rulesVocabularyIntro:
-    'Ord som räknas som samma begrepp när förslag beräknas (alkohol, droger → missbruk). En ordstam gäller även böjda former och sammansättningar (drog → droger, narkotikabruk); en exakt form bara sig själv, och kan vara en fras av flera ord (skär sig). Gäller förslag, inte klustren. Ett begrepp som ingen kategori i kodboken nämner används inte för variabeln.',
+    'Ord som räknas som samma begrepp när förslag beräknas (alkohol, droger → missbruk). En ordstam gäller även böjda former och sammansättningar (drog → droger, narkotikabruk); en exakt form bara sig själv, och kan vara en fras av flera ord (skär sig). Ett begrepp som börjar med ett nekande ord (ingen utredning) gör värdet nekat (avslutas → ingen utredning). Gäller förslag, inte klustren. Ett begrepp som ingen kategori i kodboken nämner används inte för variabeln.',
   rulesUnusedConcept: 'används inte för variabeln',
   rulesUnusedWhy: 'Ingen kategori i variabelns kodbok nämner begreppet.',
   rulesConcept: 'Begrepp',

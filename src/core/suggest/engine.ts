@@ -129,6 +129,8 @@ interface Target {
   readonly childVictim: boolean;
   /** Known values support each other; label variants of one category do not. */
   readonly independent: boolean;
+  /** Its own text is not negated but its category sits under a negated group: either is right. */
+  readonly negationFree: boolean;
   /** The concepts of the vocabulary its match text speaks of, as one key (sorted, distinct). */
   readonly concepts: string;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
@@ -204,6 +206,7 @@ export function createEngine(
       owner,
       childVictim,
       independent,
+      negationFree: !features.negated && (role?.negatedGroup ?? false),
       concepts: conceptsOf(features.matchText),
       nearRound: 0,
       nearScore: 0,
@@ -379,7 +382,11 @@ export function createEngine(
       // Violence that names no one is violence against the child, not the child's own.
       score *= weights.ownerUnmatched;
     }
-    if (value.negated !== target.features.negated) score *= weights.negationConflict;
+    // Under a negated group (`Ingen utredning` › `Överlämnas …`), a value may say the negation or
+    // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.
+    if (value.negated !== target.features.negated && !target.negationFree) {
+      score *= weights.negationConflict;
+    }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
       score *= weights.conceptMissing;
     }
@@ -418,7 +425,7 @@ export function createEngine(
     return da > db || (da === db && a.key < b.key);
   };
 
-  const record = (target: Target, score: number): void => {
+  const record = (target: Target, score: number, supports = target.independent): void => {
     const leaf = leafIndex.get(target.code) as number;
     const current = bestTarget[leaf];
     if (current === undefined) {
@@ -432,7 +439,7 @@ export function createEngine(
       bestScore[leaf] = score;
       bestTarget[leaf] = target;
     }
-    if (!target.independent) return;
+    if (!supports) return;
     // Keep the `kept` best independent scores of the leaf, in descending order.
     const base = leaf * kept;
     let n = topCount[leaf] as number;
@@ -473,7 +480,9 @@ export function createEngine(
       for (const { first, size } of groups) {
         const score = adjust(hit.score, hit.shared, found.size, value, first);
         // A group is `size` independent decisions; only the first few add support (see combine).
-        for (let i = Math.min(size, SUPPORTING); i > 0; i--) record(first, score);
+        // A decision about other concepts may still name the category, but it supports nothing.
+        if (valueConcepts !== '' && first.concepts !== valueConcepts) record(first, score, false);
+        else for (let i = Math.min(size, SUPPORTING); i > 0; i--) record(first, score);
       }
     }
 
@@ -529,6 +538,8 @@ function combine(best: number, independent: Float64Array, support: number): numb
 interface CategoryRole {
   readonly owner: Owner | null;
   readonly childVictim: boolean;
+  /** A group above the leaf is a negation (`Ingen utredning` › `Överlämnas till annan kommun`). */
+  readonly negatedGroup: boolean;
 }
 
 /**
@@ -545,6 +556,7 @@ function categoryRoles(
   const roles = new Map<string, CategoryRole>();
   for (const leaf of leafCategories(codebook)) {
     let owner: Owner | null = null;
+    let negatedGroup = false;
     const seen = new Set<string>();
     for (
       let c: Category | undefined = leaf;
@@ -552,10 +564,14 @@ function categoryRoles(
       c = c.parent === null ? undefined : byCode.get(c.parent)
     ) {
       seen.add(c.code);
-      owner = own.get(c.code)?.owner ?? null;
-      if (owner !== null) break;
+      owner ??= own.get(c.code)?.owner ?? null;
+      if (c !== leaf) negatedGroup ||= own.get(c.code)?.negated ?? false;
     }
-    roles.set(leaf.code, { owner, childVictim: own.get(leaf.code)?.childVictim ?? false });
+    roles.set(leaf.code, {
+      owner,
+      childVictim: own.get(leaf.code)?.childVictim ?? false,
+      negatedGroup,
+    });
   }
   return roles;
 }

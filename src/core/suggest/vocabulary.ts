@@ -737,9 +737,31 @@ const thirdPass: readonly DomainTerm[] = [
   {
     concept: 'påförs',
     stems: [],
-    forms: ['läggs till', 'lagd till', 'lagt till', 'lagts till', 'tillagd', 'tillagt'],
+    forms: [
+      'läggs till',
+      'lagd till',
+      'lagt till',
+      'lagts till',
+      'tillagd',
+      'tillagt',
+      'ingår i',
+      'inkluderas i',
+      'läggs in i',
+    ],
   },
-  { concept: 'pågående', stems: [], forms: ['aktuell', 'aktuellt', 'aktuella', 'öppet'] },
+  {
+    concept: 'pågående',
+    stems: [],
+    forms: [
+      'aktuell',
+      'aktuellt',
+      'aktuella',
+      'öppet',
+      'redan inledd',
+      'redan inledda',
+      'redan öppnad',
+    ],
+  },
   // The initial assessment is a case, not an investigation.
   { concept: 'ärende', stems: ['förhandsbedömning'] },
 ];

@@ -290,6 +290,14 @@ describe('the default vocabulary, word by word', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('lets a leaf under a negated group be said with or without the negation', () => {
+    const engine = createEngine({ codebook: actions, known: new Map() });
+    tops(engine, {
+      'Ej utredning - överlämnas till bosättningskommunen': 'EJU3',
+      'Överlämnas till bosättningskommunen': 'EJU3',
+    });
+  });
+
   it('reads a closed case as no investigation, and an action that negates as negated', () => {
     const engine = createEngine({ codebook: actions, known: new Map() });
     expect(engine.suggest('Avslutas efter förhandsbedömning', 1)[0]?.code).toBe('EJU1');
