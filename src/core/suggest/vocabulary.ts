@@ -517,6 +517,8 @@ const secondPass: readonly DomainTerm[] = [
   { concept: 'överlämnas', stems: ['överför', 'vidarebefordra'], forms: ['vidarebefordran'] },
   { concept: 'råd', stems: ['vägledning'] },
   { concept: 'stöd', stems: ['stödsamtal', 'stödjande', 'stöttning', 'serviceinsats'] },
+  // An intervention offered is support (`öppen insats`, `insatser enligt SoL`).
+  { concept: 'stöd', stems: ['insats'] },
   { concept: 'ärende', stems: ['personakt'], forms: ['akten'] },
   // Phrases: what the words mean together, not one by one.
   {
