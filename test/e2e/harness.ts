@@ -76,3 +76,9 @@ export async function openDemo(): Promise<DemoSession> {
     },
   };
 }
+
+/** Keeps a screenshot named `name` in the folder KODBOK_SHOTS names, when it is set. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const shots = process.env.KODBOK_SHOTS;
+  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
+}

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoVariableValues, generateDemo, type DemoData } from '../../src/core/demo/generate';
 import { demoCsvPerMunicipality, encodeUtf8Bom, encodeWindows1252 } from '../support/demo-csv';
 import { demoXlsx } from '../support/demo-xlsx';
-import { launch, startServer, tempProfile, type Session } from './harness';
+import { launch, startServer, tempProfile, type Session, shot } from './harness';
 
 // Issue 3 as a researcher meets it: the municipalities' own files (written by other tools, some
 // broken) go into a project through the import dialog; next year's files go into the same
@@ -25,12 +25,7 @@ let server: { url: string; close: () => Promise<void> };
 let profile: { dir: string; remove: () => void };
 let files: string;
 let s: Session;
-const shots = process.env.KODBOK_SHOTS; // a folder to keep screenshots in, when set
 const fixture = (name: string) => new URL(`../fixtures/io/${name}`, import.meta.url).pathname;
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, `import-${name}.png`) });
-}
 
 interface DbValue {
   project: string;
@@ -262,7 +257,7 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     await expect(page.getByTestId('import-sheet').inputValue()).resolves.toBe('Orsaker');
     await page.locator('[data-file="ragged.csv"]').click();
     await expect(page.getByTestId('import-problem').textContent()).resolves.toMatch(/row 3/);
-    await shot(page, '01-files-refused');
+    await shot(page, 'import-01-files-refused');
     await expect(page.getByTestId('import-read').isDisabled()).resolves.toBe(true);
     await page.getByTestId('import-close').click();
     expect(await dbState(page)).toEqual(before);
@@ -286,7 +281,7 @@ describe('importing files made by other tools, and refusing broken ones', () => 
       .locator('[data-testid="import-split-variable"][data-variable="aktualiseringsorsak"]')
       .click();
     await page.getByTestId('import-funnel').waitFor();
-    await shot(page, '02-split-fixtures');
+    await shot(page, 'import-02-split-fixtures');
     await page.getByTestId('import-review').click();
     await page.getByTestId('import-review-step').waitFor();
     await page.getByTestId('import-commit-files').click();
@@ -341,7 +336,7 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     await page.waitForFunction(() =>
       /\d/.test(document.querySelector('[data-testid="import-rate"]')?.textContent ?? ''),
     );
-    await shot(page, '03-reading');
+    await shot(page, 'import-03-reading');
     await page.getByTestId('import-minimise').click();
     // The grid answers while the file is read in the worker.
     await page.getByLabel('Snabbsök i alla kolumner').fill('skolproblem');
@@ -372,7 +367,7 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     expect((await fileRow(page, 'Långsam.xlsx')).text).toMatch(
       /Långsam\.xlsx: reading took longer than 1 s and was stopped \(the import worker was terminated\)/,
     );
-    await shot(page, '03b-workbook-cap');
+    await shot(page, 'import-03b-workbook-cap');
     // A new worker takes the next file.
     await page.locator('[data-file="Långsam.xlsx"] .imp-remove').click();
     await addFiles(page, [fixture('utf8-bom-comma.csv')]);
@@ -405,12 +400,12 @@ describe('97 municipalities at once, then next year into the same project (issue
     await openDialog(page);
     await addFiles(page, paths);
     await expect(page.locator('.imp-shape').textContent()).resolves.toContain('97 filer');
-    await shot(page, '04-97-files');
+    await shot(page, 'import-04-97-files');
     await readFiles(page);
     // The reason: `;` and `,` proposed; ` – ` too, with the values it would cut protected.
     await page.locator('[data-separator=" – "] input').check();
     await page.getByTestId('import-protect-all').waitFor();
-    await shot(page, '05-split-cuts');
+    await shot(page, 'import-05-split-cuts');
     await expect(page.getByTestId('import-protect-all').textContent()).resolves.toContain('23');
     await page.getByTestId('import-protect-all').click();
     await page.waitForFunction(() =>
@@ -418,10 +413,10 @@ describe('97 municipalities at once, then next year into the same project (issue
         document.querySelector('[data-testid="import-funnel"]')?.textContent ?? '',
       ),
     );
-    await shot(page, '06-split-protected');
+    await shot(page, 'import-06-split-protected');
     await page.getByTestId('import-review').click();
     await page.getByTestId('import-review-step').waitFor();
-    await shot(page, '07-review');
+    await shot(page, 'import-07-review');
     await page.getByTestId('import-commit-files').click();
     await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
     await waitSaved(page);
@@ -490,11 +485,11 @@ describe('97 municipalities at once, then next year into the same project (issue
       approved.filter((v) => v.variable === 'aktualiseringsorsak' && stillThere.has(v.raw)).length,
     );
     expect(approvedNow).toBeGreaterThan(0);
-    await shot(page, '08-review-year2');
+    await shot(page, 'import-08-review-year2');
     await page.getByTestId('import-commit-files').click();
     await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
     await waitSaved(page);
-    await shot(page, '09-done-year2');
+    await shot(page, 'import-09-done-year2');
     await page.getByTestId('import-close').click();
 
     const st = await dbState(page);
@@ -526,7 +521,7 @@ describe('97 municipalities at once, then next year into the same project (issue
         timeout: 10_000,
       })
       .toBe(freshReasons);
-    await shot(page, '09a-only-new');
+    await shot(page, 'import-09a-only-new');
     // Every row on screen is marked new (polled: the grid repaints a frame later).
     await expect
       .poll(
@@ -537,7 +532,7 @@ describe('97 municipalities at once, then next year into the same project (issue
         { timeout: 10_000 },
       )
       .toBe(true);
-    await shot(page, '09b-only-new');
+    await shot(page, 'import-09b-only-new');
     await page.getByTestId('only-new').uncheck();
   });
 
@@ -546,7 +541,7 @@ describe('97 municipalities at once, then next year into the same project (issue
     await openDialog(page);
     await page.getByTestId('import-undo').first().click();
     await page.getByTestId('import-undo-message').waitFor({ timeout: 60_000 });
-    await shot(page, '10-undone');
+    await shot(page, 'import-10-undone');
     await page.getByTestId('import-close').click();
     const st = await dbState(page);
     const sort = (xs: DbValue[]) =>

@@ -3,7 +3,7 @@ import { starterCodebooks } from '../../src/core/demo/codebooks';
 import { demoVariableValues, generateDemo } from '../../src/core/demo/generate';
 import { fingerprint } from '../../src/core/suggest/cluster';
 import { createEngine } from '../../src/core/suggest/engine';
-import { openDemo, type DemoSession, type Session } from './harness';
+import { openDemo, shot, type DemoSession, type Session } from './harness';
 
 // Issue 4's promise, as a researcher sees it: approving a value visibly improves the suggestions
 // of similar values, within a second, while the grid stays usable.
@@ -77,6 +77,7 @@ describe('suggestions that learn', () => {
       x,
     );
     expect((await suggestionOf(x))?.startsWith(wrong)).toBe(true);
+    await shot(page, 'learning-1-before');
 
     // Code and approve Y.
     await page
@@ -104,6 +105,7 @@ describe('suggestions that learn', () => {
       [x, code],
       { timeout: 10_000 },
     );
+    await shot(page, 'learning-2-after');
     // Recorded for the issue's "within a second"; the benchmark measures the engine's part.
     console.log(
       `suggestion of ${JSON.stringify(x)} moved ${wrong} → ${code} ${Date.now() - approvedAt} ms after the approval was saved`,

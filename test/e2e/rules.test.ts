@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, type DemoSession, type Session } from './harness';
+import { openDemo, type DemoSession, type Session, shot } from './harness';
 
 // The normalisation rules panel as a researcher uses it: the unit prefixes and the domain
 // vocabulary are theirs to edit; what they change shows in the preview and in the suggestions,
@@ -9,11 +8,6 @@ import { openDemo, type DemoSession, type Session } from './harness';
 
 let demo: DemoSession | undefined;
 let s: Session;
-const shots = process.env.KODBOK_SHOTS; // a folder to keep screenshots in, when set
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
-}
 
 beforeAll(async () => {
   demo = await openDemo();

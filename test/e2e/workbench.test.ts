@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, tempProfile, type Session } from './harness';
+import { launch, startServer, tempProfile, type Session, shot } from './harness';
 
 // A researcher's first session with Kodbok, as a user would do it: the demo opens, they code
 // and approve values in bulk, reload, restart the browser, export, and import back.
@@ -10,11 +10,6 @@ import { launch, startServer, tempProfile, type Session } from './harness';
 let server: { url: string; close: () => Promise<void> };
 let profile: { dir: string; remove: () => void };
 let s: Session;
-const shots = process.env.KODBOK_SHOTS; // a folder to keep screenshots in, when set
-
-async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
-}
 
 /** The rendered grid rows (ag-grid renders only those in view): raw value → status label. */
 async function visibleStatuses(page: Page): Promise<Map<string, string>> {
