@@ -68,6 +68,8 @@ const VICTIM_PARTICIPLE =
 const TELLING_VERB =
   /^(?:berättar|berättat|berättade|uppger|uppgett|uppgav|säger|sagt|beskriver|beskrivit|anmäler|anmält|anmälde|larmar|larmat|larmade|rapporterar|rapporterat)$/u;
 const WITNESS_VERB = /^(?:ser|sett|såg|hör|hört|hörde)$/u;
+// The teller's own pronoun after `att`: the claim is about the teller.
+const SELF_PRONOUN = /^(?:hon|han|hen|de)$/u;
 // After a verb of telling, to whom or where: `berättar för skolsköterskan`, `berättar i skolan`.
 const TOLD_WHERE = /^(?:för|till|i|på)$/u;
 // Auxiliaries and adverbs between a person and the verb (`barnet har sett`, `mamma har även berättat`).
@@ -220,6 +222,11 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   for (let i = 1; i < words.length; i++) {
     const w = word[i] as WordClass;
     if (!w.telling && !w.witness) continue;
+    // `mamma uppger att hon dricker`: the teller speaks of herself, and stays whose problem it is.
+    if (w.telling && words[i + 1] === 'att' && SELF_PRONOUN.test(words[i + 2] ?? '')) continue;
+    // `ser (inte) till barnets behov`: seeing to something, not seeing it.
+    const after = NEGATION_WORD.test(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
+    if (w.witness && after === 'till') continue;
     let j = i - 1;
     while (j > 0 && (word[j] as WordClass).betweenSubjectAndVerb) j--;
     const subject = word[j] as WordClass;

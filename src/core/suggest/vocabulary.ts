@@ -529,6 +529,9 @@ const secondPass: readonly DomainTerm[] = [
       'skurit sig',
       'skadar sig själv',
       'skadat sig själv',
+      'skadar sig',
+      'skadat sig',
+      'skadade sig',
       'vill inte leva',
       // In a subordinate clause the negation comes first: `att hen inte vill leva`.
       'inte vill leva',

@@ -161,7 +161,11 @@ describe('who is hurt, and by whom', () => {
       'Sonen har sett mamman sparka pappan': 'H04',
       'Grannen hör pappan hota mamman': 'H04',
       'Våld i hemmet inför barnen': 'H04',
+      // …but a teller who speaks of herself stays whose problem it is, and seeing to is not seeing.
+      'Mamman uppger att hon dricker': 'H07',
+      'Pappan berättar att han har ångest': 'H08',
     });
+    expect(features('Mamman ser inte till barnets behov').owner).toBe('caregiver');
   });
 
   it('gives the child what the child has, even when a parent is named after', () => {
