@@ -234,7 +234,11 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     told[j] = true;
     if (w.telling && TOLD_WHERE.test(words[i + 1] ?? '') && i + 2 < words.length)
       told[i + 2] = true;
-    if (w.witness && (subject.person === 'childStrong' || subject.person === 'childWeak')) {
+    if (
+      w.witness &&
+      (subject.person === 'childStrong' || subject.person === 'childWeak') &&
+      speaksOfViolence(words, word, terms)
+    ) {
       words[i] = WITNESSED;
       word[i] = classify(WITNESSED);
     }
@@ -404,6 +408,21 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     negated,
     matchText,
   };
+}
+
+/** Whether any word is violence (`barnet har sett pappa slå`, not `barnet ser pappa dricka`). */
+function speaksOfViolence(
+  words: readonly string[],
+  word: readonly WordClass[],
+  terms: TermMatcher | undefined,
+): boolean {
+  return words.some(
+    (w, i) =>
+      (word[i] as WordClass).violenceVerb ||
+      (word[i] as WordClass).victimParticiple ||
+      VIOLENT.test(w) ||
+      (terms?.conceptOf(w).includes('våld') ?? false),
+  );
 }
 
 /**

@@ -164,6 +164,8 @@ describe('who is hurt, and by whom', () => {
       // …but a teller who speaks of herself stays whose problem it is, and seeing to is not seeing.
       'Mamman uppger att hon dricker': 'H07',
       'Pappan berättar att han har ångest': 'H08',
+      // Seeing a parent drink is the parent's misuse, not violence witnessed.
+      'Sonen ser pappan dricka': 'H07',
     });
     expect(features('Mamman ser inte till barnets behov').owner).toBe('caregiver');
   });
