@@ -244,6 +244,9 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     }
   }
   let caregiver = false;
+  // A caregiver hurt (`mamma misshandlad`), and a doer named after violence (`… av sin son`).
+  let caregiverHurt = false;
+  let passiveAgent = false;
   // A weak child word that is the subject of a verb (`barnet har autism`): the child's, even when a
   // caregiver is named too (`… och föräldrarna behöver avlastning`).
   let childSubject = false;
@@ -284,11 +287,15 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     }
     if (w.objectPreposition) {
       // `agad av pappa`, `slagen av sambon`: after violence in the passive, `av` names the doer.
-      governor =
-        before.agentParticiple ||
-        (w.word === 'av' && (before.violenceVerb || before.victimParticiple))
-          ? null
-          : w;
+      // After violence done to someone named, `av` names who did it too (`mamma utsatt för våld
+      // av sin son`).
+      const agent =
+        w.word === 'av' &&
+        (before.violenceVerb ||
+          before.victimParticiple ||
+          ((victim || otherVictim) && isViolence(before.word, terms)));
+      passiveAgent ||= agent;
+      governor = before.agentParticiple || agent ? null : w;
       continue;
     }
     if (w.negation || w.victimVerb) {
@@ -328,8 +335,11 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     }
     if (w.person === 'caregiver') {
       person[i] = true;
-      if (next.victimVerb || next.victimParticiple) otherVictim = caregiverVictim = true;
-      if (!governed) caregiver = true;
+      if (next.victimVerb || next.victimParticiple) {
+        // `mamma misshandlad`: hurt, not (yet) whose problem it is; that is the doer's if one is
+        // named (`av sin son`), else the adults' (below).
+        otherVictim = caregiverVictim = caregiverHurt = true;
+      } else if (!governed) caregiver = true;
       else if (victimSide || governor?.word === 'mellan') otherVictim = caregiverVictim = true;
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
@@ -356,7 +366,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       person[i] = true;
       if (next.victimVerb || next.victimParticiple) victim = true;
       else if (!governed) {
-        if (w.person === 'childWeak') {
+        if (w.person === 'childWeak' && !passiveAgent) {
           childWeak = true;
           // Only when the child comes first: `när barnen var hemma` after `pappa slår` is not it.
           childSubject ||= next.subjectVerb && !caregiver;
@@ -392,6 +402,10 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   } else if (!caregiver && otherVictim && !caregiverVictim && !victim) {
     // Violence against staff or a classmate with no doer named: in the child's record, the child's.
     owner = 'child';
+  } else if (caregiverHurt && !caregiver && !childStrong && !own) {
+    // A parent hurt and no doer named: the adults' (`mamma utsatt för våld`).
+    owner = 'caregiver';
+    ownerStated = true;
   }
   // Otherwise both are named outright (`förälder och ungdom`) or neither.
 
@@ -410,6 +424,10 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   };
 }
 
+function isViolence(word: string, terms: TermMatcher | undefined): boolean {
+  return VIOLENT.test(word) || (terms?.conceptOf(word).includes('våld') ?? false);
+}
+
 /** Whether any word is violence (`barnet har sett pappa slå`, not `barnet ser pappa dricka`). */
 function speaksOfViolence(
   words: readonly string[],
@@ -420,8 +438,7 @@ function speaksOfViolence(
     (w, i) =>
       (word[i] as WordClass).violenceVerb ||
       (word[i] as WordClass).victimParticiple ||
-      VIOLENT.test(w) ||
-      (terms?.conceptOf(w).includes('våld') ?? false),
+      isViolence(w, terms),
   );
 }
 

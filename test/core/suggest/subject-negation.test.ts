@@ -143,6 +143,8 @@ describe('who is hurt, and by whom', () => {
     tops(engine, {
       'Flickan agad av styvpappa': 'H02',
       'Mamman misshandlad av sin partner': 'H04',
+      'Mamman utsatt för våld av sin son': 'B13',
+      'Pappan misshandlad av dottern': 'B13',
     });
   });
 
