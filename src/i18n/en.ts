@@ -86,7 +86,7 @@ export const en: Messages = {
   saving: 'Saving…',
   saveFailed: 'Could not save: {message}',
   quotaFull:
-    'Storage is full: nothing of the change was saved. Export a backup and free some space.',
+    'Storage is full: nothing of the change was saved. Save what matters as files (Export / import ▸ Export full mapping, and the codebook, for each variable) and free some space, for example by deleting the demo project or other projects.',
   variable: 'Variable',
   coverage: '{share} of rows approved',
   valuesLeft: '{n} values left',

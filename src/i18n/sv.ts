@@ -84,7 +84,7 @@ export const sv = {
   saving: 'Sparar…',
   saveFailed: 'Kunde inte spara: {message}',
   quotaFull:
-    'Lagringsutrymmet är fullt: inget av ändringen sparades. Exportera en säkerhetskopia och frigör utrymme.',
+    'Lagringsutrymmet är fullt: inget av ändringen sparades. Spara det viktigaste som filer (Exportera / importera ▸ Exportera hela mappningen, och kodboken, för varje variabel) och frigör utrymme, till exempel genom att ta bort demoprojektet eller andra projekt.',
   variable: 'Variabel',
   coverage: '{share} av raderna godkända',
   valuesLeft: '{n} värden kvar',
