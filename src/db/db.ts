@@ -170,6 +170,11 @@ export class KodbokDb extends Dexie {
   }
 }
 
+/** Every table that holds a project's rows (all but the settings), for whole-project work. */
+export function projectTables(db: KodbokDb) {
+  return [db.projects, db.variables, db.values, db.history, db.imports, db.importParts, db.counts];
+}
+
 /** Deletes the whole database (the "erase all local data" action): closes it first. */
 export async function eraseDatabase(): Promise<void> {
   shared?.close();

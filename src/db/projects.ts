@@ -3,7 +3,13 @@ import type { ValueCount } from '../core/count';
 import { coverageOf, type Coverage } from '../core/coverage';
 import { newRawValue } from '../core/decide';
 import type { Codebook, RawValue, Variable, VariableId } from '../core/types';
-import type { KodbokDb, ProjectRow, ValueRow, VariableRow } from './db';
+import {
+  projectTables,
+  type KodbokDb,
+  type ProjectRow,
+  type ValueRow,
+  type VariableRow,
+} from './db';
 
 // Projects, their variables and values. One function per user action, each one transaction
 // (RELIABILITY.md rule 2): nothing but Dexie is awaited inside, errors are never caught inside.
@@ -73,16 +79,7 @@ export async function renameProject(db: KodbokDb, id: string, name: string): Pro
 
 export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
   const [lower, upper] = valueRange(id);
-  const tables = [
-    db.projects,
-    db.variables,
-    db.values,
-    db.history,
-    db.imports,
-    db.importParts,
-    db.counts,
-  ];
-  await db.transaction('rw', tables, async () => {
+  await db.transaction('rw', projectTables(db), async () => {
     await db.values.where('[project+variable+raw]').between(lower, upper, true, true).delete();
     await db.counts.where('[project+variable]').between([id], [id, []]).delete();
     await db.importParts.where('project').equals(id).delete();

@@ -1,7 +1,8 @@
 import type { DecisionInput } from '../core/decide';
+import type { ProjectBackup } from '../core/formats/backup';
 import { readNormaliseConfig } from '../core/suggest/normalise';
 import type { VariableId } from '../core/types';
-import { appDb, eraseDatabase, watchSchema } from '../db/db';
+import { appDb, eraseDatabase, watchSchema, type ProjectRow } from '../db/db';
 import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
@@ -207,6 +208,19 @@ export async function newProject(kind: 'demo' | 'empty', name: string): Promise<
   if (!project) return;
   set({ projects: await repo.listProjects(db) });
   await openProject(project.id);
+}
+
+/** Restores a project backup the user confirmed (as a copy if the project is here), and opens it. */
+export async function restoreBackup(
+  backup: ProjectBackup,
+  copyName: (name: string) => string,
+): Promise<ProjectRow | undefined> {
+  const db = appDb();
+  const project = await saving(() => repo.restoreProject(db, backup, copyName));
+  if (!project) return undefined;
+  set({ projects: await repo.listProjects(db) });
+  await openProject(project.id);
+  return project;
 }
 
 export async function removeProject(id: string): Promise<void> {

@@ -2,8 +2,9 @@ import type { DecisionInput } from '../../src/core/decide';
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import type { ValueCount } from '../../src/core/count';
 import type { Codebook, Variable } from '../../src/core/types';
-import { KodbokDb } from '../../src/db/db';
-import { applyBulkDecision, createProject } from '../../src/db/repo';
+import { CellCounter, splitCounted, type CountedVariable } from '../../src/core/import-count';
+import { KodbokDb, type ImportedFile } from '../../src/db/db';
+import { applyBulkDecision, createProject, type FileImport } from '../../src/db/repo';
 
 export const codebook: Codebook = {
   id: 'test-orsak',
@@ -77,4 +78,47 @@ export function decideAs(
   input: DecisionInput,
 ) {
   return applyBulkDecision(db, { project, variable: variable.id, raws, input, by });
+}
+
+/** One variable counted from (cell, municipality) rows, split as the test variable is. */
+export function counted(rows: [string, string][], split = variable.split): CountedVariable {
+  const c = new CellCounter();
+  for (const [cell, m] of rows) c.add(cell, m);
+  return splitCounted(variable.id, c.cells, split, c.emptyRows);
+}
+
+/** A file of the import record. */
+export function file(name: string, rows: number): ImportedFile {
+  return {
+    name,
+    size: 100,
+    municipality: name.replace(/\.csv$/, ''),
+    shape: 'rows',
+    format: 'csv',
+    encoding: 'windows-1252',
+    delimiter: ';',
+    sheet: null,
+    headerRow: 1,
+    rows,
+  };
+}
+
+/** A project with the test variable and no values. */
+export async function emptyProject(db: KodbokDb) {
+  return createProject(db, { name: 'T', demo: false, variables: [variable], values: new Map() });
+}
+
+/** An import of `rows` into `project`, as the import dialog hands it over. */
+export function request(
+  project: string,
+  rows: [string, string][],
+  more: Partial<FileImport> = {},
+): FileImport {
+  return {
+    project,
+    by: 'anna',
+    files: [file('Gävle.csv', rows.length)],
+    variables: [counted(rows)],
+    ...more,
+  };
 }

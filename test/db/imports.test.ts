@@ -1,12 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CellCounter, splitCounted, type CountedVariable } from '../../src/core/import-count';
+import { CellCounter, splitCounted } from '../../src/core/import-count';
 import type { DecisionInput } from '../../src/core/decide';
-import type { ImportedFile, KodbokDb } from '../../src/db/db';
+import type { KodbokDb } from '../../src/db/db';
 import {
   applyBulkDecision,
   byRaw,
   columnsSettingKey,
-  createProject,
   deleteProject,
   getSetting,
   importFiles,
@@ -17,53 +16,13 @@ import {
   loadValues,
   loadVariables,
   undoImport,
-  type FileImport,
 } from '../../src/db/repo';
-import { failWritesTo, freshDb, variable } from './helpers';
+import { counted, emptyProject, failWritesTo, file, freshDb, request, variable } from './helpers';
 
 // Next year's files go into the same project: counts merge, every decision stays, new values
 // are marked; an import is all or nothing, and can be undone as a unit.
 
 const V = variable.id;
-
-function counted(rows: [string, string][], split = variable.split): CountedVariable {
-  const c = new CellCounter();
-  for (const [cell, m] of rows) c.add(cell, m);
-  return splitCounted(V, c.cells, split, c.emptyRows);
-}
-
-function file(name: string, rows: number): ImportedFile {
-  return {
-    name,
-    size: 100,
-    municipality: name.replace(/\.csv$/, ''),
-    shape: 'rows',
-    format: 'csv',
-    encoding: 'windows-1252',
-    delimiter: ';',
-    sheet: null,
-    headerRow: 1,
-    rows,
-  };
-}
-
-async function emptyProject(db: KodbokDb) {
-  return createProject(db, { name: 'T', demo: false, variables: [variable], values: new Map() });
-}
-
-function request(
-  project: string,
-  rows: [string, string][],
-  more: Partial<FileImport> = {},
-): FileImport {
-  return {
-    project,
-    by: 'anna',
-    files: [file('Gävle.csv', rows.length)],
-    variables: [counted(rows)],
-    ...more,
-  };
-}
 
 /** A new project with one import of `rows` (cell, municipality). */
 async function importedProject(rows: [string, string][]) {

@@ -249,6 +249,47 @@ describe('the workbench, end to end', () => {
     await expectApproved(page, approved);
   });
 
+  it('backs up the whole project and restores it as a copy, decisions and all', async () => {
+    const { page } = s;
+    await page.getByTestId('export-menu').click();
+    await expect(page.getByTestId('last-backup').textContent()).resolves.toBe(
+      'ingen säkerhetskopia än',
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-backup').click(),
+    ]);
+    const path = join(profile.dir, 'backup.json');
+    await download.saveAs(path);
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    expect(file).toMatchObject({ format: 'kodbok/backup', formatVersion: 1 });
+    expect(file.values.length).toBeGreaterThan(1000);
+    await page.getByTestId('export-menu').click();
+    await expect.poll(() => page.getByTestId('last-backup').textContent()).toMatch(/^senast /u);
+    // A truncated backup is refused, and nothing is added.
+    const broken = join(profile.dir, 'backup-broken.json');
+    writeFileSync(broken, readFileSync(path, 'utf8').slice(0, 5000));
+    await page.getByTestId('backup-file').setInputFiles(broken);
+    await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(/line \d+/i);
+    await page.getByRole('button', { name: 'Stäng' }).click();
+    const projectsBefore = await page.getByTestId('project-select').locator('option').count();
+    // The project is still here: it comes back as a copy beside it.
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('backup-file').setInputFiles(path);
+    await expect(page.getByTestId('import-plan').textContent()).resolves.toMatch(/kopia/u);
+    await shot(page, '03b-restore-backup');
+    await page.getByTestId('import-commit').click();
+    await expect
+      .poll(() => page.getByTestId('project-select').locator('option:checked').textContent())
+      .toMatch(/\(återställd\)$/u);
+    expect(await page.getByTestId('project-select').locator('option').count()).toBe(
+      projectsBefore + 1,
+    );
+    await page.locator('.ag-row').first().waitFor();
+    await page.getByLabel('Snabbsök i alla kolumner').fill('missbruk förälder');
+    await expectApproved(page, approved);
+  });
+
   it('speaks English when asked, and shows raw values as text, never HTML', async () => {
     const { page } = s;
     await page.getByTestId('language').selectOption('en');

@@ -8,13 +8,15 @@ import { failure, pointer, success, type FormatError, type Result } from './resu
 
 export const CODEBOOK_FORMAT = 'kodbok/codebook';
 export const MAPPING_FORMAT = 'kodbok/mapping';
-export type KodbokFormat = typeof CODEBOOK_FORMAT | typeof MAPPING_FORMAT;
+export const BACKUP_FORMAT = 'kodbok/backup';
+export type KodbokFormat = typeof CODEBOOK_FORMAT | typeof MAPPING_FORMAT | typeof BACKUP_FORMAT;
 /** The only formatVersion this Kodbok writes and reads. */
 export const FORMAT_VERSION = 1;
 
 const FORMAT_NAMES: Readonly<Record<KodbokFormat, string>> = {
   [CODEBOOK_FORMAT]: 'codebook',
   [MAPPING_FORMAT]: 'mapping',
+  [BACKUP_FORMAT]: 'project backup',
 };
 
 /** The part of JSON Schema our two schemas use; enough to word errors and find unknown fields. */
@@ -34,7 +36,9 @@ export interface SchemaNode {
 export function detectFormat(data: unknown): KodbokFormat | null {
   if (!isJsonRecord(data)) return null;
   const format = ownField(data, 'format');
-  return format === CODEBOOK_FORMAT || format === MAPPING_FORMAT ? format : null;
+  return format === CODEBOOK_FORMAT || format === MAPPING_FORMAT || format === BACKUP_FORMAT
+    ? format
+    : null;
 }
 
 /** A found value for a message: primitives as written in the file, containers by their type. */
@@ -71,7 +75,9 @@ export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatErro
   }
   if (format !== expected) {
     const other =
-      format === CODEBOOK_FORMAT || format === MAPPING_FORMAT ? FORMAT_NAMES[format] : null;
+      format === CODEBOOK_FORMAT || format === MAPPING_FORMAT || format === BACKUP_FORMAT
+        ? FORMAT_NAMES[format]
+        : null;
     return [
       {
         path: '/format',

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { readBackupFile, writeBackupFile, type ProjectBackup } from '../../core/formats/backup';
 import { readCodebookFile, writeCodebookFile } from '../../core/formats/codebook';
 import {
   buildMappingFile,
@@ -16,7 +17,7 @@ import {
 import type { Codebook, Suggestion } from '../../core/types';
 import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
-import { commitImport, notify, useApp } from '../../state/app';
+import { commitImport, notify, restoreBackup, useApp } from '../../state/app';
 import { openImportDialog } from '../../state/import';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
@@ -39,6 +40,7 @@ function safeName(s: string): string {
 
 type Staged =
   | { kind: 'refused'; file: string; errors: readonly FormatError[] }
+  | { kind: 'backup'; file: string; backup: ProjectBackup; copy: boolean; note: null }
   | {
       kind: 'mapping';
       file: string;
@@ -57,6 +59,8 @@ type Staged =
     };
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+// A backup holds a whole project: tens of thousands of values with their history.
+const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 
 /** Export and import of the approved mapping and the codebook, per FORMATS.md. */
 export function ExportImportMenu() {
@@ -65,6 +69,52 @@ export function ExportImportMenu() {
   const [open, setOpen] = useState(false);
   const mappingInput = useRef<HTMLInputElement>(null);
   const codebookInput = useRef<HTMLInputElement>(null);
+  const backupInput = useRef<HTMLInputElement>(null);
+  // When the open project was last backed up (RELIABILITY.md rule 8), read when the menu opens.
+  const [lastBackup, setLastBackup] = useState<string | null>(null);
+
+  const toggle = () => {
+    const projectId = useApp.getState().projectId;
+    if (!open && projectId) {
+      void repo
+        .getSetting<string>(appDb(), repo.lastBackupKey(projectId))
+        .then((at) => setLastBackup(at ?? null));
+    }
+    setOpen(!open);
+  };
+
+  const exportBackup = async () => {
+    const s = useApp.getState();
+    const project = s.projects.find((p) => p.id === s.projectId);
+    setOpen(false);
+    if (!project) return;
+    const backup = await repo.backupProject(appDb(), project.id).catch((e: unknown) => {
+      notify(t('backupFailed', { error: e instanceof Error ? e.message : String(e) }));
+      return null;
+    });
+    if (!backup) return;
+    setLastBackup(backup.exportedAt);
+    const name = `${safeName(project.name)}-backup-${backup.exportedAt.slice(0, 16).replace(':', '')}.json`;
+    download(name, writeBackupFile(backup));
+    notify(t('exported', { file: name }));
+  };
+
+  const stageBackup = async (f: File) => {
+    setOpen(false);
+    if (f.size > MAX_BACKUP_BYTES) {
+      const limit = Math.round(MAX_BACKUP_BYTES / 1e6);
+      const size = Math.round(f.size / 1e6);
+      return setStaged({
+        kind: 'refused',
+        file: f.name,
+        errors: [{ path: '', message: `the file is ${size} MB; the limit is ${limit} MB` }],
+      });
+    }
+    const read = readBackupFile(await f.text());
+    if (!read.ok) return setStaged({ kind: 'refused', file: f.name, errors: read.errors });
+    const copy = useApp.getState().projects.some((p) => p.id === read.value.project.id);
+    setStaged({ kind: 'backup', file: f.name, backup: read.value, copy, note: null });
+  };
 
   const exportMapping = (full: boolean) => {
     const s = useApp.getState();
@@ -160,7 +210,14 @@ export function ExportImportMenu() {
   const commit = async () => {
     const s = useApp.getState();
     const st = staged;
-    if (!st || st.kind === 'refused' || !s.projectId) return;
+    if (!st || st.kind === 'refused') return;
+    if (st.kind === 'backup') {
+      setStaged(null);
+      const restored = await restoreBackup(st.backup, (name) => t('backupCopyName', { name }));
+      if (restored) notify(t('backupRestored', { name: restored.name }));
+      return;
+    }
+    if (!s.projectId) return;
     const project = s.projectId;
     setStaged(null);
     const changed = await commitImport(async () => {
@@ -180,7 +237,7 @@ export function ExportImportMenu() {
 
   return (
     <div className="menu">
-      <button aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu">
+      <button aria-expanded={open} onClick={toggle} data-testid="export-menu">
         {t('exportImport')} ▾
       </button>
       {open && (
@@ -224,8 +281,36 @@ export function ExportImportMenu() {
           >
             {t('importCodebook')}
           </button>
+          <hr />
+          <button role="menuitem" onClick={() => void exportBackup()} data-testid="export-backup">
+            {t('backupExport')}
+            <small className="muted" data-testid="last-backup">
+              {lastBackup
+                ? t('backupLast', { at: new Date(lastBackup).toLocaleString() })
+                : t('backupNever')}
+            </small>
+          </button>
+          <button
+            role="menuitem"
+            onClick={() => backupInput.current?.click()}
+            data-testid="import-backup"
+          >
+            {t('backupRestore')}
+          </button>
         </div>
       )}
+      <input
+        ref={backupInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void stageBackup(f);
+        }}
+        data-testid="backup-file"
+      />
       <input
         ref={mappingInput}
         type="file"
@@ -275,7 +360,9 @@ function StagedDialog({
         aria-label={
           staged.kind === 'refused'
             ? t('importRefused', { file: staged.file })
-            : t('importPreviewTitle', { file: staged.file })
+            : t(staged.kind === 'backup' ? 'backupPreviewTitle' : 'importPreviewTitle', {
+                file: staged.file,
+              })
         }
       >
         {staged.kind === 'refused' ? (
@@ -292,9 +379,33 @@ function StagedDialog({
           </>
         ) : (
           <>
-            <h2>{t('importPreviewTitle', { file: staged.file })}</h2>
+            <h2>
+              {t(staged.kind === 'backup' ? 'backupPreviewTitle' : 'importPreviewTitle', {
+                file: staged.file,
+              })}
+            </h2>
             {staged.note && <p className="warn">{staged.note}</p>}
-            {staged.kind === 'mapping' ? (
+            {staged.kind === 'backup' ? (
+              <ul data-testid="import-plan">
+                <li>
+                  {t('backupSummary', {
+                    name: staged.backup.project.name,
+                    at: new Date(staged.backup.exportedAt).toLocaleString(),
+                  })}
+                </li>
+                <li>
+                  {t('backupCounts', {
+                    variables: staged.backup.variables.length,
+                    values: staged.backup.values.length,
+                    actions: staged.backup.history.length,
+                    imports: staged.backup.imports.length,
+                  })}
+                </li>
+                <li className={staged.copy ? 'warn' : undefined}>
+                  {staged.copy ? t('backupAsCopy') : t('backupAsItself')}
+                </li>
+              </ul>
+            ) : staged.kind === 'mapping' ? (
               <ul data-testid="import-plan">
                 <li>{t('importWillAdd', { n: staged.plan.add.length })}</li>
                 <li>{t('importWillChange', { n: staged.plan.change.length })}</li>
@@ -342,7 +453,7 @@ function StagedDialog({
           <button onClick={onCancel}>{staged.kind === 'refused' ? t('close') : t('cancel')}</button>
           {staged.kind !== 'refused' && !empty && (
             <button className="btn-primary" onClick={onCommit} data-testid="import-commit">
-              {t('importApply')}
+              {staged.kind === 'backup' ? t('backupApply') : t('importApply')}
             </button>
           )}
         </div>

@@ -1,0 +1,444 @@
+// The full-project backup (RELIABILITY.md rule 8): everything one project holds — its variables
+// with their codebooks and splits, every value with its counts and coding, the whole history, the
+// imports and what each added, the merged counts and the project's settings — as one JSON file
+// that restores exactly. Read like the other formats: envelope, schema, semantic checks, then
+// fresh objects built field by field (nothing unknown, no `__proto__` keys carried over).
+
+import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
+import type { Coding, Codebook, RawValue, Status, Variable } from '../types';
+import { restoreCodebook, writeCodebookFile } from './codebook';
+import { isJsonRecord, ownField, type JsonRecord } from './json';
+import {
+  BACKUP_FORMAT,
+  FORMAT_VERSION,
+  compileSchema,
+  readWith,
+  records,
+  restoreWith,
+  stringField,
+  type SchemaNode,
+} from './restore';
+import { pointer, type FormatError, type Result } from './result';
+
+export interface BackupProject {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly demo: boolean;
+}
+
+/** One history row (an action on a batch of values), without its storage key. */
+export interface BackupHistory {
+  readonly variable: string;
+  readonly batch: string;
+  readonly kind: string;
+  readonly by: string;
+  readonly at: string;
+  readonly changes: readonly {
+    readonly raw: string;
+    readonly code: string | null;
+    readonly status: Status;
+    readonly note: string;
+    readonly before: Coding;
+  }[];
+  readonly undoes?: string;
+}
+
+/** An import record as stored (files read, what it did per variable, whether undone). */
+export interface BackupImport {
+  readonly id: string;
+  readonly at: string;
+  readonly seq?: number;
+  readonly by: string;
+  readonly files: readonly unknown[];
+  readonly variables: readonly unknown[];
+  readonly undone: { readonly at: string; readonly by: string } | null;
+}
+
+export interface BackupImportPart extends ImportPart {
+  readonly import: string;
+  readonly variable: string;
+}
+
+export interface BackupCounts {
+  readonly variable: string;
+  readonly tallies: readonly StoredTally[];
+  readonly combinations: readonly StoredCombination[];
+}
+
+/** A setting of the project, its key without the project (`normalise:<variable>`). */
+export interface BackupSetting {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+export interface ProjectBackup {
+  readonly exportedAt: string;
+  readonly project: BackupProject;
+  readonly variables: readonly Variable[];
+  readonly values: readonly RawValue[];
+  readonly history: readonly BackupHistory[];
+  readonly imports: readonly BackupImport[];
+  readonly importParts: readonly BackupImportPart[];
+  readonly counts: readonly BackupCounts[];
+  readonly settings: readonly BackupSetting[];
+}
+
+const STATUSES: readonly Status[] = [
+  'uncoded',
+  'suggested',
+  'coded',
+  'approved',
+  'rejected',
+  'flagged',
+];
+const str: SchemaNode = { type: 'string' };
+const strOrNull: SchemaNode = { type: ['string', 'null'] };
+const count: SchemaNode = { type: 'integer', minimum: 0 };
+const strings: SchemaNode = { type: 'array', items: str };
+// [municipality, rows] pairs.
+const tally: SchemaNode = { type: 'array', items: { type: 'array' } };
+/** What a decision changes on a value (types.ts `Coding`). */
+const CODING_KEYS: readonly (keyof Coding)[] = [
+  'code',
+  'status',
+  'codedBy',
+  'codedAt',
+  'reviewedBy',
+  'reviewedAt',
+  'note',
+  'updatedAt',
+];
+const coding: SchemaNode = {
+  type: 'object',
+  required: CODING_KEYS,
+  properties: {
+    code: strOrNull,
+    status: { enum: STATUSES },
+    codedBy: strOrNull,
+    codedAt: strOrNull,
+    reviewedBy: strOrNull,
+    reviewedAt: strOrNull,
+    note: str,
+    updatedAt: strOrNull,
+  },
+};
+
+const schema: SchemaNode = {
+  type: 'object',
+  required: [
+    'format',
+    'formatVersion',
+    'exportedAt',
+    'project',
+    'variables',
+    'values',
+    'history',
+    'imports',
+    'importParts',
+    'counts',
+    'settings',
+  ],
+  properties: {
+    format: { const: BACKUP_FORMAT },
+    formatVersion: { const: FORMAT_VERSION },
+    exportedAt: str,
+    project: {
+      type: 'object',
+      required: ['id', 'name', 'createdAt', 'demo'],
+      properties: {
+        id: { type: 'string', minLength: 1 },
+        name: str,
+        createdAt: str,
+        demo: { type: 'boolean' },
+      },
+    },
+    variables: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'label', 'codebook', 'split', 'order'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          label: str,
+          codebook: { type: 'object' },
+          split: {
+            type: 'object',
+            required: ['separators'],
+            properties: { separators: strings, protect: strings },
+          },
+          order: { type: 'number' },
+        },
+      },
+    },
+    values: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: [
+          'variable',
+          'raw',
+          'frequency',
+          'municipalities',
+          ...(coding.required ?? []),
+          'combinations',
+          'firstImport',
+        ],
+        properties: {
+          variable: str,
+          raw: str,
+          frequency: count,
+          municipalities: count,
+          ...coding.properties,
+          combinations: { type: ['integer', 'null'], minimum: 0 },
+          firstImport: strOrNull,
+        },
+      },
+    },
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['variable', 'batch', 'kind', 'by', 'at', 'changes'],
+        properties: {
+          variable: str,
+          batch: str,
+          kind: str,
+          by: str,
+          at: str,
+          undoes: str,
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['raw', 'code', 'status', 'note', 'before'],
+              properties: {
+                raw: str,
+                code: strOrNull,
+                status: { enum: STATUSES },
+                note: str,
+                before: coding,
+              },
+            },
+          },
+        },
+      },
+    },
+    imports: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'at', 'by', 'files', 'variables', 'undone'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          at: str,
+          seq: count,
+          by: str,
+          files: { type: 'array', items: { type: 'object' } },
+          variables: { type: 'array', items: { type: 'object' } },
+          undone: { type: ['object', 'null'] },
+        },
+      },
+    },
+    importParts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['import', 'variable', 'values', 'cells', 'added'],
+        properties: {
+          import: str,
+          variable: str,
+          values: { type: 'array', items: { type: 'array' } },
+          cells: { type: 'array', items: { type: 'array' } },
+          added: strings,
+        },
+      },
+    },
+    counts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['variable', 'tallies', 'combinations'],
+        properties: {
+          variable: str,
+          tallies: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['raw', 'munis', 'baseRows', 'baseMunicipalities'],
+              properties: { raw: str, munis: tally, baseRows: count, baseMunicipalities: count },
+            },
+          },
+          combinations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['cell', 'atoms', 'rows', 'municipalities', 'munis'],
+              properties: {
+                cell: str,
+                atoms: strings,
+                rows: count,
+                municipalities: count,
+                munis: tally,
+              },
+            },
+          },
+        },
+      },
+    },
+    settings: {
+      type: 'array',
+      items: { type: 'object', required: ['key', 'value'], properties: { key: str } },
+    },
+  },
+};
+
+const checkSchema = compileSchema(schema, 'values');
+
+/** Writes a backup as JSON text; codebooks are written as codebook files (FORMATS.md). */
+export function writeBackupFile(backup: ProjectBackup): string {
+  return JSON.stringify({
+    format: BACKUP_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    ...backup,
+    variables: backup.variables.map((v) => ({
+      ...v,
+      codebook: JSON.parse(writeCodebookFile(v.codebook)) as unknown,
+    })),
+  });
+}
+
+/** Reads a backup's text: parse, envelope, schema, semantic checks, then fresh objects. */
+export function readBackupFile(text: string): Result<ProjectBackup> {
+  return readWith(text, restoreBackup);
+}
+
+export function restoreBackup(data: unknown): Result<ProjectBackup> {
+  // The codebooks are files of their own, read by their own restore step first.
+  const codebooks: (Codebook | null)[] = [];
+  const codebookErrors: FormatError[] = [];
+  const variables = isJsonRecord(data) ? ownField(data, 'variables') : undefined;
+  if (Array.isArray(variables)) {
+    variables.forEach((v: unknown, i) => {
+      const read = restoreCodebook(isJsonRecord(v) ? ownField(v, 'codebook') : undefined);
+      codebooks.push(read.ok ? read.value : null);
+      if (!read.ok)
+        for (const e of read.errors)
+          codebookErrors.push({
+            path: pointer('variables', i, 'codebook') + e.path,
+            message: e.message,
+          });
+    });
+  }
+  return restoreWith(data, {
+    format: BACKUP_FORMAT,
+    schema,
+    checkSchema: (d) => [...checkSchema(d), ...codebookErrors],
+    build: (d) => buildBackup(d, codebooks),
+    check: checkBackup,
+  });
+}
+
+/** A deep copy of validated JSON: arrays and plain records, own keys only, as data. */
+function copyJson(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(copyJson);
+  if (isJsonRecord(x)) {
+    // Object.fromEntries defines own properties: a key `__proto__` stays a key.
+    return Object.fromEntries(Object.keys(x).map((k) => [k, copyJson(ownField(x, k))]));
+  }
+  return x;
+}
+
+function pick<T>(data: JsonRecord, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = ownField(data, k);
+    if (v !== undefined) out[k] = copyJson(v);
+  }
+  return out as T;
+}
+
+function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]): ProjectBackup {
+  const project = ownField(data, 'project') as JsonRecord;
+  return {
+    exportedAt: stringField(data, 'exportedAt'),
+    project: pick<BackupProject>(project, ['id', 'name', 'createdAt', 'demo']),
+    variables: records(ownField(data, 'variables')).map((v, i) => ({
+      ...pick<Omit<Variable, 'codebook'>>(v, ['id', 'label', 'split', 'order']),
+      codebook: codebooks[i] as Codebook,
+    })),
+    values: records(ownField(data, 'values')).map((v) =>
+      pick<RawValue>(v, [
+        'variable',
+        'raw',
+        'frequency',
+        'municipalities',
+        ...CODING_KEYS,
+        'combinations',
+        'firstImport',
+      ]),
+    ),
+    history: records(ownField(data, 'history')).map((h) =>
+      pick<BackupHistory>(h, ['variable', 'batch', 'kind', 'by', 'at', 'changes', 'undoes']),
+    ),
+    imports: records(ownField(data, 'imports')).map((m) =>
+      pick<BackupImport>(m, ['id', 'at', 'seq', 'by', 'files', 'variables', 'undone']),
+    ),
+    importParts: records(ownField(data, 'importParts')).map((p) =>
+      pick<BackupImportPart>(p, ['import', 'variable', 'values', 'cells', 'added']),
+    ),
+    counts: records(ownField(data, 'counts')).map((c) =>
+      pick<BackupCounts>(c, ['variable', 'tallies', 'combinations']),
+    ),
+    settings: records(ownField(data, 'settings')).map((s) =>
+      pick<BackupSetting>(s, ['key', 'value']),
+    ),
+  };
+}
+
+/** What the schema cannot say: references between the tables hold, keys are unique. */
+function checkBackup(b: ProjectBackup): FormatError[] {
+  const errors: FormatError[] = [];
+  const variables = new Set<string>();
+  const imports = new Set(b.imports.map((m) => m.id));
+  /** `rows[i][field]` must name one of `known` (a variable or an import of the backup). */
+  const refer = <T>(
+    list: string,
+    rows: readonly T[],
+    field: keyof T & string,
+    known: Set<string>,
+  ) =>
+    rows.forEach((row, i) => {
+      const id = row[field];
+      if (typeof id === 'string' && !known.has(id))
+        errors.push({
+          path: pointer(list, i, field),
+          message: `no ${known === imports ? 'import' : 'variable'} "${id}" in the backup`,
+        });
+    });
+  b.variables.forEach((v, i) => {
+    if (variables.has(v.id))
+      errors.push({
+        path: pointer('variables', i, 'id'),
+        message: `variable "${v.id}" is listed twice`,
+      });
+    variables.add(v.id);
+  });
+  const seen = new Map<string, Set<string>>();
+  b.values.forEach((v, i) => {
+    let raws = seen.get(v.variable);
+    if (!raws) seen.set(v.variable, (raws = new Set()));
+    if (raws.has(v.raw))
+      errors.push({
+        path: pointer('values', i, 'raw'),
+        message: 'the same value is listed twice for its variable',
+      });
+    raws.add(v.raw);
+  });
+  refer('values', b.values, 'variable', variables);
+  refer('values', b.values, 'firstImport', imports);
+  refer('history', b.history, 'variable', variables);
+  refer('importParts', b.importParts, 'import', imports);
+  refer('counts', b.counts, 'variable', variables);
+  return errors.slice(0, 100);
+}
