@@ -196,6 +196,8 @@ export const en: Messages = {
   openFailedTitle: 'The database could not be opened',
   openFailed:
     "The browser could not open Kodbok's local database: {message}. Nothing has been deleted.",
+  openFailedBackup:
+    'If it persists: open Kodbok in another browser profile and restore the latest backup there (Export / import ▸ Restore a backup…). The database here is not touched, so it is still there if the fault clears.',
   retry: 'Try again',
   noValues: 'The project has no values for this variable yet. Import a mapping or data.',
   shortcuts:

@@ -193,6 +193,8 @@ export const sv = {
     'En äldre flik med Kodbok håller databasen öppen. Stäng den andra fliken (eller ladda om den) så fortsätter den här.',
   openFailedTitle: 'Databasen kunde inte öppnas',
   openFailed: 'Webbläsaren kunde inte öppna Kodboks lokala databas: {message}. Inget har raderats.',
+  openFailedBackup:
+    'Om felet består: öppna Kodbok i en annan webbläsarprofil och återställ den senaste säkerhetskopian där (Exportera / importera ▸ Återställ säkerhetskopia…). Databasen här rörs inte, så den finns kvar om felet går över.',
   retry: 'Försök igen',
   noValues:
     'Projektet har inga värden för den här variabeln ännu. Importera en mappning eller data.',

@@ -67,6 +67,7 @@ export function App() {
       <main className="center" role="alert">
         <h1>{t('openFailedTitle')}</h1>
         <p>{t('openFailed', { message: phase.message })}</p>
+        <p>{t('openFailedBackup')}</p>
         <button className="btn-primary" onClick={() => void boot()}>
           {t('retry')}
         </button>
