@@ -169,6 +169,7 @@ export const en: Messages = {
   backupAsItself: 'The project is restored as it was.',
   backupApply: 'Restore',
   backupPreviewTitle: 'Review restoring {file}',
+  backupFirst: 'Download a backup of the project first (the import changes what is already there)',
   importApply: 'Import',
   importNothing: 'The file changes nothing in the project.',
   importWillAdd: '{n} new values will be added',

@@ -167,6 +167,8 @@ export const sv = {
   backupAsItself: 'Projektet återställs som det var.',
   backupApply: 'Återställ',
   backupPreviewTitle: 'Granska återställningen av {file}',
+  backupFirst:
+    'Ladda ner en säkerhetskopia av projektet först (importen ändrar det som redan finns)',
   importApply: 'Importera',
   importNothing: 'Filen ändrar ingenting i projektet.',
   importWillAdd: '{n} nya värden läggs till',

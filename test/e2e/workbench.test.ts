@@ -290,6 +290,33 @@ describe('the workbench, end to end', () => {
     await expectApproved(page, approved);
   });
 
+  it('backs the project up before a file recodes what is there', async () => {
+    const { page } = s;
+    const mapping = JSON.parse(readFileSync(exported, 'utf8'));
+    const first = mapping.entries[0];
+    first.code = 'H01';
+    const recoding = join(profile.dir, 'recoding.json');
+    writeFileSync(recoding, JSON.stringify(mapping));
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('mapping-file').setInputFiles(recoding);
+    await expect(page.getByTestId('backup-first').isChecked()).resolves.toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-commit').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-backup-.*\.json$/u);
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    // The backup holds the project as it was before the file recoded it.
+    const before = backup.values.find(
+      (v: { variable: string; raw: string }) =>
+        v.variable === 'aktualiseringsorsak' && v.raw === first.raw,
+    );
+    expect(before.code).toBe('H07');
+    // …and then the import goes on.
+    await page.getByText('Importerat: 1 värden ändrade').waitFor();
+    await waitSaved(page);
+  });
+
   it('speaks English when asked, and shows raw values as text, never HTML', async () => {
     const { page } = s;
     await page.getByTestId('language').selectOption('en');

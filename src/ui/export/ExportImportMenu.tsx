@@ -83,20 +83,25 @@ export function ExportImportMenu() {
     setOpen(!open);
   };
 
-  const exportBackup = async () => {
+  // A file that recodes or removes what the project holds: back the project up first (rule 8).
+  const [backupFirst, setBackupFirst] = useState(true);
+
+  /** Downloads a backup of the open project; false when none could be made. */
+  const exportBackup = async (): Promise<boolean> => {
     const s = useApp.getState();
     const project = s.projects.find((p) => p.id === s.projectId);
     setOpen(false);
-    if (!project) return;
+    if (!project) return false;
     const backup = await repo.backupProject(appDb(), project.id).catch((e: unknown) => {
       notify(t('backupFailed', { error: e instanceof Error ? e.message : String(e) }));
       return null;
     });
-    if (!backup) return;
+    if (!backup) return false;
     setLastBackup(backup.exportedAt);
     const name = `${safeName(project.name)}-backup-${backup.exportedAt.slice(0, 16).replace(':', '')}.json`;
     download(name, writeBackupFile(backup));
     notify(t('exported', { file: name }));
+    return true;
   };
 
   const stageBackup = async (f: File) => {
@@ -186,6 +191,7 @@ export function ExportImportMenu() {
     const values = await repo.loadValues(appDb(), s.projectId ?? '', target.id);
     if (kind === 'mapping') {
       const mapping = read.value as MappingFile;
+      setBackupFirst(true);
       setStaged({
         kind: 'mapping',
         file: f.name,
@@ -196,6 +202,7 @@ export function ExportImportMenu() {
       });
     } else {
       const codebook = read.value as Codebook;
+      setBackupFirst(true);
       setStaged({
         kind: 'codebook',
         file: f.name,
@@ -220,6 +227,7 @@ export function ExportImportMenu() {
     if (!s.projectId) return;
     const project = s.projectId;
     setStaged(null);
+    if (backupFirst && replacesData(st) && !(await exportBackup())) return;
     const changed = await commitImport(async () => {
       if (st.kind === 'mapping')
         return repo.importMapping(appDb(), project, st.variable, st.mapping, s.user);
@@ -330,6 +338,8 @@ export function ExportImportMenu() {
       {staged && (
         <StagedDialog
           staged={staged}
+          backupFirst={backupFirst}
+          onBackupFirst={setBackupFirst}
           onCancel={() => setStaged(null)}
           onCommit={() => void commit()}
         />
@@ -338,12 +348,24 @@ export function ExportImportMenu() {
   );
 }
 
+/** Whether committing the staged file recodes or removes anything the project holds. */
+function replacesData(staged: Staged): boolean {
+  if (staged.kind === 'mapping') return staged.plan.change.length > 0;
+  if (staged.kind === 'codebook')
+    return staged.plan.removed.length + staged.plan.changed.length > 0;
+  return false;
+}
+
 function StagedDialog({
   staged,
+  backupFirst,
+  onBackupFirst,
   onCancel,
   onCommit,
 }: {
   staged: Staged;
+  backupFirst: boolean;
+  onBackupFirst: (on: boolean) => void;
   onCancel: () => void;
   onCommit: () => void;
 }) {
@@ -447,6 +469,17 @@ function StagedDialog({
               </ul>
             )}
             {empty && <p>{t('importNothing')}</p>}
+            {replacesData(staged) && (
+              <label className="backup-first">
+                <input
+                  type="checkbox"
+                  checked={backupFirst}
+                  onChange={(e) => onBackupFirst(e.target.checked)}
+                  data-testid="backup-first"
+                />{' '}
+                {t('backupFirst')}
+              </label>
+            )}
           </>
         )}
         <div className="modal-actions">
