@@ -151,6 +151,14 @@ async function readFiles(page: Page) {
   await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 120_000 });
 }
 
+/** From the split step to the review: protects every cut value the split offers to, if any. */
+async function review(page: Page) {
+  if ((await page.getByTestId('import-protect-all').count()) > 0)
+    await page.getByTestId('import-protect-all').click();
+  await page.getByTestId('import-review').click();
+  await page.getByTestId('import-review-step').waitFor();
+}
+
 /** The main process of the browser using this profile (not its renderers and helpers). */
 function browserPids(profileDir: string): number[] {
   const out: number[] = [];
@@ -472,10 +480,7 @@ describe('97 municipalities at once, then next year into the same project (issue
     // The columns are remembered from last year's files with the same header.
     await expect(page.locator('.imp-shape').textContent()).resolves.toContain('tidigare import');
     await readFiles(page);
-    if ((await page.getByTestId('import-protect-all').count()) > 0)
-      await page.getByTestId('import-protect-all').click();
-    await page.getByTestId('import-review').click();
-    await page.getByTestId('import-review-step').waitFor();
+    await review(page);
     const reviewRow = page.locator(
       '[data-testid="import-review-row"][data-variable="aktualiseringsorsak"]',
     );
@@ -557,10 +562,7 @@ describe('97 municipalities at once, then next year into the same project (issue
     await openDialog(page);
     await addFiles(page, year2Paths);
     await readFiles(page);
-    if ((await page.getByTestId('import-protect-all').count()) > 0)
-      await page.getByTestId('import-protect-all').click();
-    await page.getByTestId('import-review').click();
-    await page.getByTestId('import-review-step').waitFor();
+    await review(page);
     await page.getByTestId('import-commit-files').click();
     await page.waitForTimeout(40);
     // SIGKILL to the browser this test launched (found by its own profile directory).
@@ -615,10 +617,7 @@ describe('97 municipalities at once, then next year into the same project (issue
     await openDialog(page);
     await addFiles(page, writeYearTo(generateDemo({ seed: 3 }), dir));
     await readFiles(page);
-    if ((await page.getByTestId('import-protect-all').count()) > 0)
-      await page.getByTestId('import-protect-all').click();
-    await page.getByTestId('import-review').click();
-    await page.getByTestId('import-review-step').waitFor();
+    await review(page);
     await page.getByTestId('import-commit-files').click();
     await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
     await waitSaved(page);

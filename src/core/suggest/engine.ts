@@ -235,6 +235,8 @@ export function createEngine(
     /** Codebook hits as (target id, Dice, shared bigrams) triples. */
     readonly codebook: readonly number[];
     readonly known: readonly NeighbourHit<Target>[];
+    /** The match text's concepts of the vocabulary, as one key (see Target.concepts). */
+    readonly concepts: string;
   }
   const cache = new Map<string, Found>();
   /** Dice, raised towards containment (the share of the value's bigrams found in the target). */
@@ -256,6 +258,7 @@ export function createEngine(
       size: q.size,
       codebook,
       known: known.search(q, weights.minDice, weights.neighbours),
+      concepts: conceptsOf(matchText),
     };
     if (cache.size >= CACHE_TEXTS) cache.delete(cache.keys().next().value as string);
     cache.set(matchText, found);
@@ -461,10 +464,10 @@ export function createEngine(
     remember(raw, value.matchText);
     valueNormalised = value.normalised;
     valueForm = undefined;
-    valueConcepts = conceptsOf(value.matchText);
     round++;
 
     const found = lookup(value.matchText);
+    valueConcepts = found.concepts;
     for (let i = 0; i < found.codebook.length; i += 3) {
       const t = codebookTargets[found.codebook[i] as number] as Target;
       const score = adjust(
