@@ -136,6 +136,17 @@ describe('a full-project backup', () => {
     expect(await broken.history.count()).toBe(0);
   });
 
+  it('reads a backup larger than the 50 MB of the exchange formats', async () => {
+    const db = freshDb();
+    const p = await workedProject(db);
+    const backup = await backupProject(db, p.id);
+    const [first, ...rest] = backup.values;
+    if (!first) throw new Error('no values');
+    const long = { ...first, note: 'x'.repeat(51 * 1024 * 1024) };
+    const read = readBackupFile(writeBackupFile({ ...backup, values: [long, ...rest] }));
+    expect(read.ok && read.value.values[0]?.note.length).toBe(51 * 1024 * 1024);
+  });
+
   it('refuses a broken or foreign file, saying where', async () => {
     const db = freshDb();
     const p = await workedProject(db);

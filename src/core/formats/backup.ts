@@ -308,9 +308,15 @@ export function writeBackupFile(backup: ProjectBackup): string {
   });
 }
 
+/**
+ * A backup holds a whole project (tens of thousands of values, their history and counts per
+ * municipality): it may be larger than the exchange formats' 50 MB.
+ */
+export const MAX_BACKUP_SIZE = 500 * 1024 * 1024;
+
 /** Reads a backup's text: parse, envelope, schema, semantic checks, then fresh objects. */
 export function readBackupFile(text: string): Result<ProjectBackup> {
-  return readWith(text, restoreBackup);
+  return readWith(text, restoreBackup, MAX_BACKUP_SIZE);
 }
 
 export function restoreBackup(data: unknown): Result<ProjectBackup> {

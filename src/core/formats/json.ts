@@ -42,16 +42,19 @@ function megabytes(n: number): string {
   return (n / (1024 * 1024)).toFixed(1);
 }
 
-function tooLarge(size: number): FormatError {
+function tooLarge(size: number, max: number): FormatError {
   return {
     path: '',
-    message: `the file is ${megabytes(size)} MB; Kodbok reads JSON files up to ${megabytes(MAX_JSON_SIZE)} MB`,
+    message: `the file is ${megabytes(size)} MB; Kodbok reads JSON files up to ${megabytes(max)} MB`,
   };
 }
 
-/** Parses JSON text. A leading BOM is dropped (Windows editors write one); errors carry line and column. */
-export function parseJson(text: string): Result<unknown> {
-  if (text.length > MAX_JSON_SIZE) return failure([tooLarge(text.length)]);
+/**
+ * Parses JSON text of at most `maxSize` characters. A leading BOM is dropped (Windows editors
+ * write one); errors carry line and column.
+ */
+export function parseJson(text: string, maxSize = MAX_JSON_SIZE): Result<unknown> {
+  if (text.length > maxSize) return failure([tooLarge(text.length, maxSize)]);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return success(JSON.parse(body) as unknown);
@@ -74,7 +77,7 @@ export function parseJson(text: string): Result<unknown> {
 
 /** Decodes and parses a JSON file's bytes. JSON files are UTF-8 (RFC 8259); anything else is refused. */
 export function parseJsonBytes(bytes: Uint8Array): Result<unknown> {
-  if (bytes.byteLength > MAX_JSON_SIZE) return failure([tooLarge(bytes.byteLength)]);
+  if (bytes.byteLength > MAX_JSON_SIZE) return failure([tooLarge(bytes.byteLength, MAX_JSON_SIZE)]);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return failure([
       { path: '', message: 'the file is saved as UTF-16; save it as UTF-8 and try again' },

@@ -358,7 +358,11 @@ export function restoreWith<T>(data: unknown, spec: RestoreSpec<T>): Result<T> {
 }
 
 /** Parses a file's text and restores it; a parse error is reported as such. */
-export function readWith<T>(text: string, restore: (data: unknown) => Result<T>): Result<T> {
-  const parsed = parseJson(text);
+export function readWith<T>(
+  text: string,
+  restore: (data: unknown) => Result<T>,
+  maxSize?: number,
+): Result<T> {
+  const parsed = parseJson(text, maxSize);
   return parsed.ok ? restore(parsed.value) : parsed;
 }

@@ -1,5 +1,11 @@
 import { useRef, useState } from 'react';
-import { readBackupFile, writeBackupFile, type ProjectBackup } from '../../core/formats/backup';
+import {
+  MAX_BACKUP_SIZE,
+  readBackupFile,
+  writeBackupFile,
+  type ProjectBackup,
+} from '../../core/formats/backup';
+import { MAX_JSON_SIZE } from '../../core/formats/json';
 import { readCodebookFile, writeCodebookFile } from '../../core/formats/codebook';
 import {
   buildMappingFile,
@@ -58,9 +64,16 @@ type Staged =
       note: string | null;
     };
 
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-// A backup holds a whole project: tens of thousands of values with their history.
-const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
+/** A file over `limit` bytes, refused before it is read into memory. */
+function tooBig(f: File, limit: number): Staged | null {
+  if (f.size <= limit) return null;
+  const mb = (n: number) => Math.round(n / (1024 * 1024));
+  return {
+    kind: 'refused',
+    file: f.name,
+    errors: [{ path: '', message: `the file is ${mb(f.size)} MB; the limit is ${mb(limit)} MB` }],
+  };
+}
 
 /** Export and import of the approved mapping and the codebook, per FORMATS.md. */
 export function ExportImportMenu() {
@@ -106,15 +119,8 @@ export function ExportImportMenu() {
 
   const stageBackup = async (f: File) => {
     setOpen(false);
-    if (f.size > MAX_BACKUP_BYTES) {
-      const limit = Math.round(MAX_BACKUP_BYTES / 1e6);
-      const size = Math.round(f.size / 1e6);
-      return setStaged({
-        kind: 'refused',
-        file: f.name,
-        errors: [{ path: '', message: `the file is ${size} MB; the limit is ${limit} MB` }],
-      });
-    }
+    const refused = tooBig(f, MAX_BACKUP_SIZE);
+    if (refused) return setStaged(refused);
     const read = readBackupFile(await f.text());
     if (!read.ok) return setStaged({ kind: 'refused', file: f.name, errors: read.errors });
     const copy = useApp.getState().projects.some((p) => p.id === read.value.project.id);
@@ -155,16 +161,8 @@ export function ExportImportMenu() {
   /** Reads, validates and plans; nothing is stored until the user confirms the preview. */
   const stage = async (kind: 'mapping' | 'codebook', f: File) => {
     setOpen(false);
-    if (f.size > MAX_IMPORT_BYTES) {
-      setStaged({
-        kind: 'refused',
-        file: f.name,
-        errors: [
-          { path: '', message: `the file is ${Math.round(f.size / 1e6)} MB; the limit is 50 MB` },
-        ],
-      });
-      return;
-    }
+    const refused = tooBig(f, MAX_JSON_SIZE);
+    if (refused) return setStaged(refused);
     const text = await f.text();
     const s = useApp.getState();
     const read = kind === 'mapping' ? readMappingFile(text) : readCodebookFile(text);
