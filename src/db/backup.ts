@@ -93,11 +93,10 @@ export async function restoreProject(
     const taken = (await db.projects.get(backup.project.id)) !== undefined;
     const id = taken ? newId() : backup.project.id;
     // Import ids are keys of their own: a copy needs new ones, and every reference follows.
-    const importIds = new Map<string, string>();
-    for (const m of backup.imports) {
-      const free = !taken && (await db.imports.get(m.id)) === undefined;
-      importIds.set(m.id, free ? m.id : newId());
-    }
+    const stored = taken ? [] : await db.imports.bulkGet(backup.imports.map((m) => m.id));
+    const importIds = new Map(
+      backup.imports.map((m, i) => [m.id, !taken && stored[i] === undefined ? m.id : newId()]),
+    );
     const importId = (old: string): string => importIds.get(old) ?? old;
     const project: ProjectRow = {
       id,
