@@ -4,6 +4,8 @@
 
 /** å, ä → a and ö → o, as systems without Swedish letters write them. */
 export function folded(word: string): string {
+  // Most words have none of the three: no new string for them (this runs for every word read).
+  if (!/[åäö]/u.test(word)) return word;
   return word.replace(/[åä]/gu, 'a').replace(/ö/gu, 'o');
 }
 

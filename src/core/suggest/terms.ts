@@ -111,11 +111,22 @@ function forgiving(stem: string, ending: string): boolean {
 
 const compiled = new WeakMap<readonly DomainTerm[], TermMatcher>();
 
+// By content too: each engine scopes the list to its codebook (scope.ts), a new array each time.
+const compiledByContent = new Map<string, TermMatcher>();
+const MAX_COMPILED = 16;
+
 /** The matcher of a term list, compiled once per list (engines are rebuilt; lists rarely change). */
 export function compileTerms(terms: readonly DomainTerm[]): TermMatcher {
   let matcher = compiled.get(terms);
   if (!matcher) {
-    matcher = compileTermsNow(terms);
+    const key = JSON.stringify(terms);
+    matcher = compiledByContent.get(key);
+    if (!matcher) {
+      matcher = compileTermsNow(terms);
+      if (compiledByContent.size >= MAX_COMPILED)
+        compiledByContent.delete(compiledByContent.keys().next().value as string);
+      compiledByContent.set(key, matcher);
+    }
     compiled.set(terms, matcher);
   }
   return matcher;
