@@ -266,6 +266,7 @@ describe('the workbench, end to end', () => {
     expect(file.values.length).toBeGreaterThan(1000);
     await page.getByTestId('export-menu').click();
     await expect.poll(() => page.getByTestId('last-backup').textContent()).toMatch(/^senast /u);
+    await shot(page, '03a-backup-menu');
     // A truncated backup is refused, and nothing is added.
     const broken = join(profile.dir, 'backup-broken.json');
     writeFileSync(broken, readFileSync(path, 'utf8').slice(0, 5000));
