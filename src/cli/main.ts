@@ -2,6 +2,7 @@
 // runCli with the real io (node-io.ts); tests run it with an in-memory one.
 
 import { UsageError, type CliIo, type Command } from './io';
+import { AGREEMENT_SUMMARY, AGREEMENT_USAGE, agreement } from './agreement';
 import { APPLY_USAGE, apply } from './apply';
 import { SUGGEST_SUMMARY, SUGGEST_USAGE, suggest } from './suggest';
 import { VALIDATE_USAGE, validateCommand } from './validate';
@@ -34,6 +35,7 @@ export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, Comman
       summary: 'write the data set as UTF-8 CSV with NAME_code added from the approved mapping',
     },
   ],
+  ['agreement', { run: agreement, usage: AGREEMENT_USAGE, summary: AGREEMENT_SUMMARY }],
 ]);
 
 const HELP_FLAGS = new Set(['--help', '-h']);
