@@ -26,6 +26,12 @@
 //              then its action misses were read (a leaf under a negated group, decisions about
 //              other concepts support nothing, `insats` is support), so it is a tuning set now;
 //   final9-*   written the same way, mostly actions, measured once with the engine as it is;
+//   final10-*  written the same way (stop 8), measured once with the engine of stop 7;
+//   insats-*   another codebook (interventions for children, 15 leaves with definitions,
+//              inclusions and exclusions) and 150 messy values, written by the same helper from
+//              its own knowledge of the field; measured once with the engine of stop 7;
+//   english-*  an English codebook of referral reasons (12 leaves) and 80 English values,
+//              written the same way; measured once with the engine of stop 7;
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
@@ -211,6 +217,13 @@ async function main(): Promise<void> {
     ...pair('final 7', 'final7'),
     ...pair('final 8', 'final8'),
     ...pair('final 9', 'final9'),
+    ...pair('final 10', 'final10'),
+    // Codebooks the engine was not written for: what carries to any codebook.
+    ...['insats', 'english'].map((name) => ({
+      name: `${name} (own codebook)`,
+      codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
+      rows: readLabelled(join(heldoutDir, `${name}-values.tsv`)),
+    })),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [
