@@ -8,6 +8,7 @@ import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
+import { DocumentIndex, inclusionPhrases } from './retrieval';
 import { defaultNormaliseConfig, normaliseValue, type NormaliseConfig } from './normalise';
 import { termsOfCodebook } from './scope';
 import { compileTerms, defaultDomainTerms, type DomainTerm } from './terms';
@@ -87,6 +88,15 @@ export interface EngineWeights {
    * raw values are terse and labels verbose, so `Eget våld` is all there in `barnet utövar våld`.
    */
   readonly containment: number;
+  /** Factor on a phrase of a category's `include` text, matched like a synonym. */
+  readonly inclusion: number;
+  /**
+   * Scale of the codebook retrieval (TF-IDF cosine of the value to a category's label, synonyms,
+   * definition and inclusions): cosines of a short value to a paragraph are small.
+   */
+  readonly definition: number;
+  /** Share of a category's score taken away when the value matches one of its exclusions. */
+  readonly exclusion: number;
 }
 
 export const defaultEngineWeights: EngineWeights = {
@@ -102,7 +112,17 @@ export const defaultEngineWeights: EngineWeights = {
   neighbours: 12,
   containment: 0.5,
   conceptMissing: 0.7,
+  inclusion: 0.8,
+  definition: 1.75,
+  exclusion: 0.25,
 };
+
+/** A category's document for the codebook retrieval: all it says about itself. */
+function categoryDocument(c: Category, parent: Category | undefined): string {
+  return [c.label, c.label, ...(c.synonyms ?? []), c.definition, c.include, parent?.label]
+    .filter((t) => t !== undefined && t !== '')
+    .join(' . ');
+}
 
 // Match texts whose lookups are kept (each a few kB at most).
 const CACHE_TEXTS = 20_000;
@@ -212,17 +232,54 @@ export function createEngine(
       nearScore: 0,
     };
   };
-  const addCodebookText = (c: Category, text: string, via: string): void => {
+  const addCodebookText = (c: Category, text: string, via: string, weight = 1): void => {
     for (const variant of alternativeVariants(text)) {
       const features = analyseWithForm(variant);
       codebookIndex.add(codebookTargets.length, features.matchText);
-      codebookTargets.push(targetOf(c.code, via, `${via}\u0000${variant}`, 1, features, false));
+      codebookTargets.push(
+        targetOf(c.code, via, `${via}\u0000${variant}`, weight, features, false),
+      );
     }
   };
-  for (const c of leaves) {
+  // Exclusions: phrases that, matched, speak against their category (`exclude` names what
+  // belongs elsewhere).
+  const exclusionIndex = new DiceIndex();
+  const exclusionLeaf: number[] = [];
+  leaves.forEach((c, leaf) => {
     addCodebookText(c, c.label, `label: ${c.label}`);
     for (const s of c.synonyms ?? []) addCodebookText(c, s, `synonym: ${s}`);
-  }
+    for (const p of inclusionPhrases(c.include ?? ''))
+      addCodebookText(c, p, `include: ${p}`, weights.inclusion);
+    for (const p of inclusionPhrases(c.exclude ?? '')) {
+      exclusionIndex.add(exclusionLeaf.length, analyseWithForm(p).matchText);
+      exclusionLeaf.push(leaf);
+    }
+  });
+  // The codebook's own words, when it has any beyond labels: a codebook written with definitions
+  // gets suggestions from them without a vocabulary of its own.
+  const byCode = new Map(input.codebook.categories.map((c) => [c.code, c]));
+  const documents = leaves.some((c) => c.definition || c.include)
+    ? new DocumentIndex(
+        leaves.map((c) =>
+          normaliseValue(
+            categoryDocument(c, c.parent === null ? undefined : byCode.get(c.parent)),
+            config,
+          ),
+        ),
+      )
+    : null;
+  const documentTargets = documents
+    ? leaves.map((c) =>
+        targetOf(
+          c.code,
+          `definition: ${c.label}`,
+          `definition\u0000${c.code}`,
+          1,
+          analyseWithForm(c.label),
+          false,
+        ),
+      )
+    : [];
 
   // Known values: many, searched through the neighbour index (one entry per distinct match text).
   const known = new NeighbourIndex<Target>();
@@ -237,6 +294,10 @@ export function createEngine(
     readonly known: readonly NeighbourHit<Target>[];
     /** The match text's concepts of the vocabulary, as one key (see Target.concepts). */
     readonly concepts: string;
+    /** Per leaf: the codebook retrieval's cosine (empty without documents). */
+    readonly documents: Float64Array;
+    /** Per leaf: the best similarity to one of its exclusions (empty without exclusions). */
+    readonly excluded: Float64Array;
   }
   const cache = new Map<string, Found>();
   /** Dice, raised towards containment (the share of the value's bigrams found in the target). */
@@ -254,11 +315,20 @@ export function createEngine(
     codebookIndex.forEachMatch(q, (id, score, shared) => {
       if (similarity(score, shared, q.size) >= MIN_SIMILARITY) codebook.push(id, score, shared);
     });
+    const excluded = new Float64Array(exclusionLeaf.length > 0 ? leaves.length : 0);
+    // Plain Dice, not containment: a terse `missbruk` is all there in the exclusion `missbruk hos
+    // förälder` of the child's own misuse, yet it says nothing against it.
+    exclusionIndex.forEachMatch(q, (id, score) => {
+      const leaf = exclusionLeaf[id] as number;
+      excluded[leaf] = Math.max(excluded[leaf] as number, score);
+    });
     found = {
       size: q.size,
       codebook,
       known: known.search(q, weights.minDice, weights.neighbours),
       concepts: conceptsOf(matchText),
+      documents: documents ? documents.scores(matchText) : new Float64Array(0),
+      excluded,
     };
     if (cache.size >= CACHE_TEXTS) cache.delete(cache.keys().next().value as string);
     cache.set(matchText, found);
@@ -479,6 +549,12 @@ export function createEngine(
       );
       record(t, score);
     }
+    found.documents.forEach((cosine, leaf) => {
+      const evidence = Math.min(1, cosine * weights.definition);
+      if (evidence < MIN_SIMILARITY) return;
+      const t = documentTargets[leaf] as Target;
+      record(t, adjust(evidence, 0, 0, value, t));
+    });
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         const score = adjust(hit.score, hit.shared, found.size, value, first);
@@ -495,11 +571,16 @@ export function createEngine(
       const best = bestScore[leaf] as number;
       // Nothing in common is no suggestion.
       if (best > 0) {
-        const score = combine(
-          best,
-          topScores.subarray(leaf * kept, leaf * kept + (topCount[leaf] as number)),
-          weights.support,
-        );
+        // An exclusion counts against a category only when the value is closer to it than to
+        // anything the category says it includes (an exclusion often differs from the label by
+        // whose problem it is, which the features above already weigh).
+        const excluded = found.excluded[leaf] ?? 0;
+        const score =
+          combine(
+            best,
+            topScores.subarray(leaf * kept, leaf * kept + (topCount[leaf] as number)),
+            weights.support,
+          ) * (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
         out.push({ suggestion: { code: target.code, score, via: target.via }, target });
       }
       bestTarget[leaf] = undefined;

@@ -1,0 +1,107 @@
+// The codebook's own words: each leaf's label, synonyms, definition and inclusions as one
+// document, searched by TF-IDF over words and character n-grams (as OHDSI Usagi searches concept
+// names and definitions). It knows no language: inflections and compounds (`familjehem`,
+// `familjehemsplacering`, `placerad`) share n-grams, and words every category uses (`barnet`,
+// `insats`) weigh little because every document has them. Inclusions also become phrases of their
+// own (`inclusionPhrases`), matched like synonyms, and exclusions count against a category.
+
+/** Length of the character n-grams taken inside each word (padded with a space at both ends). */
+const GRAM = 4;
+/** Shortest word counted as a word feature (shorter ones still give n-grams). */
+const MIN_WORD = 2;
+
+/** Words of a normalised text: runs of letters and digits. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Feature counts of a text: its words (`w:`) and the n-grams inside them (`g:`). */
+function features(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (f: string) => out.set(f, (out.get(f) ?? 0) + 1);
+  for (const w of wordsOf(text)) {
+    if (w.length >= MIN_WORD) add(`w:${w}`);
+    const padded = ` ${w} `;
+    if (padded.length <= GRAM) add(`g:${padded}`);
+    else for (let i = 0; i + GRAM <= padded.length; i++) add(`g:${padded.slice(i, i + GRAM)}`);
+  }
+  return out;
+}
+
+/** A document per category, searched by cosine of TF-IDF vectors. */
+export class DocumentIndex {
+  private readonly idf = new Map<string, number>();
+  /** Per document: feature → weight, L2-normalised. */
+  private readonly vectors: Map<string, number>[] = [];
+
+  constructor(documents: readonly string[]) {
+    const counted = documents.map(features);
+    const df = new Map<string, number>();
+    for (const doc of counted) for (const f of doc.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    const n = documents.length;
+    // Smoothed idf: a feature in every document still counts a little, never negatively.
+    for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
+    for (const doc of counted) this.vectors.push(this.weigh(doc));
+  }
+
+  get size(): number {
+    return this.vectors.length;
+  }
+
+  private weigh(counts: ReadonlyMap<string, number>): Map<string, number> {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [f, c] of counts) {
+      const idf = this.idf.get(f);
+      if (idf === undefined) continue; // in no document: cannot match anything
+      const w = (1 + Math.log(c)) * idf;
+      v.set(f, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [f, w] of v) v.set(f, w / norm);
+    return v;
+  }
+
+  /** Cosine similarity of the text to every document, in document order. */
+  scores(text: string): Float64Array {
+    const q = this.weigh(features(text));
+    const out = new Float64Array(this.vectors.length);
+    if (q.size === 0) return out;
+    this.vectors.forEach((doc, i) => {
+      let dot = 0;
+      // Iterate the shorter side: queries are a few words, documents a paragraph.
+      for (const [f, w] of q) dot += w * (doc.get(f) ?? 0);
+      out[i] = dot;
+    });
+    return out;
+  }
+}
+
+// Lead-ins of example lists that are not themselves examples (Swedish and English). The dotted
+// ones go before the text is split at sentence ends (`t.ex.` is no sentence end).
+const DOTTED_LEAD_IN = /(^|[\s,;:(])(?:t\.\s?ex\.?|bl\.\s?a\.?|e\.g\.?|i\.e\.?|incl\.)(?=\s)/giu;
+const LEAD_IN =
+  /^(?:till exempel|exempelvis|bland annat|såsom|som|även|också|for example|for instance|such as|including|includes?|also)\s+/iu;
+/** An abbreviation of two capitals (`KP`, `FB`) is a phrase; other two-letter scraps are not. */
+const SHORT_ABBREVIATION = /^\p{Lu}{2}$/u;
+
+/**
+ * The phrases of an inclusion or exclusion text: a list of examples (`Kontaktperson enligt SoL,
+ * stödfamilj, KP; även …`) split at `, ; :` and sentence ends and at a closing `or`/`eller`, with
+ * lead-ins (`t.ex.`, `such as`) dropped. Scraps of one or two letters (but an abbreviation in
+ * capitals) and texts longer than a short sentence are not phrases worth matching.
+ */
+export function inclusionPhrases(text: string): string[] {
+  const out: string[] = [];
+  const plain = text.replace(DOTTED_LEAD_IN, '$1');
+  for (const part of plain.split(/[,;:()\n]|\.(?=\s|$)|\s+(?:eller|or|samt|och\/eller)\s+/iu)) {
+    let phrase = part.trim();
+    for (let m = LEAD_IN.exec(phrase); m; m = LEAD_IN.exec(phrase))
+      phrase = phrase.slice(m[0].length);
+    phrase = phrase.replace(/^[-–•*"'«»]+|[-–"'«».]+$/gu, '').trim();
+    if ((phrase.length < 3 && !SHORT_ABBREVIATION.test(phrase)) || phrase.length > 60) continue;
+    if (!out.includes(phrase)) out.push(phrase);
+  }
+  return out;
+}

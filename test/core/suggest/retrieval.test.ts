@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/suggest/engine';
+import { DocumentIndex, inclusionPhrases } from '../../../src/core/suggest/retrieval';
+import type { Codebook } from '../../../src/core/types';
+
+describe('inclusionPhrases', () => {
+  it('splits a list of examples and drops lead-ins, in Swedish and English', () => {
+    expect(
+      inclusionPhrases('T.ex. kontaktperson enligt SoL, stödfamilj; även KP eller helgfamilj.'),
+    ).toEqual(['kontaktperson enligt SoL', 'stödfamilj', 'KP', 'helgfamilj']);
+    expect(inclusionPhrases('Such as truancy, school refusal or persistent absence.')).toEqual([
+      'truancy',
+      'school refusal',
+      'persistent absence',
+    ]);
+  });
+
+  it('keeps nothing of an empty text or of one-letter scraps and long sentences', () => {
+    expect(inclusionPhrases('')).toEqual([]);
+    expect(inclusionPhrases('a, b; ' + 'x'.repeat(80))).toEqual([]);
+  });
+});
+
+describe('DocumentIndex', () => {
+  it('finds the document of an inflected or compound word, and weighs words every document has little', () => {
+    const index = new DocumentIndex([
+      'familjehem . placering av barnet i ett familjehem',
+      'kontaktperson . en vuxen som barnet träffar',
+      'institution . placering av barnet på institution hvb',
+    ]);
+    const s = index.scores('familjehemsplacering');
+    expect(s[0]).toBeGreaterThan(s[1] as number);
+    expect(s[0]).toBeGreaterThan(s[2] as number);
+    const common = index.scores('barnet');
+    const rare = index.scores('hvb');
+    expect(Math.max(...common)).toBeLessThan(Math.max(...rare));
+  });
+
+  it('gives zeros to a text that shares nothing with any document', () => {
+    expect([...new DocumentIndex(['abc def']).scores('xyz')]).toEqual([0]);
+  });
+});
+
+describe('the codebook\u2019s own words in the engine', () => {
+  const codebook: Codebook = {
+    id: 'insatser',
+    variable: 'insats',
+    categories: [
+      { code: 'OPP', label: 'Öppenvård', parent: null },
+      {
+        code: 'O1',
+        label: 'Kontaktperson',
+        parent: 'OPP',
+        definition: 'En vuxen som regelbundet träffar den unge för stöd i vardagen.',
+        include: 'KP, stödperson, kontakt-person enligt SoL 4:1',
+      },
+      {
+        code: 'O2',
+        label: 'Familjebehandling',
+        parent: 'OPP',
+        definition: 'Behandlande samtal och stöd till hela familjen i hemmet eller på mottagning.',
+        include: 'familjeterapi, hembaserat stöd, MST',
+        exclude: 'Enskilda stödsamtal med den unge (O3)',
+      },
+      {
+        code: 'O3',
+        label: 'Stödsamtal',
+        parent: 'OPP',
+        definition: 'Enskilda samtal med barnet eller den unge hos en behandlare.',
+      },
+    ],
+  };
+
+  it('suggests a category from a phrase of its inclusions, and says so', () => {
+    const engine = createEngine({ codebook, known: new Map() });
+    const [top] = engine.suggest('MST', 1);
+    expect(top?.code).toBe('O2');
+    expect(top?.via).toBe('include: MST');
+  });
+
+  it('suggests a category from its definition when no label or phrase matches', () => {
+    const engine = createEngine({ codebook, known: new Map() });
+    const [top] = engine.suggest('behandlande samtal med hela familjen i hemmet', 1);
+    expect(top?.code).toBe('O2');
+    expect(top?.via).toBe('definition: Familjebehandling');
+  });
+
+  it('counts an exclusion against its category when the value is closest to it', () => {
+    const withExclusion = createEngine({ codebook, known: new Map() });
+    const without = createEngine({
+      codebook: {
+        ...codebook,
+        categories: codebook.categories.map(({ exclude: _, ...c }) => c),
+      },
+      known: new Map(),
+    });
+    const raw = 'enskilda stödsamtal med den unge';
+    const score = (e: typeof without) => e.suggest(raw, 3).find((s) => s.code === 'O2')?.score ?? 0;
+    expect(score(withExclusion)).toBeLessThan(score(without));
+  });
+
+  it('changes nothing for a codebook of labels and synonyms only', () => {
+    const bare: Codebook = {
+      ...codebook,
+      categories: codebook.categories.map((c) => ({
+        code: c.code,
+        label: c.label,
+        parent: c.parent,
+      })),
+    };
+    const engine = createEngine({ codebook: bare, known: new Map() });
+    expect(engine.suggest('MST', 3).every((s) => !s.via.startsWith('include'))).toBe(true);
+    expect(engine.suggest('familjebehandling', 1)[0]).toMatchObject({
+      code: 'O2',
+      via: 'label: Familjebehandling',
+    });
+  });
+});
