@@ -16,6 +16,25 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Headers the server sends with every response (docs/hosting.md gives them for other hosts).
+ * Only a header can forbid framing (`frame-ancestors` is ignored in a meta CSP): clickjacking
+ * the approve button from another site is then impossible. nosniff: a raw value exported as a
+ * file is never run as a script.
+ */
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `${csp}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** The dev server injects inline scripts for hot reload, so its CSP keeps only what they allow. */
+const devHeaders: Readonly<Record<string, string>> = {
+  ...securityHeaders,
+  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
+};
+
 export default defineConfig(({ command }) => ({
   plugins: [
     react(),
@@ -33,6 +52,7 @@ export default defineConfig(({ command }) => ({
   ],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2500 },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: false },
+  server: { port: 5173, strictPort: false, headers: devHeaders },
+  // `npm start` (scripts/start.mjs) and `npm run preview` serve the build with these.
+  preview: { port: 4173, strictPort: false, headers: securityHeaders },
 }));

@@ -14,12 +14,15 @@
 //   is refused (its `NAME_code` would land under the wrong header).
 // - Bad arguments or files throw UsageError before anything is written (runCli: exit 2).
 
+import { MAX_TEXT_LENGTH, textTooLongMessage } from '../core/limits';
 import { compileSplitter } from '../core/split';
+import { MAX_JSON_SIZE } from '../core/formats/json';
 import { readMappingFile } from '../core/formats/mapping';
 import { formatErrorLine } from '../core/formats/result';
 import type { SplitConfig } from '../core/types';
 import { writeCsv } from '../io/csv-export';
-import { TableReadError, readTableFile, type Table } from '../io/table';
+import { DEFAULT_LIMITS, TableReadError, readTableFile, type Table } from '../io/table';
+import { verifyZipSizes } from '../io/zip-check';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const APPLY_USAGE =
@@ -64,9 +67,9 @@ export function parseApplyArgs(argv: readonly string[]): Map<Option, string> {
   return values;
 }
 
-async function read(io: CliIo, path: string): Promise<Uint8Array> {
+async function read(io: CliIo, path: string, maxBytes: number): Promise<Uint8Array> {
   try {
-    return await io.readFile(path);
+    return await io.readFile(path, maxBytes);
   } catch (e) {
     throw new UsageError(`apply: cannot read ${path}: ${readProblem(e)}`);
   }
@@ -106,11 +109,13 @@ function splitConfig(option: string | undefined, mapping: Mapping): SplitConfig 
   return { separators: option.split(' ').filter((s) => s !== ''), protect };
 }
 
-function readInput(path: string, bytes: Uint8Array): Table {
+async function readInput(path: string, bytes: Uint8Array): Promise<Table> {
   try {
+    // A workbook whose parts lie about their sizes is damaged, not empty (issue 13).
+    await verifyZipSizes(bytes);
     return readTableFile(path, bytes);
   } catch (e) {
-    if (e instanceof TableReadError) throw new UsageError(`apply: ${e.message}`);
+    if (e instanceof TableReadError) throw new UsageError(`apply: ${e.inFile(path).message}`);
     throw e;
   }
 }
@@ -149,8 +154,8 @@ export const apply: Command = async (argv, io) => {
   const column = args.get('--column') as string;
   const out = args.get('--out');
 
-  const mapping = readMapping(mappingPath, await read(io, mappingPath));
-  const table = readInput(inputPath, await read(io, inputPath));
+  const mapping = readMapping(mappingPath, await read(io, mappingPath, MAX_JSON_SIZE));
+  const table = await readInput(inputPath, await read(io, inputPath, DEFAULT_LIMITS.maxBytes));
   const index = findColumn(table, inputPath, column);
   const split = compileSplitter(splitConfig(args.get('--split'), mapping));
   const width = table.headers.length;
@@ -179,6 +184,11 @@ export const apply: Command = async (argv, io) => {
     const codes: string[] = [];
     let coded = 0;
     for (const atom of atoms) {
+      if (atom.length > MAX_TEXT_LENGTH) {
+        throw new UsageError(
+          `apply: ${inputPath}: row ${table.rowNumbers[r]}: a value in column ${JSON.stringify(column)} ${textTooLongMessage(atom.length)}`,
+        );
+      }
       const code = mapping.codes.get(atom);
       if (code === undefined) continue;
       coded++;

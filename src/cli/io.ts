@@ -4,7 +4,8 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): Promise<Uint8Array>;
+  /** A regular file's bytes; a folder, a device, a pipe or a file over `maxBytes` is refused unread. */
+  readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   /** Writes the whole file or nothing (a temporary file renamed into place). */
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
 }
@@ -20,10 +21,35 @@ export class UsageError extends Error {
 /** A command: parses its own arguments and returns its exit status. Throws UsageError for exit 2. */
 export type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
+const MB = 1024 * 1024;
+
+/**
+ * A file refused before it is read. Recognised by its `code`, not by class: bin/kodbok.mjs
+ * loads node-io.ts and main.ts as separate module graphs.
+ */
+export function fileProblem(
+  kind: 'not-a-file' | 'too-large' | 'changed',
+  size = 0,
+  maxBytes = 0,
+): Error & { code: string } {
+  const message =
+    kind === 'not-a-file'
+      ? 'it is not a regular file (a device, a pipe or a socket); save the data to a file first'
+      : kind === 'too-large'
+        ? `the file is ${(size / MB).toFixed(1)} MB; Kodbok reads files of this kind up to ${(maxBytes / MB).toFixed(1)} MB`
+        : 'the file changed while it was read; try again when nothing writes to it';
+  return Object.assign(new Error(message), {
+    code: `KODBOK_${kind.toUpperCase().replace(/-/g, '_')}`,
+  });
+}
+
 /** Why a file could not be read, in words for the one-line error (Node's error codes). */
 export function readProblem(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code.startsWith('KODBOK_') && e instanceof Error) return e.message;
   if (code === 'ENOENT') return 'no such file';
+  if (code === 'ENXIO')
+    return 'it is not a regular file (a device, a pipe or a socket); save the data to a file first';
   if (code === 'EISDIR') return 'it is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return e instanceof Error ? e.message : String(e);

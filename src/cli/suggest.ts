@@ -3,13 +3,14 @@
 // codes per value, best first. The same engine as the app's suggestion worker.
 
 import { restoreCodebook } from '../core/formats/codebook';
-import { parseJsonBytes } from '../core/formats/json';
-import { restoreMapping } from '../core/formats/mapping';
+import { MAX_JSON_SIZE, parseJsonBytes } from '../core/formats/json';
+import { checkMappingAgainstCodebook, restoreMapping } from '../core/formats/mapping';
 import { formatErrorLine, type Result } from '../core/formats/result';
+import { MAX_TEXT_LENGTH, textTooLongMessage } from '../core/limits';
 import { createEngine, type KnownValue } from '../core/suggest/engine';
 import type { Codebook, Suggestion } from '../core/types';
 import { parseCsv } from '../io/csv';
-import { TableReadError } from '../io/table';
+import { DEFAULT_LIMITS, TableReadError } from '../io/table';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const SUGGEST_USAGE =
@@ -65,9 +66,14 @@ function parseArgs(argv: readonly string[]): SuggestArgs {
   return mapping === undefined ? { codebook, values, top } : { codebook, values, mapping, top };
 }
 
-async function readBytes(io: CliIo, what: string, path: string): Promise<Uint8Array> {
+async function readBytes(
+  io: CliIo,
+  what: string,
+  path: string,
+  maxBytes = MAX_JSON_SIZE,
+): Promise<Uint8Array> {
   try {
-    return await io.readFile(path);
+    return await io.readFile(path, maxBytes);
   } catch (e) {
     throw new UsageError(`suggest: cannot read ${what} ${path}: ${readProblem(e)}`);
   }
@@ -101,6 +107,15 @@ function decodeUtf8(bytes: Uint8Array, path: string): string {
   }
 }
 
+/** A value over the limit is refused with its place: the engine would stall on it (issue 13). */
+function checkLength(value: string, path: string, row: number): void {
+  if (value.length > MAX_TEXT_LENGTH) {
+    throw new UsageError(
+      `suggest: values file ${path}:${row}: the value ${textTooLongMessage(value.length)}`,
+    );
+  }
+}
+
 /**
  * The raw values of a VALUES file, in order. Empty lines and empty cells are no value; anything else
  * is kept exactly as written (raw values are never trimmed beyond what the splitter did).
@@ -109,7 +124,9 @@ export function readValuesFile(bytes: Uint8Array, path: string): string[] {
   const text = decodeUtf8(bytes, path);
   const ext = /\.([^./\\]+)$/.exec(path.toLowerCase())?.[1] ?? '';
   if (ext === 'txt') {
-    return text.split(/\r?\n|\r/).filter((line) => line !== '');
+    const lines = text.split(/\r?\n|\r/);
+    lines.forEach((line, i) => checkLength(line, path, i + 1));
+    return lines.filter((line) => line !== '');
   }
   if (ext !== 'csv' && ext !== 'tsv') {
     throw new UsageError(`suggest: values file ${path} must end in .txt, .csv or .tsv`);
@@ -117,8 +134,9 @@ export function readValuesFile(bytes: Uint8Array, path: string): string[] {
   // The project's CSV reader (src/io): quotes, `,` `;` or tab as Excel writes them.
   let headers: string[];
   let rows: string[][];
+  let rowNumbers: number[];
   try {
-    ({ headers, rows } = parseCsv(
+    ({ headers, rows, rowNumbers } = parseCsv(
       text,
       ext === 'tsv' ? { delimiter: '\t' } : { preferredDelimiter: ';' },
     ));
@@ -132,10 +150,12 @@ export function readValuesFile(bytes: Uint8Array, path: string): string[] {
     throw new UsageError(`suggest: values file ${path} has no column named "raw" in its header`);
   }
   const out: string[] = [];
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const cell = row[column];
-    if (cell !== undefined && cell !== '') out.push(cell);
-  }
+    if (cell === undefined || cell === '') return;
+    checkLength(cell, path, rowNumbers[i] ?? i + 2);
+    out.push(cell);
+  });
   return out;
 }
 
@@ -149,6 +169,7 @@ async function readKnown(
   io: CliIo,
   path: string,
   codebook: Codebook,
+  codebookPath: string,
 ): Promise<Map<string, KnownValue>> {
   const parsed = parseJsonBytes(await readBytes(io, 'mapping', path));
   const mapping = orFail(
@@ -164,6 +185,16 @@ async function readKnown(
   if (mapping.codebook.id !== codebook.id) {
     io.stderr(
       `kodbok: note: mapping ${path} was made with codebook "${mapping.codebook.id}", not "${codebook.id}"\n`,
+    );
+  }
+  // An approved entry coded to a group or to a code the codebook lacks cannot be learnt from;
+  // ignoring it silently would hide that the mapping and the codebook disagree (issue 13).
+  const misfits = checkMappingAgainstCodebook(mapping, codebook, 'approved').errors;
+  if (misfits.length > 0) {
+    const [first] = misfits;
+    const more = misfits.length > 1 ? ` (and ${misfits.length - 1} more)` : '';
+    throw new UsageError(
+      `suggest: mapping ${path} does not fit codebook ${codebookPath}: an approved entry at ${first ? formatErrorLine(first) : ''}${more}`,
     );
   }
   // FORMATS.md: a mapping's approved entries are the known answers.
@@ -185,8 +216,11 @@ export const suggest: Command = async (argv, io) => {
   const known =
     args.mapping === undefined
       ? new Map<string, KnownValue>()
-      : await readKnown(io, args.mapping, codebook);
-  const values = readValuesFile(await readBytes(io, 'values file', args.values), args.values);
+      : await readKnown(io, args.mapping, codebook, args.codebook);
+  const values = readValuesFile(
+    await readBytes(io, 'values file', args.values, DEFAULT_LIMITS.maxBytes),
+    args.values,
+  );
 
   const engine = createEngine({ codebook, known });
   // A value repeated in the file is suggested once.

@@ -1,7 +1,7 @@
 // `kodbok validate FILE.json`: the same restore step as the app's imports, run on one file.
 
 import { leafCodes, restoreCodebook } from '../core/formats/codebook';
-import { parseJsonBytes, isJsonRecord } from '../core/formats/json';
+import { MAX_JSON_SIZE, parseJsonBytes, isJsonRecord } from '../core/formats/json';
 import { restoreMapping } from '../core/formats/mapping';
 import { CODEBOOK_FORMAT, MAPPING_FORMAT, detectFormat } from '../core/formats/restore';
 import { failure, formatErrorLine, success, type Result } from '../core/formats/result';
@@ -77,7 +77,7 @@ export const validateCommand: Command = async (argv, io: CliIo) => {
   const file = fileArgument(argv);
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(file);
+    bytes = await io.readFile(file, MAX_JSON_SIZE);
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${readProblem(e)}`);
   }

@@ -46,6 +46,18 @@ export interface ZipSummary {
   readonly compressedBytes: number;
   readonly uncompressedBytes: number;
   readonly names: readonly string[];
+  /** Each part as the central directory declares it, in directory order (see zip-check.ts). */
+  readonly parts: readonly ZipPart[];
+}
+
+export interface ZipPart {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  /** Offset of the part's local file header, bytes. */
+  readonly offset: number;
+  readonly compressedBytes: number;
+  readonly uncompressedBytes: number;
 }
 
 // Office files have a few dozen parts; thousands of entries is a different kind of bomb.
@@ -53,7 +65,7 @@ const MAX_ZIP_ENTRIES = 10_000;
 // Below this a high ratio is harmless (a tiny sheet of repeated text compresses very well), bytes.
 const RATIO_FLOOR = 16 * 1024 * 1024;
 
-function corrupt(why: string): never {
+export function corrupt(why: string): never {
   throw new TableReadError(
     'corrupt',
     `the workbook is damaged or incomplete (${why}); was the file cut short? Save it again from Excel`,
@@ -105,6 +117,7 @@ export function inspectZip(
   if (!inside(dirOffset, dirSize)) corrupt('the ZIP directory lies outside the file');
 
   const names: string[] = [];
+  const parts: ZipPart[] = [];
   let total = 0;
   let compressedTotal = 0;
   // Part names of Office files are ASCII; UTF-8 decodes those (and flagged UTF-8 names) right.
@@ -113,6 +126,8 @@ export function inspectZip(
   for (let n = 0; n < count; n++) {
     if (!inside(at, 46) || u32(at) !== 0x02014b50) corrupt('a broken ZIP directory entry');
     const flags = u16(at + 8);
+    const method = u16(at + 10);
+    let offset = u32(at + 42);
     let compressed = u32(at + 20);
     let size = u32(at + 24);
     const nameLength = u16(at + 28);
@@ -122,7 +137,7 @@ export function inspectZip(
       corrupt('a broken ZIP directory entry');
     names.push(nameDecoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
     // ZIP64: the real sizes are in extra field 0x0001, in this order, when the header says 0xffffffff.
-    if (size === 0xffffffff || compressed === 0xffffffff) {
+    if (size === 0xffffffff || compressed === 0xffffffff || offset === 0xffffffff) {
       let x = at + 46 + nameLength;
       const end = x + extraLength;
       while (x + 4 <= end) {
@@ -134,7 +149,11 @@ export function inspectZip(
             size = u64(field);
             field += 8;
           }
-          if (compressed === 0xffffffff && field + 8 <= x + 4 + length) compressed = u64(field);
+          if (compressed === 0xffffffff && field + 8 <= x + 4 + length) {
+            compressed = u64(field);
+            field += 8;
+          }
+          if (offset === 0xffffffff && field + 8 <= x + 4 + length) offset = u64(field);
         }
         x += 4 + length;
       }
@@ -147,6 +166,13 @@ export function inspectZip(
       );
     total += size;
     compressedTotal += compressed;
+    parts.push({
+      name: names[names.length - 1] as string,
+      method,
+      offset,
+      compressedBytes: compressed,
+      uncompressedBytes: size,
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   if (total > limits.maxUncompressedBytes) {
@@ -162,7 +188,13 @@ export function inspectZip(
       `the workbook would expand ${Math.round(ratio)} times (${megabytes(bytes.length)} to ${megabytes(total)}); real workbooks expand less than ${limits.maxCompressionRatio} times, so it is refused as a possible zip bomb`,
     );
   }
-  return { entries: count, compressedBytes: compressedTotal, uncompressedBytes: total, names };
+  return {
+    entries: count,
+    compressedBytes: compressedTotal,
+    uncompressedBytes: total,
+    names,
+    parts,
+  };
 }
 
 interface CfbContainer {

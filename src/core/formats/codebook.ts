@@ -1,6 +1,7 @@
 // The codebook file (FORMATS.md): read untrusted text into a valid Codebook, write one back.
 
 import type { Category, Codebook } from '../types';
+import { textLimitErrors, type TextField } from '../limits';
 import codebookSchema from './codebook.schema.json';
 import { isJsonRecord, ownField, type JsonRecord } from './json';
 import {
@@ -34,8 +35,28 @@ export function restoreCodebook(data: unknown): Result<Codebook> {
     schema,
     checkSchema,
     build: buildCodebook,
-    check: validateCodebook,
+    // Over-long texts first and alone: the other messages quote codes.
+    check: (codebook) => {
+      const tooLong = textLimitErrors(codebookTexts(codebook));
+      return tooLong.length > 0 ? tooLong : validateCodebook(codebook);
+    },
   });
+}
+
+/** Every text field of a codebook file, for the length limit (docs/formats.md, Limits). */
+function* codebookTexts(codebook: Codebook): Generator<TextField> {
+  for (const key of ['id', 'title', 'version', 'variable'] as const) yield [[key], codebook[key]];
+  for (let i = 0; i < codebook.categories.length; i++) {
+    const c = codebook.categories[i] as Category;
+    for (const key of ['code', 'label', 'parent', 'definition', 'include', 'exclude'] as const) {
+      yield [['categories', i, key], c[key] ?? undefined];
+    }
+    const synonyms = c.synonyms ?? [];
+    for (let j = 0; j < synonyms.length; j++) yield [['categories', i, 'synonyms', j], synonyms[j]];
+    for (const [other, text] of Object.entries(c.crosswalk ?? {})) {
+      yield [['categories', i, 'crosswalk', other], text];
+    }
+  }
 }
 
 // Field by field from the validated JSON: nothing unknown (and no `__proto__`) is carried over.

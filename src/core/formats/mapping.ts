@@ -2,7 +2,8 @@
 // imports, the CLI's `apply`, and other tools (R, Stata, SPSS, Python, Excel).
 
 import type { Codebook, FileStatus, RawValue, SplitConfig, Suggestion, VariableId } from '../types';
-import { isLeaf } from './codebook';
+import { countError, shortQuote, textLimitErrors, type TextField } from '../limits';
+import { leafCodes } from './codebook';
 import mappingSchema from './mapping.schema.json';
 import { isJsonRecord, ownField, type JsonRecord } from './json';
 import {
@@ -66,8 +67,37 @@ export function restoreMapping(data: unknown): Result<MappingFile> {
     schema,
     checkSchema,
     build: buildMapping,
-    check: (file) => duplicateRawErrors(file.entries),
+    check: (file) => {
+      const outside = limitErrors(file);
+      return outside.length > 0 ? outside : duplicateRawErrors(file.entries);
+    },
   });
+}
+
+/** Every text field within MAX_TEXT_LENGTH, every frequency a finite count (docs/formats.md, Limits). */
+function* mappingTexts(file: MappingFile): Generator<TextField> {
+  yield [['variable'], file.variable];
+  yield [['codebook', 'id'], file.codebook.id];
+  yield [['codebook', 'version'], file.codebook.version];
+  yield [['exportedAt'], file.exportedAt];
+  for (const key of ['separators', 'protect'] as const) {
+    const list = file.split?.[key] ?? [];
+    for (let i = 0; i < list.length; i++) yield [['split', key, i], list[i]];
+  }
+  for (let i = 0; i < file.entries.length; i++) {
+    const e = file.entries[i] as MappingEntry;
+    for (const key of ['raw', 'code', 'codedBy', 'reviewedBy', 'updatedAt', 'note'] as const) {
+      yield [['entries', i, key], e[key]];
+    }
+  }
+}
+
+function limitErrors(file: MappingFile): FormatError[] {
+  const errors = textLimitErrors(mappingTexts(file));
+  file.entries.forEach((e, i) =>
+    errors.push(...countError(['entries', i, 'frequency'], e.frequency)),
+  );
+  return errors;
 }
 
 function buildMapping(data: JsonRecord): MappingFile {
@@ -122,7 +152,7 @@ function duplicateRawErrors(entries: readonly MappingEntry[]): FormatError[] {
     else {
       errors.push({
         path: pointer('entries', i, 'raw'),
-        message: `duplicate raw value ${JSON.stringify(e.raw)} (also at ${pointer('entries', at, 'raw')}); a value has one code per mapping`,
+        message: `duplicate raw value ${shortQuote(e.raw)} (also at ${pointer('entries', at, 'raw')}); a value has one code per mapping`,
       });
     }
   });
@@ -147,8 +177,12 @@ export interface MappingCheck {
   readonly warnings: string[];
 }
 
-/** Checks a mapping against the codebook it is used with. */
-export function checkMappingAgainstCodebook(file: MappingFile, codebook: Codebook): MappingCheck {
+/** Checks a mapping (the entries of one status, when given) against the codebook it is used with. */
+export function checkMappingAgainstCodebook(
+  file: MappingFile,
+  codebook: Codebook,
+  only?: FileStatus,
+): MappingCheck {
   const warnings: string[] = [];
   if (file.codebook.id !== codebook.id) {
     warnings.push(`the mapping was made for codebook "${file.codebook.id}", not "${codebook.id}"`);
@@ -167,18 +201,20 @@ export function checkMappingAgainstCodebook(file: MappingFile, codebook: Codeboo
     );
   }
   const labels = new Map(codebook.categories.map((c) => [c.code, c.label]));
+  const leaves = new Set(leafCodes(codebook));
   const errors: FormatError[] = [];
   file.entries.forEach((e, i) => {
+    if (only !== undefined && e.status !== only) return;
     const label = labels.get(e.code);
     if (label === undefined) {
       errors.push({
         path: pointer('entries', i, 'code'),
-        message: `code "${e.code}" is not in codebook "${codebook.id}"`,
+        message: `code ${shortQuote(e.code)} is not in codebook "${codebook.id}"`,
       });
-    } else if (!isLeaf(codebook, e.code)) {
+    } else if (!leaves.has(e.code)) {
       errors.push({
         path: pointer('entries', i, 'code'),
-        message: `code "${e.code}" (${label}) is a group; values are coded to its subcategories`,
+        message: `code ${shortQuote(e.code)} (${label}) is a group; values are coded to its subcategories`,
       });
     }
   });
