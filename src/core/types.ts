@@ -39,6 +39,14 @@ export interface SplitConfig {
  * The others are the statuses of FORMATS.md.
  */
 export type Status = 'uncoded' | 'suggested' | 'coded' | 'approved' | 'rejected' | 'flagged';
+export const STATUSES: readonly Status[] = [
+  'uncoded',
+  'suggested',
+  'coded',
+  'approved',
+  'rejected',
+  'flagged',
+];
 
 export const FILE_STATUSES = ['suggested', 'coded', 'approved', 'rejected', 'flagged'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];

@@ -1,5 +1,7 @@
+import Dexie from 'dexie';
 import type { ProjectBackup } from '../core/formats/backup';
 import {
+  DB_NAME,
   projectTables,
   type CountsRow,
   type HistoryRow,
@@ -12,42 +14,57 @@ import {
   type VariableRow,
 } from './db';
 import { newId, valueRange } from './projects';
+import { SETTINGS, projectSettingKey, projectSettingName, writeSetting } from './settings';
 
 // The full-project backup (RELIABILITY.md rule 8): read in one transaction, restored in one.
 
-/** Settings that belong to a project: their keys name it (`normalise:<project>:<variable>`). */
-const PROJECT_SETTINGS = ['normalise', 'view', 'activeVariable'];
-
-/** Where the time of a project's last backup is kept. */
-export function lastBackupKey(project: string): string {
-  return `lastBackup:${project}`;
+/** A project's rows of every table, as read for a backup. */
+interface ProjectRows {
+  readonly project: ProjectRow;
+  readonly variables: readonly VariableRow[];
+  readonly values: readonly ValueRow[];
+  readonly history: readonly HistoryRow[];
+  readonly imports: readonly ImportRow[];
+  readonly importParts: readonly ImportPartRow[];
+  readonly counts: readonly CountsRow[];
+  /** All settings: the project's own are picked out by their keys. */
+  readonly settings: readonly SettingRow[];
 }
 
-function ownSetting(key: string, project: string): string | null {
-  for (const prefix of PROJECT_SETTINGS) {
-    const head = `${prefix}:${project}`;
-    if (key === head) return prefix;
-    if (key.startsWith(`${head}:`)) return `${prefix}:${key.slice(head.length + 1)}`;
-  }
-  return null;
-}
-
-function settingKey(key: string, project: string): string {
-  const at = key.indexOf(':');
-  return at < 0 ? `${key}:${project}` : `${key.slice(0, at)}:${project}:${key.slice(at + 1)}`;
+/** The backup of one project from its rows: one entry per table, without the project's id. */
+function backupOf(rows: ProjectRows, exportedAt: string): ProjectBackup {
+  const p = rows.project;
+  const history = [...rows.history].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  return {
+    exportedAt,
+    project: { id: p.id, name: p.name, createdAt: p.createdAt, demo: p.demo },
+    variables: [...rows.variables]
+      .sort((a, b) => a.order - b.order)
+      .map(({ project: _, ...v }) => v),
+    values: rows.values.map(({ project: _, ...v }) => v),
+    history: history.map(({ project: _, seq: __, ...h }) => h),
+    imports: rows.imports.map(({ project: _, ...m }) => m),
+    importParts: rows.importParts.map(({ project: _, ...m }) => m),
+    counts: rows.counts.map(({ project: _, ...c }) => c),
+    settings: rows.settings.flatMap((s) => {
+      const key = projectSettingName(s.key, p.id);
+      return key === null ? [] : [{ key, value: s.value }];
+    }),
+  };
 }
 
 /**
- * Everything one project holds, read in one transaction (a consistent snapshot), and the time of
- * the backup noted for the UI.
+ * Everything one project holds, read in one transaction (a consistent snapshot). Nothing is
+ * written: with full storage the backup is what the user needs most (the time of the backup is
+ * noted afterwards, by noteBackup).
  */
 export async function backupProject(db: KodbokDb, project: string): Promise<ProjectBackup> {
   const exportedAt = new Date().toISOString();
-  const backup = await db.transaction('r', [...projectTables(db), db.settings], async () => {
+  return db.transaction('r', [...projectTables(db), db.settings], async () => {
     const p = await db.projects.get(project);
     if (!p) throw new Error(`no project ${project}`);
-    const [variables, values, history, imports, parts, counts, settings] = await Promise.all([
-      db.variables.where('project').equals(project).sortBy('order'),
+    const [variables, values, history, imports, importParts, counts, settings] = await Promise.all([
+      db.variables.where('project').equals(project).toArray(),
       db.values
         .where('[project+variable+raw]')
         .between(...valueRange(project), true, true)
@@ -58,26 +75,16 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
       db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
       db.settings.toArray(),
     ]);
-    history.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    return {
+    return backupOf(
+      { project: p, variables, values, history, imports, importParts, counts, settings },
       exportedAt,
-      project: { id: p.id, name: p.name, createdAt: p.createdAt, demo: p.demo },
-      variables: variables.map(({ project: _, ...v }) => v),
-      values: values.map(({ project: _, ...v }) => v),
-      history: history.map(({ project: _, seq: __, ...h }) => h),
-      imports: imports.map(({ project: _, ...m }) => m),
-      importParts: parts.map(({ project: _, ...m }) => m),
-      counts: counts.map(({ project: _, ...c }) => c),
-      settings: settings.flatMap((s) => {
-        const key = ownSetting(s.key, project);
-        return key === null ? [] : [{ key, value: s.value }];
-      }),
-    };
+    );
   });
-  await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: lastBackupKey(project), value: exportedAt });
-  });
-  return backup;
+}
+
+/** Notes when the project was last backed up (shown in the menu), after the download. */
+export async function noteBackup(db: KodbokDb, backup: ProjectBackup): Promise<void> {
+  await writeSetting(db, SETTINGS.lastBackup, backup.exportedAt, backup.project.id);
 }
 
 /**
@@ -126,8 +133,93 @@ export async function restoreProject(
     );
     await db.counts.bulkAdd(backup.counts.map((c): CountsRow => ({ ...c, project: id })));
     await db.settings.bulkPut(
-      backup.settings.map((s): SettingRow => ({ key: settingKey(s.key, id), value: s.value })),
+      backup.settings.map((s): SettingRow => ({
+        key: projectSettingKey(s.key, id),
+        value: s.value,
+      })),
     );
     return project;
   });
+}
+
+/** What "save what can be read" got out of a database that does not open normally. */
+export interface Salvage {
+  /** One backup per project found, with whatever of it could be read. */
+  readonly backups: readonly ProjectBackup[];
+  /** Stores that could not be read (their rows are missing from the backups). */
+  readonly unreadable: readonly string[];
+}
+
+const SALVAGE_STORES = [
+  'projects',
+  'variables',
+  'values',
+  'history',
+  'imports',
+  'importParts',
+  'counts',
+  'settings',
+] as const;
+
+/**
+ * RELIABILITY.md rule 10: when the database cannot be opened as this Kodbok expects, read
+ * whatever can be read, store by store (each in its own read; one that fails is named, the
+ * others are still read), and make a backup of every project found. Never writes or deletes.
+ */
+export async function salvageProjects(
+  open: () => Promise<Dexie> = () => new Dexie(DB_NAME).open(),
+): Promise<Salvage> {
+  let db: Dexie;
+  try {
+    db = await open();
+  } catch {
+    return { backups: [], unreadable: [...SALVAGE_STORES] };
+  }
+  try {
+    const unreadable: string[] = [];
+    const read = async <T>(store: (typeof SALVAGE_STORES)[number]): Promise<T[]> => {
+      try {
+        return (await db.table(store).toArray()) as T[];
+      } catch {
+        unreadable.push(store);
+        return [];
+      }
+    };
+    const projects = await read<ProjectRow>('projects');
+    const variables = await read<VariableRow>('variables');
+    const values = await read<ValueRow>('values');
+    const history = await read<HistoryRow>('history');
+    const imports = await read<ImportRow>('imports');
+    const importParts = await read<ImportPartRow>('importParts');
+    const counts = await read<CountsRow>('counts');
+    const settings = await read<SettingRow>('settings');
+    const rowsOf = <T extends { readonly project: string }>(rows: readonly T[], id: string) =>
+      rows.filter((r) => r.project === id);
+    // Without the projects store, the projects are the ones the other stores name.
+    const ids = new Set([...projects.map((p) => p.id), ...variables.map((v) => v.project)]);
+    const exportedAt = new Date().toISOString();
+    const backups = [...ids].map((id) =>
+      backupOf(
+        {
+          project: projects.find((p) => p.id === id) ?? {
+            id,
+            name: id,
+            createdAt: exportedAt,
+            demo: false,
+          },
+          variables: rowsOf(variables, id),
+          values: rowsOf(values, id),
+          history: rowsOf(history, id),
+          imports: rowsOf(imports, id),
+          importParts: rowsOf(importParts, id),
+          counts: rowsOf(counts, id),
+          settings,
+        },
+        exportedAt,
+      ),
+    );
+    return { backups, unreadable };
+  } finally {
+    db.close();
+  }
 }

@@ -84,7 +84,9 @@ export const en: Messages = {
   setUser: 'Set name',
   saved: 'Saved {time}',
   saving: 'Saving…',
-  saveFailed: 'Could not save: {message}',
+  saveFailed: 'Could not save: nothing of the change was saved ({message}).',
+  saveAborted:
+    'Nothing of the change was saved: the browser stopped the write. This happens when the disk or the storage for this site is full. Take a backup (Export / import ▸ Backup of the whole project) and free some space.',
   quotaFull:
     'Storage is full: nothing of the change was saved. Take a backup (Export / import ▸ Backup of the whole project) and free some space, for example by deleting the demo project or other projects.',
   variable: 'Variable',

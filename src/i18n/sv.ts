@@ -82,7 +82,9 @@ export const sv = {
   setUser: 'Ange namn',
   saved: 'Sparat {time}',
   saving: 'Sparar…',
-  saveFailed: 'Kunde inte spara: {message}',
+  saveFailed: 'Kunde inte spara: inget av ändringen sparades ({message}).',
+  saveAborted:
+    'Inget av ändringen sparades: webbläsaren avbröt skrivningen. Det händer när disken eller webbplatsens lagringsutrymme är fullt. Ta en säkerhetskopia (Exportera / importera ▸ Säkerhetskopia av hela projektet) och frigör utrymme.',
   quotaFull:
     'Lagringsutrymmet är fullt: inget av ändringen sparades. Ta en säkerhetskopia (Exportera / importera ▸ Säkerhetskopia av hela projektet) och frigör utrymme, till exempel genom att ta bort demoprojektet eller andra projekt.',
   variable: 'Variabel',

@@ -1,13 +1,12 @@
 import type { DecisionInput } from '../core/decide';
 import type { ProjectBackup } from '../core/formats/backup';
-import { readNormaliseConfig } from '../core/suggest/normalise';
 import type { VariableId } from '../core/types';
 import { appDb, eraseDatabase, watchSchema, type ProjectRow } from '../db/db';
 import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
 import { createDemoProject, createEmptyProject } from './projects';
-import { emptyView, get, reportError, set, type ActionReport, type ViewState } from './store';
+import { get, reportError, set, type ActionReport } from './store';
 import { refreshClusters, syncSuggestions } from './suggestions';
 
 export * from './store';
@@ -22,7 +21,12 @@ let coverageSub: repo.Subscription | null = null;
 
 // ---- boot ----------------------------------------------------------------------------------
 
-export async function boot(): Promise<void> {
+/**
+ * Opens the database and the project worked on last. Nothing is written before the project is
+ * open (with full storage a write fails, and that is not "cannot open"). A safe start (`?safe`
+ * in the address) opens no project: the way out when something stored breaks the screen.
+ */
+export async function boot(options: { readonly safe?: boolean } = {}): Promise<void> {
   const db = appDb();
   watchSchema(db, {
     onVersionChange: () => set({ phase: { kind: 'reload-needed' } }),
@@ -31,28 +35,45 @@ export async function boot(): Promise<void> {
   try {
     await db.open();
     const [lang, user] = await Promise.all([
-      repo.getSetting<Language>(db, 'lang'),
-      repo.getSetting<string>(db, 'user'),
+      repo.readSetting(db, repo.SETTINGS.lang),
+      repo.readSetting(db, repo.SETTINGS.user),
     ]);
-    set({ lang: lang ?? 'sv', user: user ?? '' });
+    set({ lang, user });
     let projects = await repo.listProjects(db);
     if (projects.length === 0) {
       set({ phase: { kind: 'loading', demo: true } });
       await createDemoProject(db, 'Demoprojekt');
       projects = await repo.listProjects(db);
     }
-    const active = await repo.getSetting<string>(db, 'activeProject');
-    const project = projects.find((p) => p.id === active) ?? projects[0];
     set({ projects });
-    if (project) await openProject(project.id);
+    if (!options.safe) {
+      const active = await repo.readSetting(db, repo.SETTINGS.activeProject);
+      const project = projects.find((p) => p.id === active) ?? projects[0];
+      if (project) await showProject(project.id);
+    }
     set({ phase: { kind: 'ready' } });
   } catch (e) {
     // Never delete the database on failure: it may be the only copy of weeks of work.
-    set({ phase: { kind: 'open-failed', message: describeStorageError(e).message } });
+    set({ phase: { kind: 'open-failed', message: describeStorageError(e).detail } });
   }
 }
 
+/** Remembers a choice (project, variable) for the next start; a failure is shown, not thrown. */
+function remember<K extends readonly string[], T>(
+  setting: repo.Setting<K, T>,
+  value: T,
+  ...ids: K
+): void {
+  void repo.writeSetting(appDb(), setting, value, ...ids).catch(reportError);
+}
+
+/** Opens a project the user chose, and opens it at the next start. */
 export async function openProject(projectId: string): Promise<void> {
+  await showProject(projectId);
+  remember(repo.SETTINGS.activeProject, projectId);
+}
+
+async function showProject(projectId: string): Promise<void> {
   const db = appDb();
   variablesSub?.unsubscribe();
   valuesSub?.unsubscribe();
@@ -66,9 +87,8 @@ export async function openProject(projectId: string): Promise<void> {
     coverage: new Map(),
   });
   coverageSub = repo.observeCoverage(db, projectId, (coverage) => set({ coverage }), reportError);
-  await repo.putSetting(db, 'activeProject', projectId);
   const variables = await repo.loadVariables(db, projectId);
-  const stored = await repo.getSetting<string>(db, `activeVariable:${projectId}`);
+  const stored = await repo.readSetting(db, repo.SETTINGS.activeVariable, projectId);
   const variableId = variables.find((v) => v.id === stored)?.id ?? variables[0]?.id ?? null;
   set({ variables });
   variablesSub = repo.observeVariables(
@@ -80,19 +100,27 @@ export async function openProject(projectId: string): Promise<void> {
     },
     reportError,
   );
-  if (variableId) await selectVariable(variableId);
+  if (variableId) await showVariable(variableId);
 }
 
+/** Shows a variable the user chose, and shows it again when the project is next opened. */
 export async function selectVariable(variableId: VariableId): Promise<void> {
+  const projectId = get().projectId;
+  if (!projectId) return;
+  await showVariable(variableId);
+  remember(repo.SETTINGS.activeVariable, variableId, projectId);
+}
+
+async function showVariable(variableId: VariableId): Promise<void> {
   const db = appDb();
   const projectId = get().projectId;
   if (!projectId) return;
   valuesSub?.unsubscribe();
-  const view =
-    (await repo.getSetting<ViewState>(db, `view:${projectId}:${variableId}`)) ?? emptyView;
-  const normalise = readNormaliseConfig(
-    await repo.getSetting<unknown>(db, `normalise:${projectId}:${variableId}`),
-  );
+  // Read through their readers: whatever is stored, the grid gets a valid view.
+  const [view, normalise] = await Promise.all([
+    repo.readSetting(db, repo.SETTINGS.view, projectId, variableId),
+    repo.readSetting(db, repo.SETTINGS.normalise, projectId, variableId),
+  ]);
   set({
     variableId,
     values: [],
@@ -103,7 +131,6 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
     normalise,
     clusters: null,
   });
-  await repo.putSetting(db, `activeVariable:${projectId}`, variableId);
   valuesSub = repo.observeValues(
     db,
     projectId,
@@ -192,12 +219,12 @@ export async function undo(): Promise<ActionReport | null | undefined> {
 
 export async function setLanguage(lang: Language): Promise<void> {
   set({ lang });
-  await repo.putSetting(appDb(), 'lang', lang).catch(reportError);
+  await repo.writeSetting(appDb(), repo.SETTINGS.lang, lang).catch(reportError);
 }
 
 export async function setUser(user: string): Promise<void> {
   set({ user });
-  await repo.putSetting(appDb(), 'user', user).catch(reportError);
+  await repo.writeSetting(appDb(), repo.SETTINGS.user, user).catch(reportError);
 }
 
 export async function newProject(kind: 'demo' | 'empty', name: string): Promise<void> {

@@ -284,7 +284,10 @@ export async function commitImportFiles(): Promise<void> {
   );
   if (!result) {
     const save = useApp.getState().save;
-    setImport({ committing: false, error: save.state === 'error' ? save.message : 'failed' });
+    setImport({
+      committing: false,
+      error: save.state === 'error' ? save.problem.detail : 'failed',
+    });
     return;
   }
   useApp.setState({

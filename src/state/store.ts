@@ -1,21 +1,24 @@
 import { create } from 'zustand';
 import type { Coverage } from '../core/coverage';
 import type { DecisionInput, SkipReason } from '../core/decide';
+import { emptyView, type ViewState } from '../core/settings';
 import { defaultNormaliseConfig, type NormaliseConfig } from '../core/suggest/normalise';
-import type { Status, Suggestion, VariableId } from '../core/types';
+import type { Suggestion, VariableId } from '../core/types';
 import { appDb, type ProjectRow, type ValueRow, type VariableRow } from '../db/db';
-import { describeStorageError } from '../db/errors';
+import { describeStorageError, type StorageProblem } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
 
 // The app's UI state in one zustand store, with the few helpers every action module uses.
 // Actions live beside it: app.ts (projects, decisions, preferences) and suggestions.ts.
 
+export { emptyView, type ViewState };
+
 export type SaveState =
   | { readonly state: 'idle' }
   | { readonly state: 'saving' }
   | { readonly state: 'saved'; readonly at: Date }
-  | { readonly state: 'error'; readonly message: string; readonly quota: boolean };
+  | { readonly state: 'error'; readonly problem: StorageProblem };
 
 export type Phase =
   | { readonly kind: 'loading'; readonly demo: boolean }
@@ -23,31 +26,6 @@ export type Phase =
   | { readonly kind: 'open-failed'; readonly message: string }
   | { readonly kind: 'reload-needed' }
   | { readonly kind: 'blocked' };
-
-/** What the user narrowed the grid to, per variable; restored after a reload. */
-export interface ViewState {
-  readonly quick: string;
-  readonly statuses: readonly Status[];
-  /** A leaf code, `''` for values without a category, or null for all. */
-  readonly category: string | null;
-  /** ag-grid's column filter model and sort, stored as ag-grid gives them. */
-  readonly filterModel: unknown;
-  readonly sortModel: unknown;
-  /** Group the grid by clusters: by normalised key, or by nearest neighbours at a threshold. */
-  readonly cluster?: 'off' | 'key' | number;
-  /** Values the user took out of their cluster. */
-  readonly clusterOut?: readonly string[];
-  /** Only values first seen in the newest import. */
-  readonly onlyNew?: boolean;
-}
-
-export const emptyView: ViewState = {
-  quick: '',
-  statuses: [],
-  category: null,
-  filterModel: null,
-  sortModel: null,
-};
 
 export interface Notice {
   readonly id: number;
@@ -139,8 +117,7 @@ export function notify(text: string, tone: Notice['tone'] = 'info'): void {
 }
 
 export function reportError(e: unknown): void {
-  const p = describeStorageError(e);
-  set({ save: { state: 'error', message: p.message, quota: p.kind === 'quota' } });
+  set({ save: { state: 'error', problem: describeStorageError(e) } });
 }
 
 let viewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -153,7 +130,7 @@ export function setView(patch: Partial<ViewState>): void {
     const s = get();
     if (s.projectId && s.variableId && s.phase.kind === 'ready')
       void repo
-        .putSetting(appDb(), `view:${s.projectId}:${s.variableId}`, s.view)
+        .writeSetting(appDb(), repo.SETTINGS.view, s.view, s.projectId, s.variableId)
         .catch(reportError);
   }, 250);
 }

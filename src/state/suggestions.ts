@@ -105,7 +105,7 @@ export async function setNormalise(normalise: NormaliseConfig): Promise<void> {
   if (!s.projectId || !s.variableId) return;
   set({ normalise });
   await repo
-    .putSetting(appDb(), `normalise:${s.projectId}:${s.variableId}`, normalise)
+    .writeSetting(appDb(), repo.SETTINGS.normalise, normalise, s.projectId, s.variableId)
     .catch(reportError);
   void syncSuggestions();
   void refreshClusters();

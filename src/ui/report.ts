@@ -1,4 +1,5 @@
 import type { SkipReason } from '../core/decide';
+import type { StorageProblem } from '../db/errors';
 import type { MessageKey } from '../i18n';
 import type { ActionReport } from '../state/app';
 import type { T } from './i18n';
@@ -34,4 +35,14 @@ export function describeReport(t: T, r: ActionReport): string {
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => t(SKIP_LABEL[reason], { n }));
   return [head, ...tail].join(' · ');
+}
+
+/**
+ * A failed write in plain words: every action is one transaction, so nothing of it was saved;
+ * a full disk says so however the browser reported it (never Dexie's "N of M operations failed").
+ */
+export function describeStorageProblem(t: T, p: StorageProblem): string {
+  if (p.kind === 'quota') return t('quotaFull');
+  if (p.kind === 'aborted') return t('saveAborted');
+  return t('saveFailed', { message: p.detail });
 }

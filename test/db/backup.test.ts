@@ -6,14 +6,17 @@ import {
   backupProject,
   getSetting,
   importFiles,
-  lastBackupKey,
   listImports,
   listProjects,
   loadCombinations,
   loadTallies,
   loadValues,
   loadVariables,
+  noteBackup,
   putSetting,
+  replaceCodebook,
+  readSetting,
+  SETTINGS,
   restoreProject,
   undoImport,
 } from '../../src/db/repo';
@@ -77,7 +80,8 @@ async function snapshot(db: KodbokDb, project: string) {
     parts: (await db.importParts.where('project').equals(project).toArray()).map(
       ({ import: i, project: _, ...part }) => ({ ...part, import: importIndex.get(i) }),
     ),
-    normalise: await getSetting(db, `normalise:${project}:${V}`),
+    // As the app reads it: a restored setting is stored as its reader repairs it.
+    normalise: await readSetting(db, SETTINGS.normalise, project, V),
   };
 }
 
@@ -98,12 +102,15 @@ describe('a full-project backup', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
-  it('notes when the project was last backed up', async () => {
+  it('notes when the project was last backed up, after reading it out', async () => {
     const db = freshDb();
     const p = await workedProject(db);
-    expect(await getSetting(db, lastBackupKey(p.id))).toBeUndefined();
+    expect(await readSetting(db, SETTINGS.lastBackup, p.id)).toBeNull();
     const b = await backupProject(db, p.id);
-    expect(await getSetting(db, lastBackupKey(p.id))).toBe(b.exportedAt);
+    // Reading the backup writes nothing: with full storage it must still work.
+    expect(await readSetting(db, SETTINGS.lastBackup, p.id)).toBeNull();
+    await noteBackup(db, b);
+    expect(await readSetting(db, SETTINGS.lastBackup, p.id)).toBe(b.exportedAt);
   });
 
   it('restores as a copy with new ids when the project is still there, leaving it untouched', async () => {
@@ -187,5 +194,184 @@ describe('a full-project backup', () => {
         variables: [{ ...variables[0], codebook: { ...codebook, categories: [] } }],
       }).join(),
     ).toMatch(/\/variables\/0\/codebook/u);
+  });
+});
+
+describe('restoring a backup repairs or refuses it, in one place (issue 13 item 2)', () => {
+  type Json = Record<string, unknown>;
+  /** A real backup of the worked project, as parsed JSON to tamper with. */
+  async function backupJson(): Promise<Json> {
+    const db = freshDb();
+    const p = await workedProject(db);
+    return JSON.parse(writeBackupFile(await backupProject(db, p.id))) as Json;
+  }
+  const list = (b: Json, key: string) => b[key] as Json[];
+  const errorsOf = (b: Json) => {
+    const r = readBackupFile(JSON.stringify(b));
+    return r.ok ? [] : r.errors.map((e) => `${e.path} ${e.message}`);
+  };
+  /** `b` with `list[i]` changed by `patch`. */
+  const withRow = (b: Json, key: string, i: number, patch: Json): Json => ({
+    ...b,
+    [key]: list(b, key).map((row, j) => (j === i ? { ...row, ...patch } : row)),
+  });
+  const valueIndex = (b: Json, raw: string) => list(b, 'values').findIndex((v) => v['raw'] === raw);
+
+  it('restores wrong-typed settings as their defaults: the view that blanked the app', async () => {
+    const good = await backupJson();
+    const tampered = {
+      ...good,
+      settings: [
+        {
+          key: `view:${V}`,
+          value: {
+            quick: { x: 1 },
+            statuses: 7,
+            category: 3,
+            sortModel: 5,
+            filterModel: 'x',
+            clusterOut: 3,
+            cluster: 'everything',
+            onlyNew: 'yes',
+          },
+        },
+        { key: `normalise:${V}`, value: { rules: 5, terms: 'x' } },
+        { key: 'activeVariable', value: 9 },
+        { key: 'lang', value: 'xx' },
+        { key: 'view:no-such-variable', value: {} },
+      ],
+    };
+    const read = readBackupFile(JSON.stringify(tampered));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.warnings.join()).toMatch(/"lang"/u);
+    expect(read.warnings.join()).toMatch(/"view:no-such-variable"/u);
+    const db = freshDb();
+    const p = await restoreProject(db, read.value, (n) => n);
+    // Stored as repaired: whatever reads the key gets valid types, whichever way it reads.
+    expect(await getSetting(db, SETTINGS.view.key(p.id, V))).toEqual({
+      quick: '',
+      statuses: [],
+      category: null,
+      filterModel: null,
+      sortModel: null,
+    });
+    expect(await getSetting(db, SETTINGS.activeVariable.key(p.id))).toBeNull();
+    const normalise = await readSetting(db, SETTINGS.normalise, p.id, V);
+    expect(normalise.rules.case).toBe(true);
+    expect(await db.settings.count()).toBe(3);
+  });
+
+  it('keeps what is valid in a setting and repairs only the rest', async () => {
+    const good = await backupJson();
+    const view = {
+      quick: 'missbruk',
+      statuses: ['approved', 'nonsense', 4],
+      category: 'H07',
+      filterModel: { raw: { filterType: 'text', type: 'contains', filter: 'bruk' }, bad: 5 },
+      sortModel: [{ colId: 'frequency', sort: 'desc', sortIndex: 0 }, { colId: 3 }],
+      cluster: 0.8,
+      clusterOut: ['a', 5],
+    };
+    const read = readBackupFile(
+      JSON.stringify({ ...good, settings: [{ key: `view:${V}`, value: view }] }),
+    );
+    expect(read.ok && read.value.settings[0]?.value).toEqual({
+      ...view,
+      statuses: ['approved'],
+      filterModel: { raw: view.filterModel.raw },
+      sortModel: [view.sortModel[0]],
+      clusterOut: ['a'],
+    });
+  });
+
+  it('refuses a value whose frequency disagrees with its rows per municipality', async () => {
+    const good = await backupJson();
+    const i = valueIndex(good, 'Missbruk förälder');
+    expect(errorsOf(withRow(good, 'values', i, { frequency: 7 })).join('\n')).toMatch(
+      new RegExp(
+        `^/values/${i}/frequency is 7, but .*/counts/0/tallies/\\d+\\) add up to 2$`,
+        'mu',
+      ),
+    );
+  });
+
+  it('refuses a code that is not a leaf of the codebook: unknown, or a group', async () => {
+    const good = await backupJson();
+    const i = valueIndex(good, 'Skolproblem');
+    expect(errorsOf(withRow(good, 'values', i, { code: 'NOPE', status: 'coded' })).join()).toMatch(
+      new RegExp(`/values/${i}/code "NOPE" is not a category`, 'u'),
+    );
+    expect(errorsOf(withRow(good, 'values', i, { code: 'HEM', status: 'coded' })).join()).toMatch(
+      new RegExp(`/values/${i}/code "HEM" is a group`, 'u'),
+    );
+  });
+
+  it('refuses an approved (or coded, or sent back) value without a code', async () => {
+    const good = await backupJson();
+    const i = valueIndex(good, 'Missbruk förälder');
+    for (const status of ['approved', 'coded', 'rejected'])
+      expect(errorsOf(withRow(good, 'values', i, { code: null, status })).join()).toMatch(
+        new RegExp(`/values/${i}/code missing: a value that is ${status} needs a code`, 'u'),
+      );
+  });
+
+  it('refuses history about a value the project does not have', async () => {
+    const good = await backupJson();
+    const h = list(good, 'history').findIndex((x) => x['kind'] === 'assign');
+    const changes = list(good, 'history')[h]?.['changes'] as Json[];
+    const tampered = withRow(good, 'history', h, {
+      changes: [...changes, { ...changes[0], raw: 'no such value' }],
+    });
+    expect(errorsOf(tampered).join()).toMatch(
+      new RegExp(`/history/${h}/changes/${changes.length}/raw names a value`, 'u'),
+    );
+  });
+
+  it('refuses a tally pair that is not [municipality, rows]', async () => {
+    const good = await backupJson();
+    const counts = list(good, 'counts')[0] as Json;
+    const tallies = counts['tallies'] as Json[];
+    const tampered = {
+      ...good,
+      counts: [{ ...counts, tallies: [{ ...tallies[0], munis: [['Gävle', 'x']] }] }],
+    };
+    expect(errorsOf(tampered).join()).toMatch(/\/counts\/0\/tallies\/0\/munis\/0\/1/u);
+  });
+
+  it('still restores what the app itself makes: a code the codebook lost, history of a value an undone import took away', async () => {
+    const db = freshDb();
+    const p = await emptyProject(db);
+    await importFiles(db, request(p.id, [['Skolproblem', 'Gävle']]));
+    await applyBulkDecision(db, {
+      project: p.id,
+      variable: V,
+      raws: ['Skolproblem'],
+      input: { kind: 'assign', code: 'H01' },
+      by: 'anna',
+    });
+    const second = await importFiles(db, request(p.id, [['Våld', 'Umeå']]));
+    // Coded, cleared again: the import that brought it can be undone, its history stays.
+    for (const kind of ['assign', 'clear'] as const)
+      await applyBulkDecision(db, {
+        project: p.id,
+        variable: V,
+        raws: ['Våld'],
+        input: kind === 'assign' ? { kind, code: 'H07' } : { kind },
+        by: 'anna',
+      });
+    await undoImport(db, p.id, second.id, 'anna');
+    // A new codebook without H01: the value keeps its code (the import dialog says so).
+    await replaceCodebook(db, p.id, V, {
+      ...variable.codebook,
+      categories: variable.codebook.categories.filter((c) => c.code !== 'H01'),
+    });
+    const read = readBackupFile(writeBackupFile(await backupProject(db, p.id)));
+    expect(read.ok ? [] : read.errors).toEqual([]);
+    if (!read.ok) return;
+    const other = freshDb();
+    await restoreProject(other, read.value, (n) => n);
+    expect((await loadValues(other, p.id, V)).map((v) => [v.raw, v.code])).toEqual([
+      ['Skolproblem', 'H01'],
+    ]);
   });
 });

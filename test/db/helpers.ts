@@ -46,8 +46,16 @@ export async function projectWith(db: KodbokDb, raws: [string, number][]) {
   });
 }
 
-/** A DBCore middleware that fails every write to one table, as a full disk or a bug would. */
-export function failWritesTo(table: string, error: () => Error) {
+/**
+ * A DBCore middleware that fails every write to one table, as a full disk or a bug would:
+ * `throw` fails the write as a whole; `each-operation` fails every row of it, as Chrome does
+ * when the disk fills mid-transaction (Dexie then throws a BulkError, "N of M operations failed").
+ */
+export function failWritesTo(
+  table: string,
+  error: () => Error,
+  how: 'throw' | 'each-operation' = 'throw',
+) {
   return {
     stack: 'dbcore' as const,
     name: 'fail-writes',
@@ -59,8 +67,13 @@ export function failWritesTo(table: string, error: () => Error) {
           if (name !== table) return t;
           return {
             ...t,
-            mutate: async (_req: DBCoreMutateRequest) => {
-              throw error();
+            mutate: async (req: DBCoreMutateRequest) => {
+              if (how === 'throw') throw error();
+              const n = 'values' in req ? req.values.length : 1;
+              const failures = Object.fromEntries(
+                Array.from({ length: n }, (_, i) => [i, error()]),
+              );
+              return { numFailures: n, failures, lastResult: undefined };
             },
           };
         },

@@ -27,6 +27,9 @@ export interface SchemaNode {
   readonly required?: readonly string[];
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly items?: SchemaNode;
+  readonly prefixItems?: readonly SchemaNode[];
+  readonly minItems?: number;
+  readonly maxItems?: number;
   readonly additionalProperties?: SchemaNode | boolean;
   readonly minLength?: number;
   readonly minimum?: number;
@@ -340,6 +343,8 @@ export interface RestoreSpec<T> {
   readonly build: (data: JsonRecord) => T;
   /** Rules a schema cannot say (references, uniqueness); errors point into the file. */
   readonly check: (value: T) => FormatError[];
+  /** What the build left out or changed, for the user (besides unknown fields). */
+  readonly warnings?: (data: JsonRecord) => string[];
 }
 
 /**
@@ -354,7 +359,10 @@ export function restoreWith<T>(data: unknown, spec: RestoreSpec<T>): Result<T> {
   const value = spec.build(data);
   const errors = spec.check(value);
   if (errors.length > 0) return failure(errors);
-  return success(value, unknownFieldWarnings(data, spec.schema));
+  return success(value, [
+    ...unknownFieldWarnings(data, spec.schema),
+    ...(spec.warnings?.(data) ?? []),
+  ]);
 }
 
 /** Parses a file's text and restores it; a parse error is reported as such. */

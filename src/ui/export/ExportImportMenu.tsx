@@ -1,10 +1,5 @@
 import { useRef, useState } from 'react';
-import {
-  MAX_BACKUP_SIZE,
-  readBackupFile,
-  writeBackupFile,
-  type ProjectBackup,
-} from '../../core/formats/backup';
+import { MAX_BACKUP_SIZE, readBackupFile, type ProjectBackup } from '../../core/formats/backup';
 import { MAX_JSON_SIZE } from '../../core/formats/json';
 import { readCodebookFile, writeCodebookFile } from '../../core/formats/codebook';
 import {
@@ -25,24 +20,9 @@ import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
 import { commitImport, notify, restoreBackup, useApp } from '../../state/app';
 import { openImportDialog } from '../../state/import';
+import { download, downloadBackup, safeName } from '../download';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
-
-/** Offers a file to the user as a download; nothing is sent anywhere. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function safeName(s: string): string {
-  return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-}
 
 type Staged =
   | { kind: 'refused'; file: string; errors: readonly FormatError[] }
@@ -90,8 +70,8 @@ export function ExportImportMenu() {
     const projectId = useApp.getState().projectId;
     if (!open && projectId) {
       void repo
-        .getSetting<string>(appDb(), repo.lastBackupKey(projectId))
-        .then((at) => setLastBackup(at ?? null));
+        .readSetting(appDb(), repo.SETTINGS.lastBackup, projectId)
+        .then(setLastBackup, () => undefined);
     }
     setOpen(!open);
   };
@@ -105,15 +85,18 @@ export function ExportImportMenu() {
     const project = s.projects.find((p) => p.id === s.projectId);
     setOpen(false);
     if (!project) return false;
+    // Reading only: with full storage the download must still work (the time of the backup is
+    // noted after it, and a failure there does not stop it).
     const backup = await repo.backupProject(appDb(), project.id).catch((e: unknown) => {
-      notify(t('backupFailed', { error: e instanceof Error ? e.message : String(e) }));
+      notify(t('backupFailed', { error: e instanceof Error ? e.message : String(e) }), 'error');
       return null;
     });
     if (!backup) return false;
-    setLastBackup(backup.exportedAt);
-    const name = `${safeName(project.name)}-backup-${backup.exportedAt.slice(0, 16).replace(':', '')}.json`;
-    download(name, writeBackupFile(backup));
+    const name = downloadBackup(backup);
     notify(t('exported', { file: name }));
+    setLastBackup(backup.exportedAt);
+    // Only the menu's "last backup" line depends on it: the file is what matters.
+    await repo.noteBackup(appDb(), backup).catch(() => undefined);
     return true;
   };
 

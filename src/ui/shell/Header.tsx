@@ -11,6 +11,7 @@ import {
 import { ExportImportMenu } from '../export/ExportImportMenu';
 import { ImportHost } from '../import/ImportHost';
 import { useT } from '../i18n';
+import { describeStorageProblem } from '../report';
 
 function megabytes(bytes: number, lang: Language): string {
   const n = (x: number) =>
@@ -59,7 +60,7 @@ function SaveIndicator() {
     case 'error':
       return (
         <span className="save error" role="alert" data-testid="save-state">
-          {save.quota ? t('quotaFull') : t('saveFailed', { message: save.message })}
+          {describeStorageProblem(t, save.problem)}
         </span>
       );
   }

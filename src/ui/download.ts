@@ -1,0 +1,25 @@
+import { writeBackupFile, type ProjectBackup } from '../core/formats/backup';
+
+/** Offers a file to the user as a download; nothing is sent anywhere. */
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function safeName(s: string): string {
+  return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+}
+
+/** Downloads a project backup as `<project>-backup-<time>.json`; returns the file's name. */
+export function downloadBackup(backup: ProjectBackup): string {
+  const at = backup.exportedAt.slice(0, 16).replace(':', '');
+  const name = `${safeName(backup.project.name)}-backup-${at}.json`;
+  download(name, writeBackupFile(backup));
+  return name;
+}
