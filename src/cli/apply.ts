@@ -23,9 +23,9 @@ import { TableReadError, readTableFile, type Table } from '../io/table';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const APPLY_USAGE =
-  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--out FILE]';
+  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--out FILE]';
 
-const OPTIONS = ['--mapping', '--input', '--column', '--split', '--out'] as const;
+const OPTIONS = ['--mapping', '--input', '--column', '--split', '--header-row', '--out'] as const;
 type Option = (typeof OPTIONS)[number];
 
 function usageError(message: string): UsageError {
@@ -61,6 +61,7 @@ export function parseApplyArgs(argv: readonly string[]): Map<Option, string> {
     if (!values.get(required)) throw usageError(`${required} is missing`);
   }
   if (values.get('--out') === '') throw usageError('--out needs a file name');
+  headerRowOption(values.get('--header-row'));
   return values;
 }
 
@@ -106,9 +107,17 @@ function splitConfig(option: string | undefined, mapping: Mapping): SplitConfig 
   return { separators: option.split(' ').filter((s) => s !== ''), protect };
 }
 
-function readInput(path: string, bytes: Uint8Array): Table {
+/** `--header-row N`: the row (1, 2, …) that holds the header, as chosen in the app's import. */
+export function headerRowOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,8}$/.test(value))
+    throw usageError(`--header-row must be a row number (1, 2, …), not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+function readInput(path: string, bytes: Uint8Array, headerRow?: number): Table {
   try {
-    return readTableFile(path, bytes);
+    return readTableFile(path, bytes, headerRow === undefined ? {} : { headerRow });
   } catch (e) {
     if (e instanceof TableReadError) throw new UsageError(`apply: ${e.message}`);
     throw e;
@@ -150,7 +159,8 @@ export const apply: Command = async (argv, io) => {
   const out = args.get('--out');
 
   const mapping = readMapping(mappingPath, await read(io, mappingPath));
-  const table = readInput(inputPath, await read(io, inputPath));
+  const headerRow = headerRowOption(args.get('--header-row'));
+  const table = readInput(inputPath, await read(io, inputPath), headerRow);
   const index = findColumn(table, inputPath, column);
   const split = compileSplitter(splitConfig(args.get('--split'), mapping));
   const width = table.headers.length;
