@@ -26,9 +26,9 @@ import { verifyZipSizes } from '../io/zip-check';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const APPLY_USAGE =
-  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--out FILE]';
+  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--out FILE]';
 
-const OPTIONS = ['--mapping', '--input', '--column', '--split', '--out'] as const;
+const OPTIONS = ['--mapping', '--input', '--column', '--split', '--header-row', '--out'] as const;
 type Option = (typeof OPTIONS)[number];
 
 function usageError(message: string): UsageError {
@@ -64,6 +64,7 @@ export function parseApplyArgs(argv: readonly string[]): Map<Option, string> {
     if (!values.get(required)) throw usageError(`${required} is missing`);
   }
   if (values.get('--out') === '') throw usageError('--out needs a file name');
+  headerRowOption(values.get('--header-row'));
   return values;
 }
 
@@ -109,11 +110,19 @@ function splitConfig(option: string | undefined, mapping: Mapping): SplitConfig 
   return { separators: option.split(' ').filter((s) => s !== ''), protect };
 }
 
-async function readInput(path: string, bytes: Uint8Array): Promise<Table> {
+/** `--header-row N`: the row (1, 2, …) that holds the header, as chosen in the app's import. */
+export function headerRowOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,8}$/.test(value))
+    throw usageError(`--header-row must be a row number (1, 2, …), not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+async function readInput(path: string, bytes: Uint8Array, headerRow?: number): Promise<Table> {
   try {
     // A workbook whose parts lie about their sizes is damaged, not empty (issue 13).
     await verifyZipSizes(bytes);
-    return readTableFile(path, bytes);
+    return readTableFile(path, bytes, headerRow === undefined ? {} : { headerRow });
   } catch (e) {
     if (e instanceof TableReadError) throw new UsageError(`apply: ${e.inFile(path).message}`);
     throw e;
@@ -155,7 +164,12 @@ export const apply: Command = async (argv, io) => {
   const out = args.get('--out');
 
   const mapping = readMapping(mappingPath, await read(io, mappingPath, MAX_JSON_SIZE));
-  const table = await readInput(inputPath, await read(io, inputPath, DEFAULT_LIMITS.maxBytes));
+  const headerRow = headerRowOption(args.get('--header-row'));
+  const table = await readInput(
+    inputPath,
+    await read(io, inputPath, DEFAULT_LIMITS.maxBytes),
+    headerRow,
+  );
   const index = findColumn(table, inputPath, column);
   const split = compileSplitter(splitConfig(args.get('--split'), mapping));
   const width = table.headers.length;

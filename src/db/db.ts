@@ -101,6 +101,11 @@ export interface ImportedFile {
   readonly headerRow: number;
   /** Data rows read. */
   readonly rows: number;
+  /**
+   * SHA-256 of the file's bytes (hex), to name a file imported again (issue 9 item 7). Absent
+   * on files imported before it was kept, and on the generated demo.
+   */
+  readonly sha256?: string;
 }
 
 /** What an import did to one variable. */

@@ -300,6 +300,11 @@ export const en: Messages = {
   impTopSplits: 'Most common cells with several values',
   impCell: 'Cell',
   impValues: 'Single values',
+  // Re-import (issue 9 item 7): a file whose content the project already has.
+  impRepeat: '{file} was already imported on {at}; it is not added again.',
+  impRepeatRenamed: '{file} was already imported on {at} (as {earlier}); it is not added again.',
+  impRepeatAgain: 'Import it anyway (its rows are then counted twice)',
+  impNothingToImport: 'Every file was already imported: nothing is added.',
   impReviewIntro: '{files} files, {rows} rows. This is how the project changes:',
   impRowsWithValue: 'Rows with a value',
   impSingleValues: 'Single values',

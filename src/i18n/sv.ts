@@ -299,6 +299,11 @@ export const sv = {
   impTopSplits: 'Vanligaste celler med flera värden',
   impCell: 'Cell',
   impValues: 'Enskilda värden',
+  // Re-import (issue 9 item 7): a file whose content the project already has.
+  impRepeat: '{file} importerades redan {at}; den läggs inte till igen.',
+  impRepeatRenamed: '{file} importerades redan {at} (som {earlier}); den läggs inte till igen.',
+  impRepeatAgain: 'Importera den ändå (dess rader räknas då två gånger)',
+  impNothingToImport: 'Alla filerna är redan importerade: inget läggs till.',
   impReviewIntro: '{files} filer, {rows} rader. Så här ändras projektet:',
   impRowsWithValue: 'Rader med värde',
   impSingleValues: 'Enskilda värden',

@@ -87,8 +87,9 @@ export function detectDelimiter(text: string, preferred?: Delimiter): DelimiterG
   const order = preferred ? [preferred, ...PREFERENCE.filter((d) => d !== preferred)] : PREFERENCE;
   const candidates = order.map((delimiter): DelimiterCandidate => {
     const { data } = Papa.parse<string[]>(sample, { delimiter, newline, preview: SAMPLE_ROWS + 1 });
-    // Blank lines say nothing; rows of empty cells (`;;;`) do: they hold the delimiter.
-    let rows = data.filter((row) => !(row.length === 1 && row[0] === ''));
+    // Blank lines (also lines of spaces) say nothing; rows of empty cells (`;;;`) do: they
+    // hold the delimiter.
+    let rows = data.filter((row) => !(row.length === 1 && (row[0] as string).trim() === ''));
     // The sample may cut the last row in two.
     if (truncated || data.length > SAMPLE_ROWS) rows = rows.slice(0, -1);
     const counts = new Map<number, number>();

@@ -47,6 +47,7 @@ export type TableErrorKind =
   | 'zip-bomb'
   | 'not-a-table'
   | 'no-such-sheet'
+  | 'old-format'
   | 'cancelled';
 
 /**
@@ -212,7 +213,10 @@ export class TableBuilder {
     const blank = record.every((cell) => cell === '');
     if (this.headers === null) {
       const wanted = this.options.headerRow;
-      if (wanted === undefined ? blank : row < wanted) {
+      // A line of spaces (or of `;` and spaces) above the table names no column: it is not
+      // the header either, unless the user chose it.
+      const empty = blank || record.every((cell) => cell.trim() === '');
+      if (wanted === undefined ? empty : row < wanted) {
         this.skippedBefore++;
         return;
       }
@@ -372,6 +376,7 @@ function pick(
   const isWorkbook =
     container === 'zip' ||
     container === 'cfb' ||
+    container === 'old-biff' ||
     (container === 'markup' && WORKBOOK_EXTENSIONS.has(ext));
   if (isWorkbook) {
     return WORKBOOK_EXTENSIONS.has(ext)

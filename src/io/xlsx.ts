@@ -9,6 +9,7 @@
 // Everything here is synchronous and pure, so a Worker can run it and be terminated.
 
 import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import {
   MAX_SHEET_ROWS,
   TableBuilder,
@@ -21,7 +22,13 @@ import {
   type Table,
 } from './table';
 
-export type Container = 'zip' | 'cfb' | 'markup';
+// The ESM build of SheetJS comes without its code-page tables: a BIFF5 `.xls` (Excel 5/95,
+// still written by old case-management systems) stores its text in the Windows code page, and
+// without the tables `–` `…` `€` `“` `”` come back as C1 controls (issue 14). The tables are
+// only bundled where workbooks are read (the import worker, the command line).
+XLSX.set_cptable(cptable);
+
+export type Container = 'zip' | 'cfb' | 'markup' | 'old-biff';
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -31,6 +38,16 @@ export function sniffContainer(bytes: Uint8Array): Container | null {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05))
     return 'zip';
   if (CFB_SIGNATURE.every((b, i) => bytes[i] === b)) return 'cfb';
+  // BIFF2–4 (Excel 2.x–4.0, before 1994) is a bare record stream that starts with its BOF
+  // record: 0x0009, 0x0209 or 0x0409, then a short length.
+  if (
+    bytes[0] === 0x09 &&
+    (bytes[1] === 0x00 || bytes[1] === 0x02 || bytes[1] === 0x04) &&
+    bytes[3] === 0x00 &&
+    (bytes[2] as number) >= 4 &&
+    (bytes[2] as number) <= 16
+  )
+    return 'old-biff';
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (
     i < bytes.length &&
@@ -202,11 +219,16 @@ interface CfbContainer {
 }
 const CFB = XLSX.CFB as { read(data: Uint8Array, options: { type: 'array' }): CfbContainer };
 
+const NOT_A_WORKBOOK_ZIP = 'the file is a ZIP archive but not a workbook';
+
+const OLD_FORMAT =
+  'the file is an Excel 2.x–4.0 workbook (BIFF2–4, from before 1994), a format Kodbok does not read; open it in Excel or LibreOffice and save it as .xlsx';
+
 const PROTECTED =
   'the workbook is password-protected; remove the password in Excel (File › Info › Protect Workbook) and save again';
 
 /** Checks the container before SheetJS parses it; returns it. */
-function checkContainer(bytes: Uint8Array, limits: ReadLimits): Container {
+function checkContainer(bytes: Uint8Array, limits: ReadLimits): Exclude<Container, 'old-biff'> {
   if (bytes.byteLength > limits.maxBytes) {
     throw new TableReadError(
       'too-large',
@@ -216,13 +238,19 @@ function checkContainer(bytes: Uint8Array, limits: ReadLimits): Container {
   const container = sniffContainer(bytes);
   if (container === null)
     throw new TableReadError('not-a-table', 'the file is not a workbook (.xlsx or .xls)');
+  if (container === 'old-biff') throw new TableReadError('old-format', OLD_FORMAT);
   if (container === 'zip') {
     const { names } = inspectZip(bytes, limits);
+    // An Office file names its parts in [Content_Types].xml: Excel puts the workbook under
+    // `xl/`, but other writers may put it anywhere (SheetJS follows the content types).
     const workbook = names.some(
-      (n) => n === 'xl/workbook.xml' || n === 'xl/workbook.bin' || n === 'content.xml',
+      (n) =>
+        n === '[Content_Types].xml' ||
+        n === 'xl/workbook.xml' ||
+        n === 'xl/workbook.bin' ||
+        n === 'content.xml',
     );
-    if (!workbook)
-      throw new TableReadError('not-a-table', 'the file is a ZIP archive but not a workbook');
+    if (!workbook) throw new TableReadError('not-a-table', NOT_A_WORKBOOK_ZIP);
   }
   if (container === 'cfb') {
     // Excel's encryption (ECMA-376) wraps the whole xlsx in an OLE file with these streams.
@@ -239,29 +267,144 @@ function checkContainer(bytes: Uint8Array, limits: ReadLimits): Container {
   return container;
 }
 
+interface ZipPart {
+  content: Uint8Array;
+}
+interface ZipContainer {
+  readonly FullPaths: readonly string[];
+  readonly FileIndex: readonly ZipPart[];
+}
+// Exported by SheetJS but missing from its types: parses an opened zip.
+const parseZip = (
+  XLSX as unknown as {
+    parse_zip(zip: ZipContainer, options: XLSX.ParsingOptions): XLSX.WorkBook;
+  }
+).parse_zip;
+
+const CHAR_REF = /&#(?:x([0-9a-fA-F]+)|([0-9]+));/g;
+
+/** Whether the bytes hold `&#` (a numeric character reference), without decoding them. */
+function hasCharRef(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0x26); i >= 0 && i < bytes.length - 1; i = bytes.indexOf(0x26, i + 1))
+    if (bytes[i + 1] === 0x23) return true;
+  return false;
+}
+
+/**
+ * SheetJS decodes a numeric character reference with `String.fromCharCode`, so a character
+ * above U+FFFF written as `&#128512;` (😀) comes back as U+F600. Such references in the XML
+ * parts are replaced by the character itself before SheetJS reads them (issue 14).
+ */
+function restoreAstralRefs(zip: ZipContainer): void {
+  zip.FullPaths.forEach((path, i) => {
+    const part = zip.FileIndex[i];
+    if (!part?.content || !/\.(xml|rels)$/i.test(path) || !hasCharRef(part.content)) return;
+    const text = new TextDecoder('utf-8').decode(part.content);
+    let changed = false;
+    const fixed = text.replace(
+      CHAR_REF,
+      (ref, hex: string | undefined, dec: string | undefined) => {
+        const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+        if (code <= 0xffff || code > 0x10ffff) return ref;
+        changed = true;
+        return String.fromCodePoint(code);
+      },
+    );
+    if (changed) part.content = new TextEncoder().encode(fixed);
+  });
+}
+
 function parseWorkbook(bytes: Uint8Array, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  const settings: XLSX.ParsingOptions = {
+    type: 'array',
+    dense: true,
+    // Plain-text formats (an HTML "xls"): keep cell text, do not turn `007` into 7.
+    raw: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellStyles: false,
+    // The number format tells a date from a number (dates are written as ISO, see cellText).
+    cellNF: true,
+    cellDates: false,
+    cellText: true,
+    dateNF: 'yyyy-mm-dd',
+    bookVBA: false,
+    ...options,
+  };
   try {
-    return XLSX.read(bytes, {
-      type: 'array',
-      dense: true,
-      // Plain-text formats (an HTML "xls"): keep cell text, do not turn `007` into 7.
-      raw: true,
-      cellFormula: false,
-      cellHTML: false,
-      cellStyles: false,
-      cellNF: false,
-      cellDates: false,
-      cellText: true,
-      // Dates show as ISO, not SheetJS's default US `m/d/yy`.
-      dateNF: 'yyyy-mm-dd',
-      bookVBA: false,
-      ...options,
-    });
+    if (sniffContainer(bytes) !== 'zip') return XLSX.read(bytes, settings);
+    // A zip is opened here (not by XLSX.read) so its XML can be repaired before it is parsed.
+    const zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as unknown as ZipContainer;
+    restoreAstralRefs(zip);
+    return parseZip(zip, settings);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     // SheetJS says "File is password-protected" for encrypted .xls (FILEPASS).
     if (/password|encrypt/i.test(why)) throw new TableReadError('encrypted', PROTECTED);
+    // A zip with content types that name no workbook (a Word document, say).
+    if (/Could not find workbook|Unsupported ZIP/i.test(why))
+      throw new TableReadError('not-a-table', NOT_A_WORKBOOK_ZIP);
     corrupt(why);
+  }
+}
+
+// Excel's error values by code (BIFF and SheetJS use these numbers), as Excel shows them.
+const ERROR_TEXT = new Map<number, string>([
+  [0x00, '#NULL!'],
+  [0x07, '#DIV/0!'],
+  [0x0f, '#VALUE!'],
+  [0x17, '#REF!'],
+  [0x1d, '#NAME?'],
+  [0x24, '#NUM!'],
+  [0x2a, '#N/A'],
+  [0x2b, '#GETTING_DATA'],
+]);
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The date or time of a date-formatted number as ISO text (`2024-03-01`, `2024-03-01 13:45`,
+ * `13:45:30`), whatever the format (format 22 is US `m/d/yy h:mm`): what the cell means, in
+ * the one notation a coder and a script read alike. Null for a format that is no date (an
+ * elapsed time `[h]:mm` is a duration, shown as Excel shows it).
+ */
+export function isoDateText(serial: number, format: string, date1904: boolean): string | null {
+  if (!XLSX.SSF.is_date(format)) return null;
+  // Tokens outside quoted text, escapes and [colours]: y/d (date), h/s (time).
+  const tokens = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').toLowerCase();
+  if (/\[(h+|m+|s+)\]/i.test(format)) return null;
+  const parts = XLSX.SSF.parse_date_code(serial, { date1904 });
+  if (!parts) return null;
+  const hasDate = /[yd]/.test(tokens) || !/[hs]/.test(tokens);
+  const hasTime = /[hs]/.test(tokens);
+  const date = `${String(parts.y).padStart(4, '0')}-${two(parts.m)}-${two(parts.d)}`;
+  const seconds = /s/.test(tokens) || parts.S !== 0;
+  const time = `${two(parts.H)}:${two(parts.M)}${seconds ? `:${two(parts.S)}` : ''}`;
+  if (hasDate && hasTime) return `${date} ${time}`;
+  return hasDate ? date : time;
+}
+
+/** A cell as text: what Excel shows, with dates as ISO and error values as their text. */
+function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
+  if (!cell) return '';
+  switch (cell.t) {
+    case 'e':
+      return cell.w ?? ERROR_TEXT.get(cell.v as number) ?? '#N/A';
+    case 'n': {
+      const iso =
+        typeof cell.z === 'string' ? isoDateText(cell.v as number, cell.z, date1904) : null;
+      return iso ?? cell.w ?? String(cell.v);
+    }
+    case 'd': {
+      const d = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      return Number.isNaN(d.getTime()) ? (cell.w ?? '') : d.toISOString().slice(0, 10);
+    }
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : (cell.w ?? '');
+    case 'b':
+      return cell.w ?? (cell.v ? 'TRUE' : 'FALSE');
+    default:
+      return cell.w ?? (cell.v == null ? '' : String(cell.v));
   }
 }
 
@@ -316,22 +459,14 @@ export function readSheet(bytes: Uint8Array, options: ReadOptions = {}): Table {
   }
   const builder = new TableBuilder({ ...limits, maxRows }, options);
   if (ref) {
-    const first = XLSX.utils.decode_range(ref).s.r;
-    const records = XLSX.utils.sheet_to_json<string[]>(sheet, {
-      header: 1,
-      raw: false,
-      rawNumbers: false,
-      defval: '',
-      blankrows: true,
-    });
-    for (let i = 0; i < records.length && !builder.done; i++) {
-      // Cells SheetJS could not format come back as other types; the table holds text only.
-      builder.add(
-        (records[i] as unknown[]).map((cell) =>
-          typeof cell === 'string' ? cell : cell == null ? '' : String(cell),
-        ),
-        first + i + 1,
-      );
+    const range = XLSX.utils.decode_range(ref);
+    const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+    for (let r = range.s.r; r <= range.e.r && !builder.done; r++) {
+      const row = data[r];
+      const record: string[] = [];
+      for (let c = range.s.c; c <= range.e.c; c++) record.push(cellText(row?.[c], date1904));
+      builder.add(record, r + 1);
     }
   }
   try {

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { headerSignature, municipalityFromFileName } from '../core/import-columns';
 import { reviewImport, type ImportReview } from '../core/import-merge';
+import { findRepeats } from '../core/import-repeat';
 import type { SeparatorStat } from '../core/split-preview';
 import type { SplitConfig, Variable, VariableId } from '../core/types';
 import { appDb, type ImportedFile } from '../db/db';
@@ -11,6 +12,7 @@ import { importVariables, readBlocker } from './import';
 import {
   fileById,
   getImport,
+  importsFile,
   patchFile,
   setImport,
   signatureOf,
@@ -210,25 +212,51 @@ export function backToSplit(): void {
 
 // ---- review and commit ---------------------------------------------------------------------
 
-/** Counts and splits everything with the chosen splits, and compares it with the project. */
+/**
+ * Counts and splits everything with the chosen splits, and compares it with the project. A file
+ * whose content the project already has is left out unless the user chose to import it again.
+ */
 export async function reviewImportFiles(): Promise<void> {
   const projectId = useApp.getState().projectId;
   if (!projectId) return;
   try {
-    const counted = await guardedNow((w) => w.build(getImport().splits), 2);
+    const s = getImport();
+    const repeats = findRepeats(
+      s.files.map((f) => ({ id: f.id, sha256: f.read?.sha256 ?? null })),
+      await repo.listImports(appDb(), projectId),
+    );
+    const again = new Set([...s.again].filter((id) => repeats.has(id)));
+    const skip = [...repeats.keys()].filter((id) => !again.has(id));
+    const counted = await guardedNow((w) => w.build(getImport().splits, skip), 2);
     const reviews: ImportReview[] = [];
     for (const c of counted) {
       const stored = repo.byRaw(await repo.loadValues(appDb(), projectId, c.variable));
       reviews.push(reviewImport(c, stored));
     }
-    setImport({ counted, reviews, step: 'review', error: null });
+    setImport({ counted, reviews, repeats, again, step: 'review', error: null });
   } catch (e) {
     failed(e);
   }
 }
 
+/** The user chooses whether a file already imported goes in again; the review follows. */
+export async function setImportAgain(id: string, again: boolean): Promise<void> {
+  setImport((s) => {
+    const next = new Set(s.again);
+    if (again) next.add(id);
+    else next.delete(id);
+    return { again: next };
+  });
+  await reviewImportFiles();
+}
+
+/** Files that go into the import (read, and not left out as already imported). */
+export function filesToImport(s: ImportState): ImportFileState[] {
+  return s.files.filter((f) => f.read !== null && importsFile(s, f.id));
+}
+
 function importedFiles(s: ImportState): ImportedFile[] {
-  return s.files.flatMap((f) => {
+  return filesToImport(s).flatMap((f) => {
     const r = f.read;
     if (!r) return [];
     const mapping = s.mappings.get(signatureOf(f) ?? '');
@@ -244,6 +272,7 @@ function importedFiles(s: ImportState): ImportedFile[] {
         sheet: r.sheet,
         headerRow: r.headerRow,
         rows: r.weight,
+        sha256: r.sha256,
       },
     ];
   });
@@ -265,7 +294,7 @@ export async function commitImportFiles(): Promise<void> {
   const app = useApp.getState();
   const s = getImport();
   const projectId = app.projectId;
-  if (!projectId || s.counted.length === 0 || s.committing) return;
+  if (!projectId || s.counted.length === 0 || s.committing || filesToImport(s).length === 0) return;
   setImport({ committing: true, error: null });
   const remember = [...s.mappings].filter(([signature]) =>
     s.files.some((f) => signatureOf(f) === signature),

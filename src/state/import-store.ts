@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { headerSignature, type ColumnMapping } from '../core/import-columns';
 import type { CountedVariable } from '../core/import-count';
 import type { ImportReview } from '../core/import-merge';
+import type { Repeat } from '../core/import-repeat';
 import type { SeparatorStat, SplitPreview } from '../core/split-preview';
 import type { SplitConfig, VariableId } from '../core/types';
 import type { ImportRow } from '../db/db';
@@ -64,6 +65,10 @@ export interface ImportState {
   previews: ReadonlyMap<VariableId, SplitPreview>;
   splitVariable: VariableId | null;
   reviews: readonly ImportReview[];
+  /** Files (by id) whose content the project already has through an earlier import. */
+  repeats: ReadonlyMap<string, Repeat>;
+  /** Of those, the ones the user chose to import again; the others are left out. */
+  again: ReadonlySet<string>;
   /** The import counted and split with the chosen splits, waiting for the commit. */
   counted: readonly CountedVariable[];
   result: ImportResult | null;
@@ -88,6 +93,8 @@ export const initial = (): Omit<ImportState, 'imports'> => ({
   previews: new Map(),
   splitVariable: null,
   reviews: [],
+  repeats: new Map(),
+  again: new Set(),
   counted: [],
   result: null,
   committing: false,
@@ -109,6 +116,11 @@ export function fileById(id: string): ImportFileState | undefined {
 
 export function signatureOf(f: ImportFileState): string | null {
   return f.inspection ? headerSignature(f.inspection.headers) : null;
+}
+
+/** Whether a file goes into the import: not one already imported, unless the user says so. */
+export function importsFile(s: Pick<ImportState, 'repeats' | 'again'>, id: string): boolean {
+  return !s.repeats.has(id) || s.again.has(id);
 }
 
 /** Resets the dialog (the imports of the project stay). */

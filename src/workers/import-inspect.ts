@@ -105,7 +105,7 @@ export function raggedMessage(row: number, cells: number, width: number): string
   return `row ${row} has ${cells} cells but the header has ${width}: its values may sit in the wrong columns; correct the file (or save it again from Excel) and import it again`;
 }
 
-export async function bytesOf(file: Blob, name: string): Promise<Uint8Array> {
+export async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer>> {
   // Refuse before reading: a 300 MB file must not be loaded to be told it is too big.
   if (file.size > DEFAULT_LIMITS.maxBytes) {
     refuse(

@@ -73,6 +73,8 @@ export interface FileRead {
   readonly delimiter: Delimiter | null;
   readonly sheet: string | null;
   readonly headerRow: number;
+  /** SHA-256 of the file's bytes (hex): a file whose content was imported before is named. */
+  readonly sha256: string;
   /** Reading and counting time, ms. */
   readonly ms: number;
 }
@@ -88,6 +90,14 @@ export interface ReadProgress {
 
 interface Counted {
   readonly counters: Map<VariableId, CellCounter>;
+}
+
+/** SHA-256 of bytes as lowercase hex (Web Crypto: in workers, pages and Node alike). */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
 }
 
 function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
@@ -120,6 +130,7 @@ export class ImportSession {
       if (problem !== null)
         refuse(name, 'mapping', `the columns are not mapped (${problem}): choose them first`);
       const bytes = await bytesOf(file, name);
+      const sha256 = await sha256Hex(bytes);
       const counters = new Map<VariableId, CellCounter>(
         mapping.variables.map(([, v]) => [v, new CellCounter()]),
       );
@@ -234,6 +245,7 @@ export class ImportSession {
           delimiter: source.delimiter,
           sheet: source.sheet,
           headerRow: summary.headerRow,
+          sha256,
           ms: performance.now() - started,
         },
       };
@@ -258,9 +270,10 @@ export class ImportSession {
     return this.files.size;
   }
 
-  private counters(variable: VariableId): CellCounter[] {
+  private counters(variable: VariableId, skip: readonly string[] = []): CellCounter[] {
     const out: CellCounter[] = [];
-    for (const f of this.files.values()) {
+    for (const [id, f] of this.files) {
+      if (skip.includes(id)) continue;
       const c = f.counters.get(variable);
       if (c) out.push(c);
     }
@@ -296,10 +309,16 @@ export class ImportSession {
     return previewSplit(this.cells(variable), config);
   }
 
-  /** Every variable counted and split with its final configuration: what the project stores. */
-  build(splits: ReadonlyMap<VariableId, SplitConfig>): CountedVariable[] {
+  /**
+   * Every variable counted and split with its final configuration: what the project stores.
+   * Files in `skip` (already imported, and the user did not ask for them again) are left out.
+   */
+  build(
+    splits: ReadonlyMap<VariableId, SplitConfig>,
+    skip: readonly string[] = [],
+  ): CountedVariable[] {
     return [...splits].map(([variable, config]) => {
-      const counters = this.counters(variable);
+      const counters = this.counters(variable, skip);
       const empty = counters.reduce((n, c) => n + c.emptyRows, 0);
       return splitCounted(variable, mergeCells(counters.map((c) => c.cells)), config, empty);
     });

@@ -61,8 +61,8 @@ export const importHandlers = {
   preview(variable: VariableId, config: SplitConfig) {
     return session.preview(variable, config);
   },
-  build(splits: ReadonlyMap<VariableId, SplitConfig>) {
-    return session.build(splits);
+  build(splits: ReadonlyMap<VariableId, SplitConfig>, skip: readonly string[] = []) {
+    return session.build(splits, skip);
   },
 };
 

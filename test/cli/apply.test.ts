@@ -177,6 +177,23 @@ describe('kodbok apply', () => {
     expect(r.stdout).toBe('v,n,v_code\r\n__proto__,-5,P\r\nconstructor,@x,\r\n=1+1,1,F\r\n');
   });
 
+  it('takes the header from --header-row N, as the app’s import does (issue 14 item 5)', async () => {
+    const m = mapping([{ raw: 'a', code: 'A', status: 'approved' }]);
+    const files = { 'm.json': m, 'd.csv': 'Rapport 2025;;\nid;v;n\n1;a;2\n' };
+    const r = await run(
+      ['--mapping', 'm.json', '--input', 'd.csv', '--column', 'v', '--header-row', '2'],
+      files,
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('id,v,n,v_code\r\n1,a,2,A\r\n');
+    const wrong = await run(
+      ['--mapping', 'm.json', '--input', 'd.csv', '--column', 'v', '--header-row=0'],
+      files,
+    );
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/--header-row must be a row number \(1, 2, …\), not "0"/);
+  });
+
   it('pads short rows, and says so', async () => {
     const m = mapping([{ raw: 'a', code: 'A', status: 'approved' }]);
     const r = await run(['--mapping', 'm.json', '--input', 'd.csv', '--column', 'v'], {

@@ -49,7 +49,9 @@ interface DbState {
   imports: {
     id: string;
     project: string;
+    at: string;
     undone: unknown;
+    files: { name: string; sha256?: string }[];
     variables: { variable: string; added: number }[];
   }[];
   tallies: number;
@@ -309,6 +311,58 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     // Protected in the demo's split: kept whole.
     expect(orsak.get('Missbruk BoU – Barnet/den unge')?.firstImport).not.toBe(imported[0]?.id);
     expect(orsak.get('constructor')).toMatchObject({ frequency: 1, municipalities: 1 });
+    await page.getByTestId('import-close').click();
+  });
+
+  it('names a file imported before with the date of that import, adds nothing by default, and adds it again when asked (issue 9 item 7)', async () => {
+    const { page } = s;
+    const before = await dbState(page);
+    const earlier = before.imports.find((i) =>
+      i.files.some((f) => f.name === 'cp1252-semicolon.csv'),
+    );
+    expect(earlier?.files.map((f) => f.sha256)).toEqual([
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ]);
+    // The same bytes under another name are the same file.
+    const renamed = join(files, 'omdöpt.csv');
+    writeFileSync(renamed, readFileSync(fixture('utf8-bom-comma.csv')));
+    await openDialog(page);
+    await addFiles(page, [fixture('cp1252-semicolon.csv'), renamed]);
+    await readFiles(page);
+    await review(page);
+    const at = await page.evaluate(
+      (iso) => new Date(iso).toLocaleString('sv-SE'),
+      earlier?.at ?? '',
+    );
+    const repeat = (name: string) =>
+      page.locator(`[data-testid="import-repeat"][data-file="${name}"]`);
+    await expect(repeat('cp1252-semicolon.csv').textContent()).resolves.toContain(
+      `cp1252-semicolon.csv importerades redan ${at}`,
+    );
+    await expect(repeat('omdöpt.csv').textContent()).resolves.toContain(
+      `omdöpt.csv importerades redan ${at} (som utf8-bom-comma.csv)`,
+    );
+    await page.getByTestId('import-nothing').waitFor();
+    await shot(page, 'import-03-repeat');
+    // By default nothing is added: there is nothing to commit.
+    await expect(page.getByTestId('import-commit-files').isDisabled()).resolves.toBe(true);
+    expect(await dbState(page)).toEqual(before);
+
+    // The user says so for one of them: it is added again (its one row of this value counts
+    // again), the other is not.
+    await repeat('cp1252-semicolon.csv').getByTestId('import-repeat-again').check();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-nothing"]'));
+    await page.getByTestId('import-commit-files').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await waitSaved(page);
+    const after = await dbState(page);
+    const added = after.imports.filter((i) => !before.imports.some((b) => b.id === i.id));
+    expect(added.map((i) => i.files.map((f) => f.name))).toEqual([['cp1252-semicolon.csv']]);
+    const value = (st: DbState) =>
+      inProject(st, 'aktualiseringsorsak').find((v) => v.raw === 'ÅÄÖ åäö: Bristande omsorg');
+    expect(value(after)?.frequency).toBe((value(before)?.frequency ?? 0) + 1);
     await page.getByTestId('import-close').click();
   });
 

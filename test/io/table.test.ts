@@ -2,6 +2,7 @@
 // from the content (not just the name) and name the file in every refusal.
 import { describe, expect, it } from 'vitest';
 import { readTableFile, streamTableFile } from '../../src/io/table';
+import { biff2, biff34 } from '../support/faithful-workbooks';
 import { fixture, refusal } from '../support/io-fixtures';
 
 describe('readTableFile', () => {
@@ -52,6 +53,28 @@ describe('readTableFile', () => {
       'kommun.csv: row 3: a quoted cell is never closed, so the rest of the file would become one cell; check the quote marks on that row',
     );
     expect(quote.issue).toMatchObject({ kind: 'unterminated-quote', row: 3, file: 'kommun.csv' });
+  });
+
+  it('refuses a BIFF2–4 .xls as an old format, not as binary data, whatever its name (issue 14)', () => {
+    for (const [name, bytes] of [
+      ['lista.xls', biff2()],
+      ['lista.csv', biff34(3)],
+      ['lista.xls', biff34(4)],
+    ] as const) {
+      const e = refusal(() => readTableFile(name, bytes));
+      expect(e.issue.kind).toBe('old-format');
+      expect(e.message).toMatch(
+        new RegExp(`^${name.replace('.', '\\.')}: the file is an Excel 2\\.x–4\\.0 workbook`),
+      );
+    }
+  });
+
+  it('does not take a line of spaces above the table as its header (issue 14)', () => {
+    const csv = new TextEncoder().encode('   \r\nkommun;orsak\r\nGävle;Skolproblem\r\n');
+    const table = readTableFile('lista.csv', csv);
+    expect(table.headers).toEqual(['kommun', 'orsak']);
+    expect(table.headerRow).toBe(2);
+    expect(table.rows).toEqual([['Gävle', 'Skolproblem']]);
   });
 
   it('refuses an oversized file of any kind by its size alone', () => {

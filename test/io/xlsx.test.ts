@@ -4,6 +4,18 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/table';
 import { inspectZip, listSheets, readSheet, sniffContainer } from '../../src/io/xlsx';
+import {
+  ASTRAL_TEXT,
+  CP1252_TEXT,
+  DATE_CELLS,
+  biff2,
+  biff34,
+  biff5Cp1252,
+  xlsDatesAndErrors,
+  xlsxAstralRefs,
+  xlsxDatesAndErrors,
+  xlsxRelocated,
+} from '../support/faithful-workbooks';
 import { fixture, refusal } from '../support/io-fixtures';
 
 function workbook(rows: string[][], bookType: 'xlsx' | 'xls' = 'xlsx'): Uint8Array {
@@ -67,6 +79,66 @@ describe('reading workbooks', () => {
       XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer,
     );
     expect(readSheet(bytes).rows).toEqual([['2025-01-31']]);
+  });
+});
+
+describe('reading workbooks faithfully (issue 14 item 5)', () => {
+  it('reads Windows-1252 text of a BIFF5 .xls exactly: – … € “ ”', () => {
+    const bytes = biff5Cp1252();
+    // The file holds the text in cp1252 (– 0x96, … 0x85, € 0x80, “ 0x93, ” 0x94), not UTF-16.
+    expect(Buffer.from(bytes).includes(Buffer.from([0x20, 0x96, 0x20]))).toBe(true);
+    expect(Buffer.from(bytes).includes(Buffer.from([0x85, 0x20, 0x35, 0x20, 0x80]))).toBe(true);
+    const table = readSheet(bytes);
+    expect(table.headers).toEqual(['kommun', 'orsak']);
+    expect(table.rows).toEqual([['Gävle', CP1252_TEXT]]);
+  });
+
+  it('reads characters above U+FFFF written as &#128512; or &#x1F468;', () => {
+    const bytes = xlsxAstralRefs();
+    expect(Buffer.from(bytes).includes(Buffer.from('Glad &#128512; och &#x1F468;'))).toBe(true);
+    expect(readSheet(bytes).rows).toEqual([[ASTRAL_TEXT]]);
+  });
+
+  it.each([
+    ['xlsx', xlsxDatesAndErrors],
+    ['xls', xlsDatesAndErrors],
+  ])('%s: dates as ISO whatever their format, error cells as the text Excel shows', (_, make) => {
+    const table = readSheet(make());
+    expect(table.rows).toEqual([DATE_CELLS.map(([, text]) => text)]);
+  });
+
+  it('reads a valid workbook whose parts are not under xl/', () => {
+    const bytes = xlsxRelocated();
+    expect(XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.join(' ')).not.toMatch(/xl\//);
+    const table = readSheet(bytes);
+    expect(table.headers).toEqual(['kommun', 'orsak']);
+    expect(table.rows).toEqual([['Umeå', 'Skolproblem']]);
+  });
+
+  it.each([
+    ['BIFF2', biff2()],
+    ['BIFF3', biff34(3)],
+    ['BIFF4', biff34(4)],
+  ])('refuses a %s .xls as an old format, with what to do', (_, bytes) => {
+    const e = refusal(() => readSheet(bytes));
+    expect(e.issue.kind).toBe('old-format');
+    expect(e.message).toMatch(/Excel 2\.x–4\.0 workbook .* save it as \.xlsx/);
+  });
+
+  it('refuses a zip that names no workbook in its content types as not a workbook', () => {
+    const cfb = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(
+      cfb,
+      '[Content_Types].xml',
+      new TextEncoder().encode(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+      ),
+    );
+    XLSX.CFB.utils.cfb_add(cfb, 'word/document.xml', new TextEncoder().encode('<w/>'));
+    const zip = new Uint8Array(
+      XLSX.CFB.write(cfb, { type: 'array', fileType: 'zip' }) as ArrayLike<number>,
+    );
+    expect(refusal(() => readSheet(zip)).issue.kind).toBe('not-a-table');
   });
 });
 

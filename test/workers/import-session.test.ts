@@ -114,6 +114,25 @@ describe('inspecting files', () => {
 });
 
 describe('reading and counting files', () => {
+  it('keeps the SHA-256 of a file read, and leaves a file out of the build when asked (issue 9 item 7)', async () => {
+    const bytes = readFileSync(new URL('../fixtures/io/cp1252-semicolon.csv', import.meta.url));
+    const blob = new Blob([bytes]);
+    const i = ok(await inspectFile(blob, 'Gävle.csv'));
+    const mapping = guessColumns(i.headers, variables);
+    const s = new ImportSession();
+    const a = ok(await s.read('a', blob, 'Gävle.csv', plan(i, mapping, 'Gävle')));
+    const b = ok(await s.read('b', new Blob([bytes]), 'kopia.csv', plan(i, mapping, 'Gävle')));
+    // Node's own hash of the same bytes.
+    const { createHash } = await import('node:crypto');
+    expect(a.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(b.sha256).toBe(a.sha256);
+    const splits = new Map([['aktualiseringsorsak', { separators: [';'] }]]);
+    const both = valueCounts(s.build(splits)[0]!);
+    const one = valueCounts(s.build(splits, ['b'])[0]!);
+    expect(both.get('Skolproblem')?.frequency).toBe(6);
+    expect(one.get('Skolproblem')?.frequency).toBe(3);
+  });
+
   it('counts a frequency list (value column + count column) per municipality', async () => {
     const blob = fixture('cp1252-semicolon.csv');
     const i = ok(await inspectFile(blob, 'Gävle.csv'));

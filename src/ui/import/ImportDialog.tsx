@@ -10,6 +10,7 @@ import {
   backToFiles,
   backToSplit,
   commitImportFiles,
+  filesToImport,
   readImportFiles,
   reviewImportFiles,
 } from '../../state/import-run';
@@ -32,6 +33,8 @@ export function ImportDialog() {
   const error = useImport((s) => s.error);
   const blocker = useImport(readBlocker);
   const allRead = useImport((s) => s.files.length > 0 && s.files.every((f) => f.read !== null));
+  // Every file read is already in the project (and not chosen again): nothing to store.
+  const nothing = useImport((s) => filesToImport(s).length === 0);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -115,7 +118,7 @@ export function ImportDialog() {
                 <button onClick={backToSplit}>{t('impBackSplit')}</button>
                 <button
                   className="btn-primary"
-                  disabled={committing}
+                  disabled={committing || nothing}
                   onClick={() => void commitImportFiles()}
                   data-testid="import-commit-files"
                 >

@@ -1,6 +1,7 @@
 import { formatNumber } from '../../i18n';
 import { useApp } from '../../state/app';
 import { useImport } from '../../state/import';
+import { filesToImport, setImportAgain } from '../../state/import-run';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
 
@@ -11,53 +12,89 @@ export function ReviewStep() {
   const variables = useApp((s) => s.variables);
   const reviews = useImport((s) => s.reviews);
   const files = useImport((s) => s.files);
+  const repeats = useImport((s) => s.repeats);
+  const again = useImport((s) => s.again);
+  const taken = filesToImport({ ...useImport.getState(), files, repeats, again });
   const n = (x: number) => formatNumber(lang, x);
-  const rows = files.reduce((sum, f) => sum + (f.read?.weight ?? 0), 0);
+  const rows = taken.reduce((sum, f) => sum + (f.read?.weight ?? 0), 0);
   const label = (id: string) => variables.find((v) => v.id === id)?.label ?? id;
   return (
     <div className="imp-review" data-testid="import-review-step">
-      <p>{t('impReviewIntro', { files: n(files.length), rows: n(rows) })}</p>
-      <table className="imp-table" data-testid="import-review-table">
-        <thead>
-          <tr>
-            <th>{t('variable')}</th>
-            <th className="num">{t('impRowsWithValue')}</th>
-            <th className="num">{t('impSingleValues')}</th>
-            <th className="num">{t('impKnown')}</th>
-            <th className="num">{t('impApprovedNow')}</th>
-            <th className="num">{t('impNew')}</th>
-            <th>{t('impTopNew')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reviews.map((r) => (
-            <tr key={r.variable} data-testid="import-review-row" data-variable={r.variable}>
-              <td>
-                {label(r.variable)}
-                {!variables.some((v) => v.id === r.variable) && (
-                  <span className="warn"> ({t('impNewVariable')})</span>
-                )}
-              </td>
-              <td className="num">{n(r.rows)}</td>
-              <td className="num">{n(r.values)}</td>
-              <td className="num">{n(r.known)}</td>
-              <td className="num" title={t('impApprovedRows', { rows: n(r.approvedRows) })}>
-                {n(r.approved)}
-              </td>
-              <td className="num" data-testid="import-review-new">
-                {n(r.added)}
-              </td>
-              <td className="imp-top-new">
-                {r.topNew.slice(0, 4).map(([raw, rows]) => (
-                  <span key={raw} className="imp-atom">
-                    <RawText raw={raw} /> <span className="muted">{n(rows)}</span>
-                  </span>
-                ))}
-              </td>
+      {repeats.size > 0 && (
+        <ul className="imp-repeats warn" data-testid="import-repeats">
+          {files.map((f) => {
+            const r = repeats.get(f.id);
+            if (!r) return null;
+            const at = new Date(r.at).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+            return (
+              <li key={f.id} data-testid="import-repeat" data-file={f.file.name}>
+                {r.name === f.file.name
+                  ? t('impRepeat', { file: f.file.name, at })
+                  : t('impRepeatRenamed', { file: f.file.name, at, earlier: r.name })}{' '}
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={again.has(f.id)}
+                    onChange={(e) => void setImportAgain(f.id, e.target.checked)}
+                    data-testid="import-repeat-again"
+                  />{' '}
+                  {t('impRepeatAgain')}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {taken.length === 0 ? (
+        <p className="warn" data-testid="import-nothing">
+          {t('impNothingToImport')}
+        </p>
+      ) : (
+        <p>{t('impReviewIntro', { files: n(taken.length), rows: n(rows) })}</p>
+      )}
+      {taken.length > 0 && (
+        <table className="imp-table" data-testid="import-review-table">
+          <thead>
+            <tr>
+              <th>{t('variable')}</th>
+              <th className="num">{t('impRowsWithValue')}</th>
+              <th className="num">{t('impSingleValues')}</th>
+              <th className="num">{t('impKnown')}</th>
+              <th className="num">{t('impApprovedNow')}</th>
+              <th className="num">{t('impNew')}</th>
+              <th>{t('impTopNew')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {reviews.map((r) => (
+              <tr key={r.variable} data-testid="import-review-row" data-variable={r.variable}>
+                <td>
+                  {label(r.variable)}
+                  {!variables.some((v) => v.id === r.variable) && (
+                    <span className="warn"> ({t('impNewVariable')})</span>
+                  )}
+                </td>
+                <td className="num">{n(r.rows)}</td>
+                <td className="num">{n(r.values)}</td>
+                <td className="num">{n(r.known)}</td>
+                <td className="num" title={t('impApprovedRows', { rows: n(r.approvedRows) })}>
+                  {n(r.approved)}
+                </td>
+                <td className="num" data-testid="import-review-new">
+                  {n(r.added)}
+                </td>
+                <td className="imp-top-new">
+                  {r.topNew.slice(0, 4).map(([raw, rows]) => (
+                    <span key={raw} className="imp-atom">
+                      <RawText raw={raw} /> <span className="muted">{n(rows)}</span>
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <p className="muted imp-small">{t('impReviewRules')}</p>
     </div>
   );
