@@ -169,7 +169,7 @@ describe('kodbok validate (in memory)', () => {
     [[], /^kodbok: no command given/],
     [
       ['frobnicate'],
-      /^kodbok: unknown command "frobnicate"; the commands are: validate, suggest, apply\n$/,
+      /^kodbok: unknown command "frobnicate"; the commands are: validate, suggest, apply, export, frequencies\n$/,
     ],
     [['constructor'], /^kodbok: unknown command "constructor"/],
     [['__proto__'], /^kodbok: unknown command "__proto__"/],
