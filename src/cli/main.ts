@@ -4,6 +4,8 @@
 import { UsageError, type CliIo, type Command } from './io';
 import { AGREEMENT_SUMMARY, AGREEMENT_USAGE, agreement } from './agreement';
 import { APPLY_USAGE, apply } from './apply';
+import { EXPORT_SUMMARY, EXPORT_USAGE, exportCommand } from './export';
+import { FREQUENCIES_SUMMARY, FREQUENCIES_USAGE, frequencies } from './frequencies';
 import { SUGGEST_SUMMARY, SUGGEST_USAGE, suggest } from './suggest';
 import { VALIDATE_USAGE, validateCommand } from './validate';
 
@@ -35,6 +37,8 @@ export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, Comman
       summary: 'write the data set as UTF-8 CSV with NAME_code added from the approved mapping',
     },
   ],
+  ['export', { run: exportCommand, usage: EXPORT_USAGE, summary: EXPORT_SUMMARY }],
+  ['frequencies', { run: frequencies, usage: FREQUENCIES_USAGE, summary: FREQUENCIES_SUMMARY }],
   ['agreement', { run: agreement, usage: AGREEMENT_USAGE, summary: AGREEMENT_SUMMARY }],
 ]);
 

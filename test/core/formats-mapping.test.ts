@@ -357,7 +357,7 @@ describe('building the export of a variable', () => {
       updatedAt: '2026-11-20T09:12:00Z',
       note: 'VH',
     }),
-    value('missbruk barn', 50, 'B11', 'approved', { codedBy: 'anna' }),
+    value('missbruk barn', 50, 'B11', 'approved', { codedBy: 'anna', municipalities: 4 }),
     value('Missbruk eget', 200, 'B11', 'coded', { codedBy: 'anna' }),
     value('__proto__', 3, 'B11', 'flagged', { note: 'odd value' }),
     value('Hemmiljö', 9, 'H07', 'rejected'),
@@ -392,12 +392,20 @@ describe('building the export of a variable', () => {
           code: 'H07',
           status: 'approved',
           frequency: 50,
+          municipalities: 1,
           codedBy: 'anna',
           reviewedBy: 'erik',
           updatedAt: '2026-11-20T09:12:00Z',
           note: 'VH',
         },
-        { raw: 'missbruk barn', code: 'B11', status: 'approved', frequency: 50, codedBy: 'anna' },
+        {
+          raw: 'missbruk barn',
+          code: 'B11',
+          status: 'approved',
+          frequency: 50,
+          municipalities: 4,
+          codedBy: 'anna',
+        },
       ],
     });
     expect(valueOf(readMappingFile(writeMappingFile(file)))).toStrictEqual(file);
@@ -419,8 +427,12 @@ describe('building the export of a variable', () => {
       code: 'B11',
       status: 'flagged',
       frequency: 3,
+      municipalities: 1,
       note: 'odd value',
     });
+    // A suggestion carries its score (SSSOM's confidence); a person's coding has none.
+    expect(file.entries.find((e) => e.raw === 'okänt')?.score).toBe(0.2);
+    expect(file.entries.find((e) => e.raw === 'Missbruk eget')?.score).toBeUndefined();
     expect(valueOf(readMappingFile(writeMappingFile(file)))).toStrictEqual(file);
   });
 

@@ -27,6 +27,10 @@ export interface MappingEntry {
   readonly code: string;
   readonly status: FileStatus;
   readonly frequency?: number;
+  /** Distinct municipalities the value occurs in (a Kodbok extension, optional). */
+  readonly municipalities?: number;
+  /** On `suggested` entries: the suggestion's score in [0, 1] (a Kodbok extension, optional). */
+  readonly score?: number;
   readonly codedBy?: string;
   readonly reviewedBy?: string;
   readonly updatedAt?: string;
@@ -135,6 +139,10 @@ function buildEntry(data: JsonRecord): MappingEntry {
   };
   const frequency = ownField(data, 'frequency');
   if (typeof frequency === 'number') entry.frequency = frequency;
+  const municipalities = ownField(data, 'municipalities');
+  if (typeof municipalities === 'number') entry.municipalities = municipalities;
+  const score = ownField(data, 'score');
+  if (typeof score === 'number') entry.score = score;
   for (const key of ['codedBy', 'reviewedBy', 'updatedAt', 'note'] as const) {
     const text = optionalString(data, key);
     if (text !== undefined) entry[key] = text;
@@ -262,6 +270,7 @@ export function buildMappingFile(input: BuildMappingInput): MappingFile {
 function entryOf(v: RawValue, input: BuildMappingInput): MappingEntry | null {
   let code: string;
   let status: FileStatus;
+  let score: number | undefined;
   if (v.code !== null && v.status !== 'uncoded') {
     if (!input.full && v.status !== 'approved') return null;
     code = v.code;
@@ -271,8 +280,16 @@ function entryOf(v: RawValue, input: BuildMappingInput): MappingEntry | null {
     if (!top) return null;
     code = top.code;
     status = 'suggested';
+    score = top.score;
   }
-  const entry: Mutable<MappingEntry> = { raw: v.raw, code, status, frequency: v.frequency };
+  const entry: Mutable<MappingEntry> = {
+    raw: v.raw,
+    code,
+    status,
+    frequency: v.frequency,
+    municipalities: v.municipalities,
+  };
+  if (score !== undefined) entry.score = score;
   if (v.codedBy !== null) entry.codedBy = v.codedBy;
   if (v.reviewedBy !== null) entry.reviewedBy = v.reviewedBy;
   if (v.updatedAt !== null) entry.updatedAt = v.updatedAt;
@@ -299,6 +316,8 @@ export function writeMappingFile(file: MappingFile): string {
       code: e.code,
       status: e.status,
       frequency: e.frequency,
+      municipalities: e.municipalities,
+      score: e.score,
       codedBy: e.codedBy,
       reviewedBy: e.reviewedBy,
       updatedAt: e.updatedAt,

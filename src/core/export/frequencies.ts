@@ -1,0 +1,127 @@
+// Frequency tables: rows per category of a coded variable, optionally by another column
+// (municipality, year, a second variable). A row is counted once under each distinct code its
+// cell holds, so with multi-value cells the shares of a group can add up to more than 1.
+// A row whose cell is empty or holds a value without an approved code is counted under the
+// uncoded line (empty `code`): never silently dropped. Every category of the codebook gets a
+// line, zeros included, so tables by municipality have the same shape for each.
+
+import { categoryIndex, groupCodes } from '../codebook';
+import type { Codebook } from '../types';
+import { crosswalkCode } from './crosswalk';
+import type { ExportTable } from './table';
+
+/** Rows with one cell: `by` the value of the by-column (null without one), `atoms` its split values. */
+export interface Observation {
+  readonly by: string | null;
+  readonly atoms: readonly string[];
+  /** How many rows this stands for (1 per data row; the app's stored cells carry their count). */
+  readonly rows: number;
+}
+
+export interface FrequencyOptions {
+  readonly codebook: Codebook;
+  /** Approved code of each single value (a Map: raw values can be `__proto__`). */
+  readonly codes: ReadonlyMap<string, string>;
+  /** The by-column's header; absent: one table over all rows. */
+  readonly byName?: string;
+  /** Label of the uncoded line; default empty. */
+  readonly uncodedLabel?: string;
+  /** Another codebook's id: count its codes (through each category's `crosswalk`). */
+  readonly crosswalk?: string;
+}
+
+export const FREQUENCY_COLUMNS = [
+  'code',
+  'label',
+  'rows',
+  'share',
+  'group_code',
+  'group_label',
+] as const;
+
+const collator = new Intl.Collator('sv');
+
+interface Line {
+  readonly code: string;
+  readonly label: string;
+  readonly groupCode: string;
+  readonly groupLabel: string;
+}
+
+export function frequencyTable(
+  observations: Iterable<Observation>,
+  options: FrequencyOptions,
+): ExportTable {
+  const { codebook, crosswalk } = options;
+  const index = categoryIndex(codebook);
+  const groups = groupCodes(codebook);
+  const to = (code: string) => crosswalkCode(index, code, crosswalk);
+
+  // The lines, in codebook order (leaves only), each once; crosswalked codes by first leaf.
+  const lines = new Map<string, Line>();
+  const addLine = (code: string) => {
+    const target = to(code);
+    if (target === '' || lines.has(target)) return;
+    const category = index.get(code);
+    const group = category?.parent != null ? index.get(category.parent) : undefined;
+    lines.set(target, {
+      code: target,
+      label: crosswalk === undefined ? (category?.label ?? '') : '',
+      groupCode: crosswalk === undefined ? (group?.code ?? '') : '',
+      groupLabel: crosswalk === undefined ? (group?.label ?? '') : '',
+    });
+  };
+  for (const c of codebook.categories) if (!groups.has(c.code)) addLine(c.code);
+
+  const counts = new Map<string | null, Map<string, number>>();
+  const totals = new Map<string | null, number>();
+  for (const o of observations) {
+    const row = counts.get(o.by) ?? new Map<string, number>();
+    counts.set(o.by, row);
+    totals.set(o.by, (totals.get(o.by) ?? 0) + o.rows);
+    const seen = new Set<string>();
+    let uncoded = o.atoms.length === 0;
+    for (const atom of o.atoms) {
+      const code = options.codes.get(atom);
+      const target = code === undefined ? '' : to(code);
+      if (target === '') {
+        uncoded = true;
+        continue;
+      }
+      if (seen.has(target)) continue;
+      seen.add(target);
+      if (!lines.has(target)) addLine(code as string);
+      row.set(target, (row.get(target) ?? 0) + o.rows);
+    }
+    if (uncoded) row.set('', (row.get('') ?? 0) + o.rows);
+  }
+
+  const byValues = [...counts.keys()].sort((a, b) => collator.compare(a ?? '', b ?? ''));
+  if (byValues.length === 0) byValues.push(null);
+  const rows: (string | number)[][] = [];
+  const uncodedLine: Line = {
+    code: '',
+    label: options.uncodedLabel ?? '',
+    groupCode: '',
+    groupLabel: '',
+  };
+  for (const by of byValues) {
+    const row = counts.get(by);
+    const total = totals.get(by) ?? 0;
+    for (const line of [...lines.values(), uncodedLine]) {
+      const n = row?.get(line.code) ?? 0;
+      const cells: (string | number)[] = [
+        line.code,
+        line.label,
+        n,
+        total === 0 ? 0 : n / total,
+        line.groupCode,
+        line.groupLabel,
+      ];
+      rows.push(options.byName === undefined ? cells : [by ?? '', ...cells]);
+    }
+  }
+  const headers =
+    options.byName === undefined ? [...FREQUENCY_COLUMNS] : [options.byName, ...FREQUENCY_COLUMNS];
+  return { sheet: 'frequencies', headers, rows };
+}

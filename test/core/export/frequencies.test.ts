@@ -1,0 +1,76 @@
+// A researcher counts referrals per reason category, by municipality: every row is counted,
+// rows without an approved code on a line of their own, multi-value cells under each code.
+import { describe, expect, it } from 'vitest';
+import { frequencyTable, type Observation } from '../../../src/core/export/frequencies';
+import { CODEBOOK } from './fixtures';
+
+const codes = new Map([
+  ['Missbruk förälder', 'H07'],
+  ['missbruk eget', 'B11'],
+  ['knark', 'B11'],
+  ['__proto__', 'B15'],
+]);
+const obs = (by: string | null, atoms: string[], rows = 1): Observation => ({ by, atoms, rows });
+
+describe('frequency tables', () => {
+  it('counts rows per category with shares; uncoded and empty cells on the uncoded line', () => {
+    const table = frequencyTable(
+      [
+        obs(null, ['Missbruk förälder']),
+        obs(null, ['Missbruk förälder'], 2),
+        obs(null, ['missbruk eget', 'knark']), // two values, one category: counted once
+        obs(null, ['okänt']),
+        obs(null, []),
+        obs(null, ['__proto__']),
+      ],
+      { codebook: CODEBOOK, codes, uncodedLabel: '(utan godkänd kod)' },
+    );
+    expect(table.headers).toEqual(['code', 'label', 'rows', 'share', 'group_code', 'group_label']);
+    expect(table.rows).toEqual([
+      ['H07', 'Skadligt bruk hos förälder', 3, 3 / 7, 'HEM', 'Hemmiljö'],
+      ['B11', 'Skadligt bruk och beroende', 1, 1 / 7, 'BRN', 'Barnets eget beteende'],
+      ['B15', 'Skolproblematik', 1, 1 / 7, 'BRN', 'Barnets eget beteende'],
+      ['', '(utan godkänd kod)', 2, 2 / 7, '', ''],
+    ]);
+  });
+
+  it('counts a partly coded cell under its code and under the uncoded line', () => {
+    const table = frequencyTable([obs(null, ['Missbruk förälder', 'okänt'])], {
+      codebook: CODEBOOK,
+      codes,
+    });
+    expect(table.rows.filter((r) => r[2] !== 0).map((r) => [r[0], r[2], r[3]])).toEqual([
+      ['H07', 1, 1],
+      ['', 1, 1],
+    ]);
+  });
+
+  it('gives every municipality every category, zeros included, in Swedish order', () => {
+    const table = frequencyTable(
+      [obs('Örebro', ['knark']), obs('Åre', ['Missbruk förälder']), obs('Ale', ['okänt'], 4)],
+      { codebook: CODEBOOK, codes, byName: 'kommun' },
+    );
+    expect(table.headers[0]).toBe('kommun');
+    expect(table.rows).toHaveLength(3 * 4);
+    expect([...new Set(table.rows.map((r) => r[0]))]).toEqual(['Ale', 'Åre', 'Örebro']);
+    expect(table.rows.filter((r) => r[0] === 'Ale').map((r) => [r[1], r[3], r[4]])).toEqual([
+      ['H07', 0, 0],
+      ['B11', 0, 0],
+      ['B15', 0, 0],
+      ['', 4, 1],
+    ]);
+  });
+
+  it('counts another codebook’s codes through the crosswalk; categories without one are uncoded', () => {
+    const table = frequencyTable([obs(null, ['Missbruk förälder']), obs(null, ['__proto__'])], {
+      codebook: CODEBOOK,
+      codes,
+      crosswalk: 'skr-basinformation',
+    });
+    expect(table.rows.map((r) => [r[0], r[2]])).toEqual([
+      ['SKR-4', 1],
+      ['SKR-9', 0],
+      ['', 1],
+    ]);
+  });
+});
