@@ -16,7 +16,7 @@ import { newId, valueRange } from './projects';
 // The full-project backup (RELIABILITY.md rule 8): read in one transaction, restored in one.
 
 /** Settings that belong to a project: their keys name it (`normalise:<project>:<variable>`). */
-const PROJECT_SETTINGS = ['normalise', 'view', 'activeVariable'];
+const PROJECT_SETTINGS = ['normalise', 'view', 'activeVariable', 'members'];
 
 /** Where the time of a project's last backup is kept. */
 export function lastBackupKey(project: string): string {

@@ -12,3 +12,8 @@ export async function putSetting(db: KodbokDb, key: string, value: unknown): Pro
     await db.settings.put({ key, value });
   });
 }
+
+/** Where a project's people (members, roles, four eyes) are kept; read with core's readPeople. */
+export function membersKey(project: string): string {
+  return `members:${project}`;
+}
