@@ -5,7 +5,7 @@
 import { measureAgreement, type CoderCodes } from '../core/agreement';
 import { categoryIndex, categoryPath } from '../core/codebook';
 import { restoreCodebook } from '../core/formats/codebook';
-import { parseJsonBytes } from '../core/formats/json';
+import { MAX_JSON_SIZE, parseJsonBytes } from '../core/formats/json';
 import { restoreMapping, type MappingFile } from '../core/formats/mapping';
 import { formatErrorLine, type Result } from '../core/formats/result';
 import type { Codebook } from '../core/types';
@@ -78,7 +78,7 @@ async function readJson<T>(
 ): Promise<T> {
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(path);
+    bytes = await io.readFile(path, MAX_JSON_SIZE);
   } catch (e) {
     fail(`cannot read ${what} ${path}: ${readProblem(e)}`);
   }

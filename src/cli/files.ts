@@ -2,15 +2,21 @@
 // naming the file and the problem (exit 2, nothing written), and writing the result.
 
 import { readCodebookFile } from '../core/formats/codebook';
+import { MAX_JSON_SIZE } from '../core/formats/json';
 import { readMappingFile, type MappingFile } from '../core/formats/mapping';
 import { formatErrorLine, type Result } from '../core/formats/result';
 import type { Codebook } from '../core/types';
-import { TableReadError, readTableFile, type Table } from '../io/table';
+import { DEFAULT_LIMITS, TableReadError, readTableFile, type Table } from '../io/table';
 import { UsageError, readProblem, type CliIo } from './io';
 
-export async function readBytes(io: CliIo, command: string, path: string): Promise<Uint8Array> {
+export async function readBytes(
+  io: CliIo,
+  command: string,
+  path: string,
+  maxBytes: number = MAX_JSON_SIZE,
+): Promise<Uint8Array> {
   try {
-    return await io.readFile(path);
+    return await io.readFile(path, maxBytes);
   } catch (e) {
     throw new UsageError(`${command}: cannot read ${path}: ${readProblem(e)}`);
   }
@@ -49,7 +55,7 @@ export async function readCodebook(io: CliIo, command: string, path: string): Pr
 }
 
 export async function readTable(io: CliIo, command: string, path: string): Promise<Table> {
-  const bytes = await readBytes(io, command, path);
+  const bytes = await readBytes(io, command, path, DEFAULT_LIMITS.maxBytes);
   try {
     return readTableFile(path, bytes);
   } catch (e) {

@@ -3,6 +3,7 @@
 // the wrong type falls back to its default, so no stored setting can break a screen. Pure: the
 // db layer (db/settings.ts) binds these readers to their keys, the backup restore uses them too.
 
+import { readPeople } from './members';
 import type { Language } from '../i18n';
 import { isJsonRecord, ownField, type JsonRecord } from './formats/json';
 import { readNormaliseConfig } from './suggest/normalise';
@@ -136,6 +137,8 @@ export const PROJECT_SETTINGS = {
   normalise: { perVariable: true, read: readNormaliseConfig },
   /** The variable last worked on. */
   activeVariable: { perVariable: false, read: readOptionalText },
+  /** Members, their roles and the four-eyes rule (members.ts). */
+  members: { perVariable: false, read: readPeople },
 } as const satisfies Record<string, { perVariable: boolean; read: SettingReader<unknown> }>;
 
 export type ProjectSettingName = keyof typeof PROJECT_SETTINGS;

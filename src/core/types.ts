@@ -97,7 +97,9 @@ export type DecisionKind =
   | 'flag'
   | 'clear'
   | 'note'
+  | 'reopen'
   | 'undo'
+  | 'redo'
   | 'import-mapping';
 
 /** One entry of the append-only history: who did what to which value, and what it became. */

@@ -56,7 +56,13 @@ export interface ValueRow extends RawValue {
 }
 
 /** What one action did to one value. */
-export type HistoryChange = Pick<Decision, 'raw' | 'code' | 'status' | 'note' | 'before'>;
+export type HistoryChange = Pick<Decision, 'raw' | 'code' | 'status' | 'note' | 'before'> & {
+  /**
+   * On an undo or redo: the value's `updatedAt` after it (an earlier state's time, restored).
+   * Other actions set it to their own `at`.
+   */
+  readonly updatedAt?: string | null;
+};
 
 /** One action (a batch): who did what when, and to which values. Append-only. */
 export interface HistoryRow {
@@ -70,6 +76,10 @@ export interface HistoryRow {
   readonly changes: readonly HistoryChange[];
   /** On an undo: the batch it undid. */
   readonly undoes?: string;
+  /** On a redo: the undo it took back. */
+  readonly redoes?: string;
+  /** The action's own note: the reason a value was sent back. */
+  readonly note?: string;
 }
 
 /** The merged counts of one variable of a project (see SCHEMA_V2). */

@@ -4,17 +4,21 @@ import {
   decide,
   newRawValue,
   restore,
+  reviewRules,
   type BulkSummary,
   type DecisionContext,
   type DecisionInput,
   type DecisionOutcome,
+  type SeenState,
   type SkipReason,
 } from '../core/decide';
+import { readPeople, type ProjectPeople } from '../core/members';
 import type { MappingFile } from '../core/formats/mapping';
 import { codingFromEntry, planMappingImport, valueFromEntry } from '../core/import-plan';
 import type { Decision, RawValue, VariableId } from '../core/types';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
 import { byRaw, loadValues, newId } from './projects';
+import { membersKey } from './settings';
 
 // Decisions on values: one transaction per user action, holding the value writes and the one
 // history row of the action. Nothing but Dexie is awaited inside; errors are never caught
@@ -26,11 +30,30 @@ export interface BulkRequest {
   readonly raws: readonly string[];
   readonly input: DecisionInput;
   readonly by: string;
+  /**
+   * What the person saw of each value (raw → code, status, updatedAt) when she pressed the key.
+   * A value that changed since is left as it is and reported with who changed it and when.
+   */
+  readonly seen?: ReadonlyMap<string, SeenState>;
+  /** The person was asked and said to change approved values too (default: they are kept). */
+  readonly changeApproved?: boolean;
+}
+
+/** A value left as it was because it changed after the person saw it: who changed it, when. */
+export interface StaleValue {
+  readonly raw: string;
+  readonly by: string | null;
+  readonly at: string | null;
 }
 
 export interface BulkResult extends BulkSummary {
   readonly batch: string;
+  /** The first values skipped as changed since the person saw them (at most STALE_NAMED). */
+  readonly stale?: readonly StaleValue[];
 }
+
+/** Values named in a report of values changed since they were seen; the rest are counted. */
+const STALE_NAMED = 20;
 
 // Above this many values one range read of the variable beats point reads (measured in
 // Chromium: 10 000 bulkGets take several times one getAll of 50 000 rows).
@@ -60,7 +83,7 @@ function historyRow(
   ctx: DecisionContext,
   kind: Decision['kind'],
   outcomes: readonly DecisionOutcome[],
-  undoes?: string,
+  extra: Pick<HistoryRow, 'undoes' | 'redoes' | 'note'> = {},
 ): HistoryRow {
   return {
     project,
@@ -69,60 +92,205 @@ function historyRow(
     kind,
     by: ctx.by,
     at: ctx.at,
-    changes: outcomes.map(({ decision: d }) => ({
+    changes: outcomes.map(({ value, decision: d }) => ({
       raw: d.raw,
       code: d.code,
       status: d.status,
       note: d.note,
       before: d.before,
+      // An undo or redo puts back an earlier state's time: kept, so that it can be undone too.
+      ...(kind === 'undo' || kind === 'redo' ? { updatedAt: value.updatedAt } : {}),
     })),
-    ...(undoes === undefined ? {} : { undoes }),
+    ...extra,
   };
+}
+
+/** The project's people as stored (repaired: a hand-edited backup may hold anything). */
+async function readPeopleIn(db: KodbokDb, project: string): Promise<ProjectPeople> {
+  return readPeople((await db.settings.get(membersKey(project)))?.value);
+}
+
+/**
+ * Who last changed each of `raws`, from the history (newest first, stopping once all are
+ * found). A value changed by no recorded action (a file import) has no one.
+ */
+async function lastChangers(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  rows: readonly ValueRow[],
+): Promise<StaleValue[]> {
+  const found = new Map<string, { by: string; at: string }>();
+  const wanted = new Set(rows.map((r) => r.raw));
+  await db.history
+    .where('[project+variable]')
+    .equals([project, variable])
+    .reverse()
+    .until(() => found.size === wanted.size)
+    .each((h) => {
+      for (const c of h.changes)
+        if (wanted.has(c.raw) && !found.has(c.raw)) found.set(c.raw, { by: h.by, at: h.at });
+    });
+  return rows.map((r) => {
+    const f = found.get(r.raw);
+    return { raw: r.raw, by: f?.by ?? null, at: f?.at ?? r.updatedAt };
+  });
 }
 
 /**
  * The one repository function behind every bulk decision (assign, accept suggestion, approve,
- * reject, flag, clear, note): all selected values change and the action is in the history, or
- * nothing is stored at all.
+ * reject, reopen, flag, clear, note): all selected values change and the action is in the
+ * history, or nothing is stored at all. The rules are checked here, against what is stored now:
+ * what the person saw, approved work, four eyes and roles.
  */
 export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise<BulkResult> {
   const at = new Date().toISOString();
   const batch = newId();
   const skipped: Partial<Record<SkipReason, number>> = {};
   let changed = 0;
-  await db.transaction('rw', [db.variables, db.values, db.history], async () => {
+  let stale: StaleValue[] = [];
+  await db.transaction('rw', [db.variables, db.values, db.history, db.settings], async () => {
     const variable = await db.variables.get([req.project, req.variable]);
     if (!variable) throw new Error(`Variable ${req.variable} is not in this project`);
-    const ctx: DecisionContext = { by: req.by, at, batch, leaves: leafSet(variable.codebook) };
+    const people = await readPeopleIn(db, req.project);
+    const ctx: DecisionContext = {
+      by: req.by,
+      at,
+      batch,
+      leaves: leafSet(variable.codebook),
+      changeApproved: req.changeApproved === true,
+      ...reviewRules(people, req.by),
+    };
     const current = await readValues(db, req.project, req.variable, req.raws);
     const outcomes: DecisionOutcome[] = [];
+    const staleRows: ValueRow[] = [];
     for (const row of current) {
       if (!row) {
         countSkip(skipped, 'missing');
         continue;
       }
-      const out = decide(row, req.input, ctx);
+      const out = decide(row, req.input, ctx, req.seen?.get(row.raw));
+      if (out === 'stale' && staleRows.length < STALE_NAMED) staleRows.push(row);
       if (typeof out === 'string') countSkip(skipped, out);
       else outcomes.push(out);
     }
+    if (staleRows.length > 0) stale = await lastChangers(db, req.project, req.variable, staleRows);
     changed = outcomes.length;
     if (outcomes.length === 0) return;
+    const reason = req.input.kind === 'reject' ? (req.input.reason?.trim() ?? '') : '';
     await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project: req.project })));
-    await db.history.add(historyRow(req.project, req.variable, ctx, req.input.kind, outcomes));
+    await db.history.add(
+      historyRow(
+        req.project,
+        req.variable,
+        ctx,
+        req.input.kind,
+        outcomes,
+        reason ? { note: reason } : {},
+      ),
+    );
   });
-  return { batch, changed, skipped };
+  return { batch, changed, skipped, ...(stale.length > 0 ? { stale } : {}) };
+}
+
+// ---- undo and redo -------------------------------------------------------------------------
+
+/** An action that undo or redo would take back or do again, as the user sees it named. */
+export interface Step {
+  /** The history row undo would undo, or the undo that redo would take back. */
+  readonly batch: string;
+  /** The action's kind (for redo: the kind of the action that was undone). */
+  readonly kind: Decision['kind'];
+  readonly by: string;
+  /** When the action was made (for redo: when the undone action was made). */
+  readonly at: string;
+  /** Values the action changed. */
+  readonly values: number;
+}
+
+export interface Steps {
+  readonly undo: Step | null;
+  readonly redo: Step | null;
+}
+
+interface FoundSteps {
+  readonly undo: HistoryRow | null;
+  readonly redo: HistoryRow | null;
+  /** The action the redo target undid. */
+  readonly redoOf: HistoryRow | null;
 }
 
 /**
- * Undoes this user's newest action on a variable. A value changed again since that action (by
- * anyone) is left as it is and counted, never overwritten. Returns null when there is nothing
- * to undo.
+ * Finds, newest first, this person's action that undo would take back (the newest not yet
+ * undone; a redo counts as an action) and the undo that redo would take back (an undo of hers
+ * with no action of hers after it, not yet redone).
  */
-export async function undoLastBatch(
+async function findSteps(
   db: KodbokDb,
   project: string,
   variable: VariableId,
   by: string,
+): Promise<FoundSteps> {
+  const undone = new Set<string>();
+  const redone = new Set<string>();
+  let undo: HistoryRow | null = null;
+  let redo: HistoryRow | null = null;
+  let redoOf: HistoryRow | null = null;
+  // An action of hers after her undos closes the way to redo them.
+  let redoOpen = true;
+  const done = () => undo !== null && (redo !== null ? redoOf !== null : !redoOpen);
+  await db.history
+    .where('[project+variable]')
+    .equals([project, variable])
+    .reverse()
+    .until(done)
+    .each((h) => {
+      if (redo !== null && redoOf === null && h.batch === redo.undoes) redoOf = h;
+      if (h.kind === 'undo') {
+        if (h.by === by && redoOpen && redo === null && !redone.has(h.batch)) redo = h;
+        if (h.undoes) undone.add(h.undoes);
+        return;
+      }
+      if (h.kind === 'redo' && h.redoes) redone.add(h.redoes);
+      if (h.by !== by) return;
+      if (undo === null && !undone.has(h.batch)) undo = h;
+      if (h.kind !== 'redo' && redo === null) redoOpen = false;
+    });
+  return { undo, redo, redoOf };
+}
+
+function stepOf(row: HistoryRow, original: HistoryRow | null = row): Step {
+  const o = original ?? row;
+  return { batch: row.batch, kind: o.kind, by: o.by, at: o.at, values: o.changes.length };
+}
+
+/** What undo and redo would do now for this person on this variable. */
+export async function nextSteps(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  by: string,
+): Promise<Steps> {
+  const found = await db.transaction('r', db.history, () => findSteps(db, project, variable, by));
+  return {
+    undo: found.undo ? stepOf(found.undo) : null,
+    redo: found.redo ? stepOf(found.redo, found.redoOf) : null,
+  };
+}
+
+/**
+ * Undoes this person's newest action on a variable, or redoes (takes back) her newest undo: one
+ * transaction, recorded in the history. A value changed again since that action (by anyone) is
+ * left as it is and counted, never overwritten. Returns null when there is nothing to undo (or redo), or when
+ * `expect` names another action than the one that is next (another tab moved on).
+ */
+export async function replay(
+  db: KodbokDb,
+  mode: 'undo' | 'redo',
+  project: string,
+  variable: VariableId,
+  by: string,
+  expect?: string,
 ): Promise<BulkResult | null> {
   const at = new Date().toISOString();
   const batch = newId();
@@ -130,23 +298,9 @@ export async function undoLastBatch(
   let changed = 0;
   let found = false;
   await db.transaction('rw', [db.variables, db.values, db.history], async () => {
-    // Newest first; actions already undone are passed over, so undo goes one step further back.
-    const undone = new Set<string>();
-    let target: HistoryRow | null = null;
-    await db.history
-      .where('[project+variable]')
-      .equals([project, variable])
-      .reverse()
-      .until(() => target !== null)
-      .each((h) => {
-        if (h.kind === 'undo') {
-          if (h.undoes) undone.add(h.undoes);
-        } else if (h.by === by && !undone.has(h.batch)) {
-          target = h;
-        }
-      });
-    const undoing = target as HistoryRow | null;
-    if (undoing === null) return;
+    const steps = await findSteps(db, project, variable, by);
+    const target = mode === 'undo' ? steps.undo : steps.redo;
+    if (target === null || (expect !== undefined && target.batch !== expect)) return;
     found = true;
     const variableRow = await db.variables.get([project, variable]);
     const ctx: DecisionContext = {
@@ -159,27 +313,54 @@ export async function undoLastBatch(
       db,
       project,
       variable,
-      undoing.changes.map((c) => c.raw),
+      target.changes.map((c) => c.raw),
     );
     const outcomes: DecisionOutcome[] = [];
-    undoing.changes.forEach((c, i) => {
+    target.changes.forEach((c, i) => {
       const row = rows[i];
       // Changed again since (by anyone): leave it, never overwrite a later decision.
-      if (!row || row.code !== c.code || row.status !== c.status || row.updatedAt !== undoing.at) {
+      const asLeft =
+        row !== undefined &&
+        row.code === c.code &&
+        row.status === c.status &&
+        row.note === c.note &&
+        row.updatedAt === (c.updatedAt === undefined ? target.at : c.updatedAt);
+      if (!row || !asLeft) {
         countSkip(skipped, 'changed-since');
         return;
       }
-      const out = restore(row, c.before, ctx);
+      // Undo restores the coding before the action; redo the coding before the undo.
+      const out = restore(row, c.before, ctx, mode);
       if (typeof out === 'string') countSkip(skipped, out);
       else outcomes.push(out);
     });
     changed = outcomes.length;
     if (outcomes.length > 0)
       await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
-    // Recorded even when nothing could be restored, so the next undo moves on.
-    await db.history.add(historyRow(project, variable, ctx, 'undo', outcomes, undoing.batch));
+    // Recorded even when nothing could be restored, so the next undo (or redo) moves on.
+    await db.history.add(
+      historyRow(
+        project,
+        variable,
+        ctx,
+        mode,
+        outcomes,
+        mode === 'undo' ? { undoes: target.batch } : { redoes: target.batch },
+      ),
+    );
   });
   return found ? { batch, changed, skipped } : null;
+}
+
+/** Undo (the older name, kept for callers): `replay(db, 'undo', …)`. */
+export function undoLastBatch(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  by: string,
+  expect?: string,
+): Promise<BulkResult | null> {
+  return replay(db, 'undo', project, variable, by, expect);
 }
 
 /** Everything that happened to one value, oldest first. */

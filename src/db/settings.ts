@@ -42,6 +42,8 @@ export const SETTINGS = {
     (project: string, variable: string) => `normalise:${project}:${variable}`,
     readNormaliseConfig,
   ),
+  /** The project's people: members, roles, four eyes (core/members.ts). */
+  members: setting((project: string) => `members:${project}`, PROJECT_SETTINGS.members.read),
   /** When the project was last backed up (ISO 8601). */
   lastBackup: setting((project: string) => `lastBackup:${project}`, readOptionalText),
 } as const;
@@ -97,4 +99,9 @@ export function projectSettingKey(name: string, project: string): string {
   const base = at < 0 ? name : name.slice(0, at);
   if (!isProjectSettingName(base)) throw new Error(`not a project setting: ${name}`);
   return at < 0 ? `${name}:${project}` : `${base}:${project}:${name.slice(at + 1)}`;
+}
+
+/** Where a project's people (members, roles, four eyes) are kept. */
+export function membersKey(project: string): string {
+  return SETTINGS.members.key(project);
 }

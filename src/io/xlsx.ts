@@ -267,12 +267,12 @@ function checkContainer(bytes: Uint8Array, limits: ReadLimits): Exclude<Containe
   return container;
 }
 
-interface ZipPart {
+interface ContainerPart {
   content: Uint8Array;
 }
 interface ZipContainer {
   readonly FullPaths: readonly string[];
-  readonly FileIndex: readonly ZipPart[];
+  readonly FileIndex: readonly ContainerPart[];
 }
 // Exported by SheetJS but missing from its types: parses an opened zip.
 const parseZip = (

@@ -7,6 +7,7 @@ import type { Suggestion, VariableId } from '../core/types';
 import { appDb, type ProjectRow, type ValueRow, type VariableRow } from '../db/db';
 import { describeStorageError, type StorageProblem } from '../db/errors';
 import * as repo from '../db/repo';
+import type { StaleValue } from '../db/repo';
 import type { Language } from '../i18n';
 
 // The app's UI state in one zustand store, with the few helpers every action module uses.
@@ -35,9 +36,11 @@ export interface Notice {
 
 /** The outcome of an action, described for the user by the UI. */
 export interface ActionReport {
-  readonly action: DecisionInput['kind'] | 'undo' | 'import';
+  readonly action: DecisionInput['kind'] | 'undo' | 'redo' | 'import';
   readonly changed: number;
   readonly skipped: Partial<Record<SkipReason, number>>;
+  /** Values left because they changed since the person saw them: who changed them, when. */
+  readonly stale?: readonly StaleValue[];
 }
 
 interface AppState {

@@ -19,7 +19,14 @@ describe('decisions on a value', () => {
       reviewedBy: 'erik',
       reviewedAt: 'x',
     };
-    const out = decide(approved, { kind: 'assign', code: 'H07' }, ctx());
+    const out = decide(
+      approved,
+      { kind: 'assign', code: 'H07' },
+      {
+        ...ctx(),
+        changeApproved: true,
+      },
+    );
     expect(out).toMatchObject({
       value: { code: 'H07', status: 'coded', codedBy: 'anna', reviewedBy: null },
     });

@@ -4,7 +4,8 @@ import type { ValueCount } from '../../src/core/count';
 import type { Codebook, Variable } from '../../src/core/types';
 import { CellCounter, splitCounted, type CountedVariable } from '../../src/core/import-count';
 import { KodbokDb, type ImportedFile } from '../../src/db/db';
-import { applyBulkDecision, createProject, type FileImport } from '../../src/db/repo';
+import { applyBulkDecision, createProject, membersKey, type FileImport } from '../../src/db/repo';
+import type { ProjectPeople } from '../../src/core/members';
 
 export const codebook: Codebook = {
   id: 'test-orsak',
@@ -91,6 +92,11 @@ export function decideAs(
   input: DecisionInput,
 ) {
   return applyBulkDecision(db, { project, variable: variable.id, raws, input, by });
+}
+
+/** Stores a project's people (members, roles, four eyes) as the members dialog does. */
+export async function setPeople(db: KodbokDb, project: string, people: ProjectPeople) {
+  await db.settings.put({ key: membersKey(project), value: people });
 }
 
 /** One variable counted from (cell, municipality) rows, split as the test variable is. */

@@ -8,7 +8,7 @@ import {
   undoLastBatch,
   valueHistory,
 } from '../../src/db/repo';
-import { failWritesTo, freshDb, projectWith, variable, decideAs } from './helpers';
+import { failWritesTo, freshDb, projectWith, variable, decideAs, setPeople } from './helpers';
 
 const V = variable.id;
 
@@ -79,6 +79,8 @@ describe('a researcher codes values in bulk', () => {
       ['a', 1],
       ['b', 1],
     ]);
+    // A researcher alone on her project: four eyes off, she codes and approves.
+    await setPeople(db, p.id, { members: [], fourEyes: false });
     await decideAs(db, p.id, 'anna', ['a', 'b'], { kind: 'assign', code: 'H01' });
     await decideAs(db, p.id, 'anna', ['a', 'b'], { kind: 'approve' });
     const u = await undoLastBatch(db, p.id, V, 'anna');
@@ -175,6 +177,7 @@ describe('all or nothing (RELIABILITY.md rule 2)', () => {
   it('keeps both decisions when two tabs approve the same value at once', async () => {
     const db = freshDb();
     const p = await projectWith(db, [['a', 1]]);
+    await setPeople(db, p.id, { members: [], fourEyes: false });
     await decideAs(db, p.id, 'anna', ['a'], { kind: 'assign', code: 'H01' });
     const tab2 = freshDbShare(db);
     await Promise.all([

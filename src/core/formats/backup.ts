@@ -51,6 +51,8 @@ export interface BackupHistory {
     readonly before: Coding;
   }[];
   readonly undoes?: string;
+  readonly redoes?: string;
+  readonly note?: string;
 }
 
 /** An import record as stored (files read, what it did per variable, whether undone). */
@@ -216,6 +218,8 @@ const schema: SchemaNode = {
           by: str,
           at: str,
           undoes: str,
+          redoes: str,
+          note: str,
           changes: {
             type: 'array',
             items: {
@@ -227,6 +231,7 @@ const schema: SchemaNode = {
                 status: { enum: STATUSES },
                 note: str,
                 before: coding,
+                updatedAt: strOrNull,
               },
             },
           },
@@ -395,7 +400,17 @@ function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]):
       ]),
     ),
     history: records(ownField(data, 'history')).map((h) =>
-      pick<BackupHistory>(h, ['variable', 'batch', 'kind', 'by', 'at', 'changes', 'undoes']),
+      pick<BackupHistory>(h, [
+        'variable',
+        'batch',
+        'kind',
+        'by',
+        'at',
+        'changes',
+        'undoes',
+        'redoes',
+        'note',
+      ]),
     ),
     imports: records(ownField(data, 'imports')).map((m) =>
       pick<BackupImport>(m, ['id', 'at', 'seq', 'by', 'files', 'variables', 'undone']),
