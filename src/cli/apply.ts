@@ -21,14 +21,24 @@ import { readMappingFile } from '../core/formats/mapping';
 import { formatErrorLine } from '../core/formats/result';
 import type { SplitConfig } from '../core/types';
 import { writeCsv } from '../io/csv-export';
+import type { EncodingChoice } from '../io/decode';
 import { DEFAULT_LIMITS, TableReadError, readTableFile, type Table } from '../io/table';
 import { verifyZipSizes } from '../io/zip-check';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 
 export const APPLY_USAGE =
-  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--out FILE]';
+  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--encoding utf-8|windows-1252] [--out FILE]';
 
-const OPTIONS = ['--mapping', '--input', '--column', '--split', '--header-row', '--out'] as const;
+const OPTIONS = [
+  '--mapping',
+  '--input',
+  '--column',
+  '--split',
+  '--header-row',
+  '--encoding',
+  '--out',
+] as const;
+const ENCODINGS: ReadonlySet<string> = new Set<EncodingChoice>(['utf-8', 'windows-1252']);
 type Option = (typeof OPTIONS)[number];
 
 function usageError(message: string): UsageError {
@@ -65,6 +75,10 @@ export function parseApplyArgs(argv: readonly string[]): Map<Option, string> {
   }
   if (values.get('--out') === '') throw usageError('--out needs a file name');
   headerRowOption(values.get('--header-row'));
+  const encoding = values.get('--encoding');
+  if (encoding !== undefined && !ENCODINGS.has(encoding)) {
+    throw usageError(`--encoding must be utf-8 or windows-1252, not ${JSON.stringify(encoding)}`);
+  }
   return values;
 }
 
@@ -118,15 +132,33 @@ export function headerRowOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function readInput(path: string, bytes: Uint8Array, headerRow?: number): Promise<Table> {
+async function readInput(
+  path: string,
+  bytes: Uint8Array,
+  options: { headerRow?: number; encoding?: EncodingChoice },
+): Promise<Table> {
+  let table: Table;
   try {
     // A workbook whose parts lie about their sizes is damaged, not empty (issue 13).
     await verifyZipSizes(bytes);
-    return readTableFile(path, bytes, headerRow === undefined ? {} : { headerRow });
+    table = readTableFile(path, bytes, options);
   } catch (e) {
     if (e instanceof TableReadError) throw new UsageError(`apply: ${e.inFile(path).message}`);
     throw e;
   }
+  // UTF-8 but for some lines: which reading is right is the user's call, never a guess
+  // written into the output (mojibake either way if it is wrong).
+  const bad = table.issues.filter((i) => i.kind === 'not-utf8');
+  if (options.encoding === undefined && bad.length > 0) {
+    const more = table.issues.find(
+      (i) => i.kind === 'more-issues' && i.message.includes('not-utf8'),
+    );
+    const lines = bad.map((i) => i.row).join(', ') + (more ? ' and more' : '');
+    throw new UsageError(
+      `apply: ${path} is UTF-8 except line${bad.length > 1 ? 's' : ''} ${lines}, which ${bad.length > 1 ? 'hold' : 'holds'} bytes that are not UTF-8 (Windows-1252?); fix ${bad.length > 1 ? 'them' : 'it'}, or run again with --encoding utf-8 (read such lines as Windows-1252) or --encoding windows-1252 (the whole file)`,
+    );
+  }
+  return table;
 }
 
 function findColumn(table: Table, inputPath: string, name: string): number {
@@ -165,11 +197,11 @@ export const apply: Command = async (argv, io) => {
 
   const mapping = readMapping(mappingPath, await read(io, mappingPath, MAX_JSON_SIZE));
   const headerRow = headerRowOption(args.get('--header-row'));
-  const table = await readInput(
-    inputPath,
-    await read(io, inputPath, DEFAULT_LIMITS.maxBytes),
-    headerRow,
-  );
+  const encoding = args.get('--encoding') as EncodingChoice | undefined;
+  const table = await readInput(inputPath, await read(io, inputPath, DEFAULT_LIMITS.maxBytes), {
+    ...(headerRow === undefined ? {} : { headerRow }),
+    ...(encoding === undefined ? {} : { encoding }),
+  });
   const index = findColumn(table, inputPath, column);
   const split = compileSplitter(splitConfig(args.get('--split'), mapping));
   const width = table.headers.length;

@@ -10,6 +10,7 @@ import { MAX_TEXT_LENGTH, textTooLongMessage } from '../core/limits';
 import { createEngine, type KnownValue } from '../core/suggest/engine';
 import type { Codebook, Suggestion } from '../core/types';
 import { parseCsv } from '../io/csv';
+import { decodeText, type BadLine } from '../io/decode';
 import { DEFAULT_LIMITS, TableReadError } from '../io/table';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 
@@ -101,8 +102,22 @@ function decodeUtf8(bytes: Uint8Array, path: string): string {
     // A byte-order mark is not part of the first value.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
+    // Name the lines, so a file that is UTF-8 but for a pasted line can be fixed there.
+    let lines: readonly BadLine[] = [];
+    try {
+      lines = decodeText(bytes, 'utf-8').badLines ?? [];
+    } catch {
+      // binary or UTF-16: the general message says enough
+    }
+    const where =
+      lines.length > 0
+        ? ` (line${lines.length > 1 ? 's' : ''} ${lines
+            .slice(0, 10)
+            .map((l) => l.line)
+            .join(', ')}${lines.length > 10 ? ' and more' : ''})`
+        : '';
     throw new UsageError(
-      `suggest: values file ${path} is not UTF-8 text; save it as UTF-8 and try again`,
+      `suggest: values file ${path} is not UTF-8 text${where}; save it as UTF-8 and try again`,
     );
   }
 }

@@ -14,12 +14,14 @@ import {
   createDecoder,
   decodeText,
   detectEncoding,
+  type BadLine,
   type TextEncoding,
 } from './decode';
 import {
   TableBuilder,
   TableReadError,
   megabytes,
+  quoted,
   resolveLimits,
   type ReadLimits,
   type ReadOptions,
@@ -295,12 +297,14 @@ export function parseCsv(
   text: string,
   options: CsvReadOptions = {},
   encoding: TextEncoding | null = null,
+  badLines: readonly BadLine[] = [],
 ): Table {
   const { guess, builder, chunks } = setUp(
     text.slice(0, SAMPLE_CHARS + 1),
     options,
     options.preferredDelimiter,
   );
+  for (const bad of badLines) reportBadLine(builder, bad.line, bad.text);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
   const size = options.chunkChars ?? CHUNK;
@@ -332,8 +336,17 @@ export function readCsv(
   preferred?: Delimiter,
 ): Table {
   checkBytes(bytes, resolveLimits(options));
-  const { text, encoding } = decodeText(bytes);
-  return parseCsv(text, { ...options, preferredDelimiter: preferred }, encoding);
+  const { text, encoding, badLines } = decodeText(bytes, options.encoding);
+  return parseCsv(text, { ...options, preferredDelimiter: preferred }, encoding, badLines);
+}
+
+/** A line of a UTF-8 file that was not UTF-8: named, with the text it was read as. */
+function reportBadLine(builder: TableBuilder, line: number, text: string): void {
+  builder.report({
+    kind: 'not-utf8',
+    row: line,
+    message: `line ${line} holds bytes that are not UTF-8 and was read as Windows-1252: ${quoted(text)}; check it`,
+  });
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -350,15 +363,20 @@ export async function streamCsv(
   preferred?: Delimiter,
 ): Promise<TableSummary> {
   checkBytes(bytes, resolveLimits(options));
-  const { encoding, bomLength } = detectEncoding(bytes);
+  const { encoding, bomLength, mixed } = detectEncoding(bytes, options.encoding);
   const body = bytes.subarray(bomLength);
   const size = Math.max(4, handlers.chunkBytes ?? CHUNK);
-  const sample = createDecoder(encoding).decode(body.subarray(0, SAMPLE_CHARS * 2), {
-    stream: true,
-  });
+  const ignoreBadLines = mixed ? { onBadLine: () => undefined } : undefined;
+  const sample = createDecoder(encoding, ignoreBadLines).decode(
+    body.subarray(0, SAMPLE_CHARS * 2),
+    { stream: true },
+  );
   if (encoding === 'utf-16le' || encoding === 'utf-16be') checkDecodedSample(sample);
   const { guess, builder, chunks } = setUp(sample, options, preferred);
-  const decoder = createDecoder(encoding);
+  const decoder = createDecoder(
+    encoding,
+    mixed ? { onBadLine: (line, text) => reportBadLine(builder, line, text) } : undefined,
+  );
   let headersSent = false;
   let lastYield = performance.now();
   const cancelled = () => new TableReadError('cancelled', 'reading was cancelled');

@@ -11,6 +11,8 @@ export interface DetectedEncoding {
   readonly encoding: TextEncoding;
   /** Bytes of the byte-order mark to skip (0 when there is none). */
   readonly bomLength: number;
+  /** UTF-8 but for some lines, which are read as Windows-1252 and named (issue 13). */
+  readonly mixed?: boolean;
 }
 
 /** The WHATWG label of each encoding (the WHATWG `iso-8859-1` label is windows-1252 too). */
@@ -114,6 +116,15 @@ function characterEnd(data: Uint8Array, unit: 'utf-8' | 'utf-16le' | 'utf-16be')
   return end;
 }
 
+/** The bytes held back from the last slice, then the new ones. */
+function joinBytes(pending: Uint8Array, bytes: Uint8Array): Uint8Array {
+  if (pending.length === 0) return bytes;
+  const data = new Uint8Array(pending.length + bytes.length);
+  data.set(pending);
+  data.set(bytes, pending.length);
+  return data;
+}
+
 /**
  * A strict decoder fed slice by slice. It cuts slices at character boundaries itself and
  * decodes each whole, instead of `{ stream: true }`: in Node a streaming fatal TextDecoder
@@ -128,15 +139,59 @@ class SliceDecoder implements ChunkDecoder {
   }
 
   decode(bytes: Uint8Array, options: { stream?: boolean } = {}): string {
-    let data = bytes;
-    if (this.pending.length > 0) {
-      data = new Uint8Array(this.pending.length + bytes.length);
-      data.set(this.pending);
-      data.set(bytes, this.pending.length);
-    }
+    const data = joinBytes(this.pending, bytes);
     const end = options.stream ? characterEnd(data, this.unit) : data.length;
     this.pending = data.slice(end);
     return this.decoder.decode(data.subarray(0, end));
+  }
+}
+
+/**
+ * UTF-8 line by line: a line that is not valid UTF-8 is read as Windows-1252 and reported, so
+ * one stray byte does not turn every å of the file into `Ã¥` (issue 13). Slices end at a line
+ * feed (0x0A is never part of a multi-byte character in UTF-8 or a character in Windows-1252).
+ */
+class LineFallbackDecoder implements ChunkDecoder {
+  private pending = new Uint8Array(0);
+  /** Lines decoded so far. */
+  private lines = 0;
+  private readonly strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+  constructor(private readonly onBadLine: (line: number, text: string) => void) {}
+
+  decode(bytes: Uint8Array, options: { stream?: boolean } = {}): string {
+    const data = joinBytes(this.pending, bytes);
+    // A slice without a line feed waits for the next one, up to a slice's worth.
+    const cut = options.stream ? data.lastIndexOf(0x0a) + 1 : data.length;
+    const end = options.stream && cut === 0 && data.length < SLICE ? 0 : cut || data.length;
+    this.pending = data.slice(end);
+    const piece = data.subarray(0, end);
+    try {
+      const text = this.strict.decode(piece);
+      for (let i = piece.indexOf(0x0a); i >= 0; i = piece.indexOf(0x0a, i + 1)) this.lines++;
+      return text;
+    } catch {
+      return this.byLine(piece);
+    }
+  }
+
+  private byLine(piece: Uint8Array): string {
+    const parts: string[] = [];
+    for (let start = 0; start < piece.length;) {
+      const lf = piece.indexOf(0x0a, start);
+      const end = lf < 0 ? piece.length : lf + 1;
+      const line = piece.subarray(start, end);
+      this.lines++;
+      try {
+        parts.push(this.strict.decode(line));
+      } catch {
+        const text = decodeWindows1252(line);
+        this.onBadLine(this.lines, text.replace(/\r?\n$/, ''));
+        parts.push(text);
+      }
+      start = end;
+    }
+    return parts.join('');
   }
 }
 
@@ -156,11 +211,45 @@ function isValidUtf8(body: Uint8Array): boolean {
 }
 
 /**
- * Decides the encoding: a BOM first; then binary data is refused; then UTF-8 if every byte is
- * valid UTF-8, else Windows-1252 (every byte sequence is valid Windows-1252, so that is
- * always possible: the preview shows the result so the user can see å ä ö come out right).
+ * Counts UTF-8 multi-byte characters and invalid sequences. A Windows-1252 file almost never
+ * holds a valid multi-byte sequence (`Ã¥` would be one), so a file with many of them and a few
+ * invalid bytes is UTF-8 with a few stray bytes, e.g. one line pasted from an Excel CSV.
  */
-export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+function utf8Census(bytes: Uint8Array): { multiByte: number; invalid: number } {
+  let multiByte = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length =
+      b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let j = 1; ok && j < length; j++) ok = ((bytes[i + j] as number) & 0xc0) === 0x80;
+    if (ok) {
+      multiByte++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { multiByte, invalid };
+}
+
+/** How a caller may override detection (`kodbok apply --encoding`). */
+export type EncodingChoice = 'utf-8' | 'windows-1252';
+
+/**
+ * Decides the encoding: a BOM first; then binary data is refused; then UTF-8 if every byte is
+ * valid UTF-8; UTF-8 with `mixed` when it is UTF-8 but for a few bytes (those lines are read as
+ * Windows-1252 and named, see createDecoder); else Windows-1252 (every byte sequence is valid
+ * Windows-1252, so that is always possible: the preview shows the result so the user can see
+ * å ä ö come out right). `choice` overrides the guess for text that has no BOM.
+ */
+export function detectEncoding(bytes: Uint8Array, choice?: EncodingChoice): DetectedEncoding {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     if (!isValidUtf8(bytes.subarray(3))) {
       throw new TableReadError(
@@ -188,7 +277,13 @@ export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
     refuseBinary('binary data (it is full of control characters)');
   }
-  return { encoding: isValidUtf8(bytes) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  if (choice === 'windows-1252') return { encoding: 'windows-1252', bomLength: 0 };
+  if (isValidUtf8(bytes)) return { encoding: 'utf-8', bomLength: 0 };
+  if (choice === 'utf-8') return { encoding: 'utf-8', bomLength: 0, mixed: true };
+  const { multiByte, invalid } = utf8Census(bytes);
+  return multiByte > 0 && invalid <= multiByte
+    ? { encoding: 'utf-8', bomLength: 0, mixed: true }
+    : { encoding: 'windows-1252', bomLength: 0 };
 }
 
 // Windows-1252 is Latin-1 except 0x80–0x9F (WHATWG Encoding Standard; the five unassigned
@@ -225,14 +320,37 @@ export interface ChunkDecoder {
  * A decoder for the detected encoding. The BOM is skipped by the caller (`bomLength`), so
  * `ignoreBOM` keeps a second one as data. UTF-8 and UTF-16 are strict (`fatal`).
  */
-export function createDecoder(encoding: TextEncoding): ChunkDecoder {
+export function createDecoder(
+  encoding: TextEncoding,
+  mixed?: { onBadLine(line: number, text: string): void },
+): ChunkDecoder {
+  if (mixed) return new LineFallbackDecoder(mixed.onBadLine);
   if (encoding === 'windows-1252') return { decode: (bytes) => decodeWindows1252(bytes) };
   return new SliceDecoder(encodingLabel(encoding) as 'utf-8' | 'utf-16le' | 'utf-16be');
 }
 
-/** Decodes a whole file: BOM, then strict UTF-8, then Windows-1252; binary data is refused. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
-  const { encoding, bomLength } = detectEncoding(bytes);
+/** A line that was not UTF-8 in a UTF-8 file: its 1-based line number and how it was read. */
+export interface BadLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * Decodes a whole file: BOM, then strict UTF-8, then Windows-1252; binary data is refused. A
+ * file that is UTF-8 but for a few lines gets those lines as Windows-1252, listed in `badLines`.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  choice?: EncodingChoice,
+): { text: string; encoding: TextEncoding; badLines?: BadLine[] } {
+  const { encoding, bomLength, mixed } = detectEncoding(bytes, choice);
+  if (mixed) {
+    const badLines: BadLine[] = [];
+    const decoder = createDecoder(encoding, {
+      onBadLine: (line, text) => badLines.push({ line, text }),
+    });
+    return { text: decoder.decode(bytes.subarray(bomLength)), encoding, badLines };
+  }
   let text: string;
   try {
     text = createDecoder(encoding).decode(bytes.subarray(bomLength));

@@ -5,7 +5,7 @@
 // Rows are string arrays, never objects keyed by header: a header may be `__proto__`.
 
 import { readCsv, streamCsv, type CsvStreamHandlers, type Delimiter } from './csv';
-import type { TextEncoding } from './decode';
+import type { EncodingChoice, TextEncoding } from './decode';
 import { readSheet, sniffContainer } from './xlsx';
 
 /**
@@ -30,6 +30,8 @@ export type TableIssueKind =
   | 'ambiguous-delimiter'
   | 'skipped-rows'
   | 'wrong-extension'
+  /** A line of a UTF-8 file that was not UTF-8 (read as Windows-1252); `row` is its line. */
+  | 'not-utf8'
   | 'more-issues';
 
 /** Why a file was refused. */
@@ -111,6 +113,8 @@ export interface ReadOptions extends Partial<ReadLimits> {
   readonly sheet?: string | number;
   /** Stop after this many data rows (a preview); `truncated` says whether more followed. */
   readonly previewRows?: number;
+  /** Text: read as this encoding instead of detecting it (a BOM still wins). */
+  readonly encoding?: EncodingChoice;
 }
 
 export type TableSource =

@@ -191,6 +191,82 @@ describe('limits: the same in validate, apply and suggest (docs/formats.md, Limi
   });
 });
 
+describe('encodings: mojibake is never written', () => {
+  const cp1252 = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0));
+  const utf8 = (t: string) => new TextEncoder().encode(t);
+  const mixed = new Uint8Array([
+    ...utf8('kommun;orsak\nGävle;Missbruk förälder\n'),
+    ...cp1252('Åre;Våld\n'),
+    ...utf8('Umeå;Missbruk förälder\n'),
+  ]);
+  const applyTo = (file: string, ...more: string[]) =>
+    runInProcess([
+      'apply',
+      '--mapping',
+      at('mapping.json'),
+      '--input',
+      file,
+      '--column',
+      'orsak',
+      ...more,
+    ]);
+
+  it('apply refuses a CSV that is UTF-8 but for a line, naming the line, unless --encoding says how to read it', async () => {
+    await writeFile(at('in-mixed.csv'), mixed);
+    const refused = await applyTo(at('in-mixed.csv'), '--out', at('out.csv'));
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toBe('');
+    oneLine(refused.stderr);
+    expect(refused.stderr).toContain(
+      `${at('in-mixed.csv')} is UTF-8 except line 3, which holds bytes that are not UTF-8`,
+    );
+    expect(refused.stderr).toContain('--encoding utf-8');
+    expect(await written()).toEqual([]);
+
+    const asUtf8 = await applyTo(at('in-mixed.csv'), '--encoding', 'utf-8');
+    expect(asUtf8.status).toBe(0);
+    expect(asUtf8.stdout).toBe(
+      'kommun,orsak,orsak_code\r\nGävle,Missbruk förälder,H07\r\nÅre,Våld,\r\nUmeå,Missbruk förälder,H07\r\n',
+    );
+    expect(asUtf8.stderr).toContain(
+      'warning: ' + at('in-mixed.csv') + ': line 3 holds bytes that are not UTF-8',
+    );
+
+    const asCp1252 = await applyTo(at('in-mixed.csv'), '--encoding=windows-1252');
+    expect(asCp1252.status).toBe(0);
+    expect(asCp1252.stdout).toContain('GÃ¤vle');
+
+    const bad = await applyTo(at('in-mixed.csv'), '--encoding', 'latin9');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--encoding must be utf-8 or windows-1252, not "latin9"');
+  });
+
+  it('suggest names the lines of a values file that are not UTF-8', async () => {
+    await writeFile(
+      at('in-mixed.txt'),
+      new Uint8Array([...utf8('Missbruk förälder\n'), ...cp1252('Våld\n')]),
+    );
+    const r = await runInProcess([
+      'suggest',
+      '--codebook',
+      at('codebook.json'),
+      '--values',
+      at('in-mixed.txt'),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `kodbok: suggest: values file ${at('in-mixed.txt')} is not UTF-8 text (line 2); save it as UTF-8 and try again\n`,
+    );
+  });
+
+  it('validate refuses a Windows-1252 mapping with its line', async () => {
+    await writeFile(at('in-cp1252.json'), cp1252(OK_MAPPING));
+    const r = await runInProcess(['validate', at('in-cp1252.json')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the file is not UTF-8 text: line 1 holds a byte that is not UTF-8');
+  });
+});
+
 describe('only regular files of a bounded size are read', () => {
   it('/dev/zero, a folder and a FIFO are refused at once, without reading them', async () => {
     execFileSync('mkfifo', [at('in-fifo')]);

@@ -182,7 +182,7 @@ export async function writeCorpus(dir: string): Promise<HostileInput[]> {
   );
   await add(
     'proto-codebook.json',
-    '{"format":"kodbok/codebook","formatVersion":1,"id":"c","variable":"v","categories":[{"code":"__proto__","label":"x","parent":null,"crosswalk":{"__proto__":{"polluted":1}}}],"__proto__":{"polluted":1}}',
+    '{"format":"kodbok/codebook","formatVersion":1,"id":"c","variable":"v","categories":[{"code":"__proto__","label":"x","parent":null,"crosswalk":{"__proto__":"x","constructor":"y"}}],"__proto__":{"polluted":1}}',
   );
   await add(
     'infinite.json',
@@ -239,7 +239,6 @@ export async function writeCorpus(dir: string): Promise<HostileInput[]> {
   );
   // Tables.
   await add('empty.csv', '');
-  await add('header-only.csv', 'orsak\n');
   await add('unterminated.csv', 'orsak\n"Våld\nSkolproblem\n');
   await add('giant-cell.csv', `orsak\n${'v'.repeat(200_000)}\n`);
   await add('giant-value.csv', `orsak\n${'v'.repeat(5000)}\n`);

@@ -3,7 +3,7 @@
 import type { Category, Codebook } from '../types';
 import { textLimitErrors, type TextField } from '../limits';
 import codebookSchema from './codebook.schema.json';
-import { isJsonRecord, ownField, type JsonRecord } from './json';
+import { isJsonRecord, ownField, restoreJsonBytes, type JsonRecord } from './json';
 import {
   CODEBOOK_FORMAT,
   FORMAT_VERSION,
@@ -26,6 +26,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Reads a codebook file's text: parse, envelope, schema, semantic checks, then a fresh Codebook. */
 export function readCodebookFile(text: string): Result<Codebook> {
   return readWith(text, restoreCodebook);
+}
+
+/**
+ * Reads a file's bytes, as the app's import does: UTF-8 (with or without a BOM) or refused with
+ * the line of the first other byte. Never `File.text()`, which turns a Windows-1252 `å` into
+ * U+FFFD without a word (issue 13: `V\ufffdld` was stored as an approved value).
+ */
+export function readCodebookBytes(bytes: Uint8Array): Result<Codebook> {
+  return restoreJsonBytes(bytes, restoreCodebook);
 }
 
 /** The restore step on already-parsed JSON (the CLI parses once to detect the format). */

@@ -87,15 +87,27 @@ export function parseJsonBytes(bytes: Uint8Array): Result<unknown> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    // Where: a lenient decoder puts U+FFFD at the first byte that is not UTF-8.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const { line } = lineAndColumn(lenient, lenient.indexOf('\ufffd'));
     return failure([
       {
         path: '',
-        message:
-          'the file is not UTF-8 text (perhaps Windows-1252); save it as UTF-8 and try again',
+        line,
+        message: `the file is not UTF-8 text: line ${line} holds a byte that is not UTF-8 (perhaps the file is Windows-1252); save it as UTF-8 and try again`,
       },
     ]);
   }
   return parseJson(text);
+}
+
+/** Decodes and parses a file's bytes, then runs a format's restore step on the result. */
+export function restoreJsonBytes<T>(
+  bytes: Uint8Array,
+  restore: (data: unknown) => Result<T>,
+): Result<T> {
+  const parsed = parseJsonBytes(bytes);
+  return parsed.ok ? restore(parsed.value) : parsed;
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

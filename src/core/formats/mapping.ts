@@ -5,7 +5,7 @@ import type { Codebook, FileStatus, RawValue, SplitConfig, Suggestion, VariableI
 import { countError, shortQuote, textLimitErrors, type TextField } from '../limits';
 import { leafCodes } from './codebook';
 import mappingSchema from './mapping.schema.json';
-import { isJsonRecord, ownField, type JsonRecord } from './json';
+import { isJsonRecord, ownField, restoreJsonBytes, type JsonRecord } from './json';
 import {
   FORMAT_VERSION,
   MAPPING_FORMAT,
@@ -62,6 +62,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Reads a mapping file's text: parse, envelope, schema, unique raw values, then a fresh MappingFile. */
 export function readMappingFile(text: string): Result<MappingFile> {
   return readWith(text, restoreMapping);
+}
+
+/**
+ * Reads a file's bytes, as the app's import does: UTF-8 (with or without a BOM) or refused with
+ * the line of the first other byte. Never `File.text()`, which turns a Windows-1252 `å` into
+ * U+FFFD without a word (issue 13: `V\ufffdld` was stored as an approved value).
+ */
+export function readMappingBytes(bytes: Uint8Array): Result<MappingFile> {
+  return restoreJsonBytes(bytes, restoreMapping);
 }
 
 /** The restore step on already-parsed JSON. */

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { MAX_BACKUP_SIZE, readBackupFile, type ProjectBackup } from '../../core/formats/backup';
 import { MAX_JSON_SIZE } from '../../core/formats/json';
-import { readCodebookFile, writeCodebookFile } from '../../core/formats/codebook';
+import { readCodebookBytes, writeCodebookFile } from '../../core/formats/codebook';
 import {
   buildMappingFile,
-  readMappingFile,
+  readMappingBytes,
   writeMappingFile,
   type MappingFile,
 } from '../../core/formats/mapping';
@@ -146,9 +146,10 @@ export function ExportImportMenu() {
     setOpen(false);
     const refused = tooBig(f, MAX_JSON_SIZE);
     if (refused) return setStaged(refused);
-    const text = await f.text();
+    // Bytes, not f.text(): a file that is not UTF-8 is refused, never read as lossy UTF-8.
+    const bytes = new Uint8Array(await f.arrayBuffer());
     const s = useApp.getState();
-    const read = kind === 'mapping' ? readMappingFile(text) : readCodebookFile(text);
+    const read = kind === 'mapping' ? readMappingBytes(bytes) : readCodebookBytes(bytes);
     if (!read.ok) return setStaged({ kind: 'refused', file: f.name, errors: read.errors });
     // A file names its variable; it goes to that variable of the project, whichever is open.
     const target = s.variables.find((v) => v.id === read.value.variable);
