@@ -21,9 +21,9 @@ import type { SplitConfig } from '../core/types';
 import { writeCsv } from '../io/csv-export';
 import { TableReadError, readTableFile, type Table } from '../io/table';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
+import { APPLY_USAGE } from './usage';
 
-export const APPLY_USAGE =
-  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--out FILE]';
+export { APPLY_USAGE };
 
 const OPTIONS = ['--mapping', '--input', '--column', '--split', '--header-row', '--out'] as const;
 type Option = (typeof OPTIONS)[number];

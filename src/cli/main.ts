@@ -2,9 +2,14 @@
 // runCli with the real io (node-io.ts); tests run it with an in-memory one.
 
 import { UsageError, type CliIo, type Command } from './io';
-import { APPLY_USAGE, apply } from './apply';
-import { SUGGEST_SUMMARY, SUGGEST_USAGE, suggest } from './suggest';
-import { VALIDATE_USAGE, validateCommand } from './validate';
+import {
+  APPLY_SUMMARY,
+  APPLY_USAGE,
+  SUGGEST_SUMMARY,
+  SUGGEST_USAGE,
+  VALIDATE_SUMMARY,
+  VALIDATE_USAGE,
+} from './usage';
 
 export { UsageError } from './io';
 
@@ -15,25 +20,18 @@ export interface CommandSpec {
   readonly summary: string;
 }
 
+// Each command's code is loaded when it runs: `validate` does not parse SheetJS and its
+// code-page tables (start-up of the compiled CLI, issue 14 item 1).
+const validateCommand: Command = async (argv, io) =>
+  (await import('./validate')).validateCommand(argv, io);
+const suggest: Command = async (argv, io) => (await import('./suggest')).suggest(argv, io);
+const apply: Command = async (argv, io) => (await import('./apply')).apply(argv, io);
+
 // Keyed by the word after `kodbok`. A Map, so `kodbok constructor` is just an unknown command.
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, CommandSpec>([
-  [
-    'validate',
-    {
-      run: validateCommand,
-      usage: VALIDATE_USAGE,
-      summary: 'check a codebook or mapping file; exit 1 with the errors',
-    },
-  ],
+  ['validate', { run: validateCommand, usage: VALIDATE_USAGE, summary: VALIDATE_SUMMARY }],
   ['suggest', { run: suggest, usage: SUGGEST_USAGE, summary: SUGGEST_SUMMARY }],
-  [
-    'apply',
-    {
-      run: apply,
-      usage: APPLY_USAGE,
-      summary: 'write the data set as UTF-8 CSV with NAME_code added from the approved mapping',
-    },
-  ],
+  ['apply', { run: apply, usage: APPLY_USAGE, summary: APPLY_SUMMARY }],
 ]);
 
 const HELP_FLAGS = new Set(['--help', '-h']);
