@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     console.log(`   kodbok suggest (in-process, files in memory)  ${ms(cliMs)}`);
     console.log(
       typeof processMs === 'number'
-        ? `   npx kodbok suggest (whole process: Node, tsx, files on disk)  ${ms(processMs)}  → ${(scaledReference(values.length, sample.length, refRuns) / processMs).toFixed(0)}×`
+        ? `   npx kodbok suggest (whole process: Node, the compiled CLI, files on disk)  ${ms(processMs)}  → ${(scaledReference(values.length, sample.length, refRuns) / processMs).toFixed(0)}×`
         : `   npx kodbok suggest (whole process): ${processMs}`,
     );
     console.log(

@@ -10,11 +10,7 @@ import { restoreMapping, type MappingFile } from '../core/formats/mapping';
 import { formatErrorLine, type Result } from '../core/formats/result';
 import type { Codebook } from '../core/types';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
-
-export const AGREEMENT_USAGE =
-  'kodbok agreement A.json B.json [C.json …] [--codebook C.json] [--level leaf|group] [--weight values|rows]';
-export const AGREEMENT_SUMMARY =
-  "agreement between coders' mapping files: percent agreement, Cohen's kappa, Krippendorff's alpha";
+import { AGREEMENT_USAGE, AGREEMENT_SUMMARY } from './usage';
 
 type Level = 'leaf' | 'group';
 type Weight = 'values' | 'rows';
@@ -155,3 +151,5 @@ export const agreement: Command = async (argv, io) => {
   io.stdout(JSON.stringify(report, null, 2) + '\n');
   return 0;
 };
+
+export { AGREEMENT_USAGE, AGREEMENT_SUMMARY };

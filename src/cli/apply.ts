@@ -25,9 +25,9 @@ import type { EncodingChoice } from '../io/decode';
 import { DEFAULT_LIMITS, TableReadError, readTableFile, type Table } from '../io/table';
 import { verifyZipSizes } from '../io/zip-check';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
+import { APPLY_USAGE } from './usage';
 
-export const APPLY_USAGE =
-  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--encoding utf-8|windows-1252] [--out FILE]';
+export { APPLY_USAGE };
 
 const OPTIONS = [
   '--mapping',

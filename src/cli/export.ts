@@ -24,11 +24,7 @@ import { tableToCsv, tablesToXlsx, type TableFormat } from '../io/table-export';
 import type { Command, CliIo } from './io';
 import { readCodebook, readMapping, writeOutput } from './files';
 import { choice, commandError, option, parseOptions, type OptionSpec } from './options';
-
-export const EXPORT_USAGE =
-  'kodbok export [--mapping MAPPING.json] --codebook CODEBOOK.json --format csv|csv-excel|xlsx|sssom|qdc|html|json [--lang sv|en] [--crosswalk CODEBOOK-ID] [--license URL] [--out FILE]';
-export const EXPORT_SUMMARY =
-  'the mapping as CSV, Excel or SSSOM; the codebook as REFI-QDA (.qdc), CSV, Excel, HTML or JSON';
+import { EXPORT_USAGE, EXPORT_SUMMARY } from './usage';
 
 const FORMATS = ['csv', 'csv-excel', 'xlsx', 'sssom', 'qdc', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -133,3 +129,5 @@ function bytesOf(table: ExportTable, format: TableFormat): string | Uint8Array {
     ? tablesToXlsx([table])
     : tableToCsv(table, format, { neutraliseCsv: true });
 }
+
+export { EXPORT_USAGE, EXPORT_SUMMARY };

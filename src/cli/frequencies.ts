@@ -15,11 +15,7 @@ import { checkCrosswalk } from './export';
 import { readCodebook, readMapping, readTable, writeOutput } from './files';
 import type { Command } from './io';
 import { choice, commandError, option, parseOptions, type OptionSpec } from './options';
-
-export const FREQUENCIES_USAGE =
-  'kodbok frequencies --mapping MAPPING.json --input DATA.(csv|tsv|xlsx)… --column NAME [--by COLUMN] [--split "; ,"] [--codebook CODEBOOK.json] [--crosswalk CODEBOOK-ID] [--format csv|csv-excel|xlsx] [--lang sv|en] [--out FILE]';
-export const FREQUENCIES_SUMMARY =
-  'rows per category of a coded column (by another column when asked), counts and shares, as UTF-8 CSV';
+import { FREQUENCIES_USAGE, FREQUENCIES_SUMMARY } from './usage';
 
 const SPEC: OptionSpec = {
   command: 'frequencies',
@@ -143,3 +139,5 @@ export const frequencies: Command = async (argv, io) => {
   io.stderr(`kodbok frequencies: ${rows} rows of ${inputs.length} file(s) counted\n`);
   return 0;
 };
+
+export { FREQUENCIES_USAGE, FREQUENCIES_SUMMARY };

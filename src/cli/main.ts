@@ -2,12 +2,20 @@
 // runCli with the real io (node-io.ts); tests run it with an in-memory one.
 
 import { UsageError, type CliIo, type Command } from './io';
-import { AGREEMENT_SUMMARY, AGREEMENT_USAGE, agreement } from './agreement';
-import { APPLY_USAGE, apply } from './apply';
-import { EXPORT_SUMMARY, EXPORT_USAGE, exportCommand } from './export';
-import { FREQUENCIES_SUMMARY, FREQUENCIES_USAGE, frequencies } from './frequencies';
-import { SUGGEST_SUMMARY, SUGGEST_USAGE, suggest } from './suggest';
-import { VALIDATE_USAGE, validateCommand } from './validate';
+import {
+  AGREEMENT_SUMMARY,
+  AGREEMENT_USAGE,
+  APPLY_SUMMARY,
+  APPLY_USAGE,
+  EXPORT_SUMMARY,
+  EXPORT_USAGE,
+  FREQUENCIES_SUMMARY,
+  FREQUENCIES_USAGE,
+  SUGGEST_SUMMARY,
+  SUGGEST_USAGE,
+  VALIDATE_SUMMARY,
+  VALIDATE_USAGE,
+} from './usage';
 
 export { UsageError } from './io';
 
@@ -18,25 +26,23 @@ export interface CommandSpec {
   readonly summary: string;
 }
 
+// Each command's code is loaded when it runs: `validate` does not parse SheetJS and its
+// code-page tables (start-up of the compiled CLI, issue 14 item 1).
+const validateCommand: Command = async (argv, io) =>
+  (await import('./validate')).validateCommand(argv, io);
+const suggest: Command = async (argv, io) => (await import('./suggest')).suggest(argv, io);
+const apply: Command = async (argv, io) => (await import('./apply')).apply(argv, io);
+const exportCommand: Command = async (argv, io) =>
+  (await import('./export')).exportCommand(argv, io);
+const frequencies: Command = async (argv, io) =>
+  (await import('./frequencies')).frequencies(argv, io);
+const agreement: Command = async (argv, io) => (await import('./agreement')).agreement(argv, io);
+
 // Keyed by the word after `kodbok`. A Map, so `kodbok constructor` is just an unknown command.
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map<string, CommandSpec>([
-  [
-    'validate',
-    {
-      run: validateCommand,
-      usage: VALIDATE_USAGE,
-      summary: 'check a codebook or mapping file; exit 1 with the errors',
-    },
-  ],
+  ['validate', { run: validateCommand, usage: VALIDATE_USAGE, summary: VALIDATE_SUMMARY }],
   ['suggest', { run: suggest, usage: SUGGEST_USAGE, summary: SUGGEST_SUMMARY }],
-  [
-    'apply',
-    {
-      run: apply,
-      usage: APPLY_USAGE,
-      summary: 'write the data set as UTF-8 CSV with NAME_code added from the approved mapping',
-    },
-  ],
+  ['apply', { run: apply, usage: APPLY_USAGE, summary: APPLY_SUMMARY }],
   ['export', { run: exportCommand, usage: EXPORT_USAGE, summary: EXPORT_SUMMARY }],
   ['frequencies', { run: frequencies, usage: FREQUENCIES_USAGE, summary: FREQUENCIES_SUMMARY }],
   ['agreement', { run: agreement, usage: AGREEMENT_USAGE, summary: AGREEMENT_SUMMARY }],

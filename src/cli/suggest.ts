@@ -13,11 +13,9 @@ import { parseCsv } from '../io/csv';
 import { decodeText, type BadLine } from '../io/decode';
 import { DEFAULT_LIMITS, TableReadError } from '../io/table';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
+import { SUGGEST_SUMMARY, SUGGEST_USAGE } from './usage';
 
-export const SUGGEST_USAGE =
-  'kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--top N]';
-export const SUGGEST_SUMMARY =
-  'suggest codes for raw values (VALUES: .txt one per line, or .csv/.tsv with a "raw" column)';
+export { SUGGEST_SUMMARY, SUGGEST_USAGE };
 
 const DEFAULT_TOP = 3;
 

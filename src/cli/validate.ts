@@ -8,7 +8,9 @@ import { failure, formatErrorLine, success, type Result } from '../core/formats/
 import { FILE_STATUSES } from '../core/types';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 
-export const VALIDATE_USAGE = 'kodbok validate FILE.json';
+import { VALIDATE_USAGE } from './usage';
+
+export { VALIDATE_USAGE };
 
 /** More errors than this are counted, not listed: a broken 50 000-entry file should not flood the terminal. */
 const MAX_ERROR_LINES = 100;

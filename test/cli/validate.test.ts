@@ -1,6 +1,6 @@
 // `kodbok validate` as a script or a colleague uses it: exit 0 with one line, 1 with the errors,
 // 2 for bad arguments or files, and nothing on stdout unless the file is valid.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,6 +207,8 @@ describe('the real io', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kodbok-cli-'));
+    // The command runs the JavaScript built ahead (dist-cli): build it from the code under test.
+    execFileSync(process.execPath, [join(REPO, 'scripts/build-cli.mjs')], { cwd: REPO });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -262,5 +264,35 @@ describe('the real io', () => {
       stdout: '',
       stderr: `kodbok: cannot read ${join(dir, 'missing.json')}: no such file\n`,
     });
+  });
+
+  it('runs JavaScript built ahead, never TypeScript: no .ts file is loaded (issue 14 item 1)', async () => {
+    // A loader hook that records every module Node resolves, then the real command.
+    const hook = join(dir, 'record.mjs');
+    await writeFile(
+      hook,
+      "export async function resolve(s, c, next) { const r = await next(s, c); if (/\\.[cm]?tsx?$/.test(r.url)) process.stderr.write('TS ' + r.url + '\\n'); return r; }",
+    );
+    const register = join(dir, 'register.mjs');
+    await writeFile(
+      register,
+      `import { register } from 'node:module'; register(${JSON.stringify(new URL(`file://${hook}`).href)});`,
+    );
+    const out = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          '--import',
+          register,
+          join(REPO, 'bin/kodbok.mjs'),
+          'validate',
+          join(DEV_SET, 'orsak_codebook.json'),
+        ],
+        { cwd: REPO },
+        (error, stdout, stderr) => (error ? reject(error) : resolve({ stdout, stderr })),
+      ),
+    );
+    expect(out.stdout).toMatch(/valid kodbok\/codebook v1/);
+    expect(out.stderr).toBe('');
   });
 });
