@@ -64,9 +64,10 @@ function details(
         : `<ul class="examples">${examples.map((e) => `<li>${htmlText(e)}</li>`).join('')}</ul>`,
     );
   }
-  const counts = withStats
-    ? `<p class="counts">${htmlText(words.counts(stats?.values ?? 0, stats?.rows ?? 0))}</p>`
-    : '';
+  const counts =
+    withStats && stats !== undefined && stats.values > 0
+      ? `<p class="counts">${htmlText(words.counts(stats.values, stats.rows))}</p>`
+      : '';
   return (rows.length > 0 ? `<dl>${rows.join('')}</dl>` : '') + counts;
 }
 
@@ -103,6 +104,7 @@ export function writeCodebookHtml(
         .join(' · '),
     )}</p>`,
   ];
+  if (stats !== undefined) out.push(`<p class="meta">${htmlText(words.examplesNote)}</p>`);
   const top = children.get(null) ?? [];
   out.push(
     `<nav><h2>${htmlText(words.contents)}</h2><ol>${top

@@ -27,22 +27,9 @@ import { commitImport, notify, restoreBackup, useApp } from '../../state/app';
 import { openImportDialog } from '../../state/import';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
-
-/** Offers a file to the user as a download; nothing is sent anywhere. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function safeName(s: string): string {
-  return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-}
+import { download } from './download';
+import { ExportDialog } from './ExportDialog';
+import { safeName } from './export-files';
 
 type Staged =
   | { kind: 'refused'; file: string; errors: readonly FormatError[] }
@@ -80,6 +67,7 @@ export function ExportImportMenu() {
   const t = useT();
   const [staged, setStaged] = useState<Staged | null>(null);
   const [open, setOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const mappingInput = useRef<HTMLInputElement>(null);
   const codebookInput = useRef<HTMLInputElement>(null);
   const backupInput = useRef<HTMLInputElement>(null);
@@ -112,7 +100,7 @@ export function ExportImportMenu() {
     if (!backup) return false;
     setLastBackup(backup.exportedAt);
     const name = `${safeName(project.name)}-backup-${backup.exportedAt.slice(0, 16).replace(':', '')}.json`;
-    download(name, writeBackupFile(backup));
+    download(name, writeBackupFile(backup), 'application/json');
     notify(t('exported', { file: name }));
     return true;
   };
@@ -143,7 +131,7 @@ export function ExportImportMenu() {
       exportedAt: new Date().toISOString(),
     });
     const name = `${safeName(variable.id)}-mapping-${full ? 'full' : 'approved'}-${new Date().toISOString().slice(0, 10)}.json`;
-    download(name, writeMappingFile(file));
+    download(name, writeMappingFile(file), 'application/json');
     notify(t('exported', { file: name }));
     setOpen(false);
   };
@@ -153,7 +141,7 @@ export function ExportImportMenu() {
     const variable = s.variables.find((v) => v.id === s.variableId);
     if (!variable) return;
     const name = `${safeName(variable.codebook.id)}-codebook-${safeName(variable.codebook.version ?? 'v')}.json`;
-    download(name, writeCodebookFile(variable.codebook));
+    download(name, writeCodebookFile(variable.codebook), 'application/json');
     notify(t('exported', { file: name }));
     setOpen(false);
   };
@@ -272,6 +260,16 @@ export function ExportImportMenu() {
           <button role="menuitem" onClick={exportCodebook} data-testid="export-codebook">
             {t('exportCodebook')}
           </button>
+          <button
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setExporting(true);
+            }}
+            data-testid="export-tables"
+          >
+            {t('expMenu')}
+          </button>
           <hr />
           <button
             role="menuitem"
@@ -333,6 +331,7 @@ export function ExportImportMenu() {
         onChange={onFile('codebook')}
         data-testid="codebook-file"
       />
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {staged && (
         <StagedDialog
           staged={staged}
