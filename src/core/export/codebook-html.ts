@@ -25,7 +25,7 @@ h2 { font-size: 1.25rem; border-bottom: 1px solid #999; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 .code { font-family: ui-monospace, monospace; color: #444; margin-right: 0.4em; }
 .meta, .counts { color: #444; }
-dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; }
+dl { margin: 0; display: grid; grid-template-columns: 9.5rem 1fr; gap: 0.15rem 0.8rem; }
 dt { font-weight: 600; }
 dd { margin: 0; white-space: pre-wrap; }
 ul.examples { margin: 0; padding-left: 1.1rem; }
