@@ -6,6 +6,7 @@
 
 import { frequencyTable, type Observation } from '../core/export/frequencies';
 import { compileSplitter } from '../core/split';
+import type { MappingFile } from '../core/formats/mapping';
 import type { Codebook, SplitConfig } from '../core/types';
 import { LANGUAGES, type Language } from '../i18n';
 import { exportWords } from '../i18n/export-words';
@@ -25,6 +26,7 @@ const SPEC: OptionSpec = {
     '--input',
     '--column',
     '--by',
+    '--by-mapping',
     '--split',
     '--codebook',
     '--crosswalk',
@@ -35,6 +37,30 @@ const SPEC: OptionSpec = {
   many: ['--input'],
   empty: ['--split'],
 };
+
+/** A cell as its approved codes, split by the mapping's own `split`, joined by `|` (as `apply`). */
+function codedCell(mapping: MappingFile): (cell: string) => string {
+  const split = compileSplitter({
+    separators: mapping.split?.separators ?? [],
+    protect: mapping.split?.protect ?? [],
+  });
+  const codes = approvedCodes(mapping);
+  return (cell) => {
+    const found: string[] = [];
+    for (const atom of split(cell)) {
+      const code = codes.get(atom);
+      if (code !== undefined && !found.includes(code)) found.push(code);
+    }
+    return found.join('|');
+  };
+}
+
+/** Approved code by raw value (a Map: raw values can be `__proto__`). */
+function approvedCodes(mapping: MappingFile): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const e of mapping.entries) if (e.status === 'approved') codes.set(e.raw, e.code);
+  return codes;
+}
 
 function columnIndex(table: Table, path: string, name: string): number {
   const at = table.headers.flatMap((h, i) => (h === name ? [i] : []));
@@ -59,6 +85,7 @@ export const frequencies: Command = async (argv, io) => {
   const inputs = args.get('--input') ?? [];
   const column = option(args, '--column');
   const by = option(args, '--by');
+  const byMappingPath = option(args, '--by-mapping');
   const codebookPath = option(args, '--codebook');
   const crosswalk = option(args, '--crosswalk');
   const format = choice<TableFormat>(
@@ -73,12 +100,18 @@ export const frequencies: Command = async (argv, io) => {
   if (mappingPath === undefined) throw commandError(SPEC, '--mapping is missing');
   if (inputs.length === 0) throw commandError(SPEC, '--input is missing');
   if (column === undefined) throw commandError(SPEC, '--column is missing');
+  if (byMappingPath !== undefined && by === undefined)
+    throw commandError(SPEC, '--by-mapping needs --by (the column it codes)');
   if (crosswalk !== undefined && codebookPath === undefined)
     throw commandError(SPEC, '--crosswalk needs --codebook (the crosswalk is in the codebook)');
   if (format === 'xlsx' && out === undefined)
     throw commandError(SPEC, 'an XLSX file cannot go to the terminal; name it with --out FILE');
 
   const mapping = await readMapping(io, 'frequencies', mappingPath);
+  // A second coded variable (e.g. kön): its cells are counted by their approved codes.
+  const byMapping =
+    byMappingPath === undefined ? undefined : await readMapping(io, 'frequencies', byMappingPath);
+  const byValue = byMapping === undefined ? (cell: string) => cell : codedCell(byMapping);
   const codebook: Codebook =
     codebookPath === undefined
       ? { id: mapping.codebook.id, variable: mapping.variable, categories: [] }
@@ -110,14 +143,13 @@ export const frequencies: Command = async (argv, io) => {
     });
     tables.push({ table, path, at, byAt: by === undefined ? null : columnIndex(table, path, by) });
   }
-  const codes = new Map<string, string>();
-  for (const e of mapping.entries) if (e.status === 'approved') codes.set(e.raw, e.code);
+  const codes = approvedCodes(mapping);
 
   function* observations(): Generator<Observation> {
     for (const { table, at, byAt } of tables) {
       for (const row of table.rows) {
         yield {
-          by: byAt === null ? null : (row[byAt] ?? ''),
+          by: byAt === null ? null : byValue(row[byAt] ?? ''),
           atoms: splitter(row[at] ?? ''),
           rows: 1,
         };
@@ -127,7 +159,7 @@ export const frequencies: Command = async (argv, io) => {
   const table = frequencyTable(observations(), {
     codebook,
     codes,
-    byName: by,
+    byName: by === undefined || byMapping === undefined ? by : `${by}_code`,
     crosswalk,
     uncodedLabel: exportWords(lang).uncoded,
   });

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import type { ValueCount } from '../core/count';
 import { coverageOf, type Coverage } from '../core/coverage';
 import { newRawValue } from '../core/decide';
+import type { StoredCombination } from '../core/import-merge';
 import type { Codebook, RawValue, Variable, VariableId } from '../core/types';
 import {
   projectTables,
@@ -102,6 +103,15 @@ export async function loadValues(
 ): Promise<ValueRow[]> {
   const [lower, upper] = valueRange(project, variable);
   return db.values.where('[project+variable+raw]').between(lower, upper, true, true).toArray();
+}
+
+/** A variable's distinct cells with their rows per municipality (for frequency tables). */
+export async function loadCells(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+): Promise<readonly StoredCombination[]> {
+  return (await db.counts.get([project, variable]))?.combinations ?? [];
 }
 
 /** Replaces a variable's codebook (after the user saw the staged change). */

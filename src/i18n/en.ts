@@ -236,6 +236,8 @@ export const en: Messages = {
   expRecodedFiles: 'Choose the source files (the ones that were imported)…',
   expRecodedColumn: 'The column holding {variable} is named',
   expRecodedNoColumn: '{file} has no column {column}; its columns are {columns}',
+  expRecodedColumnExists: '{file} already has a column {column}; rename it first',
+  expRecodedDuplicateColumn: '{file} has several columns named {column}; rename one',
   expRecodedLongRow: '{file}: row {row} has more cells than the header; fix the row first',
   expRecodedNote:
     'Kodbok keeps counts, not rows: the source files are read again as the import read them, and each file is written recoded with the approved codes.',
@@ -246,7 +248,8 @@ export const en: Messages = {
   expExclude: 'Excludes',
   expSynonyms: 'Synonyms',
   expCrosswalkHeading: 'Crosswalk',
-  expExamples: 'Examples (most frequent approved values)',
+  expExamples: 'Examples',
+  expExamplesNote: 'Examples are the most frequent approved values of each category.',
   expGroup: 'Group',
   expVersion: 'Version',
   expVariable: 'Variable',

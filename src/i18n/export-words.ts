@@ -18,6 +18,7 @@ export function exportWords(lang: Language): ExportWords {
     synonyms: t('expSynonyms'),
     crosswalk: t('expCrosswalkHeading'),
     examples: t('expExamples'),
+    examplesNote: t('expExamplesNote'),
     group: t('expGroup'),
     version: t('expVersion'),
     variable: t('expVariable'),

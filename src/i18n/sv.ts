@@ -235,6 +235,8 @@ export const sv = {
   expRecodedFiles: 'Välj källfilerna (samma som importerades)…',
   expRecodedColumn: 'Kolumnen med {variable} heter',
   expRecodedNoColumn: '{file} har ingen kolumn {column}; dess kolumner är {columns}',
+  expRecodedColumnExists: '{file} har redan en kolumn {column}; byt namn på den först',
+  expRecodedDuplicateColumn: '{file} har flera kolumner som heter {column}; byt namn på en',
   expRecodedLongRow: '{file}: rad {row} har fler celler än rubrikraden; rätta raden först',
   expRecodedNote:
     'Kodbok sparar antal, inte rader: källfilerna läses igen på samma sätt som vid importen, och varje fil skrivs omkodad med godkända koder.',
@@ -245,7 +247,8 @@ export const sv = {
   expExclude: 'Exkluderar',
   expSynonyms: 'Synonymer',
   expCrosswalkHeading: 'Motsvarigheter',
-  expExamples: 'Exempel (vanligaste godkända värden)',
+  expExamples: 'Exempel',
+  expExamplesNote: 'Exempel är kategoriernas vanligaste godkända värden.',
   expGroup: 'Grupp',
   expVersion: 'Version',
   expVariable: 'Variabel',

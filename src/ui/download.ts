@@ -1,8 +1,14 @@
 import { writeBackupFile, type ProjectBackup } from '../core/formats/backup';
 
 /** Offers a file to the user as a download; nothing is sent anywhere. */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function download(
+  name: string,
+  data: string | Uint8Array,
+  type: string = 'application/json',
+): void {
+  // A copy into a fresh ArrayBuffer: a Blob takes no view of a SharedArrayBuffer.
+  const part = typeof data === 'string' ? data : new Uint8Array(data);
+  const url = URL.createObjectURL(new Blob([part], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

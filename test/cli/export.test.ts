@@ -308,6 +308,51 @@ print(json.dumps(df.to_dict('records')))`,
   });
 });
 
+describe('kodbok frequencies by a second coded variable', () => {
+  it('counts by the approved codes of the --by column when --by-mapping is given', async () => {
+    const kon = writeScratch(
+      dir,
+      'kon.json',
+      writeMappingFile({
+        variable: 'kön',
+        codebook: { id: 'kon' },
+        entries: [
+          { raw: 'f', code: 'F', status: 'approved' },
+          { raw: 'flicka', code: 'F', status: 'approved' },
+          { raw: 'P', code: 'P', status: 'approved' },
+        ],
+      }),
+    );
+    const data = writeScratch(
+      dir,
+      'kon.csv',
+      'kön,orsak\nf,Missbruk förälder\nflicka,Missbruk förälder\nP,okänt\n?,Missbruk förälder\n',
+    );
+    const r = await kodbok(
+      'frequencies',
+      '--mapping',
+      mapping,
+      '--input',
+      data,
+      '--column',
+      'orsak',
+      '--by',
+      'kön',
+      '--by-mapping',
+      kon,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('kön_code,code,label,rows,share,group_code,group_label');
+    // `?` has no approved code: its rows are under an empty kön_code, not dropped.
+    expect(lines.slice(1).filter((l) => !l.includes(',0,0,'))).toEqual([
+      ',H07,,1,1,,',
+      'F,H07,,2,1,,',
+      'P,,(utan godkänd kod),1,1,,',
+    ]);
+  });
+});
+
 describe('bad input', () => {
   const cases: [string, () => string[], RegExp][] = [
     [

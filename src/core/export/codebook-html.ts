@@ -25,7 +25,7 @@ h2 { font-size: 1.25rem; border-bottom: 1px solid #999; margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 0.3rem; }
 .code { font-family: ui-monospace, monospace; color: #444; margin-right: 0.4em; }
 .meta, .counts { color: #444; }
-dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; }
+dl { margin: 0; display: grid; grid-template-columns: 9.5rem 1fr; gap: 0.15rem 0.8rem; }
 dt { font-weight: 600; }
 dd { margin: 0; white-space: pre-wrap; }
 ul.examples { margin: 0; padding-left: 1.1rem; }
@@ -64,9 +64,10 @@ function details(
         : `<ul class="examples">${examples.map((e) => `<li>${htmlText(e)}</li>`).join('')}</ul>`,
     );
   }
-  const counts = withStats
-    ? `<p class="counts">${htmlText(words.counts(stats?.values ?? 0, stats?.rows ?? 0))}</p>`
-    : '';
+  const counts =
+    withStats && stats !== undefined && stats.values > 0
+      ? `<p class="counts">${htmlText(words.counts(stats.values, stats.rows))}</p>`
+      : '';
   return (rows.length > 0 ? `<dl>${rows.join('')}</dl>` : '') + counts;
 }
 
@@ -103,6 +104,7 @@ export function writeCodebookHtml(
         .join(' · '),
     )}</p>`,
   ];
+  if (stats !== undefined) out.push(`<p class="meta">${htmlText(words.examplesNote)}</p>`);
   const top = children.get(null) ?? [];
   out.push(
     `<nav><h2>${htmlText(words.contents)}</h2><ol>${top

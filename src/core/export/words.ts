@@ -14,6 +14,8 @@ export interface ExportWords {
   readonly synonyms: string;
   readonly crosswalk: string;
   readonly examples: string;
+  /** A line under the title saying what the examples are. */
+  readonly examplesNote: string;
   readonly group: string;
   readonly version: string;
   readonly variable: string;

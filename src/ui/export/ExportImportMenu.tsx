@@ -23,6 +23,7 @@ import { openImportDialog } from '../../state/import';
 import { download, downloadBackup, safeName } from '../download';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
+import { ExportDialog } from './ExportDialog';
 
 type Staged =
   | { kind: 'refused'; file: string; errors: readonly FormatError[] }
@@ -60,6 +61,7 @@ export function ExportImportMenu() {
   const t = useT();
   const [staged, setStaged] = useState<Staged | null>(null);
   const [open, setOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const mappingInput = useRef<HTMLInputElement>(null);
   const codebookInput = useRef<HTMLInputElement>(null);
   const backupInput = useRef<HTMLInputElement>(null);
@@ -126,7 +128,7 @@ export function ExportImportMenu() {
       exportedAt: new Date().toISOString(),
     });
     const name = `${safeName(variable.id)}-mapping-${full ? 'full' : 'approved'}-${new Date().toISOString().slice(0, 10)}.json`;
-    download(name, writeMappingFile(file));
+    download(name, writeMappingFile(file), 'application/json');
     notify(t('exported', { file: name }));
     setOpen(false);
   };
@@ -136,7 +138,7 @@ export function ExportImportMenu() {
     const variable = s.variables.find((v) => v.id === s.variableId);
     if (!variable) return;
     const name = `${safeName(variable.codebook.id)}-codebook-${safeName(variable.codebook.version ?? 'v')}.json`;
-    download(name, writeCodebookFile(variable.codebook));
+    download(name, writeCodebookFile(variable.codebook), 'application/json');
     notify(t('exported', { file: name }));
     setOpen(false);
   };
@@ -256,6 +258,16 @@ export function ExportImportMenu() {
           <button role="menuitem" onClick={exportCodebook} data-testid="export-codebook">
             {t('exportCodebook')}
           </button>
+          <button
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setExporting(true);
+            }}
+            data-testid="export-tables"
+          >
+            {t('expMenu')}
+          </button>
           <hr />
           <button
             role="menuitem"
@@ -317,6 +329,7 @@ export function ExportImportMenu() {
         onChange={onFile('codebook')}
         data-testid="codebook-file"
       />
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
       {staged && (
         <StagedDialog
           staged={staged}

@@ -1,0 +1,391 @@
+// The export dialog: what (mapping, SSSOM, codebook, frequency table, recoded data), in which
+// format, through which crosswalk. A data container reads what the app holds; the form is
+// props-only. Files are made by export-files.ts, the same functions as `kodbok export`.
+
+import { useEffect, useState } from 'react';
+import { crosswalkTargets, missingCrosswalk } from '../../core/export/crosswalk';
+import { RecodeError } from '../../core/export/recode';
+import type { StoredCombination } from '../../core/import-merge';
+import type { Suggestion, Variable } from '../../core/types';
+import { appDb } from '../../db/db';
+import * as repo from '../../db/repo';
+import { TableReadError, readTableFile } from '../../io/table';
+import type { TableFormat } from '../../io/table-export';
+import { notify, useApp } from '../../state/app';
+import { useT, type T } from '../i18n';
+import { download } from '../download';
+import {
+  EXPORT_KINDS,
+  FORMATS_OF,
+  makeExport,
+  makeRecoded,
+  takesCrosswalk,
+  type ExportFormat,
+  type ExportKind,
+} from './export-files';
+
+type Kind = ExportKind | 'recoded';
+const KINDS: readonly Kind[] = [...EXPORT_KINDS, 'recoded'];
+const KIND_LABEL = {
+  mapping: 'expWhatMapping',
+  'mapping-full': 'expWhatMappingFull',
+  sssom: 'expWhatSssom',
+  codebook: 'expWhatCodebook',
+  frequencies: 'expWhatFrequencies',
+  recoded: 'expWhatRecoded',
+} as const;
+const FORMAT_LABEL = {
+  'csv-excel': 'expFormatCsvExcel',
+  csv: 'expFormatCsv',
+  xlsx: 'expFormatXlsx',
+  json: 'expFormatJson',
+  qdc: 'expFormatQdc',
+  html: 'expFormatHtml',
+  sssom: 'expWhatSssom',
+} as const;
+const RECODED_FORMATS: readonly TableFormat[] = ['csv-excel', 'csv', 'xlsx'];
+
+export interface ExportForm {
+  readonly kind: Kind;
+  readonly format: ExportFormat;
+  readonly crosswalk: string;
+  readonly byMunicipality: boolean;
+  readonly long: boolean;
+  readonly labels: boolean;
+  readonly column: string;
+}
+
+const INITIAL: ExportForm = {
+  kind: 'mapping',
+  format: 'csv-excel',
+  crosswalk: '',
+  byMunicipality: true,
+  long: false,
+  labels: true,
+  column: '',
+};
+
+function formatsOf(kind: Kind): readonly ExportFormat[] {
+  return kind === 'recoded' ? RECODED_FORMATS : FORMATS_OF[kind];
+}
+
+/** Reads the open variable's values and cells, and downloads what the form asks for. */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const s = useApp();
+  const variable = s.variables.find((v) => v.id === s.variableId);
+  const [cells, setCells] = useState<readonly StoredCombination[] | null>(null);
+  const [sources, setSources] = useState<readonly File[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!s.projectId || !variable) return;
+    let live = true;
+    void repo.loadCells(appDb(), s.projectId, variable.id).then((c) => live && setCells(c));
+    return () => {
+      live = false;
+    };
+  }, [s.projectId, variable]);
+  if (!variable) return null;
+
+  const exportedAt = () => new Date().toISOString();
+  const topSuggestions = () => {
+    const top = new Map<string, Suggestion>();
+    for (const [raw, list] of s.suggestions) if (list[0]) top.set(raw, list[0]);
+    return top;
+  };
+
+  const run = async (form: ExportForm) => {
+    setProblem(null);
+    const crosswalk = form.crosswalk === '' ? undefined : form.crosswalk;
+    if (form.kind !== 'recoded') {
+      const file = makeExport(
+        {
+          variable,
+          values: s.values,
+          suggestions: topSuggestions(),
+          cells: cells ?? [],
+          lang: s.lang,
+          exportedAt: exportedAt(),
+        },
+        { kind: form.kind, format: form.format, crosswalk, byMunicipality: form.byMunicipality },
+      );
+      download(file.name, file.bytes, file.type);
+      notify(t('exported', { file: file.name }));
+      onClose();
+      return;
+    }
+    // Every file is read and recoded before the first download: a broken one stops them all.
+    const made = [];
+    for (const f of sources) {
+      let table;
+      try {
+        table = readTableFile(f.name, new Uint8Array(await f.arrayBuffer()));
+      } catch (e) {
+        return setProblem(e instanceof TableReadError ? e.message : String(e));
+      }
+      try {
+        made.push(
+          makeRecoded(
+            { variable, values: s.values },
+            { name: f.name, table },
+            {
+              column: form.column,
+              format: form.format as TableFormat,
+              long: form.long,
+              labels: form.labels,
+              crosswalk,
+            },
+          ),
+        );
+      } catch (e) {
+        if (!(e instanceof RecodeError)) throw e;
+        const file = f.name;
+        return setProblem(
+          e.kind === 'long-row'
+            ? t('expRecodedLongRow', { file, row: table.rowNumbers[Number(e.at)] ?? '?' })
+            : e.kind === 'column-exists'
+              ? t('expRecodedColumnExists', { file, column: String(e.at) })
+              : e.kind === 'duplicate-column'
+                ? t('expRecodedDuplicateColumn', { file, column: form.column })
+                : t('expRecodedNoColumn', {
+                    file,
+                    column: form.column,
+                    columns: table.headers.map((h) => JSON.stringify(h)).join(', '),
+                  }),
+        );
+      }
+    }
+    for (const file of made) download(file.name, file.bytes, file.type);
+    notify(t('exported', { file: made.map((f) => f.name).join(', ') }));
+    onClose();
+  };
+
+  return (
+    <ExportDialogView
+      t={t}
+      variable={variable}
+      hasApproved={s.values.some((v) => v.status === 'approved')}
+      hasCells={cells === null || cells.length > 0}
+      sources={sources}
+      problem={problem}
+      onSources={setSources}
+      onExport={(form) => void run(form)}
+      onClose={onClose}
+    />
+  );
+}
+
+interface ViewProps {
+  readonly t: T;
+  readonly variable: Variable;
+  readonly hasApproved: boolean;
+  readonly hasCells: boolean;
+  readonly sources: readonly File[];
+  readonly problem: string | null;
+  readonly onSources: (files: readonly File[]) => void;
+  readonly onExport: (form: ExportForm) => void;
+  readonly onClose: () => void;
+}
+
+/** The form: props only. */
+export function ExportDialogView(props: ViewProps) {
+  const { t, variable, sources } = props;
+  const [form, setForm] = useState<ExportForm>({ ...INITIAL, column: variable.id });
+  const [headers, setHeaders] = useState<readonly string[]>([]);
+  const set = (patch: Partial<ExportForm>) => setForm((f) => ({ ...f, ...patch }));
+  const targets = crosswalkTargets(variable.codebook);
+  const crosswalks = form.kind === 'codebook' ? [] : targets;
+  const missing = form.crosswalk === '' ? [] : missingCrosswalk(variable.codebook, form.crosswalk);
+  const recoded = form.kind === 'recoded';
+
+  const pickSources = async (list: FileList | null) => {
+    const files = [...(list ?? [])];
+    props.onSources(files);
+    const first = files[0];
+    if (!first) return setHeaders([]);
+    try {
+      const table = readTableFile(first.name, new Uint8Array(await first.arrayBuffer()));
+      setHeaders(table.headers);
+      const guess =
+        table.headers.find((h) => h === variable.id) ??
+        table.headers.find((h) => h.toLowerCase() === variable.label.toLowerCase()) ??
+        table.headers[0] ??
+        '';
+      set({ column: guess });
+    } catch {
+      setHeaders([]);
+    }
+  };
+
+  const nothing =
+    (form.kind === 'mapping' && !props.hasApproved) ||
+    (form.kind === 'frequencies' && !props.hasCells) ||
+    (recoded && (sources.length === 0 || form.column === ''));
+
+  return (
+    <div className="modal-backdrop" onMouseDown={props.onClose}>
+      <div
+        className="modal export-dialog"
+        role="dialog"
+        aria-label={t('expTitle', { variable: variable.label })}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        <h2>{t('expTitle', { variable: variable.label })}</h2>
+        <fieldset>
+          <legend>{t('expWhat')}</legend>
+          {KINDS.map((kind) => (
+            <label key={kind}>
+              <input
+                type="radio"
+                name="export-kind"
+                checked={form.kind === kind}
+                onChange={() => set({ kind, format: formatsOf(kind)[0] as ExportFormat })}
+                data-testid={`export-kind-${kind}`}
+              />{' '}
+              {t(KIND_LABEL[kind])}
+            </label>
+          ))}
+        </fieldset>
+        {formatsOf(form.kind).length > 1 && (
+          <fieldset>
+            <legend>{t('expFormat')}</legend>
+            {formatsOf(form.kind).map((format) => (
+              <label key={format}>
+                <input
+                  type="radio"
+                  name="export-format"
+                  checked={form.format === format}
+                  onChange={() => set({ format })}
+                  data-testid={`export-format-${format}`}
+                />{' '}
+                {t(FORMAT_LABEL[format])}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {form.kind === 'frequencies' && (
+          <fieldset>
+            <legend>{t('expBy')}</legend>
+            <label>
+              <input
+                type="radio"
+                name="export-by"
+                checked={!form.byMunicipality}
+                onChange={() => set({ byMunicipality: false })}
+              />{' '}
+              {t('expByNone')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="export-by"
+                checked={form.byMunicipality}
+                onChange={() => set({ byMunicipality: true })}
+                data-testid="export-by-municipality"
+              />{' '}
+              {t('expByMunicipality')}
+            </label>
+            <small className="muted">{t('expByNote')}</small>
+          </fieldset>
+        )}
+        {recoded && (
+          <fieldset>
+            <small className="muted">{t('expRecodedNote')}</small>
+            <label>
+              {t('expRecodedFiles')}{' '}
+              <input
+                type="file"
+                multiple
+                accept=".csv,.tsv,.txt,.xlsx,.xls"
+                onChange={(e) => void pickSources(e.target.files)}
+                data-testid="export-recoded-files"
+              />
+            </label>
+            {headers.length > 0 && (
+              <label>
+                {t('expRecodedColumn', { variable: variable.label })}{' '}
+                <select
+                  value={form.column}
+                  onChange={(e) => set({ column: e.target.value })}
+                  data-testid="export-recoded-column"
+                >
+                  {headers.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label>
+              <input
+                type="checkbox"
+                checked={form.labels}
+                onChange={(e) => set({ labels: e.target.checked })}
+                data-testid="export-labels"
+              />{' '}
+              {t('expLabels')}
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={form.long}
+                onChange={(e) => set({ long: e.target.checked })}
+                data-testid="export-long"
+              />{' '}
+              {t('expLong')}
+            </label>
+          </fieldset>
+        )}
+        {crosswalks.length > 0 && (
+          <label>
+            {t('expCrosswalk')}{' '}
+            <select
+              value={form.crosswalk}
+              onChange={(e) => set({ crosswalk: e.target.value })}
+              data-testid="export-crosswalk"
+            >
+              <option value="">{t('expCrosswalkNone', { id: variable.codebook.id })}</option>
+              {crosswalks.map((id) => (
+                <option key={id} value={id}>
+                  {t('expCrosswalkTo', { id })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {missing.length > 0 && (
+          <p className="warn">
+            {t('expCrosswalkMissing', { n: missing.length, id: form.crosswalk })}
+          </p>
+        )}
+        {form.kind === 'mapping' && !props.hasApproved && <p className="warn">{t('expNothing')}</p>}
+        {props.problem && (
+          <p className="error" role="alert" data-testid="export-problem">
+            {props.problem}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button onClick={props.onClose}>{t('cancel')}</button>
+          <button
+            className="btn-primary"
+            disabled={nothing}
+            onClick={() =>
+              props.onExport({
+                ...form,
+                crosswalk: takesCrosswalkKind(form.kind) ? form.crosswalk : '',
+              })
+            }
+            data-testid="export-download"
+          >
+            {t('expDownload')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function takesCrosswalkKind(kind: Kind): boolean {
+  return kind === 'recoded' || takesCrosswalk(kind);
+}

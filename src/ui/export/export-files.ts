@@ -1,0 +1,229 @@
+// What the export dialog downloads, as pure functions of what the app holds: the same core
+// functions and byte writers as `kodbok export` / `kodbok frequencies`, so a file from the app
+// and one from the command line are the same bytes (test/ui/export-files.test.ts).
+
+import { categoryStats } from '../../core/export/codebook-stats';
+import { writeCodebookHtml } from '../../core/export/codebook-html';
+import { codebookTable } from '../../core/export/codebook-table';
+import { crosswalkCode } from '../../core/export/crosswalk';
+import { frequencyTable, type Observation } from '../../core/export/frequencies';
+import { mappingTable } from '../../core/export/mapping-table';
+import { recodeTable } from '../../core/export/recode';
+import { writeQdc } from '../../core/export/qdc';
+import { writeSssom } from '../../core/export/sssom';
+import type { ExportTable } from '../../core/export/table';
+import { writeCodebookFile } from '../../core/formats/codebook';
+import { buildMappingFile, type MappingFile } from '../../core/formats/mapping';
+import { categoryIndex } from '../../core/codebook';
+import type { StoredCombination } from '../../core/import-merge';
+import type { RawValue, Suggestion, Variable } from '../../core/types';
+import type { Language } from '../../i18n';
+import { exportWords } from '../../i18n/export-words';
+import type { Table } from '../../io/table';
+import { tableBytes, type TableFormat } from '../../io/table-export';
+import { safeName } from '../download';
+
+export const EXPORT_KINDS = [
+  'mapping',
+  'mapping-full',
+  'sssom',
+  'codebook',
+  'frequencies',
+] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export type ExportFormat = TableFormat | 'sssom' | 'json' | 'qdc' | 'html';
+
+/** The formats each kind can be written in, the first the default. */
+export const FORMATS_OF: Readonly<Record<ExportKind, readonly ExportFormat[]>> = {
+  mapping: ['csv-excel', 'csv', 'xlsx'],
+  'mapping-full': ['csv-excel', 'csv', 'xlsx'],
+  sssom: ['sssom'],
+  codebook: ['html', 'qdc', 'csv-excel', 'csv', 'xlsx', 'json'],
+  frequencies: ['csv-excel', 'csv', 'xlsx'],
+};
+
+/** The kinds a crosswalk applies to (a codebook is exported as it is). */
+export function takesCrosswalk(kind: ExportKind): boolean {
+  return kind !== 'codebook';
+}
+
+export interface ExportSource {
+  readonly variable: Variable;
+  readonly values: readonly RawValue[];
+  /** Top suggestions per raw value (the full mapping carries them as `suggested`). */
+  readonly suggestions: ReadonlyMap<string, Suggestion>;
+  /** The variable's stored cells, for frequency tables. */
+  readonly cells: readonly StoredCombination[];
+  readonly lang: Language;
+  /** ISO 8601; passed in so this stays free of clocks. */
+  readonly exportedAt: string;
+}
+
+export interface ExportChoice {
+  readonly kind: ExportKind;
+  readonly format: ExportFormat;
+  readonly crosswalk?: string;
+  /** Frequency tables: by municipality. */
+  readonly byMunicipality?: boolean;
+}
+
+export interface ExportedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly type: string;
+}
+
+/** Letters, digits, `.`, `_` and `-`: a file name every system accepts. */
+
+/** The mapping file the app exports as JSON: the input of every mapping table. */
+export function mappingOf(source: ExportSource, full: boolean): MappingFile {
+  return buildMappingFile({
+    variable: source.variable.id,
+    codebook: source.variable.codebook,
+    split: source.variable.split,
+    values: source.values,
+    suggestions: source.suggestions,
+    full,
+    exportedAt: source.exportedAt,
+  });
+}
+
+/** The cells as observations: rows per municipality, or all rows. */
+function* observationsOf(
+  cells: readonly StoredCombination[],
+  byMunicipality: boolean,
+): Generator<Observation> {
+  for (const cell of cells) {
+    if (!byMunicipality) {
+      yield { by: null, atoms: cell.atoms, rows: cell.rows };
+      continue;
+    }
+    let counted = 0;
+    for (const [municipality, rows] of cell.munis) {
+      counted += rows;
+      yield { by: municipality, atoms: cell.atoms, rows };
+    }
+    // Rows counted before municipality detail was kept: under an empty municipality, not lost.
+    if (cell.rows > counted) yield { by: '', atoms: cell.atoms, rows: cell.rows - counted };
+  }
+}
+
+/** Approved codes by raw value (a Map: raw values can be `__proto__`). */
+function approvedCodes(values: readonly RawValue[]): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const v of values) if (v.status === 'approved' && v.code !== null) codes.set(v.raw, v.code);
+  return codes;
+}
+
+function tableFile(
+  table: ExportTable,
+  format: TableFormat,
+  base: string,
+  neutraliseCsv: boolean,
+): ExportedFile {
+  const { bytes, type, extension } = tableBytes(table, format, { neutraliseCsv });
+  const suffix = format === 'csv-excel' ? '-excel' : '';
+  return { name: `${base}${suffix}.${extension}`, bytes, type };
+}
+
+function textFile(name: string, text: string, type: string): ExportedFile {
+  return { name, bytes: new TextEncoder().encode(text), type };
+}
+
+export function makeExport(source: ExportSource, choice: ExportChoice): ExportedFile {
+  const { variable } = source;
+  const codebook = variable.codebook;
+  const words = exportWords(source.lang);
+  const crosswalk = takesCrosswalk(choice.kind) ? choice.crosswalk : undefined;
+  const date = source.exportedAt.slice(0, 10);
+  const via = crosswalk === undefined ? '' : `-${safeName(crosswalk)}`;
+  const bookBase = `${safeName(codebook.id)}-codebook-${safeName(codebook.version ?? 'v')}`;
+  switch (choice.kind) {
+    case 'mapping':
+    case 'mapping-full': {
+      const full = choice.kind === 'mapping-full';
+      const table = mappingTable(mappingOf(source, full), codebook, { words, crosswalk });
+      const base = `${safeName(variable.id)}-mapping-${full ? 'full' : 'approved'}${via}-${date}`;
+      return tableFile(table, choice.format as TableFormat, base, true);
+    }
+    case 'sssom':
+      return textFile(
+        `${safeName(variable.id)}-mapping${via}-${date}.sssom.tsv`,
+        writeSssom(mappingOf(source, true), codebook, { crosswalk }),
+        'text/tab-separated-values;charset=utf-8',
+      );
+    case 'frequencies': {
+      const by = choice.byMunicipality === true;
+      const table = frequencyTable(observationsOf(source.cells, by), {
+        codebook,
+        codes: approvedCodes(source.values),
+        byName: by ? 'municipality' : undefined,
+        crosswalk,
+        uncodedLabel: words.uncoded,
+      });
+      const base = `${safeName(variable.id)}-frequencies${by ? '-by-municipality' : ''}${via}-${date}`;
+      return tableFile(table, choice.format as TableFormat, base, false);
+    }
+    case 'codebook':
+      if (choice.format === 'json')
+        return textFile(`${bookBase}.json`, writeCodebookFile(codebook), 'application/json');
+      if (choice.format === 'qdc')
+        return textFile(`${bookBase}.qdc`, writeQdc(codebook, words), 'application/xml');
+      if (choice.format === 'html')
+        return textFile(
+          `${bookBase}.html`,
+          writeCodebookHtml(codebook, words, categoryStats(mappingOf(source, false))),
+          'text/html;charset=utf-8',
+        );
+      return tableFile(codebookTable(codebook), choice.format as TableFormat, bookBase, true);
+  }
+}
+
+export interface RecodeChoice {
+  /** The header of the column holding the variable's raw cells. */
+  readonly column: string;
+  readonly format: TableFormat;
+  readonly long: boolean;
+  readonly labels: boolean;
+  readonly crosswalk?: string;
+}
+
+/**
+ * One source file recoded with the approved mapping: its rows with the code (and label)
+ * beside the raw value. Plain CSV without labels, long format or crosswalk is byte for byte
+ * `kodbok apply`'s output. Throws RecodeError (no such column, misaligned row).
+ */
+export function makeRecoded(
+  source: Pick<ExportSource, 'variable' | 'values'>,
+  file: { readonly name: string; readonly table: Table },
+  choice: RecodeChoice,
+): ExportedFile {
+  const { codebook } = source.variable;
+  const index = categoryIndex(codebook);
+  const codes = new Map<string, string>();
+  for (const [raw, code] of approvedCodes(source.values)) {
+    const target = crosswalkCode(index, code, choice.crosswalk);
+    if (target !== '') codes.set(raw, target);
+  }
+  const labels =
+    choice.labels && choice.crosswalk === undefined
+      ? new Map(codebook.categories.map((c) => [c.code, c.label]))
+      : undefined;
+  const recoded = recodeTable(file.table.headers, file.table.rows, {
+    column: choice.column,
+    codes,
+    split: source.variable.split,
+    labels,
+    long: choice.long,
+  });
+  const table: ExportTable = { sheet: 'data', headers: recoded.headers, rows: recoded.rows };
+  const stem = file.name.replace(/\.[^.]*$/, '');
+  const via = choice.crosswalk === undefined ? '' : `-${safeName(choice.crosswalk)}`;
+  // For programs, exact as `kodbok apply`; the Excel variants neutralise formulas.
+  return tableFile(
+    table,
+    choice.format,
+    `${safeName(stem)}-recoded${via}${choice.long ? '-long' : ''}`,
+    false,
+  );
+}

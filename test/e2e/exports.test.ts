@@ -1,0 +1,166 @@
+// A researcher approves a value in the demo, then takes the results to Excel, R and a QDA
+// program from the export dialog: the approved mapping for Swedish Excel, a frequency table by
+// municipality as XLSX, the codebook as a printable document, and a municipality's file
+// recoded. Each download is read with the program a researcher would use.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemo, shot, type DemoSession } from './harness';
+import { python3, scratchDir } from '../support/readers';
+
+let demo: DemoSession;
+let dir: string;
+let approvedRaw = '';
+let approvedCode = '';
+let approvedFrequency = 0;
+
+beforeAll(async () => {
+  demo = await openDemo();
+  dir = scratchDir();
+});
+afterAll(async () => {
+  await demo?.close();
+});
+
+async function openExport(page: Page) {
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('export-tables').click();
+  await page.getByRole('dialog').waitFor();
+}
+
+async function downloadTo(page: Page, name: string): Promise<{ path: string; file: string }> {
+  const [download]: [Download, void] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-download').click(),
+  ]);
+  const path = join(dir, name);
+  await download.saveAs(path);
+  return { path, file: download.suggestedFilename() };
+}
+
+describe('exports from the app', () => {
+  it('approves the most frequent value (accept its suggestion, then approve)', async () => {
+    const { page } = demo.session;
+    const first = page.locator('.ag-row[row-index="0"]');
+    approvedRaw = (await first.locator('[col-id="raw"] .raw').getAttribute('title')) ?? '';
+    // Suggestions come from a worker: wait for the row's own.
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('.ag-row[row-index="0"] [col-id="suggestion"]')?.textContent ??
+          '') !== '',
+      undefined,
+      { timeout: 60_000 },
+    );
+    await first.locator('[col-id="raw"]').click();
+    await page.locator('[data-action="acceptSuggestion"]').click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.ag-row[row-index="0"] [col-id="status"]')?.textContent === 'Kodad',
+    );
+    await shot(page, 'export-before-approve');
+    await first.locator('[col-id="raw"]').click();
+    await page.keyboard.press('a');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.ag-row[row-index="0"] [col-id="status"]')?.textContent ===
+        'Godkänd',
+    );
+    approvedCode =
+      (await first.locator('[col-id="category"]').textContent())?.trim().split(/\s/)[0] ?? '';
+    approvedFrequency = Number(
+      ((await first.locator('[col-id="frequency"]').textContent()) ?? '').replace(/\D/g, ''),
+    );
+    expect(approvedRaw).not.toBe('');
+    expect(approvedCode).toMatch(/^[A-Z]/);
+  });
+
+  it('downloads the approved mapping as CSV for Swedish Excel, which pandas reads with ; and BOM', async () => {
+    const { page } = demo.session;
+    await openExport(page);
+    await shot(page, 'export-dialog');
+    const { path, file } = await downloadTo(page, 'mapping.csv');
+    expect(file).toMatch(/^aktualiseringsorsak-mapping-approved-excel\.csv$|-excel\.csv$/);
+    const rows = python3<Record<string, string>[]>(
+      `import sys, json, pandas as pd
+print(json.dumps(pd.read_csv(sys.argv[1], sep=';', encoding='utf-8-sig', dtype=str, keep_default_na=False).to_dict('records')))`,
+      path,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      raw: approvedRaw,
+      code: approvedCode,
+      status: 'Godkänd',
+      status_code: 'approved',
+      coded_by: 'anna',
+    });
+    expect(rows[0]?.label).not.toBe('');
+  });
+
+  it('downloads a frequency table by municipality as XLSX; every row is counted, uncoded ones on their own line', async () => {
+    const { page } = demo.session;
+    await openExport(page);
+    await page.getByTestId('export-kind-frequencies').check();
+    await page.getByTestId('export-format-xlsx').check();
+    await page.getByTestId('export-by-municipality').check();
+    await shot(page, 'export-dialog-frequencies');
+    const { path } = await downloadTo(page, 'freq.xlsx');
+    const read = python3<{ header: string[]; rows: [string, string, number, number][] }>(
+      `import sys, json, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps({'header': rows[0], 'rows': [[r[0], r[1] or '', r[3], r[4]] for r in rows[1:]]}))`,
+      path,
+    );
+    expect(read.header.slice(0, 5)).toEqual(['municipality', 'code', 'label', 'rows', 'share']);
+    const municipalities = new Set(read.rows.map((r) => r[0]));
+    expect(municipalities.size).toBeGreaterThan(50);
+    const approvedRows = read.rows
+      .filter((r) => r[1] === approvedCode)
+      .reduce((n, r) => n + r[2], 0);
+    const uncodedRows = read.rows.filter((r) => r[1] === '').reduce((n, r) => n + r[2], 0);
+    // One approved value: its category's rows are the rows it occurs in, over all municipalities.
+    expect(approvedRows).toBe(approvedFrequency);
+    expect(uncodedRows).toBeGreaterThan(approvedRows);
+  });
+
+  it('downloads the codebook as a printable document', async () => {
+    const { page } = demo.session;
+    await openExport(page);
+    await page.getByTestId('export-kind-codebook').check();
+    await page.getByTestId('export-format-html').check();
+    const { path } = await downloadTo(page, 'codebook.html');
+    await page.goto(`file://${path}`).catch(() => undefined);
+    await shot(page, 'export-codebook-html');
+    const examples = await page.locator('ul.examples li').allTextContents();
+    expect(examples).toContain(approvedRaw);
+    await page.goBack();
+    await page.locator('.ag-row').first().waitFor();
+  });
+
+  it('recodes a municipality’s file read again with the import’s reader, labels beside the codes', async () => {
+    const { page } = demo.session;
+    const source = join(dir, 'Gävle.csv');
+    writeFileSync(
+      source,
+      `\ufeffid;aktualiseringsorsak\r\n1;${approvedRaw}\r\n2;något helt okänt\r\n`,
+    );
+    await openExport(page);
+    await page.getByTestId('export-kind-recoded').check();
+    await page.getByTestId('export-format-csv').check();
+    await page.getByTestId('export-recoded-files').setInputFiles(source);
+    await expect
+      .poll(() => page.getByTestId('export-recoded-column').inputValue())
+      .toBe('aktualiseringsorsak');
+    await shot(page, 'export-dialog-recoded');
+    const { path, file } = await downloadTo(page, 'recoded.csv');
+    expect(file).toBe('Gävle-recoded.csv');
+    const rows = python3<Record<string, string>[]>(
+      `import sys, json, pandas as pd
+print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_dict('records')))`,
+      path,
+    );
+    expect(rows.map((r) => r.aktualiseringsorsak_code)).toEqual([approvedCode, '']);
+    expect(rows[0]?.aktualiseringsorsak_label).not.toBe('');
+  });
+});

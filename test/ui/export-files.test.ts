@@ -1,0 +1,157 @@
+// The app's downloads and the command line give the same bytes for the same data: the mapping
+// as CSV, Excel and SSSOM, the codebook in every format, and frequency tables by municipality
+// (the app counts its stored cells, the command line the rows of a file holding those cells).
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io';
+import { runCli } from '../../src/cli/main';
+import { writeCodebookFile } from '../../src/core/formats/codebook';
+import { writeMappingFile } from '../../src/core/formats/mapping';
+import type { StoredCombination } from '../../src/core/import-merge';
+import type { RawValue, Status, Variable } from '../../src/core/types';
+import { writeCsv } from '../../src/io/csv-export';
+import {
+  FORMATS_OF,
+  makeExport,
+  mappingOf,
+  type ExportChoice,
+  type ExportSource,
+} from '../../src/ui/export/export-files';
+import { CODEBOOK } from '../core/export/fixtures';
+
+function value(raw: string, code: string | null, status: Status, frequency: number): RawValue {
+  return {
+    variable: CODEBOOK.variable,
+    raw,
+    frequency,
+    municipalities: 2,
+    code,
+    status,
+    codedBy: code ? 'anna' : null,
+    codedAt: null,
+    reviewedBy: status === 'approved' ? 'erik' : null,
+    reviewedAt: null,
+    note: raw === '=1+1' ? 'formel' : '',
+    updatedAt: code ? '2026-11-20T09:12:00Z' : null,
+    combinations: 1,
+    firstImport: null,
+  };
+}
+
+const variable: Variable = {
+  id: CODEBOOK.variable,
+  label: 'Orsak',
+  codebook: CODEBOOK,
+  split: { separators: [';'] },
+  order: 0,
+};
+const cells: StoredCombination[] = [
+  {
+    cell: 'Missbruk förälder',
+    atoms: ['Missbruk förälder'],
+    rows: 5,
+    municipalities: 2,
+    munis: [
+      ['Gävle', 3],
+      ['Åre', 2],
+    ],
+  },
+  { cell: 'knark;=1+1', atoms: ['knark', '=1+1'], rows: 2, municipalities: 1, munis: [['Åre', 2]] },
+  { cell: 'skolk', atoms: ['skolk'], rows: 1, municipalities: 1, munis: [['Gävle', 1]] },
+];
+const source: ExportSource = {
+  variable,
+  values: [
+    value('Missbruk förälder', 'H07', 'approved', 5),
+    value('knark', 'B11', 'approved', 2),
+    value('=1+1', 'B11', 'coded', 2),
+    value('skolk', null, 'uncoded', 1),
+  ],
+  suggestions: new Map([['skolk', { code: 'B15', score: 0.61, via: 'synonym: skolk' }]]),
+  cells,
+  lang: 'sv',
+  exportedAt: '2026-12-05T20:00:00.000Z',
+};
+
+/** Runs the command line on in-memory files; returns what it wrote to --out. */
+async function cli(argv: string[], files: Record<string, string>): Promise<Uint8Array> {
+  let written: Uint8Array | undefined;
+  const io: CliIo = {
+    stdout: () => undefined,
+    stderr: () => undefined,
+    readFile: async (p) => new TextEncoder().encode(files[p] ?? ''),
+    writeFile: async (_p, data) => {
+      written = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    },
+  };
+  const status = await runCli([...argv, '--out', 'out'], io);
+  expect(status).toBe(0);
+  return written as Uint8Array;
+}
+
+const files = (full: boolean) => ({
+  'm.json': writeMappingFile(mappingOf(source, full)),
+  'c.json': writeCodebookFile(CODEBOOK),
+});
+
+describe('the same bytes from the app and from kodbok', () => {
+  it('for the mapping, approved and full, in every table format, and as SSSOM', async () => {
+    for (const kind of ['mapping', 'mapping-full'] as const) {
+      for (const format of FORMATS_OF[kind]) {
+        const app = makeExport(source, { kind, format });
+        const line = await cli(
+          ['export', '--mapping', 'm.json', '--codebook', 'c.json', '--format', format],
+          files(kind === 'mapping-full'),
+        );
+        expect(app.bytes, `${kind} ${format}`).toEqual(line);
+      }
+    }
+    const sssom = makeExport(source, { kind: 'sssom', format: 'sssom' });
+    expect(sssom.bytes).toEqual(
+      await cli(
+        ['export', '--mapping', 'm.json', '--codebook', 'c.json', '--format', 'sssom'],
+        files(true),
+      ),
+    );
+    expect(new TextDecoder().decode(sssom.bytes)).toContain('semapv:LexicalMatching\t0.61');
+  });
+
+  it('for the codebook in every format (the HTML with the approved mapping’s examples)', async () => {
+    for (const format of FORMATS_OF.codebook) {
+      const app = makeExport(source, { kind: 'codebook', format });
+      const argv = ['export', '--codebook', 'c.json', '--format', format];
+      if (format === 'html') argv.push('--mapping', 'm.json');
+      expect(app.bytes, format).toEqual(await cli(argv, files(false)));
+    }
+  });
+
+  it('for frequency tables by municipality, through a crosswalk too', async () => {
+    // The rows the stored cells stand for, as a file the command line reads.
+    const rows: string[][] = [];
+    for (const c of cells)
+      for (const [m, n] of c.munis) for (let i = 0; i < n; i++) rows.push([m, c.cell]);
+    const data = writeCsv(['municipality', 'orsak'], rows, { neutraliseFormulas: false });
+    const approved = { ...files(false), 'd.csv': data };
+    for (const choice of [
+      { kind: 'frequencies', format: 'csv', byMunicipality: true },
+      {
+        kind: 'frequencies',
+        format: 'xlsx',
+        byMunicipality: true,
+        crosswalk: 'skr-basinformation',
+      },
+    ] satisfies ExportChoice[]) {
+      const argv = [
+        'frequencies',
+        '--mapping',
+        'm.json',
+        '--codebook',
+        'c.json',
+        '--input',
+        'd.csv',
+      ];
+      argv.push('--column', 'orsak', '--by', 'municipality', '--format', choice.format);
+      if (choice.crosswalk) argv.push('--crosswalk', choice.crosswalk);
+      expect(makeExport(source, choice).bytes, choice.format).toEqual(await cli(argv, approved));
+    }
+  });
+});
