@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['test/{core,io,db,cli,state,workers,ui}/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup-unit.ts'],
+          globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -1,6 +1,6 @@
 // `kodbok validate` as a script or a colleague uses it: exit 0 with one line, 1 with the errors,
 // 2 for bad arguments or files, and nothing on stdout unless the file is valid.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -206,9 +206,8 @@ describe('kodbok validate (in memory)', () => {
 describe('the real io', () => {
   let dir = '';
   beforeAll(async () => {
+    // The command runs the JavaScript built ahead (dist-cli), built by test/global-setup.ts.
     dir = await mkdtemp(join(tmpdir(), 'kodbok-cli-'));
-    // The command runs the JavaScript built ahead (dist-cli): build it from the code under test.
-    execFileSync(process.execPath, [join(REPO, 'scripts/build-cli.mjs')], { cwd: REPO });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
