@@ -99,7 +99,11 @@ export function inclusionPhrases(text: string): string[] {
     let phrase = part.trim();
     for (let m = LEAD_IN.exec(phrase); m; m = LEAD_IN.exec(phrase))
       phrase = phrase.slice(m[0].length);
-    phrase = phrase.replace(/^[-–•*"'«»]+|[-–"'«».]+$/gu, '').trim();
+    // Quotation marks name a word (`"eget"`), they are not part of it.
+    phrase = phrase
+      .replace(/["“”«»]/gu, '')
+      .replace(/^[-–•*']+|[-–'.]+$/gu, '')
+      .trim();
     if ((phrase.length < 3 && !SHORT_ABBREVIATION.test(phrase)) || phrase.length > 60) continue;
     if (!out.includes(phrase)) out.push(phrase);
   }
