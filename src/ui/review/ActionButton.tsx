@@ -19,6 +19,7 @@ export function ActionButton({ action, onRun }: Props) {
   const step = useReview((s) =>
     action.name === 'undo' ? s.steps.undo : action.name === 'redo' ? s.steps.redo : undefined,
   );
+  // The button keeps its short name (its accessible name); the title names the step.
   const label = t(action.label);
   const named =
     (action.name === 'undo' || action.name === 'redo') && step
@@ -29,7 +30,6 @@ export function ActionButton({ action, onRun }: Props) {
       className={action.tone ? `btn-${action.tone}` : undefined}
       data-action={action.name}
       title={`${named} (${action.shortcut})`}
-      aria-label={named}
       disabled={step === null}
       onClick={onRun}
     >
