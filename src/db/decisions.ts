@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { leafSet } from '../core/codebook';
 import {
   codingOf,
@@ -5,6 +6,7 @@ import {
   newRawValue,
   restore,
   reviewRules,
+  seenOf,
   type BulkSummary,
   type DecisionContext,
   type DecisionInput,
@@ -17,7 +19,7 @@ import type { MappingFile } from '../core/formats/mapping';
 import { codingFromEntry, planMappingImport, valueFromEntry } from '../core/import-plan';
 import type { Decision, RawValue, VariableId } from '../core/types';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
-import { byRaw, loadValues, newId } from './projects';
+import { byRaw, loadValues, newId, type Subscription } from './projects';
 import { membersKey } from './settings';
 
 // Decisions on values: one transaction per user action, holding the value writes and the one
@@ -46,8 +48,17 @@ export interface StaleValue {
   readonly at: string | null;
 }
 
+/** A value this action wrote: as it was seen before, and as it is now. */
+export interface WrittenValue {
+  readonly raw: string;
+  readonly before: SeenState;
+  readonly after: SeenState;
+}
+
 export interface BulkResult extends BulkSummary {
   readonly batch: string;
+  /** Every value the action changed (the tab knows its own writes before its live query does). */
+  readonly written?: readonly WrittenValue[];
   /** The first values skipped as changed since the person saw them (at most STALE_NAMED). */
   readonly stale?: readonly StaleValue[];
 }
@@ -71,6 +82,14 @@ async function readValues(
   }
   const all = byRaw(await loadValues(db, project, variable));
   return raws.map((raw) => all.get(raw));
+}
+
+function writtenBy(outcomes: readonly DecisionOutcome[]): WrittenValue[] {
+  return outcomes.map((o) => ({
+    raw: o.value.raw,
+    before: seenOf(o.decision.before),
+    after: seenOf(o.value),
+  }));
 }
 
 function countSkip(skipped: Partial<Record<SkipReason, number>>, reason: SkipReason): void {
@@ -147,7 +166,7 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
   const at = new Date().toISOString();
   const batch = newId();
   const skipped: Partial<Record<SkipReason, number>> = {};
-  let changed = 0;
+  let written: WrittenValue[] = [];
   let stale: StaleValue[] = [];
   await db.transaction('rw', [db.variables, db.values, db.history, db.settings], async () => {
     const variable = await db.variables.get([req.project, req.variable]);
@@ -175,7 +194,7 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
       else outcomes.push(out);
     }
     if (staleRows.length > 0) stale = await lastChangers(db, req.project, req.variable, staleRows);
-    changed = outcomes.length;
+    written = writtenBy(outcomes);
     if (outcomes.length === 0) return;
     const reason = req.input.kind === 'reject' ? (req.input.reason?.trim() ?? '') : '';
     await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project: req.project })));
@@ -190,7 +209,13 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
       ),
     );
   });
-  return { batch, changed, skipped, ...(stale.length > 0 ? { stale } : {}) };
+  return {
+    batch,
+    changed: written.length,
+    skipped,
+    written,
+    ...(stale.length > 0 ? { stale } : {}),
+  };
 }
 
 // ---- undo and redo -------------------------------------------------------------------------
@@ -271,7 +296,10 @@ export async function nextSteps(
   variable: VariableId,
   by: string,
 ): Promise<Steps> {
-  const found = await db.transaction('r', db.history, () => findSteps(db, project, variable, by));
+  return stepsOf(await db.transaction('r', db.history, () => findSteps(db, project, variable, by)));
+}
+
+function stepsOf(found: FoundSteps): Steps {
   return {
     undo: found.undo ? stepOf(found.undo) : null,
     redo: found.redo ? stepOf(found.redo, found.redoOf) : null,
@@ -295,7 +323,7 @@ export async function replay(
   const at = new Date().toISOString();
   const batch = newId();
   const skipped: Partial<Record<SkipReason, number>> = {};
-  let changed = 0;
+  let written: WrittenValue[] = [];
   let found = false;
   await db.transaction('rw', [db.variables, db.values, db.history], async () => {
     const steps = await findSteps(db, project, variable, by);
@@ -334,7 +362,7 @@ export async function replay(
       if (typeof out === 'string') countSkip(skipped, out);
       else outcomes.push(out);
     });
-    changed = outcomes.length;
+    written = writtenBy(outcomes);
     if (outcomes.length > 0)
       await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
     // Recorded even when nothing could be restored, so the next undo (or redo) moves on.
@@ -349,7 +377,32 @@ export async function replay(
       ),
     );
   });
-  return found ? { batch, changed, skipped } : null;
+  return found ? { batch, changed: written.length, skipped, written } : null;
+}
+
+/** The next undo and redo of this person, now and after every change of the variable's history. */
+export function observeSteps(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  by: string,
+  onSteps: (steps: Steps) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(async () => stepsOf(await findSteps(db, project, variable, by))).subscribe({
+    next: onSteps,
+    error: onError,
+  });
+}
+
+/** A project's people (members, roles, four eyes), now and after every change. */
+export function observePeople(
+  db: KodbokDb,
+  project: string,
+  onPeople: (people: ProjectPeople) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(() => readPeopleIn(db, project)).subscribe({ next: onPeople, error: onError });
 }
 
 /** Undo (the older name, kept for callers): `replay(db, 'undo', …)`. */

@@ -1,4 +1,5 @@
 import type { DecisionInput } from '../core/decide';
+import { memberName, withMember, type ProjectPeople, type Role } from '../core/members';
 import type { ProjectBackup } from '../core/formats/backup';
 import type { VariableId } from '../core/types';
 import { appDb, eraseDatabase, watchSchema, type ProjectRow } from '../db/db';
@@ -8,9 +9,19 @@ import type { Language } from '../i18n';
 import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
 import { refreshClusters, syncSuggestions } from './suggestions';
+import {
+  approvedTouched,
+  ask,
+  rememberWrites,
+  seenNow,
+  sessionStart,
+  useReview,
+  watchReview,
+} from './review';
 
 export * from './store';
 export { refreshClusters, setClusterMode, setNormalise, takeOutOfCluster } from './suggestions';
+export { useReview, type Question } from './review';
 
 // The actions that call db/ and workers/ (the store is store.ts, suggestions suggestions.ts). No domain logic here: decisions are
 // core/decide.ts, storage is db/repo.ts, suggestions are core/suggest in a worker.
@@ -39,6 +50,7 @@ export async function boot(options: { readonly safe?: boolean } = {}): Promise<v
       repo.readSetting(db, repo.SETTINGS.user),
     ]);
     set({ lang, user });
+    watchReview();
     let projects = await repo.listProjects(db);
     if (projects.length === 0) {
       set({ phase: { kind: 'loading', demo: true } });
@@ -171,6 +183,21 @@ export async function decideOn(
   const s = get();
   if (!s.projectId || !s.variableId || raws.length === 0) return undefined;
   const { projectId, variableId, user } = s;
+  // What the person sees now, before any question: the decision applies to that only.
+  const seen = seenNow(raws);
+  // Approved work is protected: say how much of it the action touches, and ask.
+  const touched = approvedTouched(raws, input);
+  let changeApproved = false;
+  if (touched.values > 0) {
+    const answer = await ask<'keep' | 'change' | null>((a) => ({
+      kind: 'approved',
+      action: input.kind,
+      ...touched,
+      answer: a,
+    }));
+    if (answer === null) return undefined;
+    changeApproved = answer === 'change';
+  }
   const result = await saving(() =>
     repo.applyBulkDecision(appDb(), {
       project: projectId,
@@ -178,13 +205,17 @@ export async function decideOn(
       raws,
       input,
       by: user,
+      seen,
+      changeApproved,
     }),
   );
   if (!result) return undefined;
+  rememberWrites(projectId, variableId, result);
   const report: ActionReport = {
     action: input.kind,
     changed: result.changed,
     skipped: result.skipped,
+    ...(result.stale ? { stale: result.stale } : {}),
   };
   set({ lastReport: report });
   return report;
@@ -203,16 +234,71 @@ export async function acceptSuggestions(
   return decideOn(raws, { kind: 'accept-suggestion', codes });
 }
 
-export async function undo(): Promise<ActionReport | null | undefined> {
+/** _Skicka tillbaka_: asks the reason (it becomes the values' note), then sends back. */
+export async function sendBack(raws: readonly string[]): Promise<ActionReport | undefined> {
+  if (raws.length === 0) return undefined;
+  const reason = await ask<string | null>((a) => ({
+    kind: 'reason',
+    values: raws.length,
+    answer: a,
+  }));
+  if (reason === null) return undefined;
+  return decideOn(raws, { kind: 'reject', reason });
+}
+
+/**
+ * Undoes this person's newest action on the variable (or, `redo`, takes back her newest undo).
+ * An undo of an action made before this page was loaded asks first.
+ */
+async function step(mode: 'undo' | 'redo'): Promise<ActionReport | null | undefined> {
   const s = get();
   if (!s.projectId || !s.variableId) return undefined;
   const { projectId, variableId, user } = s;
-  const result = await saving(() => repo.undoLastBatch(appDb(), projectId, variableId, user));
+  const db = appDb();
+  const next = (await repo.nextSteps(db, projectId, variableId, user))[mode];
+  if (next === null) return null;
+  if (mode === 'undo' && next.at < sessionStart) {
+    const ok = await ask<boolean>((a) => ({ kind: 'old-undo', step: next, answer: a }));
+    if (!ok) return undefined;
+  }
+  const result = await saving(() => repo.replay(db, mode, projectId, variableId, user, next.batch));
   if (result === undefined) return undefined;
   if (result === null) return null;
-  const report: ActionReport = { action: 'undo', changed: result.changed, skipped: result.skipped };
+  rememberWrites(projectId, variableId, result);
+  const report: ActionReport = { action: mode, changed: result.changed, skipped: result.skipped };
   set({ lastReport: report });
   return report;
+}
+
+export function undo(): Promise<ActionReport | null | undefined> {
+  return step('undo');
+}
+
+export function redo(): Promise<ActionReport | null | undefined> {
+  return step('redo');
+}
+
+// ---- people --------------------------------------------------------------------------------
+
+/** Stores the project's members and four-eyes setting (the members dialog). */
+export async function savePeople(people: ProjectPeople): Promise<void> {
+  const projectId = get().projectId;
+  if (!projectId) return;
+  // Shown at once, so that the next edit builds on this one before the live query answers.
+  useReview.setState({ people });
+  await saving(() => repo.putSetting(appDb(), repo.membersKey(projectId), people));
+}
+
+/** The person chooses who she is; a name not yet a member is added with `role`. */
+export async function signIn(name: string, role: Role, fourEyes?: boolean): Promise<void> {
+  const clean = memberName(name);
+  if (clean === '') return;
+  const { people } = useReview.getState();
+  const listed = people.members.some((m) => m.name === clean);
+  let next = listed ? people : withMember(people, { name: clean, role });
+  if (fourEyes !== undefined) next = { ...next, fourEyes };
+  if (next !== people) await savePeople(next);
+  await setUser(clean);
 }
 
 // ---- view, preferences, projects -----------------------------------------------------------

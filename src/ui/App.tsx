@@ -1,56 +1,27 @@
 import { useState } from 'react';
-import { boot, currentVariable, setUser, useApp } from '../state/app';
+import { boot, currentVariable, useApp, useReview } from '../state/app';
 import { CodebookPanel } from './codebook/CodebookPanel';
 import { ValuesPanel } from './grid/ValuesPanel';
 import { useT } from './i18n';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
+import { MembersDialog } from './review/MembersDialog';
+import { QuestionDialog } from './review/QuestionDialog';
 import { VariableTabs } from './shell/VariableTabs';
-
-function UserDialog() {
-  const t = useT();
-  const [name, setName] = useState('');
-  return (
-    <div className="modal-backdrop">
-      <form
-        className="modal"
-        role="dialog"
-        aria-label={t('userPrompt')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) void setUser(name.trim());
-        }}
-      >
-        <h2>{t('appName')}</h2>
-        <label className="stack">
-          {t('userPrompt')}
-          <input
-            autoFocus
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="user-name"
-          />
-        </label>
-        <div className="modal-actions">
-          <button
-            type="submit"
-            className="btn-primary"
-            disabled={!name.trim()}
-            data-testid="user-ok"
-          >
-            {t('setUser')}
-          </button>
-        </div>
-      </form>
-    </div>
-  );
-}
 
 export function App() {
   const t = useT();
   const phase = useApp((s) => s.phase);
   const user = useApp((s) => s.user);
   const hasVariable = useApp(() => currentVariable() !== undefined);
+  // The person says who she is: at the start, and in a project whose members do not list her.
+  const listed = useReview(
+    (s) =>
+      !s.peopleLoaded ||
+      s.people.members.length === 0 ||
+      s.people.members.some((m) => m.name === user),
+  );
+  const membersOpen = useReview((s) => s.membersOpen);
   const [codebookOpen, setCodebookOpen] = useState(false);
 
   if (phase.kind === 'loading') {
@@ -91,7 +62,14 @@ export function App() {
         <CodebookPanel open={codebookOpen} onToggle={() => setCodebookOpen(!codebookOpen)} />
       </div>
       <Notices />
-      {phase.kind === 'ready' && !user && <UserDialog />}
+      {phase.kind === 'ready' && (!user || !listed) ? (
+        <MembersDialog mode="sign-in" />
+      ) : (
+        membersOpen && (
+          <MembersDialog mode="manage" onClose={() => useReview.setState({ membersOpen: false })} />
+        )
+      )}
+      <QuestionDialog />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n';
-import { acceptSuggestions, decideOn, undo, type ActionReport } from '../state/app';
+import { acceptSuggestions, decideOn, redo, sendBack, undo, type ActionReport } from '../state/app';
 
 // Every user operation on values is one action object: its name, label, keyboard test and
 // what it does. The toolbar buttons, the keyboard and the tests all go through these.
@@ -12,7 +12,15 @@ export interface ActionContext {
 }
 
 export type ActionName =
-  'assign' | 'acceptSuggestion' | 'approve' | 'reject' | 'flag' | 'clear' | 'undo';
+  | 'assign'
+  | 'acceptSuggestion'
+  | 'approve'
+  | 'reject'
+  | 'reopen'
+  | 'flag'
+  | 'clear'
+  | 'undo'
+  | 'redo';
 
 export interface Action {
   readonly name: ActionName;
@@ -62,7 +70,17 @@ export const actions: readonly Action[] = [
     shortcut: 'R',
     keyTest: plain('r'),
     needsSelection: true,
-    perform: (ctx) => decideOn(ctx.raws, { kind: 'reject' }),
+    // Asks the reason in a dialog first; it becomes the values' note.
+    perform: (ctx) => sendBack(ctx.raws),
+  },
+  {
+    // Approved work changes only through this action (or after a question that says so).
+    name: 'reopen',
+    label: 'reopen',
+    shortcut: 'O',
+    keyTest: plain('o'),
+    needsSelection: true,
+    perform: (ctx) => decideOn(ctx.raws, { kind: 'reopen' }),
   },
   {
     name: 'flag',
@@ -88,6 +106,16 @@ export const actions: readonly Action[] = [
     keyTest: (e) => (e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z',
     needsSelection: false,
     perform: () => undo(),
+  },
+  {
+    name: 'redo',
+    label: 'redo',
+    shortcut: 'Ctrl+Shift+Z',
+    keyTest: (e) =>
+      (e.ctrlKey || e.metaKey) &&
+      ((e.shiftKey && e.key.toLowerCase() === 'z') || (!e.shiftKey && e.key.toLowerCase() === 'y')),
+    needsSelection: false,
+    perform: () => redo(),
   },
 ];
 

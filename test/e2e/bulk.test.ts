@@ -41,6 +41,8 @@ beforeAll(async () => {
   s = await launch(profile.dir, new URL(server.url).origin);
   await s.page.goto(server.url);
   await s.page.getByTestId('user-name').fill('erik', { timeout: 90_000 });
+  // Erik works alone: he codes and approves (four eyes off).
+  await s.page.getByTestId('four-eyes').uncheck();
   await s.page.getByTestId('user-ok').click();
   await s.page.locator('.ag-row').first().waitFor();
   await s.page.waitForFunction(
@@ -94,6 +96,9 @@ describe('bulk work in the grid', () => {
     );
     await page.locator('.ag-row[row-index="1"] [col-id="raw"]').click();
     await page.keyboard.press('r');
+    // Sending back asks why; the reason becomes the note.
+    await page.getByTestId('reason').fill('Fel kategori');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(
       () =>
         document.querySelector('.ag-row[row-index="1"] [col-id="status"]')?.textContent ===

@@ -64,6 +64,8 @@ export async function openDemo(): Promise<DemoSession> {
   const session = await launch(profile.dir, new URL(server.url).origin);
   await session.page.goto(server.url);
   await session.page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
+  // One researcher alone codes and approves: four eyes off (test/e2e/review.test.ts has it on).
+  await session.page.getByTestId('four-eyes').uncheck();
   await session.page.getByTestId('user-ok').click();
   await session.page.locator('.ag-row').first().waitFor();
   return {
@@ -75,6 +77,17 @@ export async function openDemo(): Promise<DemoSession> {
       profile.remove();
     },
   };
+}
+
+/**
+ * Turns four eyes off for the open project in the members dialog, as a researcher working
+ * alone does (a new project has it on).
+ */
+export async function fourEyesOff(page: Page): Promise<void> {
+  await page.getByTestId('user').click();
+  await page.getByTestId('four-eyes').uncheck();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('members-dialog').waitFor({ state: 'detached' });
 }
 
 /** Keeps a screenshot named `name` in the folder KODBOK_SHOTS names, when it is set. */

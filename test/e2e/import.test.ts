@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoVariableValues, generateDemo, type DemoData } from '../../src/core/demo/generate';
 import { demoCsvPerMunicipality, encodeUtf8Bom, encodeWindows1252 } from '../support/demo-csv';
 import { demoXlsx } from '../support/demo-xlsx';
-import { launch, startServer, tempProfile, type Session, shot } from './harness';
+import { fourEyesOff, launch, startServer, tempProfile, type Session, shot } from './harness';
 
 // Issue 3 as a researcher meets it: the municipalities' own files (written by other tools, some
 // broken) go into a project through the import dialog; next year's files go into the same
@@ -202,6 +202,8 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     const { page } = s;
     await page.goto(server.url);
     await page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
+    // Anna works alone: she codes and approves (four eyes off).
+    await page.getByTestId('four-eyes').uncheck();
     await page.getByTestId('user-ok').click();
     await page.locator('.ag-row').first().waitFor({ timeout: 60_000 });
   });
@@ -454,6 +456,8 @@ describe('97 municipalities at once, then next year into the same project (issue
     await page
       .getByText('Projektet har inga värden för den här variabeln ännu')
       .waitFor({ timeout: 20_000 });
+    // A new project has four eyes on; Anna works alone.
+    await fourEyesOff(page);
     year1 = generateDemo();
     const dir = join(files, 'ar1');
     mkdirSync(dir, { recursive: true });

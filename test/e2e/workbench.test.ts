@@ -60,6 +60,8 @@ describe('the workbench, end to end', () => {
     const { page } = s;
     await page.goto(server.url);
     await page.getByTestId('user-name').fill('anna', { timeout: 90_000 });
+    // Anna works alone: she codes and approves (four eyes off).
+    await page.getByTestId('four-eyes').uncheck();
     await page.getByTestId('user-ok').click();
     for (const v of ['aktualiseringsorsak', 'åtgärd', 'kön', 'aktualiseringstyp']) {
       await expect(page.locator(`[data-variable="${v}"]`).count()).resolves.toBe(1);
@@ -280,8 +282,11 @@ describe('the workbench, end to end', () => {
     await expect(page.getByTestId('import-plan').textContent()).resolves.toMatch(/kopia/u);
     await shot(page, '03b-restore-backup');
     await page.getByTestId('import-commit').click();
+    // Restoring 1 600 values with their history takes seconds on a busy machine.
     await expect
-      .poll(() => page.getByTestId('project-select').locator('option:checked').textContent())
+      .poll(() => page.getByTestId('project-select').locator('option:checked').textContent(), {
+        timeout: 30_000,
+      })
       .toMatch(/\(återställd\)$/u);
     expect(await page.getByTestId('project-select').locator('option').count()).toBe(
       projectsBefore + 1,

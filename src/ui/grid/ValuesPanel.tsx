@@ -17,6 +17,7 @@ import { RulesPanel } from '../rules/RulesPanel';
 import { actions, type Action, type ActionContext } from '../actions';
 import { CategoryPicker } from '../codebook/CategoryPicker';
 import { AcceptAboveDialog } from './AcceptAboveDialog';
+import { ActionButton } from '../review/ActionButton';
 import { useT } from '../i18n';
 import { describeReport } from '../report';
 import { buildRows, codesUnder, type GridRow } from './rows';
@@ -77,7 +78,7 @@ export function ValuesPanel() {
       }
       const ctx: ActionContext = { raws, openPicker: () => setPicker(raws) };
       const report = await action.perform(ctx);
-      if (report === null) notify(t('nothingToUndo'));
+      if (report === null) notify(t(action.name === 'redo' ? 'nothingToRedo' : 'nothingToUndo'));
       else if (report) notify(describeReport(t, report));
     },
     [targets, t],
@@ -169,15 +170,7 @@ export function ValuesPanel() {
       </div>
       <div className="toolbar actions" role="toolbar">
         {actions.map((a) => (
-          <button
-            key={a.name}
-            className={a.tone ? `btn-${a.tone}` : undefined}
-            data-action={a.name}
-            title={`${t(a.label)} (${a.shortcut})`}
-            onClick={() => void run(a)}
-          >
-            {t(a.label)}
-          </button>
+          <ActionButton key={a.name} action={a} onRun={() => void run(a)} />
         ))}
         <button onClick={() => setAcceptAbove(true)} data-testid="accept-above">
           {t('acceptAbove')}

@@ -1,3 +1,5 @@
+import type { DecisionKind } from '../../core/types';
+import type { Step } from '../../db/repo';
 import type { Language, MessageKey } from '../../i18n';
 import type { T } from '../i18n';
 
@@ -34,4 +36,34 @@ export function formatWhen(lang: Language, iso: string, now: Date = new Date()):
     })
     .replace(/\./g, '');
   return `${day} ${time}`;
+}
+
+const KIND_LABEL: Record<DecisionKind, MessageKey> = {
+  assign: 'assign',
+  'accept-suggestion': 'acceptSuggestion',
+  approve: 'approve',
+  reject: 'reject',
+  reopen: 'reopen',
+  flag: 'flag',
+  clear: 'clear',
+  note: 'note',
+  undo: 'kind_undo',
+  redo: 'redo',
+  'import-mapping': 'kind_import_mapping',
+};
+
+/** An action as the person knows it: "Godkänn 10 värden". */
+export function stepAction(t: T, step: Pick<Step, 'kind' | 'values'>): string {
+  return plural(t, 'actionOnValues', step.values, {
+    action: t(KIND_LABEL[step.kind]).replace('…', ''),
+  });
+}
+
+/** "Ångra: Godkänn 10 värden (AL, 5 dec 19:12)". */
+export function stepLabel(t: T, lang: Language, mode: 'undo' | 'redo', step: Step): string {
+  return t(mode === 'undo' ? 'undoStep' : 'redoStep', {
+    action: stepAction(t, step),
+    by: step.by,
+    time: formatWhen(lang, step.at),
+  });
 }

@@ -5,8 +5,8 @@ import {
   openProject,
   removeProject,
   setLanguage,
-  setUser,
   useApp,
+  useReview,
 } from '../../state/app';
 import { ExportImportMenu } from '../export/ExportImportMenu';
 import { ImportHost } from '../import/ImportHost';
@@ -122,11 +122,8 @@ export function Header() {
       <SaveIndicator />
       <button
         className="user"
-        title={t('userPrompt')}
-        onClick={() => {
-          const name = window.prompt(t('userPrompt'), user);
-          if (name !== null && name.trim() !== '') void setUser(name.trim());
-        }}
+        title={t('membersTitle')}
+        onClick={() => useReview.setState({ membersOpen: true })}
         data-testid="user"
       >
         {t('user')}: {user || t('setUser')}
