@@ -6,6 +6,7 @@ import { appDb, eraseDatabase, watchSchema, type ProjectRow } from '../db/db';
 import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
+import { followProject, followVariable, stopFollowing } from './live';
 import { createDemoProject, createEmptyProject } from './projects';
 import { emptyView, get, reportError, set, type ActionReport, type ViewState } from './store';
 import { refreshClusters, syncSuggestions } from './suggestions';
@@ -16,9 +17,13 @@ export { refreshClusters, setClusterMode, setNormalise, takeOutOfCluster } from 
 // The actions that call db/ and workers/ (the store is store.ts, suggestions suggestions.ts). No domain logic here: decisions are
 // core/decide.ts, storage is db/repo.ts, suggestions are core/suggest in a worker.
 
-let valuesSub: repo.Subscription | null = null;
 let variablesSub: repo.Subscription | null = null;
-let coverageSub: repo.Subscription | null = null;
+
+/** After the current variable's values changed: suggestions and clusters follow. */
+function valuesChanged(): void {
+  void syncSuggestions();
+  void refreshClusters();
+}
 
 // ---- boot ----------------------------------------------------------------------------------
 
@@ -55,8 +60,6 @@ export async function boot(): Promise<void> {
 export async function openProject(projectId: string): Promise<void> {
   const db = appDb();
   variablesSub?.unsubscribe();
-  valuesSub?.unsubscribe();
-  coverageSub?.unsubscribe();
   set({
     projectId,
     variables: [],
@@ -65,7 +68,9 @@ export async function openProject(projectId: string): Promise<void> {
     suggestions: new Map(),
     coverage: new Map(),
   });
-  coverageSub = repo.observeCoverage(db, projectId, (coverage) => set({ coverage }), reportError);
+  // Coverage of every variable: read once, then followed change by change (not awaited: the
+  // current variable's grid does not wait for the other variables).
+  void followProject(projectId, valuesChanged);
   await repo.putSetting(db, 'activeProject', projectId);
   const variables = await repo.loadVariables(db, projectId);
   const stored = await repo.getSetting<string>(db, `activeVariable:${projectId}`);
@@ -87,7 +92,6 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
   const db = appDb();
   const projectId = get().projectId;
   if (!projectId) return;
-  valuesSub?.unsubscribe();
   const view =
     (await repo.getSetting<ViewState>(db, `view:${projectId}:${variableId}`)) ?? emptyView;
   const normalise = readNormaliseConfig(
@@ -104,17 +108,7 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
     clusters: null,
   });
   await repo.putSetting(db, `activeVariable:${projectId}`, variableId);
-  valuesSub = repo.observeValues(
-    db,
-    projectId,
-    variableId,
-    (values) => {
-      set({ values, valuesFor: `${projectId}/${variableId}` });
-      void syncSuggestions();
-      void refreshClusters();
-    },
-    reportError,
-  );
+  await followVariable(projectId, variableId);
 }
 
 // ---- decisions -----------------------------------------------------------------------------
@@ -275,9 +269,8 @@ export async function refreshStorage(): Promise<void> {
  * has confirmed; nothing is kept. The page reloads to a fresh start.
  */
 export async function eraseAllLocalData(): Promise<void> {
-  valuesSub?.unsubscribe();
+  stopFollowing();
   variablesSub?.unsubscribe();
-  coverageSub?.unsubscribe();
   await eraseDatabase();
   location.reload();
 }
