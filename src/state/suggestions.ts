@@ -14,7 +14,9 @@ const SUGGESTIONS_K = 3;
 const SUGGEST_CHUNK = 2000;
 
 let engineKey: string | null = null;
-let engineCodebook: Codebook | null = null;
+/** The engine's codebook as JSON: the variables are read again after every write to them (an
+ * import stores the split), so the same codebook comes back as a new object. */
+let engineCodebook: string | null = null;
 let engineNormalise: NormaliseConfig | null = null;
 let engineKnown: Map<string, KnownValue> = new Map();
 // Values whose suggestions a learning may have moved and that are not suggested again yet.
@@ -55,14 +57,11 @@ async function syncOnce(): Promise<void> {
   const known = knownValuesOf(values);
   const worker = suggestWorker();
   let fresh = false;
-  if (
-    engineKey !== key ||
-    engineCodebook !== variable.codebook ||
-    engineNormalise !== s.normalise
-  ) {
+  const codebook = codebookKey(variable.codebook);
+  if (engineKey !== key || engineCodebook !== codebook || engineNormalise !== s.normalise) {
     await worker.init(key, variable.codebook, known, s.normalise);
     engineKey = key;
-    engineCodebook = variable.codebook;
+    engineCodebook = codebook;
     engineNormalise = s.normalise;
     fresh = true;
     moved.clear();
@@ -95,6 +94,14 @@ async function syncOnce(): Promise<void> {
       suggesting: { done: Math.min(i + SUGGEST_CHUNK, raws.length), total: raws.length },
     });
   }
+}
+
+let lastCodebook: { readonly codebook: Codebook; readonly json: string } | null = null;
+
+function codebookKey(codebook: Codebook): string {
+  if (lastCodebook?.codebook !== codebook)
+    lastCodebook = { codebook, json: JSON.stringify(codebook) };
+  return lastCodebook.json;
 }
 
 // ---- normalisation rules and clusters ------------------------------------------------------

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { coverageOf } from '../../src/core/coverage';
 import type { DecisionInput } from '../../src/core/decide';
 import { appDb, KodbokDb } from '../../src/db/db';
