@@ -68,12 +68,17 @@ export async function openProject(projectId: string): Promise<void> {
     suggestions: new Map(),
     coverage: new Map(),
   });
-  // Coverage of every variable: read once, then followed change by change (not awaited: the
-  // current variable's grid does not wait for the other variables).
-  void followProject(projectId, valuesChanged);
-  await repo.putSetting(db, 'activeProject', projectId);
-  const variables = await repo.loadVariables(db, projectId);
-  const stored = await repo.getSetting<string>(db, `activeVariable:${projectId}`);
+  // Coverage of every variable: read once, then followed change by change. The whole project is
+  // read after the current variable's grid is up: the first screen does not wait for it.
+  let gridUp: () => void = () => undefined;
+  const shown = new Promise<void>((resolve) => (gridUp = resolve));
+  void followProject(projectId, valuesChanged, shown);
+  // Remembered for the next visit; nothing waits for the write (it is ordered before later ones).
+  void repo.putSetting(db, 'activeProject', projectId).catch(reportError);
+  const [variables, stored] = await Promise.all([
+    repo.loadVariables(db, projectId),
+    repo.getSetting<string>(db, `activeVariable:${projectId}`),
+  ]);
   const variableId = variables.find((v) => v.id === stored)?.id ?? variables[0]?.id ?? null;
   set({ variables });
   variablesSub = repo.observeVariables(
@@ -85,18 +90,23 @@ export async function openProject(projectId: string): Promise<void> {
     },
     reportError,
   );
-  if (variableId) await selectVariable(variableId);
+  try {
+    if (variableId) await selectVariable(variableId);
+  } finally {
+    gridUp();
+  }
 }
 
 export async function selectVariable(variableId: VariableId): Promise<void> {
   const db = appDb();
   const projectId = get().projectId;
   if (!projectId) return;
-  const view =
-    (await repo.getSetting<ViewState>(db, `view:${projectId}:${variableId}`)) ?? emptyView;
-  const normalise = readNormaliseConfig(
-    await repo.getSetting<unknown>(db, `normalise:${projectId}:${variableId}`),
-  );
+  const [storedView, storedNormalise] = await Promise.all([
+    repo.getSetting<ViewState>(db, `view:${projectId}:${variableId}`),
+    repo.getSetting<unknown>(db, `normalise:${projectId}:${variableId}`),
+  ]);
+  const view = storedView ?? emptyView;
+  const normalise = readNormaliseConfig(storedNormalise);
   set({
     variableId,
     values: [],
@@ -107,7 +117,7 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
     normalise,
     clusters: null,
   });
-  await repo.putSetting(db, `activeVariable:${projectId}`, variableId);
+  void repo.putSetting(db, `activeVariable:${projectId}`, variableId).catch(reportError);
   await followVariable(projectId, variableId);
 }
 

@@ -35,8 +35,15 @@ function coverageOfTallies(only?: Iterable<VariableId>): void {
   set({ coverage });
 }
 
-/** Reads the project's values and counts once and follows its changes from then on. */
-export async function followProject(projectId: string, whenValues: OnValues): Promise<void> {
+/**
+ * Follows the project's changes from now on, and reads its values and counts once `readAfter`
+ * resolved (changes meanwhile are held and applied after the read).
+ */
+export async function followProject(
+  projectId: string,
+  whenValues: OnValues,
+  readAfter: Promise<void> = Promise.resolve(),
+): Promise<void> {
   const db = appDb();
   sub?.unsubscribe();
   const mine = ++run;
@@ -47,6 +54,8 @@ export async function followProject(projectId: string, whenValues: OnValues): Pr
   projectBuffer = [];
   sub = repo.watchProject(db, projectId, (c) => applyChanges(projectId, c));
   try {
+    await readAfter;
+    if (mine !== run) return;
     const { values, counts } = await repo.loadProjectValues(db, projectId);
     if (mine !== run) return;
     const byVariable = new Map<VariableId, ValueRow[]>();

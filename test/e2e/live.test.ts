@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, type DemoSession } from './harness';
+import { openDemo, shot, type DemoSession } from './harness';
 
 // The grid and coverage follow each write as a change set: this tab's writes at once, another
 // tab's as soon as it committed, without reading whole tables again.
@@ -37,13 +37,12 @@ describe('two tabs on one project', () => {
     const b = await demo.session.context.newPage();
     await b.goto(demo.server.url);
     await b.locator('.ag-row[row-index="0"]').first().waitFor({ timeout: 60_000 });
-    await b.waitForFunction(
-      () => !document.body.textContent?.includes('Beräknar förslag'),
-      undefined,
-      {
+    // Enter accepts the row's suggestion: wait until the other tab has it.
+    await expect
+      .poll(() => b.locator('.ag-row[row-index="0"] [col-id="suggestion"]').first().textContent(), {
         timeout: 60_000,
-      },
-    );
+      })
+      .not.toBe('');
     const tab = a.locator('[data-testid^="coverage-"]').first();
     const coverageBefore = await tab.textContent();
     const top = await firstRow(b);
@@ -51,6 +50,7 @@ describe('two tabs on one project', () => {
     // Code and approve the most frequent value in the other tab, from the keyboard.
     await b.locator('.ag-row[row-index="0"] [col-id="raw"]').first().click();
     await b.keyboard.press('Enter');
+    await shot(b, 'live-other-tab-after-enter');
     await expect.poll(() => statusOf(b, top.raw), { timeout: 20_000 }).toBe('Kodad');
     await b.keyboard.press('a');
     await expect.poll(() => statusOf(b, top.raw), { timeout: 20_000 }).toBe('Godkänd');
