@@ -72,11 +72,12 @@ async function syncOnce(): Promise<void> {
     if (diff.size > 0) for (const raw of await worker.learn(key, diff)) moved.add(raw);
   }
   engineKnown = known;
-  const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(get().suggestions);
   // A new engine suggests everything; after learning, the values it may have moved and those
-  // without a suggestion yet.
-  const todo = fresh ? values : values.filter((v) => !have.has(v.raw) || moved.has(v.raw));
+  // without a suggestion yet. (Most writes leave nothing to do: the map is copied only if not.)
+  const current = get().suggestions;
+  const todo = fresh ? values : values.filter((v) => !current.has(v.raw) || moved.has(v.raw));
   if (todo.length === 0) return;
+  const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(current);
   // Most frequent first: what the researcher sees on top gets its suggestion first.
   const raws = [...todo].sort((a, b) => b.frequency - a.frequency).map((v) => v.raw);
   set({ suggesting: { done: 0, total: raws.length } });
