@@ -1,11 +1,11 @@
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot } from './state/app';
 import { App } from './ui/App';
+import { registerGridModules } from './ui/grid-modules';
 import './ui/styles.css';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+registerGridModules();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FileShape } from '../core/import-columns';
 import type { ImportPart, StoredCombination, StoredTally } from '../core/import-merge';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
+import { closeChangeFeed, installChangeFeed } from './changes';
 
 /** The database's name. Never rename without a migration: users' work lives under it. */
 export const DB_NAME = 'kodbok';
@@ -182,6 +183,13 @@ export class KodbokDb extends Dexie {
             if (v.firstImport === undefined) v.firstImport = null;
           });
       });
+    // Every committed write to values and counts is announced as a change set (changes.ts).
+    installChangeFeed(this);
+  }
+
+  override close(options?: { disableAutoOpen: boolean }): void {
+    closeChangeFeed(this);
+    super.close(options);
   }
 }
 

@@ -1,11 +1,11 @@
 import { liveQuery } from 'dexie';
 import type { ValueCount } from '../core/count';
-import { coverageOf, type Coverage } from '../core/coverage';
 import { newRawValue } from '../core/decide';
 import type { StoredCombination } from '../core/import-merge';
 import type { Codebook, RawValue, Variable, VariableId } from '../core/types';
 import {
   projectTables,
+  type CountsRow,
   type KodbokDb,
   type ProjectRow,
   type ValueRow,
@@ -132,24 +132,6 @@ export interface Subscription {
   unsubscribe(): void;
 }
 
-/**
- * Calls `onValues` with all values of a variable now and after every committed change, from
- * this tab or another. (Dexie may show a change before its transaction commits; the "saved"
- * sign never relies on this, only on the action's own promise.)
- */
-export function observeValues(
-  db: KodbokDb,
-  project: string,
-  variable: VariableId,
-  onValues: (values: ValueRow[]) => void,
-  onError: (e: unknown) => void,
-): Subscription {
-  return liveQuery(() => loadValues(db, project, variable)).subscribe({
-    next: onValues,
-    error: onError,
-  });
-}
-
 export function observeVariables(
   db: KodbokDb,
   project: string,
@@ -162,32 +144,22 @@ export function observeVariables(
   });
 }
 
-/** Coverage of every variable of a project, now and after every change. */
-export function observeCoverage(
+/**
+ * Every value and counts row of a project: read once when it opens (coverage of every variable);
+ * after that the change feed (changes.ts) says what changed.
+ */
+export async function loadProjectValues(
   db: KodbokDb,
   project: string,
-  onCoverage: (coverage: Map<VariableId, Coverage>) => void,
-  onError: (e: unknown) => void,
-): Subscription {
-  return liveQuery(async () => {
-    const [lower, upper] = valueRange(project);
-    const rows = await db.values
+): Promise<{ values: ValueRow[]; counts: CountsRow[] }> {
+  const [lower, upper] = valueRange(project);
+  return db.transaction('r', [db.values, db.counts], async () => ({
+    values: await db.values
       .where('[project+variable+raw]')
       .between(lower, upper, true, true)
-      .toArray();
-    const counts = await db.counts
-      .where('[project+variable]')
-      .between([project], [project, []])
-      .toArray();
-    const cellsOf = new Map(counts.map((c) => [c.variable, c.combinations]));
-    const byVariable = new Map<VariableId, ValueRow[]>();
-    for (const r of rows) {
-      const list = byVariable.get(r.variable);
-      if (list) list.push(r);
-      else byVariable.set(r.variable, [r]);
-    }
-    return new Map([...byVariable].map(([v, list]) => [v, coverageOf(list, cellsOf.get(v))]));
-  }).subscribe({ next: onCoverage, error: onError });
+      .toArray(),
+    counts: await db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
+  }));
 }
 
 /** Values of a variable as a Map keyed by raw value. */

@@ -6,6 +6,7 @@ import { appDb, eraseDatabase, watchSchema, type ProjectRow } from '../db/db';
 import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
+import { followProject, followVariable, stopFollowing } from './live';
 import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
 import { refreshClusters, syncSuggestions } from './suggestions';
@@ -26,9 +27,13 @@ export { useReview, type Question } from './review';
 // The actions that call db/ and workers/ (the store is store.ts, suggestions suggestions.ts). No domain logic here: decisions are
 // core/decide.ts, storage is db/repo.ts, suggestions are core/suggest in a worker.
 
-let valuesSub: repo.Subscription | null = null;
 let variablesSub: repo.Subscription | null = null;
-let coverageSub: repo.Subscription | null = null;
+
+/** After the current variable's values changed: suggestions and clusters follow. */
+function valuesChanged(): void {
+  void syncSuggestions();
+  void refreshClusters();
+}
 
 // ---- boot ----------------------------------------------------------------------------------
 
@@ -88,8 +93,6 @@ export async function openProject(projectId: string): Promise<void> {
 async function showProject(projectId: string): Promise<void> {
   const db = appDb();
   variablesSub?.unsubscribe();
-  valuesSub?.unsubscribe();
-  coverageSub?.unsubscribe();
   set({
     projectId,
     variables: [],
@@ -98,9 +101,17 @@ async function showProject(projectId: string): Promise<void> {
     suggestions: new Map(),
     coverage: new Map(),
   });
-  coverageSub = repo.observeCoverage(db, projectId, (coverage) => set({ coverage }), reportError);
-  const variables = await repo.loadVariables(db, projectId);
-  const stored = await repo.readSetting(db, repo.SETTINGS.activeVariable, projectId);
+  // Coverage of every variable: read once, then followed change by change. The whole project is
+  // read after the current variable's grid is up: the first screen does not wait for it.
+  let gridUp: () => void = () => undefined;
+  const shown = new Promise<void>((resolve) => (gridUp = resolve));
+  void followProject(projectId, valuesChanged, shown);
+  // Read through their readers (whatever is stored, a valid value); nothing is written before
+  // the project is open (openProject remembers it after).
+  const [variables, stored] = await Promise.all([
+    repo.loadVariables(db, projectId),
+    repo.readSetting(db, repo.SETTINGS.activeVariable, projectId),
+  ]);
   const variableId = variables.find((v) => v.id === stored)?.id ?? variables[0]?.id ?? null;
   set({ variables });
   variablesSub = repo.observeVariables(
@@ -112,7 +123,11 @@ async function showProject(projectId: string): Promise<void> {
     },
     reportError,
   );
-  if (variableId) await showVariable(variableId);
+  try {
+    if (variableId) await showVariable(variableId);
+  } finally {
+    gridUp();
+  }
 }
 
 /** Shows a variable the user chose, and shows it again when the project is next opened. */
@@ -127,7 +142,6 @@ async function showVariable(variableId: VariableId): Promise<void> {
   const db = appDb();
   const projectId = get().projectId;
   if (!projectId) return;
-  valuesSub?.unsubscribe();
   // Read through their readers: whatever is stored, the grid gets a valid view.
   const [view, normalise] = await Promise.all([
     repo.readSetting(db, repo.SETTINGS.view, projectId, variableId),
@@ -143,17 +157,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
     normalise,
     clusters: null,
   });
-  valuesSub = repo.observeValues(
-    db,
-    projectId,
-    variableId,
-    (values) => {
-      set({ values, valuesFor: `${projectId}/${variableId}` });
-      void syncSuggestions();
-      void refreshClusters();
-    },
-    reportError,
-  );
+  await followVariable(projectId, variableId);
 }
 
 // ---- decisions -----------------------------------------------------------------------------
@@ -388,9 +392,8 @@ export async function refreshStorage(): Promise<void> {
  * has confirmed; nothing is kept. The page reloads to a fresh start.
  */
 export async function eraseAllLocalData(): Promise<void> {
-  valuesSub?.unsubscribe();
+  stopFollowing();
   variablesSub?.unsubscribe();
-  coverageSub?.unsubscribe();
   await eraseDatabase();
   location.reload();
 }

@@ -14,7 +14,9 @@ const SUGGESTIONS_K = 3;
 const SUGGEST_CHUNK = 2000;
 
 let engineKey: string | null = null;
-let engineCodebook: Codebook | null = null;
+/** The engine's codebook as JSON: the variables are read again after every write to them (an
+ * import stores the split), so the same codebook comes back as a new object. */
+let engineCodebook: string | null = null;
 let engineNormalise: NormaliseConfig | null = null;
 let engineKnown: Map<string, KnownValue> = new Map();
 // Values whose suggestions a learning may have moved and that are not suggested again yet.
@@ -55,14 +57,11 @@ async function syncOnce(): Promise<void> {
   const known = knownValuesOf(values);
   const worker = suggestWorker();
   let fresh = false;
-  if (
-    engineKey !== key ||
-    engineCodebook !== variable.codebook ||
-    engineNormalise !== s.normalise
-  ) {
+  const codebook = codebookKey(variable.codebook);
+  if (engineKey !== key || engineCodebook !== codebook || engineNormalise !== s.normalise) {
     await worker.init(key, variable.codebook, known, s.normalise);
     engineKey = key;
-    engineCodebook = variable.codebook;
+    engineCodebook = codebook;
     engineNormalise = s.normalise;
     fresh = true;
     moved.clear();
@@ -73,11 +72,12 @@ async function syncOnce(): Promise<void> {
     if (diff.size > 0) for (const raw of await worker.learn(key, diff)) moved.add(raw);
   }
   engineKnown = known;
-  const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(get().suggestions);
   // A new engine suggests everything; after learning, the values it may have moved and those
-  // without a suggestion yet.
-  const todo = fresh ? values : values.filter((v) => !have.has(v.raw) || moved.has(v.raw));
+  // without a suggestion yet. (Most writes leave nothing to do: the map is copied only if not.)
+  const current = get().suggestions;
+  const todo = fresh ? values : values.filter((v) => !current.has(v.raw) || moved.has(v.raw));
   if (todo.length === 0) return;
+  const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(current);
   // Most frequent first: what the researcher sees on top gets its suggestion first.
   const raws = [...todo].sort((a, b) => b.frequency - a.frequency).map((v) => v.raw);
   set({ suggesting: { done: 0, total: raws.length } });
@@ -95,6 +95,14 @@ async function syncOnce(): Promise<void> {
       suggesting: { done: Math.min(i + SUGGEST_CHUNK, raws.length), total: raws.length },
     });
   }
+}
+
+let lastCodebook: { readonly codebook: Codebook; readonly json: string } | null = null;
+
+function codebookKey(codebook: Codebook): string {
+  if (lastCodebook?.codebook !== codebook)
+    lastCodebook = { codebook, json: JSON.stringify(codebook) };
+  return lastCodebook.json;
 }
 
 // ---- normalisation rules and clusters ------------------------------------------------------

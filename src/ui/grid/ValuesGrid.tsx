@@ -12,7 +12,7 @@ import type {
 } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Status } from '../../core/types';
 import type { Language } from '../../i18n';
 import { formatNumber, formatPercent } from '../../i18n';
@@ -82,6 +82,33 @@ class RawCellRenderer implements ICellRendererComp<GridRow> {
       }),
     );
   }
+}
+
+/** What changed from one rows array to the next: by place when only rows were replaced or added. */
+function rowChanges(
+  prev: readonly GridRow[],
+  next: readonly GridRow[],
+): { add: GridRow[]; update: GridRow[]; remove: GridRow[] } {
+  const add: GridRow[] = [];
+  const update: GridRow[] = [];
+  let byPlace = next.length >= prev.length;
+  for (let i = 0; byPlace && i < prev.length; i++) {
+    if (prev[i] === next[i]) continue;
+    if (prev[i]!.raw === next[i]!.raw) update.push(next[i]!);
+    else byPlace = false;
+  }
+  if (byPlace) return { add: next.slice(prev.length), update, remove: [] };
+  // Rows removed or moved: compare by raw value.
+  const before = new Map(prev.map((r) => [r.raw, r]));
+  const after = new Set<string>();
+  update.length = 0;
+  for (const r of next) {
+    after.add(r.raw);
+    const p = before.get(r.raw);
+    if (!p) add.push(r);
+    else if (p !== r) update.push(r);
+  }
+  return { add, update, remove: prev.filter((r) => !after.has(r.raw)) };
 }
 
 const STOP_KEYS = new Set(['Enter', 'Delete', 'Backspace']);
@@ -246,9 +273,35 @@ export function ValuesGrid(props: ValuesGridProps) {
     [],
   );
 
+  // Rows follow the store as change sets: the grid starts from the first rows and then gets a
+  // transaction of the rows that are new objects (the store and buildRows keep an unchanged
+  // row's identity), so it re-sorts and re-filters those, not all 50 000.
+  const [initialRows] = useState(props.rows);
+  const latestRows = useRef(props.rows);
+  latestRows.current = props.rows;
+  const shownRows = useRef<readonly GridRow[]>(initialRows);
+  const syncRows = useCallback((api: GridApi<GridRow>, rows: readonly GridRow[]) => {
+    const tx = rowChanges(shownRows.current, rows);
+    shownRows.current = rows;
+    const n = tx.add.length + tx.update.length + tx.remove.length;
+    if (n === 0) return;
+    // A user's own action shows at once; big updates (suggestions arriving in chunks) are
+    // batched by the grid, so each does not re-run its whole-model work on every chunk.
+    if (n > 50) api.applyTransactionAsync(tx);
+    else {
+      // A batched older version of a row must not land after this newer one.
+      api.flushAsyncTransactions();
+      api.applyTransaction(tx);
+    }
+  }, []);
+  useEffect(() => {
+    if (apiRef.current) syncRows(apiRef.current, props.rows);
+  }, [props.rows, syncRows]);
+
   const onGridReady = useCallback(
     (e: GridReadyEvent<GridRow>) => {
       apiRef.current = e.api;
+      syncRows(e.api, latestRows.current);
       props.onApi(e.api);
       if (props.filterModel) e.api.setFilterModel(props.filterModel as FilterModel);
       if (Array.isArray(props.sortModel) && props.sortModel.length > 0) {
@@ -322,7 +375,8 @@ export function ValuesGrid(props: ValuesGridProps) {
     <div className="grid-wrap" data-testid="values-grid">
       <AgGridReact<GridRow>
         theme={theme}
-        rowData={props.rows as GridRow[]}
+        rowData={initialRows as GridRow[]}
+        deltaSort={true}
         columnDefs={columnDefs}
         defaultColDef={defaultColDef}
         getRowId={(p) => p.data.raw}

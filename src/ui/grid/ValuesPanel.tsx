@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { FILE_STATUSES, type Status } from '../../core/types';
 import {
   acceptSuggestions,
@@ -13,7 +13,6 @@ import {
 } from '../../state/app';
 import { latestImportId } from '../../state/import-run';
 import { useImport } from '../../state/import-store';
-import { RulesPanel } from '../rules/RulesPanel';
 import { actions, type Action, type ActionContext } from '../actions';
 import { CategoryPicker } from '../codebook/CategoryPicker';
 import { AcceptAboveDialog } from './AcceptAboveDialog';
@@ -22,6 +21,11 @@ import { useT } from '../i18n';
 import { describeReport } from '../report';
 import { buildRows, codesUnder, type GridRow } from './rows';
 import { ValuesGrid } from './ValuesGrid';
+
+// Loaded when first opened, not with the first screen.
+const RulesPanel = lazy(() =>
+  import('../rules/RulesPanel').then((m) => ({ default: m.RulesPanel })),
+);
 
 const STATUSES: readonly Status[] = ['uncoded', ...FILE_STATUSES];
 
@@ -253,11 +257,13 @@ export function ValuesPanel() {
         {t('shortcuts')} · {t('whitespaceHint')}
       </p>
       {rulesOpen && (
-        <RulesPanel
-          variableLabel={variable.label}
-          codebook={variable.codebook}
-          onClose={() => setRulesOpen(false)}
-        />
+        <Suspense fallback={null}>
+          <RulesPanel
+            variableLabel={variable.label}
+            codebook={variable.codebook}
+            onClose={() => setRulesOpen(false)}
+          />
+        </Suspense>
       )}
       {acceptAbove && (
         <AcceptAboveDialog

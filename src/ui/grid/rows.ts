@@ -32,6 +32,24 @@ export interface GridRow {
   readonly isNew: boolean;
 }
 
+/** The last call's inputs and rows: a value at the same place, unchanged, keeps its row. */
+interface LastBuild {
+  readonly values: readonly RawValue[];
+  readonly tops: readonly (Suggestion | undefined)[];
+  readonly suggestions: ReadonlyMap<string, readonly Suggestion[]>;
+  readonly codebook: Codebook;
+  readonly t: T;
+  readonly clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null;
+  readonly newImport: string | null;
+  readonly total: number;
+  readonly rows: readonly GridRow[];
+}
+
+// After a write the store replaces only the changed values (new objects, same places), so only
+// their rows are built again and the grid (rows keyed by raw) updates just those. Comparing by
+// place and identity keeps this a pointer scan, not 50 000 map look-ups.
+let last: LastBuild | null = null;
+
 export function buildRows(
   values: readonly RawValue[],
   suggestions: ReadonlyMap<string, readonly Suggestion[]>,
@@ -41,35 +59,69 @@ export function buildRows(
   /** The import whose values count as new; null when every value came in the first one. */
   newImport: string | null = null,
 ): GridRow[] {
-  const index = categoryIndex(codebook);
   let total = 0;
   for (const v of values) total += v.frequency;
-  return values.map((v) => {
-    const top = suggestions.get(v.raw)?.[0];
-    const cat = v.code === null ? undefined : index.get(v.code);
-    return {
-      raw: v.raw,
-      frequency: v.frequency,
-      share: total === 0 ? 0 : v.frequency / total,
-      municipalities: v.municipalities,
-      suggestionCode: top?.code ?? null,
-      suggestionLabel: top ? `${top.code} ${index.get(top.code)?.label ?? ''}` : '',
-      suggestionVia: top?.via ?? '',
-      score: top ? Math.round(top.score * 1000) / 1000 : null,
-      code: v.code,
-      category: v.code === null ? '' : (cat?.label ?? t('unknownCode', { code: v.code })),
-      unknownCode: v.code !== null && !cat,
-      status: v.status,
-      statusLabel: t(`status_${v.status}`),
-      codedBy: v.codedBy ?? '',
-      reviewedBy: v.reviewedBy ?? '',
-      note: v.note,
-      updatedAt: v.updatedAt ?? '',
-      cluster: clusters?.get(v.raw)?.key ?? '',
-      clusterSize: clusters?.get(v.raw)?.size ?? 0,
-      isNew: isNewValue(v, newImport),
-    };
-  });
+  const prev =
+    last &&
+    last.codebook === codebook &&
+    last.t === t &&
+    last.clusters === clusters &&
+    last.newImport === newImport &&
+    last.total === total
+      ? last
+      : null;
+  const sameSuggestions = prev?.suggestions === suggestions;
+  let index: ReturnType<typeof categoryIndex> | null = null;
+  const tops: (Suggestion | undefined)[] = new Array<Suggestion | undefined>(values.length);
+  const rows = new Array<GridRow>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const same = prev !== null && prev.values[i] === v;
+    const top = same && sameSuggestions ? prev.tops[i] : suggestions.get(v.raw)?.[0];
+    tops[i] = top;
+    if (same && prev.tops[i] === top) {
+      rows[i] = prev.rows[i]!;
+      continue;
+    }
+    index ??= categoryIndex(codebook);
+    rows[i] = buildRow(v, top, index, t, total, clusters?.get(v.raw), newImport);
+  }
+  last = { values, tops, suggestions, codebook, t, clusters, newImport, total, rows };
+  return rows;
+}
+
+function buildRow(
+  v: RawValue,
+  top: Suggestion | undefined,
+  index: ReturnType<typeof categoryIndex>,
+  t: T,
+  total: number,
+  cluster: { readonly key: string; readonly size: number } | undefined,
+  newImport: string | null,
+): GridRow {
+  const cat = v.code === null ? undefined : index.get(v.code);
+  return {
+    raw: v.raw,
+    frequency: v.frequency,
+    share: total === 0 ? 0 : v.frequency / total,
+    municipalities: v.municipalities,
+    suggestionCode: top?.code ?? null,
+    suggestionLabel: top ? `${top.code} ${index.get(top.code)?.label ?? ''}` : '',
+    suggestionVia: top?.via ?? '',
+    score: top ? Math.round(top.score * 1000) / 1000 : null,
+    code: v.code,
+    category: v.code === null ? '' : (cat?.label ?? t('unknownCode', { code: v.code })),
+    unknownCode: v.code !== null && !cat,
+    status: v.status,
+    statusLabel: t(`status_${v.status}`),
+    codedBy: v.codedBy ?? '',
+    reviewedBy: v.reviewedBy ?? '',
+    note: v.note,
+    updatedAt: v.updatedAt ?? '',
+    cluster: cluster?.key ?? '',
+    clusterSize: cluster?.size ?? 0,
+    isNew: isNewValue(v, newImport),
+  };
 }
 
 /** The codes a category filter lets through: the category and everything under it. */

@@ -1,11 +1,15 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../../state/app';
 import { closeImportDialog, openImportDialog, useImport } from '../../state/import';
 import { watchImports } from '../../state/import-run';
 import { useT } from '../i18n';
-import { ImportDialog } from './ImportDialog';
 import { ReadingProgress } from './ReadingProgress';
 import './import.css';
+
+// The dialog (and what only it needs) loads when first opened, not with the first screen.
+const ImportDialog = lazy(() =>
+  import('./ImportDialog').then((m) => ({ default: m.ImportDialog })),
+);
 
 /**
  * Where the import lives in the shell: the dialog, the progress chip while files are read in
@@ -27,7 +31,12 @@ export function ImportHost() {
     };
   }, [projectId]);
   if (!open) return null;
-  if (!minimised) return <ImportDialog />;
+  if (!minimised)
+    return (
+      <Suspense fallback={null}>
+        <ImportDialog />
+      </Suspense>
+    );
   return (
     <div className="imp-chip" role="status" data-testid="import-chip">
       <ReadingProgress compact />

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { LANGUAGES, type Language } from '../../i18n';
 import {
   eraseAllLocalData,
@@ -8,10 +9,14 @@ import {
   useApp,
   useReview,
 } from '../../state/app';
-import { ExportImportMenu } from '../export/ExportImportMenu';
 import { ImportHost } from '../import/ImportHost';
 import { useT } from '../i18n';
 import { describeStorageProblem } from '../report';
+
+// The menu's formats, schemas and backup code load after the first screen.
+const ExportImportMenu = lazy(() =>
+  import('../export/ExportImportMenu').then((m) => ({ default: m.ExportImportMenu })),
+);
 
 function megabytes(bytes: number, lang: Language): string {
   const n = (x: number) =>
@@ -115,7 +120,9 @@ export function Header() {
           <option value="__erase">{t('eraseAll')}</option>
         </select>
       </label>
-      <ExportImportMenu />
+      <Suspense fallback={null}>
+        <ExportImportMenu />
+      </Suspense>
       <ImportHost />
       <span className="spacer" />
       <StorageIndicator />

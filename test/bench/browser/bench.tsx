@@ -1,7 +1,6 @@
 // Browser benchmarks, built with the app's own Vite config and driven by scripts/bench.mjs in
 // headless Chromium: grid ready and scrolling at 1 300 and 50 000 values, and bulk actions
 // persisted to a real IndexedDB with strict durability.
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { createRoot, type Root } from 'react-dom/client';
 import { starterCodebooks } from '../../../src/core/demo/codebooks';
 import { leaves } from '../../../src/core/codebook';
@@ -12,11 +11,13 @@ import { applyBulkDecision, createProject } from '../../../src/db/repo';
 import { translate } from '../../../src/i18n';
 import { buildRows } from '../../../src/ui/grid/rows';
 import { ValuesGrid } from '../../../src/ui/grid/ValuesGrid';
+import { registerGridModules } from '../../../src/ui/grid-modules';
 import '../../../src/ui/styles.css';
 import './import-bench';
+import './keys-bench';
 import './suggest-bench';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+registerGridModules();
 
 const codebook =
   starterCodebooks.find((c) => c.variable === 'aktualiseringsorsak') ?? starterCodebooks[0]!;

@@ -1,0 +1,228 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { VariableId } from '../core/types';
+import type { CountsRow, KodbokDb, ValueRow } from './db';
+import type { Subscription } from './projects';
+
+// The change feed: what each committed transaction did to the values and counts tables, as a
+// change set (STYLE.md "Change sets, not re-reads"). Every repository function announces its
+// writes through it without knowing: a DBCore middleware collects the rows each transaction
+// puts or deletes and hands them over when the transaction has committed. Other tabs get the
+// changed keys on a BroadcastChannel and read just those rows.
+
+/** What one committed transaction changed in one project. */
+export interface ProjectChanges {
+  readonly project: string;
+  /** Per variable: raw → the row as stored now, or null where it was deleted. */
+  readonly values: ReadonlyMap<VariableId, ReadonlyMap<string, ValueRow | null>>;
+  /** Per variable: its counts row as stored now, or null where it was deleted. */
+  readonly counts: ReadonlyMap<VariableId, CountsRow | null>;
+  /** A whole range was deleted (a project removed): what is held must be read again. */
+  readonly reset: boolean;
+  /** The change came from another tab (or another connection to the same database). */
+  readonly remote: boolean;
+}
+
+type Listener = (changes: ProjectChanges) => void;
+
+/** What a transaction wrote, held until it commits. */
+interface Pending {
+  values: Map<string, Map<VariableId, Map<string, ValueRow | null>>>;
+  counts: Map<string, Map<VariableId, CountsRow | null>>;
+  reset: Set<string>;
+}
+
+/** Cross-tab message: keys only; the receiver reads the rows (always the newest state). */
+interface ChangeMessage {
+  readonly values: [string, VariableId, string[]][];
+  readonly counts: [string, VariableId[]][];
+  readonly reset: string[];
+}
+
+const listeners = new WeakMap<KodbokDb, Set<Listener>>();
+const channels = new WeakMap<KodbokDb, BroadcastChannel>();
+
+function emptyPending(): Pending {
+  return { values: new Map(), counts: new Map(), reset: new Set() };
+}
+
+function nested<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
+/** Records one mutation of the values or counts table into its transaction's pending set. */
+function record(table: string, req: DBCoreMutateRequest, into: Pending): void {
+  if (req.type === 'deleteRange') {
+    // Only whole-project deletes range over these tables; the first key part names the project.
+    const lower: unknown = req.range.lower;
+    const project = Array.isArray(lower) && typeof lower[0] === 'string' ? lower[0] : '*';
+    into.reset.add(project);
+    return;
+  }
+  if (table === 'values') {
+    if (req.type === 'delete') {
+      for (const [project, variable, raw] of req.keys as [string, string, string][])
+        nested(
+          nested(into.values, project, () => new Map()),
+          variable,
+          () => new Map(),
+        ).set(raw, null);
+    } else {
+      for (const row of req.values as ValueRow[])
+        nested(
+          nested(into.values, row.project, () => new Map()),
+          row.variable,
+          () => new Map(),
+        ).set(row.raw, row);
+    }
+  } else if (req.type === 'delete') {
+    for (const [project, variable] of req.keys as [string, string][])
+      nested(into.counts, project, () => new Map()).set(variable, null);
+  } else {
+    for (const row of req.values as CountsRow[])
+      nested(into.counts, row.project, () => new Map()).set(row.variable, row);
+  }
+}
+
+function projectsOf(p: Pending): Set<string> {
+  return new Set([...p.values.keys(), ...p.counts.keys(), ...p.reset]);
+}
+
+function dispatch(db: KodbokDb, p: Pending, remote: boolean): void {
+  const set = listeners.get(db);
+  if (!set || set.size === 0) return;
+  for (const project of projectsOf(p)) {
+    const changes: ProjectChanges = {
+      project,
+      values: p.values.get(project) ?? new Map(),
+      counts: p.counts.get(project) ?? new Map(),
+      reset: p.reset.has(project) || p.reset.has('*'),
+      remote,
+    };
+    for (const l of [...set]) l(changes);
+  }
+}
+
+function toMessage(p: Pending): ChangeMessage {
+  const values: ChangeMessage['values'] = [];
+  for (const [project, byVariable] of p.values)
+    for (const [variable, rows] of byVariable) values.push([project, variable, [...rows.keys()]]);
+  return {
+    values,
+    counts: [...p.counts].map(([project, m]) => [project, [...m.keys()]]),
+    reset: [...p.reset],
+  };
+}
+
+/** Reads the rows another tab changed: only those keys, never the whole table. */
+async function readTouched(db: KodbokDb, msg: ChangeMessage): Promise<Pending> {
+  const out = emptyPending();
+  for (const project of msg.reset) out.reset.add(project);
+  for (const [project, variable, raws] of msg.values) {
+    const rows = await db.values.bulkGet(
+      raws.map((raw): [string, string, string] => [project, variable, raw]),
+    );
+    const m = nested(
+      nested(out.values, project, () => new Map()),
+      variable,
+      () => new Map(),
+    );
+    raws.forEach((raw, i) => m.set(raw, rows[i] ?? null));
+  }
+  for (const [project, variables] of msg.counts) {
+    const rows = await db.counts.bulkGet(variables.map((v): [string, string] => [project, v]));
+    const m = nested(out.counts, project, () => new Map());
+    variables.forEach((v, i) => m.set(v, rows[i] ?? null));
+  }
+  return out;
+}
+
+/** The middleware that turns each committed transaction's writes into a change set. */
+function changeFeed(db: KodbokDb): Middleware<DBCore> {
+  const pending = new WeakMap<object, Pending>();
+  return {
+    stack: 'dbcore',
+    name: 'kodbok-change-feed',
+    create(down) {
+      return {
+        ...down,
+        table(name: string): DBCoreTable {
+          const table = down.table(name);
+          if (name !== 'values' && name !== 'counts') return table;
+          return {
+            ...table,
+            mutate(req) {
+              // Dexie's DBCore transaction is the IDBTransaction: its `complete` event is the
+              // commit (an abort never fires it, so nothing of a failed action is announced).
+              const trans = req.trans as unknown as IDBTransaction;
+              let p = pending.get(trans);
+              if (!p) {
+                const fresh = emptyPending();
+                p = fresh;
+                pending.set(trans, fresh);
+                trans.addEventListener('complete', () => {
+                  dispatch(db, fresh, false);
+                  channels.get(db)?.postMessage(toMessage(fresh));
+                });
+              }
+              record(name, req, p);
+              return table.mutate(req);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** Installs the change feed on a database (its constructor does). */
+export function installChangeFeed(db: KodbokDb): void {
+  db.use(changeFeed(db));
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(`kodbok-changes:${db.name}`);
+  channels.set(db, channel);
+  // Node (unit tests) would otherwise stay alive for the channel's sake.
+  (channel as { unref?: () => void }).unref?.();
+  // Messages are handled one at a time, in the order they came.
+  let queue = Promise.resolve();
+  channel.onmessage = (e: MessageEvent<ChangeMessage>) => {
+    if (!listeners.get(db)?.size) return;
+    // The read runs after the other tab's commit, so it sees that write or a newer one; a local
+    // transaction cannot commit between the read and its dispatch (both run before its events).
+    queue = queue
+      .then(async () => dispatch(db, await readTouched(db, e.data), true))
+      .catch(() => dispatch(db, { ...emptyPending(), reset: new Set(['*']) }, true));
+  };
+}
+
+/** Closes the database's cross-tab channel (with the database). */
+export function closeChangeFeed(db: KodbokDb): void {
+  channels.get(db)?.close();
+  channels.delete(db);
+}
+
+/**
+ * Calls `onChanges` with every committed change to a project's values and counts, from this tab
+ * (the rows as written) or another (the rows read by key after its commit).
+ */
+export function watchProject(
+  db: KodbokDb,
+  project: string,
+  onChanges: (changes: ProjectChanges) => void,
+): Subscription {
+  let set = listeners.get(db);
+  if (!set) {
+    set = new Set();
+    listeners.set(db, set);
+  }
+  const all = set;
+  const listener: Listener = (c) => {
+    if (c.project === project || c.project === '*') onChanges(c);
+  };
+  all.add(listener);
+  return { unsubscribe: () => void all.delete(listener) };
+}

@@ -1,0 +1,62 @@
+import {
+  CellApiModule,
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ColumnAutoSizeModule,
+  CustomEditorModule,
+  CustomFilterModule,
+  DragAndDropModule,
+  EventApiModule,
+  ExternalFilterModule,
+  LargeTextEditorModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  QuickFilterModule,
+  RenderApiModule,
+  RowApiModule,
+  RowSelectionModule,
+  RowStyleModule,
+  ScrollApiModule,
+  TextEditorModule,
+  TextFilterModule,
+  TooltipModule,
+  UndoRedoEditModule,
+  ValueCacheModule,
+} from 'ag-grid-community';
+
+// The ag-grid features the workbench uses, not AllCommunityModule: ag-grid is most of the first
+// screen's code, and CSV export, pagination, row dragging, pinned rows, date/select/number
+// editors, infinite and aligned grids and the grid-state module are never used. A grid feature
+// added later needs its module here (ag-grid names the missing one in the console, error #200).
+export function registerGridModules(): void {
+  ModuleRegistry.registerModules([
+    ClientSideRowModelModule,
+    ClientSideRowModelApiModule,
+    TextEditorModule,
+    LargeTextEditorModule,
+    CustomEditorModule,
+    UndoRedoEditModule,
+    TextFilterModule,
+    NumberFilterModule,
+    CustomFilterModule,
+    QuickFilterModule,
+    ExternalFilterModule,
+    ColumnApiModule,
+    RowApiModule,
+    ScrollApiModule,
+    RenderApiModule,
+    ColumnAutoSizeModule,
+    RowSelectionModule,
+    ValueCacheModule,
+    CellStyleModule,
+    RowStyleModule,
+    EventApiModule,
+    CellApiModule,
+    TooltipModule,
+    LocaleModule,
+    DragAndDropModule,
+  ]);
+}

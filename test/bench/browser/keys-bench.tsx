@@ -1,0 +1,229 @@
+// Keystroke to painted screen in the whole app (issue 9 item 6): the real App and store on a
+// project of n values in this origin's IndexedDB, the suggestion worker kept busy, and the Event
+// Timing API recording every key's duration from keydown to the next paint, as INP measures it.
+// scripts/bench.mjs presses the keys (real input events through the DevTools protocol).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { aktualiseringsorsak } from '../../../src/core/demo/codebooks';
+import { DB_NAME, KodbokDb } from '../../../src/db/db';
+import { CellCounter, splitCounted } from '../../../src/core/import-count';
+import { appDb } from '../../../src/db/db';
+import { createProject, importFiles, putSetting } from '../../../src/db/repo';
+import { boot, get } from '../../../src/state/app';
+import { App } from '../../../src/ui/App';
+import { suggestWorker } from '../../../src/workers/client';
+import { syntheticValues } from '../synthetic';
+
+const VARIABLE = 'aktualiseringsorsak';
+
+/** Writes a project of n values (a fifth approved, a fifth coded) as the only project. */
+async function seed(n: number): Promise<void> {
+  await KodbokDb.delete(DB_NAME);
+  const db = new KodbokDb();
+  const labelled = syntheticValues(aktualiseringsorsak, n, 7, n > 5000);
+  const counts = new Map(
+    labelled.map((v, i) => [
+      v.raw,
+      {
+        frequency: Math.max(1, Math.floor(50_000 / (i + 1))),
+        municipalities: 1 + (i % 97),
+        combinations: 1,
+      },
+    ]),
+  );
+  const project = await createProject(db, {
+    name: 'bench',
+    demo: false,
+    variables: [
+      {
+        id: VARIABLE,
+        label: 'Orsak',
+        codebook: aktualiseringsorsak,
+        split: { separators: [] },
+        order: 0,
+      },
+    ],
+    values: new Map([[VARIABLE, counts]]),
+  });
+  // Some earlier work, so the engine has approved and coded values to learn from.
+  const order = new Map(labelled.map((l, i) => [l.raw, i]));
+  await db.transaction('rw', db.values, async () => {
+    await db.values
+      .where('[project+variable+raw]')
+      .between([project.id, VARIABLE], [project.id, VARIABLE, []], true, true)
+      .modify((v) => {
+        const i = order.get(v.raw) ?? 0;
+        if (i % 5 === 1)
+          Object.assign(v, {
+            code: labelled[i]!.code,
+            status: 'approved',
+            codedBy: 'x',
+            reviewedBy: 'y',
+          });
+        else if (i % 5 === 2)
+          Object.assign(v, { code: labelled[i]!.code, status: 'coded', codedBy: 'x' });
+      });
+  });
+  await putSetting(db, 'activeProject', project.id);
+  await putSetting(db, 'user', 'bench');
+  db.close();
+}
+
+let busy = false;
+
+/** Keeps the suggestion worker busy as a sync after a big change does: chunks of 2 000 values. */
+async function busyLoop(): Promise<void> {
+  while (busy) {
+    const s = get();
+    const key = `${s.projectId}/${s.variableId}`;
+    const raws = s.values.map((v) => v.raw);
+    for (let i = 0; busy && i < raws.length; i += 2000) {
+      try {
+        await suggestWorker().suggest(key, raws.slice(i, i + 2000), 3);
+      } catch {
+        await new Promise((r) => setTimeout(r, 50)); // the app has not built its engine yet
+      }
+    }
+  }
+}
+
+/** Seeds n values, boots the app and waits for the grid; returns ms from boot to rows painted. */
+async function openApp(n: number): Promise<number> {
+  await seed(n);
+  const start = performance.now();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  await boot();
+  while (document.querySelectorAll('.ag-row [col-id="raw"]').length < 5)
+    await new Promise((r) => requestAnimationFrame(r));
+  return performance.now() - start;
+}
+
+interface KeyTiming {
+  readonly interactionId: number;
+  readonly name: string;
+  readonly duration: number;
+}
+
+let entries: KeyTiming[] = [];
+const observer = new PerformanceObserver((list) => {
+  for (const e of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[])
+    if (e.interactionId)
+      entries.push({ interactionId: e.interactionId, name: e.name, duration: e.duration });
+});
+
+function measure(): void {
+  entries = [];
+  // As INP measures: every event of 16 ms or more (the API's floor), grouped by interaction.
+  observer.observe({
+    type: 'event',
+    durationThreshold: 16,
+    buffered: false,
+  } as PerformanceObserverInit);
+}
+
+/** Waits for the last keys' entries (delivered after their paint) and hands them over. */
+async function collect(): Promise<KeyTiming[]> {
+  for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(r));
+  await new Promise((r) => setTimeout(r, 200));
+  const out = entries;
+  entries = [];
+  return out;
+}
+
+function startBusy(): void {
+  if (busy) return;
+  busy = true;
+  void busyLoop();
+}
+
+function stopBusy(): void {
+  busy = false;
+}
+
+/**
+ * Issue 14 item 3: with the app open on a project and its suggestions in place, one import of n
+ * new values is committed (the repository function the import dialog calls); ms from the commit
+ * until every value of the variable has its suggestions, and the longest main-thread task
+ * meanwhile (the grid stays usable when no task is long).
+ */
+async function importThenSuggest(
+  n: number,
+): Promise<{ commitMs: number; suggestMs: number; longestTaskMs: number; values: number }> {
+  while (get().suggesting !== null || get().suggestions.size < get().values.length)
+    await new Promise((r) => setTimeout(r, 50));
+  const s = get();
+  const counter = new CellCounter();
+  for (const v of syntheticValues(aktualiseringsorsak, n, 11, true))
+    counter.add(`Ny ${v.raw}`, 'Gävle');
+  const counted = splitCounted(VARIABLE, counter.cells, { separators: [] }, counter.emptyRows);
+  let longest = 0;
+  const tasks = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+  });
+  tasks.observe({ type: 'longtask' });
+  const t0 = performance.now();
+  await importFiles(appDb(), {
+    project: s.projectId!,
+    by: 'bench',
+    files: [
+      {
+        name: 'ny.csv',
+        size: 0,
+        municipality: 'Gävle',
+        shape: 'rows',
+        format: 'csv',
+        encoding: 'utf-8',
+        delimiter: ';',
+        sheet: null,
+        headerRow: 1,
+        rows: n,
+      },
+    ],
+    variables: [counted],
+  });
+  const t1 = performance.now();
+  const total = s.values.length + n;
+  while (
+    get().values.length < total ||
+    get().suggesting !== null ||
+    get().suggestions.size < get().values.length
+  )
+    await new Promise((r) => setTimeout(r, 20));
+  const t2 = performance.now();
+  tasks.disconnect();
+  return {
+    commitMs: t1 - t0,
+    suggestMs: t2 - t1,
+    longestTaskMs: longest,
+    values: get().values.length,
+  };
+}
+
+declare global {
+  interface Window {
+    kodbokKeysBench: {
+      seed: typeof seed;
+      importThenSuggest: typeof importThenSuggest;
+      openApp: typeof openApp;
+      startBusy: typeof startBusy;
+      stopBusy: typeof stopBusy;
+      measure: typeof measure;
+      collect: typeof collect;
+      suggesting: () => boolean;
+    };
+  }
+}
+window.kodbokKeysBench = {
+  seed,
+  importThenSuggest,
+  openApp,
+  startBusy,
+  stopBusy,
+  measure,
+  collect,
+  suggesting: () => get().suggesting !== null,
+};
