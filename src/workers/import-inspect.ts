@@ -2,6 +2,7 @@
 // the first rows (io/ does the reading), and the refusals every step of an import shares.
 // Every refusal is a value naming the file (and row): a structured clone of an Error loses its
 // fields, and the UI shows these messages as they are.
+import { MAX_TEXT_LENGTH } from '../core/limits';
 import type { Delimiter } from '../io/csv';
 import type { TextEncoding } from '../io/decode';
 import {
@@ -65,8 +66,11 @@ export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problem: ImportProblem };
 
-/** Longest single cell of a mapped column, characters: a value, not a document. */
-export const MAX_VALUE_CHARS = 2000;
+/**
+ * Longest single cell of a mapped column, characters: a value, not a document. The limit every
+ * reader shares (src/core/limits.ts), so the app refuses what `kodbok apply` refuses.
+ */
+export const MAX_VALUE_CHARS = MAX_TEXT_LENGTH;
 const PREVIEW_ROWS = 20;
 
 export class Refusal extends Error {
