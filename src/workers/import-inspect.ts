@@ -4,6 +4,7 @@
 // fields, and the UI shows these messages as they are.
 import { MAX_TEXT_LENGTH } from '../core/limits';
 import type { Delimiter } from '../io/csv';
+import { verifyZipSizes } from '../io/zip-check';
 import type { TextEncoding } from '../io/decode';
 import {
   DEFAULT_LIMITS,
@@ -119,7 +120,10 @@ export async function bytesOf(file: Blob, name: string): Promise<Uint8Array> {
     );
   }
   if (file.size === 0) refuse(name, 'empty', 'the file is empty');
-  return new Uint8Array(await file.arrayBuffer());
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A workbook whose parts lie about their sizes is damaged, not "empty" (issue 13).
+  await verifyZipSizes(bytes);
+  return bytes;
 }
 
 export function sourceFields(summary: TableSummary) {
