@@ -14,7 +14,7 @@
 //   is refused (its `NAME_code` would land under the wrong header).
 // - Bad arguments or files throw UsageError before anything is written (runCli: exit 2).
 
-import { MAX_TEXT_LENGTH, textTooLongMessage } from '../core/limits';
+import { MAX_TEXT_LENGTH } from '../core/limits';
 import { compileSplitter } from '../core/split';
 import { MAX_JSON_SIZE } from '../core/formats/json';
 import { readMappingFile } from '../core/formats/mapping';
@@ -226,15 +226,16 @@ export const apply: Command = async (argv, io) => {
       row = [...row, ...new Array<string>(width - row.length).fill('')];
     }
     const cell = row[index] as string;
+    // The same limit and words as the app's import (src/workers/import-session.ts).
+    if (cell.length > MAX_TEXT_LENGTH) {
+      throw new UsageError(
+        `apply: ${inputPath}: row ${table.rowNumbers[r]}, column ${JSON.stringify(column)} holds ${cell.length} characters; a value has at most ${MAX_TEXT_LENGTH} (is the column a free-text note?)`,
+      );
+    }
     const atoms = split(cell);
     const codes: string[] = [];
     let coded = 0;
     for (const atom of atoms) {
-      if (atom.length > MAX_TEXT_LENGTH) {
-        throw new UsageError(
-          `apply: ${inputPath}: row ${table.rowNumbers[r]}: a value in column ${JSON.stringify(column)} ${textTooLongMessage(atom.length)}`,
-        );
-      }
       const code = mapping.codes.get(atom);
       if (code === undefined) continue;
       coded++;

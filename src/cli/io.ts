@@ -48,8 +48,8 @@ export function readProblem(e: unknown): string {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
   if (code.startsWith('KODBOK_') && e instanceof Error) return e.message;
   if (code === 'ENOENT') return 'no such file';
-  if (code === 'ENXIO')
-    return 'it is not a regular file (a device, a pipe or a socket); save the data to a file first';
+  // Opening a socket: as a device or a FIFO, not a file.
+  if (code === 'ENXIO') return fileProblem('not-a-file').message;
   if (code === 'EISDIR') return 'it is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return e instanceof Error ? e.message : String(e);

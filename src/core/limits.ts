@@ -6,7 +6,7 @@ import { pointer, type FormatError } from './formats/result';
 
 /**
  * Longest raw value, label, note or other text field, in characters (UTF-16 code units).
- * Real raw values are a few words (the longest in the dev sets is under 300 characters); a
+ * Real raw values are a few words (the longest in the dev sets is 41 characters); a
  * definition or a note is a paragraph. A 30 000 000-character value is not a value: it stalled
  * the app for minutes (issue 13), so it is refused where it is read.
  */

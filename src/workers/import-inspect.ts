@@ -2,7 +2,9 @@
 // the first rows (io/ does the reading), and the refusals every step of an import shares.
 // Every refusal is a value naming the file (and row): a structured clone of an Error loses its
 // fields, and the UI shows these messages as they are.
+import { MAX_TEXT_LENGTH } from '../core/limits';
 import type { Delimiter } from '../io/csv';
+import { verifyZipSizes } from '../io/zip-check';
 import type { TextEncoding } from '../io/decode';
 import {
   DEFAULT_LIMITS,
@@ -65,8 +67,11 @@ export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problem: ImportProblem };
 
-/** Longest single cell of a mapped column, characters: a value, not a document. */
-export const MAX_VALUE_CHARS = 2000;
+/**
+ * Longest single cell of a mapped column, characters: a value, not a document. The limit every
+ * reader shares (src/core/limits.ts), so the app refuses what `kodbok apply` refuses.
+ */
+export const MAX_VALUE_CHARS = MAX_TEXT_LENGTH;
 const PREVIEW_ROWS = 20;
 
 export class Refusal extends Error {
@@ -115,7 +120,10 @@ export async function bytesOf(file: Blob, name: string): Promise<Uint8Array<Arra
     );
   }
   if (file.size === 0) refuse(name, 'empty', 'the file is empty');
-  return new Uint8Array(await file.arrayBuffer());
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A workbook whose parts lie about their sizes is damaged, not "empty" (issue 13).
+  await verifyZipSizes(bytes);
+  return bytes;
 }
 
 export function sourceFields(summary: TableSummary) {

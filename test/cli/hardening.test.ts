@@ -185,7 +185,7 @@ describe('limits: the same in validate, apply and suggest (docs/formats.md, Limi
     expect(a.status).toBe(2);
     oneLine(a.stderr);
     expect(a.stderr).toContain(
-      `${at('in-long.csv')}: row 3: a value in column "orsak" is ${MAX_TEXT_LENGTH + 1} characters long`,
+      `${at('in-long.csv')}: row 3, column "orsak" holds ${MAX_TEXT_LENGTH + 7} characters; a value has at most ${MAX_TEXT_LENGTH}`,
     );
     expect(await written()).toEqual([]);
   });

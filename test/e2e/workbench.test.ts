@@ -248,6 +248,42 @@ describe('the workbench, end to end', () => {
     await page.getByTestId('mapping-file').setInputFiles(wrongVersion);
     await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(/formatVersion/);
     await page.getByRole('button', { name: 'Stäng' }).click();
+    // Issue 13: a Windows-1252 mapping was stored as `V\ufffdld`, and a 30 000 000-character
+    // raw value was committed and broke the variable. Both are refused before anything is stored.
+    const { variable, codebook } = JSON.parse(readFileSync(exported, 'utf8'));
+    const withEntries = (entries: object[]) =>
+      JSON.stringify(
+        { format: 'kodbok/mapping', formatVersion: 1, variable, codebook, entries },
+        null,
+        2,
+      );
+    const cp1252 = join(profile.dir, 'cp1252.json');
+    writeFileSync(
+      cp1252,
+      Buffer.from(
+        withEntries([
+          { raw: 'Våld', code: 'H07', status: 'approved' },
+          { raw: 'Missbruk förälder', code: 'H07', status: 'approved' },
+        ]),
+        'latin1',
+      ),
+    );
+    const giant = join(profile.dir, 'giant.json');
+    writeFileSync(
+      giant,
+      withEntries([{ raw: 'x'.repeat(30_000_000), code: 'H07', status: 'approved' }]),
+    );
+    for (const [file, reason] of [
+      [cp1252, /not UTF-8 text: line \d+/],
+      [giant, /\/entries\/0\/raw:? is 30000000 characters long/],
+    ] as const) {
+      await page.getByTestId('export-menu').click();
+      await page.getByTestId('mapping-file').setInputFiles(file);
+      await page.getByTestId('import-errors').waitFor({ timeout: 20_000 });
+      await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(reason);
+      if (file === cp1252) await shot(page, '03-refused-cp1252');
+      await page.getByRole('button', { name: 'Stäng' }).click();
+    }
     await expectApproved(page, approved);
   });
 

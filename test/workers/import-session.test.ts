@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lyingZipBomb } from '../hostile/corpus';
 import { guessColumns, type ColumnMapping } from '../../src/core/import-columns';
 import { valueCounts } from '../../src/core/import-count';
 import {
@@ -88,6 +89,8 @@ describe('inspecting files', () => {
       ['hemlig.xlsx', fixture('password.xlsx'), 'encrypted'],
       ['hemlig.xls', fixture('password.xls'), 'encrypted'],
       ['bomb.xlsx', fixture('zip-bomb.xlsx'), 'zip-bomb'],
+      // Issue 13: parts that declare 1 000 bytes and inflate to 64 MB; was "the sheet is empty".
+      ['lögn.xlsx', new Blob([lyingZipBomb() as Uint8Array<ArrayBuffer>]), 'corrupt'],
       ['bild.csv', new Blob([Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0)]), 'binary'],
       ['data.bin', new Blob([new Uint8Array(4096).map((_, i) => (i * 7) % 32)]), 'binary'],
       ['citat.csv', fixture('unterminated-quote.csv'), 'unterminated-quote'],
@@ -100,6 +103,26 @@ describe('inspecting files', () => {
         expect(out.problem.message.startsWith(`${name}: `), out.problem.message).toBe(true);
       }
     }
+  });
+
+  it('reads a UTF-8 file with one Windows-1252 line as UTF-8 and names the line in the preview', async () => {
+    const latin1 = (t: string) => Uint8Array.from(t, (c) => c.charCodeAt(0));
+    const utf8 = (t: string) => new TextEncoder().encode(t);
+    const blob = new Blob([
+      utf8('kommun;orsak\nGävle;Missbruk förälder\n'),
+      latin1('Åre;Våld\n'),
+      utf8('Umeå;Skolproblem\n'),
+    ]);
+    const i = ok(await inspectFile(blob, 'blandad.csv'));
+    expect(i.encoding).toBe('utf-8');
+    expect(i.preview).toEqual([
+      ['Gävle', 'Missbruk förälder'],
+      ['Åre', 'Våld'],
+      ['Umeå', 'Skolproblem'],
+    ]);
+    expect(i.issues.map((x) => x.message)).toContain(
+      'line 3 holds bytes that are not UTF-8 and was read as Windows-1252: "Åre;Våld"; check it',
+    );
   });
 
   it('refuses a 300 MB file before reading it', async () => {

@@ -1,3 +1,4 @@
+import { MAX_TEXT_LENGTH } from '../../core/limits';
 import type {
   CellKeyDownEvent,
   ColDef,
@@ -247,6 +248,8 @@ export function ValuesGrid(props: ValuesGridProps) {
         minWidth: 140,
         editable: true,
         cellEditor: 'agLargeTextCellEditor',
+        // ag-grid's default is 200 characters; a note may be as long as in a mapping file.
+        cellEditorParams: { maxLength: MAX_TEXT_LENGTH },
         cellEditorPopup: true,
         filter: 'agTextColumnFilter',
         // Enter and Delete belong to the value actions; F2 or a double click edits the note.
