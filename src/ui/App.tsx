@@ -5,6 +5,7 @@ import { ValuesPanel } from './grid/ValuesPanel';
 import { useT } from './i18n';
 import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
+import { OpenFailedActions, SafeStart } from './shell/Recovery';
 import { VariableTabs } from './shell/VariableTabs';
 
 function UserDialog() {
@@ -51,6 +52,7 @@ export function App() {
   const phase = useApp((s) => s.phase);
   const user = useApp((s) => s.user);
   const hasVariable = useApp(() => currentVariable() !== undefined);
+  const hasProject = useApp((s) => s.projectId !== null);
   const [codebookOpen, setCodebookOpen] = useState(false);
 
   if (phase.kind === 'loading') {
@@ -68,9 +70,7 @@ export function App() {
         <h1>{t('openFailedTitle')}</h1>
         <p>{t('openFailed', { message: phase.message })}</p>
         <p>{t('openFailedBackup')}</p>
-        <button className="btn-primary" onClick={() => void boot()}>
-          {t('retry')}
-        </button>
+        <OpenFailedActions onRetry={() => void boot()} />
       </main>
     );
   }
@@ -86,10 +86,14 @@ export function App() {
       )}
       <Header />
       <VariableTabs />
-      <div className="workspace">
-        {hasVariable && <ValuesPanel />}
-        <CodebookPanel open={codebookOpen} onToggle={() => setCodebookOpen(!codebookOpen)} />
-      </div>
+      {phase.kind === 'ready' && !hasProject ? (
+        <SafeStart />
+      ) : (
+        <div className="workspace">
+          {hasVariable && <ValuesPanel />}
+          <CodebookPanel open={codebookOpen} onToggle={() => setCodebookOpen(!codebookOpen)} />
+        </div>
+      )}
       <Notices />
       {phase.kind === 'ready' && !user && <UserDialog />}
     </div>
