@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { boot } from './state/app';
 import { App } from './ui/App';
 import { registerGridModules } from './ui/grid-modules';
+import { ErrorBoundary, isSafeStart } from './ui/shell/Recovery';
 import './ui/styles.css';
 
 registerGridModules();
@@ -11,7 +12,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );
-void boot();
+void boot({ safe: isSafeStart(location.search) });

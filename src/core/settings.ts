@@ -6,6 +6,7 @@
 import { readPeople } from './members';
 import type { Language } from '../i18n';
 import { isJsonRecord, ownField, type JsonRecord } from './formats/json';
+import type { ColumnMapping } from './import-columns';
 import { readNormaliseConfig } from './suggest/normalise';
 import { STATUSES, type Status } from './types';
 
@@ -123,6 +124,28 @@ export const readView: SettingReader<ViewState> = (stored) => {
     ...(cluster !== undefined ? { cluster } : {}),
     ...(Array.isArray(clusterOut) ? { clusterOut: clusterOut.filter(text) } : {}),
     ...(typeof f('onlyNew') === 'boolean' ? { onlyNew: f('onlyNew') as boolean } : {}),
+  };
+};
+
+const column = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
+/** A remembered choice of columns for a file header; null when nothing usable is stored. */
+export const readColumnMapping: SettingReader<ColumnMapping | null> = (stored) => {
+  if (!isJsonRecord(stored)) return null;
+  const shape = ownField(stored, 'shape');
+  const variables = ownField(stored, 'variables');
+  const municipality = ownField(stored, 'municipality');
+  const count = ownField(stored, 'count');
+  if ((shape !== 'rows' && shape !== 'frequencies') || !Array.isArray(variables)) return null;
+  return {
+    shape,
+    variables: variables.flatMap((pair: unknown) =>
+      Array.isArray(pair) && pair.length === 2 && column(pair[0]) && text(pair[1])
+        ? [[pair[0], pair[1]] as const]
+        : [],
+    ),
+    municipality: column(municipality) ? municipality : null,
+    count: column(count) ? count : null,
   };
 };
 

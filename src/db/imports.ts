@@ -20,6 +20,7 @@ import type {
   VariableRow,
 } from './db';
 import { byRaw, loadValues, newId, valueRange, type Subscription } from './projects';
+import { SETTINGS } from './settings';
 
 // Importing counted files into a project, and undoing an import. The files were read, counted
 // and split in the import worker before any of this runs; here one transaction merges it all
@@ -47,11 +48,6 @@ export interface ImportResult {
   readonly approved: number;
   /** Data rows of the files. */
   readonly rows: number;
-}
-
-/** Settings key of a remembered column mapping. */
-export function columnsSettingKey(signature: string): string {
-  return `importColumns:${signature}`;
 }
 
 interface Counts {
@@ -162,7 +158,7 @@ async function writeImport(
   };
   await db.imports.add(record);
   for (const [signature, mapping] of req.remember ?? [])
-    await db.settings.put({ key: columnsSettingKey(signature), value: mapping });
+    await db.settings.put({ key: SETTINGS.importColumns.key(signature), value: mapping });
   const rows = req.files.reduce((n, f) => n + f.rows, 0);
   return { id, added, merged, approved, rows };
 }

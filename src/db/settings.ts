@@ -2,6 +2,7 @@ import {
   PROJECT_SETTINGS,
   isProjectSettingName,
   readLanguage,
+  readColumnMapping,
   readOptionalText,
   readText,
   readView,
@@ -46,6 +47,8 @@ export const SETTINGS = {
   members: setting((project: string) => `members:${project}`, PROJECT_SETTINGS.members.read),
   /** When the project was last backed up (ISO 8601). */
   lastBackup: setting((project: string) => `lastBackup:${project}`, readOptionalText),
+  /** The columns chosen for files with this header (its signature), offered again next time. */
+  importColumns: setting((signature: string) => `importColumns:${signature}`, readColumnMapping),
 } as const;
 
 /** Reads a setting, repaired to a valid value (its default when nothing valid is stored). */
@@ -67,7 +70,7 @@ export async function writeSetting<K extends readonly string[], T>(
   await putSetting(db, s.key(...ids), value);
 }
 
-/** A setting by its raw key, for settings keyed by content (column choices per file header). */
+/** A setting by its stored key, unread: for tests and the backup. */
 export async function getSetting<T>(db: KodbokDb, key: string): Promise<T | undefined> {
   const row = await db.settings.get(key);
   return row?.value as T | undefined;

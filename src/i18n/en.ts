@@ -311,6 +311,20 @@ export const en: Messages = {
   openFailedBackup:
     'If it persists: open Kodbok in another browser profile and restore the latest backup there (Export / import ▸ Restore a backup…). The database here is not touched, so it is still there if the fault clears.',
   retry: 'Try again',
+  // Recovery: safe start, a screen that failed, save what can be read (issue 13)
+  safeStartTitle: 'Safe start',
+  safeStartText: 'No project is open. Choose the project to open:',
+  safeStartLink: 'Safe start (open no project)',
+  noProjectOpen: '(no project open)',
+  crashedTitle: 'Kodbok could not show this screen',
+  crashedText:
+    'Something stored in the project "{name}" could not be shown. Nothing has been deleted or changed.',
+  crashedOpenOther: 'Open another project',
+  salvage: 'Save what can be read',
+  salvageSaved:
+    'Saved as backup files: {files}. Restore them here when the database works again, or in another browser.',
+  salvagePartial: 'These parts could not be read and are missing from the files: {stores}.',
+  salvageNothing: 'Nothing could be read from the database.',
   noValues: 'The project has no values for this variable yet. Import a mapping or data.',
   shortcuts:
     'Shortcuts: Enter accept suggestion · A approve · R send back · F flag · K set category · Delete clear · Ctrl+Z undo',

@@ -310,6 +310,20 @@ export const sv = {
   openFailedBackup:
     'Om felet består: öppna Kodbok i en annan webbläsarprofil och återställ den senaste säkerhetskopian där (Exportera / importera ▸ Återställ säkerhetskopia…). Databasen här rörs inte, så den finns kvar om felet går över.',
   retry: 'Försök igen',
+  // Recovery: safe start, a screen that failed, save what can be read (issue 13)
+  safeStartTitle: 'Säker start',
+  safeStartText: 'Inget projekt är öppet. Välj vilket projekt som ska öppnas:',
+  safeStartLink: 'Säker start (öppna inget projekt)',
+  noProjectOpen: '(inget projekt öppet)',
+  crashedTitle: 'Kodbok kunde inte visa den här vyn',
+  crashedText:
+    'Något som är sparat i projektet "{name}" kunde inte visas. Inget har raderats eller ändrats.',
+  crashedOpenOther: 'Öppna ett annat projekt',
+  salvage: 'Spara det som går att läsa',
+  salvageSaved:
+    'Sparat som säkerhetskopior: {files}. Återställ dem här när databasen fungerar igen, eller i en annan webbläsare.',
+  salvagePartial: 'De här delarna gick inte att läsa och saknas i filerna: {stores}.',
+  salvageNothing: 'Ingenting gick att läsa ur databasen.',
   noValues:
     'Projektet har inga värden för den här variabeln ännu. Importera en mappning eller data.',
   shortcuts:

@@ -107,7 +107,7 @@ async function ensureMapping(headers: readonly string[]): Promise<void> {
   if (getImport().mappings.has(signature)) return;
   const variables = useApp.getState().variables;
   const known = new Set(variables.map((v) => v.id));
-  const stored = await repo.getSetting<ColumnMapping>(appDb(), repo.columnsSettingKey(signature));
+  const stored = await repo.readSetting(appDb(), repo.SETTINGS.importColumns, signature);
   const fitted = stored ? fitMapping(stored, headers, known, true) : null;
   if (getImport().mappings.has(signature)) return;
   setImport((s) => ({

@@ -7,6 +7,7 @@ import { Header } from './shell/Header';
 import { Notices } from './shell/Notices';
 import { MembersDialog } from './review/MembersDialog';
 import { QuestionDialog } from './review/QuestionDialog';
+import { OpenFailedActions, SafeStart } from './shell/Recovery';
 import { VariableTabs } from './shell/VariableTabs';
 
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
       s.people.members.some((m) => m.name === user),
   );
   const membersOpen = useReview((s) => s.membersOpen);
+  const hasProject = useApp((s) => s.projectId !== null);
   const [codebookOpen, setCodebookOpen] = useState(false);
 
   if (phase.kind === 'loading') {
@@ -39,9 +41,7 @@ export function App() {
         <h1>{t('openFailedTitle')}</h1>
         <p>{t('openFailed', { message: phase.message })}</p>
         <p>{t('openFailedBackup')}</p>
-        <button className="btn-primary" onClick={() => void boot()}>
-          {t('retry')}
-        </button>
+        <OpenFailedActions onRetry={() => void boot()} />
       </main>
     );
   }
@@ -57,10 +57,14 @@ export function App() {
       )}
       <Header />
       <VariableTabs />
-      <div className="workspace">
-        {hasVariable && <ValuesPanel />}
-        <CodebookPanel open={codebookOpen} onToggle={() => setCodebookOpen(!codebookOpen)} />
-      </div>
+      {phase.kind === 'ready' && !hasProject ? (
+        <SafeStart />
+      ) : (
+        <div className="workspace">
+          {hasVariable && <ValuesPanel />}
+          <CodebookPanel open={codebookOpen} onToggle={() => setCodebookOpen(!codebookOpen)} />
+        </div>
+      )}
       <Notices />
       {phase.kind === 'ready' && (!user || !listed) ? (
         <MembersDialog mode="sign-in" />

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyView, readLanguage, readView } from '../../src/core/settings';
+import { emptyView, readColumnMapping, readLanguage, readView } from '../../src/core/settings';
 import { STATUSES } from '../../src/core/types';
 
 // Issue 13 item 2: no stored setting can break a screen. Each setting has a reader that repairs
@@ -63,5 +63,21 @@ describe('reading a stored grid view', () => {
 
   it('reads the language as Swedish unless English is stored', () => {
     expect([readLanguage('en'), readLanguage('xx'), readLanguage(5)]).toEqual(['en', 'sv', 'sv']);
+  });
+});
+
+describe('reading remembered import columns', () => {
+  it('keeps a stored choice and drops what is not one', () => {
+    const stored = { shape: 'rows', variables: [[1, 'orsak']], municipality: 0, count: null };
+    expect(readColumnMapping(stored)).toEqual(stored);
+    expect(
+      readColumnMapping({
+        shape: 'rows',
+        variables: [[1, 'orsak'], ['x', 2], 5],
+        municipality: -1,
+      }),
+    ).toEqual({ shape: 'rows', variables: [[1, 'orsak']], municipality: null, count: null });
+    expect(readColumnMapping({ shape: 'table', variables: [] })).toBeNull();
+    expect(readColumnMapping('x')).toBeNull();
   });
 });

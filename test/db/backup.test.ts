@@ -1,5 +1,6 @@
+import Dexie, { type DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { readBackupFile, writeBackupFile } from '../../src/core/formats/backup';
+import { readBackupFile, writeBackupFile, type ProjectBackup } from '../../src/core/formats/backup';
 import type { KodbokDb } from '../../src/db/db';
 import {
   applyBulkDecision,
@@ -18,6 +19,7 @@ import {
   readSetting,
   SETTINGS,
   restoreProject,
+  salvageProjects,
   undoImport,
 } from '../../src/db/repo';
 import { emptyProject, failWritesTo, freshDb, request, variable } from './helpers';
@@ -373,5 +375,59 @@ describe('restoring a backup repairs or refuses it, in one place (issue 13 item 
     expect((await loadValues(other, p.id, V)).map((v) => [v.raw, v.code])).toEqual([
       ['Skolproblem', 'H01'],
     ]);
+  });
+});
+
+describe('save what can be read (RELIABILITY.md rule 10, issue 13 item 5)', () => {
+  /** The database opened as "save what can be read" does: no schema, whatever version is there. */
+  const opener =
+    (db: KodbokDb, unreadable: string | null = null) =>
+    () => {
+      const raw = new Dexie(db.name);
+      if (unreadable)
+        raw.use({
+          stack: 'dbcore',
+          name: 'unreadable-store',
+          create: (down: DBCore): DBCore => ({
+            ...down,
+            table: (name) => {
+              const t = down.table(name);
+              const broken = () => Promise.reject(new DOMException('unreadable', 'UnknownError'));
+              return name === unreadable
+                ? { ...t, query: broken, getMany: broken, get: broken }
+                : t;
+            },
+          }),
+        });
+      return raw.open();
+    };
+
+  it('makes a backup of every project that restores as the project was', async () => {
+    const db = freshDb();
+    const p = await workedProject(db);
+    const { backups, unreadable } = await salvageProjects(opener(db));
+    expect(unreadable).toEqual([]);
+    expect(backups.map((b) => b.project.id)).toEqual([p.id]);
+    const { exportedAt: _, ...salvaged } = backups[0] as ProjectBackup;
+    const { exportedAt: __, ...backup } = await backupProject(db, p.id);
+    expect(salvaged).toEqual(backup);
+    expect(readBackupFile(writeBackupFile(backups[0] as ProjectBackup)).ok).toBe(true);
+  });
+
+  it('reads the other stores when one cannot be read, and names it', async () => {
+    const db = freshDb();
+    const p = await workedProject(db);
+    const { backups, unreadable } = await salvageProjects(opener(db, 'history'));
+    expect(unreadable).toEqual(['history']);
+    expect(backups[0]?.history).toEqual([]);
+    expect(backups[0]?.values.length).toBe((await loadValues(db, p.id, V)).length);
+  });
+
+  it('says nothing could be read when the database does not open at all', async () => {
+    const { backups, unreadable } = await salvageProjects(() =>
+      Promise.reject(new Error('Internal error opening backing store')),
+    );
+    expect(backups).toEqual([]);
+    expect(unreadable).toContain('values');
   });
 });

@@ -5,7 +5,6 @@ import type { KodbokDb } from '../../src/db/db';
 import {
   applyBulkDecision,
   byRaw,
-  columnsSettingKey,
   deleteProject,
   getSetting,
   importFiles,
@@ -16,6 +15,7 @@ import {
   loadValues,
   loadVariables,
   undoImport,
+  SETTINGS,
 } from '../../src/db/repo';
 import { counted, emptyProject, failWritesTo, file, freshDb, request, variable } from './helpers';
 
@@ -138,7 +138,7 @@ describe('importing files into a project', () => {
       db,
       request(p.id, [['a', 'Gävle']], { remember: [['["kommun","orsak"]', mapping]] }),
     );
-    expect(await getSetting(db, columnsSettingKey('["kommun","orsak"]'))).toEqual(mapping);
+    expect(await getSetting(db, SETTINGS.importColumns.key('["kommun","orsak"]'))).toEqual(mapping);
   });
 
   it('creates a variable for a column mapped to one the project does not have; undo removes it', async () => {
@@ -203,7 +203,7 @@ describe('importing files into a project', () => {
         ),
       ).rejects.toThrow(`disk on fire in ${table}`);
       expect(await state(db, p.id)).toEqual(before);
-      expect(await getSetting(db, columnsSettingKey('["x"]'))).toBeUndefined();
+      expect(await getSetting(db, SETTINGS.importColumns.key('["x"]'))).toBeUndefined();
       broken.close();
     }
   });

@@ -108,6 +108,7 @@ export function Header() {
           onChange={(e) => onProject(e.target.value)}
           data-testid="project-select"
         >
+          {projectId === null && <option value="">{t('noProjectOpen')}</option>}
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
