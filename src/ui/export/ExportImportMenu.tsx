@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import {
   MAX_BACKUP_SIZE,
   readBackupFile,
@@ -27,9 +27,13 @@ import { commitImport, notify, restoreBackup, useApp } from '../../state/app';
 import { openImportDialog } from '../../state/import';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
-import { download } from './download';
-import { ExportDialog } from './ExportDialog';
-import { safeName } from './export-files';
+import { download, safeName } from './download';
+
+// The export dialog brings SheetJS and every export writer: loaded when first opened, so the
+// app starts as fast as before.
+const ExportDialog = lazy(() =>
+  import('./ExportDialog').then((m) => ({ default: m.ExportDialog })),
+);
 
 type Staged =
   | { kind: 'refused'; file: string; errors: readonly FormatError[] }
@@ -331,7 +335,11 @@ export function ExportImportMenu() {
         onChange={onFile('codebook')}
         data-testid="codebook-file"
       />
-      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
       {staged && (
         <StagedDialog
           staged={staged}

@@ -11,3 +11,8 @@ export function download(name: string, data: string | Uint8Array, type: string):
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Letters, digits, `.`, `_` and `-`: a file name every system accepts. */
+export function safeName(s: string): string {
+  return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+}

@@ -19,6 +19,7 @@ import type { StoredCombination } from '../../core/import-merge';
 import type { RawValue, Suggestion, Variable } from '../../core/types';
 import type { Language } from '../../i18n';
 import { exportWords } from '../../i18n/export-words';
+import { safeName } from './download';
 import type { Table } from '../../io/table';
 import { tableBytes, type TableFormat } from '../../io/table-export';
 
@@ -70,11 +71,6 @@ export interface ExportedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly type: string;
-}
-
-/** Letters, digits, `.`, `_` and `-`: a file name every system accepts. */
-export function safeName(s: string): string {
-  return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
 }
 
 /** The mapping file the app exports as JSON: the input of every mapping table. */
