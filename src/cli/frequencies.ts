@@ -6,7 +6,7 @@
 
 import { frequencyTable, type Observation } from '../core/export/frequencies';
 import { compileSplitter } from '../core/split';
-import type { MappingFile } from '../core/formats/mapping';
+import { checkMappingAgainstCodebook, type MappingFile } from '../core/formats/mapping';
 import type { Codebook, SplitConfig } from '../core/types';
 import { LANGUAGES, type Language } from '../i18n';
 import { exportWords } from '../i18n/export-words';
@@ -117,6 +117,10 @@ export const frequencies: Command = async (argv, io) => {
       ? { id: mapping.codebook.id, variable: mapping.variable, categories: [] }
       : await readCodebook(io, 'frequencies', codebookPath);
   checkCrosswalk(SPEC, codebook, crosswalk, io);
+  if (codebookPath !== undefined) {
+    for (const w of checkMappingAgainstCodebook(mapping, codebook).warnings)
+      io.stderr(`kodbok frequencies: warning: ${w}\n`);
+  }
   const splitOption = option(args, '--split');
   const protect = mapping.split?.protect ?? [];
   const split: SplitConfig =

@@ -238,6 +238,8 @@ export const en: Messages = {
   expRecodedNoColumn: '{file} has no column {column}; its columns are {columns}',
   expRecodedColumnExists: '{file} already has a column {column}; rename it first',
   expRecodedDuplicateColumn: '{file} has several columns named {column}; rename one',
+  expRecodedTooSlow:
+    '{file} took longer than {s} s to read and was stopped; save the sheet as CSV and try again',
   expRecodedLongRow: '{file}: row {row} has more cells than the header; fix the row first',
   expRecodedNote:
     'Kodbok keeps counts, not rows: the source files are read again as the import read them, and each file is written recoded with the approved codes.',

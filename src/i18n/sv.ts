@@ -237,6 +237,8 @@ export const sv = {
   expRecodedNoColumn: '{file} har ingen kolumn {column}; dess kolumner är {columns}',
   expRecodedColumnExists: '{file} har redan en kolumn {column}; byt namn på den först',
   expRecodedDuplicateColumn: '{file} har flera kolumner som heter {column}; byt namn på en',
+  expRecodedTooSlow:
+    '{file} tog längre tid än {s} s att läsa och stoppades; spara bladet som CSV och försök igen',
   expRecodedLongRow: '{file}: rad {row} har fler celler än rubrikraden; rätta raden först',
   expRecodedNote:
     'Kodbok sparar antal, inte rader: källfilerna läses igen på samma sätt som vid importen, och varje fil skrivs omkodad med godkända koder.',

@@ -9,6 +9,8 @@ import {
   type ReadPlan,
   type ReadProgress,
 } from './import-session';
+import type { RecodeSpec } from '../core/export/recode';
+import { recodeSource, sourceHeaders } from './recode-source';
 
 // Reading, counting and splitting files (and generating the demo) take a moment: never on the
 // UI thread. One worker per import dialog holds one session; cancel aborts the read in
@@ -63,6 +65,13 @@ export const importHandlers = {
   },
   build(splits: ReadonlyMap<VariableId, SplitConfig>, skip: readonly string[] = []) {
     return session.build(splits, skip);
+  },
+  /** Export of recoded data: a source file read again as the import reads it, and recoded. */
+  async recodeSource(file: File, spec: RecodeSpec) {
+    return recodeSource(file.name, new Uint8Array(await file.arrayBuffer()), spec);
+  },
+  async sourceHeaders(file: File) {
+    return sourceHeaders(file.name, new Uint8Array(await file.arrayBuffer()));
   },
 };
 

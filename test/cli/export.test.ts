@@ -297,6 +297,7 @@ print(json.dumps(df.to_dict('records')))`,
       'orsak',
     );
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/warning/);
     // `=1+1` is only coded, not approved: uncoded.
     expect(r.stdout).toBe(
       'code,label,rows,share,group_code,group_label\r\n' +
@@ -305,6 +306,29 @@ print(json.dumps(df.to_dict('records')))`,
         'B15,Skolproblematik,0,0,BRN,Barnets eget beteende\r\n' +
         ',(utan godkänd kod),1,0.5,,\r\n',
     );
+  });
+});
+
+describe('kodbok frequencies with another codebook', () => {
+  it('warns when the mapping was made for another codebook, and still counts', async () => {
+    const a = writeScratch(dir, 'other.csv', 'orsak\nMissbruk förälder\n');
+    const other = join(DEV_SET, 'orsak_codebook.json');
+    const r = await kodbok(
+      'frequencies',
+      '--mapping',
+      mapping,
+      '--codebook',
+      other,
+      '--input',
+      a,
+      '--column',
+      'orsak',
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      /^kodbok frequencies: warning: the mapping was made for codebook "nuso-orsak", not "ref-orsak"\n/,
+    );
+    expect(r.stdout).toContain('H07,');
   });
 });
 
@@ -344,6 +368,7 @@ describe('kodbok frequencies by a second coded variable', () => {
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('kön_code,code,label,rows,share,group_code,group_label');
+    expect(r.stderr).toBe('kodbok frequencies: 4 rows of 1 file(s) counted\n');
     // `?` has no approved code: its rows are under an empty kön_code, not dropped.
     expect(lines.slice(1).filter((l) => !l.includes(',0,0,'))).toEqual([
       ',H07,,1,1,,',

@@ -4,21 +4,23 @@
 
 import { useEffect, useState } from 'react';
 import { crosswalkTargets, missingCrosswalk } from '../../core/export/crosswalk';
-import { RecodeError } from '../../core/export/recode';
 import type { StoredCombination } from '../../core/import-merge';
 import type { Suggestion, Variable } from '../../core/types';
 import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
-import { TableReadError, readTableFile } from '../../io/table';
+import type { RecodeOutcome } from '../../workers/recode-source';
 import type { TableFormat } from '../../io/table-export';
 import { notify, useApp } from '../../state/app';
+import { Overrun } from '../../state/import-worker';
+import { withExportWorker } from '../../state/recode-worker';
 import { useT, type T } from '../i18n';
 import { download } from '../download';
 import {
   EXPORT_KINDS,
   FORMATS_OF,
   makeExport,
-  makeRecoded,
+  recodeSpecOf,
+  recodedFile,
   takesCrosswalk,
   type ExportFormat,
   type ExportKind,
@@ -77,6 +79,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [cells, setCells] = useState<readonly StoredCombination[] | null>(null);
   const [sources, setSources] = useState<readonly File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!s.projectId || !variable) return;
     let live = true;
@@ -114,46 +117,35 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       onClose();
       return;
     }
-    // Every file is read and recoded before the first download: a broken one stops them all.
+    // Every file is read and recoded (in a worker, as the import reads it) before the first
+    // download: a broken one stops them all.
+    const choice = {
+      column: form.column,
+      format: form.format as TableFormat,
+      long: form.long,
+      labels: form.labels,
+      crosswalk,
+    };
+    const spec = recodeSpecOf({ variable, values: s.values }, choice);
     const made = [];
-    for (const f of sources) {
-      let table;
-      try {
-        table = readTableFile(f.name, new Uint8Array(await f.arrayBuffer()));
-      } catch (e) {
-        return setProblem(e instanceof TableReadError ? e.message : String(e));
-      }
-      try {
-        made.push(
-          makeRecoded(
-            { variable, values: s.values },
-            { name: f.name, table },
-            {
-              column: form.column,
-              format: form.format as TableFormat,
-              long: form.long,
-              labels: form.labels,
-              crosswalk,
-            },
-          ),
+    setBusy(true);
+    try {
+      for (const f of sources) {
+        // Comlink's Remote distributes the union over Promise; the worker returns one RecodeOutcome.
+        const outcome = await withExportWorker<RecodeOutcome>(
+          (w) => w.recodeSource(f, spec) as Promise<RecodeOutcome>,
         );
-      } catch (e) {
-        if (!(e instanceof RecodeError)) throw e;
-        const file = f.name;
-        return setProblem(
-          e.kind === 'long-row'
-            ? t('expRecodedLongRow', { file, row: table.rowNumbers[Number(e.at)] ?? '?' })
-            : e.kind === 'column-exists'
-              ? t('expRecodedColumnExists', { file, column: String(e.at) })
-              : e.kind === 'duplicate-column'
-                ? t('expRecodedDuplicateColumn', { file, column: form.column })
-                : t('expRecodedNoColumn', {
-                    file,
-                    column: form.column,
-                    columns: table.headers.map((h) => JSON.stringify(h)).join(', '),
-                  }),
-        );
+        if (!outcome.ok) return setProblem(recodeProblem(t, f.name, form.column, outcome));
+        made.push(recodedFile(f.name, outcome, choice));
       }
+    } catch (e) {
+      return setProblem(
+        e instanceof Overrun
+          ? t('expRecodedTooSlow', { file: sources[made.length]?.name ?? '', s: e.capMs / 1000 })
+          : String(e),
+      );
+    } finally {
+      setBusy(false);
     }
     for (const file of made) download(file.name, file.bytes, file.type);
     notify(t('exported', { file: made.map((f) => f.name).join(', ') }));
@@ -168,11 +160,31 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       hasCells={cells === null || cells.length > 0}
       sources={sources}
       problem={problem}
+      busy={busy}
       onSources={setSources}
       onExport={(form) => void run(form)}
       onClose={onClose}
     />
   );
+}
+
+/** A file that could not be recoded, in the user's words. */
+function recodeProblem(
+  t: T,
+  file: string,
+  column: string,
+  outcome: Exclude<RecodeOutcome, { ok: true }>,
+): string {
+  if (outcome.kind === 'read') return outcome.message;
+  if (outcome.kind === 'long-row') return t('expRecodedLongRow', { file, row: String(outcome.at) });
+  if (outcome.kind === 'column-exists')
+    return t('expRecodedColumnExists', { file, column: String(outcome.at) });
+  if (outcome.kind === 'duplicate-column') return t('expRecodedDuplicateColumn', { file, column });
+  return t('expRecodedNoColumn', {
+    file,
+    column,
+    columns: outcome.headers.map((h) => JSON.stringify(h)).join(', '),
+  });
 }
 
 interface ViewProps {
@@ -182,6 +194,7 @@ interface ViewProps {
   readonly hasCells: boolean;
   readonly sources: readonly File[];
   readonly problem: string | null;
+  readonly busy: boolean;
   readonly onSources: (files: readonly File[]) => void;
   readonly onExport: (form: ExportForm) => void;
   readonly onClose: () => void;
@@ -203,18 +216,15 @@ export function ExportDialogView(props: ViewProps) {
     props.onSources(files);
     const first = files[0];
     if (!first) return setHeaders([]);
-    try {
-      const table = readTableFile(first.name, new Uint8Array(await first.arrayBuffer()));
-      setHeaders(table.headers);
-      const guess =
-        table.headers.find((h) => h === variable.id) ??
-        table.headers.find((h) => h.toLowerCase() === variable.label.toLowerCase()) ??
-        table.headers[0] ??
-        '';
-      set({ column: guess });
-    } catch {
-      setHeaders([]);
-    }
+    const headers = await withExportWorker((w) => w.sourceHeaders(first)).catch(() => null);
+    setHeaders(headers ?? []);
+    if (!headers) return;
+    const guess =
+      headers.find((h) => h === variable.id) ??
+      headers.find((h) => h.toLowerCase() === variable.label.toLowerCase()) ??
+      headers[0] ??
+      '';
+    set({ column: guess });
   };
 
   const nothing =
@@ -369,7 +379,7 @@ export function ExportDialogView(props: ViewProps) {
           <button onClick={props.onClose}>{t('cancel')}</button>
           <button
             className="btn-primary"
-            disabled={nothing}
+            disabled={nothing || props.busy}
             onClick={() =>
               props.onExport({
                 ...form,

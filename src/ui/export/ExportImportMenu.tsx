@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { MAX_BACKUP_SIZE, readBackupFile, type ProjectBackup } from '../../core/formats/backup';
 import { MAX_JSON_SIZE } from '../../core/formats/json';
 import { readCodebookBytes, writeCodebookFile } from '../../core/formats/codebook';
@@ -23,7 +23,12 @@ import { openImportDialog } from '../../state/import';
 import { download, downloadBackup, safeName } from '../download';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
-import { ExportDialog } from './ExportDialog';
+
+// The export dialog brings SheetJS and every export writer: loaded when first opened, so the
+// app starts as fast as before.
+const ExportDialog = lazy(() =>
+  import('./ExportDialog').then((m) => ({ default: m.ExportDialog })),
+);
 
 type Staged =
   | { kind: 'refused'; file: string; errors: readonly FormatError[] }
@@ -329,7 +334,11 @@ export function ExportImportMenu() {
         onChange={onFile('codebook')}
         data-testid="codebook-file"
       />
-      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
       {staged && (
         <StagedDialog
           staged={staged}

@@ -8,7 +8,7 @@ import { codebookTable } from '../../core/export/codebook-table';
 import { crosswalkCode } from '../../core/export/crosswalk';
 import { frequencyTable, type Observation } from '../../core/export/frequencies';
 import { mappingTable } from '../../core/export/mapping-table';
-import { recodeTable } from '../../core/export/recode';
+import type { RecodeSpec, RecodedTable } from '../../core/export/recode';
 import { writeQdc } from '../../core/export/qdc';
 import { writeSssom } from '../../core/export/sssom';
 import type { ExportTable } from '../../core/export/table';
@@ -19,7 +19,6 @@ import type { StoredCombination } from '../../core/import-merge';
 import type { RawValue, Suggestion, Variable } from '../../core/types';
 import type { Language } from '../../i18n';
 import { exportWords } from '../../i18n/export-words';
-import type { Table } from '../../io/table';
 import { tableBytes, type TableFormat } from '../../io/table-export';
 import { safeName } from '../download';
 
@@ -72,8 +71,6 @@ export interface ExportedFile {
   readonly bytes: Uint8Array;
   readonly type: string;
 }
-
-/** Letters, digits, `.`, `_` and `-`: a file name every system accepts. */
 
 /** The mapping file the app exports as JSON: the input of every mapping table. */
 export function mappingOf(source: ExportSource, full: boolean): MappingFile {
@@ -188,16 +185,11 @@ export interface RecodeChoice {
   readonly crosswalk?: string;
 }
 
-/**
- * One source file recoded with the approved mapping: its rows with the code (and label)
- * beside the raw value. Plain CSV without labels, long format or crosswalk is byte for byte
- * `kodbok apply`'s output. Throws RecodeError (no such column, misaligned row).
- */
-export function makeRecoded(
+/** What recoding a source file takes: approved codes (through a crosswalk), labels, split. */
+export function recodeSpecOf(
   source: Pick<ExportSource, 'variable' | 'values'>,
-  file: { readonly name: string; readonly table: Table },
   choice: RecodeChoice,
-): ExportedFile {
+): RecodeSpec {
   const { codebook } = source.variable;
   const index = categoryIndex(codebook);
   const codes = new Map<string, string>();
@@ -209,21 +201,28 @@ export function makeRecoded(
     choice.labels && choice.crosswalk === undefined
       ? new Map(codebook.categories.map((c) => [c.code, c.label]))
       : undefined;
-  const recoded = recodeTable(file.table.headers, file.table.rows, {
+  return {
     column: choice.column,
     codes,
     split: source.variable.split,
     labels,
     long: choice.long,
-  });
+  };
+}
+
+/**
+ * A recoded source file (read and recoded in the import worker with `recodeSpecOf`'s spec) as
+ * a download. Plain CSV without labels, long format or crosswalk is byte for byte
+ * `kodbok apply`'s output; the Excel variants neutralise formulas.
+ */
+export function recodedFile(
+  sourceName: string,
+  recoded: RecodedTable,
+  choice: RecodeChoice,
+): ExportedFile {
   const table: ExportTable = { sheet: 'data', headers: recoded.headers, rows: recoded.rows };
-  const stem = file.name.replace(/\.[^.]*$/, '');
+  const stem = sourceName.replace(/\.[^.]*$/, '');
   const via = choice.crosswalk === undefined ? '' : `-${safeName(choice.crosswalk)}`;
-  // For programs, exact as `kodbok apply`; the Excel variants neutralise formulas.
-  return tableFile(
-    table,
-    choice.format,
-    `${safeName(stem)}-recoded${via}${choice.long ? '-long' : ''}`,
-    false,
-  );
+  const base = `${safeName(stem)}-recoded${via}${choice.long ? '-long' : ''}`;
+  return tableFile(table, choice.format, base, false);
 }

@@ -1,0 +1,50 @@
+// The export of recoded data (issue 11): a source file read again with the reader the import
+// uses, then recoded. Runs in the import worker, so a big workbook never blocks the page and
+// is stopped by the caller's time cap (RELIABILITY.md rule 5). Problems come back as values:
+// a class does not survive the trip out of a worker.
+
+import {
+  RecodeError,
+  recodeTable,
+  type RecodeSpec,
+  type RecodedTable,
+} from '../core/export/recode';
+import { TableReadError, readTableFile } from '../io/table';
+
+export type RecodeOutcome =
+  | ({ readonly ok: true } & RecodedTable)
+  | { readonly ok: false; readonly kind: 'read'; readonly message: string }
+  | {
+      readonly ok: false;
+      readonly kind: RecodeError['kind'];
+      /** The column, or for `long-row` the 1-based row of the file. */
+      readonly at: string | number;
+      readonly headers: readonly string[];
+    };
+
+export function recodeSource(name: string, bytes: Uint8Array, spec: RecodeSpec): RecodeOutcome {
+  let table;
+  try {
+    table = readTableFile(name, bytes);
+  } catch (e) {
+    if (e instanceof TableReadError) return { ok: false, kind: 'read', message: e.message };
+    throw e;
+  }
+  try {
+    return { ok: true, ...recodeTable(table.headers, table.rows, spec) };
+  } catch (e) {
+    if (!(e instanceof RecodeError)) throw e;
+    const at = e.kind === 'long-row' ? (table.rowNumbers[Number(e.at)] ?? Number(e.at)) : e.at;
+    return { ok: false, kind: e.kind, at, headers: table.headers };
+  }
+}
+
+/** The header row only matters to the dialog's column choice; `null` when unreadable. */
+export function sourceHeaders(name: string, bytes: Uint8Array): string[] | null {
+  try {
+    return readTableFile(name, bytes).headers;
+  } catch (e) {
+    if (e instanceof TableReadError) return null;
+    throw e;
+  }
+}
