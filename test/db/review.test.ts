@@ -97,6 +97,32 @@ describe('a decision applies to what the person saw (two tabs)', () => {
   });
 });
 
+describe('two assignments at once', () => {
+  it('the first is stored, the second is told who changed the value instead of overwriting it', async () => {
+    const db = freshDb();
+    const p = await projectWith(db, [['a', 1]]);
+    const seen = new Map([['a', seenOf(await valueOf(db, p.id, 'a'))]]);
+    const assign = (tab: KodbokDb, by: string, code: string) =>
+      applyBulkDecision(tab, {
+        project: p.id,
+        variable: V,
+        raws: ['a'],
+        input: { kind: 'assign', code },
+        by,
+        seen,
+      });
+    const [al, ek] = await Promise.all([
+      assign(db, 'AL', 'H01'),
+      assign(secondTab(db), 'EK', 'H07'),
+    ]);
+    const results = [al, ek].sort((x, y) => y.changed - x.changed);
+    expect(results.map((r) => r.changed)).toEqual([1, 0]);
+    expect(results[1]?.skipped).toEqual({ stale: 1 });
+    const winner = (await valueOf(db, p.id, 'a')).codedBy;
+    expect(results[1]?.stale?.[0]?.by).toBe(winner);
+  });
+});
+
 describe('approved work is protected', () => {
   it('leaves approved values as they are unless the person said to change them too', async () => {
     const db = freshDb();
