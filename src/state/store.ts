@@ -39,6 +39,8 @@ export interface ViewState {
   readonly clusterOut?: readonly string[];
   /** Only values first seen in the newest import. */
   readonly onlyNew?: boolean;
+  /** Show the second and third suggestions as columns. */
+  readonly allSuggestions?: boolean;
 }
 
 export const emptyView: ViewState = {

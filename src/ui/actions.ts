@@ -12,7 +12,16 @@ export interface ActionContext {
 }
 
 export type ActionName =
-  'assign' | 'acceptSuggestion' | 'approve' | 'reject' | 'flag' | 'clear' | 'undo';
+  | 'assign'
+  | 'acceptSuggestion'
+  | 'suggestion1'
+  | 'suggestion2'
+  | 'suggestion3'
+  | 'approve'
+  | 'reject'
+  | 'flag'
+  | 'clear'
+  | 'undo';
 
 export interface Action {
   readonly name: ActionName;
@@ -25,6 +34,8 @@ export interface Action {
   readonly needsSelection: boolean;
   readonly perform: (ctx: ActionContext) => Promise<ActionReport | null | undefined> | void;
   readonly tone?: 'primary' | 'danger';
+  /** Keyboard only: not a toolbar button (the hint line names it). */
+  readonly keyOnly?: boolean;
 }
 
 const plain = (key: string) => (e: Parameters<Action['keyTest']>[0]) =>
@@ -47,6 +58,16 @@ export const actions: readonly Action[] = [
     needsSelection: true,
     perform: (ctx) => acceptSuggestions(ctx.raws),
   },
+  // 1 / 2 / 3: the first, second or third suggestion, each value its own.
+  ...([1, 2, 3] as const).map((n): Action => ({
+    name: `suggestion${n}`,
+    label: `takeSuggestion${n}`,
+    shortcut: String(n),
+    keyTest: plain(String(n)),
+    needsSelection: true,
+    perform: (ctx) => acceptSuggestions(ctx.raws, n - 1),
+    keyOnly: true,
+  })),
   {
     name: 'approve',
     label: 'approve',

@@ -1,5 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Suggestion } from '../../core/types';
 import { FILE_STATUSES, type Status } from '../../core/types';
 import {
   acceptSuggestions,
@@ -20,9 +21,46 @@ import { AcceptAboveDialog } from './AcceptAboveDialog';
 import { useT } from '../i18n';
 import { describeReport } from '../report';
 import { buildRows, codesUnder, type GridRow } from './rows';
+import { KeyFlow, type FlowGrid } from './keyflow';
 import { ValuesGrid } from './ValuesGrid';
 
 const STATUSES: readonly Status[] = ['uncoded', ...FILE_STATUSES];
+
+/** The grid as the keyboard flow sees it: displayed order and focus, by raw value. */
+function flowGrid(api: () => GridApi<GridRow> | null): FlowGrid {
+  return {
+    focusedRaw: () => {
+      const a = api();
+      const f = a?.getFocusedCell();
+      return f ? (a?.getDisplayedRowAtIndex(f.rowIndex)?.data?.raw ?? null) : null;
+    },
+    indexOf: (raw) => {
+      const node = api()?.getRowNode(raw);
+      return node?.displayed && typeof node.rowIndex === 'number' ? node.rowIndex : null;
+    },
+    rawAt: (i) => (i < 0 ? undefined : api()?.getDisplayedRowAtIndex(i)?.data?.raw),
+    focusIndex: (i) => {
+      const a = api();
+      if (!a) return;
+      a.ensureIndexVisible(i);
+      a.setFocusedCell(i, a.getFocusedCell()?.column ?? 'raw');
+    },
+  };
+}
+
+/** Where the picker must not come: the focused row on screen (top and bottom, px). */
+function rowBand(index: number | null): { top: number; bottom: number } | null {
+  if (index === null) return null;
+  const el = document.querySelector(`.values-panel .ag-row[row-index="${index}"]`);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom };
+}
+
+interface PickerState {
+  readonly raws: readonly string[];
+  readonly band: { top: number; bottom: number } | null;
+}
 
 /** The data container of the values grid: reads the store, runs actions; ValuesGrid only renders. */
 export function ValuesPanel() {
@@ -39,10 +77,20 @@ export function ValuesPanel() {
   const variable = useApp(() => currentVariable());
   const [selected, setSelected] = useState<string[]>([]);
   const [shown, setShown] = useState(0);
-  const [picker, setPicker] = useState<readonly string[] | null>(null);
+  const [picker, setPicker] = useState<PickerState | null>(null);
   const [acceptAbove, setAcceptAbove] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
+  const [, setFocusedRaw] = useState<string | null>(null);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const [flow] = useState(
+    () =>
+      new KeyFlow(
+        flowGrid(() => apiRef.current),
+        () => selectedRef.current,
+      ),
+  );
 
   const codebook = variable?.codebook;
   const rows = useMemo(
@@ -62,35 +110,75 @@ export function ValuesPanel() {
   /** The values an action applies to: the selection, or else the focused row. */
   const targets = useCallback((): string[] => {
     if (selected.length > 0) return selected;
-    const api = apiRef.current;
-    const focused = api?.getFocusedCell();
-    const row = focused ? api?.getDisplayedRowAtIndex(focused.rowIndex) : undefined;
-    return row?.data ? [row.data.raw] : [];
-  }, [selected]);
+    const raw = flow.current();
+    return raw === null ? [] : [raw];
+  }, [selected, flow]);
 
+  /** Queues an action behind the keys pressed before it; it runs on the values of its turn. */
   const run = useCallback(
-    async (action: Action) => {
-      const raws = targets();
-      if (action.needsSelection && raws.length === 0) {
-        notify(t('nothingSelected'));
-        return;
-      }
-      const ctx: ActionContext = { raws, openPicker: () => setPicker(raws) };
-      const report = await action.perform(ctx);
-      if (report === null) notify(t('nothingToUndo'));
-      else if (report) notify(describeReport(t, report));
-    },
-    [targets, t],
+    (action: Action) =>
+      flow.push({
+        kind: 'act',
+        run: async (raws) => {
+          if (action.needsSelection && raws.length === 0) {
+            notify(t('nothingSelected'));
+            return;
+          }
+          const ctx: ActionContext = {
+            raws,
+            openPicker: () =>
+              setPicker({
+                raws,
+                band: rowBand(
+                  raws.length === 1 && raws[0] !== undefined
+                    ? flowGrid(() => apiRef.current).indexOf(raws[0])
+                    : null,
+                ),
+              }),
+          };
+          const report = await action.perform(ctx);
+          if (report === null) notify(t('nothingToUndo'));
+          else if (report) notify(describeReport(t, report));
+        },
+      }),
+    [flow, t],
   );
 
   const onKey = useCallback(
     (e: KeyboardEvent) => {
+      const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+      if (plain && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        flow.push({ kind: 'move', delta: e.key === 'ArrowDown' ? 1 : -1 });
+        return true;
+      }
       const action = actions.find((a) => a.keyTest(e));
       if (!action) return false;
-      void run(action);
+      run(action);
       return true;
     },
-    [run],
+    [run, flow],
+  );
+
+  /** A dialog closed: focus goes back to the grid row it came from. */
+  const backToGrid = useCallback(() => flow.refocus(), [flow]);
+
+  const pickerSuggestions = useMemo((): readonly Suggestion[] => {
+    if (!picker) return [];
+    // Each value's own suggestions first; for several values, the codes most of them share.
+    const score = new Map<string, Suggestion & { votes: number }>();
+    for (const raw of picker.raws.slice(0, 500)) {
+      for (const sg of suggestions.get(raw) ?? []) {
+        const had = score.get(sg.code);
+        score.set(sg.code, had ? { ...had, votes: had.votes + 1 } : { ...sg, votes: 1 });
+      }
+    }
+    return [...score.values()].sort((a, b) => b.votes - a.votes || b.score - a.score).slice(0, 3);
+  }, [picker, suggestions]);
+  const statusOptions = useMemo(
+    // Föreslagen only where a value has it (from a mapping file): the grid shows a suggestion
+    // beside an uncoded value, which this filter would not find.
+    () => STATUSES.filter((s) => s !== 'suggested' || values.some((v) => v.status === s)),
+    [values],
   );
 
   if (!variable || !codebook) return null;
@@ -112,7 +200,7 @@ export function ValuesPanel() {
           onChange={(e) => setView({ statuses: e.target.value ? [e.target.value as Status] : [] })}
         >
           <option value="">{t('allStatuses')}</option>
-          {STATUSES.map((s) => (
+          {statusOptions.map((s) => (
             <option key={s} value={s}>
               {t(`status_${s}`)}
             </option>
@@ -168,17 +256,28 @@ export function ValuesPanel() {
         )}
       </div>
       <div className="toolbar actions" role="toolbar">
-        {actions.map((a) => (
-          <button
-            key={a.name}
-            className={a.tone ? `btn-${a.tone}` : undefined}
-            data-action={a.name}
-            title={`${t(a.label)} (${a.shortcut})`}
-            onClick={() => void run(a)}
-          >
-            {t(a.label)}
-          </button>
-        ))}
+        {actions
+          .filter((a) => !a.keyOnly)
+          .map((a) => (
+            <button
+              key={a.name}
+              className={a.tone ? `btn-${a.tone}` : undefined}
+              data-action={a.name}
+              title={`${t(a.label)} (${a.shortcut})`}
+              onClick={() => run(a)}
+            >
+              {t(a.label)}
+            </button>
+          ))}
+        <label className="field">
+          <input
+            type="checkbox"
+            checked={view.allSuggestions ?? false}
+            onChange={(e) => setView({ allSuggestions: e.target.checked })}
+            data-testid="all-suggestions"
+          />
+          {t('showAllSuggestions')}
+        </label>
         <button onClick={() => setAcceptAbove(true)} data-testid="accept-above">
           {t('acceptAbove')}
         </button>
@@ -247,6 +346,9 @@ export function ValuesPanel() {
           filterModel={view.filterModel}
           sortModel={view.sortModel}
           clustered={clusters !== null}
+          allSuggestions={view.allSuggestions ?? false}
+          flow={flow}
+          onFocusRow={setFocusedRaw}
           onApi={(api) => (apiRef.current = api)}
           onSelection={setSelected}
           onShown={setShown}
@@ -263,7 +365,10 @@ export function ValuesPanel() {
         <RulesPanel
           variableLabel={variable.label}
           codebook={variable.codebook}
-          onClose={() => setRulesOpen(false)}
+          onClose={() => {
+            setRulesOpen(false);
+            backToGrid();
+          }}
         />
       )}
       {acceptAbove && (
@@ -272,9 +377,13 @@ export function ValuesPanel() {
           suggestions={suggestions}
           t={t}
           lang={lang}
-          onClose={() => setAcceptAbove(false)}
+          onClose={() => {
+            setAcceptAbove(false);
+            backToGrid();
+          }}
           onAccept={(raws) => {
             setAcceptAbove(false);
+            backToGrid();
             void acceptSuggestions(raws).then((r) => r && notify(describeReport(t, r)));
           }}
         />
@@ -283,14 +392,25 @@ export function ValuesPanel() {
         <CategoryPicker
           codebook={codebook}
           t={t}
-          count={picker.length}
-          onClose={() => setPicker(null)}
-          onPick={(code) => {
-            const raws = picker;
+          raws={picker.raws}
+          suggestions={pickerSuggestions}
+          band={picker.band}
+          onClose={() => {
             setPicker(null);
-            void decideOn(raws, { kind: 'assign', code }).then(
-              (r) => r && notify(describeReport(t, r)),
-            );
+            backToGrid();
+          }}
+          onPick={(code) => {
+            const raws = picker.raws;
+            setPicker(null);
+            backToGrid();
+            // In the queue: keys pressed after the pick wait for the assignment.
+            flow.push({
+              kind: 'act',
+              run: async () => {
+                const r = await decideOn(raws, { kind: 'assign', code });
+                if (r) notify(describeReport(t, r));
+              },
+            });
           }}
         />
       )}

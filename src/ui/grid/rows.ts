@@ -3,6 +3,29 @@ import { isNewValue } from '../../core/import-merge';
 import type { Codebook, RawValue, Status, Suggestion } from '../../core/types';
 import type { T } from '../i18n';
 
+export interface MoreSuggestion {
+  /** Code and label. */
+  readonly label: string;
+  readonly score: number;
+  /** What matched, in the user's language. */
+  readonly via: string;
+}
+
+const VIA = /^(label|synonym|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
+
+/**
+ * What matched (`label: …`, `synonym: …`, `approved: …` from the engine) in the user's
+ * language: the engine's words never reach a Swedish screen.
+ */
+export function describeVia(t: T, via: string): string {
+  const m = VIA.exec(via);
+  if (!m) return via;
+  const [, kind = '', text = ''] = m;
+  if (kind === 'label') return t('viaLabel', { text });
+  if (kind === 'synonym') return t('viaSynonym', { text });
+  return t('viaValue', { status: t(`status_${kind as Status}`), text });
+}
+
 /** One line of the values grid: a raw value, its counts, its best suggestion and its coding. */
 export interface GridRow {
   readonly raw: string;
@@ -14,6 +37,8 @@ export interface GridRow {
   readonly suggestionLabel: string;
   readonly suggestionVia: string;
   readonly score: number | null;
+  /** The second and third suggestions (shown as columns on demand, taken with 2 and 3). */
+  readonly more: readonly MoreSuggestion[];
   readonly code: string | null;
   /** Label of the assigned category; empty when uncoded. */
   readonly category: string;
@@ -45,7 +70,8 @@ export function buildRows(
   let total = 0;
   for (const v of values) total += v.frequency;
   return values.map((v) => {
-    const top = suggestions.get(v.raw)?.[0];
+    const list = suggestions.get(v.raw);
+    const top = list?.[0];
     const cat = v.code === null ? undefined : index.get(v.code);
     return {
       raw: v.raw,
@@ -54,8 +80,13 @@ export function buildRows(
       municipalities: v.municipalities,
       suggestionCode: top?.code ?? null,
       suggestionLabel: top ? `${top.code} ${index.get(top.code)?.label ?? ''}` : '',
-      suggestionVia: top?.via ?? '',
+      suggestionVia: top ? describeVia(t, top.via) : '',
       score: top ? Math.round(top.score * 1000) / 1000 : null,
+      more: (list ?? []).slice(1, 3).map((s) => ({
+        label: `${s.code} ${index.get(s.code)?.label ?? ''}`,
+        score: s.score,
+        via: describeVia(t, s.via),
+      })),
       code: v.code,
       category: v.code === null ? '' : (cat?.label ?? t('unknownCode', { code: v.code })),
       unknownCode: v.code !== null && !cat,
