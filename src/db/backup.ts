@@ -5,6 +5,7 @@ import {
   type HistoryRow,
   type ImportPartRow,
   type ImportRow,
+  type NoteRow,
   type KodbokDb,
   type ProjectRow,
   type SettingRow,
@@ -46,19 +47,24 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
   const backup = await db.transaction('r', [...projectTables(db), db.settings], async () => {
     const p = await db.projects.get(project);
     if (!p) throw new Error(`no project ${project}`);
-    const [variables, values, history, imports, parts, counts, settings] = await Promise.all([
-      db.variables.where('project').equals(project).sortBy('order'),
-      db.values
-        .where('[project+variable+raw]')
-        .between(...valueRange(project), true, true)
-        .toArray(),
-      db.history.where('[project+variable]').between([project], [project, []]).toArray(),
-      db.imports.where('project').equals(project).toArray(),
-      db.importParts.where('project').equals(project).toArray(),
-      db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
-      db.settings.toArray(),
-    ]);
+    const [variables, values, history, imports, parts, counts, settings, notes] = await Promise.all(
+      [
+        db.variables.where('project').equals(project).sortBy('order'),
+        db.values
+          .where('[project+variable+raw]')
+          .between(...valueRange(project), true, true)
+          .toArray(),
+        db.history.where('[project+variable]').between([project], [project, []]).toArray(),
+        db.imports.where('project').equals(project).toArray(),
+        db.importParts.where('project').equals(project).toArray(),
+        db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
+        db.settings.toArray(),
+        db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
+      ],
+    );
     history.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    // Note events in the order they were written (their keys are random ids).
+    notes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
     return {
       exportedAt,
       project: { id: p.id, name: p.name, createdAt: p.createdAt, demo: p.demo },
@@ -72,6 +78,7 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
         const key = ownSetting(s.key, project);
         return key === null ? [] : [{ key, value: s.value }];
       }),
+      notes: notes.map(({ project: _, ...n }) => n),
     };
   });
   await db.transaction('rw', db.settings, async () => {
@@ -125,6 +132,8 @@ export async function restoreProject(
       })),
     );
     await db.counts.bulkAdd(backup.counts.map((c): CountsRow => ({ ...c, project: id })));
+    // Note events keep their ids (keyed with the project): the same event in a copy is the same.
+    await db.notes.bulkAdd(backup.notes.map((n): NoteRow => ({ ...n, project: id })));
     await db.settings.bulkPut(
       backup.settings.map((s): SettingRow => ({ key: settingKey(s.key, id), value: s.value })),
     );

@@ -3,5 +3,6 @@
 export * from './backup';
 export * from './decisions';
 export * from './imports';
+export * from './notes';
 export * from './projects';
 export * from './settings';

@@ -41,6 +41,10 @@ export interface ViewState {
   readonly onlyNew?: boolean;
   /** Show the second and third suggestions as columns. */
   readonly allSuggestions?: boolean;
+  /** Only values with an open note thread. */
+  readonly openNotes?: boolean;
+  /** The side panel (notes and history of the focused value) is open. */
+  readonly side?: boolean;
 }
 
 export const emptyView: ViewState = {

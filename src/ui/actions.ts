@@ -1,5 +1,9 @@
 import type { MessageKey } from '../i18n';
-import { acceptSuggestions, decideOn, undo, type ActionReport } from '../state/app';
+import type { NoteInput } from '../core/notes';
+import { acceptSuggestions, decideOn, notify, undo, type ActionReport } from '../state/app';
+import { translate } from '../i18n';
+import { get } from '../state/store';
+import { writeNote } from '../state/notes';
 
 // Every user operation on values is one action object: its name, label, keyboard test and
 // what it does. The toolbar buttons, the keyboard and the tests all go through these.
@@ -117,3 +121,45 @@ export function actionByName(name: ActionName): Action {
   if (!a) throw new Error(`No action ${name}`);
   return a;
 }
+
+/**
+ * Writing on a value's notes (the side panel's buttons): a note, a reply, a resolve, each one
+ * transaction that adds one event. `perform` says what happened and resolves true when stored.
+ */
+export interface NoteAction {
+  readonly name: 'noteAdd' | 'noteReply' | 'noteResolve';
+  readonly label: MessageKey;
+  readonly perform: (raw: string, input: NoteInput) => Promise<boolean>;
+}
+
+const NOTE_DONE: Record<NoteInput['kind'], MessageKey> = {
+  note: 'noteSaved',
+  reply: 'noteReplied',
+  resolve: 'noteWasResolved',
+};
+
+async function performNote(raw: string, input: NoteInput): Promise<boolean> {
+  const out = await writeNote(raw, input);
+  const t = (key: MessageKey) => translate(get().lang, key, { n: 1 });
+  if (out === undefined) return false;
+  if (typeof out === 'string') {
+    notify(
+      t(
+        out === 'empty'
+          ? 'noteEmptyText'
+          : out === 'missing'
+            ? 'skipped_missing'
+            : 'noteWasResolved',
+      ),
+    );
+    return false;
+  }
+  notify(t(NOTE_DONE[input.kind]));
+  return true;
+}
+
+export const noteActions: Readonly<Record<NoteAction['name'], NoteAction>> = {
+  noteAdd: { name: 'noteAdd', label: 'noteAdd', perform: performNote },
+  noteReply: { name: 'noteReply', label: 'noteReply', perform: performNote },
+  noteResolve: { name: 'noteResolve', label: 'noteResolve', perform: performNote },
+};

@@ -26,19 +26,8 @@ import * as repo from '../../db/repo';
 import { commitImport, notify, restoreBackup, useApp } from '../../state/app';
 import { openImportDialog } from '../../state/import';
 import { useT } from '../i18n';
+import { download } from '../download';
 import { RawText } from '../RawText';
-
-/** Offers a file to the user as a download; nothing is sent anywhere. */
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function safeName(s: string): string {
   return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');

@@ -55,6 +55,8 @@ export interface ValuesGridProps {
   readonly onNote: (raw: string, note: string) => void;
   /** A key pressed on a row (not while editing). Returns true when it was handled. */
   readonly onKey: (e: KeyboardEvent) => boolean;
+  /** Only these values (the filter "with open notes"), or null for all. */
+  readonly openNotes: ReadonlySet<string> | null;
   /** The focused row changed (by keyboard, click or the flow). */
   readonly onFocusRow: (raw: string | null) => void;
 }
@@ -122,11 +124,13 @@ export function ValuesGrid(props: ValuesGridProps) {
     statuses: props.statuses,
     categories: props.categories,
     onlyNew: props.onlyNew,
+    openNotes: props.openNotes,
   });
   filterRef.current = {
     statuses: props.statuses,
     categories: props.categories,
     onlyNew: props.onlyNew,
+    openNotes: props.openNotes,
   };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
@@ -313,7 +317,7 @@ export function ValuesGrid(props: ValuesGridProps) {
   useEffect(() => {
     flow.releaseKept();
     apiRef.current?.onFilterChanged();
-  }, [flow, props.statuses, props.categories, props.onlyNew, props.quick]);
+  }, [flow, props.statuses, props.categories, props.onlyNew, props.quick, props.openNotes]);
 
   // Keys on a row go to the flow before ag-grid sees them (capture phase), so none is handled
   // twice or out of order; a click or another navigation key hands focus back to the grid.
@@ -345,19 +349,21 @@ export function ValuesGrid(props: ValuesGridProps) {
     () =>
       filterRef.current.statuses.length > 0 ||
       filterRef.current.categories !== null ||
-      filterRef.current.onlyNew,
+      filterRef.current.onlyNew ||
+      filterRef.current.openNotes !== null,
     [],
   );
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<GridRow>) =>
       node.data
         ? flow.kept.has(node.data.raw) ||
-          passesViewFilter(
-            node.data,
-            filterRef.current.statuses,
-            filterRef.current.categories,
-            filterRef.current.onlyNew,
-          )
+          ((filterRef.current.openNotes?.has(node.data.raw) ?? true) &&
+            passesViewFilter(
+              node.data,
+              filterRef.current.statuses,
+              filterRef.current.categories,
+              filterRef.current.onlyNew,
+            ))
         : false,
     [flow],
   );

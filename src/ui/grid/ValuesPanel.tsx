@@ -13,6 +13,10 @@ import {
   useApp,
 } from '../../state/app';
 import { latestImportId } from '../../state/import-run';
+import { useVariableNotes } from '../../state/notes';
+import { openNoteRaws } from '../../core/notes';
+import { SidePanel } from '../review/SidePanel';
+import { ProjectLog } from '../review/ProjectLog';
 import { useImport } from '../../state/import-store';
 import { RulesPanel } from '../rules/RulesPanel';
 import { actions, type Action, type ActionContext } from '../actions';
@@ -80,7 +84,16 @@ export function ValuesPanel() {
   const [picker, setPicker] = useState<PickerState | null>(null);
   const [acceptAbove, setAcceptAbove] = useState(false);
   const [rulesOpen, setRulesOpen] = useState(false);
-  const [, setFocusedRaw] = useState<string | null>(null);
+  const [focusedRaw, setFocusedRaw] = useState<string | null>(null);
+  const [logOpen, setLogOpen] = useState(false);
+  const projectId = useApp((s) => s.projectId);
+  const variableId = useApp((s) => s.variableId);
+  const notes = useVariableNotes(projectId, variableId);
+  const openNotes = useMemo(() => openNoteRaws(notes), [notes]);
+  const focusedValue = useMemo(
+    () => (focusedRaw === null ? null : (values.find((v) => v.raw === focusedRaw) ?? null)),
+    [values, focusedRaw],
+  );
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
@@ -231,13 +244,29 @@ export function ValuesPanel() {
             {t('onlyNew')}
           </label>
         )}
+        <label className="field">
+          <input
+            type="checkbox"
+            checked={view.openNotes ?? false}
+            onChange={(e) => setView({ openNotes: e.target.checked })}
+            data-testid="open-notes"
+          />
+          {t('withOpenNotes')}
+        </label>
         {(view.quick !== '' ||
           view.statuses.length > 0 ||
+          (view.openNotes ?? false) ||
           view.category !== null ||
           view.filterModel !== null) && (
           <button
             onClick={() => {
-              setView({ quick: '', statuses: [], category: null, filterModel: null });
+              setView({
+                quick: '',
+                statuses: [],
+                category: null,
+                filterModel: null,
+                openNotes: false,
+              });
               apiRef.current?.setFilterModel(null);
             }}
           >
@@ -284,6 +313,14 @@ export function ValuesPanel() {
         <button onClick={() => setRulesOpen(true)} data-testid="rules">
           {t('rules')}
         </button>
+        <button onClick={() => setLogOpen(true)} data-testid="log">
+          {t('logButton')}
+        </button>
+        {!(view.side ?? false) && (
+          <button onClick={() => setView({ side: true })} data-testid="side-open">
+            {t('sidePanelShow')}
+          </button>
+        )}
         <select
           aria-label={t('cluster')}
           value={String(view.cluster ?? 'off')}
@@ -330,37 +367,65 @@ export function ValuesPanel() {
           </span>
         )}
       </div>
-      {values.length === 0 ? (
-        <p className="empty">{t('noValues')}</p>
-      ) : (
-        <ValuesGrid
-          key={variableKey + lang}
-          rows={rows}
-          t={t}
-          lang={lang}
-          quick={view.quick}
-          statuses={view.statuses}
-          categories={categories}
-          onlyNew={(view.onlyNew ?? false) && newImport !== null}
-          showNew={newImport !== null}
-          filterModel={view.filterModel}
-          sortModel={view.sortModel}
-          clustered={clusters !== null}
-          allSuggestions={view.allSuggestions ?? false}
-          flow={flow}
-          onFocusRow={setFocusedRaw}
-          onApi={(api) => (apiRef.current = api)}
-          onSelection={setSelected}
-          onShown={setShown}
-          onFilterModel={(m) => setView({ filterModel: Object.keys(m).length > 0 ? m : null })}
-          onSortModel={(s) => setView({ sortModel: s })}
-          onNote={(raw, note) => void decideOn([raw], { kind: 'note', note })}
-          onKey={onKey}
-        />
-      )}
+      <div className="grid-row">
+        {values.length === 0 ? (
+          <p className="empty">{t('noValues')}</p>
+        ) : (
+          <ValuesGrid
+            key={variableKey + lang}
+            rows={rows}
+            t={t}
+            lang={lang}
+            quick={view.quick}
+            statuses={view.statuses}
+            categories={categories}
+            onlyNew={(view.onlyNew ?? false) && newImport !== null}
+            showNew={newImport !== null}
+            filterModel={view.filterModel}
+            sortModel={view.sortModel}
+            clustered={clusters !== null}
+            allSuggestions={view.allSuggestions ?? false}
+            flow={flow}
+            onFocusRow={setFocusedRaw}
+            onApi={(api) => (apiRef.current = api)}
+            onSelection={setSelected}
+            onShown={setShown}
+            onFilterModel={(m) => setView({ filterModel: Object.keys(m).length > 0 ? m : null })}
+            onSortModel={(s) => setView({ sortModel: s })}
+            onNote={(raw, note) => void decideOn([raw], { kind: 'note', note })}
+            onKey={onKey}
+            openNotes={view.openNotes ? openNotes : null}
+          />
+        )}
+        {(view.side ?? false) && (
+          <SidePanel
+            t={t}
+            lang={lang}
+            project={projectId}
+            variable={variableId}
+            value={focusedValue}
+            notes={notes}
+            onClose={() => {
+              setView({ side: false });
+              backToGrid();
+            }}
+          />
+        )}
+      </div>
       <p className="hint muted">
         {t('shortcuts')} · {t('whitespaceHint')}
       </p>
+      {logOpen && (
+        <ProjectLog
+          t={t}
+          lang={lang}
+          variables={useApp.getState().variables}
+          onClose={() => {
+            setLogOpen(false);
+            backToGrid();
+          }}
+        />
+      )}
       {rulesOpen && (
         <RulesPanel
           variableLabel={variable.label}

@@ -101,6 +101,7 @@ async function gridReady(n: number): Promise<number> {
         onSortModel={() => undefined}
         onNote={() => undefined}
         onKey={() => false}
+        openNotes={null}
       />
     </div>,
   );
