@@ -130,7 +130,7 @@ export const en: Messages = {
   sortClear: 'Clear the sort',
   sortAsc: 'ascending',
   sortDesc: 'descending',
-  withOpenNotes: 'With open notes',
+  withOpenNotes: 'Open notes',
   sidePanel: 'Notes and history',
   sidePanelShow: 'Notes ›',
   sidePanelHide: 'Hide notes',

@@ -128,7 +128,7 @@ export const sv = {
   sortClear: 'Ta bort sorteringen',
   sortAsc: 'stigande',
   sortDesc: 'fallande',
-  withOpenNotes: 'Med öppna anteckningar',
+  withOpenNotes: 'Öppna anteckningar',
   sidePanel: 'Anteckningar och historik',
   sidePanelShow: 'Anteckningar ›',
   sidePanelHide: 'Dölj anteckningar',

@@ -18,6 +18,20 @@ async function focusedRaw(page: Page): Promise<string | null> {
   });
 }
 
+/** At 1280×720: each toolbar is one line (two in all), and value, status and note are in view. */
+async function checkLayout(page: Page) {
+  await shot(page, 'layout-1280');
+  const bars = page.locator('.values-panel > .toolbar');
+  await expect(bars.count()).resolves.toBe(2);
+  for (const box of await Promise.all([bars.nth(0).boundingBox(), bars.nth(1).boundingBox()]))
+    expect(box?.height ?? 999).toBeLessThanOrEqual(40);
+  const grid = await page.getByTestId('values-grid').boundingBox();
+  for (const col of ['raw', 'status', 'note']) {
+    const cell = await page.locator(`.ag-header-cell[col-id="${col}"]`).boundingBox();
+    expect(cell && grid && cell.x + cell.width <= grid.x + grid.width).toBe(true);
+  }
+}
+
 beforeAll(async () => {
   demo = await openDemo();
   await demo.session.page.setViewportSize({ width: 1280, height: 720 });
@@ -45,8 +59,10 @@ describe('notes and history beside the value', () => {
     await page.locator('.ag-row[row-index="0"] [col-id="frequency"]').click();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] .st-coded'));
+    await checkLayout(page);
     await page.getByTestId('side-open').click();
     const panel = page.getByTestId('side-panel');
+    await checkLayout(page);
     await expect.poll(() => panel.getByTestId('side-value').textContent()).toContain(code);
 
     await panel.getByTestId('note-new-text').fill('Är det här förälderns missbruk?');
@@ -79,8 +95,9 @@ describe('notes and history beside the value', () => {
     const { page } = demo.session;
     await page.locator('.ag-row[row-index="0"] [col-id="frequency"]').click();
     await page.keyboard.press('a');
+    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] .st-approved'));
     const history = page.getByTestId('value-history');
-    await expect.poll(() => history.locator('li').count()).toBe(2);
+    await expect.poll(() => history.locator('li').count(), { timeout: 20_000 }).toBe(2);
     const items = await history.locator('li').allTextContents();
     expect(items[0]).toMatch(/^Godkänn · anna · .*Kodad → .* · Godkänd$/);
     expect(items[1]).toMatch(/^Godta förslag · anna · .*Okodad → .* · Kodad$/);
@@ -110,6 +127,20 @@ describe('notes and history beside the value', () => {
     await page.keyboard.press('Escape');
     await log.waitFor({ state: 'detached' });
     await expect.poll(() => focusedRaw(page)).toBe(raw);
+  });
+
+  it('shows a multi-column sort and clears it', async () => {
+    const { page } = demo.session;
+    await page.locator('.ag-header-cell[col-id="status"] .ag-header-cell-label').click({
+      modifiers: ['Shift'],
+    });
+    await expect
+      .poll(() => page.getByTestId('sort-shown').textContent())
+      .toBe('↕ Rader ↓, Status ↑×');
+    await checkLayout(page);
+    await shot(page, 'sort-1280');
+    await page.getByTestId('sort-clear').click();
+    await page.getByTestId('sort-shown').waitFor({ state: 'detached' });
   });
 
   it('sent nothing to any other origin and threw no errors', () => {

@@ -187,6 +187,23 @@ export function ValuesPanel() {
     }
     return [...score.values()].sort((a, b) => b.votes - a.votes || b.score - a.score).slice(0, 3);
   }, [picker, suggestions]);
+  /** The sort, when it is not the default (most rows first): shown, with a way back. */
+  const sortShown = useMemo(() => {
+    const model = Array.isArray(view.sortModel)
+      ? (view.sortModel as { colId: string; sort: 'asc' | 'desc'; sortIndex?: number | null }[])
+      : [];
+    const only = model[0];
+    if (
+      model.length === 0 ||
+      (model.length === 1 && only?.colId === 'frequency' && only.sort === 'desc')
+    )
+      return [];
+    const header = (colId: string) =>
+      apiRef.current?.getColumn(colId)?.getColDef().headerName ?? colId;
+    return [...model]
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .map((c) => `${header(c.colId)} ${c.sort === 'asc' ? '↑' : '↓'}`);
+  }, [view.sortModel]);
   const statusOptions = useMemo(
     // Föreslagen only where a value has it (from a mapping file): the grid shows a suggestion
     // beside an uncoded value, which this filter would not find.
@@ -253,6 +270,23 @@ export function ValuesPanel() {
           />
           {t('withOpenNotes')}
         </label>
+        <select
+          aria-label={t('cluster')}
+          value={String(view.cluster ?? 'off')}
+          onChange={(e) => {
+            const v = e.target.value;
+            setClusterMode(v === 'off' || v === 'key' ? v : Number(v));
+          }}
+          data-testid="cluster-mode"
+        >
+          <option value="off">{t('clusterOff')}</option>
+          <option value="key">{t('clusterKey')}</option>
+          {[0.9, 0.8, 0.7].map((th) => (
+            <option key={th} value={String(th)}>
+              {t('clusterNear', { t: th.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}
+            </option>
+          ))}
+        </select>
         {(view.quick !== '' ||
           view.statuses.length > 0 ||
           (view.openNotes ?? false) ||
@@ -273,10 +307,34 @@ export function ValuesPanel() {
             {t('clearFilters')}
           </button>
         )}
+        {sortShown.length > 0 && (
+          <span
+            className="sort-chip"
+            data-testid="sort-shown"
+            title={t('sortShown', { columns: sortShown.join(', ') })}
+          >
+            ↕ {sortShown.join(', ')}
+            <button
+              aria-label={t('sortClear')}
+              title={t('sortClear')}
+              data-testid="sort-clear"
+              onClick={() =>
+                apiRef.current?.applyColumnState({
+                  state: [{ colId: 'frequency', sort: 'desc' }],
+                  defaultState: { sort: null },
+                })
+              }
+            >
+              ×
+            </button>
+          </span>
+        )}
         <span className="spacer" />
-        <span className="muted" data-testid="selection-count">
-          {t('selected', { n: selected.length })}
-        </span>
+        {selected.length > 0 && (
+          <span className="muted" data-testid="selection-count">
+            {t('selected', { n: selected.length })}
+          </span>
+        )}
         <button onClick={() => apiRef.current?.selectAll('filtered')} data-testid="select-filtered">
           {t('selectFiltered', { n: shown })}
         </button>
@@ -321,23 +379,6 @@ export function ValuesPanel() {
             {t('sidePanelShow')}
           </button>
         )}
-        <select
-          aria-label={t('cluster')}
-          value={String(view.cluster ?? 'off')}
-          onChange={(e) => {
-            const v = e.target.value;
-            setClusterMode(v === 'off' || v === 'key' ? v : Number(v));
-          }}
-          data-testid="cluster-mode"
-        >
-          <option value="off">{t('clusterOff')}</option>
-          <option value="key">{t('clusterKey')}</option>
-          {[0.9, 0.8, 0.7].map((th) => (
-            <option key={th} value={String(th)}>
-              {t('clusterNear', { t: th.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}
-            </option>
-          ))}
-        </select>
         {clusters && (
           <>
             <button
