@@ -143,6 +143,34 @@ describe('notes and history beside the value', () => {
     await page.getByTestId('sort-shown').waitFor({ state: 'detached' });
   });
 
+  it('Escape and a click outside close every menu and dialog', async () => {
+    const { page } = demo.session;
+    const menu = page.getByRole('menu');
+    await page.getByTestId('export-menu').click();
+    await menu.waitFor();
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    await page.getByTestId('export-menu').click();
+    await menu.waitFor();
+    await page.locator('.ag-row[row-index="2"] [col-id="frequency"]').click();
+    await menu.waitFor({ state: 'detached' });
+    for (const [button, name] of [
+      ['accept-above', 'Godta alla förslag med poäng minst'],
+      ['rules', /^Normaliseringsregler/],
+      ['log', 'Projektets logg'],
+    ] as const) {
+      const dialog = page.getByRole('dialog', { name });
+      await page.getByTestId(button).click();
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId(button).click();
+      await dialog.waitFor();
+      await page.mouse.click(5, 700);
+      await dialog.waitFor({ state: 'detached' });
+    }
+  });
+
   it('sent nothing to any other origin and threw no errors', () => {
     expect(demo.session.foreign).toEqual([]);
     expect(demo.session.errors).toEqual([]);

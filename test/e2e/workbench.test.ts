@@ -314,7 +314,7 @@ describe('the workbench, end to end', () => {
     );
     expect(before.code).toBe('H07');
     // …and then the import goes on.
-    await page.getByText('Importerat: 1 värden ändrade').waitFor();
+    await page.getByText('Importerat: 1 värde ändrat').waitFor();
     await waitSaved(page);
   });
 

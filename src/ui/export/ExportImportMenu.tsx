@@ -28,6 +28,7 @@ import { openImportDialog } from '../../state/import';
 import { useT } from '../i18n';
 import { download } from '../download';
 import { RawText } from '../RawText';
+import { useDismiss } from '../useDismiss';
 
 function safeName(s: string): string {
   return s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
@@ -69,6 +70,9 @@ export function ExportImportMenu() {
   const t = useT();
   const [staged, setStaged] = useState<Staged | null>(null);
   const [open, setOpen] = useState(false);
+  // The menu (with its button) closes on Escape and on a click outside it.
+  const menu = useRef<HTMLDivElement>(null);
+  useDismiss(menu, () => setOpen(false), open);
   const mappingInput = useRef<HTMLInputElement>(null);
   const codebookInput = useRef<HTMLInputElement>(null);
   const backupInput = useRef<HTMLInputElement>(null);
@@ -231,7 +235,7 @@ export function ExportImportMenu() {
   };
 
   return (
-    <div className="menu">
+    <div className="menu" ref={menu}>
       <button aria-expanded={open} onClick={toggle} data-testid="export-menu">
         {t('exportImport')} ▾
       </button>
@@ -357,6 +361,8 @@ function StagedDialog({
   onCommit: () => void;
 }) {
   const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, onCancel);
   const empty =
     (staged.kind === 'mapping' && staged.plan.add.length + staged.plan.change.length === 0) ||
     (staged.kind === 'codebook' &&
@@ -364,6 +370,7 @@ function StagedDialog({
   return (
     <div className="modal-backdrop">
       <div
+        ref={box}
         className="modal staged"
         role="dialog"
         aria-label={

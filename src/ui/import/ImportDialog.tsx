@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import {
   addImportFiles,
   closeImportDialog,
+  minimiseImportDialog,
   readBlocker,
   useImport,
   type ImportStep,
@@ -14,6 +15,7 @@ import {
   reviewImportFiles,
 } from '../../state/import-run';
 import { useT } from '../i18n';
+import { useDismiss } from '../useDismiss';
 import { DoneStep } from './DoneStep';
 import { FilesStep } from './FilesStep';
 import { ReadingProgress } from './ReadingProgress';
@@ -34,6 +36,10 @@ export function ImportDialog() {
   const allRead = useImport((s) => s.files.length > 0 && s.files.every((f) => f.read !== null));
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  // Escape or a click outside puts the import aside (as "Arbeta vidare under tiden"): nothing
+  // chosen or read is lost, and "Visa importen" brings it back.
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, () => minimiseImportDialog(true), !committing);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
@@ -44,6 +50,7 @@ export function ImportDialog() {
   return (
     <div className="modal-backdrop">
       <div
+        ref={box}
         className={`modal imp-dialog${dragging ? ' imp-dragging' : ''}`}
         role="dialog"
         aria-label={t('impTitle')}
