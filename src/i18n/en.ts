@@ -155,6 +155,8 @@ export const en: Messages = {
   historyEmpty: 'Nothing has happened to this value yet.',
   historyNote: 'note: {note}',
   valueNote: 'Note in the mapping',
+  jsonSyntaxError:
+    'The file is not valid JSON (line {line}, column {column}). Is it a CSV or Excel file? Those are read with Import files (Excel, CSV)…',
   logButton: 'Log…',
   logTitle: 'Project log',
   logPerson: 'Person',

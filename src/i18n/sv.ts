@@ -153,6 +153,8 @@ export const sv = {
   historyEmpty: 'Inget har hänt med värdet än.',
   historyNote: 'anteckning: {note}',
   valueNote: 'Anteckning i mappningen',
+  jsonSyntaxError:
+    'Filen är inte giltig JSON (rad {line}, kolumn {column}). Är det en CSV- eller Excel-fil? Sådana läses med Importera filer (Excel, CSV)…',
   logButton: 'Logg…',
   logTitle: 'Projektets logg',
   logPerson: 'Person',

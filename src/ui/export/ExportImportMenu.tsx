@@ -387,7 +387,12 @@ function StagedDialog({
             <ul className="errors" data-testid="import-errors">
               {staged.errors.slice(0, 30).map((e, i) => (
                 <li key={i}>
-                  {e.path && <code>{e.path}</code>} {e.message}
+                  {e.path && <code>{e.path}</code>}{' '}
+                  {/* A syntax error (a CSV or Excel file opened as JSON, most often) carries
+                      its line and column: said in the user's language, not the parser's. */}
+                  {e.line !== undefined
+                    ? t('jsonSyntaxError', { line: e.line, column: e.column ?? 1 })
+                    : e.message}
                 </li>
               ))}
               {staged.errors.length > 30 && <li>… +{staged.errors.length - 30}</li>}
