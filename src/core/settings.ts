@@ -28,6 +28,12 @@ export interface ViewState {
   readonly clusterOut?: readonly string[];
   /** Only values first seen in the newest import. */
   readonly onlyNew?: boolean;
+  /** Show the second and third suggestions as columns. */
+  readonly allSuggestions?: boolean;
+  /** Only values with an open note thread. */
+  readonly openNotes?: boolean;
+  /** The side panel (notes and history of the focused value) is open. */
+  readonly side?: boolean;
 }
 
 export const emptyView: ViewState = {
@@ -124,6 +130,11 @@ export const readView: SettingReader<ViewState> = (stored) => {
     ...(cluster !== undefined ? { cluster } : {}),
     ...(Array.isArray(clusterOut) ? { clusterOut: clusterOut.filter(text) } : {}),
     ...(typeof f('onlyNew') === 'boolean' ? { onlyNew: f('onlyNew') as boolean } : {}),
+    ...(typeof f('allSuggestions') === 'boolean'
+      ? { allSuggestions: f('allSuggestions') as boolean }
+      : {}),
+    ...(typeof f('openNotes') === 'boolean' ? { openNotes: f('openNotes') as boolean } : {}),
+    ...(typeof f('side') === 'boolean' ? { side: f('side') as boolean } : {}),
   };
 };
 

@@ -7,6 +7,7 @@ import {
   type HistoryRow,
   type ImportPartRow,
   type ImportRow,
+  type NoteRow,
   type KodbokDb,
   type ProjectRow,
   type SettingRow,
@@ -29,6 +30,7 @@ interface ProjectRows {
   readonly counts: readonly CountsRow[];
   /** All settings: the project's own are picked out by their keys. */
   readonly settings: readonly SettingRow[];
+  readonly notes: readonly NoteRow[];
 }
 
 /** The backup of one project from its rows: one entry per table, without the project's id. */
@@ -50,6 +52,10 @@ function backupOf(rows: ProjectRows, exportedAt: string): ProjectBackup {
       const key = projectSettingName(s.key, p.id);
       return key === null ? [] : [{ key, value: s.value }];
     }),
+    // Note events in the order they were written (their keys are random ids).
+    notes: [...rows.notes]
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
+      .map(({ project: _, ...n }) => n),
   };
 }
 
@@ -63,20 +69,22 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
   return db.transaction('r', [...projectTables(db), db.settings], async () => {
     const p = await db.projects.get(project);
     if (!p) throw new Error(`no project ${project}`);
-    const [variables, values, history, imports, importParts, counts, settings] = await Promise.all([
-      db.variables.where('project').equals(project).toArray(),
-      db.values
-        .where('[project+variable+raw]')
-        .between(...valueRange(project), true, true)
-        .toArray(),
-      db.history.where('[project+variable]').between([project], [project, []]).toArray(),
-      db.imports.where('project').equals(project).toArray(),
-      db.importParts.where('project').equals(project).toArray(),
-      db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
-      db.settings.toArray(),
-    ]);
+    const [variables, values, history, imports, importParts, counts, settings, notes] =
+      await Promise.all([
+        db.variables.where('project').equals(project).toArray(),
+        db.values
+          .where('[project+variable+raw]')
+          .between(...valueRange(project), true, true)
+          .toArray(),
+        db.history.where('[project+variable]').between([project], [project, []]).toArray(),
+        db.imports.where('project').equals(project).toArray(),
+        db.importParts.where('project').equals(project).toArray(),
+        db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
+        db.settings.toArray(),
+        db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
+      ]);
     return backupOf(
-      { project: p, variables, values, history, imports, importParts, counts, settings },
+      { project: p, variables, values, history, imports, importParts, counts, settings, notes },
       exportedAt,
     );
   });
@@ -132,6 +140,8 @@ export async function restoreProject(
       })),
     );
     await db.counts.bulkAdd(backup.counts.map((c): CountsRow => ({ ...c, project: id })));
+    // Note events keep their ids (keyed with the project): the same event in a copy is the same.
+    await db.notes.bulkAdd(backup.notes.map((n): NoteRow => ({ ...n, project: id })));
     await db.settings.bulkPut(
       backup.settings.map((s): SettingRow => ({
         key: projectSettingKey(s.key, id),
@@ -159,6 +169,7 @@ const SALVAGE_STORES = [
   'importParts',
   'counts',
   'settings',
+  'notes',
 ] as const;
 
 /**
@@ -193,6 +204,7 @@ export async function salvageProjects(
     const importParts = await read<ImportPartRow>('importParts');
     const counts = await read<CountsRow>('counts');
     const settings = await read<SettingRow>('settings');
+    const notes = await read<NoteRow>('notes');
     const rowsOf = <T extends { readonly project: string }>(rows: readonly T[], id: string) =>
       rows.filter((r) => r.project === id);
     // Without the projects store, the projects are the ones the other stores name.
@@ -214,6 +226,7 @@ export async function salvageProjects(
           importParts: rowsOf(importParts, id),
           counts: rowsOf(counts, id),
           settings,
+          notes: rowsOf(notes, id),
         },
         exportedAt,
       ),

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FileShape } from '../core/import-columns';
 import type { ImportPart, StoredCombination, StoredTally } from '../core/import-merge';
+import type { NoteEvent } from '../core/notes';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
 
@@ -38,6 +39,15 @@ export const SCHEMA_V2 = {
   // (combination of values, kept for multi-reason analyses), merged over the imports. One row,
   // not one per value: 150 000 small rows take ~11 s to write in Chromium, one row < 1 s.
   counts: '[project+variable]',
+} as const;
+
+/**
+ * Version 3 adds notes on values (issue 9 item 4): one immutable row per note, reply or resolve
+ * (core/notes.ts), keyed by project and event id so that a restored copy of a project keeps the
+ * same event ids beside the original. Nothing older changes: the upgrade has nothing to convert.
+ */
+export const SCHEMA_V3 = {
+  notes: '[project+id], [project+variable]',
 } as const;
 
 export interface ProjectRow {
@@ -81,6 +91,11 @@ export interface HistoryRow {
   readonly redoes?: string;
   /** The action's own note: the reason a value was sent back. */
   readonly note?: string;
+}
+
+/** A note event as stored (see SCHEMA_V3). */
+export interface NoteRow extends NoteEvent {
+  readonly project: string;
 }
 
 /** The merged counts of one variable of a project (see SCHEMA_V2). */
@@ -162,6 +177,7 @@ export class KodbokDb extends Dexie {
   imports!: EntityTable<ImportRow, 'id'>;
   importParts!: Table<ImportPartRow, [string, string]>;
   counts!: Table<CountsRow, [string, string]>;
+  notes!: Table<NoteRow, [string, string]>;
 
   constructor(
     name: string = DB_NAME,
@@ -183,6 +199,7 @@ export class KodbokDb extends Dexie {
             if (v.firstImport === undefined) v.firstImport = null;
           });
       });
+    this.version(3).stores(SCHEMA_V3);
     // Every committed write to values and counts is announced as a change set (changes.ts).
     installChangeFeed(this);
   }
@@ -195,7 +212,16 @@ export class KodbokDb extends Dexie {
 
 /** Every table that holds a project's rows (all but the settings), for whole-project work. */
 export function projectTables(db: KodbokDb) {
-  return [db.projects, db.variables, db.values, db.history, db.imports, db.importParts, db.counts];
+  return [
+    db.projects,
+    db.variables,
+    db.values,
+    db.history,
+    db.imports,
+    db.importParts,
+    db.counts,
+    db.notes,
+  ];
 }
 
 /** Deletes the whole database (the "erase all local data" action): closes it first. */

@@ -87,6 +87,7 @@ export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
     await db.imports.where('project').equals(id).delete();
     await db.variables.where('project').equals(id).delete();
     await db.history.where('[project+variable]').between([id], [id, []]).delete();
+    await db.notes.where('[project+variable]').between([id], [id, []]).delete();
     await db.projects.delete(id);
   });
 }

@@ -4,5 +4,6 @@ export * from './backup';
 export * from './changes';
 export * from './decisions';
 export * from './imports';
+export * from './notes';
 export * from './projects';
 export * from './settings';

@@ -13,7 +13,10 @@ export function translate(
   key: MessageKey,
   params?: Record<string, string | number>,
 ): string {
-  const text = catalogs[lang][key];
+  const catalog = catalogs[lang];
+  // Plurals: a key may have a form for exactly one (`…_one`), used when the count `n` is 1.
+  const one = params?.n === 1 ? (catalog as Record<string, string>)[`${key}_one`] : undefined;
+  const text = one ?? catalog[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];

@@ -225,14 +225,15 @@ export async function decideOn(
   return report;
 }
 
-/** Each selected value gets its own top suggestion. */
+/** Each selected value gets its own top suggestion (rank 0), or its second or third. */
 export async function acceptSuggestions(
   raws: readonly string[],
+  rank = 0,
 ): Promise<ActionReport | undefined> {
   const suggestions = get().suggestions;
   const codes = new Map<string, string>();
   for (const raw of raws) {
-    const top = suggestions.get(raw)?.[0];
+    const top = suggestions.get(raw)?.[rank];
     if (top) codes.set(raw, top.code);
   }
   return decideOn(raws, { kind: 'accept-suggestion', codes });

@@ -1,5 +1,17 @@
 import type { MessageKey } from '../i18n';
-import { acceptSuggestions, decideOn, redo, sendBack, undo, type ActionReport } from '../state/app';
+import type { NoteInput } from '../core/notes';
+import { translate } from '../i18n';
+import {
+  acceptSuggestions,
+  decideOn,
+  notify,
+  redo,
+  sendBack,
+  undo,
+  type ActionReport,
+} from '../state/app';
+import { writeNote } from '../state/notes';
+import { get } from '../state/store';
 
 // Every user operation on values is one action object: its name, label, keyboard test and
 // what it does. The toolbar buttons, the keyboard and the tests all go through these.
@@ -14,6 +26,9 @@ export interface ActionContext {
 export type ActionName =
   | 'assign'
   | 'acceptSuggestion'
+  | 'suggestion1'
+  | 'suggestion2'
+  | 'suggestion3'
   | 'approve'
   | 'reject'
   | 'reopen'
@@ -33,6 +48,8 @@ export interface Action {
   readonly needsSelection: boolean;
   readonly perform: (ctx: ActionContext) => Promise<ActionReport | null | undefined> | void;
   readonly tone?: 'primary' | 'danger';
+  /** Keyboard only: not a toolbar button (the hint line names it). */
+  readonly keyOnly?: boolean;
 }
 
 const plain = (key: string) => (e: Parameters<Action['keyTest']>[0]) =>
@@ -55,6 +72,16 @@ export const actions: readonly Action[] = [
     needsSelection: true,
     perform: (ctx) => acceptSuggestions(ctx.raws),
   },
+  // 1 / 2 / 3: the first, second or third suggestion, each value its own.
+  ...([1, 2, 3] as const).map((n): Action => ({
+    name: `suggestion${n}`,
+    label: `takeSuggestion${n}`,
+    shortcut: String(n),
+    keyTest: plain(String(n)),
+    needsSelection: true,
+    perform: (ctx) => acceptSuggestions(ctx.raws, n - 1),
+    keyOnly: true,
+  })),
   {
     name: 'approve',
     label: 'approve',
@@ -124,3 +151,45 @@ export function actionByName(name: ActionName): Action {
   if (!a) throw new Error(`No action ${name}`);
   return a;
 }
+
+/**
+ * Writing on a value's notes (the side panel's buttons): a note, a reply, a resolve, each one
+ * transaction that adds one event. `perform` says what happened and resolves true when stored.
+ */
+export interface NoteAction {
+  readonly name: 'noteAdd' | 'noteReply' | 'noteResolve';
+  readonly label: MessageKey;
+  readonly perform: (raw: string, input: NoteInput) => Promise<boolean>;
+}
+
+const NOTE_DONE: Record<NoteInput['kind'], MessageKey> = {
+  note: 'noteSaved',
+  reply: 'noteReplied',
+  resolve: 'noteWasResolved',
+};
+
+async function performNote(raw: string, input: NoteInput): Promise<boolean> {
+  const out = await writeNote(raw, input);
+  const t = (key: MessageKey) => translate(get().lang, key, { n: 1 });
+  if (out === undefined) return false;
+  if (typeof out === 'string') {
+    notify(
+      t(
+        out === 'empty'
+          ? 'noteEmptyText'
+          : out === 'missing'
+            ? 'skipped_missing'
+            : 'noteWasResolved',
+      ),
+    );
+    return false;
+  }
+  notify(t(NOTE_DONE[input.kind]));
+  return true;
+}
+
+export const noteActions: Readonly<Record<NoteAction['name'], NoteAction>> = {
+  noteAdd: { name: 'noteAdd', label: 'noteAdd', perform: performNote },
+  noteReply: { name: 'noteReply', label: 'noteReply', perform: performNote },
+  noteResolve: { name: 'noteResolve', label: 'noteResolve', perform: performNote },
+};

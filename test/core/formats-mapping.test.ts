@@ -422,6 +422,9 @@ describe('building the export of a variable', () => {
       ['ungdomsmissbruk', 'B11', 'suggested'],
       ['__proto__', 'B11', 'flagged'],
     ]);
+    // Every value is in the full export: the one with neither code nor suggestion too.
+    expect(file.uncoded).toStrictEqual([{ raw: 'inget förslag', frequency: 100 }]);
+    expect(file.entries.length + (file.uncoded?.length ?? 0)).toBe(values.length);
     expect(file.entries.find((e) => e.raw === '__proto__')).toStrictEqual({
       raw: '__proto__',
       code: 'B11',

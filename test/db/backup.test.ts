@@ -10,6 +10,7 @@ import {
   listImports,
   listProjects,
   loadCombinations,
+  loadNotes,
   loadTallies,
   loadValues,
   loadVariables,
@@ -21,6 +22,7 @@ import {
   restoreProject,
   salvageProjects,
   undoImport,
+  writeNote,
 } from '../../src/db/repo';
 import { emptyProject, failWritesTo, freshDb, request, variable } from './helpers';
 
@@ -57,6 +59,21 @@ async function workedProject(db: KodbokDb) {
     by: 'bertil',
   });
   await putSetting(db, `normalise:${p.id}:${V}`, { rules: { case: true } });
+  const note = await writeNote(db, {
+    project: p.id,
+    variable: V,
+    raw: '__proto__',
+    input: { kind: 'note', text: '=1+1 fel kod?' },
+    by: 'bertil',
+  });
+  if (typeof note === 'string') throw new Error(note);
+  await writeNote(db, {
+    project: p.id,
+    variable: V,
+    raw: '__proto__',
+    input: { kind: 'resolve', thread: note.id },
+    by: 'anna',
+  });
   return p;
 }
 
@@ -84,6 +101,7 @@ async function snapshot(db: KodbokDb, project: string) {
     ),
     // As the app reads it: a restored setting is stored as its reader repairs it.
     normalise: await readSetting(db, SETTINGS.normalise, project, V),
+    notes: (await loadNotes(db, project, V)).sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
 }
 
@@ -102,6 +120,26 @@ describe('a full-project backup', () => {
     // Values like `__proto__` stay values; nothing leaks into prototypes.
     expect((await loadValues(other, p.id, V)).some((v) => v.raw === '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('holds the note events, and a backup written before notes existed still restores', async () => {
+    const db = freshDb();
+    const p = await workedProject(db);
+    const backup = await backupProject(db, p.id);
+    expect(backup.notes.map((n) => [n.kind, n.by, n.raw]).sort()).toEqual([
+      ['note', 'bertil', '__proto__'],
+      ['resolve', 'anna', '__proto__'],
+    ]);
+    const old = JSON.parse(writeBackupFile(backup)) as Record<string, unknown>;
+    delete old['notes'];
+    const read = readBackupFile(JSON.stringify(old));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const other = freshDb();
+    await restoreProject(other, read.value, (n) => n);
+    expect(await loadNotes(other, p.id, V)).toEqual([]);
+    const { notes: _, ...rest } = await snapshot(other, p.id);
+    const { notes: __, ...orig } = await snapshot(db, p.id);
+    expect(rest).toEqual(orig);
   });
 
   it('notes when the project was last backed up, after reading it out', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KodbokDb, watchSchema } from '../../src/db/db';
+import Dexie from 'dexie';
+import { KodbokDb, SCHEMA_V1, SCHEMA_V2, watchSchema } from '../../src/db/db';
 import { CellCounter, splitCounted } from '../../src/core/import-count';
 import {
   byRaw,
@@ -7,8 +8,10 @@ import {
   listImports,
   loadValues,
   loadVariables,
+  loadNotes,
   undoImport,
   valueHistory,
+  writeNote,
 } from '../../src/db/repo';
 import { variable, decideAs } from './helpers';
 
@@ -147,7 +150,7 @@ describe('schema v2 (imports, counts per municipality, combinations)', () => {
     await buildV1(name);
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     const values = byRaw(await loadValues(db, 'p1', variable.id));
     expect(values.get('Missbruk förälder')).toEqual({
       ...approvedV1,
@@ -181,6 +184,37 @@ describe('schema v2 (imports, counts per municipality, combinations)', () => {
     expect(byRaw(await loadValues(db, 'p1', variable.id)).get('Missbruk förälder')).toEqual(
       values.get('Missbruk förälder'),
     );
+    db.close();
+  });
+});
+
+describe('schema v3 (note events)', () => {
+  it('opens a v2 database with every value and history row intact, and notes can be written', async () => {
+    const name = `mig-v3-${Math.random()}`;
+    await buildV1(name);
+    // Version 2 as it shipped: Dexie with only versions 1 and 2 declared.
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    const before = await v2.table('values').toArray();
+    const historyBefore = await v2.table('history').toArray();
+    v2.close();
+
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.values.toArray()).toEqual(before);
+    expect(await db.history.toArray()).toEqual(historyBefore);
+    const e = await writeNote(db, {
+      project: 'p1',
+      variable: variable.id,
+      raw: 'Missbruk förälder',
+      input: { kind: 'note', text: 'Kolla koden' },
+      by: 'anna',
+    });
+    expect(e).toMatchObject({ kind: 'note', code: 'H07', status: 'approved', by: 'anna' });
+    expect((await loadNotes(db, 'p1', variable.id)).length).toBe(1);
     db.close();
   });
 });

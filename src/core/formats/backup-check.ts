@@ -186,6 +186,15 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
     );
   },
   settings: () => undefined,
+  notes: (b, x, error) => {
+    refer('notes', b.notes, 'variable', x.variables, 'variable', error);
+    const ids = new Set<string>();
+    b.notes.forEach((n, i) => {
+      if (ids.has(n.id))
+        error({ path: pointer('notes', i, 'id'), message: `note "${n.id}" is listed twice` });
+      ids.add(n.id);
+    });
+  },
 } satisfies Record<keyof Omit<ProjectBackup, 'exportedAt' | 'project'>, TableCheck>;
 
 /** What the schema cannot say, per table; errors point into the file (at most 100). */

@@ -4,6 +4,7 @@
 // that restores exactly. Read like the other formats: envelope, schema, semantic checks, then
 // fresh objects built field by field (nothing unknown, no `__proto__` keys carried over).
 
+import type { NoteEvent } from '../notes';
 import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
 import { PROJECT_SETTINGS, isProjectSettingName } from '../settings';
 import {
@@ -55,6 +56,12 @@ export interface BackupHistory {
   readonly note?: string;
 }
 
+/**
+ * A note event (core/notes.ts) as stored, without its project. Optional in a backup: backups
+ * written before notes existed have none and restore as before.
+ */
+export type BackupNote = NoteEvent;
+
 /** An import record as stored (files read, what it did per variable, whether undone). */
 export interface BackupImport {
   readonly id: string;
@@ -93,6 +100,7 @@ export interface ProjectBackup {
   readonly importParts: readonly BackupImportPart[];
   readonly counts: readonly BackupCounts[];
   readonly settings: readonly BackupSetting[];
+  readonly notes: readonly BackupNote[];
 }
 
 const str: SchemaNode = { type: 'string' };
@@ -119,6 +127,19 @@ const CODING_KEYS: readonly (keyof Coding)[] = [
   'reviewedAt',
   'note',
   'updatedAt',
+];
+/** Every field of a note event (core/notes.ts), all required in a backup's `notes`. */
+const NOTE_KEYS: readonly (keyof NoteEvent)[] = [
+  'id',
+  'kind',
+  'thread',
+  'variable',
+  'raw',
+  'by',
+  'at',
+  'text',
+  'code',
+  'status',
 ];
 const coding: SchemaNode = {
   type: 'object',
@@ -251,6 +272,25 @@ const schema: SchemaNode = {
           files: { type: 'array', items: { type: 'object' } },
           variables: { type: 'array', items: { type: 'object' } },
           undone: { type: ['object', 'null'] },
+        },
+      },
+    },
+    notes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: NOTE_KEYS,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          kind: { enum: ['note', 'reply', 'resolve'] },
+          thread: str,
+          variable: str,
+          raw: str,
+          by: str,
+          at: str,
+          text: str,
+          code: strOrNull,
+          status: { enum: STATUSES },
         },
       },
     },
@@ -422,6 +462,8 @@ function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]):
       pick<BackupCounts>(c, ['variable', 'tallies', 'combinations']),
     ),
     settings: restoreSettings(data).settings,
+    // Absent in backups written before notes existed.
+    notes: records(ownField(data, 'notes')).map((n) => pick<BackupNote>(n, NOTE_KEYS)),
   };
 }
 

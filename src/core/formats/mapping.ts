@@ -45,6 +45,19 @@ export interface MappingFile {
   readonly split?: SplitConfig;
   /** Raw values are unique. Use `indexMappingEntries` to look them up. */
   readonly entries: readonly MappingEntry[];
+  /**
+   * Kodbok extension, full export only: the values with neither a code nor a suggestion, so
+   * that the file lists every value of the variable. Optional; readers may ignore it.
+   */
+  readonly uncoded?: readonly UncodedEntry[];
+}
+
+/** A value of the full export without a code or suggestion (`flagged` when flagged so). */
+export interface UncodedEntry {
+  readonly raw: string;
+  readonly frequency: number;
+  readonly flagged?: boolean;
+  readonly note?: string;
 }
 
 const schema: SchemaNode = mappingSchema;
@@ -128,6 +141,8 @@ function buildMapping(data: JsonRecord): MappingFile {
   };
   const exportedAt = optionalString(data, 'exportedAt');
   if (exportedAt !== undefined) file.exportedAt = exportedAt;
+  const uncoded = ownField(data, 'uncoded');
+  if (Array.isArray(uncoded)) file.uncoded = records(uncoded).map(buildUncoded);
   const split = ownField(data, 'split');
   if (isJsonRecord(split)) {
     const config: Mutable<SplitConfig> = { separators: optionalStrings(split, 'separators') ?? [] };
@@ -136,6 +151,18 @@ function buildMapping(data: JsonRecord): MappingFile {
     file.split = config;
   }
   return file;
+}
+
+function buildUncoded(data: JsonRecord): UncodedEntry {
+  const frequency = ownField(data, 'frequency');
+  const entry: Mutable<UncodedEntry> = {
+    raw: stringField(data, 'raw'),
+    frequency: typeof frequency === 'number' ? frequency : 0,
+  };
+  if (ownField(data, 'flagged') === true) entry.flagged = true;
+  const note = optionalString(data, 'note');
+  if (note !== undefined) entry.note = note;
+  return entry;
 }
 
 function buildEntry(data: JsonRecord): MappingEntry {
@@ -259,10 +286,13 @@ export interface BuildMappingInput {
  */
 export function buildMappingFile(input: BuildMappingInput): MappingFile {
   const byRaw = new Map<string, MappingEntry>();
+  // The full export holds every value: those without code or suggestion in `uncoded`.
+  const uncoded = new Map<string, UncodedEntry>();
   for (const v of input.values) {
-    if (byRaw.has(v.raw)) continue;
+    if (byRaw.has(v.raw) || uncoded.has(v.raw)) continue;
     const entry = entryOf(v, input);
     if (entry) byRaw.set(v.raw, entry);
+    else if (input.full) uncoded.set(v.raw, uncodedOf(v));
   }
   const entries = [...byRaw.values()].sort(
     (a, b) =>
@@ -273,7 +303,25 @@ export function buildMappingFile(input: BuildMappingInput): MappingFile {
     split.protect = [...input.split.protect];
   const codebook: Mutable<MappingFile['codebook']> = { id: input.codebook.id };
   if (input.codebook.version !== undefined) codebook.version = input.codebook.version;
-  return { variable: input.variable, codebook, exportedAt: input.exportedAt, split, entries };
+  const file: Mutable<MappingFile> = {
+    variable: input.variable,
+    codebook,
+    exportedAt: input.exportedAt,
+    split,
+    entries,
+  };
+  if (uncoded.size > 0)
+    file.uncoded = [...uncoded.values()].sort(
+      (a, b) => b.frequency - a.frequency || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0),
+    );
+  return file;
+}
+
+function uncodedOf(v: RawValue): UncodedEntry {
+  const entry: Mutable<UncodedEntry> = { raw: v.raw, frequency: v.frequency };
+  if (v.status === 'flagged') entry.flagged = true;
+  if (v.note !== '') entry.note = v.note;
+  return entry;
 }
 
 function entryOf(v: RawValue, input: BuildMappingInput): MappingEntry | null {
@@ -331,6 +379,12 @@ export function writeMappingFile(file: MappingFile): string {
       reviewedBy: e.reviewedBy,
       updatedAt: e.updatedAt,
       note: e.note,
+    })),
+    uncoded: file.uncoded?.map((u) => ({
+      raw: u.raw,
+      frequency: u.frequency,
+      flagged: u.flagged,
+      note: u.note,
     })),
   };
   // JSON.stringify leaves out undefined properties: absent optional fields are omitted.

@@ -23,6 +23,7 @@ import { openImportDialog } from '../../state/import';
 import { download, downloadBackup, safeName } from '../download';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
+import { useDismiss } from '../useDismiss';
 
 // The export dialog brings SheetJS and every export writer: loaded when first opened, so the
 // app starts as fast as before.
@@ -67,6 +68,9 @@ export function ExportImportMenu() {
   const [staged, setStaged] = useState<Staged | null>(null);
   const [open, setOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
+  // The menu (with its button) closes on Escape and on a click outside it.
+  const menu = useRef<HTMLDivElement>(null);
+  useDismiss(menu, () => setOpen(false), open);
   const mappingInput = useRef<HTMLInputElement>(null);
   const codebookInput = useRef<HTMLInputElement>(null);
   const backupInput = useRef<HTMLInputElement>(null);
@@ -233,7 +237,7 @@ export function ExportImportMenu() {
   };
 
   return (
-    <div className="menu">
+    <div className="menu" ref={menu}>
       <button aria-expanded={open} onClick={toggle} data-testid="export-menu">
         {t('exportImport')} ▾
       </button>
@@ -374,6 +378,8 @@ function StagedDialog({
   onCommit: () => void;
 }) {
   const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, onCancel);
   const empty =
     (staged.kind === 'mapping' && staged.plan.add.length + staged.plan.change.length === 0) ||
     (staged.kind === 'codebook' &&
@@ -381,6 +387,7 @@ function StagedDialog({
   return (
     <div className="modal-backdrop">
       <div
+        ref={box}
         className="modal staged"
         role="dialog"
         aria-label={
@@ -397,7 +404,12 @@ function StagedDialog({
             <ul className="errors" data-testid="import-errors">
               {staged.errors.slice(0, 30).map((e, i) => (
                 <li key={i}>
-                  {e.path && <code>{e.path}</code>} {e.message}
+                  {e.path && <code>{e.path}</code>}{' '}
+                  {/* A syntax error (a CSV or Excel file opened as JSON, most often) carries
+                      its line and column: said in the user's language, not the parser's. */}
+                  {e.line !== undefined
+                    ? t('jsonSyntaxError', { line: e.line, column: e.column ?? 1 })
+                    : e.message}
                 </li>
               ))}
               {staged.errors.length > 30 && <li>… +{staged.errors.length - 30}</li>}

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { previewAcceptAbove } from '../../core/accept';
 import type { RawValue, Suggestion } from '../../core/types';
 import type { Language } from '../../i18n';
 import { formatNumber } from '../../i18n';
 import type { T } from '../i18n';
+import { useDismiss } from '../useDismiss';
 
 interface Props {
   readonly values: readonly RawValue[];
@@ -16,6 +17,8 @@ interface Props {
 
 /** "Accept all above a threshold": one action, with a live preview of what it would code. */
 export function AcceptAboveDialog({ values, suggestions, t, lang, onAccept, onClose }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, onClose);
   const [threshold, setThreshold] = useState(0.9);
   const preview = useMemo(
     () => previewAcceptAbove(values, suggestions, threshold),
@@ -26,13 +29,8 @@ export function AcceptAboveDialog({ values, suggestions, t, lang, onAccept, onCl
     rows: formatNumber(lang, preview.rows),
   };
   return (
-    <div className="modal-backdrop" onMouseDown={onClose}>
-      <div
-        className="modal"
-        role="dialog"
-        aria-label={t('acceptAboveTitle')}
-        onMouseDown={(e) => e.stopPropagation()}
-      >
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-label={t('acceptAboveTitle')} ref={box}>
         <h2>{t('acceptAboveTitle')}</h2>
         <label className="threshold">
           <input

@@ -1,6 +1,5 @@
 import { MAX_TEXT_LENGTH } from '../../core/limits';
 import type {
-  CellKeyDownEvent,
   ColDef,
   ColumnState,
   FilterModel,
@@ -19,6 +18,7 @@ import type { Language } from '../../i18n';
 import { formatNumber, formatPercent } from '../../i18n';
 import type { T } from '../i18n';
 import { rawSegments } from '../RawText';
+import type { KeyFlow } from './keyflow';
 import { passesViewFilter, type GridRow } from './rows';
 
 const theme = themeQuartz.withParams({
@@ -44,6 +44,10 @@ export interface ValuesGridProps {
   readonly sortModel: unknown;
   /** Show the cluster columns and sort members next to each other. */
   readonly clustered: boolean;
+  /** Show the second and third suggestions as columns of their own. */
+  readonly allSuggestions: boolean;
+  /** The keyboard flow: queued keys, focus by raw value, decided rows kept in view. */
+  readonly flow: KeyFlow;
   readonly onApi: (api: GridApi<GridRow> | null) => void;
   readonly onSelection: (raws: string[]) => void;
   readonly onShown: (count: number) => void;
@@ -51,7 +55,11 @@ export interface ValuesGridProps {
   readonly onSortModel: (state: ColumnState[]) => void;
   readonly onNote: (raw: string, note: string) => void;
   /** A key pressed on a row (not while editing). Returns true when it was handled. */
-  readonly onKey: (e: KeyboardEvent, row: GridRow | undefined) => boolean;
+  readonly onKey: (e: KeyboardEvent) => boolean;
+  /** Only these values (the filter "with open notes"), or null for all. */
+  readonly openNotes: ReadonlySet<string> | null;
+  /** The focused row changed (by keyboard, click or the flow). */
+  readonly onFocusRow: (raw: string | null) => void;
 }
 
 /**
@@ -114,18 +122,43 @@ function rowChanges(
 
 const STOP_KEYS = new Set(['Enter', 'Delete', 'Backspace']);
 
+/** A suggestion column beyond the first: its code and label, with the score. */
+function moreSuggestion(rank: 1 | 2, t: T, lang: Language): ColDef<GridRow> {
+  return {
+    colId: `suggestion${rank + 1}`,
+    headerName: t('colSuggestionN', { n: rank + 1 }),
+    width: 210,
+    filter: 'agTextColumnFilter',
+    valueGetter: (p) => {
+      const s = p.data?.more[rank - 1];
+      return s ? `${s.label} (${formatScore(lang, s.score)})` : '';
+    },
+    tooltipValueGetter: (p) => p.data?.more[rank - 1]?.via ?? '',
+  };
+}
+
+function formatScore(lang: Language, score: number): string {
+  return score.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+}
+
 export function ValuesGrid(props: ValuesGridProps) {
-  const { t, lang, clustered, showNew } = props;
+  const { t, lang, clustered, showNew, allSuggestions, flow } = props;
   const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef({
     statuses: props.statuses,
     categories: props.categories,
     onlyNew: props.onlyNew,
+    openNotes: props.openNotes,
   });
   filterRef.current = {
     statuses: props.statuses,
     categories: props.categories,
     onlyNew: props.onlyNew,
+    openNotes: props.openNotes,
   };
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(
@@ -150,6 +183,48 @@ export function ValuesGrid(props: ValuesGridProps) {
           formatNumber(lang, p.value ?? 0),
         cellClass: 'num',
       },
+      // Value, rows, status and note first: all in view at 1280 px, also beside the side panel.
+      {
+        field: 'statusLabel',
+        colId: 'status',
+        headerName: t('colStatus'),
+        width: 130,
+        cellClass: (p) => `st st-${p.data?.status ?? 'uncoded'}`,
+        filter: 'agTextColumnFilter',
+      },
+      {
+        field: 'note',
+        headerName: t('colNote'),
+        width: 160,
+        editable: true,
+        cellEditor: 'agLargeTextCellEditor',
+        // ag-grid's default is 200 characters; a note may be as long as in a mapping file.
+        cellEditorParams: { maxLength: MAX_TEXT_LENGTH },
+        cellEditorPopup: true,
+        filter: 'agTextColumnFilter',
+        // Enter and Delete belong to the value actions; F2 or a double click edits the note.
+        suppressKeyboardEvent: (p) => !p.editing && STOP_KEYS.has(p.event.key),
+      },
+      {
+        field: 'category',
+        colId: 'category',
+        headerName: t('colCategory'),
+        flex: 2,
+        minWidth: 200,
+        cellClass: (p) => (p.data?.unknownCode ? 'unknown-code' : undefined),
+        filter: 'agTextColumnFilter',
+        valueGetter: (p) => (p.data?.code ? `${p.data.code} ${p.data.category}` : ''),
+      },
+      {
+        field: 'suggestionLabel',
+        colId: 'suggestion',
+        headerName: t('colSuggestion'),
+        flex: 2,
+        minWidth: 200,
+        filter: 'agTextColumnFilter',
+        tooltipField: 'suggestionVia',
+      },
+      ...(allSuggestions ? [moreSuggestion(1, t, lang), moreSuggestion(2, t, lang)] : []),
       {
         field: 'share',
         headerName: t('colShare'),
@@ -167,45 +242,13 @@ export function ValuesGrid(props: ValuesGridProps) {
         cellClass: 'num',
       },
       {
-        field: 'suggestionLabel',
-        colId: 'suggestion',
-        headerName: t('colSuggestion'),
-        flex: 2,
-        minWidth: 200,
-        filter: 'agTextColumnFilter',
-        tooltipField: 'suggestionVia',
-      },
-      {
         field: 'score',
         headerName: t('colScore'),
         width: 90,
         filter: 'agNumberColumnFilter',
         valueFormatter: (p: ValueFormatterParams<GridRow, number | null>) =>
-          p.value === null || p.value === undefined
-            ? ''
-            : p.value.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-                minimumFractionDigits: 2,
-                maximumFractionDigits: 2,
-              }),
+          p.value === null || p.value === undefined ? '' : formatScore(lang, p.value),
         cellClass: 'num',
-      },
-      {
-        field: 'category',
-        colId: 'category',
-        headerName: t('colCategory'),
-        flex: 2,
-        minWidth: 200,
-        cellClass: (p) => (p.data?.unknownCode ? 'unknown-code' : undefined),
-        filter: 'agTextColumnFilter',
-        valueGetter: (p) => (p.data?.code ? `${p.data.code} ${p.data.category}` : ''),
-      },
-      {
-        field: 'statusLabel',
-        colId: 'status',
-        headerName: t('colStatus'),
-        width: 130,
-        cellClass: (p) => `st st-${p.data?.status ?? 'uncoded'}`,
-        filter: 'agTextColumnFilter',
       },
       {
         field: 'cluster',
@@ -242,20 +285,6 @@ export function ValuesGrid(props: ValuesGridProps) {
         filter: 'agTextColumnFilter',
       },
       {
-        field: 'note',
-        headerName: t('colNote'),
-        flex: 1,
-        minWidth: 140,
-        editable: true,
-        cellEditor: 'agLargeTextCellEditor',
-        // ag-grid's default is 200 characters; a note may be as long as in a mapping file.
-        cellEditorParams: { maxLength: MAX_TEXT_LENGTH },
-        cellEditorPopup: true,
-        filter: 'agTextColumnFilter',
-        // Enter and Delete belong to the value actions; F2 or a double click edits the note.
-        suppressKeyboardEvent: (p) => !p.editing && STOP_KEYS.has(p.event.key),
-      },
-      {
         field: 'updatedAt',
         headerName: t('colUpdated'),
         width: 170,
@@ -263,7 +292,7 @@ export function ValuesGrid(props: ValuesGridProps) {
         hide: true,
       },
     ],
-    [t, lang, clustered, showNew],
+    [t, lang, clustered, showNew, allSuggestions],
   );
 
   const defaultColDef = useMemo<ColDef<GridRow>>(
@@ -339,43 +368,64 @@ export function ValuesGrid(props: ValuesGridProps) {
     });
   }, [clustered]);
 
-  // The status and category filters live outside ag-grid; tell it when they change.
+  // The status and category filters live outside ag-grid; tell it when they change. Rows kept
+  // in view after a decision go with the old filter.
   useEffect(() => {
+    flow.releaseKept();
     apiRef.current?.onFilterChanged();
-  }, [props.statuses, props.categories, props.onlyNew]);
+  }, [flow, props.statuses, props.categories, props.onlyNew, props.quick, props.openNotes]);
+
+  // Keys on a row go to the flow before ag-grid sees them (capture phase), so none is handled
+  // twice or out of order; a click or another navigation key hands focus back to the grid.
+  const onKeyRef = useRef(props.onKey);
+  onKeyRef.current = props.onKey;
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (!target?.closest('.ag-row')) return;
+      if (target.closest('.ag-popup-editor, textarea, input:not([type="checkbox"])')) return;
+      if ((apiRef.current?.getEditingCells().length ?? 0) > 0) return;
+      if (onKeyRef.current(e)) {
+        e.preventDefault();
+        e.stopPropagation();
+      } else flow.resync();
+    };
+    const onPointer = () => flow.resync();
+    el.addEventListener('keydown', onKeyDown, true);
+    el.addEventListener('mousedown', onPointer, true);
+    return () => {
+      el.removeEventListener('keydown', onKeyDown, true);
+      el.removeEventListener('mousedown', onPointer, true);
+    };
+  }, [flow]);
 
   const isExternalFilterPresent = useCallback(
     () =>
       filterRef.current.statuses.length > 0 ||
       filterRef.current.categories !== null ||
-      filterRef.current.onlyNew,
+      filterRef.current.onlyNew ||
+      filterRef.current.openNotes !== null,
     [],
   );
   const doesExternalFilterPass = useCallback(
     (node: IRowNode<GridRow>) =>
       node.data
-        ? passesViewFilter(
-            node.data,
-            filterRef.current.statuses,
-            filterRef.current.categories,
-            filterRef.current.onlyNew,
-          )
+        ? flow.kept.has(node.data.raw) ||
+          ((filterRef.current.openNotes?.has(node.data.raw) ?? true) &&
+            passesViewFilter(
+              node.data,
+              filterRef.current.statuses,
+              filterRef.current.categories,
+              filterRef.current.onlyNew,
+            ))
         : false,
-    [],
-  );
-
-  const onCellKeyDown = useCallback(
-    (e: CellKeyDownEvent<GridRow>) => {
-      const ev = e.event;
-      if (!(ev instanceof KeyboardEvent)) return;
-      if (e.api.getEditingCells().length > 0) return;
-      if (props.onKey(ev, e.data)) ev.preventDefault();
-    },
-    [props],
+    [flow],
   );
 
   return (
-    <div className="grid-wrap" data-testid="values-grid">
+    <div className="grid-wrap" data-testid="values-grid" ref={wrapRef}>
       <AgGridReact<GridRow>
         theme={theme}
         rowData={initialRows as GridRow[]}
@@ -399,7 +449,18 @@ export function ValuesGrid(props: ValuesGridProps) {
         tooltipShowDelay={400}
         onGridReady={onGridReady}
         onSelectionChanged={(e) => props.onSelection(e.api.getSelectedRows().map((r) => r.raw))}
-        onModelUpdated={(e) => props.onShown(e.api.getDisplayedRowCount())}
+        onModelUpdated={(e) => {
+          props.onShown(e.api.getDisplayedRowCount());
+          // A save came back or a re-sort moved rows: focus stays on the value, not the index.
+          if (wrapRef.current?.contains(document.activeElement)) flow.follow();
+        }}
+        onCellFocused={(e) =>
+          props.onFocusRow(
+            typeof e.rowIndex === 'number'
+              ? (e.api.getDisplayedRowAtIndex(e.rowIndex)?.data?.raw ?? null)
+              : null,
+          )
+        }
         onFilterChanged={(e) => props.onFilterModel(e.api.getFilterModel())}
         onSortChanged={(e) =>
           props.onSortModel(
@@ -413,7 +474,6 @@ export function ValuesGrid(props: ValuesGridProps) {
           if (e.colDef.field === 'note' && e.data)
             props.onNote(e.data.raw, String(e.newValue ?? ''));
         }}
-        onCellKeyDown={onCellKeyDown}
         localeText={lang === 'sv' ? SV_GRID : undefined}
       />
     </div>
@@ -444,6 +504,26 @@ const SV_GRID: Record<string, string> = {
   applyFilter: 'Använd',
   clearFilter: 'Rensa',
   noRowsToShow: 'Inga rader att visa',
+  noMatchingRows: 'Inga rader matchar filtren',
+  invalidNumber: 'Ogiltigt tal',
+  invalidDate: 'Ogiltigt datum',
+  thousandSeparator: '\u00a0',
+  decimalSeparator: ',',
+  ariaFilterInput: 'Filtervärde',
+  ariaFilterValue: 'Filtervärde',
+  ariaFilterFromValue: 'Filtrera från värde',
+  ariaFilterToValue: 'Filtrera till värde',
+  ariaFilteringOperator: 'Filtervillkor',
+  ariaFilterMenuOpen: 'Öppna filtermenyn',
+  ariaFilterColumn: 'Tryck Ctrl+Enter för att öppna filtret',
+  ariaColumnFiltered: 'Kolumnen är filtrerad',
+  ariaLabelColumnFilter: 'Kolumnfilter',
+  ariaLabelColumnMenu: 'Kolumnmeny',
+  ariaLabelInputClear: 'Rensa',
+  ariaMenuColumn: 'Tryck Alt+Nedåtpil för att öppna kolumnmenyn',
+  ariaRowSelectAll: 'Tryck mellanslag för att markera alla rader',
+  ariaSortableColumn: 'Tryck Enter för att sortera',
+  ariaHeaderSelection: 'Kolumn för markering',
   loadingOoo: 'Laddar…',
   sortAscending: 'Sortera stigande',
   sortDescending: 'Sortera fallande',

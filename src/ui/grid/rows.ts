@@ -3,6 +3,29 @@ import { isNewValue } from '../../core/import-merge';
 import type { Codebook, RawValue, Status, Suggestion } from '../../core/types';
 import type { T } from '../i18n';
 
+export interface MoreSuggestion {
+  /** Code and label. */
+  readonly label: string;
+  readonly score: number;
+  /** What matched, in the user's language. */
+  readonly via: string;
+}
+
+const VIA = /^(label|synonym|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
+
+/**
+ * What matched (`label: …`, `synonym: …`, `approved: …` from the engine) in the user's
+ * language: the engine's words never reach a Swedish screen.
+ */
+export function describeVia(t: T, via: string): string {
+  const m = VIA.exec(via);
+  if (!m) return via;
+  const [, kind = '', text = ''] = m;
+  if (kind === 'label') return t('viaLabel', { text });
+  if (kind === 'synonym') return t('viaSynonym', { text });
+  return t('viaValue', { status: t(`status_${kind as Status}`), text });
+}
+
 /** One line of the values grid: a raw value, its counts, its best suggestion and its coding. */
 export interface GridRow {
   readonly raw: string;
@@ -14,6 +37,8 @@ export interface GridRow {
   readonly suggestionLabel: string;
   readonly suggestionVia: string;
   readonly score: number | null;
+  /** The second and third suggestions (shown as columns on demand, taken with 2 and 3). */
+  readonly more: readonly MoreSuggestion[];
   readonly code: string | null;
   /** Label of the assigned category; empty when uncoded. */
   readonly category: string;
@@ -35,7 +60,7 @@ export interface GridRow {
 /** The last call's inputs and rows: a value at the same place, unchanged, keeps its row. */
 interface LastBuild {
   readonly values: readonly RawValue[];
-  readonly tops: readonly (Suggestion | undefined)[];
+  readonly lists: readonly (readonly Suggestion[] | undefined)[];
   readonly suggestions: ReadonlyMap<string, readonly Suggestion[]>;
   readonly codebook: Codebook;
   readonly t: T;
@@ -72,33 +97,37 @@ export function buildRows(
       : null;
   const sameSuggestions = prev?.suggestions === suggestions;
   let index: ReturnType<typeof categoryIndex> | null = null;
-  const tops: (Suggestion | undefined)[] = new Array<Suggestion | undefined>(values.length);
+  const lists: (readonly Suggestion[] | undefined)[] = new Array<readonly Suggestion[] | undefined>(
+    values.length,
+  );
   const rows = new Array<GridRow>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     const same = prev !== null && prev.values[i] === v;
-    const top = same && sameSuggestions ? prev.tops[i] : suggestions.get(v.raw)?.[0];
-    tops[i] = top;
-    if (same && prev.tops[i] === top) {
+    // A value's suggestions are one array per value: unchanged when it is the same array.
+    const list = same && sameSuggestions ? prev.lists[i] : suggestions.get(v.raw);
+    lists[i] = list;
+    if (same && prev.lists[i] === list) {
       rows[i] = prev.rows[i]!;
       continue;
     }
     index ??= categoryIndex(codebook);
-    rows[i] = buildRow(v, top, index, t, total, clusters?.get(v.raw), newImport);
+    rows[i] = buildRow(v, list, index, t, total, clusters?.get(v.raw), newImport);
   }
-  last = { values, tops, suggestions, codebook, t, clusters, newImport, total, rows };
+  last = { values, lists, suggestions, codebook, t, clusters, newImport, total, rows };
   return rows;
 }
 
 function buildRow(
   v: RawValue,
-  top: Suggestion | undefined,
+  list: readonly Suggestion[] | undefined,
   index: ReturnType<typeof categoryIndex>,
   t: T,
   total: number,
   cluster: { readonly key: string; readonly size: number } | undefined,
   newImport: string | null,
 ): GridRow {
+  const top = list?.[0];
   const cat = v.code === null ? undefined : index.get(v.code);
   return {
     raw: v.raw,
@@ -107,8 +136,13 @@ function buildRow(
     municipalities: v.municipalities,
     suggestionCode: top?.code ?? null,
     suggestionLabel: top ? `${top.code} ${index.get(top.code)?.label ?? ''}` : '',
-    suggestionVia: top?.via ?? '',
+    suggestionVia: top ? describeVia(t, top.via) : '',
     score: top ? Math.round(top.score * 1000) / 1000 : null,
+    more: (list ?? []).slice(1, 3).map((s) => ({
+      label: `${s.code} ${index.get(s.code)?.label ?? ''}`,
+      score: s.score,
+      via: describeVia(t, s.via),
+    })),
     code: v.code,
     category: v.code === null ? '' : (cat?.label ?? t('unknownCode', { code: v.code })),
     unknownCode: v.code !== null && !cat,

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import {
   addImportFiles,
   closeImportDialog,
+  minimiseImportDialog,
   readBlocker,
   useImport,
   type ImportStep,
@@ -15,6 +16,7 @@ import {
   reviewImportFiles,
 } from '../../state/import-run';
 import { useT } from '../i18n';
+import { useDismiss } from '../useDismiss';
 import { DoneStep } from './DoneStep';
 import { FilesStep } from './FilesStep';
 import { ReadingProgress } from './ReadingProgress';
@@ -37,6 +39,10 @@ export function ImportDialog() {
   const nothing = useImport((s) => filesToImport(s).length === 0);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  // Escape or a click outside puts the import aside (as "Arbeta vidare under tiden"): nothing
+  // chosen or read is lost, and "Visa importen" brings it back.
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, () => minimiseImportDialog(true), !committing);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
@@ -47,6 +53,7 @@ export function ImportDialog() {
   return (
     <div className="modal-backdrop">
       <div
+        ref={box}
         className={`modal imp-dialog${dragging ? ' imp-dragging' : ''}`}
         role="dialog"
         aria-label={t('impTitle')}

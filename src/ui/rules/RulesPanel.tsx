@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   NORMALISE_RULES,
   defaultNormaliseConfig,
@@ -15,6 +15,7 @@ import { setNormalise, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
+import { useDismiss } from '../useDismiss';
 import { AddRow, RemoveCell } from './AddRow';
 import { VocabularyEditor } from './VocabularyEditor';
 import { WordListEditor } from './WordListEditor';
@@ -35,6 +36,8 @@ export function RulesPanel({
   codebook: Codebook;
   onClose: () => void;
 }) {
+  const box = useRef<HTMLDivElement>(null);
+  useDismiss(box, onClose);
   const t = useT();
   const saved = useApp((s) => s.normalise);
   const values = useApp((s) => s.values);
@@ -80,12 +83,12 @@ export function RulesPanel({
     setDraft({ ...draft, abbreviations });
 
   return (
-    <div className="modal-backdrop" onMouseDown={onClose}>
+    <div className="modal-backdrop">
       <div
         className="modal rules"
         role="dialog"
         aria-label={t('rulesTitle', { variable: variableLabel })}
-        onMouseDown={(e) => e.stopPropagation()}
+        ref={box}
       >
         <h2>{t('rulesTitle', { variable: variableLabel })}</h2>
         <p className="muted">{t('rulesIntro')}</p>

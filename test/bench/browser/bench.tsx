@@ -9,6 +9,7 @@ import type { RawValue, Suggestion } from '../../../src/core/types';
 import { KodbokDb } from '../../../src/db/db';
 import { applyBulkDecision, createProject } from '../../../src/db/repo';
 import { translate } from '../../../src/i18n';
+import { KeyFlow } from '../../../src/ui/grid/keyflow';
 import { buildRows } from '../../../src/ui/grid/rows';
 import { ValuesGrid } from '../../../src/ui/grid/ValuesGrid';
 import { registerGridModules } from '../../../src/ui/grid-modules';
@@ -81,6 +82,19 @@ async function gridReady(n: number): Promise<number> {
         filterModel={null}
         sortModel={null}
         clustered={false}
+        allSuggestions={false}
+        flow={
+          new KeyFlow(
+            {
+              focusedRaw: () => null,
+              indexOf: () => null,
+              rawAt: () => undefined,
+              focusIndex: () => undefined,
+            },
+            () => [],
+          )
+        }
+        onFocusRow={() => undefined}
         onApi={() => undefined}
         onSelection={() => undefined}
         onShown={() => undefined}
@@ -88,6 +102,7 @@ async function gridReady(n: number): Promise<number> {
         onSortModel={() => undefined}
         onNote={() => undefined}
         onKey={() => false}
+        openNotes={null}
       />
     </div>,
   );
