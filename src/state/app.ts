@@ -63,12 +63,14 @@ export async function boot(options: { readonly safe?: boolean } = {}): Promise<v
       projects = await repo.listProjects(db);
     }
     set({ projects });
-    if (!options.safe) {
-      const active = await repo.readSetting(db, repo.SETTINGS.activeProject);
-      const project = projects.find((p) => p.id === active) ?? projects[0];
-      if (project) await showProject(project.id);
-    }
+    const active = options.safe ? null : await repo.readSetting(db, repo.SETTINGS.activeProject);
+    const project = options.safe
+      ? undefined
+      : (projects.find((p) => p.id === active) ?? projects[0]);
+    if (project) await showProject(project.id);
     set({ phase: { kind: 'ready' } });
+    // Once open, the project opened instead of a missing one is remembered (a failure is shown).
+    if (project && project.id !== active) await remember(repo.SETTINGS.activeProject, project.id);
   } catch (e) {
     // Never delete the database on failure: it may be the only copy of weeks of work.
     set({ phase: { kind: 'open-failed', message: describeStorageError(e).detail } });
@@ -76,18 +78,18 @@ export async function boot(options: { readonly safe?: boolean } = {}): Promise<v
 }
 
 /** Remembers a choice (project, variable) for the next start; a failure is shown, not thrown. */
-function remember<K extends readonly string[], T>(
+async function remember<K extends readonly string[], T>(
   setting: repo.Setting<K, T>,
   value: T,
   ...ids: K
-): void {
-  void repo.writeSetting(appDb(), setting, value, ...ids).catch(reportError);
+): Promise<void> {
+  await repo.writeSetting(appDb(), setting, value, ...ids).catch(reportError);
 }
 
 /** Opens a project the user chose, and opens it at the next start. */
 export async function openProject(projectId: string): Promise<void> {
   await showProject(projectId);
-  remember(repo.SETTINGS.activeProject, projectId);
+  await remember(repo.SETTINGS.activeProject, projectId);
 }
 
 async function showProject(projectId: string): Promise<void> {
@@ -135,7 +137,7 @@ export async function selectVariable(variableId: VariableId): Promise<void> {
   const projectId = get().projectId;
   if (!projectId) return;
   await showVariable(variableId);
-  remember(repo.SETTINGS.activeVariable, variableId, projectId);
+  await remember(repo.SETTINGS.activeVariable, variableId, projectId);
 }
 
 async function showVariable(variableId: VariableId): Promise<void> {
