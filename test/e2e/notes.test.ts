@@ -101,6 +101,7 @@ describe('notes and history beside the value', () => {
     const items = await history.locator('li').allTextContents();
     expect(items[0]).toMatch(/^Godkänn · anna · .*Kodad → .* · Godkänd$/);
     expect(items[1]).toMatch(/^Godta förslag · anna · .*Okodad → .* · Kodad$/);
+    await shot(page, 'screenshot');
   });
 
   it('the project log lists every action, filters by person and action, and exports CSV', async () => {

@@ -108,4 +108,15 @@ describe('the keyboard flow of the grid', () => {
     flow.resync();
     expect(flow.current()).toBe('c');
   });
+
+  it('forgets a value no longer shown (another variable): the grid’s focus counts again', async () => {
+    const g = fakeGrid(['a', 'b', 'c']);
+    const flow = new KeyFlow(g.grid, () => []);
+    flow.push({ kind: 'move', delta: 1 });
+    await flow.idle();
+    expect(flow.current()).toBe('b');
+    g.hidden.add('b');
+    g.grid.focusIndex(1);
+    expect(flow.current()).toBe('c');
+  });
 });

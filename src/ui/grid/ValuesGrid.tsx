@@ -335,6 +335,9 @@ export function ValuesGrid(props: ValuesGridProps) {
       apiRef.current = e.api;
       syncRows(e.api, latestRows.current);
       props.onApi(e.api);
+      // A new grid (another variable or language): the flow starts from its focus.
+      props.flow.resync();
+      props.flow.releaseKept();
       if (props.filterModel) e.api.setFilterModel(props.filterModel as FilterModel);
       if (Array.isArray(props.sortModel) && props.sortModel.length > 0) {
         e.api.applyColumnState({

@@ -57,6 +57,8 @@ function flowGrid(api: () => GridApi<GridRow> | null): FlowGrid {
   };
 }
 
+const ignoreFocus = () => undefined;
+
 /** Where the picker must not come: the focused row on screen (top and bottom, px). */
 function rowBand(index: number | null): { top: number; bottom: number } | null {
   if (index === null) return null;
@@ -373,7 +375,13 @@ export function ValuesPanel() {
           {t('logButton')}
         </button>
         {!(view.side ?? false) && (
-          <button onClick={() => setView({ side: true })} data-testid="side-open">
+          <button
+            onClick={() => {
+              setFocusedRaw(flow.current());
+              setView({ side: true });
+            }}
+            data-testid="side-open"
+          >
             {t('sidePanelShow')}
           </button>
         )}
@@ -425,7 +433,8 @@ export function ValuesPanel() {
             clustered={clusters !== null}
             allSuggestions={view.allSuggestions ?? false}
             flow={flow}
-            onFocusRow={setFocusedRaw}
+            // Only the side panel needs the focused value: no re-render per ↓ while it is closed.
+            onFocusRow={view.side ? setFocusedRaw : ignoreFocus}
             onApi={(api) => (apiRef.current = api)}
             onSelection={setSelected}
             onShown={setShown}

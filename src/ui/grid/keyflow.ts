@@ -50,7 +50,10 @@ export class KeyFlow {
 
   /** The raw value an action or a move starts from. */
   current(): string | null {
-    return this.cursor ?? this.grid.focusedRaw();
+    // A value no longer shown (another variable's grid, a change from another tab): the grid's
+    // own focus is the truth again.
+    if (this.cursor !== null && this.grid.indexOf(this.cursor) !== null) return this.cursor;
+    return this.grid.focusedRaw() ?? this.cursor;
   }
 
   /** Focus was moved by other means (a click, Page Down, Home): follow the grid from now on. */

@@ -109,9 +109,7 @@ function Thread({
         <div key={e.id} className="note-event">
           <div className="note-meta">
             <b>{e.by}</b> · {formatTime(lang, e.at)} ·{' '}
-            <span className="muted">
-              {t('noteCodeAt', { code: e.code ?? t('noteUncoded') })}
-            </span>
+            <span className="muted">{t('noteCodeAt', { code: e.code ?? t('noteUncoded') })}</span>
           </div>
           <div className="note-text">{e.text}</div>
         </div>

@@ -26,7 +26,10 @@ export interface LogEntry {
   readonly lines: readonly LogLine[];
 }
 
-export function logEntries(history: readonly HistoryRow[], notes: readonly NoteEvent[]): LogEntry[] {
+export function logEntries(
+  history: readonly HistoryRow[],
+  notes: readonly NoteEvent[],
+): LogEntry[] {
   const out: LogEntry[] = history.map((h) => ({
     key: `h-${h.seq ?? h.batch}`,
     at: h.at,
@@ -47,7 +50,9 @@ export function logEntries(history: readonly HistoryRow[], notes: readonly NoteE
       by: n.by,
       variable: n.variable,
       kind: `note_${n.kind}`,
-      lines: [{ raw: n.raw, before: null, after: { code: n.code, status: n.status }, note: n.text }],
+      lines: [
+        { raw: n.raw, before: null, after: { code: n.code, status: n.status }, note: n.text },
+      ],
     });
   // Newest first; the same time keeps the stored order.
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
