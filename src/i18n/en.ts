@@ -157,6 +157,8 @@ export const en: Messages = {
   historyEmpty: 'Nothing has happened to this value yet.',
   historyNote: 'note: {note}',
   valueNote: 'Note in the mapping',
+  jsonNotUtf8:
+    'The file is not UTF-8 text: line {line} holds a byte that is not UTF-8 (perhaps the file is Windows-1252). Save it as UTF-8 and try again.',
   jsonSyntaxError:
     'The file is not valid JSON (line {line}, column {column}). Is it a CSV or Excel file? Those are read with Import files (Excel, CSV)…',
   logButton: 'Log…',

@@ -155,6 +155,8 @@ export const sv = {
   historyEmpty: 'Inget har hänt med värdet än.',
   historyNote: 'anteckning: {note}',
   valueNote: 'Anteckning i mappningen',
+  jsonNotUtf8:
+    'Filen är inte UTF-8-text: rad {line} har en byte som inte är UTF-8 (kanske är filen Windows-1252). Spara den som UTF-8 och försök igen.',
   jsonSyntaxError:
     'Filen är inte giltig JSON (rad {line}, kolumn {column}). Är det en CSV- eller Excel-fil? Sådana läses med Importera filer (Excel, CSV)…',
   logButton: 'Logg…',

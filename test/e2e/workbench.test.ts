@@ -275,7 +275,7 @@ describe('the workbench, end to end', () => {
       withEntries([{ raw: 'x'.repeat(30_000_000), code: 'H07', status: 'approved' }]),
     );
     for (const [file, reason] of [
-      [cp1252, /not UTF-8 text: line \d+/],
+      [cp1252, /inte UTF-8-text: rad \d+/],
       [giant, /\/entries\/0\/raw:? is 30000000 characters long/],
     ] as const) {
       await page.getByTestId('export-menu').click();

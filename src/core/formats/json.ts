@@ -69,6 +69,7 @@ export function parseJson(text: string, maxSize = MAX_JSON_SIZE): Result<unknown
         path: '',
         line,
         column,
+        code: 'json-syntax',
         message: `not valid JSON at line ${line}, column ${column}: ${reason}`,
       },
     ]);
@@ -94,6 +95,7 @@ export function parseJsonBytes(bytes: Uint8Array): Result<unknown> {
       {
         path: '',
         line,
+        code: 'not-utf8',
         message: `the file is not UTF-8 text: line ${line} holds a byte that is not UTF-8 (perhaps the file is Windows-1252); save it as UTF-8 and try again`,
       },
     ]);

@@ -6,9 +6,11 @@ export interface FormatError {
   /** JSON pointer to the failing value; `""` is the whole file. */
   readonly path: string;
   readonly message: string;
-  /** 1-based position in the text, for syntax errors only. */
+  /** 1-based position in the text, for syntax errors (and the line of a byte that is not UTF-8). */
   readonly line?: number;
   readonly column?: number;
+  /** What kind of error, for a message in the user's language: absent for schema and rule errors. */
+  readonly code?: 'json-syntax' | 'not-utf8';
 }
 
 export type Result<T> =

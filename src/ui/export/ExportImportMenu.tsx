@@ -407,9 +407,11 @@ function StagedDialog({
                   {e.path && <code>{e.path}</code>}{' '}
                   {/* A syntax error (a CSV or Excel file opened as JSON, most often) carries
                       its line and column: said in the user's language, not the parser's. */}
-                  {e.line !== undefined
-                    ? t('jsonSyntaxError', { line: e.line, column: e.column ?? 1 })
-                    : e.message}
+                  {e.code === 'not-utf8' && e.line !== undefined
+                    ? t('jsonNotUtf8', { line: e.line })
+                    : e.line !== undefined
+                      ? t('jsonSyntaxError', { line: e.line, column: e.column ?? 1 })
+                      : e.message}
                 </li>
               ))}
               {staged.errors.length > 30 && <li>… +{staged.errors.length - 30}</li>}

@@ -337,6 +337,17 @@ export function ValuesPanel() {
             </button>
           </span>
         )}
+        {!(view.side ?? false) && (
+          <button
+            onClick={() => {
+              setFocusedRaw(flow.current());
+              setView({ side: true });
+            }}
+            data-testid="side-open"
+          >
+            {t('sidePanelShow')}
+          </button>
+        )}
         <span className="spacer" />
         {selected.length > 0 && (
           <span className="muted" data-testid="selection-count">
@@ -374,17 +385,6 @@ export function ValuesPanel() {
         <button onClick={() => setLogOpen(true)} data-testid="log">
           {t('logButton')}
         </button>
-        {!(view.side ?? false) && (
-          <button
-            onClick={() => {
-              setFocusedRaw(flow.current());
-              setView({ side: true });
-            }}
-            data-testid="side-open"
-          >
-            {t('sidePanelShow')}
-          </button>
-        )}
         {clusters && (
           <>
             <button
