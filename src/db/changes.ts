@@ -40,6 +40,8 @@ interface ChangeMessage {
 
 const listeners = new WeakMap<KodbokDb, Set<Listener>>();
 const channels = new WeakMap<KodbokDb, BroadcastChannel>();
+/** Local commits announced so far, per database (a remote read spanning one is read again). */
+const localWrites = new WeakMap<KodbokDb, number>();
 
 function emptyPending(): Pending {
   return { values: new Map(), counts: new Map(), reset: new Set() };
@@ -165,6 +167,7 @@ function changeFeed(db: KodbokDb): Middleware<DBCore> {
                 p = fresh;
                 pending.set(trans, fresh);
                 trans.addEventListener('complete', () => {
+                  localWrites.set(db, (localWrites.get(db) ?? 0) + 1);
                   dispatch(db, fresh, false);
                   channels.get(db)?.postMessage(toMessage(fresh));
                 });
@@ -191,10 +194,17 @@ export function installChangeFeed(db: KodbokDb): void {
   let queue = Promise.resolve();
   channel.onmessage = (e: MessageEvent<ChangeMessage>) => {
     if (!listeners.get(db)?.size) return;
-    // The read runs after the other tab's commit, so it sees that write or a newer one; a local
-    // transaction cannot commit between the read and its dispatch (both run before its events).
+    // The read runs after the other tab's commit, so it sees that write or a newer one. But a
+    // write of this tab may commit (and be announced) while the read is under way, and rows read
+    // before it would then overwrite newer ones: read again until no local write came between.
     queue = queue
-      .then(async () => dispatch(db, await readTouched(db, e.data), true))
+      .then(async () => {
+        for (;;) {
+          const before = localWrites.get(db) ?? 0;
+          const rows = await readTouched(db, e.data);
+          if ((localWrites.get(db) ?? 0) === before) return dispatch(db, rows, true);
+        }
+      })
       .catch(() => dispatch(db, { ...emptyPending(), reset: new Set(['*']) }, true));
   };
 }
