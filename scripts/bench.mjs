@@ -26,7 +26,7 @@ const sections = [];
 // (for working on the engine; the recorded figures always come from a full run). `--only=keys`:
 // only keystroke to paint; `--only=bulk`: only the bulk actions.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && !['worker', 'keys', 'bulk', 'open', 'import'].includes(only))
+if (only !== undefined && !['worker', 'keys', 'bulk', 'open'].includes(only))
   throw new Error(`--only: unknown part "${only}"`);
 const loadAverage = () =>
   os
@@ -368,26 +368,6 @@ async function runOpen(browser) {
   return out;
 }
 
-/** Issue 14 item 3: suggestions of 50 000 newly imported values, the app open on 1 300. */
-async function importSuggest(browser, runs = 5) {
-  const out = [];
-  for (let r = 0; r < runs; r++) {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
-    await page.goto(url);
-    await page.waitForFunction(() => document.title === 'ready');
-    await page.evaluate(() => window.kodbokKeysBench.openApp(1300));
-    out.push(await page.evaluate(() => window.kodbokKeysBench.importThenSuggest(50_000)));
-    await page.close();
-  }
-  return {
-    name: 'Suggestions of 50,000 newly imported values in place, from the commit (app open on 1,300)',
-    value: median(out.map((x) => x.suggestMs)),
-    unit: 'ms',
-    target: 5000,
-    detail: `runs: ${out.map((x) => fmt(x.suggestMs)).join(', ')}; the commit itself ${fmt(median(out.map((x) => x.commitMs)))}; longest main-thread task meanwhile ${fmt(median(out.map((x) => x.longestTaskMs)))} (median of runs); ${out[0].values.toLocaleString('en')} values; load average ${loadAverage()}`,
-  };
-}
-
 async function runKeys(browser) {
   const keyRows = [];
   const notes = [];
@@ -404,10 +384,7 @@ async function runKeys(browser) {
 
 try {
   if (only === 'keys' || only === 'bulk' || only === 'open') {
-    if (only === 'import') {
-      const r = await importSuggest(browser);
-      console.log(`${r.name}: ${fmt(r.value)} — ${r.detail}`);
-    } else if (only === 'open') {
+    if (only === 'open') {
       for (const r of await runOpen(browser))
         console.log(`${r.name}: ${fmt(r.value)} — ${r.detail}`);
     } else if (only === 'keys') {
@@ -478,7 +455,6 @@ try {
     });
   }
   rows.push(...(await runOpen(browser)));
-  rows.push(await importSuggest(browser));
   const keys = await runKeys(browser);
   rows.push(...keys.keyRows);
   keyNotes.push(...keys.notes);

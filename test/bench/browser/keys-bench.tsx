@@ -6,9 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { aktualiseringsorsak } from '../../../src/core/demo/codebooks';
 import { DB_NAME, KodbokDb } from '../../../src/db/db';
-import { CellCounter, splitCounted } from '../../../src/core/import-count';
-import { appDb } from '../../../src/db/db';
-import { createProject, importFiles, putSetting } from '../../../src/db/repo';
+import { createProject, putSetting } from '../../../src/db/repo';
 import { boot, get } from '../../../src/state/app';
 import { App } from '../../../src/ui/App';
 import { suggestWorker } from '../../../src/workers/client';
@@ -144,70 +142,10 @@ function stopBusy(): void {
   busy = false;
 }
 
-/**
- * Issue 14 item 3: with the app open on a project and its suggestions in place, one import of n
- * new values is committed (the repository function the import dialog calls); ms from the commit
- * until every value of the variable has its suggestions, and the longest main-thread task
- * meanwhile (the grid stays usable when no task is long).
- */
-async function importThenSuggest(
-  n: number,
-): Promise<{ commitMs: number; suggestMs: number; longestTaskMs: number; values: number }> {
-  while (get().suggesting !== null || get().suggestions.size < get().values.length)
-    await new Promise((r) => setTimeout(r, 50));
-  const s = get();
-  const counter = new CellCounter();
-  for (const v of syntheticValues(aktualiseringsorsak, n, 11, true))
-    counter.add(`Ny ${v.raw}`, 'Gävle');
-  const counted = splitCounted(VARIABLE, counter.cells, { separators: [] }, counter.emptyRows);
-  let longest = 0;
-  const tasks = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-  });
-  tasks.observe({ type: 'longtask' });
-  const t0 = performance.now();
-  await importFiles(appDb(), {
-    project: s.projectId!,
-    by: 'bench',
-    files: [
-      {
-        name: 'ny.csv',
-        size: 0,
-        municipality: 'Gävle',
-        shape: 'rows',
-        format: 'csv',
-        encoding: 'utf-8',
-        delimiter: ';',
-        sheet: null,
-        headerRow: 1,
-        rows: n,
-      },
-    ],
-    variables: [counted],
-  });
-  const t1 = performance.now();
-  const total = s.values.length + n;
-  while (
-    get().values.length < total ||
-    get().suggesting !== null ||
-    get().suggestions.size < get().values.length
-  )
-    await new Promise((r) => setTimeout(r, 20));
-  const t2 = performance.now();
-  tasks.disconnect();
-  return {
-    commitMs: t1 - t0,
-    suggestMs: t2 - t1,
-    longestTaskMs: longest,
-    values: get().values.length,
-  };
-}
-
 declare global {
   interface Window {
     kodbokKeysBench: {
       seed: typeof seed;
-      importThenSuggest: typeof importThenSuggest;
       openApp: typeof openApp;
       startBusy: typeof startBusy;
       stopBusy: typeof stopBusy;
@@ -219,7 +157,6 @@ declare global {
 }
 window.kodbokKeysBench = {
   seed,
-  importThenSuggest,
   openApp,
   startBusy,
   stopBusy,
