@@ -18,8 +18,8 @@ import { compileSplitter } from '../core/split';
 import { readMappingFile } from '../core/formats/mapping';
 import { formatErrorLine } from '../core/formats/result';
 import type { SplitConfig } from '../core/types';
-import { writeCsv } from '../io/csv-export';
-import { TableReadError, readTableFile, type Table } from '../io/table';
+import { TableReadError } from '../io/table';
+import { openInput, openSink, streamApply } from './apply-stream';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 import { APPLY_USAGE } from './usage';
 
@@ -115,16 +115,11 @@ export function headerRowOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function readInput(path: string, bytes: Uint8Array, headerRow?: number): Table {
-  try {
-    return readTableFile(path, bytes, headerRow === undefined ? {} : { headerRow });
-  } catch (e) {
-    if (e instanceof TableReadError) throw new UsageError(`apply: ${e.message}`);
-    throw e;
-  }
-}
-
-function findColumn(table: Table, inputPath: string, name: string): number {
+function findColumn(
+  table: { readonly headers: readonly string[] },
+  inputPath: string,
+  name: string,
+): number {
   const at: number[] = [];
   table.headers.forEach((h, i) => h === name && at.push(i));
   if (at.length === 0) {
@@ -160,61 +155,41 @@ export const apply: Command = async (argv, io) => {
 
   const mapping = readMapping(mappingPath, await read(io, mappingPath));
   const headerRow = headerRowOption(args.get('--header-row'));
-  const table = readInput(inputPath, await read(io, inputPath), headerRow);
-  const index = findColumn(table, inputPath, column);
   const split = compileSplitter(splitConfig(args.get('--split'), mapping));
-  const width = table.headers.length;
-
-  const rows: string[][] = [];
-  const cellCoded = new Map<string, boolean>();
-  let full = 0;
-  let partly = 0;
-  let none = 0;
-  let empty = 0;
-  let padded = 0;
-  table.rows.forEach((row, r) => {
-    if (row.length > width) {
-      if (row.slice(width).some((cell) => cell !== '')) {
-        throw new UsageError(
-          `apply: ${inputPath}: row ${table.rowNumbers[r]} has ${row.length} cells but the header has ${width}; fix the row first`,
-        );
-      }
-      row = row.slice(0, width);
-    } else if (row.length < width) {
-      padded++;
-      row = [...row, ...new Array<string>(width - row.length).fill('')];
-    }
-    const cell = row[index] as string;
-    const atoms = split(cell);
-    const codes: string[] = [];
-    let coded = 0;
-    for (const atom of atoms) {
-      const code = mapping.codes.get(atom);
-      if (code === undefined) continue;
-      coded++;
-      if (!codes.includes(code)) codes.push(code);
-    }
-    if (atoms.length === 0) empty++;
-    else if (coded === atoms.length) full++;
-    else if (coded > 0) partly++;
-    else none++;
-    if (atoms.length > 0) cellCoded.set(cell, coded === atoms.length);
-    rows.push([...row, codes.join('|')]);
+  // Rows are streamed in and out (apply-stream.ts): memory flat in the number of rows.
+  const input = await openInput(io, inputPath).catch((e: unknown) => {
+    throw new UsageError(`apply: cannot read ${inputPath}: ${readProblem(e)}`);
   });
-
-  const csv = writeCsv([...table.headers, `${column}_code`], rows, {
-    delimiter: ',',
-    neutraliseFormulas: false,
+  const sink = await openSink(io, out).catch(async (e: unknown) => {
+    await input.close();
+    throw new UsageError(`apply: cannot write ${out ?? 'stdout'}: ${readProblem(e)}`);
   });
-  if (out !== undefined) {
-    try {
-      await io.writeFile(out, csv);
-    } catch (e) {
-      throw new UsageError(`apply: cannot write ${out}: ${readProblem(e)}`);
-    }
-  } else {
-    io.stdout(csv);
+  let result: Awaited<ReturnType<typeof streamApply>>;
+  try {
+    result = await streamApply({
+      inputPath,
+      input: input.input,
+      options: headerRow === undefined ? {} : { headerRow },
+      findColumn: (headers) => findColumn({ headers }, inputPath, column),
+      column,
+      codes: mapping.codes,
+      split,
+      sink,
+    });
+  } catch (e) {
+    await sink.abort();
+    if (e instanceof TableReadError) throw new UsageError(`apply: ${e.message}`);
+    throw e;
+  } finally {
+    await input.close();
   }
+  try {
+    await sink.commit();
+  } catch (e) {
+    throw new UsageError(`apply: cannot write ${out ?? 'stdout'}: ${readProblem(e)}`);
+  }
+  const { summary: table, counts } = result;
+  const { full, partly, none, empty, padded, cellCoded } = counts;
 
   const MAX_WARNINGS = 5;
   for (const issue of table.issues.slice(0, MAX_WARNINGS)) {
@@ -237,7 +212,7 @@ export const apply: Command = async (argv, io) => {
   if (padded > 0) notes.push(`${padded} short row(s) padded with empty cells`);
   if (mapping.codes.size === 0) notes.push('the mapping has no approved entries');
   io.stderr(
-    `kodbok apply: ${inputPath} (${how}): ${table.rows.length} rows, ${full} fully coded (${percent(full, table.rows.length)}), ` +
+    `kodbok apply: ${inputPath} (${how}): ${counts.rows} rows, ${full} fully coded (${percent(full, counts.rows)}), ` +
       `${partly} partly coded, ${none} not coded, ${empty} with an empty ${JSON.stringify(column)}; ` +
       `${cellCoded.size} distinct cells, ${fullCells} fully coded (${percent(fullCells, cellCoded.size)})` +
       (notes.length > 0 ? `; ${notes.join('; ')}` : '') +

@@ -3,6 +3,7 @@
 // byte says so; otherwise it is Windows-1252, and the preview says which was used.
 // Runs in a Worker and in Node: TextDecoder only.
 
+import { chunksOf, type ByteSource } from './source';
 import { TableReadError } from './table';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -160,9 +161,9 @@ function isValidUtf8(body: Uint8Array): boolean {
  * valid UTF-8, else Windows-1252 (every byte sequence is valid Windows-1252, so that is
  * always possible: the preview shows the result so the user can see å ä ö come out right).
  */
-export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
+export function detectEncoding(bytes: Uint8Array, wholeFile = true): DetectedEncoding {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    if (!isValidUtf8(bytes.subarray(3))) {
+    if (wholeFile && !isValidUtf8(bytes.subarray(3))) {
       throw new TableReadError(
         'encoding',
         `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (line ${lineOfFirstInvalid(bytes.subarray(3))}); save it again as "CSV UTF-8"`,
@@ -188,7 +189,35 @@ export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
     refuseBinary('binary data (it is full of control characters)');
   }
-  return { encoding: isValidUtf8(bytes) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  return { encoding: !wholeFile || isValidUtf8(bytes) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+}
+
+/**
+ * `detectEncoding` for a file read from disk in chunks: the start decides the BOM and refuses
+ * binary data; then UTF-8 holds only if every chunk is valid UTF-8 (one pass, one chunk in
+ * memory at a time), else the file is Windows-1252 — the same answer as for the whole file.
+ */
+export async function detectSourceEncoding(
+  source: ByteSource,
+  chunk: number,
+): Promise<DetectedEncoding> {
+  const first = detectEncoding(await source.read(0, SNIFF_BYTES), false);
+  if (first.encoding !== 'utf-8' && first.encoding !== 'utf-8-bom') return first;
+  const decoder = new SliceDecoder('utf-8');
+  let at = first.bomLength;
+  try {
+    for await (const bytes of chunksOf(source, first.bomLength, chunk)) {
+      decoder.decode(bytes, { stream: at + bytes.length < source.size });
+      at += bytes.length;
+    }
+  } catch {
+    if (first.encoding === 'utf-8') return { encoding: 'windows-1252', bomLength: 0 };
+    throw new TableReadError(
+      'encoding',
+      `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (near byte ${at}); save it again as "CSV UTF-8"`,
+    );
+  }
+  return first;
 }
 
 // Windows-1252 is Latin-1 except 0x80–0x9F (WHATWG Encoding Standard; the five unassigned
@@ -201,19 +230,15 @@ const CP1252_80_9F = [
   0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+// The platform's decoder does the bulk: browsers decode `latin1` as Windows-1252 (WHATWG), Node
+// as Latin-1 (the bug above); either way only 0x80–0x9F can differ, and those are mapped here.
+// 3–4× faster than a JavaScript loop over the bytes (kodbok apply on a million rows).
+const LATIN1 = new TextDecoder('latin1');
+const C1 = /[\x80-\x9f]/g;
+const fromC1 = (c: string) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80] as number);
+
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const block = 8192;
-  const codes = new Uint16Array(block);
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += block) {
-    const n = Math.min(block, bytes.length - i);
-    for (let j = 0; j < n; j++) {
-      const b = bytes[i + j] as number;
-      codes[j] = b >= 0x80 && b < 0xa0 ? (CP1252_80_9F[b - 0x80] as number) : b;
-    }
-    parts.push(String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]));
-  }
-  return parts.join('');
+  return LATIN1.decode(bytes).replace(C1, fromC1);
 }
 
 /** Decodes a file slice by slice (`{ stream: true }` keeps a character cut at a slice boundary). */

@@ -9,7 +9,6 @@
 // Everything here is synchronous and pure, so a Worker can run it and be terminated.
 
 import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import {
   MAX_SHEET_ROWS,
   TableBuilder,
@@ -25,8 +24,18 @@ import {
 // The ESM build of SheetJS comes without its code-page tables: a BIFF5 `.xls` (Excel 5/95,
 // still written by old case-management systems) stores its text in the Windows code page, and
 // without the tables `–` `…` `€` `“` `”` come back as C1 controls (issue 14). The tables are
-// only bundled where workbooks are read (the import worker, the command line).
-XLSX.set_cptable(cptable);
+// loaded when a workbook is first read, not before: in Node they build caches for every code
+// page when imported (~0.5 s of CPU that `kodbok apply` on a CSV does not need).
+let codepages: Promise<void> | null = null;
+
+/** Loads SheetJS's code-page tables, once. Call it before `readSheet`/`listSheets`
+ * (`streamTableFile` does). */
+export function loadCodepages(): Promise<void> {
+  codepages ??= import('@e965/xlsx/dist/cpexcel.full.mjs').then((cptable) =>
+    XLSX.set_cptable(cptable),
+  );
+  return codepages;
+}
 
 export type Container = 'zip' | 'cfb' | 'markup' | 'old-biff';
 

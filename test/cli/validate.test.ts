@@ -224,12 +224,15 @@ describe('the real io', () => {
     expect(await readdir(dir)).toEqual(['out.csv']);
   });
 
-  function spawn(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  function spawn(
+    args: string[],
+    nodeFlags: string[] = [],
+  ): Promise<{ status: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        [join(REPO, 'bin/kodbok.mjs'), ...args],
-        { cwd: REPO },
+        [...nodeFlags, join(REPO, 'bin/kodbok.mjs'), ...args],
+        { cwd: REPO, maxBuffer: 64 << 20 },
         (error, stdout, stderr) => {
           const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
           resolve({ status, stdout, stderr });
@@ -264,6 +267,85 @@ describe('the real io', () => {
       stdout: '',
       stderr: `kodbok: cannot read ${join(dir, 'missing.json')}: no such file\n`,
     });
+  });
+
+  /** An approved mapping of the variable `orsak` in the test folder; returns its path. */
+  async function writeMapping(codes: Record<string, string>, separators: string[]) {
+    const path = join(dir, 'm.json');
+    const entries = Object.entries(codes).map(([raw, code]) => ({ raw, code, status: 'approved' }));
+    const file = {
+      format: 'kodbok/mapping',
+      formatVersion: 1,
+      variable: 'orsak',
+      codebook: { id: 'x' },
+    };
+    await writeFile(path, JSON.stringify({ ...file, split: { separators }, entries }));
+    return path;
+  }
+
+  it('streams apply from a file on disk to a file or stdout; a refusal midway leaves nothing written (issue 14 item 2)', async () => {
+    const mapping = await writeMapping(
+      { Skolproblem: 'B15', 'Missbruk BoU – Barnet/den unge': 'B11' },
+      [','],
+    );
+    // 30 000 rows in Windows-1252: several 1 MiB chunks, a – (0x96) in every other row.
+    const rows = Array.from({ length: 30_000 }, (_, i) =>
+      i % 2 ? `${i};Missbruk BoU – Barnet/den unge, Skolproblem` : `${i};Övrigt`,
+    );
+    const text = `id;orsak\r\n${rows.join('\r\n')}\r\n`;
+    const bytes = Uint8Array.from([...text], (c) =>
+      c === '–' ? 0x96 : (c.codePointAt(0) as number),
+    );
+    const input = join(dir, 'data.csv');
+    await writeFile(input, bytes);
+    const expected =
+      'id,orsak,orsak_code\r\n' +
+      rows
+        .map((r) => {
+          const [id, orsak] = r.split(';') as [string, string];
+          return `${id},${orsak.includes(',') ? `"${orsak}"` : orsak},${orsak === 'Övrigt' ? '' : 'B11|B15'}`;
+        })
+        .join('\r\n') +
+      '\r\n';
+    const args = ['apply', '--mapping', mapping, '--input', input, '--column', 'orsak'];
+    const toStdout = await spawn(args);
+    expect(toStdout.status).toBe(0);
+    expect(toStdout.stdout).toBe(expected);
+    const out = join(dir, 'ut.csv');
+    const toFile = await spawn([...args, '--out', out]);
+    expect(toFile).toMatchObject({ status: 0, stdout: '' });
+    expect(await readFile(out, 'utf8')).toBe(expected);
+    // Row 29 001 has a third, non-empty cell: refused after 29 000 rows were written.
+    await writeFile(input, Buffer.concat([bytes, Buffer.from('29999;a;b\r\n')]));
+    const refused = join(dir, 'nej.csv');
+    const bad = await spawn([...args, '--out', refused]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/row 30002 has 3 cells but the header has 2/);
+    const badStdout = await spawn(args);
+    expect(badStdout).toMatchObject({ status: 2, stdout: '' });
+    expect((await readdir(dir)).filter((f) => f.includes('nej') || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('applies a mapping to a 12 MB file with a 40 MB heap: rows are streamed, not held (issue 14 item 2)', async () => {
+    const mapping = await writeMapping({ Skolproblem: 'B15' }, []);
+    const reasons = ['Skolproblem', 'Missbruk förälder', 'Våld i nära relation'];
+    const lines = ['kommun;kön;ålder;orsak'];
+    for (let i = 0; i < 300_000; i++) lines.push(`Gävle;Pojke;${i % 18};${reasons[i % 3]}`);
+    const input = join(dir, 'stor.csv');
+    await writeFile(input, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+    const out = join(dir, 'stor-ut.csv');
+    const r = await spawn(
+      ['apply', '--mapping', mapping, '--input', input, '--column', 'orsak', '--out', out],
+      ['--max-old-space-size=40'],
+    );
+    // Holding the table (the command before streaming) runs out of heap here.
+    expect(r.stderr).toMatch(/300000 rows, 100000 fully coded/);
+    expect(r.status).toBe(0);
+    const written = await readFile(out, 'utf8');
+    expect(written.slice(0, 60)).toBe(
+      'kommun,kön,ålder,orsak,orsak_code\r\nGävle,Pojke,0,Skolproblem,B15\r\n'.slice(0, 60),
+    );
+    expect(written.split('\r\n')).toHaveLength(300_002);
   });
 
   it('runs JavaScript built ahead, never TypeScript: no .ts file is loaded (issue 14 item 1)', async () => {

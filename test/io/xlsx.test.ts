@@ -1,9 +1,15 @@
 // Workbooks as LibreOffice Calc saved them (.xlsx, .xls, password-protected), a download cut
 // short, and a zip bomb: read exactly, or refused within the caps with a clear reason.
 import * as XLSX from '@e965/xlsx';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/table';
-import { inspectZip, listSheets, readSheet, sniffContainer } from '../../src/io/xlsx';
+import {
+  inspectZip,
+  listSheets,
+  loadCodepages,
+  readSheet,
+  sniffContainer,
+} from '../../src/io/xlsx';
 import {
   ASTRAL_TEXT,
   CP1252_TEXT,
@@ -83,6 +89,9 @@ describe('reading workbooks', () => {
 });
 
 describe('reading workbooks faithfully (issue 14 item 5)', () => {
+  // As streamTableFile does before it reads a workbook.
+  beforeAll(() => loadCodepages());
+
   it('reads Windows-1252 text of a BIFF5 .xls exactly: – … € “ ”', () => {
     const bytes = biff5Cp1252();
     // The file holds the text in cp1252 (– 0x96, … 0x85, € 0x80, “ 0x93, ” 0x94), not UTF-16.
