@@ -107,6 +107,19 @@ describe('no key is lost', () => {
     const look = async () => {
       for (const r of await shownRows(page)) seen.set(r.i, r);
     };
+    // The suggestions are in the grid first: the worker may be done while the grid still applies
+    // its last batch (asynchronously), and which values have one decides which Enter codes.
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('.ag-row:has([col-id="raw"])')];
+        const suggested = rows.filter(
+          (r) => (r.querySelector('[col-id="suggestion"]')?.textContent ?? '') !== '',
+        );
+        return rows.length > 0 && suggested.length >= rows.length - 2;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     await look();
     await page.locator('.ag-row[row-index="0"] [col-id="raw"]').click();
     for (let i = 0; i < 50; i++) {
