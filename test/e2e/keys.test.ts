@@ -241,3 +241,33 @@ describe('focus after an action and after a dialog', () => {
     await shot(page, 'three-suggestions');
   });
 });
+
+describe('the search box', () => {
+  it('typed without pauses keeps every character, and the grid ends filtered by all of it', async () => {
+    const { page } = demo.session;
+    const box = page.getByLabel('Snabbsök i alla kolumner');
+    await box.click();
+    // Filtering runs after each key's paint: keys typed faster than that are all in the box.
+    await page.keyboard.type('missbruk förälder', { delay: 0 });
+    await expect(box.inputValue()).resolves.toBe('missbruk förälder');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-testid="values-grid"]')?.dataset.search ===
+        'missbruk förälder',
+    );
+    const shown = await shownRaws(page);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const raw of shown) expect(raw.toLowerCase()).toMatch(/missbruk|förälder/);
+    // Erased as fast: the whole grid again, the box empty.
+    for (let i = 0; i < 'missbruk förälder'.length; i++) await page.keyboard.press('Backspace');
+    await expect(box.inputValue()).resolves.toBe('');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-testid="values-grid"]')?.dataset.search === '',
+    );
+    // "Rensa filter" empties the box too.
+    await box.fill('skol');
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+    await expect(box.inputValue()).resolves.toBe('');
+  });
+});

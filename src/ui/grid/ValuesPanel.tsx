@@ -26,6 +26,7 @@ import { useT } from '../i18n';
 import { describeReport } from '../report';
 import { buildRows, codesUnder, type GridRow } from './rows';
 import { KeyFlow, type FlowGrid } from './keyflow';
+import { SearchBox } from './SearchBox';
 import { ValuesGrid } from './ValuesGrid';
 
 // Loaded when first opened, not with the first screen.
@@ -224,13 +225,11 @@ export function ValuesPanel() {
   return (
     <section className="values-panel" aria-label={variable.label}>
       <div className="toolbar" role="toolbar">
-        <input
-          type="search"
-          className="quick"
-          placeholder={t('search')}
-          aria-label={t('searchLabel')}
+        <SearchBox
           value={view.quick}
-          onChange={(e) => setView({ quick: e.target.value })}
+          onSearch={(quick) => setView({ quick })}
+          placeholder={t('search')}
+          label={t('searchLabel')}
         />
         <select
           aria-label={t('statusFilter')}

@@ -188,3 +188,46 @@ export function passesViewFilter(
   if (categories === 'none') return row.code === null;
   return row.code !== null && categories.has(row.code);
 }
+
+/**
+ * The search box's words: a row passes when its text holds every word, in any case (as
+ * ag-grid's quick filter did). Empty for a query of only spaces: everything passes.
+ */
+export function quickWords(query: string): readonly string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+const quickTexts = new WeakMap<GridRow, string>();
+
+/**
+ * What the search box searches in a row: the raw value, its category (code and label), its
+ * status, its suggestion, note and people, as the grid shows them. Kept per row object: an
+ * unchanged row keeps its object (buildRows), so a keystroke reads the text, never rebuilds it.
+ */
+export function quickText(row: GridRow): string {
+  let text = quickTexts.get(row);
+  if (text === undefined) {
+    text = [
+      row.raw,
+      row.code ?? '',
+      row.category,
+      row.statusLabel,
+      row.suggestionCode ?? '',
+      row.suggestionLabel,
+      row.note,
+      row.codedBy,
+      row.reviewedBy,
+    ]
+      .join('\n')
+      .toLowerCase();
+    quickTexts.set(row, text);
+  }
+  return text;
+}
+
+export function passesQuick(row: GridRow, words: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const text = quickText(row);
+  for (const w of words) if (!text.includes(w)) return false;
+  return true;
+}

@@ -132,6 +132,45 @@ async function collect(): Promise<KeyTiming[]> {
   return out;
 }
 
+let searchShown: Promise<number> | null = null;
+
+/**
+ * Arms a measure of the next key to the grid filtered by `expected` and drawn: ms from the
+ * key's event to the frame after the grid applied that search (its `data-search`).
+ */
+function armSearch(expected: string): void {
+  const grid = document.querySelector<HTMLElement>('[data-testid="values-grid"]');
+  if (!grid) throw new Error('no grid');
+  searchShown = new Promise((resolve, reject) => {
+    let keyAt: number | null = null;
+    document.addEventListener('keydown', (e) => (keyAt = e.timeStamp), {
+      capture: true,
+      once: true,
+    });
+    const done = () => {
+      if (keyAt === null || grid.dataset.search !== expected) return false;
+      observer.disconnect();
+      clearTimeout(timer);
+      const at = keyAt;
+      requestAnimationFrame(() => resolve(performance.now() - at));
+      return true;
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(grid, { attributes: true, attributeFilter: ['data-search'] });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the grid did not show the search "${expected}" within 10 s`));
+    }, 10_000);
+  });
+}
+
+async function searchTime(): Promise<number> {
+  if (!searchShown) throw new Error('armSearch first');
+  const t = await searchShown;
+  searchShown = null;
+  return t;
+}
+
 function startBusy(): void {
   if (busy) return;
   busy = true;
@@ -151,6 +190,8 @@ declare global {
       stopBusy: typeof stopBusy;
       measure: typeof measure;
       collect: typeof collect;
+      armSearch: typeof armSearch;
+      searchTime: typeof searchTime;
       suggesting: () => boolean;
     };
   }
@@ -162,5 +203,7 @@ window.kodbokKeysBench = {
   stopBusy,
   measure,
   collect,
+  armSearch,
+  searchTime,
   suggesting: () => get().suggesting !== null,
 };
