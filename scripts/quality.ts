@@ -36,6 +36,11 @@
 //              exclusions: retrieval.ts), so both are tuning sets now;
 //   bistand-*  another codebook (reasons for financial assistance, 15 leaves with definitions)
 //              and 150 values by another helper, measured once after that change;
+//   final11-*, placering-*, needs-*  (stop 9) written by a helper who never saw the engine or
+//              the other sets: 150 reasons and 100 actions on the dev set's codebooks, a codebook
+//              of out-of-home placements (15 leaves, 150 values) and an English codebook of
+//              children's social care needs (15 leaves, 100 values); their totals measured with
+//              the engine of stop 8 and once more with the engine of stop 9;
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
@@ -223,8 +228,9 @@ async function main(): Promise<void> {
     ...pair('final 8', 'final8'),
     ...pair('final 9', 'final9'),
     ...pair('final 10', 'final10'),
+    ...pair('final 11', 'final11'),
     // Codebooks the engine was not written for: what carries to any codebook.
-    ...['insats', 'english', 'bistand'].map((name) => ({
+    ...['insats', 'english', 'bistand', 'placering', 'needs'].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
       rows: readLabelled(join(heldoutDir, `${name}-values.tsv`)),
