@@ -6,7 +6,7 @@
 // nothing written (FORMATS.md), and is then renamed into place or copied to stdout.
 
 import { MAX_TEXT_LENGTH } from '../core/limits';
-import { formatCsvRow } from '../io/csv-export';
+import { formatCsvField, formatCsvRow } from '../io/csv-export';
 import { readAll, type ByteSource } from '../io/source';
 import { streamTableFile, type ReadOptions, type TableSummary } from '../io/table';
 import { sniffContainer } from '../io/xlsx';
@@ -91,8 +91,9 @@ export interface ApplyCounts {
 const CSV = { delimiter: ',', neutraliseFormulas: false } as const;
 
 interface CellCoding {
-  /** The approved codes of the cell's atoms, each once, in the order of the atoms, `|`-joined. */
-  readonly codes: string;
+  /** The cell and its approved codes (each once, in the order of the atoms, `|`-joined), as CSV fields. */
+  readonly cellField: string;
+  readonly codesField: string;
   readonly kind: 'full' | 'partly' | 'none' | 'empty';
 }
 
@@ -116,7 +117,11 @@ function codeCell(
   }
   const kind =
     atoms.length === 0 ? 'empty' : coded === atoms.length ? 'full' : coded > 0 ? 'partly' : 'none';
-  return { codes: found.join('|'), kind };
+  return {
+    cellField: formatCsvField(cell, ','),
+    codesField: formatCsvField(found.join('|'), ','),
+    kind,
+  };
 }
 
 /** Reads, codes and writes every row; returns what the reader found and the counts. */
@@ -143,7 +148,7 @@ export async function streamApply(
       sink.write(formatCsvRow([...headers, `${req.column}_code`], CSV) + '\r\n');
     },
     onRows(rows, rowNumbers) {
-      const lines: string[] = [];
+      let text = '';
       for (let r = 0; r < rows.length; r++) {
         let row = rows[r] as string[];
         if (row.length > width) {
@@ -165,18 +170,22 @@ export async function streamApply(
           );
         }
         // A data set repeats its cells (a few hundred distinct cells in a million rows):
-        // each is split and looked up once.
+        // each is split, looked up and formatted once.
         let coding = cells.get(cell);
         if (coding === undefined) {
           coding = codeCell(cell, split, codes);
           cells.set(cell, coding);
         }
         counts[coding.kind]++;
-        row.push(coding.codes);
-        lines.push(formatCsvRow(row, CSV));
+        // The row as CSV (formatCsvRow, without neutralising: the file is for programs).
+        for (let c = 0; c < width; c++) {
+          if (c > 0) text += ',';
+          text += c === index ? coding.cellField : formatCsvField(row[c] as string, ',');
+        }
+        text += `,${coding.codesField}\r\n`;
       }
       counts.rows += rows.length;
-      if (lines.length > 0) sink.write(lines.join('\r\n') + '\r\n');
+      if (text !== '') sink.write(text);
     },
   });
   for (const [cell, coding] of cells)
