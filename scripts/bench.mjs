@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
+import { benchApply, describeApply } from './bench-apply.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}.bench-out`;
@@ -24,10 +25,13 @@ const fmt = (ms) =>
 const sections = [];
 // `npm run bench -- --only=worker`: only the browser's suggestion worker, printed, docs untouched
 // (for working on the engine; the recorded figures always come from a full run). `--only=keys`:
-// only keystroke to paint; `--only=bulk`: only the bulk actions.
+// only keystroke to paint; `--only=bulk`: only the bulk actions; `--only=open`: first open;
+// `--only=apply`: kodbok apply against Papa Parse (`--rows=N` for one size, to try it quickly);
+// `--only=import`: suggestions after a 50 000-value import.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && !['worker', 'keys', 'bulk', 'open'].includes(only))
+if (only !== undefined && !['worker', 'keys', 'bulk', 'open', 'apply', 'import'].includes(only))
   throw new Error(`--only: unknown part "${only}"`);
+const rowsArg = process.argv.find((a) => a.startsWith('--rows='))?.slice('--rows='.length);
 const loadAverage = () =>
   os
     .loadavg()
@@ -66,6 +70,58 @@ for (const [title, file] of only
     maxBuffer: 64 << 20,
   });
   sections.push({ title, rows: [], notes: ['```', text.trimEnd(), '```'] });
+}
+
+// ---- kodbok apply, streamed, paired with Papa Parse (issue 14 item 2) ---------------------
+/** 1 M and 5 M rows, 5 paired rounds each: within 1.5× of Papa, peak RSS ≤ 600 MB and flat. */
+function applySection() {
+  const sizes = rowsArg ? [Number(rowsArg)] : [1_000_000, 5_000_000];
+  // The command line as the source is now (bin/kodbok.mjs runs dist-cli/).
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
+  const results = sizes.map((n) => {
+    console.error(`• scripts/bench-apply.mjs: ${n.toLocaleString('en')} rows`);
+    return benchApply({ rows: n, runs: 5 });
+  });
+  const rows = [];
+  for (const r of results) {
+    const n = r.rows.toLocaleString('en');
+    const range = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+    rows.push({
+      name: `kodbok apply, ${n} rows (${r.fileMiB.toFixed(0)} MiB Windows-1252 CSV), over a plain Papa Parse parse of the same file`,
+      value: Number(r.ratio.toFixed(2)),
+      unit: '×',
+      target: 1.5,
+      detail: `median of ${r.runs} paired rounds (${r.ratios.map((x) => x.toFixed(2)).join(', ')}); apply ${fmt(r.commandMs)} (${range(r.command.map((x) => x.ms))}), Papa ${fmt(r.baselineMs)} (${range(r.baseline.map((x) => x.ms))}); load average before ${r.loadBefore.map((x) => x.toFixed(2)).join(' / ')}, after ${r.loadAfter.map((x) => x.toFixed(2)).join(' / ')}`,
+    });
+    rows.push({
+      name: `kodbok apply, ${n} rows: peak RSS of the process`,
+      value: Math.round(r.commandRssMaxMb),
+      unit: 'MB',
+      target: 600,
+      detail: `largest of ${r.runs} runs (${r.command.map((x) => x.rssMb.toFixed(0)).join(', ')} MB); Papa Parse holding the file: ${r.baseline.map((x) => x.rssMb.toFixed(0)).join(', ')} MB`,
+    });
+  }
+  return {
+    title: 'Command line: `kodbok apply`, streamed (scripts/bench-apply.mjs)',
+    rows,
+    notes: [
+      'Workload: a deterministic Windows-1252 `;` CSV (kommun;kön;ålder;orsak; a third of the orsak cells',
+      'hold two reasons, `–` in one of them) and a mapping that splits on `,` and approves 6 of the 8 reasons.',
+      'Each round runs, in alternating order, a Node process that reads the whole file, decodes it and',
+      'parses it with one `Papa.parse` call (the baseline), and `node bin/kodbok.mjs apply … --out FILE`',
+      '(decode, parse in 1 MiB chunks, split, code, write). Wall time and peak RSS from /usr/bin/time.',
+      'Flat memory: compare the peak RSS at 1 M and 5 M rows. Command: `npm run bench -- --only=apply`.',
+      '',
+      '```',
+      ...results.flatMap(describeApply),
+      '```',
+    ],
+  };
+}
+if (only === undefined) sections.push(applySection());
+if (only === 'apply') {
+  for (const line of applySection().notes.slice(8, -1)) console.log(line);
+  process.exit(0);
 }
 
 // ---- Browser benchmarks ------------------------------------------------------------------
