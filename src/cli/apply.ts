@@ -14,16 +14,14 @@
 //   is refused (its `NAME_code` would land under the wrong header).
 // - Bad arguments or files throw UsageError before anything is written (runCli: exit 2).
 
-import { MAX_TEXT_LENGTH } from '../core/limits';
 import { compileSplitter } from '../core/split';
 import { MAX_JSON_SIZE } from '../core/formats/json';
 import { readMappingFile } from '../core/formats/mapping';
 import { formatErrorLine } from '../core/formats/result';
 import type { SplitConfig } from '../core/types';
-import { writeCsv } from '../io/csv-export';
 import type { EncodingChoice } from '../io/decode';
-import { DEFAULT_LIMITS, TableReadError, readTableFile, type Table } from '../io/table';
-import { verifyZipSizes } from '../io/zip-check';
+import { DEFAULT_LIMITS, TableReadError, type TableSummary } from '../io/table';
+import { openInput, openSink, streamApply, type ApplyCounts } from './apply-stream';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 import { APPLY_USAGE } from './usage';
 
@@ -132,36 +130,25 @@ export function headerRowOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function readInput(
-  path: string,
-  bytes: Uint8Array,
-  options: { headerRow?: number; encoding?: EncodingChoice },
-): Promise<Table> {
-  let table: Table;
-  try {
-    // A workbook whose parts lie about their sizes is damaged, not empty (issue 13).
-    await verifyZipSizes(bytes);
-    table = readTableFile(path, bytes, options);
-  } catch (e) {
-    if (e instanceof TableReadError) throw new UsageError(`apply: ${e.inFile(path).message}`);
-    throw e;
-  }
-  // UTF-8 but for some lines: which reading is right is the user's call, never a guess
-  // written into the output (mojibake either way if it is wrong).
+/**
+ * UTF-8 but for some lines: which reading is right is the user's call, never a guess written
+ * into the output (mojibake either way if it is wrong). Throws before the output is committed.
+ */
+function refuseMixed(path: string, table: TableSummary, encoding?: EncodingChoice): void {
   const bad = table.issues.filter((i) => i.kind === 'not-utf8');
-  if (options.encoding === undefined && bad.length > 0) {
-    const more = table.issues.find(
-      (i) => i.kind === 'more-issues' && i.message.includes('not-utf8'),
-    );
-    const lines = bad.map((i) => i.row).join(', ') + (more ? ' and more' : '');
-    throw new UsageError(
-      `apply: ${path} is UTF-8 except line${bad.length > 1 ? 's' : ''} ${lines}, which ${bad.length > 1 ? 'hold' : 'holds'} bytes that are not UTF-8 (Windows-1252?); fix ${bad.length > 1 ? 'them' : 'it'}, or run again with --encoding utf-8 (read such lines as Windows-1252) or --encoding windows-1252 (the whole file)`,
-    );
-  }
-  return table;
+  if (encoding !== undefined || bad.length === 0) return;
+  const more = table.issues.find((i) => i.kind === 'more-issues' && i.message.includes('not-utf8'));
+  const lines = bad.map((i) => i.row).join(', ') + (more ? ' and more' : '');
+  throw new UsageError(
+    `apply: ${path} is UTF-8 except line${bad.length > 1 ? 's' : ''} ${lines}, which ${bad.length > 1 ? 'hold' : 'holds'} bytes that are not UTF-8 (Windows-1252?); fix ${bad.length > 1 ? 'them' : 'it'}, or run again with --encoding utf-8 (read such lines as Windows-1252) or --encoding windows-1252 (the whole file)`,
+  );
 }
 
-function findColumn(table: Table, inputPath: string, name: string): number {
+function findColumn(
+  table: { readonly headers: readonly string[] },
+  inputPath: string,
+  name: string,
+): number {
   const at: number[] = [];
   table.headers.forEach((h, i) => h === name && at.push(i));
   if (at.length === 0) {
@@ -184,6 +171,73 @@ function findColumn(table: Table, inputPath: string, name: string): number {
   return at[0] as number;
 }
 
+interface CodeRowsRequest {
+  readonly inputPath: string;
+  readonly out: string | undefined;
+  readonly column: string;
+  readonly encoding: EncodingChoice | undefined;
+  readonly headerRow: number | undefined;
+  readonly codes: ReadonlyMap<string, string>;
+  readonly split: (cell: string) => readonly string[];
+}
+
+/**
+ * Streams the input's rows through the coding into the output (apply-stream.ts: memory flat
+ * in the number of rows). The output is committed only when every row was read and coded and
+ * the file was not refused: a refusal anywhere leaves nothing written.
+ */
+async function codeRows(
+  io: CliIo,
+  req: CodeRowsRequest,
+): Promise<{ table: TableSummary; counts: ApplyCounts }> {
+  const { inputPath, out, column, encoding, headerRow } = req;
+  // A refusal of the file's content names it; anything else is the file system's problem.
+  const refusal = (e: unknown) =>
+    e instanceof UsageError
+      ? e
+      : e instanceof TableReadError
+        ? new UsageError(`apply: ${e.inFile(inputPath).message}`)
+        : new UsageError(`apply: cannot read ${inputPath}: ${readProblem(e)}`);
+  const input = await openInput(io, inputPath, DEFAULT_LIMITS.maxBytes).catch((e: unknown) => {
+    throw refusal(e);
+  });
+  let sink: Awaited<ReturnType<typeof openSink>>;
+  try {
+    sink = await openSink(io, out);
+  } catch (e) {
+    await input.close();
+    throw new UsageError(`apply: cannot write ${out ?? 'stdout'}: ${readProblem(e)}`);
+  }
+  let result: Awaited<ReturnType<typeof streamApply>>;
+  try {
+    result = await streamApply({
+      inputPath,
+      input: input.input,
+      options: {
+        ...(headerRow === undefined ? {} : { headerRow }),
+        ...(encoding === undefined ? {} : { encoding }),
+      },
+      findColumn: (headers) => findColumn({ headers }, inputPath, column),
+      column,
+      codes: req.codes,
+      split: req.split,
+      sink,
+    });
+    refuseMixed(inputPath, result.summary, encoding);
+  } catch (e) {
+    await sink.abort();
+    throw refusal(e);
+  } finally {
+    await input.close();
+  }
+  try {
+    await sink.commit();
+  } catch (e) {
+    throw new UsageError(`apply: cannot write ${out ?? 'stdout'}: ${readProblem(e)}`);
+  }
+  return { table: result.summary, counts: result.counts };
+}
+
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
 }
@@ -198,70 +252,17 @@ export const apply: Command = async (argv, io) => {
   const mapping = readMapping(mappingPath, await read(io, mappingPath, MAX_JSON_SIZE));
   const headerRow = headerRowOption(args.get('--header-row'));
   const encoding = args.get('--encoding') as EncodingChoice | undefined;
-  const table = await readInput(inputPath, await read(io, inputPath, DEFAULT_LIMITS.maxBytes), {
-    ...(headerRow === undefined ? {} : { headerRow }),
-    ...(encoding === undefined ? {} : { encoding }),
-  });
-  const index = findColumn(table, inputPath, column);
   const split = compileSplitter(splitConfig(args.get('--split'), mapping));
-  const width = table.headers.length;
-
-  const rows: string[][] = [];
-  const cellCoded = new Map<string, boolean>();
-  let full = 0;
-  let partly = 0;
-  let none = 0;
-  let empty = 0;
-  let padded = 0;
-  table.rows.forEach((row, r) => {
-    if (row.length > width) {
-      if (row.slice(width).some((cell) => cell !== '')) {
-        throw new UsageError(
-          `apply: ${inputPath}: row ${table.rowNumbers[r]} has ${row.length} cells but the header has ${width}; fix the row first`,
-        );
-      }
-      row = row.slice(0, width);
-    } else if (row.length < width) {
-      padded++;
-      row = [...row, ...new Array<string>(width - row.length).fill('')];
-    }
-    const cell = row[index] as string;
-    // The same limit and words as the app's import (src/workers/import-session.ts).
-    if (cell.length > MAX_TEXT_LENGTH) {
-      throw new UsageError(
-        `apply: ${inputPath}: row ${table.rowNumbers[r]}, column ${JSON.stringify(column)} holds ${cell.length} characters; a value has at most ${MAX_TEXT_LENGTH} (is the column a free-text note?)`,
-      );
-    }
-    const atoms = split(cell);
-    const codes: string[] = [];
-    let coded = 0;
-    for (const atom of atoms) {
-      const code = mapping.codes.get(atom);
-      if (code === undefined) continue;
-      coded++;
-      if (!codes.includes(code)) codes.push(code);
-    }
-    if (atoms.length === 0) empty++;
-    else if (coded === atoms.length) full++;
-    else if (coded > 0) partly++;
-    else none++;
-    if (atoms.length > 0) cellCoded.set(cell, coded === atoms.length);
-    rows.push([...row, codes.join('|')]);
+  const { table, counts } = await codeRows(io, {
+    inputPath,
+    out,
+    column,
+    encoding,
+    headerRow,
+    codes: mapping.codes,
+    split,
   });
-
-  const csv = writeCsv([...table.headers, `${column}_code`], rows, {
-    delimiter: ',',
-    neutraliseFormulas: false,
-  });
-  if (out !== undefined) {
-    try {
-      await io.writeFile(out, csv);
-    } catch (e) {
-      throw new UsageError(`apply: cannot write ${out}: ${readProblem(e)}`);
-    }
-  } else {
-    io.stdout(csv);
-  }
+  const { full, partly, none, empty, padded, cellCoded } = counts;
 
   const MAX_WARNINGS = 5;
   for (const issue of table.issues.slice(0, MAX_WARNINGS)) {
@@ -284,7 +285,7 @@ export const apply: Command = async (argv, io) => {
   if (padded > 0) notes.push(`${padded} short row(s) padded with empty cells`);
   if (mapping.codes.size === 0) notes.push('the mapping has no approved entries');
   io.stderr(
-    `kodbok apply: ${inputPath} (${how}): ${table.rows.length} rows, ${full} fully coded (${percent(full, table.rows.length)}), ` +
+    `kodbok apply: ${inputPath} (${how}): ${counts.rows} rows, ${full} fully coded (${percent(full, counts.rows)}), ` +
       `${partly} partly coded, ${none} not coded, ${empty} with an empty ${JSON.stringify(column)}; ` +
       `${cellCoded.size} distinct cells, ${fullCells} fully coded (${percent(fullCells, cellCoded.size)})` +
       (notes.length > 0 ? `; ${notes.join('; ')}` : '') +

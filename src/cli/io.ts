@@ -1,13 +1,43 @@
 // What a CLI command may do to the outside world. Tests pass an in-memory implementation;
 // bin/kodbok.mjs passes the real one (src/cli/node-io.ts).
 
+import type { ByteSource } from '../io/source';
+
+/** A file read chunk by chunk (a big input is never held whole). */
+export interface InputSource extends ByteSource {
+  close(): Promise<void>;
+}
+
+/** Where a command's output goes, written part by part; nothing is visible until `commit`. */
+export interface OutputSink {
+  write(text: string): void;
+  /** The output is complete: into place (or to stdout). */
+  commit(): Promise<void>;
+  /** Something was refused: nothing is written. */
+  abort(): Promise<void>;
+}
+
 export interface CliIo {
-  stdout(text: string): void;
+  /** A promise when the reader is slower than the writer: wait for it before writing more. */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** A regular file's bytes; a folder, a device, a pipe or a file over `maxBytes` is refused unread. */
   readFile(path: string, maxBytes: number): Promise<Uint8Array>;
   /** Writes the whole file or nothing (a temporary file renamed into place). */
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Streaming (optional; without it a command reads and writes whole files): a regular file of
+   * at most `maxBytes`, refused unread as `readFile` refuses, then read chunk by chunk.
+   */
+  openInput?(path: string, maxBytes: number): Promise<InputSource>;
+  /**
+   * Output to the file `path`, or, when undefined, handed to `stdout` in pieces on commit
+   * (kept in a temporary file until then).
+   */
+  openOutput?(
+    path: string | undefined,
+    stdout: (text: string) => void | Promise<void>,
+  ): Promise<OutputSink>;
 }
 
 /** Bad arguments or files: the command prints one line on stderr and exits with status 2. */

@@ -33,14 +33,16 @@ export function neutraliseFormula(value: string): string {
  * break; it begins or ends with a space (some readers trim); or it begins with U+FEFF
  * (a decoder would take it for a byte-order mark).
  */
+// One test per cell (`kodbok apply` formats millions of them): the delimiter, a quote, a line
+// break, a space or U+FEFF first, a space last.
+const NEEDS_QUOTES: Record<CsvExportDelimiter, RegExp> = {
+  ',': /[,"\n\r]|^[\s\ufeff]|\s$/,
+  ';': /[;"\n\r]|^[\s\ufeff]|\s$/,
+  '\t': /[\t"\n\r]|^[\s\ufeff]|\s$/,
+};
+
 export function formatCsvField(value: string, delimiter: CsvExportDelimiter = ','): string {
-  const needsQuotes =
-    value.includes(delimiter) ||
-    value.includes('"') ||
-    value.includes('\n') ||
-    value.includes('\r') ||
-    /^[\s\ufeff]|\s$/.test(value);
-  return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value;
+  return NEEDS_QUOTES[delimiter].test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One row as a CSV line, without the line break. */

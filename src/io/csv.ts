@@ -15,8 +15,10 @@ import {
   decodeText,
   detectEncoding,
   type BadLine,
+  detectSourceEncoding,
   type TextEncoding,
 } from './decode';
+import { chunksOf, memorySource, type ByteSource } from './source';
 import {
   TableBuilder,
   TableReadError,
@@ -320,11 +322,11 @@ export function parseCsv(
   return { ...summarise(builder, guess, encoding), rows, rowNumbers };
 }
 
-function checkBytes(bytes: Uint8Array, limits: ReadLimits): void {
-  if (bytes.byteLength > limits.maxBytes) {
+function checkBytes(byteLength: number, limits: ReadLimits): void {
+  if (byteLength > limits.maxBytes) {
     throw new TableReadError(
       'too-large',
-      `the file is ${megabytes(bytes.byteLength)}; the limit is ${megabytes(limits.maxBytes)}`,
+      `the file is ${megabytes(byteLength)}; the limit is ${megabytes(limits.maxBytes)}`,
     );
   }
 }
@@ -335,7 +337,7 @@ export function readCsv(
   options: ReadOptions = {},
   preferred?: Delimiter,
 ): Table {
-  checkBytes(bytes, resolveLimits(options));
+  checkBytes(bytes.byteLength, resolveLimits(options));
   const { text, encoding, badLines } = decodeText(bytes, options.encoding);
   return parseCsv(text, { ...options, preferredDelimiter: preferred }, encoding, badLines);
 }
@@ -354,21 +356,26 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeou
 /**
  * Reads a big file in chunks: the bytes are decoded slice by slice (never one huge string),
  * rows are handed out in batches, progress is reported, and the loop yields to the event loop
- * so a cancel message (AbortSignal) gets through.
+ * so a cancel message (AbortSignal) gets through. The bytes may be in memory or a source read
+ * chunk by chunk from disk (the command line), so memory stays flat in the number of rows.
  */
 export async function streamCsv(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   options: ReadOptions,
   handlers: CsvStreamHandlers,
   preferred?: Delimiter,
 ): Promise<TableSummary> {
-  checkBytes(bytes, resolveLimits(options));
-  const { encoding, bomLength, mixed } = detectEncoding(bytes, options.encoding);
-  const body = bytes.subarray(bomLength);
+  const inMemory = input instanceof Uint8Array;
+  const source = inMemory ? memorySource(input) : input;
+  checkBytes(source.size, resolveLimits(options));
   const size = Math.max(4, handlers.chunkBytes ?? CHUNK);
+  const { encoding, bomLength, mixed } = inMemory
+    ? detectEncoding(input, options.encoding)
+    : await detectSourceEncoding(source, size, options.encoding);
+  const bodyLength = source.size - bomLength;
   const ignoreBadLines = mixed ? { onBadLine: () => undefined } : undefined;
   const sample = createDecoder(encoding, ignoreBadLines).decode(
-    body.subarray(0, SAMPLE_CHARS * 2),
+    await source.read(bomLength, SAMPLE_CHARS * 2),
     { stream: true },
   );
   if (encoding === 'utf-16le' || encoding === 'utf-16be') checkDecodedSample(sample);
@@ -380,18 +387,22 @@ export async function streamCsv(
   let headersSent = false;
   let lastYield = performance.now();
   const cancelled = () => new TableReadError('cancelled', 'reading was cancelled');
-  for (let i = 0; i < body.length || i === 0; i += size) {
+  // An empty body is still fed once (as the last chunk), as before.
+  const pieces = bodyLength > 0 ? chunksOf(source, bomLength, size) : [new Uint8Array(0)];
+  let i = 0;
+  for await (const piece of pieces) {
     if (handlers.signal?.aborted) throw cancelled();
-    const last = i + size >= body.length;
+    const last = i + piece.length >= bodyLength;
     let text: string;
     try {
-      text = decoder.decode(body.subarray(i, i + size), { stream: !last });
+      text = decoder.decode(piece, { stream: !last });
     } catch {
       throw new TableReadError(
         'encoding',
         `the file is not valid ${encoding.toUpperCase()} near byte ${i}`,
       );
     }
+    i += piece.length;
     chunks.feed(text, last);
     if (!headersSent && builder.headers) {
       headersSent = true;
@@ -403,8 +414,8 @@ export async function streamCsv(
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
       handlers.onProgress?.({
         rows: builder.rowCount,
-        bytes: bomLength + Math.min(i + size, body.length),
-        totalBytes: bytes.byteLength,
+        bytes: bomLength + i,
+        totalBytes: source.size,
       });
       await yieldToEventLoop();
       lastYield = performance.now();
@@ -415,8 +426,8 @@ export async function streamCsv(
   if (!headersSent) handlers.onHeaders?.(summary.headers, summary.headerRow);
   handlers.onProgress?.({
     rows: builder.rowCount,
-    bytes: bytes.byteLength,
-    totalBytes: bytes.byteLength,
+    bytes: source.size,
+    totalBytes: source.size,
   });
   return summary;
 }

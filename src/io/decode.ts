@@ -3,6 +3,7 @@
 // byte says so; otherwise it is Windows-1252, and the preview says which was used.
 // Runs in a Worker and in Node: TextDecoder only.
 
+import { chunksOf, type ByteSource } from './source';
 import { TableReadError } from './table';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -210,14 +211,21 @@ function isValidUtf8(body: Uint8Array): boolean {
   }
 }
 
+interface Utf8Census {
+  multiByte: number;
+  invalid: number;
+}
+
 /**
- * Counts UTF-8 multi-byte characters and invalid sequences. A Windows-1252 file almost never
- * holds a valid multi-byte sequence (`Ã¥` would be one), so a file with many of them and a few
- * invalid bytes is UTF-8 with a few stray bytes, e.g. one line pasted from an Excel CSV.
+ * Counts UTF-8 multi-byte characters and invalid sequences (added to `into`). A Windows-1252
+ * file almost never holds a valid multi-byte sequence (`Ã¥` would be one), so a file with many
+ * of them and a few invalid bytes is UTF-8 with a few stray bytes, e.g. one line pasted from an
+ * Excel CSV.
  */
-function utf8Census(bytes: Uint8Array): { multiByte: number; invalid: number } {
-  let multiByte = 0;
-  let invalid = 0;
+function utf8Census(
+  bytes: Uint8Array,
+  into: Utf8Census = { multiByte: 0, invalid: 0 },
+): Utf8Census {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i] as number;
     if (b < 0x80) {
@@ -229,43 +237,32 @@ function utf8Census(bytes: Uint8Array): { multiByte: number; invalid: number } {
     let ok = length > 0 && i + length <= bytes.length;
     for (let j = 1; ok && j < length; j++) ok = ((bytes[i + j] as number) & 0xc0) === 0x80;
     if (ok) {
-      multiByte++;
+      into.multiByte++;
       i += length;
     } else {
-      invalid++;
+      into.invalid++;
       i++;
     }
   }
-  return { multiByte, invalid };
+  return into;
 }
 
 /** How a caller may override detection (`kodbok apply --encoding`). */
 export type EncodingChoice = 'utf-8' | 'windows-1252';
 
 /**
- * Decides the encoding: a BOM first; then binary data is refused; then UTF-8 if every byte is
- * valid UTF-8; UTF-8 with `mixed` when it is UTF-8 but for a few bytes (those lines are read as
- * Windows-1252 and named, see createDecoder); else Windows-1252 (every byte sequence is valid
- * Windows-1252, so that is always possible: the preview shows the result so the user can see
- * å ä ö come out right). `choice` overrides the guess for text that has no BOM.
+ * What the start of a file decides: a BOM, binary data (refused), BOM-less UTF-16; null for
+ * text without a BOM, whose encoding the whole file decides.
  */
-export function detectEncoding(bytes: Uint8Array, choice?: EncodingChoice): DetectedEncoding {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    if (!isValidUtf8(bytes.subarray(3))) {
-      throw new TableReadError(
-        'encoding',
-        `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (line ${lineOfFirstInvalid(bytes.subarray(3))}); save it again as "CSV UTF-8"`,
-      );
-    }
-    return { encoding: 'utf-8-bom', bomLength: 3 };
-  }
+function sniffStart(start: Uint8Array): DetectedEncoding | null {
+  if (startsWith(start, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8-bom', bomLength: 3 };
   // Excel's "Unicode text" is UTF-16LE with a BOM.
-  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 };
-  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
+  if (startsWith(start, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 };
+  if (startsWith(start, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
 
-  const sample = bytes.subarray(0, SNIFF_BYTES);
+  const sample = start.subarray(0, SNIFF_BYTES);
   for (const { bytes: signature, what } of SIGNATURES) {
-    if (startsWith(bytes, signature)) refuseBinary(what);
+    if (startsWith(start, signature)) refuseBinary(what);
   }
   if (sample.includes(0)) {
     const utf16 = bomlessUtf16(sample);
@@ -277,13 +274,104 @@ export function detectEncoding(bytes: Uint8Array, choice?: EncodingChoice): Dete
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
     refuseBinary('binary data (it is full of control characters)');
   }
-  if (choice === 'windows-1252') return { encoding: 'windows-1252', bomLength: 0 };
-  if (isValidUtf8(bytes)) return { encoding: 'utf-8', bomLength: 0 };
-  if (choice === 'utf-8') return { encoding: 'utf-8', bomLength: 0, mixed: true };
-  const { multiByte, invalid } = utf8Census(bytes);
-  return multiByte > 0 && invalid <= multiByte
-    ? { encoding: 'utf-8', bomLength: 0, mixed: true }
-    : { encoding: 'windows-1252', bomLength: 0 };
+  return null;
+}
+
+function invalidAfterBom(where: string): TableReadError {
+  return new TableReadError(
+    'encoding',
+    `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (${where}); save it again as "CSV UTF-8"`,
+  );
+}
+
+const WINDOWS_1252: DetectedEncoding = { encoding: 'windows-1252', bomLength: 0 };
+const UTF8: DetectedEncoding = { encoding: 'utf-8', bomLength: 0 };
+const UTF8_MIXED: DetectedEncoding = { encoding: 'utf-8', bomLength: 0, mixed: true };
+
+/** Text that is not all valid UTF-8: mostly UTF-8 with a few stray bytes, or Windows-1252. */
+function byCensus({ multiByte, invalid }: Utf8Census): DetectedEncoding {
+  return multiByte > 0 && invalid <= multiByte ? UTF8_MIXED : WINDOWS_1252;
+}
+
+/**
+ * Decides the encoding: a BOM first; then binary data is refused; then UTF-8 if every byte is
+ * valid UTF-8; UTF-8 with `mixed` when it is UTF-8 but for a few bytes (those lines are read as
+ * Windows-1252 and named, see createDecoder); else Windows-1252 (every byte sequence is valid
+ * Windows-1252, so that is always possible: the preview shows the result so the user can see
+ * å ä ö come out right). `choice` overrides the guess for text that has no BOM.
+ */
+export function detectEncoding(bytes: Uint8Array, choice?: EncodingChoice): DetectedEncoding {
+  const start = sniffStart(bytes);
+  if (start?.encoding === 'utf-8-bom' && !isValidUtf8(bytes.subarray(3))) {
+    throw invalidAfterBom(`line ${lineOfFirstInvalid(bytes.subarray(3))}`);
+  }
+  if (start) return start;
+  if (choice === 'windows-1252') return WINDOWS_1252;
+  if (isValidUtf8(bytes)) return UTF8;
+  return choice === 'utf-8' ? UTF8_MIXED : byCensus(utf8Census(bytes));
+}
+
+/**
+ * Where a source's bytes from `from` are first not valid UTF-8: the 1-based line, or null
+ * when they all are. One pass, one chunk (and ≤ 3 carried bytes) in memory at a time.
+ */
+async function firstInvalidLine(
+  source: ByteSource,
+  from: number,
+  chunk: number,
+): Promise<number | null> {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let pending = new Uint8Array(0);
+  let lines = 0;
+  for await (const bytes of chunksOf(source, from, chunk)) {
+    const data = joinBytes(pending, bytes);
+    const end = characterEnd(data, 'utf-8');
+    const piece = data.subarray(0, end);
+    try {
+      strict.decode(piece);
+    } catch {
+      return lines + lineOfFirstInvalid(piece);
+    }
+    for (let i = piece.indexOf(0x0a); i >= 0; i = piece.indexOf(0x0a, i + 1)) lines++;
+    pending = data.slice(end);
+  }
+  // A character cut short at the end of the file.
+  return pending.length > 0 ? lines + 1 : null;
+}
+
+/** `utf8Census` of a source's bytes, chunk by chunk (a sequence cut by a chunk is carried). */
+async function sourceCensus(source: ByteSource, chunk: number): Promise<Utf8Census> {
+  const census: Utf8Census = { multiByte: 0, invalid: 0 };
+  let pending = new Uint8Array(0);
+  for await (const bytes of chunksOf(source, 0, chunk)) {
+    const data = joinBytes(pending, bytes);
+    const end = characterEnd(data, 'utf-8');
+    utf8Census(data.subarray(0, end), census);
+    pending = data.slice(end);
+  }
+  return utf8Census(pending, census);
+}
+
+/**
+ * `detectEncoding` for a file read from disk chunk by chunk (`kodbok apply` on millions of
+ * rows): the start decides a BOM and refuses binary data; then the whole file is read once
+ * for UTF-8 (and, when it is not, once more to tell mixed from Windows-1252), one chunk in
+ * memory at a time. The same answer as `detectEncoding` on the whole file.
+ */
+export async function detectSourceEncoding(
+  source: ByteSource,
+  chunk: number,
+  choice?: EncodingChoice,
+): Promise<DetectedEncoding> {
+  const start = sniffStart(await source.read(0, SNIFF_BYTES));
+  if (start?.encoding === 'utf-8-bom') {
+    const line = await firstInvalidLine(source, 3, chunk);
+    if (line !== null) throw invalidAfterBom(`line ${line}`);
+  }
+  if (start) return start;
+  if (choice === 'windows-1252') return WINDOWS_1252;
+  if ((await firstInvalidLine(source, 0, chunk)) === null) return UTF8;
+  return choice === 'utf-8' ? UTF8_MIXED : byCensus(await sourceCensus(source, chunk));
 }
 
 // Windows-1252 is Latin-1 except 0x80–0x9F (WHATWG Encoding Standard; the five unassigned
@@ -296,19 +384,15 @@ const CP1252_80_9F = [
   0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+// The platform's decoder does the bulk: browsers decode `latin1` as Windows-1252 (WHATWG), Node
+// as Latin-1 (the bug above); either way only 0x80–0x9F can differ, and those are mapped here.
+// 3–4× faster than a JavaScript loop over the bytes (kodbok apply on a million rows).
+const LATIN1 = new TextDecoder('latin1');
+const C1 = /[\x80-\x9f]/g;
+const fromC1 = (c: string) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80] as number);
+
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const block = 8192;
-  const codes = new Uint16Array(block);
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += block) {
-    const n = Math.min(block, bytes.length - i);
-    for (let j = 0; j < n; j++) {
-      const b = bytes[i + j] as number;
-      codes[j] = b >= 0x80 && b < 0xa0 ? (CP1252_80_9F[b - 0x80] as number) : b;
-    }
-    parts.push(String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]));
-  }
-  return parts.join('');
+  return LATIN1.decode(bytes).replace(C1, fromC1);
 }
 
 /** Decodes a file slice by slice (`{ stream: true }` keeps a character cut at a slice boundary). */

@@ -6,6 +6,7 @@
 
 import { readCsv, streamCsv, type CsvStreamHandlers, type Delimiter } from './csv';
 import type { EncodingChoice, TextEncoding } from './decode';
+import { memorySource, readAll, type ByteSource } from './source';
 import { readSheet, sniffContainer } from './xlsx';
 
 /**
@@ -360,11 +361,11 @@ function withName<T>(name: string, read: () => T): T {
   }
 }
 
-function checkSize(bytes: Uint8Array, limits: ReadLimits): void {
-  if (bytes.byteLength > limits.maxBytes) {
+function checkSize(byteLength: number, limits: ReadLimits): void {
+  if (byteLength > limits.maxBytes) {
     throw new TableReadError(
       'too-large',
-      `the file is ${megabytes(bytes.byteLength)}; Kodbok reads files up to ${megabytes(limits.maxBytes)}`,
+      `the file is ${megabytes(byteLength)}; Kodbok reads files up to ${megabytes(limits.maxBytes)}`,
     );
   }
 }
@@ -404,7 +405,7 @@ function pick(
  */
 export function readTableFile(name: string, bytes: Uint8Array, options: ReadOptions = {}): Table {
   return withName(name, () => {
-    checkSize(bytes, resolveLimits(options));
+    checkSize(bytes.byteLength, resolveLimits(options));
     const { reader, warning } = pick(name, bytes);
     const preferred = extensionOf(name) === 'tsv' ? '\t' : undefined;
     const table =
@@ -423,22 +424,26 @@ export type TableStreamHandlers = CsvStreamHandlers;
  */
 export async function streamTableFile(
   name: string,
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   options: ReadOptions,
   handlers: TableStreamHandlers,
 ): Promise<TableSummary> {
   try {
-    checkSize(bytes, resolveLimits(options));
-    const { reader, warning } = pick(name, bytes);
+    const source = input instanceof Uint8Array ? memorySource(input) : input;
+    checkSize(source.size, resolveLimits(options));
+    // The start of the file tells a workbook from text (sniffContainer looks at ≤ 1 KiB).
+    const { reader, warning } = pick(name, await source.read(0, 1024));
     let summary: TableSummary;
     if (reader === 'csv') {
       summary = await streamCsv(
-        bytes,
+        input,
         options,
         handlers,
         extensionOf(name) === 'tsv' ? '\t' : undefined,
       );
     } else {
+      // SheetJS parses a workbook whole.
+      const bytes = input instanceof Uint8Array ? input : await readAll(source);
       const table = readSheet(bytes, options);
       handlers.onHeaders?.(table.headers, table.headerRow);
       const step = 10_000;

@@ -223,12 +223,15 @@ describe('the real io', () => {
     expect(await readdir(dir)).toEqual(['out.csv']);
   });
 
-  function spawn(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  function spawn(
+    args: string[],
+    nodeFlags: string[] = [],
+  ): Promise<{ status: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        [join(REPO, 'bin/kodbok.mjs'), ...args],
-        { cwd: REPO },
+        [...nodeFlags, join(REPO, 'bin/kodbok.mjs'), ...args],
+        { cwd: REPO, maxBuffer: 64 << 20 },
         (error, stdout, stderr) => {
           const status = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
           resolve({ status, stdout, stderr });
@@ -263,6 +266,142 @@ describe('the real io', () => {
       stdout: '',
       stderr: `kodbok: cannot read ${join(dir, 'missing.json')}: no such file\n`,
     });
+  });
+
+  /** An approved mapping of the variable `orsak` in the test folder; returns its path. */
+  async function writeMapping(codes: Record<string, string>, separators: string[]) {
+    const path = join(dir, 'm.json');
+    const entries = Object.entries(codes).map(([raw, code]) => ({ raw, code, status: 'approved' }));
+    const file = {
+      format: 'kodbok/mapping',
+      formatVersion: 1,
+      variable: 'orsak',
+      codebook: { id: 'x' },
+    };
+    await writeFile(path, JSON.stringify({ ...file, split: { separators }, entries }));
+    return path;
+  }
+
+  it('streams apply from a file on disk to a file or stdout; a refusal midway leaves nothing written (issue 14 item 2)', async () => {
+    const mapping = await writeMapping(
+      { Skolproblem: 'B15', 'Missbruk BoU – Barnet/den unge': 'B11' },
+      [','],
+    );
+    // 30 000 rows in Windows-1252: several 1 MiB chunks, a – (0x96) in every other row.
+    const rows = Array.from({ length: 30_000 }, (_, i) =>
+      i % 2 ? `${i};Missbruk BoU – Barnet/den unge, Skolproblem` : `${i};Övrigt`,
+    );
+    const text = `id;orsak\r\n${rows.join('\r\n')}\r\n`;
+    const bytes = Uint8Array.from([...text], (c) =>
+      c === '–' ? 0x96 : (c.codePointAt(0) as number),
+    );
+    const input = join(dir, 'data.csv');
+    await writeFile(input, bytes);
+    const expected =
+      'id,orsak,orsak_code\r\n' +
+      rows
+        .map((r) => {
+          const [id, orsak] = r.split(';') as [string, string];
+          return `${id},${orsak.includes(',') ? `"${orsak}"` : orsak},${orsak === 'Övrigt' ? '' : 'B11|B15'}`;
+        })
+        .join('\r\n') +
+      '\r\n';
+    const args = ['apply', '--mapping', mapping, '--input', input, '--column', 'orsak'];
+    const toStdout = await spawn(args);
+    expect(toStdout.status).toBe(0);
+    expect(toStdout.stdout).toBe(expected);
+    const out = join(dir, 'ut.csv');
+    const toFile = await spawn([...args, '--out', out]);
+    expect(toFile).toMatchObject({ status: 0, stdout: '' });
+    expect(await readFile(out, 'utf8')).toBe(expected);
+    // Row 29 001 has a third, non-empty cell: refused after 29 000 rows were written.
+    await writeFile(input, Buffer.concat([bytes, Buffer.from('29999;a;b\r\n')]));
+    const refused = join(dir, 'nej.csv');
+    const bad = await spawn([...args, '--out', refused]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/row 30002 has 3 cells but the header has 2/);
+    const badStdout = await spawn(args);
+    expect(badStdout).toMatchObject({ status: 2, stdout: '' });
+    expect((await readdir(dir)).filter((f) => f.includes('nej') || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reads a streamed input only as a regular file of at most the limit, and refuses one that changes while read (issue 14 item 2)', async () => {
+    const openInput = nodeIo.openInput!;
+    await expect(openInput(dir, 1 << 20)).rejects.toMatchObject({ code: 'EISDIR' });
+    await expect(openInput('/dev/zero', 1 << 20)).rejects.toMatchObject({
+      code: 'KODBOK_NOT_A_FILE',
+    });
+    const path = join(dir, 'växer.csv');
+    await writeFile(path, 'a;b\r\n1;2\r\n');
+    await expect(openInput(path, 4)).rejects.toMatchObject({ code: 'KODBOK_TOO_LARGE' });
+    const grows = await openInput(path, 1 << 20);
+    try {
+      expect(new TextDecoder().decode(await grows.read(0, 4))).toBe('a;b\r');
+      await writeFile(path, 'a;b\r\n1;2\r\n3;4\r\n');
+      await expect(grows.read(4, 100)).rejects.toMatchObject({ code: 'KODBOK_CHANGED' });
+      await writeFile(path, 'a;b\r\n');
+      await expect(grows.read(4, 100)).rejects.toMatchObject({ code: 'KODBOK_CHANGED' });
+    } finally {
+      await grows.close();
+    }
+  });
+
+  it('streams a 3 MB UTF-8 file with one Windows-1252 line far past the first chunk: refused with its line, nothing written; --encoding utf-8 codes it (issue 14 item 2)', async () => {
+    const mapping = await writeMapping({ Skolproblem: 'B15', Våld: 'B20' }, []);
+    const head = ['id;orsak'];
+    for (let i = 0; i < 100_000; i++) head.push(`${i};${i % 2 ? 'Skolproblem' : 'Våld'}`);
+    // Line 100 002 (after ~1.3 MB of UTF-8): "Våld" saved by Excel in Windows-1252.
+    const bad = Uint8Array.from([...'x;V\u00e5ld\r\n'], (c) => c.codePointAt(0) as number);
+    const tail = Array.from({ length: 60_000 }, (_, i) => `t${i};Våld`);
+    const input = join(dir, 'blandad.csv');
+    await writeFile(
+      input,
+      Buffer.concat([
+        Buffer.from(head.join('\r\n') + '\r\n'),
+        bad,
+        Buffer.from(tail.join('\r\n') + '\r\n'),
+      ]),
+    );
+    const args = ['apply', '--mapping', mapping, '--input', input, '--column', 'orsak'];
+    const out = join(dir, 'blandad-ut.csv');
+    const refused = await spawn([...args, '--out', out]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(
+      `${input} is UTF-8 except line 100002, which holds bytes that are not UTF-8`,
+    );
+    const refusedStdout = await spawn(args);
+    expect(refusedStdout).toMatchObject({ status: 2, stdout: '' });
+    expect(
+      (await readdir(dir)).filter((f) => f.includes('blandad-ut') || f.endsWith('.tmp')),
+    ).toEqual([]);
+    const coded = await spawn([...args, '--encoding', 'utf-8']);
+    expect(coded.status).toBe(0);
+    const rows = coded.stdout.split('\r\n');
+    expect(rows[100_001]).toBe('x,Våld,B20');
+    expect(rows[160_001]).toBe('t59999,Våld,B20');
+    expect(coded.stderr).toMatch(/line 100002 holds bytes that are not UTF-8/);
+  });
+
+  it('applies a mapping to a 12 MB file with a 40 MB heap: rows are streamed, not held (issue 14 item 2)', async () => {
+    const mapping = await writeMapping({ Skolproblem: 'B15' }, []);
+    const reasons = ['Skolproblem', 'Missbruk förälder', 'Våld i nära relation'];
+    const lines = ['kommun;kön;ålder;orsak'];
+    for (let i = 0; i < 300_000; i++) lines.push(`Gävle;Pojke;${i % 18};${reasons[i % 3]}`);
+    const input = join(dir, 'stor.csv');
+    await writeFile(input, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+    const out = join(dir, 'stor-ut.csv');
+    const r = await spawn(
+      ['apply', '--mapping', mapping, '--input', input, '--column', 'orsak', '--out', out],
+      ['--max-old-space-size=40'],
+    );
+    // Holding the table (the command before streaming) runs out of heap here.
+    expect(r.stderr).toMatch(/300000 rows, 100000 fully coded/);
+    expect(r.status).toBe(0);
+    const written = await readFile(out, 'utf8');
+    expect(written.slice(0, 60)).toBe(
+      'kommun,kön,ålder,orsak,orsak_code\r\nGävle,Pojke,0,Skolproblem,B15\r\n'.slice(0, 60),
+    );
+    expect(written.split('\r\n')).toHaveLength(300_002);
   });
 
   it('runs JavaScript built ahead, never TypeScript: no .ts file is loaded (issue 14 item 1)', async () => {

@@ -2,7 +2,13 @@
 // "CSV UTF-8" (BOM), by "Unicode text" (UTF-16LE), or by mistake a binary: å ä ö must come out
 // right, and the binary must be refused, never shown as mojibake.
 import { describe, expect, it } from 'vitest';
-import { decodeText, decodeWindows1252, detectEncoding } from '../../src/io/decode';
+import {
+  decodeText,
+  decodeWindows1252,
+  detectEncoding,
+  detectSourceEncoding,
+} from '../../src/io/decode';
+import { memorySource } from '../../src/io/source';
 import { fixture, refusal } from '../support/io-fixtures';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
@@ -78,5 +84,66 @@ describe('decodeText', () => {
       bomLength: 2,
     });
     expect(detectEncoding(new Uint8Array())).toEqual({ encoding: 'utf-8', bomLength: 0 });
+  });
+});
+
+describe('detectSourceEncoding: a file read chunk by chunk (kodbok apply, issue 14 item 2)', () => {
+  const cp1252 = (text: string) =>
+    Uint8Array.from([...text], (c) => (c === '–' ? 0x96 : (c.codePointAt(0) as number)));
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const join = (...parts: Uint8Array[]) => {
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return all;
+  };
+  const lines = (n: number) =>
+    Array.from({ length: n }, (_, i) => `Gävle;${i};Våld i nära relation – förälder`).join('\n');
+
+  const cases: Record<string, Uint8Array> = {
+    'UTF-8': utf8(`kommun;id;orsak\n${lines(400)}\n`),
+    'Windows-1252': cp1252(`kommun;id;orsak\n${lines(400)}\n`),
+    // UTF-8 but for line 302: read as UTF-8 with that line named (mixed).
+    'UTF-8 with one Windows-1252 line': join(
+      utf8(`kommun;id;orsak\n${lines(300)}\n`),
+      cp1252('Åre;x;Våld\n'),
+      utf8(`${lines(100)}\n`),
+    ),
+    'UTF-8 with a BOM': join(Uint8Array.of(0xef, 0xbb, 0xbf), utf8(`a;b\n${lines(300)}\n`)),
+    'a character cut at the end': join(utf8('a;b\nå;'), Uint8Array.of(0xc3)),
+  };
+
+  for (const [name, bytes] of Object.entries(cases)) {
+    it(`gives the same answer as detectEncoding on the whole file: ${name}`, async () => {
+      // 7-byte chunks: characters and lines are cut at every possible place.
+      for (const chunk of [7, 64, 1 << 20]) {
+        for (const choice of [undefined, 'utf-8', 'windows-1252'] as const) {
+          expect(await detectSourceEncoding(memorySource(bytes), chunk, choice)).toEqual(
+            detectEncoding(bytes, choice),
+          );
+        }
+      }
+    });
+  }
+
+  it('refuses a file with a BOM that is not UTF-8 with the same line as for the whole file', async () => {
+    const bytes = join(Uint8Array.of(0xef, 0xbb, 0xbf), utf8(`a;b\n${lines(50)}\n`), cp1252('ö\n'));
+    const whole = (() => {
+      try {
+        detectEncoding(bytes);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(whole).toContain('line 52');
+    await expect(detectSourceEncoding(memorySource(bytes), 7)).rejects.toThrow(whole);
+  });
+
+  it('refuses binary data from the start of the file, as detectEncoding does', async () => {
+    const zip = Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0);
+    await expect(detectSourceEncoding(memorySource(zip), 4)).rejects.toThrow(/ZIP archive/);
   });
 });

@@ -2,7 +2,7 @@
 // from the content (not just the name) and name the file in every refusal.
 import { describe, expect, it } from 'vitest';
 import { readTableFile, streamTableFile } from '../../src/io/table';
-import { biff2, biff34 } from '../support/faithful-workbooks';
+import { CP1252_TEXT, biff2, biff34, biff5Cp1252 } from '../support/faithful-workbooks';
 import { fixture, refusal } from '../support/io-fixtures';
 
 describe('readTableFile', () => {
@@ -67,6 +67,17 @@ describe('readTableFile', () => {
         new RegExp(`^${name.replace('.', '\\.')}: the file is an Excel 2\\.x–4\\.0 workbook`),
       );
     }
+  });
+
+  it('streams a BIFF5 .xls with its code page loaded: – … € “ ” read exactly (issue 14)', async () => {
+    const rows: string[][] = [];
+    await streamTableFile(
+      'gammal.xls',
+      biff5Cp1252(),
+      {},
+      { onRows: (batch) => rows.push(...batch) },
+    );
+    expect(rows).toEqual([['Gävle', CP1252_TEXT]]);
   });
 
   it('does not take a line of spaces above the table as its header (issue 14)', () => {

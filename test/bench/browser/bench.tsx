@@ -15,6 +15,7 @@ import { ValuesGrid } from '../../../src/ui/grid/ValuesGrid';
 import { registerGridModules } from '../../../src/ui/grid-modules';
 import '../../../src/ui/styles.css';
 import './import-bench';
+import './import-suggest-bench';
 import './keys-bench';
 import './suggest-bench';
 
@@ -139,8 +140,11 @@ async function scroll(mode: 'jump' | 'wheel', steps = 120): Promise<number[]> {
   return frames;
 }
 
-/** ms to persist one bulk decision on n values (the transaction's own promise resolved). */
-async function bulk(n: number, runs = 5): Promise<number[]> {
+/**
+ * ms to persist one bulk decision on n values (applyBulkDecision: one strict transaction), and
+ * paired with it a plain read and write of the same rows (the floor), `runs` times each.
+ */
+async function bulk(n: number, runs = 5): Promise<{ times: number[]; baseline: number[] }> {
   const db = new KodbokDb(`kodbok-bench-${n}-${Date.now()}`);
   const counts = new Map<
     string,
@@ -158,7 +162,8 @@ async function bulk(n: number, runs = 5): Promise<number[]> {
   });
   const raws = [...counts.keys()];
   const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
+  const baseline: number[] = [];
+  const assign = async (r: number) => {
     const start = performance.now();
     const out = await applyBulkDecision(db, {
       project: project.id,
@@ -169,10 +174,34 @@ async function bulk(n: number, runs = 5): Promise<number[]> {
     });
     times.push(performance.now() - start);
     if (out.changed !== n) throw new Error(`changed ${out.changed} of ${n}`);
+  };
+  // The floor under the action: the same rows read and written back in one strict transaction
+  // with nothing decided (no rules, no history), plain Dexie.
+  const plain = async () => {
+    const start = performance.now();
+    await db.transaction('rw', db.values, async () => {
+      const rows = await db.values
+        .where('[project+variable+raw]')
+        .between([project.id, 'aktualiseringsorsak'], [project.id, 'aktualiseringsorsak', []])
+        .toArray();
+      const at = new Date().toISOString();
+      await db.values.bulkPut(rows.map((v) => ({ ...v, updatedAt: at })));
+    });
+    baseline.push(performance.now() - start);
+  };
+  for (let r = 0; r < runs; r++) {
+    // Alternating order: neither side always runs first.
+    if (r % 2 === 0) {
+      await assign(r);
+      await plain();
+    } else {
+      await plain();
+      await assign(r);
+    }
   }
   db.close();
   await KodbokDb.delete(db.name);
-  return times;
+  return { times, baseline };
 }
 
 declare global {
