@@ -5,5 +5,6 @@ export * from './changes';
 export * from './decisions';
 export * from './imports';
 export * from './notes';
+export * from './overview';
 export * from './projects';
 export * from './settings';

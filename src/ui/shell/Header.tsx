@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { LANGUAGES, type Language } from '../../i18n';
 import {
   eraseAllLocalData,
@@ -17,6 +17,35 @@ import { describeStorageProblem } from '../report';
 const ExportImportMenu = lazy(() =>
   import('../export/ExportImportMenu').then((m) => ({ default: m.ExportImportMenu })),
 );
+
+// The overview's charts bring Observable Plot and d3: loaded when first opened.
+const OverviewDialog = lazy(() =>
+  import('../overview/OverviewDialog').then((m) => ({ default: m.OverviewDialog })),
+);
+
+/** _Översikt_: the project's charts (issue 11 item 4), beside the export menu. */
+function OverviewButton() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const projectId = useApp((s) => s.projectId);
+  return (
+    <>
+      <button
+        onClick={() => setOpen(true)}
+        disabled={projectId === null}
+        title={t('ovButtonTitle')}
+        data-testid="overview-open"
+      >
+        {t('ovButton')}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <OverviewDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
 
 function megabytes(bytes: number, lang: Language): string {
   const n = (x: number) =>
@@ -124,6 +153,7 @@ export function Header() {
       <Suspense fallback={null}>
         <ExportImportMenu />
       </Suspense>
+      <OverviewButton />
       <ImportHost />
       <span className="spacer" />
       <StorageIndicator />
