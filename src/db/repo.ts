@@ -3,6 +3,7 @@
 export * from './backup';
 export * from './changes';
 export * from './decisions';
+export * from './double-coding';
 export * from './imports';
 export * from './notes';
 export * from './overview';
