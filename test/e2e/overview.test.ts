@@ -190,6 +190,10 @@ describe('the overview', () => {
     const tabRows = digits((await tab.locator('.tab-rows').textContent())!.split(' av ')[0]!);
     const label = (await tab.locator('.tab-label').textContent())!;
     await page.setViewportSize({ width: 1280, height: 800 });
+    // Översikt beside the export menu keeps the header one line at 1280 px.
+    await expect
+      .poll(async () => (await page.locator('.app-header').boundingBox())?.height)
+      .toBeLessThan(50);
     await page.getByTestId('overview-open').click();
     const dialog = page.getByTestId('overview');
     await dialog.locator('[data-testid="chart-categories"] svg').first().waitFor();

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
-import { LANGUAGES, type Language } from '../../i18n';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { LANGUAGES, type Language, type MessageKey } from '../../i18n';
 import {
   eraseAllLocalData,
   newProject,
@@ -23,8 +23,18 @@ const OverviewDialog = lazy(() =>
   import('../overview/OverviewDialog').then((m) => ({ default: m.OverviewDialog })),
 );
 
-/** _Översikt_: the project's charts (issue 11 item 4), beside the export menu. */
-function OverviewButton() {
+/** A header button that opens a lazily loaded dialog of the open project. */
+function DialogButton({
+  label,
+  title,
+  testId,
+  Dialog,
+}: {
+  label: MessageKey;
+  title: MessageKey;
+  testId: string;
+  Dialog: ComponentType<{ onClose: () => void }>;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const projectId = useApp((s) => s.projectId);
@@ -33,14 +43,14 @@ function OverviewButton() {
       <button
         onClick={() => setOpen(true)}
         disabled={projectId === null}
-        title={t('ovButtonTitle')}
-        data-testid="overview-open"
+        title={t(title)}
+        data-testid={testId}
       >
-        {t('ovButton')}
+        {t(label)}
       </button>
       {open && (
         <Suspense fallback={null}>
-          <OverviewDialog onClose={() => setOpen(false)} />
+          <Dialog onClose={() => setOpen(false)} />
         </Suspense>
       )}
     </>
@@ -153,7 +163,13 @@ export function Header() {
       <Suspense fallback={null}>
         <ExportImportMenu />
       </Suspense>
-      <OverviewButton />
+      {/* Översikt: the project's charts (issue 11 item 4), beside the export menu. */}
+      <DialogButton
+        label="ovButton"
+        title="ovButtonTitle"
+        testId="overview-open"
+        Dialog={OverviewDialog}
+      />
       <ImportHost />
       <span className="spacer" />
       <StorageIndicator />
