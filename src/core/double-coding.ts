@@ -9,42 +9,13 @@
 import { measureAgreement, type AgreementReport, type CoderCodes } from './agreement';
 import { categoryIndex, categoryPath } from './codebook';
 import { createRng } from './random';
-import type { Category, Codebook, RawValue, VariableId } from './types';
+import type { BlindCode, DoubleSample, SampleMode } from './double-sample';
+import type { Category, Codebook, RawValue } from './types';
 
-export const SAMPLE_MODES = ['random', 'stratified'] as const;
-export type SampleMode = (typeof SAMPLE_MODES)[number];
+export { SAMPLE_MODES, type BlindCode, type DoubleSample, type SampleMode } from './double-sample';
 
 /** How many frequency strata a stratified sample is drawn from (quartiles of the values by rows). */
 export const STRATA = 4;
-
-/** A drawn sample, as recorded: with its seed and mode the same values are drawn again. */
-export interface DoubleSample {
-  /** Unique everywhere (a UUID). */
-  readonly id: string;
-  readonly variable: VariableId;
-  readonly mode: SampleMode;
-  readonly seed: number;
-  /** The size asked for; `raws` is shorter when the variable has fewer values. */
-  readonly size: number;
-  readonly raws: readonly string[];
-  /** The project members asked to code it. */
-  readonly coders: readonly string[];
-  readonly by: string;
-  /** ISO 8601. */
-  readonly at: string;
-}
-
-/** One coder's decision on one value of a sample. Immutable: a change of mind is a new one. */
-export interface BlindCode {
-  /** Unique everywhere (a UUID). */
-  readonly id: string;
-  readonly sample: string;
-  readonly raw: string;
-  readonly code: string;
-  readonly by: string;
-  /** ISO 8601. */
-  readonly at: string;
-}
 
 /** What drawing takes: the values are the variable's (their order does not matter). */
 export interface SampleRequest {

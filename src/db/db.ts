@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FileShape } from '../core/import-columns';
 import type { ImportPart, StoredCombination, StoredTally } from '../core/import-merge';
-import type { BlindCode, DoubleSample } from '../core/double-coding';
+import type { BlindCode, DoubleSample } from '../core/double-sample';
 import type { NoteEvent } from '../core/notes';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';

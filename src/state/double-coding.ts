@@ -3,9 +3,11 @@
 
 import type { BlindCode, BlindRefusal, DoubleSample, SampleMode } from '../core/double-coding';
 import { appDb } from '../db/db';
-import * as repo from '../db/repo';
+import * as repo from '../db/double-coding';
 import { saving } from './app';
 import { get } from './store';
+
+export { loadDoubleCoding } from '../db/double-coding';
 
 /** Draws a sample of the open variable with these coders; null when nothing was stored. */
 export async function drawDoubleSample(request: {

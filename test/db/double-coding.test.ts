@@ -6,15 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { drawSample, sampleAgreement } from '../../src/core/double-coding';
 import { readBackupFile, writeBackupFile } from '../../src/core/formats/backup';
 import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/db/db';
-import {
-  backupProject,
-  drawDoubleSample,
-  importFiles,
-  loadDoubleCoding,
-  loadValues,
-  restoreProject,
-  writeBlindCodes,
-} from '../../src/db/repo';
+import { drawDoubleSample, loadDoubleCoding, writeBlindCodes } from '../../src/db/double-coding';
+import { backupProject, importFiles, loadValues, restoreProject } from '../../src/db/repo';
 import { codebook, emptyProject, freshDb, request, variable } from './helpers';
 
 const V = variable.id;

@@ -5,7 +5,7 @@
 // fresh objects built field by field (nothing unknown, no `__proto__` keys carried over).
 
 import type { NoteEvent } from '../notes';
-import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-coding';
+import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
 import { PROJECT_SETTINGS, isProjectSettingName } from '../settings';
 import {

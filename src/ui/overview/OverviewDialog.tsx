@@ -4,8 +4,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { appDb } from '../../db/db';
-import * as repo from '../../db/repo';
-import type { OverviewSource } from '../../db/overview';
+import { loadOverview, type OverviewSource } from '../../db/overview';
 import { notify, reportError, useApp } from '../../state/app';
 import { download, safeName } from '../download';
 import { useT, type T } from '../i18n';
@@ -26,8 +25,7 @@ export function OverviewDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (!projectId) return;
     let live = true;
-    repo
-      .loadOverview(appDb(), projectId)
+    loadOverview(appDb(), projectId)
       .then((s) => live && setSource(s))
       .catch(reportError);
     return () => {

@@ -19,10 +19,9 @@ import {
 import { canReview } from '../../core/members';
 import type { Variable } from '../../core/types';
 import { appDb } from '../../db/db';
-import * as repo from '../../db/repo';
 import { formatNumber, formatPercent, type Language } from '../../i18n';
 import { notify, reportError, useApp, useReview } from '../../state/app';
-import { drawDoubleSample, saveBlindCodes } from '../../state/double-coding';
+import { drawDoubleSample, loadDoubleCoding, saveBlindCodes } from '../../state/double-coding';
 import { useT, type T } from '../i18n';
 import { RawText } from '../RawText';
 import { Modal } from './Modal';
@@ -55,7 +54,7 @@ export function DoubleCodingDialog({ onClose }: { onClose: () => void }) {
   const [stored, setStored] = useState<Stored | null>(null);
   const reload = useCallback(() => {
     if (!projectId || !variable) return;
-    repo.loadDoubleCoding(appDb(), projectId, variable.id).then(setStored).catch(reportError);
+    loadDoubleCoding(appDb(), projectId, variable.id).then(setStored).catch(reportError);
   }, [projectId, variable]);
   useEffect(reload, [reload]);
   const frequencies = useMemo(() => new Map(values.map((v) => [v.raw, v.frequency])), [values]);
