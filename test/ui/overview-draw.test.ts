@@ -19,6 +19,7 @@ import {
   drawProgress,
   type Chart,
 } from '../../src/ui/overview/draw';
+import { overviewCharts } from '../../src/ui/overview/charts-of';
 import { CODEBOOK, countedValue, storedCell } from '../core/export/fixtures';
 
 const value = countedValue;
@@ -138,5 +139,81 @@ describe.each(LANGS)('the overview’s charts (%s)', (lang) => {
     const last = dots.at(-1)!.querySelector('title')!.textContent!;
     const share = (coverageOf(VALUES, CELLS).approvedRowShare * 100).toFixed(1);
     expect(last).toContain(lang === 'sv' ? `${share.replace('.', ',')} %` : `${share} %`);
+  });
+});
+
+describe('the overview of a project', () => {
+  const variable = {
+    id: 'aktualiseringsorsak',
+    label: 'Orsak',
+    codebook: CODEBOOK,
+    split: { separators: [';'] },
+    order: 0,
+    project: 'p',
+  };
+  const rows = VALUES.map((v) => ({
+    ...v,
+    project: 'p',
+    variable: variable.id,
+    municipalities: 1,
+    codedBy: null,
+    codedAt: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    note: '',
+    updatedAt: null,
+    combinations: null,
+    firstImport: null,
+  }));
+
+  it('draws every chart from what the project holds', () => {
+    const charts = overviewCharts(
+      {
+        variables: [variable],
+        values: new Map([[variable.id, rows]]),
+        counts: new Map([
+          [variable.id, { project: 'p', variable: variable.id, tallies: [], combinations: CELLS }],
+        ]),
+        history: new Map([
+          [
+            variable.id,
+            [
+              {
+                at: '2026-12-01T10:00:00Z',
+                changes: [{ raw: 'knark', status: 'approved', before: { status: 'coded' } }],
+              },
+            ],
+          ],
+        ]),
+      },
+      variable.id,
+      ctx('sv'),
+      '2026-12-05T10:00:00Z',
+    );
+    expect(charts.coverage.title).toMatch(/^Täckning per variabel/);
+    expect(charts.progress?.title).toBe('Godkända rader över tid');
+    expect(charts.categories?.title).toBe('Rader per kategori: Orsak');
+    expect(charts.municipalities?.svg.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(3);
+  });
+
+  it('says there is no history, and draws no rows per category without imported rows', () => {
+    const charts = overviewCharts(
+      {
+        variables: [variable],
+        values: new Map([[variable.id, rows]]),
+        counts: new Map(),
+        history: new Map(),
+      },
+      variable.id,
+      ctx('en'),
+      '2026-12-05T10:00:00Z',
+    );
+    expect(charts.progress).toBeNull();
+    expect(charts.categories).toBeNull();
+    expect(charts.municipalities).toBeNull();
+    // Coverage per variable still comes from the values' own frequencies.
+    expect(charts.coverage.svg.querySelectorAll('g[aria-label="bar"] rect').length).toBeGreaterThan(
+      0,
+    );
   });
 });
