@@ -19,6 +19,7 @@ import {
   drawProgress,
   type Chart,
 } from '../../src/ui/overview/draw';
+import { newRawValue } from '../../src/core/decide';
 import { overviewCharts } from '../../src/ui/overview/charts-of';
 import { CODEBOOK, countedValue, storedCell } from '../core/export/fixtures';
 
@@ -152,18 +153,10 @@ describe('the overview of a project', () => {
     project: 'p',
   };
   const rows = VALUES.map((v) => ({
-    ...v,
+    ...newRawValue(variable.id, v.raw, v.frequency, 1),
+    code: v.code,
+    status: v.status,
     project: 'p',
-    variable: variable.id,
-    municipalities: 1,
-    codedBy: null,
-    codedAt: null,
-    reviewedBy: null,
-    reviewedAt: null,
-    note: '',
-    updatedAt: null,
-    combinations: null,
-    firstImport: null,
   }));
 
   it('draws every chart from what the project holds', () => {
