@@ -3,7 +3,8 @@
 // Prints one JSON object: n, coders, percentAgreement, cohenKappa, krippendorffAlpha, confusion.
 
 import { measureAgreement, type CoderCodes } from '../core/agreement';
-import { categoryIndex, categoryPath } from '../core/codebook';
+import { categoryIndex } from '../core/codebook';
+import { codeAtLevel } from '../core/double-coding';
 import { restoreCodebook } from '../core/formats/codebook';
 import { MAX_JSON_SIZE, parseJsonBytes } from '../core/formats/json';
 import { restoreMapping, type MappingFile } from '../core/formats/mapping';
@@ -106,7 +107,7 @@ function codesOf(
     if (index) {
       if (!index.has(code))
         fail(`mapping ${path}: "${e.raw}" is coded ${code}, which is not in the codebook`);
-      if (level === 'group') code = categoryPath(index, code)[0]?.code ?? code;
+      code = codeAtLevel(index, code, level);
     }
     codes.set(e.raw, code);
   }

@@ -8,6 +8,8 @@ import {
   type ImportPartRow,
   type ImportRow,
   type NoteRow,
+  type DoubleCodeRow,
+  type DoubleSampleRow,
   type KodbokDb,
   type ProjectRow,
   type SettingRow,
@@ -31,6 +33,8 @@ interface ProjectRows {
   /** All settings: the project's own are picked out by their keys. */
   readonly settings: readonly SettingRow[];
   readonly notes: readonly NoteRow[];
+  readonly doubleSamples: readonly DoubleSampleRow[];
+  readonly doubleCodes: readonly DoubleCodeRow[];
 }
 
 /** The backup of one project from its rows: one entry per table, without the project's id. */
@@ -53,10 +57,18 @@ function backupOf(rows: ProjectRows, exportedAt: string): ProjectBackup {
       return key === null ? [] : [{ key, value: s.value }];
     }),
     // Note events in the order they were written (their keys are random ids).
-    notes: [...rows.notes]
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
-      .map(({ project: _, ...n }) => n),
+    notes: [...rows.notes].sort(byTimeAndId).map(({ project: _, ...n }) => n),
+    doubleSamples: [...rows.doubleSamples].sort(byTimeAndId).map(({ project: _, ...d }) => d),
+    doubleCodes: [...rows.doubleCodes].sort(byTimeAndId).map(({ project: _, ...c }) => c),
   };
+}
+
+/** Events in the order they were written (their keys are random ids). */
+function byTimeAndId(
+  a: { readonly at: string; readonly id: string },
+  b: { readonly at: string; readonly id: string },
+): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1;
 }
 
 /**
@@ -69,22 +81,46 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
   return db.transaction('r', [...projectTables(db), db.settings], async () => {
     const p = await db.projects.get(project);
     if (!p) throw new Error(`no project ${project}`);
-    const [variables, values, history, imports, importParts, counts, settings, notes] =
-      await Promise.all([
-        db.variables.where('project').equals(project).toArray(),
-        db.values
-          .where('[project+variable+raw]')
-          .between(...valueRange(project), true, true)
-          .toArray(),
-        db.history.where('[project+variable]').between([project], [project, []]).toArray(),
-        db.imports.where('project').equals(project).toArray(),
-        db.importParts.where('project').equals(project).toArray(),
-        db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
-        db.settings.toArray(),
-        db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
-      ]);
+    const [
+      variables,
+      values,
+      history,
+      imports,
+      importParts,
+      counts,
+      settings,
+      notes,
+      doubleSamples,
+      doubleCodes,
+    ] = await Promise.all([
+      db.variables.where('project').equals(project).toArray(),
+      db.values
+        .where('[project+variable+raw]')
+        .between(...valueRange(project), true, true)
+        .toArray(),
+      db.history.where('[project+variable]').between([project], [project, []]).toArray(),
+      db.imports.where('project').equals(project).toArray(),
+      db.importParts.where('project').equals(project).toArray(),
+      db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
+      db.settings.toArray(),
+      db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
+      db.doubleSamples.where('[project+id]').between([project], [project, []]).toArray(),
+      db.doubleCodes.where('[project+id]').between([project], [project, []]).toArray(),
+    ]);
     return backupOf(
-      { project: p, variables, values, history, imports, importParts, counts, settings, notes },
+      {
+        project: p,
+        variables,
+        values,
+        history,
+        imports,
+        importParts,
+        counts,
+        settings,
+        notes,
+        doubleSamples,
+        doubleCodes,
+      },
       exportedAt,
     );
   });
@@ -142,6 +178,13 @@ export async function restoreProject(
     await db.counts.bulkAdd(backup.counts.map((c): CountsRow => ({ ...c, project: id })));
     // Note events keep their ids (keyed with the project): the same event in a copy is the same.
     await db.notes.bulkAdd(backup.notes.map((n): NoteRow => ({ ...n, project: id })));
+    // So do the samples and blind codes of double coding.
+    await db.doubleSamples.bulkAdd(
+      backup.doubleSamples.map((d): DoubleSampleRow => ({ ...d, project: id })),
+    );
+    await db.doubleCodes.bulkAdd(
+      backup.doubleCodes.map((c): DoubleCodeRow => ({ ...c, project: id })),
+    );
     await db.settings.bulkPut(
       backup.settings.map((s): SettingRow => ({
         key: projectSettingKey(s.key, id),
@@ -170,6 +213,8 @@ const SALVAGE_STORES = [
   'counts',
   'settings',
   'notes',
+  'doubleSamples',
+  'doubleCodes',
 ] as const;
 
 /**
@@ -189,6 +234,8 @@ export async function salvageProjects(
   try {
     const unreadable: string[] = [];
     const read = async <T>(store: (typeof SALVAGE_STORES)[number]): Promise<T[]> => {
+      // A store newer than the database (double coding in a version 3 database) holds nothing.
+      if (store.startsWith('double') && !db.tables.some((t) => t.name === store)) return [];
       try {
         return (await db.table(store).toArray()) as T[];
       } catch {
@@ -205,6 +252,8 @@ export async function salvageProjects(
     const counts = await read<CountsRow>('counts');
     const settings = await read<SettingRow>('settings');
     const notes = await read<NoteRow>('notes');
+    const doubleSamples = await read<DoubleSampleRow>('doubleSamples');
+    const doubleCodes = await read<DoubleCodeRow>('doubleCodes');
     const rowsOf = <T extends { readonly project: string }>(rows: readonly T[], id: string) =>
       rows.filter((r) => r.project === id);
     // Without the projects store, the projects are the ones the other stores name.
@@ -227,6 +276,8 @@ export async function salvageProjects(
           counts: rowsOf(counts, id),
           settings,
           notes: rowsOf(notes, id),
+          doubleSamples: rowsOf(doubleSamples, id),
+          doubleCodes: rowsOf(doubleCodes, id),
         },
         exportedAt,
       ),

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FileShape } from '../core/import-columns';
 import type { ImportPart, StoredCombination, StoredTally } from '../core/import-merge';
+import type { BlindCode, DoubleSample } from '../core/double-sample';
 import type { NoteEvent } from '../core/notes';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
@@ -50,6 +51,17 @@ export const SCHEMA_V3 = {
   notes: '[project+id], [project+variable]',
 } as const;
 
+/**
+ * Version 4 adds blind double coding (issue 10 item 6): the samples drawn for double coding and
+ * every coder's decision on a sample's value, each an immutable row keyed by project and a unique
+ * id (core/double-coding.ts), so that sync can carry them between machines as they are. Only new
+ * stores: nothing older changes and the upgrade has nothing to convert.
+ */
+export const SCHEMA_V4 = {
+  doubleSamples: '[project+id], [project+variable]',
+  doubleCodes: '[project+id], [project+sample]',
+} as const;
+
 export interface ProjectRow {
   readonly id: string;
   readonly name: string;
@@ -95,6 +107,16 @@ export interface HistoryRow {
 
 /** A note event as stored (see SCHEMA_V3). */
 export interface NoteRow extends NoteEvent {
+  readonly project: string;
+}
+
+/** A sample drawn for blind double coding, as stored (see SCHEMA_V4). */
+export interface DoubleSampleRow extends DoubleSample {
+  readonly project: string;
+}
+
+/** One coder's decision on a sample's value, as stored (see SCHEMA_V4). */
+export interface DoubleCodeRow extends BlindCode {
   readonly project: string;
 }
 
@@ -178,6 +200,8 @@ export class KodbokDb extends Dexie {
   importParts!: Table<ImportPartRow, [string, string]>;
   counts!: Table<CountsRow, [string, string]>;
   notes!: Table<NoteRow, [string, string]>;
+  doubleSamples!: Table<DoubleSampleRow, [string, string]>;
+  doubleCodes!: Table<DoubleCodeRow, [string, string]>;
 
   constructor(
     name: string = DB_NAME,
@@ -200,6 +224,7 @@ export class KodbokDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
     // Every committed write to values and counts is announced as a change set (changes.ts).
     installChangeFeed(this);
   }
@@ -221,6 +246,8 @@ export function projectTables(db: KodbokDb) {
     db.importParts,
     db.counts,
     db.notes,
+    db.doubleSamples,
+    db.doubleCodes,
   ];
 }
 

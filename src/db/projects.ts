@@ -88,6 +88,8 @@ export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
     await db.variables.where('project').equals(id).delete();
     await db.history.where('[project+variable]').between([id], [id, []]).delete();
     await db.notes.where('[project+variable]').between([id], [id, []]).delete();
+    await db.doubleSamples.where('[project+id]').between([id], [id, []]).delete();
+    await db.doubleCodes.where('[project+id]').between([id], [id, []]).delete();
     await db.projects.delete(id);
   });
 }

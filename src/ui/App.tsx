@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { boot, currentVariable, useApp, useReview } from '../state/app';
 import { CodebookPanel } from './codebook/CodebookPanel';
 import { ValuesPanel } from './grid/ValuesPanel';
@@ -9,6 +9,11 @@ import { MembersDialog } from './review/MembersDialog';
 import { QuestionDialog } from './review/QuestionDialog';
 import { OpenFailedActions, SafeStart } from './shell/Recovery';
 import { VariableTabs } from './shell/VariableTabs';
+
+// Blind double coding (issue 10 item 6), opened from the members dialog: loaded when first opened.
+const DoubleCodingDialog = lazy(() =>
+  import('./review/DoubleCodingDialog').then((m) => ({ default: m.DoubleCodingDialog })),
+);
 
 export function App() {
   const t = useT();
@@ -25,6 +30,7 @@ export function App() {
   const membersOpen = useReview((s) => s.membersOpen);
   const hasProject = useApp((s) => s.projectId !== null);
   const [codebookOpen, setCodebookOpen] = useState(false);
+  const [doubleCoding, setDoubleCoding] = useState(false);
 
   if (phase.kind === 'loading') {
     return (
@@ -70,8 +76,24 @@ export function App() {
         <MembersDialog mode="sign-in" />
       ) : (
         membersOpen && (
-          <MembersDialog mode="manage" onClose={() => useReview.setState({ membersOpen: false })} />
+          <MembersDialog
+            mode="manage"
+            onClose={() => useReview.setState({ membersOpen: false })}
+            onDoubleCoding={
+              hasVariable
+                ? () => {
+                    useReview.setState({ membersOpen: false });
+                    setDoubleCoding(true);
+                  }
+                : undefined
+            }
+          />
         )
+      )}
+      {doubleCoding && (
+        <Suspense fallback={null}>
+          <DoubleCodingDialog onClose={() => setDoubleCoding(false)} />
+        </Suspense>
       )}
       <QuestionDialog />
     </div>

@@ -203,7 +203,7 @@ describe('schema v3 (note events)', () => {
 
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.values.toArray()).toEqual(before);
     expect(await db.history.toArray()).toEqual(historyBefore);
     const e = await writeNote(db, {

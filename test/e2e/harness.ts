@@ -95,3 +95,12 @@ export async function shot(page: Page, name: string): Promise<void> {
   const shots = process.env.KODBOK_SHOTS;
   if (shots) await page.screenshot({ path: join(shots, `${name}.png`) });
 }
+
+/** The person at the keyboard chooses who she is among the members (the members dialog). */
+export async function become(page: Page, name: string): Promise<void> {
+  await page.getByTestId('user').click();
+  await page.locator(`[data-member="${name}"] [data-testid="member-choose"]`).click();
+  await page.getByTestId('user').filter({ hasText: name }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('members-dialog').waitFor({ state: 'detached' });
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shot, startServer, tempProfile, type Session } from './harness';
+import { become, launch, shot, startServer, tempProfile, type Session } from './harness';
 
 // A review a team can trust, in Chromium: four eyes, approved work protected from a bulk action,
 // the reason for sending back, undo and redo named and exact, and a decision from a tab that
@@ -46,15 +46,6 @@ async function assign(page: Page, code: string) {
 
 async function notice(page: Page, text: string) {
   await page.locator('.notice').filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
-}
-
-/** The person at the keyboard chooses who she is among the members (the members dialog). */
-async function become(page: Page, name: string) {
-  await page.getByTestId('user').click();
-  await page.locator(`[data-member="${name}"] [data-testid="member-choose"]`).click();
-  await page.getByTestId('user').filter({ hasText: name }).waitFor();
-  await page.keyboard.press('Escape');
-  await page.getByTestId('members-dialog').waitFor({ state: 'detached' });
 }
 
 /** Quick search, waiting until the grid shows only rows that match it. */

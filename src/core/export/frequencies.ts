@@ -6,7 +6,8 @@
 // line, zeros included, so tables by municipality have the same shape for each.
 
 import { categoryIndex, groupCodes } from '../codebook';
-import type { Codebook } from '../types';
+import type { StoredCombination } from '../import-merge';
+import type { Codebook, RawValue } from '../types';
 import { crosswalkCode } from './crosswalk';
 import type { ExportTable } from './table';
 
@@ -124,4 +125,33 @@ export function frequencyTable(
   const headers =
     options.byName === undefined ? [...FREQUENCY_COLUMNS] : [options.byName, ...FREQUENCY_COLUMNS];
   return { sheet: 'frequencies', headers, rows };
+}
+
+/** A variable's stored cells as observations: rows per municipality, or all rows. */
+export function* observationsOf(
+  cells: readonly StoredCombination[],
+  byMunicipality: boolean,
+): Generator<Observation> {
+  for (const cell of cells) {
+    if (!byMunicipality) {
+      yield { by: null, atoms: cell.atoms, rows: cell.rows };
+      continue;
+    }
+    let counted = 0;
+    for (const [municipality, rows] of cell.munis) {
+      counted += rows;
+      yield { by: municipality, atoms: cell.atoms, rows };
+    }
+    // Rows counted before municipality detail was kept: under an empty municipality, not lost.
+    if (cell.rows > counted) yield { by: '', atoms: cell.atoms, rows: cell.rows - counted };
+  }
+}
+
+/** Approved codes by raw value (a Map: raw values can be `__proto__`). */
+export function approvedCodes(
+  values: Iterable<Pick<RawValue, 'raw' | 'code' | 'status'>>,
+): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const v of values) if (v.status === 'approved' && v.code !== null) codes.set(v.raw, v.code);
+  return codes;
 }

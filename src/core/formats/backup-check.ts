@@ -188,14 +188,42 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
   settings: () => undefined,
   notes: (b, x, error) => {
     refer('notes', b.notes, 'variable', x.variables, 'variable', error);
-    const ids = new Set<string>();
-    b.notes.forEach((n, i) => {
-      if (ids.has(n.id))
-        error({ path: pointer('notes', i, 'id'), message: `note "${n.id}" is listed twice` });
-      ids.add(n.id);
+    unique('notes', b.notes, 'note', error);
+  },
+  doubleSamples: (b, x, error) => {
+    refer('doubleSamples', b.doubleSamples, 'variable', x.variables, 'variable', error);
+    unique('doubleSamples', b.doubleSamples, 'sample', error);
+  },
+  doubleCodes: (b, _, error) => {
+    unique('doubleCodes', b.doubleCodes, 'blind code', error);
+    const samples = new Map(b.doubleSamples.map((d) => [d.id, new Set(d.raws)]));
+    b.doubleCodes.forEach((c, i) => {
+      const raws = samples.get(c.sample);
+      if (!raws)
+        error({ path: pointer('doubleCodes', i, 'sample'), message: `no sample "${c.sample}"` });
+      else if (!raws.has(c.raw))
+        error({
+          path: pointer('doubleCodes', i, 'raw'),
+          message: `is not a value of sample "${c.sample}"`,
+        });
     });
   },
 } satisfies Record<keyof Omit<ProjectBackup, 'exportedAt' | 'project'>, TableCheck>;
+
+/** Events are merged by id: an id twice is an error. */
+function unique(
+  table: string,
+  rows: readonly { readonly id: string }[],
+  what: string,
+  error: (e: FormatError) => void,
+): void {
+  const ids = new Set<string>();
+  rows.forEach((r, i) => {
+    if (ids.has(r.id))
+      error({ path: pointer(table, i, 'id'), message: `${what} "${r.id}" is listed twice` });
+    ids.add(r.id);
+  });
+}
 
 /** What the schema cannot say, per table; errors point into the file (at most 100). */
 export function checkBackup(b: ProjectBackup): FormatError[] {

@@ -5,6 +5,7 @@
 // fresh objects built field by field (nothing unknown, no `__proto__` keys carried over).
 
 import type { NoteEvent } from '../notes';
+import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
 import { PROJECT_SETTINGS, isProjectSettingName } from '../settings';
 import {
@@ -101,6 +102,9 @@ export interface ProjectBackup {
   readonly counts: readonly BackupCounts[];
   readonly settings: readonly BackupSetting[];
   readonly notes: readonly BackupNote[];
+  /** Blind double coding (core/double-coding.ts): optional in a file, absent in older backups. */
+  readonly doubleSamples: readonly DoubleSample[];
+  readonly doubleCodes: readonly BlindCode[];
 }
 
 const str: SchemaNode = { type: 'string' };
@@ -141,6 +145,19 @@ const NOTE_KEYS: readonly (keyof NoteEvent)[] = [
   'code',
   'status',
 ];
+/** Every field of a double-coding sample and of a coder's blind decision, all required. */
+const SAMPLE_KEYS: readonly (keyof DoubleSample)[] = [
+  'id',
+  'variable',
+  'mode',
+  'seed',
+  'size',
+  'raws',
+  'coders',
+  'by',
+  'at',
+];
+const BLIND_CODE_KEYS: readonly (keyof BlindCode)[] = ['id', 'sample', 'raw', 'code', 'by', 'at'];
 const coding: SchemaNode = {
   type: 'object',
   required: CODING_KEYS,
@@ -291,6 +308,39 @@ const schema: SchemaNode = {
           text: str,
           code: strOrNull,
           status: { enum: STATUSES },
+        },
+      },
+    },
+    doubleSamples: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: SAMPLE_KEYS,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          variable: str,
+          mode: { enum: SAMPLE_MODES },
+          seed: { type: 'integer', minimum: 0 },
+          size: count,
+          raws: strings,
+          coders: strings,
+          by: str,
+          at: str,
+        },
+      },
+    },
+    doubleCodes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: BLIND_CODE_KEYS,
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          sample: str,
+          raw: str,
+          code: { type: 'string', minLength: 1 },
+          by: str,
+          at: str,
         },
       },
     },
@@ -464,6 +514,13 @@ function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]):
     settings: restoreSettings(data).settings,
     // Absent in backups written before notes existed.
     notes: records(ownField(data, 'notes')).map((n) => pick<BackupNote>(n, NOTE_KEYS)),
+    // Absent in backups written before blind double coding existed.
+    doubleSamples: records(ownField(data, 'doubleSamples')).map((d) =>
+      pick<DoubleSample>(d, SAMPLE_KEYS),
+    ),
+    doubleCodes: records(ownField(data, 'doubleCodes')).map((c) =>
+      pick<BlindCode>(c, BLIND_CODE_KEYS),
+    ),
   };
 }
 

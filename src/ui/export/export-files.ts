@@ -6,7 +6,7 @@ import { categoryStats } from '../../core/export/codebook-stats';
 import { writeCodebookHtml } from '../../core/export/codebook-html';
 import { codebookTable } from '../../core/export/codebook-table';
 import { crosswalkCode } from '../../core/export/crosswalk';
-import { frequencyTable, type Observation } from '../../core/export/frequencies';
+import { approvedCodes, frequencyTable, observationsOf } from '../../core/export/frequencies';
 import { mappingTable } from '../../core/export/mapping-table';
 import type { RecodeSpec, RecodedTable } from '../../core/export/recode';
 import { writeQdc } from '../../core/export/qdc';
@@ -83,33 +83,6 @@ export function mappingOf(source: ExportSource, full: boolean): MappingFile {
     full,
     exportedAt: source.exportedAt,
   });
-}
-
-/** The cells as observations: rows per municipality, or all rows. */
-function* observationsOf(
-  cells: readonly StoredCombination[],
-  byMunicipality: boolean,
-): Generator<Observation> {
-  for (const cell of cells) {
-    if (!byMunicipality) {
-      yield { by: null, atoms: cell.atoms, rows: cell.rows };
-      continue;
-    }
-    let counted = 0;
-    for (const [municipality, rows] of cell.munis) {
-      counted += rows;
-      yield { by: municipality, atoms: cell.atoms, rows };
-    }
-    // Rows counted before municipality detail was kept: under an empty municipality, not lost.
-    if (cell.rows > counted) yield { by: '', atoms: cell.atoms, rows: cell.rows - counted };
-  }
-}
-
-/** Approved codes by raw value (a Map: raw values can be `__proto__`). */
-function approvedCodes(values: readonly RawValue[]): Map<string, string> {
-  const codes = new Map<string, string>();
-  for (const v of values) if (v.status === 'approved' && v.code !== null) codes.set(v.raw, v.code);
-  return codes;
 }
 
 function tableFile(

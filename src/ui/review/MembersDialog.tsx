@@ -15,6 +15,8 @@ interface Props {
   /** `sign-in`: the person must say who she is; `manage`: members, roles and four eyes. */
   readonly mode: 'sign-in' | 'manage';
   readonly onClose?: () => void;
+  /** Opens blind double coding for the project's members (issue 10 item 6). */
+  readonly onDoubleCoding?: () => void;
 }
 
 function RoleSelect({
@@ -47,7 +49,7 @@ function RoleSelect({
 }
 
 /** The project's people: who is here, in which role, and whether four eyes are required. */
-export function MembersDialog({ mode, onClose }: Props) {
+export function MembersDialog({ mode, onClose, onDoubleCoding }: Props) {
   const t = useT();
   const user = useApp((s) => s.user);
   const people = useReview((s) => s.people);
@@ -160,6 +162,16 @@ export function MembersDialog({ mode, onClose }: Props) {
         </label>
         {!signingIn && exists && <p className="muted">{t('memberExists', { name: clean })}</p>}
         <div className="modal-actions">
+          {!signingIn && onDoubleCoding && (
+            <button
+              type="button"
+              title={t('dcButtonTitle')}
+              onClick={onDoubleCoding}
+              data-testid="double-coding-open"
+            >
+              {t('dcButton')}…
+            </button>
+          )}
           {!signingIn && (
             <button type="button" onClick={onClose}>
               {t('close')}

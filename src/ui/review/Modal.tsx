@@ -6,13 +6,15 @@ interface Props {
   readonly onCancel?: () => void;
   readonly children: ReactNode;
   readonly testId?: string;
+  /** Another class beside `modal` (a wider dialog). */
+  readonly className?: string;
 }
 
 /**
  * A modal of the review: closes on Escape and on a click outside, and gives the focus back to
  * where it came from (the grid row), so that the keyboard flow goes on.
  */
-export function Modal({ label, onCancel, children, testId }: Props) {
+export function Modal({ label, onCancel, children, testId, className }: Props) {
   const cameFrom = useRef<Element | null>(null);
   useEffect(() => {
     cameFrom.current = document.activeElement;
@@ -35,7 +37,7 @@ export function Modal({ label, onCancel, children, testId }: Props) {
   return (
     <div className="modal-backdrop" onMouseDown={onCancel}>
       <div
-        className="modal"
+        className={className ? `modal ${className}` : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-label={label}

@@ -1,5 +1,5 @@
-import { lazy, Suspense } from 'react';
-import { LANGUAGES, type Language } from '../../i18n';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { LANGUAGES, type Language, type MessageKey } from '../../i18n';
 import {
   eraseAllLocalData,
   newProject,
@@ -17,6 +17,45 @@ import { describeStorageProblem } from '../report';
 const ExportImportMenu = lazy(() =>
   import('../export/ExportImportMenu').then((m) => ({ default: m.ExportImportMenu })),
 );
+
+// The overview's charts bring Observable Plot and d3: loaded when first opened.
+const OverviewDialog = lazy(() =>
+  import('../overview/OverviewDialog').then((m) => ({ default: m.OverviewDialog })),
+);
+
+/** A header button that opens a lazily loaded dialog of the open project. */
+function DialogButton({
+  label,
+  title,
+  testId,
+  Dialog,
+}: {
+  label: MessageKey;
+  title: MessageKey;
+  testId: string;
+  Dialog: ComponentType<{ onClose: () => void }>;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const projectId = useApp((s) => s.projectId);
+  return (
+    <>
+      <button
+        onClick={() => setOpen(true)}
+        disabled={projectId === null}
+        title={t(title)}
+        data-testid={testId}
+      >
+        {t(label)}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <Dialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
 
 function megabytes(bytes: number, lang: Language): string {
   const n = (x: number) =>
@@ -124,6 +163,13 @@ export function Header() {
       <Suspense fallback={null}>
         <ExportImportMenu />
       </Suspense>
+      {/* Översikt: the project's charts (issue 11 item 4), beside the export menu. */}
+      <DialogButton
+        label="ovButton"
+        title="ovButtonTitle"
+        testId="overview-open"
+        Dialog={OverviewDialog}
+      />
       <ImportHost />
       <span className="spacer" />
       <StorageIndicator />

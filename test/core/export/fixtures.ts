@@ -1,7 +1,8 @@
 // A codebook and a mapping the export tests share: groups, a crosswalk, every status, a
 // formula-like raw value and `__proto__`.
 import type { MappingFile } from '../../../src/core/formats/mapping';
-import type { Codebook } from '../../../src/core/types';
+import type { StoredCombination } from '../../../src/core/import-merge';
+import type { Codebook, Status } from '../../../src/core/types';
 
 export const CODEBOOK: Codebook = {
   id: 'nuso-orsak',
@@ -54,3 +55,20 @@ export const MAPPING: MappingFile = {
     { raw: '__proto__', code: 'B15', status: 'flagged', frequency: 1 },
   ],
 };
+
+/** A value as the charts and coverage read it. */
+export const countedValue = (
+  raw: string,
+  frequency: number,
+  status: Status,
+  code: string | null = null,
+) => ({ raw, frequency, status, code });
+
+/** A stored cell with its rows per municipality. */
+export const storedCell = (atoms: string[], munis: [string, number][]): StoredCombination => ({
+  cell: atoms.join('; '),
+  atoms,
+  rows: munis.reduce((n, [, r]) => n + r, 0),
+  municipalities: munis.length,
+  munis,
+});
