@@ -406,7 +406,14 @@ async function firstOpen(browser, n, runs = 5) {
   const times = [];
   const painted = [];
   const fcp = [];
+  // KODBOK_BENCH_PROFILE=FILE: a CPU profile of the last load, from navigation until the key acted.
+  const profile = process.env.KODBOK_BENCH_PROFILE;
+  const cdp = profile ? await context.newCDPSession(page) : null;
   for (let r = 0; r <= runs; r++) {
+    if (cdp && r === runs) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await page.goto(appUrl);
     const rowsAt = await page.waitForFunction(
       () =>
@@ -424,6 +431,8 @@ async function firstOpen(browser, n, runs = 5) {
       undefined,
       { timeout: 60_000, polling: 'raf' },
     );
+    if (cdp && r === runs)
+      writeFileSync(`${profile}-${n}`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const paint = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     );
