@@ -81,7 +81,7 @@ function applySection() {
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
   const results = sizes.map((n) => {
     console.error(`• scripts/bench-apply.mjs: ${n.toLocaleString('en')} rows`);
-    return benchApply({ rows: n, runs: 5 });
+    return benchApply({ rows: n, runs: Number(runsArg ?? 5) });
   });
   const rows = [];
   for (const r of results) {
@@ -455,7 +455,7 @@ async function runOpen(browser) {
   const range = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
   for (const n of [1300, 50000]) {
     const before = loadAverage();
-    const { times, painted, fcp, scriptBytes } = await firstOpen(browser, n);
+    const { times, painted, fcp, scriptBytes } = await firstOpen(browser, n, Number(runsArg ?? 5));
     out.push({
       name: `First open to a usable grid (rows painted, a key acts), returning visit, ${n.toLocaleString('en')} values`,
       value: median(times),
