@@ -5,15 +5,18 @@
 //      command is also timed in-process (files in memory: parsing, engine, JSON output).
 //   B. 1 300 values × (codebook + 1 300 approved): < 100 ms.
 //   C. 50 000 values × 20 000 approved: < 10 s, with the process's peak memory.
-// Medians of a few runs. findBestMatch over all 50 M pairs of A takes minutes, so by default it runs
-// on a sample of the values and is scaled up (it is linear in the number of values); pass --full to
-// run it on all of them.
+// Every figure is paired with string-similarity's findBestMatch (the FORMATS.md reference) over the
+// same values and targets in the same run, run after run; medians of 5 runs (--runs N), each run's
+// figure and the spread beside them, and the load average before and after. A and B also run on a
+// second workload whose values all carry 2–4 typing slips. findBestMatch over all 50 M pairs of A
+// takes minutes, so it runs on a sample of the values and is scaled up (it is linear in the number
+// of values); pass --full to run it on all of them.
 //
 //   npx tsx scripts/bench-suggest.ts [--full] [--runs N] [--free-text]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -29,7 +32,7 @@ import { syntheticValues, type Labelled } from '../test/bench/synthetic';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const full = args.includes('--full');
-const runs = Number(args[args.indexOf('--runs') + 1] ?? '') || 3;
+const runs = Number(args[args.indexOf('--runs') + 1] ?? '') || 5;
 // --free-text: a nonsense word on most values, as an adversary: nearly every value is unique and
 // shares most of its bigrams with hundreds of others.
 const freeText = args.includes('--free-text');
@@ -37,6 +40,97 @@ const freeText = args.includes('--free-text');
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
+}
+
+/** Each run's figure and the spread: `(1.2–1.5: 1.2, 1.3, 1.5)`. */
+function runsOf(xs: number[], f: (x: number) => string): string {
+  return `(${f(Math.min(...xs))}–${f(Math.max(...xs))}: ${xs.map(f).join(', ')})`;
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+interface Paired {
+  /** Engine build + suggest, ms, per run. */
+  readonly engine: number[];
+  readonly build: number[];
+  /** findBestMatch over all the values (scaled from the sample), ms, per run. */
+  readonly reference: number[];
+  /** reference / engine, per run. */
+  readonly ratio: number[];
+}
+
+/**
+ * `runs` rounds of the engine (build + suggest) and findBestMatch on `sample` values (scaled to
+ * all), one right after the other, alternating which goes first.
+ */
+function paired(
+  codebook: Codebook,
+  known: Map<string, KnownValue>,
+  values: readonly Labelled[],
+  sample: number,
+): Paired {
+  const out: Paired = { engine: [], build: [], reference: [], ratio: [] };
+  const some = values.slice(0, sample);
+  for (let r = 0; r < runs; r++) {
+    let engine: [number, number] = [0, 0];
+    let reference = 0;
+    const runEngineNow = () => (engine = runEngine(codebook, known, values));
+    const runReferenceNow = () =>
+      (reference = (runReference(codebook, known, some) * values.length) / some.length);
+    if (r % 2 === 0) {
+      runEngineNow();
+      runReferenceNow();
+    } else {
+      runReferenceNow();
+      runEngineNow();
+    }
+    out.engine.push(engine[0] + engine[1]);
+    out.build.push(engine[0]);
+    out.reference.push(reference);
+    out.ratio.push(reference / (engine[0] + engine[1]));
+  }
+  return out;
+}
+
+// The synthetic values as they are, and the same kind of values with 2–4 more typing slips each.
+const WORKLOADS = [
+  ['synthetic values (0–2 typing slips)', 0],
+  ['typing slips (2–4 more each)', 2],
+] as const;
+
+/**
+ * Values ([count, seed]) against approved values ([count, seed]) of one workload, paired with
+ * findBestMatch on `sample` values (all with --full); prints after `title`.
+ */
+function pairedWorkload(
+  codebook: Codebook,
+  [n, valueSeed]: readonly [number, number],
+  [k, knownSeed]: readonly [number, number],
+  slips: number,
+  sample: number,
+  title?: () => void,
+): { values: Labelled[]; known: Map<string, KnownValue>; pair: Paired } {
+  const values = syntheticValues(codebook, n, valueSeed, freeText, slips);
+  const known = knownOf(syntheticValues(codebook, k, knownSeed, freeText, slips));
+  const used = full ? values.length : sample;
+  const pair = paired(codebook, known, values, used);
+  title?.();
+  printPaired(pair, values.length, used);
+  return { values, known, pair };
+}
+
+function printPaired(p: Paired, values: number, sample: number): void {
+  const x = (r: number) => `${r.toFixed(0)}×`;
+  console.log(
+    `   engine build + suggest   ${ms(median(p.engine))} ${runsOf(p.engine, ms)}; build ${ms(median(p.build))}`,
+  );
+  console.log(
+    `   findBestMatch (paired)   ${ms(median(p.reference))} ${runsOf(p.reference, ms)}${sample < values ? `; measured on ${sample} of the ${values} values, scaled ×${(values / sample).toFixed(1)}` : ''}`,
+  );
+  console.log(`   engine speed-up          ${x(median(p.ratio))} ${runsOf(p.ratio, x)}`);
 }
 
 function time(fn: () => void): number {
@@ -97,13 +191,8 @@ function memoryIo(files: Map<string, string>): CliIo & { out: number } {
   return io;
 }
 
-/** findBestMatch over all values, scaled from the sample it ran on. */
-function scaledReference(all: number, sampled: number, refRuns: number[]): number {
-  return (median(refRuns) * all) / sampled;
-}
-
-/** `node bin/kodbok.mjs suggest …` as a user runs it: medians of `runs` wall-clock times (ms). */
-function wholeProcess(files: ReadonlyMap<string, string>, runs: number): number | string {
+/** `node bin/kodbok.mjs suggest …` as a user runs it: `runs` wall-clock times (ms). */
+function wholeProcess(files: ReadonlyMap<string, string>, runs: number): number[] | string {
   const dir = mkdtempSync(join(tmpdir(), 'kodbok-bench-'));
   try {
     for (const [name, text] of files) writeFileSync(join(dir, name), text);
@@ -128,7 +217,7 @@ function wholeProcess(files: ReadonlyMap<string, string>, runs: number): number 
       if (run.status !== 0)
         return `not measured (exit ${run.status}: ${run.stderr.trim().split('\n')[0] ?? ''})`;
     }
-    return median(times);
+    return times;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -144,21 +233,25 @@ async function main(): Promise<void> {
   if (!parsed.ok) throw new Error('dev-set codebook does not read');
   const codebook = parsed.value;
   console.log(
-    `codebook: ${codebook.id}, ${leaves(codebook).length} leaves; ${runs} runs, medians${freeText ? '; --free-text' : ''}\n`,
+    `codebook: ${codebook.id}, ${leaves(codebook).length} leaves; ${runs} runs, medians${freeText ? '; --free-text' : ''}; load average (1/5/15 min) before ${load()}\n`,
   );
 
-  // A. 10 000 × 5 000, same run as findBestMatch.
-  {
-    const values = syntheticValues(codebook, 10_000, 1, freeText);
-    const known = knownOf(syntheticValues(codebook, 5_000, 2, freeText));
-    const results = Array.from({ length: runs }, () => runEngine(codebook, known, values));
-    const engineMs = median(results.map(([b, s]) => b + s));
-    const sample = full ? values : values.slice(0, 500);
-    const refRuns = Array.from({ length: full ? 1 : runs }, () =>
-      runReference(codebook, known, sample),
+  // A. 10 000 × 5 000, paired with findBestMatch; on the synthetic values and on the same kind of
+  // values with 2–4 more typing slips each.
+  for (const [workload, slips] of WORKLOADS) {
+    const { values, known, pair } = pairedWorkload(
+      codebook,
+      [10_000, 1],
+      [5_000, 2],
+      slips,
+      500,
+      () => console.log(`A. 10 000 values × 5 000 approved: ${workload}`),
     );
-    const refMs = (median(refRuns) * values.length) / sample.length;
-    // The whole command, in process: JSON files in, JSON array out.
+    if (slips > 0) {
+      console.log('');
+      continue;
+    }
+    // The whole command, in process (JSON files in, JSON array out) and as a process.
     const mapping = JSON.stringify({
       format: 'kodbok/mapping',
       formatVersion: 1,
@@ -181,37 +274,24 @@ async function main(): Promise<void> {
       );
       cliRuns.push(performance.now() - t0);
     }
-    const cliMs = median(cliRuns);
-    const processMs = wholeProcess(files, runs);
-    console.log('A. 10 000 values × 5 000 approved');
+    const processRuns = wholeProcess(files, runs);
+    const refMs = median(pair.reference);
     console.log(
-      `   engine build + suggest   ${ms(engineMs)}  (build ${ms(median(results.map((r) => r[0])))})`,
-    );
-    console.log(`   kodbok suggest (in-process, files in memory)  ${ms(cliMs)}`);
-    console.log(
-      typeof processMs === 'number'
-        ? `   npx kodbok suggest (whole process: Node, the compiled CLI, files on disk)  ${ms(processMs)}  → ${(scaledReference(values.length, sample.length, refRuns) / processMs).toFixed(0)}×`
-        : `   npx kodbok suggest (whole process): ${processMs}`,
+      `   kodbok suggest (in-process, files in memory)  ${ms(median(cliRuns))} ${runsOf(cliRuns, ms)}  → ${(refMs / median(cliRuns)).toFixed(0)}× findBestMatch`,
     );
     console.log(
-      `   findBestMatch            ${ms(refMs)}${full ? '' : `  (measured on ${sample.length} values: ${ms(median(refRuns))}, scaled ×${values.length / sample.length})`}`,
-    );
-    console.log(
-      `   speed-up: engine ${(refMs / engineMs).toFixed(0)}×, command ${(refMs / cliMs).toFixed(0)}×  (target ≥ 50×)\n`,
+      typeof processRuns === 'string'
+        ? `   node bin/kodbok.mjs suggest (whole process): ${processRuns}`
+        : `   node bin/kodbok.mjs suggest (whole process: Node, the compiled CLI, files on disk)  ${ms(median(processRuns))} ${runsOf(processRuns, ms)}  → ${(refMs / median(processRuns)).toFixed(0)}× findBestMatch  (target ≥ 50×)\n`,
     );
   }
 
-  // B. 1 300 × (codebook + 1 300).
-  {
-    const values = syntheticValues(codebook, 1_300, 3, freeText);
-    const known = knownOf(syntheticValues(codebook, 1_300, 4, freeText));
-    const results = Array.from({ length: Math.max(runs, 5) }, () =>
-      runEngine(codebook, known, values),
+  // B. 1 300 × (codebook + 1 300), on both workloads.
+  for (const [workload, slips] of WORKLOADS) {
+    pairedWorkload(codebook, [1_300, 3], [1_300, 4], slips, 300, () =>
+      console.log(`B. 1 300 values × (codebook + 1 300 approved): ${workload}  (target < 100 ms)`),
     );
-    console.log('B. 1 300 values × (codebook + 1 300 approved)');
-    console.log(
-      `   suggest ${ms(median(results.map((r) => r[1])))}, build ${ms(median(results.map((r) => r[0])))}, together ${ms(median(results.map(([b, s]) => b + s)))}  (target < 100 ms)\n`,
-    );
+    console.log('');
   }
 
   // C. 50 000 × 20 000.
@@ -219,15 +299,15 @@ async function main(): Promise<void> {
     const values = syntheticValues(codebook, 50_000, 5, freeText);
     const known = knownOf(syntheticValues(codebook, 20_000, 6, freeText));
     const heapBefore = process.memoryUsage().heapUsed;
-    const results = Array.from({ length: runs }, () => runEngine(codebook, known, values));
-    console.log('C. 50 000 values × 20 000 approved');
-    console.log(
-      `   build + suggest ${ms(median(results.map(([b, s]) => b + s)))} (build ${ms(median(results.map((r) => r[0])))})  (target < 10 s)`,
-    );
+    const sample = full ? values.length : 100;
+    const pair = paired(codebook, known, values, sample);
+    console.log('C. 50 000 values × 20 000 approved  (target < 10 s)');
+    printPaired(pair, values.length, sample);
     console.log(
       `   peak memory: process max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; heap now ${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(0)} MB above the start of C`,
     );
   }
+  console.log(`\nload average (1/5/15 min) after ${load()}`);
 }
 
 await main();

@@ -41,10 +41,9 @@ const loadAverage = () =>
     .join(' / ');
 
 // ---- Node benchmarks: each script prints one JSON object of rows on its last line ----------
-const nodeBenches = [
-  'test/bench/demo.bench.ts',
-  ...(process.env.KODBOK_BENCH_EXTRA ?? '').split(',').filter(Boolean),
-];
+// The demo generation figures (test/bench/demo.bench.ts) have no fair baseline to pair them with,
+// so they are not part of the recorded run (issue 14 item 6); KODBOK_BENCH_EXTRA adds them.
+const nodeBenches = (process.env.KODBOK_BENCH_EXTRA ?? '').split(',').filter(Boolean);
 for (const file of only ? [] : nodeBenches) {
   console.error(`• ${file}`);
   const text = execFileSync('npx', ['tsx', file], {
@@ -82,7 +81,7 @@ function applySection() {
   execFileSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
   const results = sizes.map((n) => {
     console.error(`• scripts/bench-apply.mjs: ${n.toLocaleString('en')} rows`);
-    return benchApply({ rows: n, runs: 5 });
+    return benchApply({ rows: n, runs: Number(runsArg ?? 5) });
   });
   const rows = [];
   for (const r of results) {
@@ -227,7 +226,7 @@ async function importBenchmarks(browser) {
   const mb = (b) => `${(b / 2 ** 20).toFixed(1)} MB`;
   const describe = ({ out }) => {
     const m = (k) => median(out.map((r) => r[k]));
-    return `runs: ${out.map((r) => fmt(r.total)).join(', ')}; median inspect ${fmt(m('inspectMs'))}, read (parse + count) ${fmt(m('readMs'))}, build (split) ${fmt(m('buildMs'))}; ${out[0].rows.toLocaleString('en')} rows → ${out[0].values.toLocaleString('en')} values`;
+    return `runs: ${out.map((r) => fmt(r.total)).join(', ')}; load average now ${loadAverage()}; median inspect ${fmt(m('inspectMs'))}, read (parse + count) ${fmt(m('readMs'))}, build (split) ${fmt(m('buildMs'))}; ${out[0].rows.toLocaleString('en')} rows → ${out[0].values.toLocaleString('en')} values`;
   };
   const result = [];
   const csv = await measure('csv', 220_000, 5);
@@ -238,7 +237,7 @@ async function importBenchmarks(browser) {
     target: 2000,
     detail: describe(csv),
   });
-  const big = await measure('csv', 1_000_000, 3);
+  const big = await measure('csv', 1_000_000, 5);
   result.push({
     name: `Import a 1,000,000-row CSV (${mb(big.bytes)}): inspect + parse + split + count`,
     value: median(big.out.map((r) => r.total)),
@@ -254,7 +253,7 @@ async function importBenchmarks(browser) {
     target: 500,
     detail: `before the run ${mb(Math.max(...big.out.map((r) => r.baseHeap)))}; per run ${big.out.map((r) => mb(r.peak)).join(', ')}`,
   });
-  const xlsx = await measure('xlsx', 220_000, 3);
+  const xlsx = await measure('xlsx', 220_000, 5);
   result.push({
     name: `Import the 220,000 rows as XLSX (${mb(xlsx.bytes)}): inspect + parse + split + count`,
     value: median(xlsx.out.map((r) => r.total)),
@@ -263,7 +262,7 @@ async function importBenchmarks(browser) {
     detail: `${describe(xlsx)}; peak JS heap ${mb(Math.max(...xlsx.out.map((r) => r.peak)))}`,
   });
   const scale = [];
-  for (let i = 0; i < 3; i++)
+  for (let i = 0; i < 5; i++)
     scale.push(await page.evaluate(() => window.kodbokImportBench.commitAtScale(50_000)));
   result.push({
     name: 'Commit one import of 50,000 values (25,001 new, 100,000 cells) into a project of 50,000 values',
@@ -424,7 +423,14 @@ async function firstOpen(browser, n, runs = 5) {
   const times = [];
   const painted = [];
   const fcp = [];
+  // KODBOK_BENCH_PROFILE=FILE: a CPU profile of the last load, from navigation until the key acted.
+  const profile = process.env.KODBOK_BENCH_PROFILE;
+  const cdp = profile ? await context.newCDPSession(page) : null;
   for (let r = 0; r <= runs; r++) {
+    if (cdp && r === runs) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await page.goto(appUrl);
     const rowsAt = await page.waitForFunction(
       () =>
@@ -442,6 +448,8 @@ async function firstOpen(browser, n, runs = 5) {
       undefined,
       { timeout: 60_000, polling: 'raf' },
     );
+    if (cdp && r === runs)
+      writeFileSync(`${profile}-${n}`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const paint = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     );
@@ -464,7 +472,7 @@ async function runOpen(browser) {
   const range = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
   for (const n of [1300, 50000]) {
     const before = loadAverage();
-    const { times, painted, fcp, scriptBytes } = await firstOpen(browser, n);
+    const { times, painted, fcp, scriptBytes } = await firstOpen(browser, n, Number(runsArg ?? 5));
     out.push({
       name: `First open to a usable grid (rows painted, a key acts), returning visit, ${n.toLocaleString('en')} values`,
       value: median(times),
@@ -599,6 +607,7 @@ try {
     }
     process.exit(0);
   }
+  const workerLoad = loadAverage();
   const workerRows = await suggestWorkerBenchmarks(browser);
   sections.push({
     title: "Suggestion engine in the browser's worker (headless Chromium)",
@@ -607,7 +616,7 @@ try {
       "Round trips from the page to the app's suggestion worker (src/workers/suggest.worker.ts), values",
       'cloned both ways: `init` (engine built from the ref-orsak codebook and 1 300 approved values) and one',
       '`suggest` call for 1 300 values, k = 3 (test/bench/browser/suggest-bench.ts; the values are those of',
-      'scripts/bench-suggest.ts B). The machine was otherwise idle.',
+      `scripts/bench-suggest.ts B). No paired baseline yet. Load average before ${workerLoad}, after ${loadAverage()}.`,
     ],
   });
   if (only === 'worker') {
@@ -615,6 +624,7 @@ try {
     process.exit(0);
   }
   for (const n of [1300, 50000]) {
+    const gridLoad = loadAverage();
     const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
     await page.goto(url);
     await page.waitForFunction(() => document.title === 'ready');
@@ -628,7 +638,7 @@ try {
       value: median(ready),
       unit: 'ms',
       target: 1000,
-      detail: `runs: ${ready.map(fmt).join(', ')}`,
+      detail: `runs: ${ready.map(fmt).join(', ')}; no paired baseline yet; load average before ${gridLoad}, after ${loadAverage()}`,
     });
     rows.push({
       name: `Wheel-scroll ${n.toLocaleString('en')} values (240 px a frame), frame time`,
@@ -646,6 +656,7 @@ try {
   }
   for (const n of [1000, 10000]) rows.push(bulkRow(n, await bulkRuns(browser, n)));
   rows.push(...(await runOpen(browser)));
+  rows.push(...(await runImportSuggestions(browser, 50_000)));
   const keys = await runKeys(browser);
   rows.push(...keys.keyRows);
   keyNotes.push(...keys.notes);

@@ -85,12 +85,17 @@ export interface Labelled {
   readonly code: string;
 }
 
-/** `n` distinct raw values, each a codebook label or synonym dressed as municipalities write them. */
+/**
+ * `n` distinct raw values, each a codebook label or synonym dressed as municipalities write them.
+ * Each has 0–2 typing slips; `minSlips` adds that many more to every value (a workload of values
+ * typed in a hurry; 0 gives exactly the values earlier benchmarks used).
+ */
 export function syntheticValues(
   codebook: Codebook,
   n: number,
   seed: number,
   freeText = false,
+  minSlips = 0,
 ): Labelled[] {
   const next = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
@@ -103,7 +108,7 @@ export function syntheticValues(
     const base = pick(bases);
     let text = base.text;
     // Typing slips: a dropped, doubled or swapped letter.
-    for (let t = Math.floor(next() * 3); t > 0; t--) {
+    for (let t = minSlips + Math.floor(next() * 3); t > 0; t--) {
       const i = 1 + Math.floor(next() * Math.max(1, text.length - 2));
       const kind = next();
       if (kind < 0.33) text = text.slice(0, i) + text.slice(i + 1);

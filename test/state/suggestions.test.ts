@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Suggestion } from '../../src/core/types';
 import { appDb } from '../../src/db/db';
 import { importFiles } from '../../src/db/repo';
-import { get, openProject } from '../../src/state/app';
+import { get, openProject, useApp } from '../../src/state/app';
 import { counted, file, projectWith, variable } from '../db/helpers';
 
 // After an import only the new values are suggested: the engine is not rebuilt, and values that
 // have their suggestions keep them (issue 14 item 3: 50 000 new values in place within 5 s).
 
-const calls = vi.hoisted(() => ({ init: 0, suggested: [] as string[] }));
+const calls = vi.hoisted(() => ({ init: 0, suggested: [] as string[], delayMs: 0 }));
 
 vi.mock('../../src/workers/client', () => ({
   suggestWorker: () => ({
@@ -17,6 +17,8 @@ vi.mock('../../src/workers/client', () => ({
     },
     learn: async () => [],
     suggest: async (_key: string, raws: readonly string[]): Promise<Suggestion[][]> => {
+      // The worker's time for a chunk (a real one takes ~0.1 s for 2 000 values).
+      if (calls.delayMs > 0) await new Promise((r) => setTimeout(r, calls.delayMs));
       calls.suggested.push(...raws);
       return raws.map(() => [{ code: 'H01', score: 0.9, via: 'test' }]);
     },
@@ -70,4 +72,48 @@ describe('suggestions after an import', () => {
     expect(calls.init).toBe(1);
     expect(calls.suggested.sort()).toEqual(['Bostad', 'Ny', 'Skola']);
   });
+
+  it('hands 12 000 new values to the grid in a few updates, not one per chunk of 2 000 (issue 14 item 3)', async () => {
+    const db = appDb();
+    const p = await projectWith(db, [['Missbruk', 5]]);
+    await openProject(p.id);
+    await until(() => get().suggestions.size === 1 && get().suggesting === null);
+    // Every store update of the suggestions becomes a grid transaction, and the grid redoes work
+    // over all its rows for each (~0.2 s at 50 000 rows): they must not come per chunk.
+    calls.delayMs = 300;
+    let updates = 0;
+    let progress = 0;
+    const at: number[] = [];
+    const unsubscribe = useApp.subscribe((s, prev) => {
+      if (s.suggestions !== prev.suggestions) {
+        updates++;
+        at.push(performance.now());
+      }
+      if (s.suggesting !== prev.suggesting && s.suggesting) progress++;
+    });
+    try {
+      const rows = Array.from({ length: 12_000 }, (_, i): [string, string] => [
+        `Värde ${i}`,
+        'Gävle',
+      ]);
+      await importFiles(db, {
+        project: p.id,
+        by: 'anna',
+        files: [file('Gävle.csv', rows.length)],
+        variables: [counted(rows)],
+      });
+      await until(() => get().suggestions.size === 12_001 && get().suggesting === null);
+    } finally {
+      unsubscribe();
+      calls.delayMs = 0;
+    }
+    // 6 chunks of ≥ 0.3 s: the first at once, then at most one a second, and the last (on a slow
+    // machine the run takes longer and may have more seconds in it, never one update per chunk).
+    const seconds = Math.floor(((at.at(-1) ?? 0) - (at[0] ?? 0)) / 1000);
+    expect(updates).toBeGreaterThanOrEqual(2);
+    expect(updates).toBeLessThanOrEqual(Math.min(5, 2 + seconds));
+    // The progress still moves chunk by chunk.
+    expect(progress).toBeGreaterThanOrEqual(6);
+    expect([...get().suggestions.values()].every((list) => list[0]?.code === 'H01')).toBe(true);
+  }, 30_000);
 });
