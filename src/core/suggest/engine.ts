@@ -4,6 +4,7 @@
 // normalisation, subject and negation features and learning from the team's decisions.
 
 import { leaves as leafCategories } from '../codebook';
+import svProfile from './profiles/sv-barn-och-unga.profile.json';
 import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
@@ -99,23 +100,8 @@ export interface EngineWeights {
   readonly exclusion: number;
 }
 
-export const defaultEngineWeights: EngineWeights = {
-  coded: 0.85,
-  ownerConflict: 0.6,
-  unnamedCaregiver: 0.75,
-  ownerUnmatched: 0.9,
-  victimConflict: 0.75,
-  victimMismatch: 0.6,
-  negationConflict: 0.5,
-  support: 0.15,
-  minDice: 0.6,
-  neighbours: 12,
-  containment: 0.5,
-  conceptMissing: 0.7,
-  inclusion: 0.8,
-  definition: 1.75,
-  exclusion: 0.25,
-};
+/** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
+export const defaultEngineWeights: EngineWeights = svProfile.weights;
 
 /** A category's document for the codebook retrieval: all it says about itself. */
 function categoryDocument(c: Category, parent: Category | undefined): string {
