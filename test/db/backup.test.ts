@@ -297,7 +297,7 @@ describe('restoring a backup repairs or refuses it, in one place (issue 13 item 
     });
     expect(await getSetting(db, SETTINGS.activeVariable.key(p.id))).toBeNull();
     const normalise = await readSetting(db, SETTINGS.normalise, p.id, V);
-    expect(normalise.rules.case).toBe(true);
+    expect(normalise.normalise.rules.case).toBe(true);
     expect(await db.settings.count()).toBe(3);
   });
 

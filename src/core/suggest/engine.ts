@@ -10,9 +10,11 @@ import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
 import { DocumentIndex, inclusionPhrases } from './retrieval';
-import { defaultNormaliseConfig, normaliseValue, type NormaliseConfig } from './normalise';
+import { compileLanguage, defaultLanguage, type Language } from './language';
+import { normaliseValue, type NormaliseConfig } from './normalise';
+import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
-import { compileTerms, defaultDomainTerms, type DomainTerm } from './terms';
+import { compileTerms, type DomainTerm } from './terms';
 
 export interface KnownValue {
   readonly code: string;
@@ -23,10 +25,15 @@ export interface EngineInput {
   readonly codebook: Codebook;
   /** Raw value → its decided code. Approved values weigh fully, coded ones less. */
   readonly known: ReadonlyMap<string, KnownValue>;
+  /**
+   * What the engine knows of the language and the field (profile.ts); default: the default
+   * Swedish profile. `normalise` and `terms`, when given, take the place of the profile's.
+   */
+  readonly profile?: SuggestProfile;
   readonly normalise?: NormaliseConfig;
   /**
    * Domain vocabulary (terms.ts); default: the normalisation's own (`normalise.terms`), else
-   * `defaultDomainTerms`; `[]` for none.
+   * the profile's; `[]` for none.
    */
   readonly terms?: readonly DomainTerm[];
 }
@@ -146,23 +153,45 @@ interface Target {
 
 export { termsOfCodebook } from './scope';
 
-export function createEngine(
-  input: EngineInput,
-  weights: EngineWeights = defaultEngineWeights,
-): SuggestionEngine {
-  const config = input.normalise ?? defaultNormaliseConfig;
+const languages = new WeakMap<SuggestProfile, Language>();
+
+/** A profile's language, compiled once per profile object. */
+export function languageOf(profile: SuggestProfile): Language {
+  let language = languages.get(profile);
+  if (!language) {
+    language = compileLanguage(
+      profile === defaultProfile
+        ? defaultLanguage
+        : {
+            words: profile.words,
+            endings: profile.endings,
+            typoEndings: profile.typoEndings,
+            numbersAreReferences: profile.reading.numbersAreReferences,
+          },
+    );
+    languages.set(profile, language);
+  }
+  return language;
+}
+
+export function createEngine(input: EngineInput, tuning?: EngineWeights): SuggestionEngine {
+  const profile = input.profile ?? defaultProfile;
+  const weights = tuning ?? { ...defaultEngineWeights, ...profile.weights };
+  const config = input.normalise ?? profile.normalise;
+  const language = languageOf(profile);
   const leaves = leafCategories(input.codebook);
   const terms = compileTerms(
-    termsOfCodebook(leaves, input.terms ?? config.terms ?? defaultDomainTerms, config),
+    termsOfCodebook(leaves, input.terms ?? config.terms ?? profile.vocabulary, config),
+    language,
   );
   const conceptsOf = (matchText: string): string =>
     [...new Set(matchText.split(' ').filter((w) => terms.isConcept(w)))].sort().join(' ');
   const analyse = (text: string): ValueFeatures =>
-    analyseValue(normaliseValue(text, config), terms);
+    analyseValue(normaliseValue(text, config), terms, language);
   type Analysed = ValueFeatures & { readonly normalised: string };
   const analyseWithForm = (text: string): Analysed => {
     const normalised = normaliseValue(text, config);
-    const f = analyseValue(normalised, terms);
+    const f = analyseValue(normalised, terms, language);
     return {
       owner: f.owner,
       ownerStated: f.ownerStated,
@@ -175,7 +204,7 @@ export function createEngine(
       normalised,
     };
   };
-  const roles = categoryRoles(input.codebook, analyse);
+  const roles = categoryRoles(input.codebook, analyse, profile.categories);
 
   // The codebook: few targets, every one scored for every value.
   const codebookIndex = new DiceIndex();
@@ -185,10 +214,15 @@ export function createEngine(
     via: string,
     key: string,
     weight: number,
-    features: Analysed,
+    read: Analysed,
     independent: boolean,
   ): Target => {
     const role = roles.get(code);
+    // The codebook's own texts of a leaf whose negation the profile declares.
+    const features =
+      !independent && role?.negated !== undefined && role.negated !== read.negated
+        ? { ...read, negated: role.negated }
+        : read;
     // A decision says what its value means: a known `Misshandel barn` coded as violence against the
     // child has the child as its victim, whatever a bare `barn` would say on its own.
     const victimByDecision =
@@ -610,6 +644,8 @@ interface CategoryRole {
   readonly childVictim: boolean;
   /** A group above the leaf is a negation (`Ingen utredning` › `Överlämnas till annan kommun`). */
   readonly negatedGroup: boolean;
+  /** Declared by the profile: the leaf's own texts are (not) a negation, whatever they say. */
+  readonly negated?: boolean;
 }
 
 /**
@@ -619,13 +655,18 @@ interface CategoryRole {
 function categoryRoles(
   codebook: Codebook,
   analyse: (text: string) => ValueFeatures,
+  declared: readonly CategoryAttributes[],
 ): Map<string, CategoryRole> {
   const byCode = new Map(codebook.categories.map((c) => [c.code, c]));
   const own = new Map<string, ValueFeatures>();
   for (const c of codebook.categories) own.set(c.code, analyse(c.label));
+  // Declared attributes win over the reading of labels; a group's declared owner or negation holds
+  // for its leaves as the reading of its label would.
+  const declaredOf = new Map(declared.map((d) => [d.code, d]));
   const roles = new Map<string, CategoryRole>();
   for (const leaf of leafCategories(codebook)) {
     let owner: Owner | null = null;
+    let decided = false;
     let negatedGroup = false;
     const seen = new Set<string>();
     for (
@@ -634,13 +675,23 @@ function categoryRoles(
       c = c.parent === null ? undefined : byCode.get(c.parent)
     ) {
       seen.add(c.code);
-      owner ??= own.get(c.code)?.owner ?? null;
-      if (c !== leaf) negatedGroup ||= own.get(c.code)?.negated ?? false;
+      // The nearest category that says whose it is; a declared `none` says no one's.
+      const d = declaredOf.get(c.code);
+      if (!decided && d?.owner !== undefined) {
+        owner = d.owner === 'none' ? null : d.owner;
+        decided = true;
+      } else if (!decided) {
+        owner = own.get(c.code)?.owner ?? null;
+        decided = owner !== null;
+      }
+      if (c !== leaf) negatedGroup ||= d?.negated ?? own.get(c.code)?.negated ?? false;
     }
+    const d = declaredOf.get(leaf.code);
     roles.set(leaf.code, {
       owner,
-      childVictim: own.get(leaf.code)?.childVictim ?? false,
+      childVictim: d?.childVictim ?? own.get(leaf.code)?.childVictim ?? false,
       negatedGroup,
+      ...(d?.negated === undefined ? {} : { negated: d.negated }),
     });
   }
   return roles;

@@ -108,12 +108,28 @@ function alternation(words: readonly string[]): string {
 const NEVER = /(?!)/u;
 
 const compiled = new WeakMap<LanguageWords, Language>();
+// By content too: a profile that crossed to the worker is a copy, and compiling (and the word
+// classes each language caches) should not start over for every copy.
+const compiledByContent = new Map<string, Language>();
+const MAX_COMPILED = 8;
 
-/** Compiles a language pack once per object. */
+/** Compiles a language pack once per object, and once per content. */
 export function compileLanguage(pack: LanguageWords): Language {
   let language = compiled.get(pack);
   if (!language) {
-    language = compileNow(pack);
+    const key = JSON.stringify([
+      pack.words,
+      pack.endings,
+      pack.typoEndings,
+      pack.numbersAreReferences,
+    ]);
+    language = compiledByContent.get(key);
+    if (!language) {
+      language = compileNow(pack);
+      if (compiledByContent.size >= MAX_COMPILED)
+        compiledByContent.delete(compiledByContent.keys().next().value as string);
+      compiledByContent.set(key, language);
+    }
     compiled.set(pack, language);
   }
   return language;
