@@ -106,7 +106,7 @@ export function WordClassEditor({
   const t = useT();
   const [cls, setCls] = useState<WordClassName>('negation');
   return (
-    <div className="units" data-testid="profile-words">
+    <div className="units profile-words" data-testid="profile-words">
       <p className="muted">{t('profileWordsIntro')}</p>
       <label>
         {t('profileWordClass')}{' '}
