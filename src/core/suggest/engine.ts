@@ -7,6 +7,7 @@ import { leaves as leafCategories } from '../codebook';
 import svProfile from './profiles/sv-barn-och-unga.profile.json';
 import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
+import { LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
 import { DocumentIndex, inclusionPhrases } from './retrieval';
@@ -105,6 +106,11 @@ export interface EngineWeights {
   readonly definition: number;
   /** Share of a category's score taken away when the value matches one of its exclusions. */
   readonly exclusion: number;
+  /**
+   * Share of a category's score that comes from the classifier learnt from the decisions
+   * (classifier.ts); 0: no classifier. Without decisions nothing is learnt, whatever the share.
+   */
+  readonly classifier: number;
 }
 
 /** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
@@ -205,6 +211,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     };
   };
   const roles = categoryRoles(input.codebook, analyse, profile.categories);
+  const leafOf = new Map(leaves.map((c, i) => [c.code, i]));
 
   // The codebook: few targets, every one scored for every value.
   const codebookIndex = new DiceIndex();
@@ -404,12 +411,37 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   const affected = (): string[] => {
     applyChanges();
+    // A retrained model may move any value's suggestions.
+    if (modelMoved) {
+      for (const raws of suggestedRaws.values()) for (const raw of raws) reached.add(raw);
+      modelMoved = false;
+    }
     const out = [...reached];
     reached.clear();
     return out;
   };
 
+  // The classifier learnt from the decisions: retrained when they changed, on first use. Its
+  // examples are kept by raw value and trained in the order of the values, so the model is the
+  // same whatever the order of learning.
+  const learning = weights.classifier > 0;
+  const training = new Map<string, Example>();
+  let model: LogisticModel | null = null;
+  let modelStale = false;
+  let modelMoved = false;
+  const trainedModel = (): LogisticModel | null => {
+    if (modelStale) {
+      const examples = [...training.keys()]
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((raw) => training.get(raw) as Example);
+      model = examples.length > 0 ? LogisticModel.train(leaves.length, examples) : null;
+      modelStale = false;
+    }
+    return model;
+  };
+
   const forget = (raw: string): void => {
+    if (learning && training.delete(raw)) modelStale = modelMoved = true;
     const text = known.textOf(raw);
     if (text === undefined) return;
     known.delete(raw);
@@ -424,6 +456,15 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const features = analyseWithForm(raw);
     changedTexts.add(features.matchText);
     const weight = value.status === 'approved' ? 1 : weights.coded;
+    if (learning) {
+      const label = leafOf.get(value.code) as number;
+      training.set(raw, {
+        features: textFeatures(features.matchText, features.negated),
+        label,
+        weight,
+      });
+      modelStale = modelMoved = true;
+    }
     known.set(
       raw,
       features.matchText,
@@ -433,6 +474,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   for (const [raw, value] of input.known) learn(raw, value);
   changedTexts.clear(); // nothing was suggested before the engine was built
+  modelMoved = false;
 
   const adjust = (
     dice: number,
@@ -547,6 +589,25 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     topCount[leaf] = n;
   };
 
+  // What names a category the model alone suggests: its label, read like the codebook's.
+  const learntTargets: (Target | undefined)[] = leaves.map(() => undefined);
+  const learntTarget = (leaf: number): Target => {
+    let t = learntTargets[leaf];
+    if (!t) {
+      const c = leaves[leaf] as Category;
+      t = targetOf(
+        c.code,
+        `learnt: ${c.label}`,
+        `learnt\u0000${c.code}`,
+        1,
+        analyseWithForm(c.label),
+        false,
+      );
+      learntTargets[leaf] = t;
+    }
+    return t;
+  };
+
   const suggest = (raw: string, k: number): Suggestion[] => {
     if (k <= 0) return [];
     const value = analyseWithForm(raw);
@@ -586,6 +647,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
 
     const out: { suggestion: Suggestion; target: Target }[] = [];
+    const learnt = trainedModel()?.probabilities(textFeatures(value.matchText, value.negated));
+    const share = weights.classifier;
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
       const best = bestScore[leaf] as number;
@@ -601,11 +664,21 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
             topScores.subarray(leaf * kept, leaf * kept + (topCount[leaf] as number)),
             weights.support,
           ) * (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
-        out.push({ suggestion: { code: target.code, score, via: target.via }, target });
+        const blended = learnt ? score + share * (learnt[leaf] as number) * (1 - score) : score;
+        out.push({ suggestion: { code: target.code, score: blended, via: target.via }, target });
       }
       bestTarget[leaf] = undefined;
-      topCount[leaf] = 0;
     }
+    // Categories only the model speaks for, when it is sure enough.
+    if (learnt) {
+      const scored = new Set(seenLeaves);
+      learnt.forEach((p, leaf) => {
+        if (scored.has(leaf) || share * p < MIN_SIMILARITY) return;
+        const target = learntTarget(leaf);
+        out.push({ suggestion: { code: target.code, score: share * p, via: target.via }, target });
+      });
+    }
+    for (const leaf of seenLeaves) topCount[leaf] = 0;
     seenLeaves.length = 0;
     // Equal scores: the category whose match is closer in full form first (an approved
     // `Gängtillhörighet` before a label that only shares its concept), then by code.
