@@ -69,8 +69,9 @@ interface Labelled {
 interface DataSet {
   readonly name: string;
   readonly codebook: Codebook;
-  /** Most frequent first where frequencies are known (the demo), else in file order. */
   readonly rows: readonly Labelled[];
+  /** The rows most frequent first, where frequencies are known (the demo), for `--curve`. */
+  readonly byFrequency?: readonly Labelled[];
 }
 
 type Factory = (input: EngineInput) => SuggestionEngine;
@@ -169,12 +170,12 @@ async function demoSets(): Promise<DataSet[]> {
     const codebook = codebooks.find((c) => c.variable === variable);
     if (!codebook) continue;
     const counts = demoCounts(data, variable);
+    const rows = [...values].map(([raw, code]) => ({ raw, code }));
     sets.push({
       name: `demo truth ${variable}`,
       codebook,
-      rows: [...values]
-        .map(([raw, code]) => ({ raw, code }))
-        .sort((a, b) => (counts.get(b.raw) ?? 0) - (counts.get(a.raw) ?? 0)),
+      rows,
+      byFrequency: [...rows].sort((a, b) => (counts.get(b.raw) ?? 0) - (counts.get(a.raw) ?? 0)),
     });
   }
   return sets;
@@ -208,10 +209,10 @@ function demoCounts(data: DemoData, variable: string): Map<string, number> {
 
 /** Top-1 on the values not approved, after approving the first `k` (most frequent first). */
 function afterApprovals(set: DataSet, k: number): { n: number; top1: number } {
+  const rows = set.byFrequency ?? set.rows;
   const known = new Map<string, KnownValue>();
-  for (const row of set.rows.slice(0, k))
-    known.set(row.raw, { code: row.code, status: 'approved' });
-  const score = measure(createEngine, set.codebook, known, set.rows.slice(k));
+  for (const row of rows.slice(0, k)) known.set(row.raw, { code: row.code, status: 'approved' });
+  const score = measure(createEngine, set.codebook, known, rows.slice(k));
   return { n: score.n, top1: score.top1 };
 }
 
