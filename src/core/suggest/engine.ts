@@ -150,6 +150,12 @@ interface Target {
   readonly independent: boolean;
   /** Its own text is not negated but its category sits under a negated group: either is right. */
   readonly negationFree: boolean;
+  /**
+   * A decision read as negated although its words are not: coded under a negated group and naming
+   * what the group negates (`Utredning: Nej` under `Ingen utredning`). It never pulls a value that
+   * affirms it (`Ja - utredning`).
+   */
+  readonly decidedNegated: boolean;
   /** The concepts of the vocabulary its match text speaks of, as one key (sorted, distinct). */
   readonly concepts: string;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
@@ -225,6 +231,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     independent: boolean,
   ): Target => {
     const role = roles.get(code);
+    const decidedNegated =
+      independent &&
+      !read.negated &&
+      (role?.negatedWords.size ?? 0) > 0 &&
+      read.matchText.split(' ').some((w) => role?.negatedWords.has(w));
     // The codebook's own texts of a leaf whose negation the profile declares.
     const features =
       !independent && role?.negated !== undefined && role.negated !== read.negated
@@ -253,7 +264,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       owner,
       childVictim,
       independent,
-      negationFree: !features.negated && (role?.negatedGroup ?? false),
+      negationFree: !features.negated && (role?.negatedGroup ?? false) && !decidedNegated,
+      decidedNegated,
       concepts: conceptsOf(features.matchText),
       nearRound: 0,
       nearScore: 0,
@@ -519,7 +531,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     // Under a negated group (`Ingen utredning` › `Överlämnas …`), a value may say the negation or
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.
-    if (value.negated !== target.features.negated && !target.negationFree) {
+    if (target.decidedNegated) {
+      // The same words are the same value, whatever the decision says of them.
+      if (!value.negated && value.matchText !== target.features.matchText)
+        score *= weights.negationConflict;
+    } else if (value.negated !== target.features.negated && !target.negationFree) {
       score *= weights.negationConflict;
     }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
@@ -719,6 +735,8 @@ interface CategoryRole {
   readonly negatedGroup: boolean;
   /** Declared by the profile: the leaf's own texts are (not) a negation, whatever they say. */
   readonly negated?: boolean;
+  /** The content words the negated groups above the leaf negate (`utredning` of `Ingen utredning`). */
+  readonly negatedWords: ReadonlySet<string>;
 }
 
 /**
@@ -741,6 +759,7 @@ function categoryRoles(
     let owner: Owner | null = null;
     let decided = false;
     let negatedGroup = false;
+    const negatedWords = new Set<string>();
     const seen = new Set<string>();
     for (
       let c: Category | undefined = leaf;
@@ -757,13 +776,18 @@ function categoryRoles(
         owner = own.get(c.code)?.owner ?? null;
         decided = owner !== null;
       }
-      if (c !== leaf) negatedGroup ||= d?.negated ?? own.get(c.code)?.negated ?? false;
+      if (c !== leaf && (d?.negated ?? own.get(c.code)?.negated ?? false)) {
+        negatedGroup = true;
+        for (const w of (own.get(c.code)?.matchText ?? '').split(' '))
+          if (w !== '') negatedWords.add(w);
+      }
     }
     const d = declaredOf.get(leaf.code);
     roles.set(leaf.code, {
       owner,
       childVictim: d?.childVictim ?? own.get(leaf.code)?.childVictim ?? false,
       negatedGroup,
+      negatedWords,
       ...(d?.negated === undefined ? {} : { negated: d.negated }),
     });
   }
