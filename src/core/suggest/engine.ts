@@ -468,20 +468,15 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const features = analyseWithForm(raw);
     changedTexts.add(features.matchText);
     const weight = value.status === 'approved' ? 1 : weights.coded;
+    const target = targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true);
     if (learning) {
+      // Negated as the decision reads it: `Utredning: Nej` teaches nothing about `utredning`.
+      const negated = features.negated || target.decidedNegated;
       const label = leafOf.get(value.code) as number;
-      training.set(raw, {
-        features: textFeatures(features.matchText, features.negated),
-        label,
-        weight,
-      });
+      training.set(raw, { features: textFeatures(features.matchText, negated), label, weight });
       modelStale = modelMoved = true;
     }
-    known.set(
-      raw,
-      features.matchText,
-      targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true),
-    );
+    known.set(raw, features.matchText, target);
   };
 
   for (const [raw, value] of input.known) learn(raw, value);
