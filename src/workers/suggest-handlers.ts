@@ -1,4 +1,5 @@
 import { clusterByKey, clusterByNeighbours, type ValueCluster } from '../core/suggest/cluster';
+import { combinedParts, type CombinedPart } from '../core/suggest/combined';
 import { createEngine, type KnownValue, type SuggestionEngine } from '../core/suggest/engine';
 import {
   previewNormaliseRules,
@@ -46,6 +47,17 @@ export const suggestHandlers = {
   suggest(key: string, raws: readonly string[], k: number): Suggestion[][] {
     const engine = engineFor(key);
     return raws.map((raw) => engine.suggest(raw, k));
+  },
+  /**
+   * The values that probably name several reasons (combined.ts), each with its parts and their
+   * own suggestions; values that are probably one reason are left out.
+   */
+  combined(key: string, raws: readonly string[]): [string, CombinedPart[]][] {
+    const engine = engineFor(key);
+    return raws.flatMap((raw): [string, CombinedPart[]][] => {
+      const parts = combinedParts(raw, (text) => engine.suggest(text, 1));
+      return parts ? [[raw, parts]] : [];
+    });
   },
   /** What each normalisation rule changes on these values, for the rules panel. */
   previewRules(raws: readonly string[], config: NormaliseConfig): RulePreview[] {

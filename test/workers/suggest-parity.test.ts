@@ -114,4 +114,17 @@ describe('the worker and the command line', () => {
     expect(viaWorker(edited)[at]?.[0]?.code).toBe(after);
     expect(after).not.toBe(before);
   });
+
+  it('the worker names the values that probably combine two reasons, with each part’s suggestion', () => {
+    suggestHandlers.init('p/v', reasons, new Map(), defaultProfile);
+    const found = suggestHandlers.combined('p/v', [
+      'Eget missbruk, kriminalitet',
+      'Våld i nära relation, barnet bevittnat',
+      'Missbruk förälder',
+    ]);
+    suggestHandlers.drop('p/v');
+    expect(found.map(([raw, parts]) => [raw, parts.map((p) => p.suggestion.code)])).toEqual([
+      ['Eget missbruk, kriminalitet', ['B11', 'B12']],
+    ]);
+  });
 });
