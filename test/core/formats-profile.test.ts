@@ -10,7 +10,8 @@ import {
 } from '../../src/core/formats/profile';
 import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { createEngine, defaultEngineWeights } from '../../src/core/suggest/engine';
-import { WORD_CLASSES } from '../../src/core/suggest/language';
+import { analyseValue } from '../../src/core/suggest/features';
+import { compileLanguage, WORD_CLASSES } from '../../src/core/suggest/language';
 import { defaultProfile, neutralProfile } from '../../src/core/suggest/profile';
 import type { Codebook } from '../../src/core/types';
 
@@ -164,5 +165,26 @@ describe('a profile in the engine', () => {
     };
     expect(top(english)).toBe('N1');
     expect(top(english, 'assessment opened')).toBe('I1');
+  });
+
+  it('decides whose problem a value is by the profile’s owner rules, which are data', () => {
+    const rule = { when: ['caregiver', '!childStrong'], owner: 'caregiver' as const, stated: true };
+    const english = (owner: (typeof rule)[]) =>
+      compileLanguage({
+        words: { caregivers: ['mother', 'father'], childStrong: ['teenager'] },
+        endings: [''],
+        typoEndings: [''],
+        numbersAreReferences: false,
+        ownerRules: owner,
+      });
+    expect(analyseValue('mother drinks', undefined, english([rule])).owner).toBe('caregiver');
+    expect(analyseValue('mother and teenager drink', undefined, english([rule])).owner).toBeNull();
+    expect(analyseValue('mother drinks', undefined, english([])).owner).toBeNull();
+    const bad = read({
+      ...minimal,
+      reading: { owner: [{ when: ['mother'], owner: 'caregiver' }] },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]?.path).toBe('/reading/owner/0/when/0');
   });
 });

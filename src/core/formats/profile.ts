@@ -2,7 +2,7 @@
 // SuggestProfile through the same restore step as codebooks and mappings, and write one back.
 
 import { textLimitErrors, type TextField } from '../limits';
-import { WORD_CLASSES, type WordClassName } from '../suggest/language';
+import { ownerRulesOf, WORD_CLASSES, type WordClassName } from '../suggest/language';
 import {
   NORMALISE_RULES,
   readNormaliseConfig,
@@ -132,6 +132,7 @@ function buildProfile(data: JsonRecord): SuggestProfile {
   const numbers = isJsonRecord(readingData)
     ? ownField(readingData, 'numbersAreReferences')
     : undefined;
+  const ownerData = isJsonRecord(readingData) ? ownField(readingData, 'owner') : undefined;
   const weightsData = ownField(data, 'weights');
   const weights: Partial<Mutable<EngineWeights>> = { ...base.weights };
   if (isJsonRecord(weightsData))
@@ -152,6 +153,15 @@ function buildProfile(data: JsonRecord): SuggestProfile {
     reading: {
       numbersAreReferences:
         typeof numbers === 'boolean' ? numbers : base.reading.numbersAreReferences,
+      owner: Array.isArray(ownerData)
+        ? ownerRulesOf(
+            records(ownerData).map((r) => ({
+              when: strings(r, 'when') ?? [],
+              owner: stringField(r, 'owner'),
+              stated: ownField(r, 'stated') === true,
+            })),
+          )
+        : base.reading.owner,
     },
     vocabulary: Array.isArray(vocabularyData)
       ? records(vocabularyData).map(buildTerm)
@@ -251,7 +261,14 @@ export function profileFileObject(profile: SuggestProfile): unknown {
     ),
     endings: [...profile.endings],
     typoEndings: [...profile.typoEndings],
-    reading: { numbersAreReferences: profile.reading.numbersAreReferences },
+    reading: {
+      numbersAreReferences: profile.reading.numbersAreReferences,
+      owner: profile.reading.owner.map((r) => ({
+        when: [...r.when],
+        owner: r.owner,
+        stated: r.stated,
+      })),
+    },
     weights: { ...profile.weights },
     categories: profile.categories.map((c) => ({
       code: c.code,

@@ -179,6 +179,7 @@ export function languageOf(profile: SuggestProfile): Language {
             endings: profile.endings,
             typoEndings: profile.typoEndings,
             numbersAreReferences: profile.reading.numbersAreReferences,
+            ownerRules: profile.reading.owner,
           },
     );
     languages.set(profile, language);

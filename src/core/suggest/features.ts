@@ -338,24 +338,25 @@ export function analyseValue(
 
   // A caregiver named outright decides: `Barn Alkohol förälder` (a bare `barn` is only the context
   // of every value here), `F/O egen problematik` (with a caregiver named, `egen` is theirs).
-  let owner: Owner | null = null;
-  let ownerStated = false;
-  if (caregiver && !childStrong && !childSubject) {
-    owner = 'caregiver';
-    ownerStated = true;
-  } else if (!caregiver && (childStrong || own)) {
-    owner = 'child';
-    ownerStated = true;
-  } else if (!caregiver && (childWeak || childDoer) && !victim) {
-    owner = 'child';
-  } else if (!caregiver && otherVictim && !caregiverVictim && !victim) {
-    // Violence against staff or a classmate with no doer named: in the child's record, the child's.
-    owner = 'child';
-  } else if (caregiverHurt && !caregiver && !childStrong && !own) {
-    // A parent hurt and no doer named: the adults' (`mamma utsatt för våld`).
-    owner = 'caregiver';
-    ownerStated = true;
-  }
+  // Whose problem it is: the language's owner rules over what was found (language.ts). In the
+  // default profile a caregiver named outright decides (`Barn Alkohol förälder`: a bare `barn` is
+  // only the context of every value here); `eget` or a strong child word makes it the child's; a
+  // child hurting staff or a classmate, in the child's record, the child's; a parent hurt and no
+  // doer named, the adults' (`mamma utsatt för våld`).
+  const decided = lang.owner({
+    caregiver,
+    childStrong,
+    childWeak,
+    childSubject,
+    own,
+    childDoer,
+    victim,
+    otherVictim,
+    caregiverVictim,
+    caregiverHurt,
+  });
+  const owner: Owner | null = decided?.owner ?? null;
+  const ownerStated = decided?.stated ?? false;
   // Otherwise both are named outright (`förälder och ungdom`) or neither.
 
   const matchText = contentOf(words, word, person, terms);

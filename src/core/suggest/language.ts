@@ -64,6 +64,38 @@ export const WORD_CLASSES = [
 ] as const;
 export type WordClassName = (typeof WORD_CLASSES)[number];
 
+/**
+ * What the reading of a value found, for the rules that decide whose problem it is: a caregiver or
+ * the child named (strongly: `ungdomen`, `barnets`; weakly: `barnet`), the child as the subject of a
+ * verb, `eget`, the child as the unsaid doer of violence, the child hurt, someone else hurt (a
+ * caregiver among them), a caregiver hurt with no doer named.
+ */
+export const READING_FLAGS = [
+  'caregiver',
+  'childStrong',
+  'childWeak',
+  'childSubject',
+  'own',
+  'childDoer',
+  'victim',
+  'otherVictim',
+  'caregiverVictim',
+  'caregiverHurt',
+] as const;
+export type ReadingFlag = (typeof READING_FLAGS)[number];
+
+/**
+ * A reading rule as data: when every condition holds (`flag`, or `!flag` for its absence), the value
+ * is about `owner`'s problem; `stated` when it is said outright. The first rule that holds decides;
+ * none: the value does not say (or names both). E.g. `["caregiver", "!childStrong",
+ * "!childSubject"]` → caregiver: a caregiver named, and no child named outright, owns the problem.
+ */
+export interface OwnerRule {
+  readonly when: readonly string[];
+  readonly owner: 'child' | 'caregiver';
+  readonly stated: boolean;
+}
+
 /** A language pack as a profile holds it: absent classes are empty. */
 export interface LanguageWords {
   readonly words: Readonly<Partial<Record<WordClassName, readonly string[]>>>;
@@ -73,6 +105,8 @@ export interface LanguageWords {
   readonly typoEndings: readonly string[];
   /** A word of digits only is a reference (`14 kap 1 §`), not content. */
   readonly numbersAreReferences: boolean;
+  /** Whose problem a value is about, from what its reading found (first rule that holds). */
+  readonly ownerRules: readonly OwnerRule[];
 }
 
 export type PersonWord = 'caregiver' | 'childStrong' | 'childWeak' | 'home';
@@ -93,6 +127,10 @@ export interface Language {
   /** Whether a text holds a part that is violence. */
   violent(text: string): boolean;
   reference(word: string): boolean;
+  /** The owner by the first owner rule that holds for these flags, else null. */
+  owner(
+    flags: Readonly<Record<ReadingFlag, boolean>>,
+  ): { owner: 'child' | 'caregiver'; stated: boolean } | null;
   readonly endings: readonly string[];
   readonly typoEndings: ReadonlySet<string>;
 }
@@ -122,6 +160,7 @@ export function compileLanguage(pack: LanguageWords): Language {
       pack.endings,
       pack.typoEndings,
       pack.numbersAreReferences,
+      pack.ownerRules,
     ]);
     language = compiledByContent.get(key);
     if (!language) {
@@ -161,6 +200,16 @@ function compileNow(pack: LanguageWords): Language {
     ],
     7,
   );
+  // Conditions as [negated, flag] pairs; an unknown flag never holds (the profile's check refuses it).
+  const flagSet = new Set<string>(READING_FLAGS);
+  const rules = pack.ownerRules.map((r) => ({
+    conditions: r.when.map((w) => {
+      const negated = w.startsWith('!');
+      const flag = negated ? w.slice(1) : w;
+      return { negated, flag: flagSet.has(flag) ? (flag as ReadingFlag) : null };
+    }),
+    result: { owner: r.owner, stated: r.stated },
+  }));
   const has = (cls: WordClassName, word: string): boolean =>
     (sets.get(cls) as ReadonlySet<string>).has(word);
   return {
@@ -180,9 +229,30 @@ function compileNow(pack: LanguageWords): Language {
     violent: (text) => violence.test(text),
     reference: (word) =>
       has('references', word) || (pack.numbersAreReferences && digits.test(word)),
+    owner(flags) {
+      for (const rule of rules)
+        if (rule.conditions.every((c) => c.flag !== null && flags[c.flag] !== c.negated))
+          return rule.result;
+      return null;
+    },
     endings: pack.endings,
     typoEndings: new Set(pack.typoEndings),
   };
+}
+
+/** Owner rules as JSON has them (`owner` any text), typed: anything but `caregiver` is the child. */
+export function ownerRulesOf(
+  rules: readonly {
+    readonly when: readonly string[];
+    readonly owner: string;
+    readonly stated: boolean;
+  }[],
+): OwnerRule[] {
+  return rules.map((r) => ({
+    when: [...r.when],
+    owner: r.owner === 'caregiver' ? 'caregiver' : 'child',
+    stated: r.stated,
+  }));
 }
 
 /** The default profile's language: Swedish as social services write it. */
@@ -191,6 +261,7 @@ export const defaultLanguage: LanguageWords = {
   endings: svProfile.endings,
   typoEndings: svProfile.typoEndings,
   numbersAreReferences: svProfile.reading.numbersAreReferences,
+  ownerRules: ownerRulesOf(svProfile.reading.owner),
 };
 
 /** No language knowledge: every word is content. */
@@ -199,4 +270,5 @@ export const neutralLanguage: LanguageWords = {
   endings: neutralProfile.endings,
   typoEndings: neutralProfile.typoEndings,
   numbersAreReferences: neutralProfile.reading.numbersAreReferences,
+  ownerRules: ownerRulesOf(neutralProfile.reading.owner),
 };

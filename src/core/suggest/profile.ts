@@ -4,7 +4,7 @@
 // Swedish child-welfare profile and a neutral one that knows no language.
 
 import type { EngineWeights } from './engine';
-import { defaultLanguage, neutralLanguage, type WordClassName } from './language';
+import { defaultLanguage, neutralLanguage, type OwnerRule, type WordClassName } from './language';
 import { defaultNormaliseConfig, type NormaliseConfig } from './normalise';
 import neutralFile from './profiles/neutral.profile.json';
 import svFile from './profiles/sv-barn-och-unga.profile.json';
@@ -40,7 +40,11 @@ export interface SuggestProfile {
   readonly words: Readonly<Partial<Record<WordClassName, readonly string[]>>>;
   readonly endings: readonly string[];
   readonly typoEndings: readonly string[];
-  readonly reading: { readonly numbersAreReferences: boolean };
+  readonly reading: {
+    readonly numbersAreReferences: boolean;
+    /** Whose problem a value is about, from what its reading found (language.ts). */
+    readonly owner: readonly OwnerRule[];
+  };
   readonly vocabulary: readonly DomainTerm[];
   /** Only the weights the profile sets; the rest are the engine's defaults. */
   readonly weights: Partial<EngineWeights>;
@@ -57,7 +61,10 @@ export const defaultProfile: SuggestProfile = {
   words: defaultLanguage.words,
   endings: defaultLanguage.endings,
   typoEndings: defaultLanguage.typoEndings,
-  reading: { numbersAreReferences: defaultLanguage.numbersAreReferences },
+  reading: {
+    numbersAreReferences: defaultLanguage.numbersAreReferences,
+    owner: defaultLanguage.ownerRules,
+  },
   vocabulary: svFile.vocabulary,
   weights: svFile.weights,
   categories: [],
@@ -73,7 +80,10 @@ export const neutralProfile: SuggestProfile = {
   words: neutralLanguage.words,
   endings: neutralLanguage.endings,
   typoEndings: neutralLanguage.typoEndings,
-  reading: { numbersAreReferences: neutralLanguage.numbersAreReferences },
+  reading: {
+    numbersAreReferences: neutralLanguage.numbersAreReferences,
+    owner: neutralLanguage.ownerRules,
+  },
   vocabulary: [],
   weights: {},
   categories: [],
