@@ -43,7 +43,11 @@
 //              the engine of stop 8 and once more with the engine of stop 9;
 // and, when the demo generator exists, the demo's truth.
 //
-//   npx tsx scripts/quality.ts [--dev-set DIR] [--misses]
+//   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve]
+//
+// `--curve`: the learning curve (issue 12 item 2) instead: per set, top-1 on the values not yet
+// approved after 0, 10, 50 and 200 approvals, the values approved most frequent first (the demo's
+// counts; the labelled sets have none, so their file order), for the engine only.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -56,8 +60,9 @@ import {
   type KnownValue,
   type SuggestionEngine,
 } from '../src/core/suggest/engine';
+import { splitCell } from '../src/core/split';
 import { inclusionPhrases } from '../src/core/suggest/retrieval';
-import type { Codebook } from '../src/core/types';
+import type { Codebook, SplitConfig } from '../src/core/types';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,6 +75,8 @@ interface DataSet {
   readonly name: string;
   readonly codebook: Codebook;
   readonly rows: readonly Labelled[];
+  /** The rows most frequent first, where frequencies are known (the demo), for `--curve`. */
+  readonly byFrequency?: readonly Labelled[];
 }
 
 type Factory = (input: EngineInput) => SuggestionEngine;
@@ -158,22 +165,74 @@ async function demoSets(): Promise<DataSet[]> {
   if (!existsSync(generatePath) || !existsSync(codebooksPath)) return [];
   // Loaded only when present: the demo generator is written separately from the engine.
   const demo = (await import(pathToFileURL(generatePath).href)) as {
-    generateDemo: () => { truth: ReadonlyMap<string, ReadonlyMap<string, string>> };
+    generateDemo: () => DemoData;
   };
   const books = (await import(pathToFileURL(codebooksPath).href)) as Record<string, unknown>;
   const codebooks = Object.values(books).filter(isCodebook);
-  const { truth } = demo.generateDemo();
+  const data = demo.generateDemo();
   const sets: DataSet[] = [];
-  for (const [variable, values] of truth) {
+  for (const [variable, values] of data.truth) {
     const codebook = codebooks.find((c) => c.variable === variable);
     if (!codebook) continue;
+    const counts = demoCounts(data, variable);
+    const rows = [...values].map(([raw, code]) => ({ raw, code }));
     sets.push({
       name: `demo truth ${variable}`,
       codebook,
-      rows: [...values].map(([raw, code]) => ({ raw, code })),
+      rows,
+      byFrequency: [...rows].sort((a, b) => (counts.get(b.raw) ?? 0) - (counts.get(a.raw) ?? 0)),
     });
   }
   return sets;
+}
+
+type DemoData = {
+  readonly truth: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly split: ReadonlyMap<string, SplitConfig>;
+} & Readonly<Record<string, unknown>>;
+
+/** How many rows each single value of a demo variable occurs in (cells split as the app splits them). */
+function demoCounts(data: DemoData, variable: string): Map<string, number> {
+  const column =
+    data[
+      variable === 'aktualiseringsorsak'
+        ? 'reason'
+        : variable === 'åtgärd'
+          ? 'action'
+          : variable === 'kön'
+            ? 'sex'
+            : 'type'
+    ];
+  const counts = new Map<string, number>();
+  if (!Array.isArray(column)) return counts;
+  const split = data.split.get(variable);
+  for (const cell of column as string[])
+    for (const raw of split ? splitCell(cell, split) : [cell])
+      counts.set(raw, (counts.get(raw) ?? 0) + 1);
+  return counts;
+}
+
+/** Top-1 on the values not approved, after approving the first `k` (most frequent first). */
+function afterApprovals(set: DataSet, k: number): { n: number; top1: number } {
+  const rows = set.byFrequency ?? set.rows;
+  const known = new Map<string, KnownValue>();
+  for (const row of rows.slice(0, k)) known.set(row.raw, { code: row.code, status: 'approved' });
+  const score = measure(createEngine, set.codebook, known, rows.slice(k));
+  return { n: score.n, top1: score.top1 };
+}
+
+const CURVE = [0, 10, 50, 200];
+
+function printCurve(sets: readonly DataSet[]): void {
+  console.log(`${'data set'.padEnd(30)} ${CURVE.map((k) => `after ${k}`.padStart(16)).join('')}`);
+  for (const set of sets) {
+    const cells = CURVE.map((k) => {
+      if (k >= set.rows.length) return '—'.padStart(16);
+      const r = afterApprovals(set, k);
+      return `${pct(r.top1)} (${r.n})`.padStart(16);
+    });
+    console.log(`${set.name.padEnd(30)} ${cells.join('')}`);
+  }
 }
 
 function isCodebook(x: unknown): x is Codebook {
@@ -258,13 +317,18 @@ async function main(): Promise<void> {
     // The same engine without the domain vocabulary: what the general rules do on their own.
     ['no terms', (input) => createEngine({ ...input, terms: [] })],
   ];
+  // `--only TEXT`: the sets whose name holds TEXT (a set still unread is measured on purpose only).
+  const only = option('--only');
+  const chosen = sets.filter((s) => only === undefined || s.name.includes(only));
+  if (process.argv.includes('--curve')) {
+    printCurve(chosen);
+    return;
+  }
   const header = `${'data set'.padEnd(30)} ${'engine'.padEnd(10)} ${'n'.padStart(4)}  zero top-1  zero top-3   n  few top-1  few top-3`;
   console.log(header);
   console.log('-'.repeat(header.length));
   const showMisses = process.argv.includes('--misses');
-  // `--only TEXT`: the sets whose name holds TEXT (a set still unread is measured on purpose only).
-  const only = option('--only');
-  for (const set of sets.filter((s) => only === undefined || s.name.includes(only))) {
+  for (const set of chosen) {
     for (const [name, factory] of engines) {
       const z = zeroShot(factory, set);
       const f = fewShot(factory, set);

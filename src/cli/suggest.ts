@@ -5,9 +5,17 @@
 import { restoreCodebook } from '../core/formats/codebook';
 import { MAX_JSON_SIZE, parseJsonBytes } from '../core/formats/json';
 import { checkMappingAgainstCodebook, restoreMapping } from '../core/formats/mapping';
+import { restoreProfile } from '../core/formats/profile';
 import { formatErrorLine, type Result } from '../core/formats/result';
 import { MAX_TEXT_LENGTH, textTooLongMessage } from '../core/limits';
 import { createEngine, type KnownValue } from '../core/suggest/engine';
+import {
+  BUILT_IN_PROFILES,
+  builtInProfile,
+  defaultProfile,
+  type BuiltInProfileId,
+  type SuggestProfile,
+} from '../core/suggest/profile';
 import type { Codebook, Suggestion } from '../core/types';
 import { parseCsv } from '../io/csv';
 import { decodeText, type BadLine } from '../io/decode';
@@ -23,10 +31,12 @@ interface SuggestArgs {
   readonly codebook: string;
   readonly values: string;
   readonly mapping?: string;
+  /** A `kodbok/profile` file, or the name of a built-in profile (`neutral`, `sv-barn-och-unga`). */
+  readonly profile?: string;
   readonly top: number;
 }
 
-const OPTIONS = new Set(['--codebook', '--values', '--mapping', '--top']);
+const OPTIONS = new Set(['--codebook', '--values', '--mapping', '--profile', '--top']);
 
 function parseArgs(argv: readonly string[]): SuggestArgs {
   const given = new Map<string, string>();
@@ -62,7 +72,14 @@ function parseArgs(argv: readonly string[]): SuggestArgs {
     top = Number(topText);
   }
   const mapping = given.get('--mapping');
-  return mapping === undefined ? { codebook, values, top } : { codebook, values, mapping, top };
+  const profile = given.get('--profile');
+  return {
+    codebook,
+    values,
+    top,
+    ...(mapping === undefined ? {} : { mapping }),
+    ...(profile === undefined ? {} : { profile }),
+  };
 }
 
 async function readBytes(
@@ -178,6 +195,17 @@ async function readCodebookArg(io: CliIo, path: string): Promise<Codebook> {
   return orFail(restoreCodebook(json), 'codebook', path).value;
 }
 
+/** The profile: a built-in one by name, else a `kodbok/profile` file (default: the default profile). */
+async function readProfileArg(io: CliIo, arg: string | undefined): Promise<SuggestProfile> {
+  if (arg === undefined) return defaultProfile;
+  if ((BUILT_IN_PROFILES as readonly string[]).includes(arg))
+    return builtInProfile(arg as BuiltInProfileId);
+  const parsed = parseJsonBytes(await readBytes(io, 'profile', arg));
+  const read = orFail(restoreProfile(orFail(parsed, 'profile', arg).value), 'profile', arg);
+  for (const w of read.warnings) io.stderr(`kodbok: warning: profile ${arg}: ${w}\n`);
+  return read.value;
+}
+
 async function readKnown(
   io: CliIo,
   path: string,
@@ -226,6 +254,7 @@ export const suggest: Command = async (argv, io) => {
   const args = parseArgs(argv);
   // Everything is read and checked before anything is written: a bad file leaves stdout empty.
   const codebook = await readCodebookArg(io, args.codebook);
+  const profile = await readProfileArg(io, args.profile);
   const known =
     args.mapping === undefined
       ? new Map<string, KnownValue>()
@@ -235,7 +264,7 @@ export const suggest: Command = async (argv, io) => {
     args.values,
   );
 
-  const engine = createEngine({ codebook, known });
+  const engine = createEngine({ codebook, known, profile });
   // A value repeated in the file is suggested once.
   const cache = new Map<string, Suggestion[]>();
   const lines: string[] = [];

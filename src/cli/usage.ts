@@ -3,10 +3,11 @@
 // for `apply` say, only when that command runs).
 
 export const VALIDATE_USAGE = 'kodbok validate FILE.json';
-export const VALIDATE_SUMMARY = 'check a codebook or mapping file; exit 1 with the errors';
+export const VALIDATE_SUMMARY =
+  'check a codebook, mapping or suggestion profile file; exit 1 with the errors';
 
 export const SUGGEST_USAGE =
-  'kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--top N]';
+  'kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--profile PROFILE.json|neutral|sv-barn-och-unga] [--top N]';
 export const SUGGEST_SUMMARY =
   'suggest codes for raw values (VALUES: .txt one per line, or .csv/.tsv with a "raw" column)';
 

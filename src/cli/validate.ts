@@ -3,7 +3,13 @@
 import { leafCodes, restoreCodebook } from '../core/formats/codebook';
 import { MAX_JSON_SIZE, parseJsonBytes, isJsonRecord } from '../core/formats/json';
 import { restoreMapping } from '../core/formats/mapping';
-import { CODEBOOK_FORMAT, MAPPING_FORMAT, detectFormat } from '../core/formats/restore';
+import { restoreProfile } from '../core/formats/profile';
+import {
+  CODEBOOK_FORMAT,
+  MAPPING_FORMAT,
+  PROFILE_FORMAT,
+  detectFormat,
+} from '../core/formats/restore';
 import { failure, formatErrorLine, success, type Result } from '../core/formats/result';
 import { FILE_STATUSES } from '../core/types';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
@@ -66,11 +72,21 @@ function check(bytes: Uint8Array): Result<string> {
       r.warnings,
     );
   }
+  if (format === PROFILE_FORMAT) {
+    const r = restoreProfile(data);
+    if (!r.ok) return r;
+    const p = r.value;
+    const classes = Object.values(p.words).filter((list) => list.length > 0).length;
+    return success(
+      `valid ${PROFILE_FORMAT} v1, ${plural(p.vocabulary.length, 'concept', 'concepts')}, ${plural(classes, 'word class', 'word classes')}, ${plural(p.categories.length, 'declared category', 'declared categories')}`,
+      r.warnings,
+    );
+  }
   const found = isJsonRecord(data) && Object.hasOwn(data, 'format');
   return failure([
     {
       path: found ? '/format' : '',
-      message: `not a Kodbok file: "format" must be "${CODEBOOK_FORMAT}" or "${MAPPING_FORMAT}"`,
+      message: `not a Kodbok file: "format" must be "${CODEBOOK_FORMAT}", "${MAPPING_FORMAT}" or "${PROFILE_FORMAT}"`,
     },
   ]);
 }

@@ -7,7 +7,7 @@ import { readPeople } from './members';
 import type { Language } from '../i18n';
 import { isJsonRecord, ownField, type JsonRecord } from './formats/json';
 import type { ColumnMapping } from './import-columns';
-import { readNormaliseConfig } from './suggest/normalise';
+import { readStoredProfile } from './formats/profile';
 import { STATUSES, type Status } from './types';
 
 /** A reader turns whatever is stored (or nothing) into a valid value, its default at worst. */
@@ -167,8 +167,11 @@ export const readColumnMapping: SettingReader<ColumnMapping | null> = (stored) =
 export const PROJECT_SETTINGS = {
   /** The grid's filters and sort, per variable. */
   view: { perVariable: true, read: readView },
-  /** The normalisation rules suggestions and clusters match on, per variable. */
-  normalise: { perVariable: true, read: readNormaliseConfig },
+  /**
+   * The suggestion profile (its normalisation, words, vocabulary, weights), per variable; the name
+   * is from when it held the normalisation rules only (formats/profile.ts reads both).
+   */
+  normalise: { perVariable: true, read: readStoredProfile },
   /** The variable last worked on. */
   activeVariable: { perVariable: false, read: readOptionalText },
   /** Members, their roles and the four-eyes rule (members.ts). */

@@ -8,7 +8,7 @@ import {
   readView,
   type SettingReader,
 } from '../core/settings';
-import { readNormaliseConfig } from '../core/suggest/normalise';
+import { readStoredProfile } from '../core/formats/profile';
 import type { KodbokDb } from './db';
 
 // Preferences and view state (language, user, chosen project and variable, filters): every key
@@ -39,9 +39,10 @@ export const SETTINGS = {
     PROJECT_SETTINGS.activeVariable.read,
   ),
   view: setting((project: string, variable: string) => `view:${project}:${variable}`, readView),
+  /** The variable's suggestion profile (see core/settings.ts); the key predates profiles. */
   normalise: setting(
     (project: string, variable: string) => `normalise:${project}:${variable}`,
-    readNormaliseConfig,
+    readStoredProfile,
   ),
   /** The project's people: members, roles, four eyes (core/members.ts). */
   members: setting((project: string) => `members:${project}`, PROJECT_SETTINGS.members.read),

@@ -21,7 +21,7 @@ import {
 } from './review';
 
 export * from './store';
-export { refreshClusters, setClusterMode, setNormalise, takeOutOfCluster } from './suggestions';
+export { refreshClusters, setClusterMode, setProfile, takeOutOfCluster } from './suggestions';
 export { useReview, type Question } from './review';
 
 // The actions that call db/ and workers/ (the store is store.ts, suggestions suggestions.ts). No domain logic here: decisions are
@@ -145,7 +145,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
   const projectId = get().projectId;
   if (!projectId) return;
   // Read through their readers: whatever is stored, the grid gets a valid view.
-  const [view, normalise] = await Promise.all([
+  const [view, profile] = await Promise.all([
     repo.readSetting(db, repo.SETTINGS.view, projectId, variableId),
     repo.readSetting(db, repo.SETTINGS.normalise, projectId, variableId),
   ]);
@@ -156,7 +156,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
     suggestions: new Map(),
     suggesting: null,
     view,
-    normalise,
+    profile,
     clusters: null,
   });
   await followVariable(projectId, variableId);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Coverage } from '../core/coverage';
 import type { DecisionInput, SkipReason } from '../core/decide';
 import { emptyView, type ViewState } from '../core/settings';
-import { defaultNormaliseConfig, type NormaliseConfig } from '../core/suggest/normalise';
+import { defaultProfile, type SuggestProfile } from '../core/suggest/profile';
 import type { Suggestion, VariableId } from '../core/types';
 import { appDb, type ProjectRow, type ValueRow, type VariableRow } from '../db/db';
 import { describeStorageError, type StorageProblem } from '../db/errors';
@@ -64,8 +64,8 @@ interface AppState {
   /** Bytes used and available, as the browser estimates them. */
   storage: { readonly usage: number; readonly quota: number } | null;
   coverage: ReadonlyMap<VariableId, Coverage>;
-  /** The current variable's normalisation rules (what the engine and clusters match on). */
-  normalise: NormaliseConfig;
+  /** The current variable's suggestion profile (its normalisation is what clusters match on). */
+  profile: SuggestProfile;
   /** Clusters of the current variable when the grid groups by them: raw → cluster. */
   clusters: ReadonlyMap<string, ClusterInfo> | null;
 }
@@ -94,7 +94,7 @@ export const useApp = create<AppState>(() => ({
   persisted: null,
   storage: null,
   coverage: new Map(),
-  normalise: defaultNormaliseConfig,
+  profile: defaultProfile,
   clusters: null,
 }));
 

@@ -1,6 +1,6 @@
 import { diffKnown, knownValuesOf } from '../core/known';
 import type { KnownValue } from '../core/suggest/engine';
-import type { NormaliseConfig } from '../core/suggest/normalise';
+import type { SuggestProfile } from '../core/suggest/profile';
 import type { Codebook, Suggestion } from '../core/types';
 import { appDb } from '../db/db';
 import * as repo from '../db/repo';
@@ -22,7 +22,7 @@ let engineKey: string | null = null;
 /** The engine's codebook as JSON: the variables are read again after every write to them (an
  * import stores the split), so the same codebook comes back as a new object. */
 let engineCodebook: string | null = null;
-let engineNormalise: NormaliseConfig | null = null;
+let engineProfile: SuggestProfile | null = null;
 let engineKnown: Map<string, KnownValue> = new Map();
 // Values whose suggestions a learning may have moved and that are not suggested again yet.
 const moved = new Set<string>();
@@ -63,11 +63,11 @@ async function syncOnce(): Promise<void> {
   const worker = suggestWorker();
   let fresh = false;
   const codebook = codebookKey(variable.codebook);
-  if (engineKey !== key || engineCodebook !== codebook || engineNormalise !== s.normalise) {
-    await worker.init(key, variable.codebook, known, s.normalise);
+  if (engineKey !== key || engineCodebook !== codebook || engineProfile !== s.profile) {
+    await worker.init(key, variable.codebook, known, s.profile);
     engineKey = key;
     engineCodebook = codebook;
-    engineNormalise = s.normalise;
+    engineProfile = s.profile;
     fresh = true;
     moved.clear();
   } else {
@@ -122,15 +122,15 @@ function codebookKey(codebook: Codebook): string {
   return lastCodebook.json;
 }
 
-// ---- normalisation rules and clusters ------------------------------------------------------
+// ---- the suggestion profile and clusters ----------------------------------------------------
 
-/** Saves the current variable's normalisation rules; suggestions and clusters follow them. */
-export async function setNormalise(normalise: NormaliseConfig): Promise<void> {
+/** Saves the current variable's suggestion profile; suggestions and clusters follow it. */
+export async function setProfile(profile: SuggestProfile): Promise<void> {
   const s = get();
   if (!s.projectId || !s.variableId) return;
-  set({ normalise });
+  set({ profile });
   await repo
-    .writeSetting(appDb(), repo.SETTINGS.normalise, normalise, s.projectId, s.variableId)
+    .writeSetting(appDb(), repo.SETTINGS.normalise, profile, s.projectId, s.variableId)
     .catch(reportError);
   void syncSuggestions();
   void refreshClusters();
@@ -149,7 +149,11 @@ export async function refreshClusters(): Promise<void> {
   }
   const out = new Set(s.view.clusterOut ?? []);
   const raws = s.values.map((v) => v.raw).filter((raw) => !out.has(raw));
-  const clusters = await suggestWorker().clusters(raws, s.normalise, mode === 'key' ? null : mode);
+  const clusters = await suggestWorker().clusters(
+    raws,
+    s.profile.normalise,
+    mode === 'key' ? null : mode,
+  );
   if (run !== clusterRun) return;
   const byRaw = new Map<string, ClusterInfo>();
   for (const c of clusters)

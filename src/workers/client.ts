@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { ImportHandlers } from './import.worker';
-import type { SuggestHandlers } from './suggest.worker';
+import type { SuggestHandlers } from './suggest-handlers';
 
 // The workers are, with the db, the only singletons: created on first use.
 

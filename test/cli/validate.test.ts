@@ -89,6 +89,32 @@ describe('kodbok validate (in memory)', () => {
     });
   });
 
+  it('describes a valid suggestion profile (issue 12)', async () => {
+    const r = await run(['validate', 'p.json'], {
+      'p.json': JSON.stringify({
+        format: 'kodbok/profile',
+        formatVersion: 1,
+        id: 'p',
+        words: { negation: ['no', 'not'], stopwords: ['the'] },
+        vocabulary: [{ concept: 'school', stems: ['truan'] }],
+        categories: [{ code: 'N1', negated: true }],
+      }),
+    });
+    expect(r).toEqual({
+      status: 0,
+      stdout: 'p.json: valid kodbok/profile v1, 1 concept, 2 word classes, 1 declared category\n',
+      stderr: '',
+    });
+    const bad = await run(['validate', 'p.json'], {
+      'p.json': JSON.stringify({ format: 'kodbok/profile', formatVersion: 1, id: 'p', endings: 5 }),
+    });
+    expect(bad).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'p.json: /endings: must be a list [ … ]; found a whole number\n',
+    });
+  });
+
   it('prints the errors with their JSON pointers on stderr and exits 1', async () => {
     const r = await run(['validate', 'bad.json'], {
       'bad.json': codebook([

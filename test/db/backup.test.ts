@@ -23,7 +23,9 @@ import {
   salvageProjects,
   undoImport,
   writeNote,
+  writeSetting,
 } from '../../src/db/repo';
+import { neutralProfile } from '../../src/core/suggest/profile';
 import { emptyProject, failWritesTo, freshDb, request, variable } from './helpers';
 
 // RELIABILITY.md rule 8: a full-project backup exports and restores exactly.
@@ -120,6 +122,29 @@ describe('a full-project backup', () => {
     // Values like `__proto__` stay values; nothing leaks into prototypes.
     expect((await loadValues(other, p.id, V)).some((v) => v.raw === '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('keeps the variable’s suggestion profile as the app stored it (issue 12 item 1)', async () => {
+    const db = freshDb();
+    const p = await workedProject(db);
+    const profile = {
+      ...neutralProfile,
+      id: 'team',
+      words: { negation: ['no', 'not'] },
+      vocabulary: [{ concept: 'school', stems: ['truan'] }],
+      categories: [{ code: 'H07', owner: 'caregiver' as const }],
+      weights: { support: 0.3 },
+    };
+    await writeSetting(db, SETTINGS.normalise, profile, p.id, V);
+    const read = readBackupFile(writeBackupFile(await backupProject(db, p.id)));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const other = freshDb();
+    await restoreProject(other, read.value, (n) => n);
+    const back = await readSetting(other, SETTINGS.normalise, p.id, V);
+    expect(back).toEqual(await readSetting(db, SETTINGS.normalise, p.id, V));
+    expect(back.words).toEqual({ negation: ['no', 'not'] });
+    expect(back.categories).toEqual([{ code: 'H07', owner: 'caregiver' }]);
+    expect(back.weights).toEqual({ support: 0.3 });
   });
 
   it('holds the note events, and a backup written before notes existed still restores', async () => {
@@ -297,7 +322,7 @@ describe('restoring a backup repairs or refuses it, in one place (issue 13 item 
     });
     expect(await getSetting(db, SETTINGS.activeVariable.key(p.id))).toBeNull();
     const normalise = await readSetting(db, SETTINGS.normalise, p.id, V);
-    expect(normalise.rules.case).toBe(true);
+    expect(normalise.normalise.rules.case).toBe(true);
     expect(await db.settings.count()).toBe(3);
   });
 

@@ -1,4 +1,8 @@
-import type { Page } from 'playwright-core';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { readProfileFile } from '../../src/core/formats/profile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemo, type DemoSession, type Session, shot } from './harness';
 
@@ -112,5 +116,82 @@ describe('the rules panel', () => {
       .getByText(`${count + 1} begrepp`)
       .waitFor();
     expect(s.errors).toEqual([]);
+  });
+
+  // Issue 12, item 1: the panel edits the variable's suggestion profile; it goes out and comes back
+  // in as a `kodbok/profile` file, and a profile without Swedish changes what is suggested.
+  it('exports the profile as a file, imports it back, and starts from the neutral profile', async () => {
+    const { page } = s;
+    const dir = await mkdtemp(join(tmpdir(), 'kodbok-profile-'));
+    try {
+      // The first test left the panel open.
+      await page.getByRole('button', { name: 'Avbryt' }).click();
+      await page.locator('.modal.rules').waitFor({ state: 'detached' });
+      await suggestionsDone(page);
+      await page.getByLabel('Snabbsök i alla kolumner').fill('');
+      const firstSuggestion = () =>
+        page.evaluate(
+          () =>
+            document.querySelector('.ag-row[row-index="0"] [col-id="suggestion"]')?.textContent ??
+            '',
+        );
+      await expect.poll(firstSuggestion, { timeout: 20_000 }).not.toBe('');
+      const swedish = await firstSuggestion();
+
+      await page.getByTestId('rules').click();
+      await page.getByTestId('rules-tab-words').click();
+      await page.getByTestId('profile-word-class').selectOption('caregivers');
+      await page.getByTestId('profile-word-list').getByText('mamma', { exact: true }).waitFor();
+      await shot(page, 'rules-profile-words');
+      const [download]: [Download, void] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('profile-export').click(),
+      ]);
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      const exported = readProfileFile(await readFile(path, 'utf8'));
+      if (!exported.ok) throw new Error(JSON.stringify(exported.errors));
+      // What was saved before: the BoF the first test took out stays out, the word it added stays in.
+      expect(exported.value.normalise.unitPrefixes).not.toContain('BoF');
+      expect(exported.value.vocabulary.some((t) => t.concept === 'umgänge')).toBe(true);
+
+      // The neutral profile: no person words; saved, the suggestions follow.
+      await page.getByTestId('profile-neutral').click();
+      await page.getByTestId('profile-word-class').selectOption('caregivers');
+      expect(
+        await page.getByTestId('profile-word-list').getByText('mamma', { exact: true }).count(),
+      ).toBe(0);
+      await page.getByTestId('rules-save').click();
+      await expect.poll(firstSuggestion, { timeout: 30_000 }).not.toBe(swedish);
+
+      // A broken file is refused with the place; the exported one is read into the draft.
+      const bad = join(dir, 'bad.json');
+      await writeFile(
+        bad,
+        JSON.stringify({
+          format: 'kodbok/profile',
+          formatVersion: 1,
+          id: 'x',
+          words: { negation: 'ej' },
+        }),
+      );
+      await page.getByTestId('rules').click();
+      await page.getByTestId('profile-file').setInputFiles(bad);
+      await page
+        .getByTestId('profile-refused')
+        .getByText('/words/negation', { exact: false })
+        .waitFor();
+      await page.getByTestId('profile-file').setInputFiles(path);
+      await page.getByTestId('profile-read').waitFor();
+      await page.getByTestId('rules-tab-words').click();
+      await page.getByTestId('profile-word-class').selectOption('caregivers');
+      await page.getByTestId('profile-word-list').getByText('mamma', { exact: true }).waitFor();
+      await shot(page, 'rules-profile-imported');
+      await page.getByTestId('rules-save').click();
+      await expect.poll(firstSuggestion, { timeout: 30_000 }).toBe(swedish);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

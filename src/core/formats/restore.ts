@@ -9,7 +9,15 @@ import { failure, pointer, success, type FormatError, type Result } from './resu
 export const CODEBOOK_FORMAT = 'kodbok/codebook';
 export const MAPPING_FORMAT = 'kodbok/mapping';
 export const BACKUP_FORMAT = 'kodbok/backup';
-export type KodbokFormat = typeof CODEBOOK_FORMAT | typeof MAPPING_FORMAT | typeof BACKUP_FORMAT;
+export const PROFILE_FORMAT = 'kodbok/profile';
+export type KodbokFormat =
+  typeof CODEBOOK_FORMAT | typeof MAPPING_FORMAT | typeof BACKUP_FORMAT | typeof PROFILE_FORMAT;
+const FORMATS: readonly unknown[] = [
+  CODEBOOK_FORMAT,
+  MAPPING_FORMAT,
+  BACKUP_FORMAT,
+  PROFILE_FORMAT,
+];
 /** The only formatVersion this Kodbok writes and reads. */
 export const FORMAT_VERSION = 1;
 
@@ -17,6 +25,7 @@ const FORMAT_NAMES: Readonly<Record<KodbokFormat, string>> = {
   [CODEBOOK_FORMAT]: 'codebook',
   [MAPPING_FORMAT]: 'mapping',
   [BACKUP_FORMAT]: 'project backup',
+  [PROFILE_FORMAT]: 'suggestion profile',
 };
 
 /** The part of JSON Schema our two schemas use; enough to word errors and find unknown fields. */
@@ -39,9 +48,7 @@ export interface SchemaNode {
 export function detectFormat(data: unknown): KodbokFormat | null {
   if (!isJsonRecord(data)) return null;
   const format = ownField(data, 'format');
-  return format === CODEBOOK_FORMAT || format === MAPPING_FORMAT || format === BACKUP_FORMAT
-    ? format
-    : null;
+  return FORMATS.includes(format) ? (format as KodbokFormat) : null;
 }
 
 /** A found value for a message: primitives as written in the file, containers by their type. */
@@ -77,10 +84,7 @@ export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatErro
     ];
   }
   if (format !== expected) {
-    const other =
-      format === CODEBOOK_FORMAT || format === MAPPING_FORMAT || format === BACKUP_FORMAT
-        ? FORMAT_NAMES[format]
-        : null;
+    const other = FORMATS.includes(format) ? FORMAT_NAMES[format as KodbokFormat] : null;
     return [
       {
         path: '/format',

@@ -4,14 +4,18 @@
 // normalisation, subject and negation features and learning from the team's decisions.
 
 import { leaves as leafCategories } from '../codebook';
+import svProfile from './profiles/sv-barn-och-unga.profile.json';
 import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
+import { LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
 import { DocumentIndex, inclusionPhrases } from './retrieval';
-import { defaultNormaliseConfig, normaliseValue, type NormaliseConfig } from './normalise';
+import { compileLanguage, defaultLanguage, type Language } from './language';
+import { normaliseValue, type NormaliseConfig } from './normalise';
+import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
-import { compileTerms, defaultDomainTerms, type DomainTerm } from './terms';
+import { compileTerms, type DomainTerm } from './terms';
 
 export interface KnownValue {
   readonly code: string;
@@ -22,10 +26,15 @@ export interface EngineInput {
   readonly codebook: Codebook;
   /** Raw value → its decided code. Approved values weigh fully, coded ones less. */
   readonly known: ReadonlyMap<string, KnownValue>;
+  /**
+   * What the engine knows of the language and the field (profile.ts); default: the default
+   * Swedish profile. `normalise` and `terms`, when given, take the place of the profile's.
+   */
+  readonly profile?: SuggestProfile;
   readonly normalise?: NormaliseConfig;
   /**
    * Domain vocabulary (terms.ts); default: the normalisation's own (`normalise.terms`), else
-   * `defaultDomainTerms`; `[]` for none.
+   * the profile's; `[]` for none.
    */
   readonly terms?: readonly DomainTerm[];
 }
@@ -97,25 +106,15 @@ export interface EngineWeights {
   readonly definition: number;
   /** Share of a category's score taken away when the value matches one of its exclusions. */
   readonly exclusion: number;
+  /**
+   * Share of a category's score that comes from the classifier learnt from the decisions
+   * (classifier.ts); 0: no classifier. Without decisions nothing is learnt, whatever the share.
+   */
+  readonly classifier: number;
 }
 
-export const defaultEngineWeights: EngineWeights = {
-  coded: 0.85,
-  ownerConflict: 0.6,
-  unnamedCaregiver: 0.75,
-  ownerUnmatched: 0.9,
-  victimConflict: 0.75,
-  victimMismatch: 0.6,
-  negationConflict: 0.5,
-  support: 0.15,
-  minDice: 0.6,
-  neighbours: 12,
-  containment: 0.5,
-  conceptMissing: 0.7,
-  inclusion: 0.8,
-  definition: 1.75,
-  exclusion: 0.25,
-};
+/** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
+export const defaultEngineWeights: EngineWeights = svProfile.weights;
 
 /** A category's document for the codebook retrieval: all it says about itself. */
 function categoryDocument(c: Category, parent: Category | undefined): string {
@@ -151,6 +150,12 @@ interface Target {
   readonly independent: boolean;
   /** Its own text is not negated but its category sits under a negated group: either is right. */
   readonly negationFree: boolean;
+  /**
+   * A decision read as negated although its words are not: coded under a negated group and naming
+   * what the group negates (`Utredning: Nej` under `Ingen utredning`). It never pulls a value that
+   * affirms it (`Ja - utredning`).
+   */
+  readonly decidedNegated: boolean;
   /** The concepts of the vocabulary its match text speaks of, as one key (sorted, distinct). */
   readonly concepts: string;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
@@ -160,23 +165,46 @@ interface Target {
 
 export { termsOfCodebook } from './scope';
 
-export function createEngine(
-  input: EngineInput,
-  weights: EngineWeights = defaultEngineWeights,
-): SuggestionEngine {
-  const config = input.normalise ?? defaultNormaliseConfig;
+const languages = new WeakMap<SuggestProfile, Language>();
+
+/** A profile's language, compiled once per profile object. */
+export function languageOf(profile: SuggestProfile): Language {
+  let language = languages.get(profile);
+  if (!language) {
+    language = compileLanguage(
+      profile === defaultProfile
+        ? defaultLanguage
+        : {
+            words: profile.words,
+            endings: profile.endings,
+            typoEndings: profile.typoEndings,
+            numbersAreReferences: profile.reading.numbersAreReferences,
+            ownerRules: profile.reading.owner,
+          },
+    );
+    languages.set(profile, language);
+  }
+  return language;
+}
+
+export function createEngine(input: EngineInput, tuning?: EngineWeights): SuggestionEngine {
+  const profile = input.profile ?? defaultProfile;
+  const weights = tuning ?? { ...defaultEngineWeights, ...profile.weights };
+  const config = input.normalise ?? profile.normalise;
+  const language = languageOf(profile);
   const leaves = leafCategories(input.codebook);
   const terms = compileTerms(
-    termsOfCodebook(leaves, input.terms ?? config.terms ?? defaultDomainTerms, config),
+    termsOfCodebook(leaves, input.terms ?? config.terms ?? profile.vocabulary, config),
+    language,
   );
   const conceptsOf = (matchText: string): string =>
     [...new Set(matchText.split(' ').filter((w) => terms.isConcept(w)))].sort().join(' ');
   const analyse = (text: string): ValueFeatures =>
-    analyseValue(normaliseValue(text, config), terms);
+    analyseValue(normaliseValue(text, config), terms, language);
   type Analysed = ValueFeatures & { readonly normalised: string };
   const analyseWithForm = (text: string): Analysed => {
     const normalised = normaliseValue(text, config);
-    const f = analyseValue(normalised, terms);
+    const f = analyseValue(normalised, terms, language);
     return {
       owner: f.owner,
       ownerStated: f.ownerStated,
@@ -189,7 +217,8 @@ export function createEngine(
       normalised,
     };
   };
-  const roles = categoryRoles(input.codebook, analyse);
+  const roles = categoryRoles(input.codebook, analyse, profile.categories);
+  const leafOf = new Map(leaves.map((c, i) => [c.code, i]));
 
   // The codebook: few targets, every one scored for every value.
   const codebookIndex = new DiceIndex();
@@ -199,10 +228,20 @@ export function createEngine(
     via: string,
     key: string,
     weight: number,
-    features: Analysed,
+    read: Analysed,
     independent: boolean,
   ): Target => {
     const role = roles.get(code);
+    const decidedNegated =
+      independent &&
+      !read.negated &&
+      (role?.negatedWords.size ?? 0) > 0 &&
+      read.matchText.split(' ').some((w) => role?.negatedWords.has(w));
+    // The codebook's own texts of a leaf whose negation the profile declares.
+    const features =
+      !independent && role?.negated !== undefined && role.negated !== read.negated
+        ? { ...read, negated: role.negated }
+        : read;
     // A decision says what its value means: a known `Misshandel barn` coded as violence against the
     // child has the child as its victim, whatever a bare `barn` would say on its own.
     const victimByDecision =
@@ -226,7 +265,8 @@ export function createEngine(
       owner,
       childVictim,
       independent,
-      negationFree: !features.negated && (role?.negatedGroup ?? false),
+      negationFree: !features.negated && (role?.negatedGroup ?? false) && !decidedNegated,
+      decidedNegated,
       concepts: conceptsOf(features.matchText),
       nearRound: 0,
       nearScore: 0,
@@ -384,12 +424,37 @@ export function createEngine(
 
   const affected = (): string[] => {
     applyChanges();
+    // A retrained model may move any value's suggestions.
+    if (modelMoved) {
+      for (const raws of suggestedRaws.values()) for (const raw of raws) reached.add(raw);
+      modelMoved = false;
+    }
     const out = [...reached];
     reached.clear();
     return out;
   };
 
+  // The classifier learnt from the decisions: retrained when they changed, on first use. Its
+  // examples are kept by raw value and trained in the order of the values, so the model is the
+  // same whatever the order of learning.
+  const learning = weights.classifier > 0;
+  const training = new Map<string, Example>();
+  let model: LogisticModel | null = null;
+  let modelStale = false;
+  let modelMoved = false;
+  const trainedModel = (): LogisticModel | null => {
+    if (modelStale) {
+      const examples = [...training.keys()]
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((raw) => training.get(raw) as Example);
+      model = examples.length > 0 ? LogisticModel.train(leaves.length, examples) : null;
+      modelStale = false;
+    }
+    return model;
+  };
+
   const forget = (raw: string): void => {
+    if (learning && training.delete(raw)) modelStale = modelMoved = true;
     const text = known.textOf(raw);
     if (text === undefined) return;
     known.delete(raw);
@@ -404,15 +469,20 @@ export function createEngine(
     const features = analyseWithForm(raw);
     changedTexts.add(features.matchText);
     const weight = value.status === 'approved' ? 1 : weights.coded;
-    known.set(
-      raw,
-      features.matchText,
-      targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true),
-    );
+    const target = targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true);
+    if (learning) {
+      // Negated as the decision reads it: `Utredning: Nej` teaches nothing about `utredning`.
+      const negated = features.negated || target.decidedNegated;
+      const label = leafOf.get(value.code) as number;
+      training.set(raw, { features: textFeatures(features.matchText, negated), label, weight });
+      modelStale = modelMoved = true;
+    }
+    known.set(raw, features.matchText, target);
   };
 
   for (const [raw, value] of input.known) learn(raw, value);
   changedTexts.clear(); // nothing was suggested before the engine was built
+  modelMoved = false;
 
   const adjust = (
     dice: number,
@@ -457,7 +527,11 @@ export function createEngine(
     }
     // Under a negated group (`Ingen utredning` › `Överlämnas …`), a value may say the negation or
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.
-    if (value.negated !== target.features.negated && !target.negationFree) {
+    if (target.decidedNegated) {
+      // The same words are the same value, whatever the decision says of them.
+      if (!value.negated && value.matchText !== target.features.matchText)
+        score *= weights.negationConflict;
+    } else if (value.negated !== target.features.negated && !target.negationFree) {
       score *= weights.negationConflict;
     }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
@@ -527,6 +601,25 @@ export function createEngine(
     topCount[leaf] = n;
   };
 
+  // What names a category the model alone suggests: its label, read like the codebook's.
+  const learntTargets: (Target | undefined)[] = leaves.map(() => undefined);
+  const learntTarget = (leaf: number): Target => {
+    let t = learntTargets[leaf];
+    if (!t) {
+      const c = leaves[leaf] as Category;
+      t = targetOf(
+        c.code,
+        `learnt: ${c.label}`,
+        `learnt\u0000${c.code}`,
+        1,
+        analyseWithForm(c.label),
+        false,
+      );
+      learntTargets[leaf] = t;
+    }
+    return t;
+  };
+
   const suggest = (raw: string, k: number): Suggestion[] => {
     if (k <= 0) return [];
     const value = analyseWithForm(raw);
@@ -566,6 +659,8 @@ export function createEngine(
     }
 
     const out: { suggestion: Suggestion; target: Target }[] = [];
+    const learnt = trainedModel()?.probabilities(textFeatures(value.matchText, value.negated));
+    const share = weights.classifier;
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
       const best = bestScore[leaf] as number;
@@ -581,11 +676,21 @@ export function createEngine(
             topScores.subarray(leaf * kept, leaf * kept + (topCount[leaf] as number)),
             weights.support,
           ) * (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
-        out.push({ suggestion: { code: target.code, score, via: target.via }, target });
+        const blended = learnt ? score + share * (learnt[leaf] as number) * (1 - score) : score;
+        out.push({ suggestion: { code: target.code, score: blended, via: target.via }, target });
       }
       bestTarget[leaf] = undefined;
-      topCount[leaf] = 0;
     }
+    // Categories only the model speaks for, when it is sure enough.
+    if (learnt) {
+      const scored = new Set(seenLeaves);
+      learnt.forEach((p, leaf) => {
+        if (scored.has(leaf) || share * p < MIN_SIMILARITY) return;
+        const target = learntTarget(leaf);
+        out.push({ suggestion: { code: target.code, score: share * p, via: target.via }, target });
+      });
+    }
+    for (const leaf of seenLeaves) topCount[leaf] = 0;
     seenLeaves.length = 0;
     // Equal scores: the category whose match is closer in full form first (an approved
     // `Gängtillhörighet` before a label that only shares its concept), then by code.
@@ -624,6 +729,10 @@ interface CategoryRole {
   readonly childVictim: boolean;
   /** A group above the leaf is a negation (`Ingen utredning` › `Överlämnas till annan kommun`). */
   readonly negatedGroup: boolean;
+  /** Declared by the profile: the leaf's own texts are (not) a negation, whatever they say. */
+  readonly negated?: boolean;
+  /** The content words the negated groups above the leaf negate (`utredning` of `Ingen utredning`). */
+  readonly negatedWords: ReadonlySet<string>;
 }
 
 /**
@@ -633,14 +742,20 @@ interface CategoryRole {
 function categoryRoles(
   codebook: Codebook,
   analyse: (text: string) => ValueFeatures,
+  declared: readonly CategoryAttributes[],
 ): Map<string, CategoryRole> {
   const byCode = new Map(codebook.categories.map((c) => [c.code, c]));
   const own = new Map<string, ValueFeatures>();
   for (const c of codebook.categories) own.set(c.code, analyse(c.label));
+  // Declared attributes win over the reading of labels; a group's declared owner or negation holds
+  // for its leaves as the reading of its label would.
+  const declaredOf = new Map(declared.map((d) => [d.code, d]));
   const roles = new Map<string, CategoryRole>();
   for (const leaf of leafCategories(codebook)) {
     let owner: Owner | null = null;
+    let decided = false;
     let negatedGroup = false;
+    const negatedWords = new Set<string>();
     const seen = new Set<string>();
     for (
       let c: Category | undefined = leaf;
@@ -648,13 +763,28 @@ function categoryRoles(
       c = c.parent === null ? undefined : byCode.get(c.parent)
     ) {
       seen.add(c.code);
-      owner ??= own.get(c.code)?.owner ?? null;
-      if (c !== leaf) negatedGroup ||= own.get(c.code)?.negated ?? false;
+      // The nearest category that says whose it is; a declared `none` says no one's.
+      const d = declaredOf.get(c.code);
+      if (!decided && d?.owner !== undefined) {
+        owner = d.owner === 'none' ? null : d.owner;
+        decided = true;
+      } else if (!decided) {
+        owner = own.get(c.code)?.owner ?? null;
+        decided = owner !== null;
+      }
+      if (c !== leaf && (d?.negated ?? own.get(c.code)?.negated ?? false)) {
+        negatedGroup = true;
+        for (const w of (own.get(c.code)?.matchText ?? '').split(' '))
+          if (w !== '') negatedWords.add(w);
+      }
     }
+    const d = declaredOf.get(leaf.code);
     roles.set(leaf.code, {
       owner,
-      childVictim: own.get(leaf.code)?.childVictim ?? false,
+      childVictim: d?.childVictim ?? own.get(leaf.code)?.childVictim ?? false,
       negatedGroup,
+      negatedWords,
+      ...(d?.negated === undefined ? {} : { negated: d.negated }),
     });
   }
   return roles;

@@ -5,7 +5,7 @@
 // These are general rules over Swedish word forms, applied alike to raw values, labels, synonyms
 // and known values; they contain no raw values of any data set.
 
-import { personStem, personWord, type PersonWord } from './persons';
+import { compileLanguage, defaultLanguage, type Language, type PersonWord } from './language';
 import type { TermMatcher } from './terms';
 
 /** Whose problem a value names: the child's own, or a parent's / caregiver's. */
@@ -33,86 +33,8 @@ export interface ValueFeatures {
   readonly matchText: string;
 }
 
-// SKR's Basinformation writes `egen`/`annan` where NUSO writes `barnets`/`omsorgspersonens`.
-const OWN_WORD = /^(?:egen|eget|egna|själv)$/u;
-const OTHER_WORD = /^(?:annan|annans|andra)$/u;
-const DEN = /^(?:den|de)$/u;
-
-export const NEGATION_WORD = /^(?:ej|inte|icke|ingen|inget|inga|utan|aldrig)$/u;
-
-// A person after one of these is the object, victim or party, not the one whose problem it is:
-// `våld mot barnet`, `oro för ofött barn`, `konflikt mellan föräldrar och barn`.
-// `enligt mamma`, `uppgift från skolan`: who says so, not whose problem it is.
-const OBJECT_PREPOSITION = /^(?:mot|av|för|till|om|på|med|över|åt|mellan|från|enligt|enl|inför)$/u;
-// …except after a participle: `misshandel utförd av ungdom` names the doer.
-const AGENT_PARTICIPLE =
-  /^(?:utförd|utfört|utförda|utövad|utövat|utövade|begången|begånget|begångna|orsakad|orsakat)$/u;
-// `våld mot barnet`: the child is the victim.
-const VICTIM_PREPOSITION = /^(?:mot)$/u;
-// `barn utsatt för …`, `utsatt för våld i hemmet`, `våldsutsatt`: the child suffers it. The word
-// says who is concerned, not what happened, so it is not content (`utsatt` is not `utsatthet`).
-const VICTIM_VERB = /^(?:utsatt|utsatta|utsätts|utsatts|drabbad|drabbat|drabbade)$/u;
-const VICTIM_HEAD = /^(\p{L}{3,}?)s?(?:utsatt|utsatta|drabbad|drabbat|drabbade)$/u;
-const COORDINATION = /^(?:och|eller)$/u;
-// Verbs of violence in the active voice: the person before is the doer, the one after the victim
-// (`pappa slår mamma`, `slår sina föräldrar` with the child as the unsaid subject).
-// Infinitives too (`ser pappa slå mamma`), as written with or without å.
-const VIOLENCE_VERB =
-  /^(?:slå|sla|slår|slar|slog|slagit|sparka|sparkar|sparkat|sparkade|misshandla|misshandlar|misshandlat|misshandlade|hota|hotar|hotat|hotade|knuffa|knuffar|knuffat|knuffade|attackera|attackerar|attackerat|attackerade|överfalla|överfaller|överföll|överfallit|nyper|nypa|nypt|nöp|örfilar|örfilat|örfilade|stryper|strypt|strypte|skakar|skakat|skakade|agar|agat|agade)$/u;
-// Passive participles of violence: the person just before is the one hurt (`mamma misshandlad av
-// sambon`, `barnet slaget`). Unlike `utsatt`, the word is the violence itself, so it stays content.
-const VICTIM_PARTICIPLE =
-  /^(?:misshandlad|slagen|slaget|slagna|hotad|sparkad|knuffad|agad|våldtagen|strypt)$/u;
-// Verbs of telling: the person before is who says so, not whose problem it is (`barnet berättar
-// att pappa slår henne`, `grannar hör bråk`). Seeing and hearing said of the child is witnessing.
-const TELLING_VERB =
-  /^(?:berättar|berättat|berättade|uppger|uppgett|uppgav|säger|sagt|beskriver|beskrivit|anmäler|anmält|anmälde|larmar|larmat|larmade|rapporterar|rapporterat)$/u;
-const WITNESS_VERB = /^(?:ser|sett|såg|hör|hört|hörde)$/u;
-// The teller's own pronoun after `att`: the claim is about the teller.
-const SELF_PRONOUN = /^(?:hon|han|hen|de)$/u;
-// After a verb of telling, to whom or where: `berättar för skolsköterskan`, `berättar i skolan`.
-const TOLD_WHERE = /^(?:för|till|i|på)$/u;
-// Auxiliaries and adverbs between a person and the verb (`barnet har sett`, `mamma har även berättat`).
-const BETWEEN_SUBJECT_AND_VERB = /^(?:har|hade|även|också|själv|ofta)$/u;
-// `barnet har …`, `pojken är …`: a weak child word followed by a finite verb is its subject.
-const SUBJECT_VERB = /^(?:har|hade|är|var|mår|visar|uppvisar|uppvisat|saknar|behöver|med)$/u;
-// `barnmisshandel`, `barnaga`: violence with the child as its first part is done to the child.
-const CHILD_VICTIM_COMPOUND = /^barn(?:misshandel|mishandel|aga|våld)/u;
-// Persons other than the child and its caregivers, as victims of violence: partners of the adults,
-// and the people around the child (`våld mot personal`, `misshandlat klasskamrat`).
-const OTHER_PERSON =
-  /^(?:partner|partnern|partners|sambo|sambon|sambos|pojkvän|pojkvännen|flickvän|flickvännen|make|maken|maka|makan|fru|frun|man|mannen|personal|personalen|lärare|läraren|lärarna|pedagog|pedagogen|klasskamrat|klasskamraten|klasskamrater|kompis|kompisen|kompisar|kamrat|kamraten|kamrater|syskon|syskonet|syskonen|bror|brodern|brorsan|syster|systern|lillebror|storebror|lillasyster|storasyster|jämnårig|jämnåriga|granne|grannen|grannar|grannarna|morbror|farbror|moster|faster|mormor|farmor|morfar|farfar|kusin|kusinen)$/u;
-// Object pronouns after a verb of violence: in a child's record, the child (`pappa slår henne`).
-const CHILD_PRONOUN = /^(?:henne|honom|hen|dem)$/u;
-// Reflexive possessives and pronouns: function words (`slår sina föräldrar`, `skadar sig själv`).
-const PRONOUN = /^(?:sin|sina|sitt|sig|hon|han|hen|henne|honom)$/u;
-// Violence between adults said in one word (`partnervåld`, `relationsvåld`).
-const ADULT_VIOLENCE_WORD =
-  /^(?:partnervåld|relationsvåld|parrelationsvåld|kvinnomisshandel|hustrumisshandel|kvinnofrid)\p{L}*$/u;
-// Violence in the content, after the domain vocabulary (`slår`, `hot`, `misshandel` → `våld`).
-const VIOLENT = /våld|misshand/u;
-// `barnet förövare`: the person before is the doer.
-const DOER_WORD = /^(?:förövare|förövaren|förövarens|gärningsperson|gärningspersonen)$/u;
-
-// Legal references (`14 kap 1 § SoL`, `31 § LUL`, `11:1`): the paragraph a report was made
-// under, not what it is about. (An expansion the user asks for, such as `11:1` → `utredning
-// inleds`, has already replaced its paragraph by then.)
-const LEGAL_WORD =
-  /^(?:\d+|kap|kapitlet|sol|socialtjänstlagen|lvu|brb|brottsbalken|fb|föräldrabalken|osl)$/u;
-
-// Function words: their bigrams only add noise to similarity.
-const STOPWORD =
-  /^(?:och|i|av|för|mot|hos|med|till|om|på|den|det|de|som|eller|inkl|inklusive|samt|se|vid|en|ett|är|har|hade|från|under|efter|pga|p|g|a|ang|angående|gällande|avseende|enligt|enl|mellan|över|åt|att|när|då|där|inför|ar|pa|for|over)$/u;
-// Hedges and how often: `oro för X`, `misstänkt X`, `X flera gånger` are about X. Dropped when
-// other words remain.
-const HEDGE =
-  /^(?:oro|orosanmälan|misstanke|misstankar|misstänkt|misstänkta|misstänks|risk|eventuell|eventuellt|ev|befarad|befarat|möjlig|möjligt|flera|gånger|gång|ofta|upprepad|upprepade|upprepat|mycket|mkt|väldigt|ständig|ständiga|ständigt|återkommande|alltid)$/u;
-// Generic heads say that there is a problem, not which: `skolsvårigheter` is `skol-`,
-// `hedersproblematik` is `heders-`. As whole words they are dropped when other words remain.
-const GENERIC_WORD =
-  /^(?:problem|problemet|problemen|problematik|problematiken|problematisk|problematiskt|problematiska|svårighet|svårigheter|svårigheterna|bekymmer|situation|situationen|frågor|frågeställning|beslut|beslutas|beslutat|beslutades|anmälan|anmälningen|anmälningar|underrättelse|underrättelsen)$/u;
-const GENERIC_HEAD =
-  /^(\p{L}{3,}?)(?:problematiken|problematik|problemen|problem|svårigheterna|svårigheter|svårighet|bekymmer|situationen|situation|behovet|behov|relaterad|relaterat|relaterade)$/u;
+// The words of each class come from the profile's language (language.ts); the comments on the
+// classes there, and below, say what each class does to the reading.
 
 /** Splits a normalised value into words; case is ignored here whatever the normalisation did. */
 function wordsOf(normalised: string): string[] {
@@ -156,45 +78,62 @@ interface WordClass {
   readonly specific: string;
 }
 
-const classes = new Map<string, WordClass>();
+// Per language: the vocabulary of raw values is small, so each word is classified once.
+const classesOf = new WeakMap<Language, Map<string, WordClass>>();
 
-function classify(word: string): WordClass {
+function classify(word: string, lang: Language): WordClass {
+  let classes = classesOf.get(lang);
+  if (!classes) classesOf.set(lang, (classes = new Map()));
   let c = classes.get(word);
   if (c) return c;
+  const telling = lang.has('tellingVerbs', word);
+  const witness = lang.has('witnessVerbs', word);
+  const pronoun = lang.has('pronouns', word);
   c = {
-    objectPreposition: OBJECT_PREPOSITION.test(word),
-    victimPreposition: VICTIM_PREPOSITION.test(word),
-    agentParticiple: AGENT_PARTICIPLE.test(word),
-    negation: NEGATION_WORD.test(word),
-    victimVerb: VICTIM_VERB.test(word),
-    person: personWord(word),
-    own: OWN_WORD.test(word),
-    other: OTHER_WORD.test(word),
-    coordination: COORDINATION.test(word),
-    den: DEN.test(word),
+    // `våld mot barnet`, `oro för ofött barn`: a person after these is the object, victim or party,
+    // not the one whose problem it is; `enligt mamma`: who says so.
+    objectPreposition: lang.has('objectPrepositions', word),
+    // `våld mot barnet`: the child is the victim.
+    victimPreposition: lang.has('victimPrepositions', word),
+    // …except after a participle: `misshandel utförd av ungdom` names the doer.
+    agentParticiple: lang.has('agentParticiples', word),
+    negation: lang.isNegation(word),
+    // `barn utsatt för …`: says who is concerned, not what happened, so it is not content.
+    victimVerb: lang.has('victimVerbs', word),
+    person: lang.personWord(word),
+    // SKR's Basinformation writes `egen`/`annan` where NUSO writes `barnets`/`omsorgspersonens`.
+    own: lang.has('own', word),
+    other: lang.has('otherPronouns', word),
+    coordination: lang.has('coordination', word),
+    den: lang.has('determiners', word),
     word,
-    pronoun: PRONOUN.test(word),
-    article: word === 'en' || word === 'ett',
-    violenceVerb: VIOLENCE_VERB.test(word),
-    victimParticiple: VICTIM_PARTICIPLE.test(word),
-    telling: TELLING_VERB.test(word),
-    witness: WITNESS_VERB.test(word),
-    betweenSubjectAndVerb: BETWEEN_SUBJECT_AND_VERB.test(word),
-    subjectVerb: SUBJECT_VERB.test(word),
-    otherPerson: OTHER_PERSON.test(word),
-    childPronoun: CHILD_PRONOUN.test(word),
-    adultViolence: ADULT_VIOLENCE_WORD.test(word),
-    doer: DOER_WORD.test(word),
-    stem: personStem(word),
-    victimHead: VICTIM_HEAD.test(word),
-    stop:
-      STOPWORD.test(word) ||
-      LEGAL_WORD.test(word) ||
-      PRONOUN.test(word) ||
-      TELLING_VERB.test(word) ||
-      WITNESS_VERB.test(word),
-    vague: HEDGE.test(word) || GENERIC_WORD.test(word),
-    specific: GENERIC_HEAD.exec(word)?.[1] ?? VICTIM_HEAD.exec(word)?.[1] ?? word,
+    pronoun,
+    article: lang.has('articles', word),
+    // Active verbs of violence: the person before is the doer, the one after the victim.
+    violenceVerb: lang.has('violenceVerbs', word),
+    // Passive participles of violence: the person just before is the one hurt; still content.
+    victimParticiple: lang.has('victimParticiples', word),
+    // The person before a verb of telling says so; seeing and hearing said of the child is witnessing.
+    telling,
+    witness,
+    betweenSubjectAndVerb: lang.has('betweenSubjectAndVerb', word),
+    // `barnet har …`: a weak child word followed by a finite verb is its subject.
+    subjectVerb: lang.has('subjectVerbs', word),
+    // Persons other than the child and its caregivers, as victims of violence.
+    otherPerson: lang.has('otherPersons', word),
+    // Object pronouns after a verb of violence: in a child's record, the child.
+    childPronoun: lang.has('childPronouns', word),
+    adultViolence: lang.adultViolence(word),
+    // `barnet förövare`: the person before is the doer.
+    doer: lang.has('doers', word),
+    stem: lang.personStem(word),
+    victimHead: lang.victimHead(word),
+    // Function words, references (`14 kap 1 § SoL`), pronouns and verbs of telling and seeing: their
+    // bigrams only add noise to similarity.
+    stop: lang.has('stopwords', word) || lang.reference(word) || pronoun || telling || witness,
+    // Hedges (`oro för X` is about X) and generic words: dropped when other words remain.
+    vague: lang.has('hedges', word) || lang.has('generic', word),
+    specific: lang.specific(word),
   };
   // Bounded: a hostile file of random words must not grow this without end.
   if (classes.size >= 200_000) classes.clear();
@@ -202,20 +141,24 @@ function classify(word: string): WordClass {
   return c;
 }
 
-const NOT_A_WORD = classify('');
-// What a child's seeing or hearing becomes: the vocabulary's word for violence witnessed.
-const WITNESSED = 'bevittnat';
-
 /**
  * The features of a normalised value (see normalise.ts). With `terms`, content words are matched
  * as their domain concept (terms.ts).
  */
-export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeatures {
+export function analyseValue(
+  normalised: string,
+  terms?: TermMatcher,
+  language: Language = compileLanguage(defaultLanguage),
+): ValueFeatures {
+  const lang = language;
+  const NOT_A_WORD = classify('', lang);
+  const isViolence = (w: string): boolean =>
+    lang.violent(w) || (terms?.conceptOf(w).some((c) => lang.has('violence', c)) ?? false);
   const words =
     terms && terms.phrases.length > 0
       ? joinPhrases(wordsOf(normalised), terms)
       : wordsOf(normalised);
-  const word = words.map(classify);
+  const word = words.map((w) => classify(w, lang));
   // Who tells and who sees: the person just before a verb of telling says so (`barnet berättar att
   // …`, `grannar hör …`) and is not whose problem it is; a child who sees or hears has witnessed.
   const told: boolean[] = words.map(() => false);
@@ -223,24 +166,29 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     const w = word[i] as WordClass;
     if (!w.telling && !w.witness) continue;
     // `mamma uppger att hon dricker`: the teller speaks of herself, and stays whose problem it is.
-    if (w.telling && words[i + 1] === 'att' && SELF_PRONOUN.test(words[i + 2] ?? '')) continue;
+    if (
+      w.telling &&
+      lang.has('complementizers', words[i + 1] ?? '') &&
+      lang.has('selfPronouns', words[i + 2] ?? '')
+    )
+      continue;
     // `ser (inte) till barnets behov`: seeing to something, not seeing it.
-    const after = NEGATION_WORD.test(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
-    if (w.witness && after === 'till') continue;
+    const after = lang.isNegation(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
+    if (w.witness && lang.has('seeToWords', after ?? '')) continue;
     let j = i - 1;
     while (j > 0 && (word[j] as WordClass).betweenSubjectAndVerb) j--;
     const subject = word[j] as WordClass;
     if (subject.person === undefined && !subject.otherPerson) continue;
     told[j] = true;
-    if (w.telling && TOLD_WHERE.test(words[i + 1] ?? '') && i + 2 < words.length)
+    if (w.telling && lang.has('toldWhere', words[i + 1] ?? '') && i + 2 < words.length)
       told[i + 2] = true;
     if (
       w.witness &&
       (subject.person === 'childStrong' || subject.person === 'childWeak') &&
-      speaksOfViolence(words, word, terms)
+      speaksOfViolence(words, word, isViolence)
     ) {
-      words[i] = WITNESSED;
-      word[i] = classify(WITNESSED);
+      words[i] = lang.first('witnessed');
+      word[i] = classify(words[i] as string, lang);
     }
   }
   let caregiver = false;
@@ -290,10 +238,10 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       // After violence done to someone named, `av` names who did it too (`mamma utsatt för våld
       // av sin son`).
       const agent =
-        w.word === 'av' &&
+        lang.has('agentPrepositions', w.word) &&
         (before.violenceVerb ||
           before.victimParticiple ||
-          ((victim || otherVictim) && isViolence(before.word, terms)));
+          ((victim || otherVictim) && isViolence(before.word)));
       passiveAgent ||= agent;
       governor = before.agentParticiple || agent ? null : w;
       continue;
@@ -309,7 +257,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       // The verb stays content (it is the violence); the persons after it are its victims, the
       // child named before it (`barnet har slagit mamma`) or no one (the child unsaid) its doer.
       violenceSeen = true;
-      if (next.word === 'av') {
+      if (lang.has('agentPrepositions', next.word)) {
         // The passive (`barnet agat av pappa`): the child named before is the one hurt.
         if (childWeak || childStrong) victim = true;
       } else if (!caregiver && !childStrong && !childWeak && !own) childDoer = true;
@@ -340,7 +288,8 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
         // named (`av sin son`), else the adults' (below).
         otherVictim = caregiverVictim = caregiverHurt = true;
       } else if (!governed) caregiver = true;
-      else if (victimSide || governor?.word === 'mellan') otherVictim = caregiverVictim = true;
+      else if (victimSide || lang.has('betweenPrepositions', governor?.word ?? ''))
+        otherVictim = caregiverVictim = true;
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
@@ -361,7 +310,7 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
     } else if (
       w.person === 'childStrong' ||
       w.person === 'childWeak' ||
-      (words[i] === 'unga' && before.den)
+      (lang.has('youngCollective', words[i] ?? '') && before.den)
     ) {
       person[i] = true;
       if (next.victimVerb || next.victimParticiple) victim = true;
@@ -383,34 +332,35 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
       governor = null;
       if (w.stem === 'caregiver') caregiver = true;
       else if (w.stem === 'childStrong') childStrong = true;
-      if (w.victimHead || CHILD_VICTIM_COMPOUND.test(w.word)) victim = true;
+      if (w.victimHead || lang.childVictimCompound(w.word)) victim = true;
     }
   }
 
   // A caregiver named outright decides: `Barn Alkohol förälder` (a bare `barn` is only the context
   // of every value here), `F/O egen problematik` (with a caregiver named, `egen` is theirs).
-  let owner: Owner | null = null;
-  let ownerStated = false;
-  if (caregiver && !childStrong && !childSubject) {
-    owner = 'caregiver';
-    ownerStated = true;
-  } else if (!caregiver && (childStrong || own)) {
-    owner = 'child';
-    ownerStated = true;
-  } else if (!caregiver && (childWeak || childDoer) && !victim) {
-    owner = 'child';
-  } else if (!caregiver && otherVictim && !caregiverVictim && !victim) {
-    // Violence against staff or a classmate with no doer named: in the child's record, the child's.
-    owner = 'child';
-  } else if (caregiverHurt && !caregiver && !childStrong && !own) {
-    // A parent hurt and no doer named: the adults' (`mamma utsatt för våld`).
-    owner = 'caregiver';
-    ownerStated = true;
-  }
+  // Whose problem it is: the language's owner rules over what was found (language.ts). In the
+  // default profile a caregiver named outright decides (`Barn Alkohol förälder`: a bare `barn` is
+  // only the context of every value here); `eget` or a strong child word makes it the child's; a
+  // child hurting staff or a classmate, in the child's record, the child's; a parent hurt and no
+  // doer named, the adults' (`mamma utsatt för våld`).
+  const decided = lang.owner({
+    caregiver,
+    childStrong,
+    childWeak,
+    childSubject,
+    own,
+    childDoer,
+    victim,
+    otherVictim,
+    caregiverVictim,
+    caregiverHurt,
+  });
+  const owner: Owner | null = decided?.owner ?? null;
+  const ownerStated = decided?.stated ?? false;
   // Otherwise both are named outright (`förälder och ungdom`) or neither.
 
   const matchText = contentOf(words, word, person, terms);
-  const violent = violenceSeen || VIOLENT.test(matchText);
+  const violent = violenceSeen || lang.violent(matchText);
   return {
     owner,
     ownerStated,
@@ -424,21 +374,17 @@ export function analyseValue(normalised: string, terms?: TermMatcher): ValueFeat
   };
 }
 
-function isViolence(word: string, terms: TermMatcher | undefined): boolean {
-  return VIOLENT.test(word) || (terms?.conceptOf(word).includes('våld') ?? false);
-}
-
 /** Whether any word is violence (`barnet har sett pappa slå`, not `barnet ser pappa dricka`). */
 function speaksOfViolence(
   words: readonly string[],
   word: readonly WordClass[],
-  terms: TermMatcher | undefined,
+  isViolence: (word: string) => boolean,
 ): boolean {
   return words.some(
     (w, i) =>
       (word[i] as WordClass).violenceVerb ||
       (word[i] as WordClass).victimParticiple ||
-      isViolence(w, terms),
+      isViolence(w),
   );
 }
 

@@ -6,6 +6,7 @@
 // Å, ä and ö are letters of their own in Swedish (`får`/`far`, `för`/`for`): no rule here ever
 // folds them, and NFC composition keeps a decomposed `å` from looking like `a` + a mark.
 
+import svProfile from './profiles/sv-barn-och-unga.profile.json';
 import type { DomainTerm } from './terms';
 
 export const NORMALISE_RULES = [
@@ -89,59 +90,15 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-export const defaultAbbreviations: readonly Abbreviation[] = [
-  { short: 'F/O', long: 'förälder/omsorgsperson' },
-  { short: 'VH', long: 'vårdnadshavare' },
-  { short: 'EKB', long: 'ensamkommande barn' },
-  { short: 'HRV', long: 'hedersrelaterat våld' },
-  { short: 'VINR', long: 'våld i nära relation' },
-  { short: 'VIN', long: 'våld i nära relation' },
-  { short: 'NPF', long: 'neuropsykiatrisk funktionsnedsättning' },
-  { short: 'SoL', long: 'socialtjänstlagen' },
-  // 11 kap. 1 § SoL is the paragraph investigations come under: it says investigation, not that one
-  // is opened (`Hanteras inom pågående utredning 11:1` is an ongoing one).
-  { short: '11:1', long: 'utredning' },
-  { short: '11 kap 1 §', long: 'utredning' },
-  { short: '11 kap. 1 §', long: 'utredning' },
-  { short: 'utr', long: 'utredning' },
-  { short: 'hänv', long: 'hänvisning' },
-  // Lagen om omhändertagande av berusade personer: taken in while drunk.
-  { short: 'LOB', long: 'omhändertagen berusad' },
-];
-
-export const defaultUnitPrefixes: readonly string[] = [
-  'B/U',
-  'B&U',
-  'BoU',
-  'BoF',
-  'B-U',
-  'BU',
-  'Barn/ungdom',
-  'Barn/unga',
-  'Barn o ungdom',
-  // `och` also matches `o` and `&` (see formSource).
-  'Barn och ungdom',
-  'Barn och unga',
-  'Barn och familj',
-  'IFO',
-  // A lone letter before the value (`B anmälan`, `U Missbruk`) is a unit code in some systems.
-  'B',
-  'U',
-];
-
-export const defaultUnitMarkers: readonly string[] = ['B/U', 'B&U', 'BoU', 'BoF', 'B-U', 'IFO'];
+// The defaults are the default profile's (profiles/sv-barn-och-unga.profile.json): `F/O`, `VH`,
+// `11:1` (the paragraph investigations come under: it says investigation, not that one is opened);
+// unit prefixes such as `B/U` or a lone `B` before the value; unit markers removed anywhere.
+export const defaultAbbreviations: readonly Abbreviation[] = svProfile.normalise.abbreviations;
+export const defaultUnitPrefixes: readonly string[] = svProfile.normalise.unitPrefixes;
+export const defaultUnitMarkers: readonly string[] = svProfile.normalise.unitMarkers;
 
 export const defaultNormaliseConfig: NormaliseConfig = {
-  rules: {
-    case: true,
-    whitespace: true,
-    unitPrefixes: true,
-    ageRanges: true,
-    abbreviations: true,
-    conjunctions: true,
-    punctuation: true,
-    repeatedWords: true,
-  },
+  rules: svProfile.normalise.rules,
   abbreviations: defaultAbbreviations,
   unitPrefixes: defaultUnitPrefixes,
   unitMarkers: defaultUnitMarkers,

@@ -5,7 +5,7 @@
 // the abbreviations, and applied alike to values, labels, synonyms and known values, so it only
 // ever brings words of the same concept together.
 
-import { NEGATION_WORD } from './features';
+import { compileLanguage, defaultLanguage, type Language } from './language';
 import { WordList, folded } from './spelling';
 
 export interface DomainTerm {
@@ -23,48 +23,8 @@ export interface DomainTerm {
 // The default list lives in vocabulary.ts.
 export { defaultDomainTerms, mergeTerms } from './vocabulary';
 
-// Swedish inflectional endings of nouns, adjectives and verbs (`drog-er`, `berusad-e`, `påbörja-s`).
-const ENDINGS = [
-  '',
-  'a',
-  'e',
-  'n',
-  's',
-  't',
-  'r',
-  'd',
-  'en',
-  'et',
-  'er',
-  'ar',
-  'or',
-  'na',
-  'ns',
-  'es',
-  'as',
-  'ts',
-  'at',
-  'ad',
-  'de',
-  'te',
-  'ens',
-  'ets',
-  'ers',
-  'nas',
-  'ade',
-  'ande',
-  'ende',
-  'arna',
-  'erna',
-  'orna',
-  'ning',
-  'ningen',
-  'ningar',
-  'ats',
-  'des',
-  'het',
-  'heten',
-];
+// Inflectional endings (`drog-er`, `berusad-e`, `påbörja-s`) are the profile's language's
+// (language.ts): the mechanism below knows none.
 // Stems shorter than this match only as exact forms: `rån` must not match `rånd…`-like words.
 const MIN_STEM = 4;
 // A compound's modifier or head must leave at least this many letters for the other part.
@@ -90,9 +50,6 @@ export interface TermMatcher {
   ): { readonly length: number; readonly concept: string } | undefined;
 }
 
-// Slips are forgiven in these forms only (not every inflection): the typo map stays small.
-const FORGIVING_ENDINGS = new Set(['', 'a', 'e', 'en', 'et', 'er', 'ar', 'n', 't']);
-
 function wordsOfForm(form: string): string[] {
   return form
     .toLocaleLowerCase('sv-SE')
@@ -105,39 +62,48 @@ function wordsOfForm(form: string): string[] {
  * themselves. A short stem's forms are too close to ordinary words (`skolk` + `n` is one letter
  * from `skolan`).
  */
-function forgiving(stem: string, ending: string): boolean {
-  return stem.length >= MIN_TYPO && FORGIVING_ENDINGS.has(ending);
+// Slips are forgiven in the language's `typoEndings` only (not every inflection): the typo map stays small.
+function forgiving(stem: string, ending: string, lang: Language): boolean {
+  return stem.length >= MIN_TYPO && lang.typoEndings.has(ending);
 }
 
-const compiled = new WeakMap<readonly DomainTerm[], TermMatcher>();
-
-// By content too: each engine scopes the list to its codebook (scope.ts), a new array each time.
-const compiledByContent = new Map<string, TermMatcher>();
+interface Compiled {
+  readonly byList: WeakMap<readonly DomainTerm[], TermMatcher>;
+  // By content too: each engine scopes the list to its codebook (scope.ts), a new array each time.
+  readonly byContent: Map<string, TermMatcher>;
+}
+const compiledBy = new WeakMap<Language, Compiled>();
 const MAX_COMPILED = 16;
 
 /** The matcher of a term list, compiled once per list (engines are rebuilt; lists rarely change). */
-export function compileTerms(terms: readonly DomainTerm[]): TermMatcher {
-  let matcher = compiled.get(terms);
+export function compileTerms(
+  terms: readonly DomainTerm[],
+  language: Language = compileLanguage(defaultLanguage),
+): TermMatcher {
+  let cache = compiledBy.get(language);
+  if (!cache) compiledBy.set(language, (cache = { byList: new WeakMap(), byContent: new Map() }));
+  let matcher = cache.byList.get(terms);
   if (!matcher) {
     const key = JSON.stringify(terms);
-    matcher = compiledByContent.get(key);
+    matcher = cache.byContent.get(key);
     if (!matcher) {
-      matcher = compileTermsNow(terms);
-      if (compiledByContent.size >= MAX_COMPILED)
-        compiledByContent.delete(compiledByContent.keys().next().value as string);
-      compiledByContent.set(key, matcher);
+      matcher = compileTermsNow(terms, language);
+      if (cache.byContent.size >= MAX_COMPILED)
+        cache.byContent.delete(cache.byContent.keys().next().value as string);
+      cache.byContent.set(key, matcher);
     }
-    compiled.set(terms, matcher);
+    cache.byList.set(terms, matcher);
   }
   return matcher;
 }
 
-function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
+function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatcher {
+  const endings = lang.endings;
   const forms: [string, string, boolean][] = [];
   const stems: { stem: string; concept: string }[] = [];
   const phrases: { words: string[]; concept: string }[] = [];
   for (const t of terms) {
-    if (NEGATION_WORD.test(t.concept.split(' ')[0] ?? '')) {
+    if (lang.isNegation(t.concept.split(' ')[0] ?? '')) {
       // A family that says something did NOT happen (`avslutas` is `ingen utredning`): read before
       // negation is (as phrases are), so the value is negated; its concept's words stay themselves.
       for (const form of t.forms ?? []) {
@@ -146,7 +112,7 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
       }
       for (const raw of t.stems) {
         const stem = raw.toLocaleLowerCase('sv-SE');
-        for (const ending of stem.length < MIN_STEM ? [''] : ENDINGS)
+        for (const ending of stem.length < MIN_STEM ? [''] : endings)
           phrases.push({ words: [stem + ending], concept: t.concept });
       }
       continue;
@@ -155,8 +121,8 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
     // as whole words only: `våldsutövande` is not `våld`.
     for (const word of t.concept.split(' ')) {
       if (word.length >= MIN_STEM)
-        for (const ending of ENDINGS)
-          forms.push([word + ending, t.concept, forgiving(word, ending)]);
+        for (const ending of endings)
+          forms.push([word + ending, t.concept, forgiving(word, ending, lang)]);
     }
     for (const form of t.forms ?? []) {
       const parts = wordsOfForm(form);
@@ -170,7 +136,8 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
     }
   }
   for (const { stem, concept } of stems)
-    for (const ending of ENDINGS) forms.push([stem + ending, concept, forgiving(stem, ending)]);
+    for (const ending of endings)
+      forms.push([stem + ending, concept, forgiving(stem, ending, lang)]);
   // `psykisk ohälsa` is a concept of its own, not `psykisk` + something: its words stay themselves.
   const words = new WordList<string>(
     forms.map(
@@ -197,7 +164,7 @@ function compileTermsNow(terms: readonly DomainTerm[]): TermMatcher {
     for (const { stem, concept } of folds) {
       const at = w.lastIndexOf(stem);
       if (at < MIN_PART) continue;
-      if (ENDINGS.includes(w.slice(at + stem.length))) return word.slice(0, at) + concept;
+      if (endings.includes(w.slice(at + stem.length))) return word.slice(0, at) + concept;
     }
     // Compound modifier (`suicidtankar`, `alkoholproblem`): the family decides the meaning.
     for (const { stem, concept } of folds) {

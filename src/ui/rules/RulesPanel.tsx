@@ -1,31 +1,31 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   NORMALISE_RULES,
-  defaultNormaliseConfig,
-  defaultUnitMarkers,
   type Abbreviation,
   type NormaliseConfig,
   type RulePreview,
 } from '../../core/suggest/normalise';
 import { leaves } from '../../core/codebook';
 import { termsOfCodebook } from '../../core/suggest/scope';
-import { defaultDomainTerms } from '../../core/suggest/terms';
+import type { SuggestProfile } from '../../core/suggest/profile';
 import type { Codebook } from '../../core/types';
-import { setNormalise, useApp } from '../../state/app';
+import { setProfile, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
 import { useDismiss } from '../useDismiss';
 import { AddRow, RemoveCell } from './AddRow';
+import { ProfileActions, WordClassEditor } from './ProfileActions';
 import { VocabularyEditor } from './VocabularyEditor';
 import { WordListEditor } from './WordListEditor';
 
-type Tab = 'rules' | 'abbreviations' | 'units' | 'vocabulary';
+type Tab = 'rules' | 'abbreviations' | 'units' | 'vocabulary' | 'words';
 
 /**
- * The normalisation rules of a variable, each with a preview of what it changes and on how many
- * values (computed in the suggestion worker), and the lists they use: abbreviations, unit prefixes
- * and codes, and the domain vocabulary of the suggestions. Raw values are never changed.
+ * A variable's suggestion profile (core/suggest/profile.ts): the normalisation rules, each with a
+ * preview of what it changes and on how many values (computed in the suggestion worker), the lists
+ * they use (abbreviations, unit prefixes and codes), the domain vocabulary and the word classes of
+ * the reading; exported and imported as a `kodbok/profile` file. Raw values are never changed.
  */
 export function RulesPanel({
   variableLabel,
@@ -39,9 +39,11 @@ export function RulesPanel({
   const box = useRef<HTMLDivElement>(null);
   useDismiss(box, onClose);
   const t = useT();
-  const saved = useApp((s) => s.normalise);
+  const saved = useApp((s) => s.profile);
   const values = useApp((s) => s.values);
-  const [draft, setDraft] = useState<NormaliseConfig>(saved);
+  const [draft, setDraft] = useState<SuggestProfile>(saved);
+  const normalise = draft.normalise;
+  const setNormalise = (n: NormaliseConfig) => setDraft({ ...draft, normalise: n });
   const [preview, setPreview] = useState<RulePreview[] | null>(null);
   const [short, setShort] = useState('');
   const [long, setLong] = useState('');
@@ -50,7 +52,7 @@ export function RulesPanel({
   const usedConcepts = useMemo(
     () =>
       new Set(
-        termsOfCodebook(leaves(codebook), draft.terms ?? defaultDomainTerms, draft).map(
+        termsOfCodebook(leaves(codebook), draft.vocabulary, draft.normalise).map(
           (term) => term.concept,
         ),
       ),
@@ -61,6 +63,7 @@ export function RulesPanel({
     ['abbreviations', t('rulesAbbreviations')],
     ['units', t('rulesTabUnits')],
     ['vocabulary', t('rulesVocabulary')],
+    ['words', t('profileWords')],
   ];
 
   useEffect(() => {
@@ -69,7 +72,7 @@ export function RulesPanel({
       void suggestWorker()
         .previewRules(
           values.map((v) => v.raw),
-          draft,
+          normalise,
         )
         .then((p) => live && setPreview(p));
     }, 150);
@@ -77,10 +80,10 @@ export function RulesPanel({
       live = false;
       clearTimeout(timer);
     };
-  }, [values, draft]);
+  }, [values, normalise]);
 
   const setAbbreviations = (abbreviations: readonly Abbreviation[]) =>
-    setDraft({ ...draft, abbreviations });
+    setNormalise({ ...normalise, abbreviations });
 
   return (
     <div className="modal-backdrop">
@@ -115,9 +118,12 @@ export function RulesPanel({
                   <label>
                     <input
                       type="checkbox"
-                      checked={draft.rules[rule]}
+                      checked={normalise.rules[rule]}
                       onChange={(e) =>
-                        setDraft({ ...draft, rules: { ...draft.rules, [rule]: e.target.checked } })
+                        setNormalise({
+                          ...normalise,
+                          rules: { ...normalise.rules, [rule]: e.target.checked },
+                        })
                       }
                       data-rule={rule}
                     />{' '}
@@ -152,7 +158,7 @@ export function RulesPanel({
                 </tr>
               </thead>
               <tbody>
-                {draft.abbreviations.map((a, i) => (
+                {normalise.abbreviations.map((a, i) => (
                   <tr key={`${a.short}-${i}`}>
                     <td>
                       <code>{a.short}</code>
@@ -160,7 +166,7 @@ export function RulesPanel({
                     <td>{a.long}</td>
                     <RemoveCell
                       onRemove={() =>
-                        setAbbreviations(draft.abbreviations.filter((_, j) => j !== i))
+                        setAbbreviations(normalise.abbreviations.filter((_, j) => j !== i))
                       }
                     />
                   </tr>
@@ -173,7 +179,7 @@ export function RulesPanel({
                   canAdd={short.trim() !== '' && long.trim() !== ''}
                   onAdd={() => {
                     setAbbreviations([
-                      ...draft.abbreviations,
+                      ...normalise.abbreviations,
                       { short: short.trim(), long: long.trim() },
                     ]);
                     setShort('');
@@ -189,35 +195,36 @@ export function RulesPanel({
             <WordListEditor
               label={t('rulesUnitPrefixes')}
               help={t('rulesUnitPrefixesHelp')}
-              words={draft.unitPrefixes}
-              onChange={(unitPrefixes) => setDraft({ ...draft, unitPrefixes })}
+              words={normalise.unitPrefixes}
+              onChange={(unitPrefixes) => setNormalise({ ...normalise, unitPrefixes })}
               testId="rules-unit-prefixes"
             />
             <WordListEditor
               label={t('rulesUnitMarkers')}
               help={t('rulesUnitMarkersHelp')}
-              words={draft.unitMarkers ?? defaultUnitMarkers}
-              onChange={(unitMarkers) => setDraft({ ...draft, unitMarkers })}
+              words={normalise.unitMarkers ?? []}
+              onChange={(unitMarkers) => setNormalise({ ...normalise, unitMarkers })}
               testId="rules-unit-markers"
             />
           </div>
         )}
         {tab === 'vocabulary' && (
           <VocabularyEditor
-            terms={draft.terms ?? defaultDomainTerms}
+            terms={draft.vocabulary}
             used={usedConcepts}
-            onChange={(terms) => setDraft({ ...draft, terms })}
+            onChange={(vocabulary) => setDraft({ ...draft, vocabulary })}
           />
         )}
+        {tab === 'words' && <WordClassEditor profile={draft} onChange={setDraft} />}
         <div className="modal-actions">
-          <button onClick={() => setDraft(defaultNormaliseConfig)}>{t('rulesReset')}</button>
+          <ProfileActions profile={draft} variableLabel={variableLabel} onLoad={setDraft} />
           <span className="spacer" />
           <button onClick={onClose}>{t('cancel')}</button>
           <button
             className="btn-primary"
             data-testid="rules-save"
             onClick={() => {
-              void setNormalise(draft);
+              void setProfile(draft);
               onClose();
             }}
           >

@@ -5,7 +5,7 @@
 // round trip with structured cloning. The values are the Node benchmark's (test/bench/synthetic.ts).
 import { readCodebookFile } from '../../../src/core/formats/codebook';
 import type { KnownValue } from '../../../src/core/suggest/engine';
-import { defaultNormaliseConfig } from '../../../src/core/suggest/normalise';
+import { defaultProfile } from '../../../src/core/suggest/profile';
 import { suggestWorker } from '../../../src/workers/client';
 import { syntheticValues } from '../synthetic';
 
@@ -33,7 +33,7 @@ async function suggestInWorker(
   const worker = suggestWorker();
   const key = `bench/${round++}`;
   const t0 = performance.now();
-  await worker.init(key, codebook, knownValues, defaultNormaliseConfig);
+  await worker.init(key, codebook, knownValues, defaultProfile);
   const t1 = performance.now();
   const out = await worker.suggest(key, raws, 3);
   const t2 = performance.now();

@@ -123,6 +123,19 @@ describe('kodbok suggest', () => {
       ['--codebook', 'cb.json', '--values', 'v.txt', '--mapping', 'cb.json'],
       /mapping cb.json is not valid/,
     ],
+    // Issue 12: a profile is read through its format's restore step; the first error names its place.
+    [
+      ['--codebook', 'cb.json', '--values', 'v.txt', '--profile', 'cb.json'],
+      /profile cb.json is not valid: \/format: this is a codebook file/,
+    ],
+    [
+      ['--codebook', 'cb.json', '--values', 'v.txt', '--profile', 'bad-profile.json'],
+      /profile bad-profile.json is not valid: \/words\/negation: must be a list/,
+    ],
+    [
+      ['--codebook', 'cb.json', '--values', 'v.txt', '--profile', 'missing.json'],
+      /cannot read profile missing.json/,
+    ],
   ])('refuses %j with one line naming the problem, and writes nothing', async (argv, message) => {
     const io = memoryIo({
       'cb.json': codebookFile,
@@ -131,11 +144,37 @@ describe('kodbok suggest', () => {
       'nohead.csv': 'värde\nVåld\n',
       'latin1.txt': new Uint8Array([0x56, 0xe5, 0x6c, 0x64]),
       'other.json': mappingFile('åtgärd'),
+      'bad-profile.json': JSON.stringify({
+        format: 'kodbok/profile',
+        formatVersion: 1,
+        id: 'p',
+        words: { negation: 'ej' },
+      }),
     });
     const failure = suggest(argv, io);
     await expect(failure).rejects.toBeInstanceOf(UsageError);
     await expect(failure).rejects.toThrow(message);
     await failure.catch((e: Error) => expect(e.message).not.toContain('\n'));
     expect(io.out).toBe('');
+  });
+
+  it('uses --profile: a built-in one by name, or a file', async () => {
+    const argv = ['--codebook', 'cb.json', '--values', 'v.txt'];
+    const files = {
+      'v.txt': 'Pappa dricker\n',
+      'sv.json': JSON.stringify({
+        format: 'kodbok/profile',
+        formatVersion: 1,
+        id: 'mine',
+        base: 'sv-barn-och-unga',
+      }),
+    };
+    const plain = await run(argv, files);
+    const swedish = await run([...argv, '--profile', 'sv.json'], files);
+    const neutral = await run([...argv, '--profile', 'neutral'], files);
+    // `dricker` is misuse and `pappa` a caregiver only to a profile that knows Swedish.
+    expect(plain.result[0]?.suggestions[0]?.code).toBe('H07');
+    expect(swedish.result).toEqual(plain.result);
+    expect(neutral.result[0]?.suggestions[0]?.code).not.toBe('H07');
   });
 });

@@ -135,6 +135,28 @@ describe('learning', () => {
     );
   });
 
+  // Issue 12: on fresh actions an approved `Utredning: Nej` pulled `Ja - utredning` and
+  // `Utredning enl. 11:1` to "no investigation" (few-shot 88.9 % against 93.3 % zero-shot).
+  it('never lets a decision negated by its category pull a value that affirms it', () => {
+    const known = new Map<string, KnownValue>([
+      ['Utredning: Nej', { code: 'EJU1', status: 'approved' }],
+    ]);
+    const engine = createEngine({ codebook: actions, known });
+    const zero = createEngine({ codebook: actions, known: new Map() });
+    for (const value of ['Ja - utredning', 'Utredning enl. 11:1', 'Utredning: Ja'])
+      expect(engine.suggest(value, 1)[0]?.code, value).toBe(zero.suggest(value, 1)[0]?.code);
+    expect(zero.suggest('Ja - utredning', 1)[0]?.code).toBe('UTR1');
+    // The same words are still the same value; a value that says the negation still follows it.
+    expect(engine.suggest('utredning nej', 1)[0]).toMatchObject({ code: 'EJU1', score: 1 });
+    expect(engine.suggest('Ingen utredning', 1)[0]?.code).toBe('EJU1');
+    // A decision under the negated group that does not name what it negates is as before.
+    const handedOver = createEngine({
+      codebook: actions,
+      known: new Map([['Överlämnad till IFO Malmö', { code: 'EJU3', status: 'approved' }]]),
+    });
+    expect(handedOver.suggest('Överlämnad till IFO Lund', 1)[0]?.code).toBe('EJU3');
+  });
+
   it('weighs approved values fully and coded ones less', () => {
     // A word the codebook and the vocabulary do not know: only the decision can place it.
     const approved = createEngine({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, termsOfCodebook } from '../../../src/core/suggest/engine';
 import { leaves } from '../../../src/core/codebook';
-import { analyseValue, NEGATION_WORD } from '../../../src/core/suggest/features';
+import { analyseValue } from '../../../src/core/suggest/features';
+import { compileLanguage, defaultLanguage } from '../../../src/core/suggest/language';
 import {
   defaultNormaliseConfig,
   normaliseValue,
@@ -287,7 +288,7 @@ describe('the default vocabulary, word by word', () => {
     const matcher = compileTerms(defaultDomainTerms);
     // A family that negates (`avslutas` is `ingen utredning`) is read before negation, as phrases are.
     const conceptOf = (t: DomainTerm, w: string): string =>
-      NEGATION_WORD.test(t.concept.split(' ')[0] ?? '')
+      compileLanguage(defaultLanguage).isNegation(t.concept.split(' ')[0] ?? '')
         ? (matcher.phraseAt([w], 0)?.concept ?? w)
         : matcher.conceptOf(w).join(' ');
     const wrong = defaultDomainTerms.flatMap((t) =>

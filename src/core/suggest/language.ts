@@ -1,0 +1,274 @@
+// The language a value is read in, as data: which words are persons, negations, prepositions,
+// verbs of violence or telling, function words. The reading itself (features.ts) is mechanism and
+// knows no word of any language; the words come from a profile (profile.ts), the default one being
+// Swedish child welfare (profiles/sv-barn-och-unga.profile.json). A profile without words reads
+// every word as content: the plain core.
+
+import neutralProfile from './profiles/neutral.profile.json';
+import svProfile from './profiles/sv-barn-och-unga.profile.json';
+import { WordList } from './spelling';
+
+/** The word classes the reading knows, each a list of lower-case words (or parts, where said). */
+export const WORD_CLASSES = [
+  'negation',
+  'own',
+  'otherPronouns',
+  'determiners',
+  'objectPrepositions',
+  'agentParticiples',
+  'victimPrepositions',
+  'victimVerbs',
+  /** Word endings: `våldsutsatt` is `våld` + a victim head. */
+  'victimHeads',
+  'coordination',
+  'violenceVerbs',
+  'victimParticiples',
+  'tellingVerbs',
+  'witnessVerbs',
+  'selfPronouns',
+  'toldWhere',
+  'betweenSubjectAndVerb',
+  'subjectVerbs',
+  /** Word beginnings: violence done to the child in one word (`barnmisshandel…`). */
+  'childVictimCompounds',
+  'otherPersons',
+  'childPronouns',
+  'pronouns',
+  /** Word beginnings: violence between the adults in one word (`partnervåld…`). */
+  'adultViolence',
+  'doers',
+  'references',
+  'stopwords',
+  'hedges',
+  'generic',
+  /** Word endings: generic heads (`skolsvårigheter` is `skol-`). */
+  'genericHeads',
+  'caregivers',
+  'childStrong',
+  'childWeak',
+  'home',
+  /** Parts anywhere in a word: a caregiver in a compound (`föräldramissbruk`). */
+  'caregiverStems',
+  /** Word beginnings: compounds led by the young person (`ungdomskriminalitet`). */
+  'childStems',
+  /** Parts anywhere in a word or text: violence (`våld`, `misshand`). */
+  'violence',
+  'articles',
+  'complementizers',
+  'agentPrepositions',
+  'betweenPrepositions',
+  'seeToWords',
+  'youngCollective',
+  /** The concept word a child's seeing or hearing of violence becomes (the first is used). */
+  'witnessed',
+] as const;
+export type WordClassName = (typeof WORD_CLASSES)[number];
+
+/**
+ * What the reading of a value found, for the rules that decide whose problem it is: a caregiver or
+ * the child named (strongly: `ungdomen`, `barnets`; weakly: `barnet`), the child as the subject of a
+ * verb, `eget`, the child as the unsaid doer of violence, the child hurt, someone else hurt (a
+ * caregiver among them), a caregiver hurt with no doer named.
+ */
+export const READING_FLAGS = [
+  'caregiver',
+  'childStrong',
+  'childWeak',
+  'childSubject',
+  'own',
+  'childDoer',
+  'victim',
+  'otherVictim',
+  'caregiverVictim',
+  'caregiverHurt',
+] as const;
+export type ReadingFlag = (typeof READING_FLAGS)[number];
+
+/**
+ * A reading rule as data: when every condition holds (`flag`, or `!flag` for its absence), the value
+ * is about `owner`'s problem; `stated` when it is said outright. The first rule that holds decides;
+ * none: the value does not say (or names both). E.g. `["caregiver", "!childStrong",
+ * "!childSubject"]` → caregiver: a caregiver named, and no child named outright, owns the problem.
+ */
+export interface OwnerRule {
+  readonly when: readonly string[];
+  readonly owner: 'child' | 'caregiver';
+  readonly stated: boolean;
+}
+
+/** A language pack as a profile holds it: absent classes are empty. */
+export interface LanguageWords {
+  readonly words: Readonly<Partial<Record<WordClassName, readonly string[]>>>;
+  /** Inflectional endings a stem of the vocabulary takes (`''` first: the stem itself). */
+  readonly endings: readonly string[];
+  /** The endings in whose forms typing slips are forgiven. */
+  readonly typoEndings: readonly string[];
+  /** A word of digits only is a reference (`14 kap 1 §`), not content. */
+  readonly numbersAreReferences: boolean;
+  /** Whose problem a value is about, from what its reading found (first rule that holds). */
+  readonly ownerRules: readonly OwnerRule[];
+}
+
+export type PersonWord = 'caregiver' | 'childStrong' | 'childWeak' | 'home';
+
+/** A language pack compiled for reading: sets and patterns built once. */
+export interface Language {
+  has(cls: WordClassName, word: string): boolean;
+  /** The first word of a class (`witnessed`), or `''`. */
+  first(cls: WordClassName): string;
+  isNegation(word: string): boolean;
+  personWord(word: string): PersonWord | undefined;
+  personStem(word: string): 'caregiver' | 'childStrong' | undefined;
+  /** The word without a generic or victim head (`skolsvårigheter` → `skol`), else the word. */
+  specific(word: string): string;
+  victimHead(word: string): boolean;
+  childVictimCompound(word: string): boolean;
+  adultViolence(word: string): boolean;
+  /** Whether a text holds a part that is violence. */
+  violent(text: string): boolean;
+  reference(word: string): boolean;
+  /** The owner by the first owner rule that holds for these flags, else null. */
+  owner(
+    flags: Readonly<Record<ReadingFlag, boolean>>,
+  ): { owner: 'child' | 'caregiver'; stated: boolean } | null;
+  readonly endings: readonly string[];
+  readonly typoEndings: ReadonlySet<string>;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(words: readonly string[]): string {
+  return words.map(escapeRegExp).join('|');
+}
+
+const NEVER = /(?!)/u;
+
+const compiled = new WeakMap<LanguageWords, Language>();
+// By content too: a profile that crossed to the worker is a copy, and compiling (and the word
+// classes each language caches) should not start over for every copy.
+const compiledByContent = new Map<string, Language>();
+const MAX_COMPILED = 8;
+
+/** Compiles a language pack once per object, and once per content. */
+export function compileLanguage(pack: LanguageWords): Language {
+  let language = compiled.get(pack);
+  if (!language) {
+    const key = JSON.stringify([
+      pack.words,
+      pack.endings,
+      pack.typoEndings,
+      pack.numbersAreReferences,
+      pack.ownerRules,
+    ]);
+    language = compiledByContent.get(key);
+    if (!language) {
+      language = compileNow(pack);
+      if (compiledByContent.size >= MAX_COMPILED)
+        compiledByContent.delete(compiledByContent.keys().next().value as string);
+      compiledByContent.set(key, language);
+    }
+    compiled.set(pack, language);
+  }
+  return language;
+}
+
+function compileNow(pack: LanguageWords): Language {
+  const list = (cls: WordClassName): readonly string[] =>
+    (Object.hasOwn(pack.words, cls) ? pack.words[cls] : undefined) ?? [];
+  const sets = new Map<WordClassName, ReadonlySet<string>>(
+    WORD_CLASSES.map((cls) => [cls, new Set(list(cls))]),
+  );
+  const pattern = (cls: WordClassName, make: (alt: string) => string): RegExp =>
+    list(cls).length > 0 ? new RegExp(make(alternation(list(cls))), 'u') : NEVER;
+  const victimHead = pattern('victimHeads', (a) => `^(\\p{L}{3,}?)s?(?:${a})$`);
+  const genericHead = pattern('genericHeads', (a) => `^(\\p{L}{3,}?)(?:${a})$`);
+  const childVictim = pattern('childVictimCompounds', (a) => `^(?:${a})`);
+  const adult = pattern('adultViolence', (a) => `^(?:${a})\\p{L}*$`);
+  const violence = pattern('violence', (a) => `${a}`);
+  const caregiverStem = pattern('caregiverStems', (a) => `(?:${a})`);
+  const childStem = pattern('childStems', (a) => `^(?:${a})`);
+  const digits = /^\d+$/u;
+  // Long person words survive a slip (`vårdnadshaare`, `fröäldrar`); `barnn` is left alone.
+  const persons = new WordList<PersonWord>(
+    [
+      ...list('caregivers').map((w) => [w, 'caregiver'] as const),
+      ...list('childStrong').map((w) => [w, 'childStrong'] as const),
+      ...list('childWeak').map((w) => [w, 'childWeak'] as const),
+      ...list('home').map((w) => [w, 'home'] as const),
+    ],
+    7,
+  );
+  // Conditions as [negated, flag] pairs; an unknown flag never holds (the profile's check refuses it).
+  const flagSet = new Set<string>(READING_FLAGS);
+  const rules = pack.ownerRules.map((r) => ({
+    conditions: r.when.map((w) => {
+      const negated = w.startsWith('!');
+      const flag = negated ? w.slice(1) : w;
+      return { negated, flag: flagSet.has(flag) ? (flag as ReadingFlag) : null };
+    }),
+    result: { owner: r.owner, stated: r.stated },
+  }));
+  const has = (cls: WordClassName, word: string): boolean =>
+    (sets.get(cls) as ReadonlySet<string>).has(word);
+  return {
+    has,
+    first: (cls) => list(cls)[0] ?? '',
+    isNegation: (word) => has('negation', word),
+    personWord: (word) => persons.find(word),
+    personStem(word) {
+      if (caregiverStem.test(word)) return 'caregiver';
+      if (childStem.test(word)) return 'childStrong';
+      return undefined;
+    },
+    specific: (word) => genericHead.exec(word)?.[1] ?? victimHead.exec(word)?.[1] ?? word,
+    victimHead: (word) => victimHead.test(word),
+    childVictimCompound: (word) => childVictim.test(word),
+    adultViolence: (word) => adult.test(word),
+    violent: (text) => violence.test(text),
+    reference: (word) =>
+      has('references', word) || (pack.numbersAreReferences && digits.test(word)),
+    owner(flags) {
+      for (const rule of rules)
+        if (rule.conditions.every((c) => c.flag !== null && flags[c.flag] !== c.negated))
+          return rule.result;
+      return null;
+    },
+    endings: pack.endings,
+    typoEndings: new Set(pack.typoEndings),
+  };
+}
+
+/** Owner rules as JSON has them (`owner` any text), typed: anything but `caregiver` is the child. */
+export function ownerRulesOf(
+  rules: readonly {
+    readonly when: readonly string[];
+    readonly owner: string;
+    readonly stated: boolean;
+  }[],
+): OwnerRule[] {
+  return rules.map((r) => ({
+    when: [...r.when],
+    owner: r.owner === 'caregiver' ? 'caregiver' : 'child',
+    stated: r.stated,
+  }));
+}
+
+/** The default profile's language: Swedish as social services write it. */
+export const defaultLanguage: LanguageWords = {
+  words: svProfile.words,
+  endings: svProfile.endings,
+  typoEndings: svProfile.typoEndings,
+  numbersAreReferences: svProfile.reading.numbersAreReferences,
+  ownerRules: ownerRulesOf(svProfile.reading.owner),
+};
+
+/** No language knowledge: every word is content. */
+export const neutralLanguage: LanguageWords = {
+  words: neutralProfile.words,
+  endings: neutralProfile.endings,
+  typoEndings: neutralProfile.typoEndings,
+  numbersAreReferences: neutralProfile.reading.numbersAreReferences,
+  ownerRules: ownerRulesOf(neutralProfile.reading.owner),
+};

@@ -1,0 +1,81 @@
+import { clusterByKey, clusterByNeighbours, type ValueCluster } from '../core/suggest/cluster';
+import { combinedParts, type CombinedPart } from '../core/suggest/combined';
+import { createEngine, type KnownValue, type SuggestionEngine } from '../core/suggest/engine';
+import {
+  previewNormaliseRules,
+  type NormaliseConfig,
+  type RulePreview,
+} from '../core/suggest/normalise';
+import type { SuggestProfile } from '../core/suggest/profile';
+import type { Codebook, Suggestion } from '../core/types';
+
+// The suggestion worker's handlers (suggest.worker.ts exposes them): the engine lives in the worker
+// so the grid never waits for it. One engine per project variable; learning is incremental (only
+// what changed is sent). Apart from the worker so a test can run them as the app does.
+
+const engines = new Map<string, SuggestionEngine>();
+
+function engineFor(key: string): SuggestionEngine {
+  const e = engines.get(key);
+  if (!e) throw new Error(`No suggestion engine for ${key}: call init first`);
+  return e;
+}
+
+export const suggestHandlers = {
+  /** (Re)builds the engine of one project variable from its codebook, known values and profile. */
+  init(
+    key: string,
+    codebook: Codebook,
+    known: ReadonlyMap<string, KnownValue>,
+    profile: SuggestProfile,
+  ): void {
+    engines.set(key, createEngine({ codebook, known, profile }));
+  },
+  /**
+   * Applies changes of the known values (a value now approved or coded, or no longer: null) and
+   * returns the values suggested so far whose suggestions they may have moved: only those need
+   * suggesting again.
+   */
+  learn(key: string, changes: ReadonlyMap<string, KnownValue | null>): string[] {
+    const engine = engineFor(key);
+    for (const [raw, known] of changes) {
+      if (known) engine.learn(raw, known);
+      else engine.forget(raw);
+    }
+    return engine.affected();
+  },
+  suggest(key: string, raws: readonly string[], k: number): Suggestion[][] {
+    const engine = engineFor(key);
+    return raws.map((raw) => engine.suggest(raw, k));
+  },
+  /**
+   * The values that probably name several reasons (combined.ts), each with its parts and their
+   * own suggestions; values that are probably one reason are left out.
+   */
+  combined(key: string, raws: readonly string[]): [string, CombinedPart[]][] {
+    const engine = engineFor(key);
+    return raws.flatMap((raw): [string, CombinedPart[]][] => {
+      const parts = combinedParts(raw, (text) => engine.suggest(text, 1));
+      return parts ? [[raw, parts]] : [];
+    });
+  },
+  /** What each normalisation rule changes on these values, for the rules panel. */
+  previewRules(raws: readonly string[], config: NormaliseConfig): RulePreview[] {
+    return previewNormaliseRules(raws, config);
+  },
+  /** Clusters of values: same normalised key, or (with a threshold) nearest neighbours. */
+  clusters(
+    raws: readonly string[],
+    config: NormaliseConfig,
+    threshold: number | null,
+  ): ValueCluster[] {
+    return threshold === null
+      ? clusterByKey(raws, { config, minSize: 2 })
+      : clusterByNeighbours(raws, { config, threshold, minSize: 2 });
+  },
+  drop(key: string): void {
+    engines.delete(key);
+  },
+};
+
+export type SuggestHandlers = typeof suggestHandlers;

@@ -1,0 +1,22 @@
+// Issue 12, item 1: the engine's Swedish knowledge is data (the default profile), and the default
+// profile gives exactly the suggestions the code's word lists gave (digests recorded before the
+// lists moved, by test/core/suggest/golden.ts on the dev set and every labelled fixture).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/suggest/engine';
+import { haveDevSet, labelledSets, suggestionDigest } from './golden';
+
+const recorded = JSON.parse(
+  readFileSync(new URL('./golden-digests.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
+
+describe('the default profile', () => {
+  it.skipIf(!haveDevSet)(
+    'gives exactly the suggestions of the code it replaced, on the dev set and every fixture',
+    () => {
+      const got: Record<string, string> = {};
+      for (const set of labelledSets()) got[set.name] = suggestionDigest(set, createEngine);
+      expect(got).toEqual(recorded);
+    },
+  );
+});

@@ -1,0 +1,130 @@
+// Issue 12, item 1: for the same codebook, profile and decisions, the app's suggestion worker (its
+// handlers, fed the profile as the app stores and reads it) and `kodbok suggest --profile` give the
+// same suggestions.
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io';
+import { suggest } from '../../src/cli/suggest';
+import { readStoredProfile, writeProfileFile } from '../../src/core/formats/profile';
+import type { KnownValue } from '../../src/core/suggest/engine';
+import {
+  defaultProfile,
+  neutralProfile,
+  type SuggestProfile,
+} from '../../src/core/suggest/profile';
+import type { Suggestion } from '../../src/core/types';
+import { suggestHandlers } from '../../src/workers/suggest-handlers';
+import { reasons } from '../core/suggest/codebooks';
+
+function memoryIo(files: ReadonlyMap<string, string>): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+    readFile: async (p: string) => {
+      const f = files.get(p);
+      if (f === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
+      return new TextEncoder().encode(f);
+    },
+    writeFile: async () => {
+      throw new Error('suggest writes no files');
+    },
+  };
+  return io;
+}
+
+const values = [
+  'Missbruk förälder',
+  'Pappa dricker',
+  'Mamma utsatt för våld av sambon',
+  'Eget missbruk',
+  'Skolk',
+  'Ungdomen snattar',
+  'Ekonomiska problem',
+  'NFP-problematik',
+  'Bråk hemma',
+  'Gängtillhörighet',
+];
+const decisions = new Map<string, KnownValue>([
+  ['Föräldern super', { code: 'H07', status: 'approved' }],
+  ['Snatteri', { code: 'B12', status: 'approved' }],
+  ['Gäng', { code: 'B12', status: 'approved' }],
+]);
+
+async function viaCli(profile: SuggestProfile): Promise<Suggestion[][]> {
+  const files = new Map([
+    ['cb.json', JSON.stringify({ format: 'kodbok/codebook', formatVersion: 1, ...reasons })],
+    ['v.txt', values.join('\n')],
+    ['p.json', writeProfileFile(profile)],
+    [
+      'm.json',
+      JSON.stringify({
+        format: 'kodbok/mapping',
+        formatVersion: 1,
+        variable: reasons.variable,
+        codebook: { id: reasons.id },
+        entries: [...decisions].map(([raw, k]) => ({ raw, code: k.code, status: k.status })),
+      }),
+    ],
+  ]);
+  const io = memoryIo(files);
+  const argv = ['--codebook', 'cb.json', '--values', 'v.txt', '--mapping', 'm.json'];
+  expect(await suggest([...argv, '--profile', 'p.json'], io)).toBe(0);
+  return (JSON.parse(io.out) as { suggestions: Suggestion[] }[]).map((r) => r.suggestions);
+}
+
+function viaWorker(profile: SuggestProfile): Suggestion[][] {
+  // As the app: the profile stored in settings, read back by its reader, cloned to the worker.
+  const stored = structuredClone(readStoredProfile(structuredClone(profile)));
+  suggestHandlers.init('p/v', reasons, decisions, stored);
+  const out = suggestHandlers.suggest('p/v', values, 3);
+  suggestHandlers.drop('p/v');
+  // The command line prints scores to three decimals.
+  return out.map((list) =>
+    list.map((s) => ({ code: s.code, score: Math.round(s.score * 1000) / 1000, via: s.via })),
+  );
+}
+
+describe('the worker and the command line', () => {
+  // A team's own profile: the default with a word of their own, and one without any language.
+  const edited: SuggestProfile = {
+    ...defaultProfile,
+    vocabulary: defaultProfile.vocabulary.map((t) =>
+      t.concept === 'funktionsnedsättning' ? { ...t, stems: [...t.stems, 'nfp'] } : t,
+    ),
+    weights: { ...defaultProfile.weights, support: 0.3 },
+    categories: [{ code: 'O22', owner: 'none' }],
+  };
+  for (const [name, profile] of [
+    ['the default profile', defaultProfile],
+    ['an edited profile', edited],
+    ['the neutral profile', neutralProfile],
+  ] as const) {
+    it(`suggest the same with ${name}`, async () => {
+      const worker = viaWorker(profile);
+      expect(worker.some((list) => list.length > 0)).toBe(true);
+      expect(await viaCli(profile)).toEqual(worker);
+    });
+  }
+
+  it('follow the profile: the edited vocabulary moves a suggestion both ways', async () => {
+    const at = values.indexOf('NFP-problematik');
+    const before = (await viaCli(defaultProfile))[at]?.[0]?.code;
+    const after = (await viaCli(edited))[at]?.[0]?.code;
+    expect(viaWorker(edited)[at]?.[0]?.code).toBe(after);
+    expect(after).not.toBe(before);
+  });
+
+  it('the worker names the values that probably combine two reasons, with each part’s suggestion', () => {
+    suggestHandlers.init('p/v', reasons, new Map(), defaultProfile);
+    const found = suggestHandlers.combined('p/v', [
+      'Eget missbruk, kriminalitet',
+      'Våld i nära relation, barnet bevittnat',
+      'Missbruk förälder',
+    ]);
+    suggestHandlers.drop('p/v');
+    expect(found.map(([raw, parts]) => [raw, parts.map((p) => p.suggestion.code)])).toEqual([
+      ['Eget missbruk, kriminalitet', ['B11', 'B12']],
+    ]);
+  });
+});
