@@ -34,3 +34,19 @@ export function categoryPath(index: ReadonlyMap<string, Category>, code: string)
   }
   return path;
 }
+
+/** `code` and every category under it (a category filter lets these through). */
+export function codesUnder(codebook: Codebook, code: string): Set<string> {
+  const out = new Set([code]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of codebook.categories) {
+      if (c.parent !== null && out.has(c.parent) && !out.has(c.code)) {
+        out.add(c.code);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}

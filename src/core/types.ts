@@ -15,6 +15,13 @@ export interface Category {
   readonly synonyms?: readonly string[];
   /** Other codebook id → code or label in that codebook. Keys are codebook ids, never raw values. */
   readonly crosswalk?: Readonly<Record<string, string>>;
+  /** No longer given to values (the editor refuses it while values have it). */
+  readonly deprecated?: boolean;
+  /**
+   * When the category was last split (ISO 8601): its values coded before then are queued to be
+   * coded again; they keep the code until someone decides on them.
+   */
+  readonly recodeSince?: string;
 }
 
 /** A codebook as in FORMATS.md (the envelope fields live only in the file). */
@@ -100,7 +107,9 @@ export type DecisionKind =
   | 'reopen'
   | 'undo'
   | 'redo'
-  | 'import-mapping';
+  | 'import-mapping'
+  /** A change of the codebook in the editor; the values it recoded are its changes. */
+  | 'codebook';
 
 /** One entry of the append-only history: who did what to which value, and what it became. */
 export interface Decision {

@@ -3,6 +3,7 @@ import type { ProjectBackup } from '../core/formats/backup';
 import {
   DB_NAME,
   projectTables,
+  type CodebookVersionRow,
   type CountsRow,
   type HistoryRow,
   type ImportPartRow,
@@ -31,6 +32,7 @@ interface ProjectRows {
   /** All settings: the project's own are picked out by their keys. */
   readonly settings: readonly SettingRow[];
   readonly notes: readonly NoteRow[];
+  readonly codebookVersions: readonly CodebookVersionRow[];
 }
 
 /** The backup of one project from its rows: one entry per table, without the project's id. */
@@ -56,6 +58,11 @@ function backupOf(rows: ProjectRows, exportedAt: string): ProjectBackup {
     notes: [...rows.notes]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1))
       .map(({ project: _, ...n }) => n),
+    codebookVersions: [...rows.codebookVersions]
+      .sort((a, b) =>
+        a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : a.number - b.number,
+      )
+      .map(({ project: _, ...v }) => v),
   };
 }
 
@@ -69,7 +76,7 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
   return db.transaction('r', [...projectTables(db), db.settings], async () => {
     const p = await db.projects.get(project);
     if (!p) throw new Error(`no project ${project}`);
-    const [variables, values, history, imports, importParts, counts, settings, notes] =
+    const [variables, values, history, imports, importParts, counts, settings, notes, versions] =
       await Promise.all([
         db.variables.where('project').equals(project).toArray(),
         db.values
@@ -82,9 +89,24 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
         db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
         db.settings.toArray(),
         db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
+        db.codebookVersions
+          .where('[project+variable+number]')
+          .between([project], [project, []])
+          .toArray(),
       ]);
     return backupOf(
-      { project: p, variables, values, history, imports, importParts, counts, settings, notes },
+      {
+        project: p,
+        variables,
+        values,
+        history,
+        imports,
+        importParts,
+        counts,
+        settings,
+        notes,
+        codebookVersions: versions,
+      },
       exportedAt,
     );
   });
@@ -142,6 +164,9 @@ export async function restoreProject(
     await db.counts.bulkAdd(backup.counts.map((c): CountsRow => ({ ...c, project: id })));
     // Note events keep their ids (keyed with the project): the same event in a copy is the same.
     await db.notes.bulkAdd(backup.notes.map((n): NoteRow => ({ ...n, project: id })));
+    await db.codebookVersions.bulkAdd(
+      backup.codebookVersions.map((v): CodebookVersionRow => ({ ...v, project: id })),
+    );
     await db.settings.bulkPut(
       backup.settings.map((s): SettingRow => ({
         key: projectSettingKey(s.key, id),
@@ -170,6 +195,7 @@ const SALVAGE_STORES = [
   'counts',
   'settings',
   'notes',
+  'codebookVersions',
 ] as const;
 
 /**
@@ -205,6 +231,7 @@ export async function salvageProjects(
     const counts = await read<CountsRow>('counts');
     const settings = await read<SettingRow>('settings');
     const notes = await read<NoteRow>('notes');
+    const codebookVersions = await read<CodebookVersionRow>('codebookVersions');
     const rowsOf = <T extends { readonly project: string }>(rows: readonly T[], id: string) =>
       rows.filter((r) => r.project === id);
     // Without the projects store, the projects are the ones the other stores name.
@@ -227,6 +254,7 @@ export async function salvageProjects(
           counts: rowsOf(counts, id),
           settings,
           notes: rowsOf(notes, id),
+          codebookVersions: rowsOf(codebookVersions, id),
         },
         exportedAt,
       ),

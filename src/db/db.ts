@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FileShape } from '../core/import-columns';
 import type { ImportPart, StoredCombination, StoredTally } from '../core/import-merge';
 import type { NoteEvent } from '../core/notes';
+import type { CodebookStep, CodebookVersion } from '../core/codebook-versions';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
 
@@ -50,6 +51,15 @@ export const SCHEMA_V3 = {
   notes: '[project+id], [project+variable]',
 } as const;
 
+/**
+ * Version 4 keeps every version of each variable's codebook (issue 11 item 2): one row per saved
+ * change, numbered 1, 2, … per variable. A variable without rows has its codebook as version 1
+ * (projects and backups from before). Nothing older changes: no upgrade function.
+ */
+export const SCHEMA_V4_CODEBOOK = {
+  codebookVersions: '[project+variable+number]',
+} as const;
+
 export interface ProjectRow {
   readonly id: string;
   readonly name: string;
@@ -91,6 +101,14 @@ export interface HistoryRow {
   readonly redoes?: string;
   /** The action's own note: the reason a value was sent back. */
   readonly note?: string;
+  /** A change of the codebook (kind `codebook`, or its undo or redo): which, and its versions. */
+  readonly codebook?: CodebookStep;
+}
+
+/** One version of a variable's codebook (see SCHEMA_V4_CODEBOOK). */
+export interface CodebookVersionRow extends CodebookVersion {
+  readonly project: string;
+  readonly variable: string;
 }
 
 /** A note event as stored (see SCHEMA_V3). */
@@ -178,6 +196,7 @@ export class KodbokDb extends Dexie {
   importParts!: Table<ImportPartRow, [string, string]>;
   counts!: Table<CountsRow, [string, string]>;
   notes!: Table<NoteRow, [string, string]>;
+  codebookVersions!: Table<CodebookVersionRow, [string, string, number]>;
 
   constructor(
     name: string = DB_NAME,
@@ -200,6 +219,7 @@ export class KodbokDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4_CODEBOOK);
     // Every committed write to values and counts is announced as a change set (changes.ts).
     installChangeFeed(this);
   }
@@ -221,6 +241,7 @@ export function projectTables(db: KodbokDb) {
     db.importParts,
     db.counts,
     db.notes,
+    db.codebookVersions,
   ];
 }
 

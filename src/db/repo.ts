@@ -2,6 +2,7 @@
 // imports storage from here (or db.ts for the database itself), never Dexie.
 export * from './backup';
 export * from './changes';
+export * from './codebook';
 export * from './decisions';
 export * from './imports';
 export * from './notes';

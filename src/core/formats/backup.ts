@@ -4,6 +4,7 @@
 // that restores exactly. Read like the other formats: envelope, schema, semantic checks, then
 // fresh objects built field by field (nothing unknown, no `__proto__` keys carried over).
 
+import { readVersionCause, type CodebookStep, type CodebookVersion } from '../codebook-versions';
 import type { NoteEvent } from '../notes';
 import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
 import { PROJECT_SETTINGS, isProjectSettingName } from '../settings';
@@ -54,6 +55,15 @@ export interface BackupHistory {
   readonly undoes?: string;
   readonly redoes?: string;
   readonly note?: string;
+  readonly codebook?: CodebookStep;
+}
+
+/**
+ * One version of a variable's codebook (core/codebook-versions.ts). Optional in a backup: a
+ * backup written before versions were kept restores with each codebook as its version 1.
+ */
+export interface BackupCodebookVersion extends CodebookVersion {
+  readonly variable: string;
 }
 
 /**
@@ -101,6 +111,7 @@ export interface ProjectBackup {
   readonly counts: readonly BackupCounts[];
   readonly settings: readonly BackupSetting[];
   readonly notes: readonly BackupNote[];
+  readonly codebookVersions: readonly BackupCodebookVersion[];
 }
 
 const str: SchemaNode = { type: 'string' };
@@ -241,6 +252,11 @@ const schema: SchemaNode = {
           undoes: str,
           redoes: str,
           note: str,
+          codebook: {
+            type: 'object',
+            required: ['edit', 'code', 'from', 'to'],
+            properties: { edit: str, code: str, into: str, from: count, to: count },
+          },
           changes: {
             type: 'array',
             items: {
@@ -291,6 +307,21 @@ const schema: SchemaNode = {
           text: str,
           code: strOrNull,
           status: { enum: STATUSES },
+        },
+      },
+    },
+    codebookVersions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['variable', 'number', 'at', 'by', 'codebook', 'cause'],
+        properties: {
+          variable: str,
+          number: { type: 'integer', minimum: 1 },
+          at: str,
+          by: str,
+          codebook: { type: 'object' },
+          cause: { type: 'object', required: ['kind'], properties: { kind: str } },
         },
       },
     },
@@ -359,6 +390,10 @@ export function writeBackupFile(backup: ProjectBackup): string {
       ...v,
       codebook: JSON.parse(writeCodebookFile(v.codebook)) as unknown,
     })),
+    codebookVersions: backup.codebookVersions.map((v) => ({
+      ...v,
+      codebook: JSON.parse(writeCodebookFile(v.codebook)) as unknown,
+    })),
   });
 }
 
@@ -375,26 +410,25 @@ export function readBackupFile(text: string): Result<ProjectBackup> {
 
 export function restoreBackup(data: unknown): Result<ProjectBackup> {
   // The codebooks are files of their own, read by their own restore step first.
-  const codebooks: (Codebook | null)[] = [];
   const codebookErrors: FormatError[] = [];
-  const variables = isJsonRecord(data) ? ownField(data, 'variables') : undefined;
-  if (Array.isArray(variables)) {
-    variables.forEach((v: unknown, i) => {
+  const readCodebooks = (list: 'variables' | 'codebookVersions'): (Codebook | null)[] => {
+    const rows = isJsonRecord(data) ? ownField(data, list) : undefined;
+    if (!Array.isArray(rows)) return [];
+    return rows.map((v: unknown, i) => {
       const read = restoreCodebook(isJsonRecord(v) ? ownField(v, 'codebook') : undefined);
-      codebooks.push(read.ok ? read.value : null);
       if (!read.ok)
         for (const e of read.errors)
-          codebookErrors.push({
-            path: pointer('variables', i, 'codebook') + e.path,
-            message: e.message,
-          });
+          codebookErrors.push({ path: pointer(list, i, 'codebook') + e.path, message: e.message });
+      return read.ok ? read.value : null;
     });
-  }
+  };
+  const codebooks = readCodebooks('variables');
+  const versionCodebooks = readCodebooks('codebookVersions');
   return restoreWith(data, {
     format: BACKUP_FORMAT,
     schema,
     checkSchema: (d) => [...checkSchema(d), ...codebookErrors],
-    build: (d) => buildBackup(d, codebooks),
+    build: (d) => buildBackup(d, codebooks, versionCodebooks),
     check: checkBackup,
     warnings: (d) => restoreSettings(d).warnings,
   });
@@ -419,7 +453,11 @@ function pick<T>(data: JsonRecord, keys: readonly string[]): T {
   return out as T;
 }
 
-function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]): ProjectBackup {
+function buildBackup(
+  data: JsonRecord,
+  codebooks: readonly (Codebook | null)[],
+  versionCodebooks: readonly (Codebook | null)[],
+): ProjectBackup {
   const project = ownField(data, 'project') as JsonRecord;
   return {
     exportedAt: stringField(data, 'exportedAt'),
@@ -450,6 +488,7 @@ function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]):
         'undoes',
         'redoes',
         'note',
+        'codebook',
       ]),
     ),
     imports: records(ownField(data, 'imports')).map((m) =>
@@ -464,6 +503,17 @@ function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]):
     settings: restoreSettings(data).settings,
     // Absent in backups written before notes existed.
     notes: records(ownField(data, 'notes')).map((n) => pick<BackupNote>(n, NOTE_KEYS)),
+    // Absent in backups written before versions were kept: each codebook is then version 1.
+    codebookVersions: records(ownField(data, 'codebookVersions')).map((v, i) => ({
+      ...pick<Omit<BackupCodebookVersion, 'codebook' | 'cause'>>(v, [
+        'variable',
+        'number',
+        'at',
+        'by',
+      ]),
+      codebook: versionCodebooks[i] as Codebook,
+      cause: readVersionCause(copyJson(ownField(v, 'cause'))),
+    })),
   };
 }
 

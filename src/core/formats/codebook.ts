@@ -102,6 +102,10 @@ function buildCategory(data: JsonRecord): Category {
       Object.entries(crosswalk).filter((e): e is [string, string] => typeof e[1] === 'string'),
     );
   }
+  // The editor's state of a category (issue 11): optional, absent in files made elsewhere.
+  if (ownField(data, 'deprecated') === true) category.deprecated = true;
+  const recodeSince = optionalString(data, 'recodeSince');
+  if (recodeSince !== undefined) category.recodeSince = recodeSince;
   return category;
 }
 
@@ -221,6 +225,8 @@ export function writeCodebookFile(codebook: Codebook): string {
       synonyms: c.synonyms ? [...c.synonyms] : undefined,
       // Own keys only, defined (not assigned): a key `__proto__` must be written as a key.
       crosswalk: c.crosswalk ? Object.fromEntries(Object.entries(c.crosswalk)) : undefined,
+      deprecated: c.deprecated === true ? true : undefined,
+      recodeSince: c.recodeSince,
     })),
   };
   // JSON.stringify leaves out undefined properties: absent optional fields are omitted.

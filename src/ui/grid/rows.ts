@@ -159,20 +159,7 @@ function buildRow(
 }
 
 /** The codes a category filter lets through: the category and everything under it. */
-export function codesUnder(codebook: Codebook, code: string): Set<string> {
-  const out = new Set([code]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of codebook.categories) {
-      if (c.parent !== null && out.has(c.parent) && !out.has(c.code)) {
-        out.add(c.code);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
+export { codesUnder } from '../../core/codebook';
 
 /** The grid's own filters beside ag-grid's column filters: status and category. */
 export function passesViewFilter(
