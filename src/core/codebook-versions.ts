@@ -115,7 +115,16 @@ export function diffVersions(
     .sort((x, y) => x.number - y.number);
   if (a < b)
     for (const v of between) {
-      if (v.cause.kind !== 'edit') continue;
+      if (v.cause.kind !== 'edit') {
+        // An undo, redo or import: a code its codebook has is that category again.
+        const has = new Set(v.codebook.categories.map((c) => c.code));
+        for (const k of trail.keys())
+          if (has.has(k)) {
+            trail.set(k, k);
+            mergedAway.delete(k);
+          }
+        continue;
+      }
       const e = v.cause.edit;
       const follow = (from: string, to: string) => {
         for (const [k, now] of trail) if (now === from) trail.set(k, to);

@@ -50,3 +50,26 @@ export function codesUnder(codebook: Codebook, code: string): Set<string> {
   }
   return out;
 }
+
+/** Categories as a tree reads (each group followed by what is under it), with their depth. */
+export function treeOrder(codebook: Codebook): { category: Category; depth: number }[] {
+  const children = new Map<string | null, Category[]>();
+  const codes = new Set(codebook.categories.map((c) => c.code));
+  for (const c of codebook.categories) {
+    // A parent that is not in the codebook: shown at the top rather than lost.
+    const p = c.parent !== null && codes.has(c.parent) ? c.parent : null;
+    children.set(p, [...(children.get(p) ?? []), c]);
+  }
+  const out: { category: Category; depth: number }[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null, depth: number) => {
+    for (const c of children.get(parent) ?? []) {
+      if (seen.has(c.code)) continue;
+      seen.add(c.code);
+      out.push({ category: c, depth });
+      walk(c.code, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { leafSet } from '../core/codebook';
+import { codableLeaves } from '../core/codebook-edit';
 import {
   codingOf,
   decide,
@@ -179,7 +180,8 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
       by: req.by,
       at,
       batch,
-      leaves: leafSet(variable.codebook),
+      // A deprecated category is given to no value (issue 11 item 1).
+      leaves: codableLeaves(variable.codebook),
       changeApproved: req.changeApproved === true,
       ...reviewRules(people, req.by),
     };

@@ -471,6 +471,7 @@ export const en: Messages = {
   recodeMark: 'recode',
   onlyRecode: 'To recode after a split',
   cbVersions: 'Versions',
+  cbVersionNone: 'Version 1: no changes saved yet.',
   cbVersionLine: 'Version {n} · {time} · {by}',
   cbCause_first: 'first',
   cbCause_edit: '{edit}',

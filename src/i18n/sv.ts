@@ -470,6 +470,7 @@ export const sv = {
   recodeMark: 'koda om',
   onlyRecode: 'Att koda om efter delning',
   cbVersions: 'Versioner',
+  cbVersionNone: 'Version 1: inga ändringar sparade än.',
   cbVersionLine: 'Version {n} · {time} · {by}',
   cbCause_first: 'första',
   cbCause_edit: '{edit}',

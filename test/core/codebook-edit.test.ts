@@ -9,6 +9,13 @@ import {
   type EditDone,
 } from '../../src/core/codebook-edit';
 import { categoryIndex } from '../../src/core/codebook';
+import {
+  diffVersions,
+  readVersionCause,
+  writeDiffFile,
+  type CodebookDiff,
+  type CodebookVersion,
+} from '../../src/core/codebook-versions';
 import { newRawValue } from '../../src/core/decide';
 import type { Codebook, RawValue } from '../../src/core/types';
 
@@ -312,3 +319,83 @@ function pickCoding(v: RawValue) {
   const { code, status, codedBy, codedAt, reviewedBy, reviewedAt, note, updatedAt } = v;
   return { code, status, codedBy, codedAt, reviewedBy, reviewedAt, note, updatedAt };
 }
+
+describe('the difference between two versions', () => {
+  const v = (
+    number: number,
+    codebook: Codebook,
+    cause: CodebookVersion['cause'],
+  ): CodebookVersion => ({
+    number,
+    at: AT,
+    by: 'AL',
+    codebook,
+    cause,
+  });
+  it('names merges, splits, renames, moves and changed texts, and follows codes through an undo', () => {
+    const merge = { kind: 'merge', from: 'H01', into: 'H02' } as const;
+    const merged = done(planEdit(cb, merge, uses, AT)).codebook;
+    const split = {
+      kind: 'split',
+      code: 'H01',
+      into: [{ code: 'H03', label: 'Tillsyn' }],
+    } as const;
+    const splitCb = done(planEdit(cb, split, uses, AT)).codebook;
+    const editX = {
+      kind: 'edit',
+      code: 'X',
+      fields: { code: 'X1', label: 'Annat', definition: 'Allt annat' },
+    } as const;
+    const edited = done(planEdit(splitCb, editX, uses, AT)).codebook;
+    const move = { kind: 'move', code: 'B01', parent: 'HEM' } as const;
+    const moved = done(planEdit(edited, move, uses, AT)).codebook;
+    const versions = [
+      v(1, cb, { kind: 'first' }),
+      v(2, merged, { kind: 'edit', edit: merge }),
+      v(3, cb, { kind: 'undo', version: 2 }),
+      v(4, splitCb, { kind: 'edit', edit: split }),
+      v(5, edited, { kind: 'edit', edit: editX }),
+      v(6, moved, { kind: 'edit', edit: move }),
+    ];
+    expect(diffVersions(versions, 1, 2)).toMatchObject({
+      merged: [{ code: 'H01', into: 'H02' }],
+      removed: [],
+      added: [],
+    });
+    expect(diffVersions(versions, 1, 6)).toEqual({
+      from: 1,
+      to: 6,
+      added: [{ code: 'H03', label: 'Tillsyn', parent: 'HEM' }],
+      removed: [],
+      renamed: [{ code: 'X1', oldCode: 'X', oldLabel: 'Övrigt', label: 'Annat' }],
+      moved: [{ code: 'B01', oldParent: 'BAR', parent: 'HEM' }],
+      merged: [],
+      split: [{ code: 'H01', into: ['H03'] }],
+      changed: [{ code: 'X1', fields: ['definition'] }],
+    });
+    // Backwards: compared as they are.
+    expect(diffVersions(versions, 6, 1)).toMatchObject({
+      removed: [{ code: 'H03' }, { code: 'X1' }],
+    });
+    expect(diffVersions(versions, 1, 9)).toBeNull();
+    const file = JSON.parse(
+      writeDiffFile(cb, diffVersions(versions, 1, 2) as CodebookDiff),
+    ) as Record<string, unknown>;
+    expect(file).toMatchObject({
+      format: 'kodbok/codebook-diff',
+      formatVersion: 1,
+      codebook: 'nuso-orsak',
+      variable: 'aktualiseringsorsak',
+      from: 1,
+      to: 2,
+    });
+  });
+
+  it('reads a stored cause it does not know as an import', () => {
+    expect(readVersionCause({ kind: 'edit', edit: { kind: 'merge', from: 1 } })).toEqual({
+      kind: 'import',
+    });
+    expect(readVersionCause({ kind: 'undo', version: 3 })).toEqual({ kind: 'undo', version: 3 });
+    expect(readVersionCause(null)).toEqual({ kind: 'import' });
+  });
+});
