@@ -37,9 +37,11 @@ export interface CodebookStep {
   readonly to: number;
 }
 
-/** Whether two codebooks are the same (as their files would be). */
+/** Whether two codebooks are the same (as their files would be), whichever version each says it is. */
 export function sameCodebook(a: Codebook, b: Codebook): boolean {
-  return writeCodebookFile(a) === writeCodebookFile(b);
+  const { revision: _a, ...x } = a;
+  const { revision: _b, ...y } = b;
+  return writeCodebookFile(x) === writeCodebookFile(y);
 }
 
 /** Text fields of a category whose change the diff reports. */

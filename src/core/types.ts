@@ -24,11 +24,22 @@ export interface Category {
   readonly recodeSince?: string;
 }
 
+/** Which saved version of a codebook this is (issue 11 item 2): number, time, author. */
+export interface CodebookRevision {
+  /** 1, 2, … per variable of a project. */
+  readonly number: number;
+  /** ISO 8601. */
+  readonly at: string;
+  readonly by: string;
+}
+
 /** A codebook as in FORMATS.md (the envelope fields live only in the file). */
 export interface Codebook {
   readonly id: string;
   readonly title?: string;
   readonly version?: string;
+  /** The saved version, once the codebook was changed in the app; absent: version 1. */
+  readonly revision?: CodebookRevision;
   readonly variable: VariableId;
   readonly categories: readonly Category[];
 }

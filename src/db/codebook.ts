@@ -23,7 +23,14 @@ import {
   type SkipReason,
 } from '../core/decide';
 import type { Codebook, Coding, VariableId } from '../core/types';
-import type { CodebookVersionRow, HistoryChange, HistoryRow, KodbokDb, ValueRow } from './db';
+import type {
+  CodebookVersionRow,
+  HistoryChange,
+  HistoryRow,
+  KodbokDb,
+  ValueRow,
+  VariableRow,
+} from './db';
 import { loadValues, newId, type Subscription } from './projects';
 
 // The codebook editor's storage (issue 11 items 1 and 2): one transaction per edit, holding the
@@ -36,10 +43,14 @@ export async function loadCodebookVersions(
   project: string,
   variable: VariableId,
 ): Promise<CodebookVersionRow[]> {
+  return versionsOf(db, project, variable).toArray();
+}
+
+/** A variable's versions in number order. */
+function versionsOf(db: KodbokDb, project: string, variable: VariableId) {
   return db.codebookVersions
     .where('[project+variable+number]')
-    .between([project, variable, 0], [project, variable, Infinity], true, true)
-    .toArray();
+    .between([project, variable, 0], [project, variable, Infinity], true, true);
 }
 
 /** The versions of a variable's codebook, now and after every change. */
@@ -69,10 +80,7 @@ async function currentVersion(
   by: string,
   at: string,
 ): Promise<number> {
-  const newest = await db.codebookVersions
-    .where('[project+variable+number]')
-    .between([project, variable, 0], [project, variable, Infinity], true, true)
-    .last();
+  const newest = await versionsOf(db, project, variable).last();
   if (newest && sameCodebook(newest.codebook, codebook)) return newest.number;
   const number = (newest?.number ?? 0) + 1;
   const cause: VersionCause = newest ? { kind: 'import' } : { kind: 'first' };
@@ -80,16 +88,20 @@ async function currentVersion(
   return number;
 }
 
-/** Adds a version (the next number after `after`). */
-async function addVersion(
+/**
+ * Saves `codebook` as the variable's codebook and as its next version (the number after
+ * `after`), stamped with that number, time and author (the exports name it).
+ */
+async function saveVersion(
   db: KodbokDb,
-  project: string,
-  variable: VariableId,
+  row: VariableRow,
   v: Omit<CodebookVersion, 'number'>,
   after: number,
 ): Promise<number> {
   const number = after + 1;
-  await db.codebookVersions.add({ ...v, project, variable, number });
+  const codebook: Codebook = { ...v.codebook, revision: { number, at: v.at, by: v.by } };
+  await db.codebookVersions.add({ ...v, codebook, project: row.project, variable: row.id, number });
+  await db.variables.put({ ...row, codebook });
   return number;
 }
 
@@ -151,14 +163,12 @@ export async function editCodebook(
       changes.push(change(v, next));
       written.push({ ...v, ...next });
     }
-    const to = await addVersion(
+    const to = await saveVersion(
       db,
-      req.project,
-      req.variable,
+      row,
       { at, by: req.by, codebook: plan.codebook, cause: { kind: 'edit', edit: req.edit } },
       from,
     );
-    await db.variables.put({ ...row, codebook: plan.codebook });
     if (written.length > 0) await db.values.bulkPut(written);
     const step: CodebookStep = {
       edit: req.edit.kind,
@@ -197,15 +207,8 @@ export async function replaceCodebook(
     const row = await db.variables.get([project, variable]);
     if (!row) throw new Error(`Variable ${variable} is not in this project`);
     const from = await currentVersion(db, project, variable, row.codebook, by, at);
-    await db.variables.put({ ...row, codebook });
-    if (!sameCodebook(row.codebook, codebook))
-      await addVersion(
-        db,
-        project,
-        variable,
-        { at, by, codebook, cause: { kind: 'import' } },
-        from,
-      );
+    if (sameCodebook(row.codebook, codebook)) await db.variables.put({ ...row, codebook });
+    else await saveVersion(db, row, { at, by, codebook, cause: { kind: 'import' } }, from);
   });
 }
 
@@ -260,24 +263,18 @@ export async function replayCodebookStep(
   let orphans = 0;
   for (const v of byRaw.values()) if (v.code !== null && !leaves.has(v.code)) orphans++;
   if (orphans > 0) return refuse('not-a-leaf', orphans);
-  const number = await addVersion(
+  const newest = await versionsOf(db, project, variable).last();
+  const number = await saveVersion(
     db,
-    project,
-    variable,
+    row,
     {
       at: ctx.at,
       by: ctx.by,
       codebook: before.codebook,
       cause: { kind: mode, version: mode === 'undo' ? after.number : before.number },
     },
-    (
-      await db.codebookVersions
-        .where('[project+variable+number]')
-        .between([project, variable, 0], [project, variable, Infinity], true, true)
-        .last()
-    )?.number ?? after.number,
+    newest?.number ?? after.number,
   );
-  await db.variables.put({ ...row, codebook: before.codebook });
   return {
     outcomes,
     skipped: {},

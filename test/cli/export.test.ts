@@ -92,6 +92,7 @@ print(json.dumps([a.to_dict('records'), b.to_dict('records')]))`,
       'updated',
       'note',
       'codebook_version',
+      'codebook_revision',
     ]);
     expect(plain?.[0]).toMatchObject({
       raw: 'Missbruk förälder',

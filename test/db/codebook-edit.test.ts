@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions } from '../../src/core/codebook-versions';
 import { readBackupFile, writeBackupFile } from '../../src/core/formats/backup';
+import { readCodebookFile, writeCodebookFile } from '../../src/core/formats/codebook';
+import {
+  buildMappingFile,
+  readMappingFile,
+  writeMappingFile,
+} from '../../src/core/formats/mapping';
 import type { KodbokDb } from '../../src/db/db';
 import {
   backupProject,
@@ -222,5 +228,28 @@ describe('split, versions, backup', () => {
       [1, 'first'],
       [2, 'import'],
     ]);
+  });
+});
+
+describe('the exports name the version they used', () => {
+  it('a saved codebook says which version it is; its file and the mapping made with it name it', async () => {
+    const db = freshDb();
+    const p = await coded(db);
+    await mergeH01(db, p.id);
+    const [v] = await loadVariables(db, p.id);
+    if (!v) throw new Error('no variable');
+    expect(v.codebook.revision).toMatchObject({ number: 2, by: 'AL' });
+    const file = readCodebookFile(writeCodebookFile(v.codebook));
+    expect(file.ok && file.value.revision).toEqual(v.codebook.revision);
+    const mapping = buildMappingFile({
+      variable: V,
+      codebook: v.codebook,
+      split: v.split,
+      values: await loadValues(db, p.id, V),
+      full: true,
+      exportedAt: '2026-12-06T00:00:00Z',
+    });
+    const read = readMappingFile(writeMappingFile(mapping));
+    expect(read.ok && read.value.codebook).toEqual({ id: codebook.id, revision: 2 });
   });
 });

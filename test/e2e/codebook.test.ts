@@ -199,6 +199,10 @@ describe('the codebook editor', () => {
       to: 7,
       split: [{ code: 'H01', into: ['H01B'] }],
     });
+    // The notices have gone (they close by themselves): the picture shows the panel.
+    await page.waitForFunction(() => document.querySelectorAll('.notice').length === 0, null, {
+      timeout: 20_000,
+    });
     await shot(page, 'codebook-versions');
   });
 });

@@ -17,6 +17,7 @@ export const CODEBOOK_COLUMNS = [
   'crosswalk',
   'codebook_id',
   'codebook_version',
+  'codebook_revision',
 ] as const;
 
 /**
@@ -45,6 +46,7 @@ export function codebookTable(codebook: Codebook): ExportTable {
         .join(' | '),
       codebook.id,
       codebook.version ?? '',
+      codebook.revision?.number ?? '',
     ];
   });
   return { sheet: 'codebook', headers: CODEBOOK_COLUMNS, rows };

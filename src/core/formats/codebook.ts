@@ -79,6 +79,13 @@ function buildCodebook(data: JsonRecord): Codebook {
   if (title !== undefined) codebook.title = title;
   const version = optionalString(data, 'version');
   if (version !== undefined) codebook.version = version;
+  const revision = ownField(data, 'revision');
+  if (isJsonRecord(revision))
+    codebook.revision = {
+      number: ownField(revision, 'number') as number,
+      at: stringField(revision, 'at'),
+      by: stringField(revision, 'by'),
+    };
   return codebook;
 }
 
@@ -214,6 +221,9 @@ export function writeCodebookFile(codebook: Codebook): string {
     id: codebook.id,
     title: codebook.title,
     version: codebook.version,
+    revision: codebook.revision
+      ? { number: codebook.revision.number, at: codebook.revision.at, by: codebook.revision.by }
+      : undefined,
     variable: codebook.variable,
     categories: codebook.categories.map((c) => ({
       code: c.code,
