@@ -432,6 +432,21 @@ describe('bad input', () => {
       /has no crosswalk to "nope"; it has crosswalks to skr-basinformation/,
     ],
     [
+      'a crosswalk for the codebook as REFI-QDA (its own codes only)',
+      () => [
+        'export',
+        '--codebook',
+        codebook,
+        '--format',
+        'qdc',
+        '--crosswalk',
+        'skr-basinformation',
+        '--out',
+        out('bad'),
+      ],
+      /--crosswalk is for mapping exports and the codebook as a table/,
+    ],
+    [
       'SSSOM without a mapping',
       () => ['export', '--codebook', codebook, '--format', 'sssom', '--out', out('bad')],
       /give --mapping too/,

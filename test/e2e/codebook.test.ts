@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemo, shot, type DemoSession } from './harness';
@@ -191,7 +192,6 @@ describe('the codebook editor', () => {
     await page.getByTestId('cb-diff-download').click();
     const file = await download;
     const path = await file.path();
-    const { readFileSync } = await import('node:fs');
     const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     expect(json).toMatchObject({
       format: 'kodbok/codebook-diff',
@@ -199,6 +199,24 @@ describe('the codebook editor', () => {
       to: 7,
       split: [{ code: 'H01', into: ['H01B'] }],
     });
+    // The codebook as a table through the crosswalk just written: H02's code there is V1.
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('export-tables').click();
+    await page.getByTestId('export-kind-codebook').check();
+    await page.getByTestId('export-format-csv').check();
+    await page.getByTestId('export-crosswalk').selectOption('annan');
+    const table = page.waitForEvent('download');
+    await page.getByTestId('export-download').click();
+    const csv = readFileSync(await (await table).path(), 'utf8');
+    expect(
+      csv
+        .split('\r\n')
+        .find((l) => l.includes('Våld mot barnet'))
+        ?.startsWith('V1,'),
+    ).toBe(true);
+    expect(csv.split('\r\n')[0]?.endsWith(',codebook_version,codebook_revision')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     // The notices have gone (they close by themselves): the picture shows the panel.
     await page.waitForFunction(() => document.querySelectorAll('.notice').length === 0, null, {
       timeout: 20_000,
