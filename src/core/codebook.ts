@@ -13,9 +13,10 @@ export function leafSet(codebook: Codebook): Set<string> {
   return new Set(codebook.categories.filter((c) => !groups.has(c.code)).map((c) => c.code));
 }
 
+/** Leaves that values can be given: a deprecated category is never suggested (issue 11 item 1). */
 export function leaves(codebook: Codebook): Category[] {
   const groups = groupCodes(codebook);
-  return codebook.categories.filter((c) => !groups.has(c.code));
+  return codebook.categories.filter((c) => !groups.has(c.code) && !c.deprecated);
 }
 
 export function categoryIndex(codebook: Codebook): Map<string, Category> {

@@ -17,6 +17,7 @@ import {
   type CodebookVersion,
 } from '../../src/core/codebook-versions';
 import { newRawValue } from '../../src/core/decide';
+import { createEngine } from '../../src/core/suggest/engine';
 import type { Codebook, RawValue } from '../../src/core/types';
 
 // The editor's operations on a codebook, as a researcher uses them: each one gives a valid
@@ -397,5 +398,17 @@ describe('the difference between two versions', () => {
     });
     expect(readVersionCause({ kind: 'undo', version: 3 })).toEqual({ kind: 'undo', version: 3 });
     expect(readVersionCause(null)).toEqual({ kind: 'import' });
+  });
+});
+
+describe('a deprecated category', () => {
+  it('is never suggested', () => {
+    const dep = done(
+      planEdit(cb, { kind: 'deprecate', code: 'B01', deprecated: true }, uses, AT),
+    ).codebook;
+    const before = createEngine({ codebook: cb, known: new Map() }).suggest('Missbruk', 3);
+    expect(before.map((s) => s.code)).toContain('B01');
+    const after = createEngine({ codebook: dep, known: new Map() }).suggest('Missbruk', 3);
+    expect(after.map((s) => s.code)).not.toContain('B01');
   });
 });
