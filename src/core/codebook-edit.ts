@@ -76,37 +76,44 @@ export interface CodeUse {
 
 const EXAMPLES = 3;
 
-/** Uses of each code among a variable's values (every status that holds a code). */
+/** The more frequent of two values (ties by raw value, so examples are stable). */
+function moreFrequent(a: RawValue, b: RawValue): boolean {
+  return a.frequency > b.frequency || (a.frequency === b.frequency && a.raw < b.raw);
+}
+
+/**
+ * Uses of each code among a variable's values (every status that holds a code). One pass,
+ * keeping only the top approved values per code: it runs on 50 000 values after each change.
+ */
 export function codeUses(values: Iterable<RawValue>): Map<string, CodeUse> {
-  const acc = new Map<string, CodeUse & { approved: RawValue[] }>();
+  type Acc = {
+    values: number;
+    rows: number;
+    approvedValues: number;
+    approvedRows: number;
+    top: RawValue[];
+  };
+  const acc = new Map<string, Acc>();
   for (const v of values) {
     if (v.code === null) continue;
-    const u = acc.get(v.code) ?? {
-      values: 0,
-      rows: 0,
-      approvedValues: 0,
-      approvedRows: 0,
-      examples: [],
-      approved: [],
-    };
-    const approved = v.status === 'approved';
-    acc.set(v.code, {
-      ...u,
-      values: u.values + 1,
-      rows: u.rows + v.frequency,
-      approvedValues: u.approvedValues + (approved ? 1 : 0),
-      approvedRows: u.approvedRows + (approved ? v.frequency : 0),
-      approved: approved ? [...u.approved, v].slice(-1000) : u.approved,
-    });
+    let u = acc.get(v.code);
+    if (!u)
+      acc.set(v.code, (u = { values: 0, rows: 0, approvedValues: 0, approvedRows: 0, top: [] }));
+    u.values++;
+    u.rows += v.frequency;
+    if (v.status !== 'approved') continue;
+    u.approvedValues++;
+    u.approvedRows += v.frequency;
+    // Insert into the short sorted list of the most frequent approved values.
+    let i = u.top.length;
+    while (i > 0 && moreFrequent(v, u.top[i - 1] as RawValue)) i--;
+    if (i < EXAMPLES) {
+      u.top.splice(i, 0, v);
+      if (u.top.length > EXAMPLES) u.top.pop();
+    }
   }
   const out = new Map<string, CodeUse>();
-  for (const [code, { approved, ...u }] of acc) {
-    const examples = [...approved]
-      .sort((a, b) => b.frequency - a.frequency || (a.raw < b.raw ? -1 : 1))
-      .slice(0, EXAMPLES)
-      .map((v) => v.raw);
-    out.set(code, { ...u, examples });
-  }
+  for (const [code, { top, ...u }] of acc) out.set(code, { ...u, examples: top.map((v) => v.raw) });
   return out;
 }
 

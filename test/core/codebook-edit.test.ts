@@ -81,6 +81,14 @@ describe('counts and examples per category', () => {
     });
     expect(uses.get('B01')).toBeUndefined();
   });
+
+  it('keeps the three most frequent approved values as examples, in any input order', () => {
+    const many = [5, 50, 7, 50, 1, 30].map((f, i) => value(`v${i}`, 'B01', 'approved', f));
+    const expected = ['v1', 'v3', 'v5'];
+    expect(codeUses(many).get('B01')?.examples).toEqual(expected);
+    expect(codeUses([...many].reverse()).get('B01')?.examples).toEqual(expected);
+    expect(codeUses(many).get('B01')).toMatchObject({ values: 6, rows: 143, approvedValues: 6 });
+  });
 });
 
 describe('add, edit, move', () => {

@@ -131,6 +131,25 @@ describe('a merge is one recorded action, undone exactly', () => {
   });
 });
 
+describe('a new code', () => {
+  it('takes its values along, keeping their decisions; undo gives the old code back', async () => {
+    const db = freshDb();
+    const p = await coded(db);
+    const before = await valueOf(db, p.id, 'Omsorgsbrist');
+    const r = await editCodebook(db, {
+      project: p.id,
+      variable: V,
+      edit: { kind: 'edit', code: 'H01', fields: { code: 'H1', label: 'Bristande omsorg' } },
+      by: 'AL',
+    });
+    expect(r).toMatchObject({ ok: true, changed: 2 });
+    expect(await valueOf(db, p.id, 'Omsorgsbrist')).toEqual({ ...before, code: 'H1' });
+    expect(await replay(db, 'undo', p.id, V, 'AL')).toMatchObject({ changed: 2 });
+    expect(await valueOf(db, p.id, 'Omsorgsbrist')).toEqual(before);
+    expect(await codesOf(db, p.id)).toContain('H01');
+  });
+});
+
 describe('refusals store nothing', () => {
   it('deprecating or deleting a category that values have is refused until they are recoded', async () => {
     const db = freshDb();

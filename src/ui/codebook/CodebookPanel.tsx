@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { categoryIndex, groupCodes, treeOrder } from '../../core/codebook';
 import { awaitsRecoding, codeUses } from '../../core/codebook-edit';
-import type { Category } from '../../core/types';
+import type { Category, RawValue } from '../../core/types';
 import { formatNumber } from '../../i18n';
 import { currentVariable, useApp } from '../../state/app';
 import { useCodebookVersions } from '../../state/codebook';
@@ -10,6 +10,8 @@ import { RawText } from '../RawText';
 import { plural } from '../review/format';
 import { CategoryEditor, NewCategory } from './CategoryEditor';
 import { CodebookVersions } from './CodebookVersions';
+
+const NO_VALUES: readonly RawValue[] = [];
 
 /**
  * The variable's codebook beside the grid, and its editor (issue 11 items 1, 2, 5): every
@@ -20,7 +22,8 @@ import { CodebookVersions } from './CodebookVersions';
 export function CodebookPanel({ open, onToggle }: { open: boolean; onToggle: () => void }) {
   const t = useT();
   const variable = useApp(() => currentVariable());
-  const values = useApp((s) => s.values);
+  // Closed, the panel follows no value: the grid's keystrokes do not pay for its counts.
+  const values = useApp((s) => (open ? s.values : NO_VALUES));
   const lang = useApp((s) => s.lang);
   const projectId = useApp((s) => s.projectId);
   const variableId = useApp((s) => s.variableId);
