@@ -223,4 +223,19 @@ describe('the codebook editor', () => {
     });
     await shot(page, 'codebook-versions');
   });
+
+  it('speaks English too', async () => {
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('cb-new').filter({ hasText: '+ New category' }).waitFor();
+    await category('H01')
+      .getByTestId('cb-queued')
+      .filter({ hasText: '1 value to recode' })
+      .waitFor();
+    expect(await page.getByTestId('cb-versions').textContent()).toContain('Version 7');
+    expect(await page.getByTestId('cb-versions').textContent()).toContain('Add H10');
+    await category('H10').getByTestId('cb-edit').click();
+    await category('H10').getByTestId('cb-editor').filter({ hasText: 'Merge into' }).waitFor();
+    await shot(page, 'codebook-editor-en');
+    await page.getByTestId('language').selectOption('sv');
+  });
 });

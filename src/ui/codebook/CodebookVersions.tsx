@@ -44,12 +44,12 @@ export function CodebookVersions({ codebook, versions, t, lang }: Props) {
   const a = from ?? Math.max(1, newest - 1);
   const b = to ?? newest;
   const diff = useMemo(() => diffVersions(versions, a, b), [versions, a, b]);
-  const pick = (value: number, set: (n: number) => void, label: string) => (
+  const pick = (value: number, set: (n: number) => void, label: string, testId: string) => (
     <select
       aria-label={label}
       value={value}
       onChange={(e) => set(Number(e.target.value))}
-      data-testid={label === t('cbCompare') ? 'cb-diff-from' : 'cb-diff-to'}
+      data-testid={testId}
     >
       {versions.map((v) => (
         <option key={v.number} value={v.number}>
@@ -76,8 +76,8 @@ export function CodebookVersions({ codebook, versions, t, lang }: Props) {
       {versions.length > 1 && (
         <>
           <div className="cb-op">
-            {t('cbCompare')} {pick(a, setFrom, t('cbCompare'))} {t('cbCompareWith')}{' '}
-            {pick(b, setTo, t('cbCompareWith'))}
+            {t('cbCompare')} {pick(a, setFrom, t('cbCompare'), 'cb-diff-from')} {t('cbCompareWith')}{' '}
+            {pick(b, setTo, t('cbCompareWith'), 'cb-diff-to')}
           </div>
           {diff && <DiffView diff={diff} t={t} />}
           {diff && (
