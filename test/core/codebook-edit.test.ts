@@ -17,6 +17,7 @@ import {
   type CodebookVersion,
 } from '../../src/core/codebook-versions';
 import { newRawValue } from '../../src/core/decide';
+import { planMappingImport } from '../../src/core/import-plan';
 import { createEngine } from '../../src/core/suggest/engine';
 import type { Codebook, RawValue } from '../../src/core/types';
 
@@ -410,6 +411,23 @@ describe('the difference between two versions', () => {
 });
 
 describe('a deprecated category', () => {
+  it('is given to no value by a mapping file either: such entries are listed as unknown codes', () => {
+    const dep = done(
+      planEdit(cb, { kind: 'deprecate', code: 'B01', deprecated: true }, uses, AT),
+    ).codebook;
+    const file = {
+      variable: cb.variable,
+      codebook: { id: cb.id },
+      entries: [
+        { raw: 'knark', code: 'B01', status: 'approved' as const },
+        { raw: 'våld', code: 'H02', status: 'coded' as const },
+      ],
+    };
+    const plan = planMappingImport(new Map(), file, dep);
+    expect(plan.unknownCodes.map((e) => e.raw)).toEqual(['knark']);
+    expect(plan.add.map((e) => e.raw)).toEqual(['våld']);
+  });
+
   it('is never suggested', () => {
     const dep = done(
       planEdit(cb, { kind: 'deprecate', code: 'B01', deprecated: true }, uses, AT),
