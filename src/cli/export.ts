@@ -77,10 +77,10 @@ export const exportCommand: Command = async (argv, io) => {
   const exportsMapping = mappingPath !== undefined && !CODEBOOK_ONLY.includes(format);
   if (format === 'sssom' && mappingPath === undefined)
     throw commandError(SPEC, 'sssom is a mapping format: give --mapping too');
-  if (crosswalk !== undefined && !exportsMapping)
+  if (crosswalk !== undefined && !exportsMapping && !MAPPING_FORMATS.includes(format))
     throw commandError(
       SPEC,
-      '--crosswalk is for mapping exports (a codebook is exported as it is)',
+      '--crosswalk is for mapping exports and the codebook as a table (csv, csv-excel, xlsx)',
     );
   if (license !== undefined && format !== 'sssom')
     throw commandError(SPEC, '--license is for --format sssom');
@@ -115,7 +115,7 @@ export const exportCommand: Command = async (argv, io) => {
   } else if (format === 'json') {
     data = writeCodebookFile(codebook);
   } else if (MAPPING_FORMATS.includes(format)) {
-    data = bytesOf(codebookTable(codebook), format as TableFormat);
+    data = bytesOf(codebookTable(codebook, { crosswalk }), format as TableFormat);
   } else {
     throw commandError(SPEC, `--format ${format} is not a codebook format`);
   }

@@ -201,6 +201,25 @@ export function decide(
 }
 
 /**
+ * Whether a value is still as an action left it (undo and redo touch only such values): the
+ * change's code, status and note, and its time (`updatedAt` of the change when it set one, else
+ * the action's own time).
+ */
+export function leftAsChanged(
+  v: Pick<RawValue, 'code' | 'status' | 'note' | 'updatedAt'> | undefined,
+  change: { code: string | null; status: Status; note: string; updatedAt?: string | null },
+  actionAt: string,
+): v is RawValue {
+  return (
+    v !== undefined &&
+    v.code === change.code &&
+    v.status === change.status &&
+    v.note === change.note &&
+    v.updatedAt === (change.updatedAt === undefined ? actionAt : change.updatedAt)
+  );
+}
+
+/**
  * Restores a value's coding exactly as it was before a decision (undo) or after it (redo):
  * code, status, who and when, note, and the time of that state. The restore is itself recorded.
  */

@@ -1,6 +1,7 @@
 import type { Coding, Category, Codebook, RawValue, Status } from './types';
 import type { MappingEntry, MappingFile } from './formats/mapping';
 import { leafSet } from './codebook';
+import { codableLeaves } from './codebook-edit';
 import { newRawValue } from './decide';
 
 // Imports are staged: the user first sees what a file would change, then one transaction
@@ -31,7 +32,8 @@ export function planMappingImport(
   file: MappingFile,
   codebook: Codebook,
 ): MappingPlan {
-  const leaves = leafSet(codebook);
+  // A deprecated category is given to no value, also not by a file (issue 11 item 1).
+  const leaves = codableLeaves(codebook);
   const add: MappingEntry[] = [];
   const change: MappingChange[] = [];
   const conflicts: MappingChange[] = [];

@@ -32,6 +32,8 @@ export interface ViewState {
   readonly allSuggestions?: boolean;
   /** Only values with an open note thread. */
   readonly openNotes?: boolean;
+  /** Only values waiting to be coded again after their category was split. */
+  readonly recodeOnly?: boolean;
   /** The side panel (notes and history of the focused value) is open. */
   readonly side?: boolean;
 }
@@ -134,6 +136,7 @@ export const readView: SettingReader<ViewState> = (stored) => {
       ? { allSuggestions: f('allSuggestions') as boolean }
       : {}),
     ...(typeof f('openNotes') === 'boolean' ? { openNotes: f('openNotes') as boolean } : {}),
+    ...(typeof f('recodeOnly') === 'boolean' ? { recodeOnly: f('recodeOnly') as boolean } : {}),
     ...(typeof f('side') === 'boolean' ? { side: f('side') as boolean } : {}),
   };
 };

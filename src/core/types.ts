@@ -15,6 +15,22 @@ export interface Category {
   readonly synonyms?: readonly string[];
   /** Other codebook id → code or label in that codebook. Keys are codebook ids, never raw values. */
   readonly crosswalk?: Readonly<Record<string, string>>;
+  /** No longer given to values (the editor refuses it while values have it). */
+  readonly deprecated?: boolean;
+  /**
+   * When the category was last split (ISO 8601): its values coded before then are queued to be
+   * coded again; they keep the code until someone decides on them.
+   */
+  readonly recodeSince?: string;
+}
+
+/** Which saved version of a codebook this is (issue 11 item 2): number, time, author. */
+export interface CodebookRevision {
+  /** 1, 2, … per variable of a project. */
+  readonly number: number;
+  /** ISO 8601. */
+  readonly at: string;
+  readonly by: string;
 }
 
 /** A codebook as in FORMATS.md (the envelope fields live only in the file). */
@@ -22,6 +38,8 @@ export interface Codebook {
   readonly id: string;
   readonly title?: string;
   readonly version?: string;
+  /** The saved version, once the codebook was changed in the app; absent: version 1. */
+  readonly revision?: CodebookRevision;
   readonly variable: VariableId;
   readonly categories: readonly Category[];
 }
@@ -100,7 +118,9 @@ export type DecisionKind =
   | 'reopen'
   | 'undo'
   | 'redo'
-  | 'import-mapping';
+  | 'import-mapping'
+  /** A change of the codebook in the editor; the values it recoded are its changes. */
+  | 'codebook';
 
 /** One entry of the append-only history: who did what to which value, and what it became. */
 export interface Decision {

@@ -3,6 +3,7 @@ import type { ProjectBackup } from '../core/formats/backup';
 import {
   DB_NAME,
   projectTables,
+  type CodebookVersionRow,
   type CountsRow,
   type HistoryRow,
   type ImportPartRow,
@@ -35,6 +36,7 @@ interface ProjectRows {
   readonly notes: readonly NoteRow[];
   readonly doubleSamples: readonly DoubleSampleRow[];
   readonly doubleCodes: readonly DoubleCodeRow[];
+  readonly codebookVersions: readonly CodebookVersionRow[];
 }
 
 /** The backup of one project from its rows: one entry per table, without the project's id. */
@@ -60,6 +62,11 @@ function backupOf(rows: ProjectRows, exportedAt: string): ProjectBackup {
     notes: [...rows.notes].sort(byTimeAndId).map(({ project: _, ...n }) => n),
     doubleSamples: [...rows.doubleSamples].sort(byTimeAndId).map(({ project: _, ...d }) => d),
     doubleCodes: [...rows.doubleCodes].sort(byTimeAndId).map(({ project: _, ...c }) => c),
+    codebookVersions: [...rows.codebookVersions]
+      .sort((a, b) =>
+        a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : a.number - b.number,
+      )
+      .map(({ project: _, ...v }) => v),
   };
 }
 
@@ -92,6 +99,7 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
       notes,
       doubleSamples,
       doubleCodes,
+      versions,
     ] = await Promise.all([
       db.variables.where('project').equals(project).toArray(),
       db.values
@@ -106,6 +114,10 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
       db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
       db.doubleSamples.where('[project+id]').between([project], [project, []]).toArray(),
       db.doubleCodes.where('[project+id]').between([project], [project, []]).toArray(),
+      db.codebookVersions
+        .where('[project+variable+number]')
+        .between([project], [project, []])
+        .toArray(),
     ]);
     return backupOf(
       {
@@ -120,6 +132,7 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
         notes,
         doubleSamples,
         doubleCodes,
+        codebookVersions: versions,
       },
       exportedAt,
     );
@@ -185,6 +198,9 @@ export async function restoreProject(
     await db.doubleCodes.bulkAdd(
       backup.doubleCodes.map((c): DoubleCodeRow => ({ ...c, project: id })),
     );
+    await db.codebookVersions.bulkAdd(
+      backup.codebookVersions.map((v): CodebookVersionRow => ({ ...v, project: id })),
+    );
     await db.settings.bulkPut(
       backup.settings.map((s): SettingRow => ({
         key: projectSettingKey(s.key, id),
@@ -215,6 +231,7 @@ const SALVAGE_STORES = [
   'notes',
   'doubleSamples',
   'doubleCodes',
+  'codebookVersions',
 ] as const;
 
 /**
@@ -254,6 +271,7 @@ export async function salvageProjects(
     const notes = await read<NoteRow>('notes');
     const doubleSamples = await read<DoubleSampleRow>('doubleSamples');
     const doubleCodes = await read<DoubleCodeRow>('doubleCodes');
+    const codebookVersions = await read<CodebookVersionRow>('codebookVersions');
     const rowsOf = <T extends { readonly project: string }>(rows: readonly T[], id: string) =>
       rows.filter((r) => r.project === id);
     // Without the projects store, the projects are the ones the other stores name.
@@ -278,6 +296,7 @@ export async function salvageProjects(
           notes: rowsOf(notes, id),
           doubleSamples: rowsOf(doubleSamples, id),
           doubleCodes: rowsOf(doubleCodes, id),
+          codebookVersions: rowsOf(codebookVersions, id),
         },
         exportedAt,
       ),

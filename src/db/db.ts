@@ -3,6 +3,7 @@ import type { FileShape } from '../core/import-columns';
 import type { ImportPart, StoredCombination, StoredTally } from '../core/import-merge';
 import type { BlindCode, DoubleSample } from '../core/double-sample';
 import type { NoteEvent } from '../core/notes';
+import type { CodebookStep, CodebookVersion } from '../core/codebook-versions';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
 
@@ -52,14 +53,18 @@ export const SCHEMA_V3 = {
 } as const;
 
 /**
- * Version 4 adds blind double coding (issue 10 item 6): the samples drawn for double coding and
- * every coder's decision on a sample's value, each an immutable row keyed by project and a unique
- * id (core/double-coding.ts), so that sync can carry them between machines as they are. Only new
- * stores: nothing older changes and the upgrade has nothing to convert.
+ * Version 4 adds only new stores; nothing older changes and there is no upgrade function.
+ * - Blind double coding (issue 10 item 6): the samples drawn for double coding and every coder's
+ *   decision on a sample's value, each an immutable row keyed by project and a unique id
+ *   (core/double-sample.ts), so that sync can carry them between machines as they are.
+ * - Every version of each variable's codebook (issue 11 item 2): one row per saved change,
+ *   numbered 1, 2, … per variable. A variable without rows has its codebook as version 1
+ *   (projects and backups from before).
  */
 export const SCHEMA_V4 = {
   doubleSamples: '[project+id], [project+variable]',
   doubleCodes: '[project+id], [project+sample]',
+  codebookVersions: '[project+variable+number]',
 } as const;
 
 export interface ProjectRow {
@@ -103,6 +108,14 @@ export interface HistoryRow {
   readonly redoes?: string;
   /** The action's own note: the reason a value was sent back. */
   readonly note?: string;
+  /** A change of the codebook (kind `codebook`, or its undo or redo): which, and its versions. */
+  readonly codebook?: CodebookStep;
+}
+
+/** One version of a variable's codebook (see SCHEMA_V4). */
+export interface CodebookVersionRow extends CodebookVersion {
+  readonly project: string;
+  readonly variable: string;
 }
 
 /** A note event as stored (see SCHEMA_V3). */
@@ -202,6 +215,7 @@ export class KodbokDb extends Dexie {
   notes!: Table<NoteRow, [string, string]>;
   doubleSamples!: Table<DoubleSampleRow, [string, string]>;
   doubleCodes!: Table<DoubleCodeRow, [string, string]>;
+  codebookVersions!: Table<CodebookVersionRow, [string, string, number]>;
 
   constructor(
     name: string = DB_NAME,
@@ -248,6 +262,7 @@ export function projectTables(db: KodbokDb) {
     db.notes,
     db.doubleSamples,
     db.doubleCodes,
+    db.codebookVersions,
   ];
 }
 

@@ -1,8 +1,10 @@
 import { liveQuery } from 'dexie';
 import { leafSet } from '../core/codebook';
+import { codableLeaves } from '../core/codebook-edit';
 import {
   codingOf,
   decide,
+  leftAsChanged,
   newRawValue,
   restore,
   reviewRules,
@@ -18,6 +20,8 @@ import { readPeople, type ProjectPeople } from '../core/members';
 import type { MappingFile } from '../core/formats/mapping';
 import { codingFromEntry, planMappingImport, valueFromEntry } from '../core/import-plan';
 import type { Decision, RawValue, VariableId } from '../core/types';
+import type { CodebookStep } from '../core/codebook-versions';
+import { replayCodebookStep } from './codebook';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
 import { byRaw, loadValues, newId, type Subscription } from './projects';
 import { membersKey } from './settings';
@@ -176,7 +180,8 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
       by: req.by,
       at,
       batch,
-      leaves: leafSet(variable.codebook),
+      // A deprecated category is given to no value (issue 11 item 1).
+      leaves: codableLeaves(variable.codebook),
       changeApproved: req.changeApproved === true,
       ...reviewRules(people, req.by),
     };
@@ -231,6 +236,8 @@ export interface Step {
   readonly at: string;
   /** Values the action changed. */
   readonly values: number;
+  /** A change of the codebook: which (named in undo and redo). */
+  readonly codebook?: CodebookStep;
 }
 
 export interface Steps {
@@ -286,7 +293,14 @@ async function findSteps(
 
 function stepOf(row: HistoryRow, original: HistoryRow | null = row): Step {
   const o = original ?? row;
-  return { batch: row.batch, kind: o.kind, by: o.by, at: o.at, values: o.changes.length };
+  return {
+    batch: row.batch,
+    kind: o.kind,
+    by: o.by,
+    at: o.at,
+    values: o.changes.length,
+    ...(o.codebook ? { codebook: o.codebook } : {}),
+  };
 }
 
 /** What undo and redo would do now for this person on this variable. */
@@ -325,7 +339,8 @@ export async function replay(
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let found = false;
-  await db.transaction('rw', [db.variables, db.values, db.history], async () => {
+  const tables = [db.variables, db.values, db.history, db.codebookVersions];
+  await db.transaction('rw', tables, async () => {
     const steps = await findSteps(db, project, variable, by);
     const target = mode === 'undo' ? steps.undo : steps.redo;
     if (target === null || (expect !== undefined && target.batch !== expect)) return;
@@ -337,6 +352,37 @@ export async function replay(
       batch,
       leaves: variableRow ? leafSet(variableRow.codebook) : new Set(),
     };
+    const link = mode === 'undo' ? { undoes: target.batch } : { redoes: target.batch };
+    if (target.codebook) {
+      // A codebook change comes back whole (codebook and values) or not at all.
+      const cb = await replayCodebookStep(
+        db,
+        mode,
+        project,
+        variable,
+        { ...target, codebook: target.codebook },
+        ctx,
+      );
+      Object.assign(skipped, cb.skipped);
+      written = cb.outcomes.map(({ value, change }) => ({
+        raw: value.raw,
+        before: seenOf(change.before),
+        after: seenOf(value),
+      }));
+      if (cb.outcomes.length > 0) await db.values.bulkPut(cb.outcomes.map((o) => o.value));
+      await db.history.add({
+        project,
+        variable,
+        batch,
+        kind: mode,
+        by,
+        at,
+        changes: cb.outcomes.map((o) => o.change),
+        ...link,
+        ...(cb.step ? { codebook: cb.step } : {}),
+      });
+      return;
+    }
     const rows = await readValues(
       db,
       project,
@@ -347,13 +393,7 @@ export async function replay(
     target.changes.forEach((c, i) => {
       const row = rows[i];
       // Changed again since (by anyone): leave it, never overwrite a later decision.
-      const asLeft =
-        row !== undefined &&
-        row.code === c.code &&
-        row.status === c.status &&
-        row.note === c.note &&
-        row.updatedAt === (c.updatedAt === undefined ? target.at : c.updatedAt);
-      if (!row || !asLeft) {
+      if (!row || !leftAsChanged(row, c, target.at)) {
         countSkip(skipped, 'changed-since');
         return;
       }
@@ -366,16 +406,7 @@ export async function replay(
     if (outcomes.length > 0)
       await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
     // Recorded even when nothing could be restored, so the next undo (or redo) moves on.
-    await db.history.add(
-      historyRow(
-        project,
-        variable,
-        ctx,
-        mode,
-        outcomes,
-        mode === 'undo' ? { undoes: target.batch } : { redoes: target.batch },
-      ),
-    );
+    await db.history.add(historyRow(project, variable, ctx, mode, outcomes, link));
   });
   return found ? { batch, changed: written.length, skipped, written } : null;
 }

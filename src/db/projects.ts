@@ -2,7 +2,7 @@ import { liveQuery } from 'dexie';
 import type { ValueCount } from '../core/count';
 import { newRawValue } from '../core/decide';
 import type { StoredCombination } from '../core/import-merge';
-import type { Codebook, RawValue, Variable, VariableId } from '../core/types';
+import type { RawValue, Variable, VariableId } from '../core/types';
 import {
   projectTables,
   type CountsRow,
@@ -90,6 +90,7 @@ export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
     await db.notes.where('[project+variable]').between([id], [id, []]).delete();
     await db.doubleSamples.where('[project+id]').between([id], [id, []]).delete();
     await db.doubleCodes.where('[project+id]').between([id], [id, []]).delete();
+    await db.codebookVersions.where('[project+variable+number]').between([id], [id, []]).delete();
     await db.projects.delete(id);
   });
 }
@@ -115,20 +116,6 @@ export async function loadCells(
   variable: VariableId,
 ): Promise<readonly StoredCombination[]> {
   return (await db.counts.get([project, variable]))?.combinations ?? [];
-}
-
-/** Replaces a variable's codebook (after the user saw the staged change). */
-export async function replaceCodebook(
-  db: KodbokDb,
-  project: string,
-  variable: VariableId,
-  codebook: Codebook,
-): Promise<void> {
-  await db.transaction('rw', db.variables, async () => {
-    const row = await db.variables.get([project, variable]);
-    if (!row) throw new Error(`Variable ${variable} is not in this project`);
-    await db.variables.put({ ...row, codebook });
-  });
 }
 
 export interface Subscription {

@@ -4,6 +4,7 @@
 // so the first screen does not carry them or the core they bring.
 export * from './backup';
 export * from './changes';
+export * from './codebook';
 export * from './decisions';
 export * from './imports';
 export * from './notes';

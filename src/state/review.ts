@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { leafSet } from '../core/codebook';
+import { codableLeaves } from '../core/codebook-edit';
 import { decide, sameSeen, seenOf, type DecisionInput, type SeenState } from '../core/decide';
 import { defaultPeople, type ProjectPeople } from '../core/members';
 import type { VariableId } from '../core/types';
@@ -25,7 +25,16 @@ export type Question =
       readonly values: number;
       readonly answer: (r: string | null) => void;
     }
-  | { readonly kind: 'old-undo'; readonly step: repo.Step; readonly answer: (ok: boolean) => void };
+  | { readonly kind: 'old-undo'; readonly step: repo.Step; readonly answer: (ok: boolean) => void }
+  /** A merge recodes approved values: reviewed again, or kept approved (null: cancel). */
+  | {
+      readonly kind: 'merge';
+      readonly from: string;
+      readonly into: string;
+      readonly values: number;
+      readonly rows: number;
+      readonly answer: (a: 'review-again' | 'keep-approval' | null) => void;
+    };
 
 interface ReviewState {
   /** The current project's members, roles and four-eyes setting. */
@@ -103,7 +112,7 @@ export function approvedTouched(
   const variable = currentVariable();
   if (!variable) return { values: 0, rows: 0 };
   const wanted = new Set(raws);
-  const ctx = { by: s.user, at: '', batch: '', leaves: leafSet(variable.codebook) };
+  const ctx = { by: s.user, at: '', batch: '', leaves: codableLeaves(variable.codebook) };
   let values = 0;
   let rows = 0;
   for (const v of s.values) {

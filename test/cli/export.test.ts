@@ -92,6 +92,7 @@ print(json.dumps([a.to_dict('records'), b.to_dict('records')]))`,
       'updated',
       'note',
       'codebook_version',
+      'codebook_revision',
     ]);
     expect(plain?.[0]).toMatchObject({
       raw: 'Missbruk förälder',
@@ -429,6 +430,21 @@ describe('bad input', () => {
         out('bad'),
       ],
       /has no crosswalk to "nope"; it has crosswalks to skr-basinformation/,
+    ],
+    [
+      'a crosswalk for the codebook as REFI-QDA (its own codes only)',
+      () => [
+        'export',
+        '--codebook',
+        codebook,
+        '--format',
+        'qdc',
+        '--crosswalk',
+        'skr-basinformation',
+        '--out',
+        out('bad'),
+      ],
+      /--crosswalk is for mapping exports and the codebook as a table/,
     ],
     [
       'SSSOM without a mapping',

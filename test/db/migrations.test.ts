@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { KodbokDb, SCHEMA_V1, SCHEMA_V2, watchSchema } from '../../src/db/db';
+import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, watchSchema } from '../../src/db/db';
 import { CellCounter, splitCounted } from '../../src/core/import-count';
 import {
   byRaw,
+  editCodebook,
   importFiles,
+  loadCodebookVersions,
   listImports,
   loadValues,
   loadVariables,
@@ -203,7 +205,7 @@ describe('schema v3 (note events)', () => {
 
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.values.toArray()).toEqual(before);
     expect(await db.history.toArray()).toEqual(historyBefore);
     const e = await writeNote(db, {
@@ -215,6 +217,39 @@ describe('schema v3 (note events)', () => {
     });
     expect(e).toMatchObject({ kind: 'note', code: 'H07', status: 'approved', by: 'anna' });
     expect((await loadNotes(db, 'p1', variable.id)).length).toBe(1);
+    db.close();
+  });
+});
+
+describe('schema v4 (codebook versions)', () => {
+  it('opens a v3 database with everything intact; its codebook becomes version 1 at the first edit', async () => {
+    const name = `mig-v4-${Math.random()}`;
+    await buildV1(name);
+    // Version 3 as it shipped.
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const before = await v3.table('values').toArray();
+    const variablesBefore = await v3.table('variables').toArray();
+    v3.close();
+
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.values.toArray()).toEqual(before);
+    expect(await db.variables.toArray()).toEqual(variablesBefore);
+    expect(await loadCodebookVersions(db, 'p1', variable.id)).toEqual([]);
+    const r = await editCodebook(db, {
+      project: 'p1',
+      variable: variable.id,
+      edit: { kind: 'add', category: { code: 'N1', label: 'Ny', parent: null } },
+      by: 'anna',
+    });
+    expect(r).toMatchObject({ ok: true, version: 2 });
+    const versions = await loadCodebookVersions(db, 'p1', variable.id);
+    expect(versions[0]?.codebook).toEqual((variablesBefore[0] as { codebook: unknown }).codebook);
     db.close();
   });
 });

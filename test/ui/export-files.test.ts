@@ -124,6 +124,24 @@ describe('the same bytes from the app and from kodbok', () => {
     }
   });
 
+  it('for the codebook as a table through a crosswalk: the other codebook’s codes (issue 11 item 5)', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const app = makeExport(source, { kind: 'codebook', format, crosswalk: 'skr-basinformation' });
+      expect(app.name).toContain('-skr-basinformation');
+      const argv = ['export', '--codebook', 'c.json', '--format', format];
+      argv.push('--crosswalk', 'skr-basinformation');
+      expect(app.bytes, format).toEqual(await cli(argv, files(false)));
+    }
+    const csv = new TextDecoder().decode(
+      makeExport(source, { kind: 'codebook', format: 'csv', crosswalk: 'skr-basinformation' })
+        .bytes,
+    );
+    expect(csv.split('\r\n')[2]?.startsWith('SKR-4,Skadligt bruk hos förälder,')).toBe(true);
+    // Its JSON keeps the codebook's own codes: no crosswalk there.
+    const json = makeExport(source, { kind: 'codebook', format: 'json', crosswalk: 'x' });
+    expect(json.bytes).toEqual(makeExport(source, { kind: 'codebook', format: 'json' }).bytes);
+  });
+
   it('for frequency tables by municipality, through a crosswalk too', async () => {
     // The rows the stored cells stand for, as a file the command line reads.
     const rows: string[][] = [];

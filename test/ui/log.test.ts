@@ -3,7 +3,14 @@ import { codingOf, newRawValue } from '../../src/core/decide';
 import type { NoteEvent } from '../../src/core/notes';
 import type { HistoryRow } from '../../src/db/db';
 import { translate } from '../../src/i18n';
-import { filterLog, logCsv, logEntries, localDate } from '../../src/ui/review/log';
+import {
+  entryAction,
+  filterLog,
+  logCsv,
+  logEntries,
+  localDate,
+  type LogEntry,
+} from '../../src/ui/review/log';
 
 const t = (key: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
   translate('sv', key, p);
@@ -78,5 +85,28 @@ describe('the project log', () => {
     expect(lines[3]).toContain(`'=HYPERLINK`);
     expect(lines[3]).toContain('Okodad;B11 · Kodad');
     expect(lines[1]).toContain(`'@fel?`);
+  });
+});
+
+describe('codebook changes in the log (issue 11 item 1)', () => {
+  it('names the change, and one that recoded no value still has its line in the CSV', () => {
+    const added: HistoryRow = {
+      seq: 3,
+      project: 'p',
+      variable: 'orsak',
+      batch: 'b3',
+      kind: 'codebook',
+      by: 'AL',
+      at: '2026-12-06T10:00:00.000Z',
+      changes: [],
+      codebook: { edit: 'add', code: 'H10', from: 1, to: 2 },
+    };
+    const [entry] = logEntries([added], []);
+    expect(entryAction(t, entry as LogEntry)).toBe('Ändra kodboken: Lägg till H10');
+    const lines = logCsv(t, [entry as LogEntry])
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[1]).toContain(';AL;orsak;Ändra kodboken: Lägg till H10;;;;');
   });
 });

@@ -1,6 +1,7 @@
 // The codebook as a table (CSV, XLSX): one row per category, in the file's order, groups too.
 
 import { categoryIndex, groupCodes } from '../codebook';
+import { crosswalkCode } from './crosswalk';
 import type { Codebook } from '../types';
 import type { ExportTable } from './table';
 
@@ -17,6 +18,7 @@ export const CODEBOOK_COLUMNS = [
   'crosswalk',
   'codebook_id',
   'codebook_version',
+  'codebook_revision',
 ] as const;
 
 /**
@@ -24,16 +26,20 @@ export const CODEBOOK_COLUMNS = [
  * Counts and examples are in the HTML document, which is made with the mapping; this table
  * is the codebook alone, so the app and `kodbok export --codebook` give the same bytes.
  */
-export function codebookTable(codebook: Codebook): ExportTable {
+export function codebookTable(
+  codebook: Codebook,
+  /** Another codebook's id: `code` and `group_code` become its codes (issue 11 item 5). */
+  options: { readonly crosswalk?: string } = {},
+): ExportTable {
   const index = categoryIndex(codebook);
   const groups = groupCodes(codebook);
   const rows = codebook.categories.map((c) => {
     const parent = c.parent === null ? undefined : index.get(c.parent);
     const isGroup = groups.has(c.code);
     return [
-      c.code,
+      crosswalkCode(index, c.code, options.crosswalk),
       c.label,
-      c.parent ?? '',
+      c.parent === null ? '' : crosswalkCode(index, c.parent, options.crosswalk),
       parent?.label ?? '',
       isGroup ? 'yes' : 'no',
       c.definition ?? '',
@@ -45,6 +51,7 @@ export function codebookTable(codebook: Codebook): ExportTable {
         .join(' | '),
       codebook.id,
       codebook.version ?? '',
+      codebook.revision?.number ?? '',
     ];
   });
   return { sheet: 'codebook', headers: CODEBOOK_COLUMNS, rows };

@@ -25,6 +25,7 @@ export const MAPPING_COLUMNS = [
   'updated',
   'note',
   'codebook_version',
+  'codebook_revision',
 ] as const;
 
 export interface MappingTableOptions {
@@ -41,6 +42,7 @@ export function mappingTable(
 ): ExportTable {
   const index = categoryIndex(codebook);
   const version = file.codebook.version ?? codebook.version ?? '';
+  const revision = file.codebook.revision ?? codebook.revision?.number ?? '';
   const rows = file.entries.map((e) => {
     const category = index.get(e.code);
     const group = category?.parent != null ? index.get(category.parent) : undefined;
@@ -62,6 +64,7 @@ export function mappingTable(
       e.updatedAt ?? '',
       e.note ?? '',
       version,
+      revision,
     ];
   });
   return { sheet: 'mapping', headers: MAPPING_COLUMNS, rows };

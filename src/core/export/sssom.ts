@@ -98,7 +98,16 @@ export function writeSssom(
     `subject_type: "rdfs literal"`,
     `object_source: ${yamlString(`urn:kodbok:codebook:${uriPart(targetId)}`)}`,
   ];
-  if (version !== undefined) meta.push(`object_source_version: ${yamlString(version)}`);
+  // The saved version of the codebook the mapping was made with (issue 11 item 2), beside its label.
+  const revision =
+    options.crosswalk === undefined
+      ? (file.codebook.revision ?? codebook.revision?.number)
+      : undefined;
+  const sourceVersion =
+    revision === undefined
+      ? version
+      : `${version !== undefined ? `${version}, ` : ''}revision ${revision}`;
+  if (sourceVersion !== undefined) meta.push(`object_source_version: ${yamlString(sourceVersion)}`);
   if (file.exportedAt !== undefined)
     meta.push(`mapping_date: ${yamlString(file.exportedAt.slice(0, 10))}`);
   meta.push(`mapping_tool: "kodbok"`);

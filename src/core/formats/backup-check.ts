@@ -185,6 +185,29 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
       }),
     );
   },
+  codebookVersions: (b, x, error) => {
+    refer('codebookVersions', b.codebookVersions, 'variable', x.variables, 'variable', error);
+    const seen = new Set<string>();
+    b.codebookVersions.forEach((v, i) => {
+      const key = JSON.stringify([v.variable, v.number]);
+      if (seen.has(key))
+        error({
+          path: pointer('codebookVersions', i, 'number'),
+          message: `version ${v.number} of "${v.variable}" is listed twice`,
+        });
+      seen.add(key);
+    });
+    // A codebook change in the history names the versions it went from and to.
+    b.history.forEach((h, i) => {
+      if (!h.codebook) return;
+      for (const field of ['from', 'to'] as const)
+        if (!seen.has(JSON.stringify([h.variable, h.codebook[field]])))
+          error({
+            path: pointer('history', i, 'codebook', field),
+            message: `names version ${h.codebook[field]} of "${h.variable}", which is not in codebookVersions`,
+          });
+    });
+  },
   settings: () => undefined,
   notes: (b, x, error) => {
     refer('notes', b.notes, 'variable', x.variables, 'variable', error);

@@ -4,6 +4,7 @@
 // that restores exactly. Read like the other formats: envelope, schema, semantic checks, then
 // fresh objects built field by field (nothing unknown, no `__proto__` keys carried over).
 
+import { readVersionCause, type CodebookStep, type CodebookVersion } from '../codebook-versions';
 import type { NoteEvent } from '../notes';
 import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
@@ -55,6 +56,15 @@ export interface BackupHistory {
   readonly undoes?: string;
   readonly redoes?: string;
   readonly note?: string;
+  readonly codebook?: CodebookStep;
+}
+
+/**
+ * One version of a variable's codebook (core/codebook-versions.ts). Optional in a backup: a
+ * backup written before versions were kept restores with each codebook as its version 1.
+ */
+export interface BackupCodebookVersion extends CodebookVersion {
+  readonly variable: string;
 }
 
 /**
@@ -105,6 +115,7 @@ export interface ProjectBackup {
   /** Blind double coding (core/double-coding.ts): optional in a file, absent in older backups. */
   readonly doubleSamples: readonly DoubleSample[];
   readonly doubleCodes: readonly BlindCode[];
+  readonly codebookVersions: readonly BackupCodebookVersion[];
 }
 
 const str: SchemaNode = { type: 'string' };
@@ -258,6 +269,11 @@ const schema: SchemaNode = {
           undoes: str,
           redoes: str,
           note: str,
+          codebook: {
+            type: 'object',
+            required: ['edit', 'code', 'from', 'to'],
+            properties: { edit: str, code: str, into: str, from: count, to: count },
+          },
           changes: {
             type: 'array',
             items: {
@@ -344,6 +360,21 @@ const schema: SchemaNode = {
         },
       },
     },
+    codebookVersions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['variable', 'number', 'at', 'by', 'codebook', 'cause'],
+        properties: {
+          variable: str,
+          number: { type: 'integer', minimum: 1 },
+          at: str,
+          by: str,
+          codebook: { type: 'object' },
+          cause: { type: 'object', required: ['kind'], properties: { kind: str } },
+        },
+      },
+    },
     importParts: {
       type: 'array',
       items: {
@@ -409,6 +440,10 @@ export function writeBackupFile(backup: ProjectBackup): string {
       ...v,
       codebook: JSON.parse(writeCodebookFile(v.codebook)) as unknown,
     })),
+    codebookVersions: backup.codebookVersions.map((v) => ({
+      ...v,
+      codebook: JSON.parse(writeCodebookFile(v.codebook)) as unknown,
+    })),
   });
 }
 
@@ -425,26 +460,25 @@ export function readBackupFile(text: string): Result<ProjectBackup> {
 
 export function restoreBackup(data: unknown): Result<ProjectBackup> {
   // The codebooks are files of their own, read by their own restore step first.
-  const codebooks: (Codebook | null)[] = [];
   const codebookErrors: FormatError[] = [];
-  const variables = isJsonRecord(data) ? ownField(data, 'variables') : undefined;
-  if (Array.isArray(variables)) {
-    variables.forEach((v: unknown, i) => {
+  const readCodebooks = (list: 'variables' | 'codebookVersions'): (Codebook | null)[] => {
+    const rows = isJsonRecord(data) ? ownField(data, list) : undefined;
+    if (!Array.isArray(rows)) return [];
+    return rows.map((v: unknown, i) => {
       const read = restoreCodebook(isJsonRecord(v) ? ownField(v, 'codebook') : undefined);
-      codebooks.push(read.ok ? read.value : null);
       if (!read.ok)
         for (const e of read.errors)
-          codebookErrors.push({
-            path: pointer('variables', i, 'codebook') + e.path,
-            message: e.message,
-          });
+          codebookErrors.push({ path: pointer(list, i, 'codebook') + e.path, message: e.message });
+      return read.ok ? read.value : null;
     });
-  }
+  };
+  const codebooks = readCodebooks('variables');
+  const versionCodebooks = readCodebooks('codebookVersions');
   return restoreWith(data, {
     format: BACKUP_FORMAT,
     schema,
     checkSchema: (d) => [...checkSchema(d), ...codebookErrors],
-    build: (d) => buildBackup(d, codebooks),
+    build: (d) => buildBackup(d, codebooks, versionCodebooks),
     check: checkBackup,
     warnings: (d) => restoreSettings(d).warnings,
   });
@@ -469,7 +503,11 @@ function pick<T>(data: JsonRecord, keys: readonly string[]): T {
   return out as T;
 }
 
-function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]): ProjectBackup {
+function buildBackup(
+  data: JsonRecord,
+  codebooks: readonly (Codebook | null)[],
+  versionCodebooks: readonly (Codebook | null)[],
+): ProjectBackup {
   const project = ownField(data, 'project') as JsonRecord;
   return {
     exportedAt: stringField(data, 'exportedAt'),
@@ -500,6 +538,7 @@ function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]):
         'undoes',
         'redoes',
         'note',
+        'codebook',
       ]),
     ),
     imports: records(ownField(data, 'imports')).map((m) =>
@@ -521,6 +560,17 @@ function buildBackup(data: JsonRecord, codebooks: readonly (Codebook | null)[]):
     doubleCodes: records(ownField(data, 'doubleCodes')).map((c) =>
       pick<BlindCode>(c, BLIND_CODE_KEYS),
     ),
+    // Absent in backups written before versions were kept: each codebook is then version 1.
+    codebookVersions: records(ownField(data, 'codebookVersions')).map((v, i) => ({
+      ...pick<Omit<BackupCodebookVersion, 'codebook' | 'cause'>>(v, [
+        'variable',
+        'number',
+        'at',
+        'by',
+      ]),
+      codebook: versionCodebooks[i] as Codebook,
+      cause: readVersionCause(copyJson(ownField(v, 'cause'))),
+    })),
   };
 }
 

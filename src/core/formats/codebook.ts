@@ -79,6 +79,13 @@ function buildCodebook(data: JsonRecord): Codebook {
   if (title !== undefined) codebook.title = title;
   const version = optionalString(data, 'version');
   if (version !== undefined) codebook.version = version;
+  const revision = ownField(data, 'revision');
+  if (isJsonRecord(revision))
+    codebook.revision = {
+      number: ownField(revision, 'number') as number,
+      at: stringField(revision, 'at'),
+      by: stringField(revision, 'by'),
+    };
   return codebook;
 }
 
@@ -102,6 +109,10 @@ function buildCategory(data: JsonRecord): Category {
       Object.entries(crosswalk).filter((e): e is [string, string] => typeof e[1] === 'string'),
     );
   }
+  // The editor's state of a category (issue 11): optional, absent in files made elsewhere.
+  if (ownField(data, 'deprecated') === true) category.deprecated = true;
+  const recodeSince = optionalString(data, 'recodeSince');
+  if (recodeSince !== undefined) category.recodeSince = recodeSince;
   return category;
 }
 
@@ -210,6 +221,9 @@ export function writeCodebookFile(codebook: Codebook): string {
     id: codebook.id,
     title: codebook.title,
     version: codebook.version,
+    revision: codebook.revision
+      ? { number: codebook.revision.number, at: codebook.revision.at, by: codebook.revision.by }
+      : undefined,
     variable: codebook.variable,
     categories: codebook.categories.map((c) => ({
       code: c.code,
@@ -221,6 +235,8 @@ export function writeCodebookFile(codebook: Codebook): string {
       synonyms: c.synonyms ? [...c.synonyms] : undefined,
       // Own keys only, defined (not assigned): a key `__proto__` must be written as a key.
       crosswalk: c.crosswalk ? Object.fromEntries(Object.entries(c.crosswalk)) : undefined,
+      deprecated: c.deprecated === true ? true : undefined,
+      recodeSince: c.recodeSince,
     })),
   };
   // JSON.stringify leaves out undefined properties: absent optional fields are omitted.

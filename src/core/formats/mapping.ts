@@ -39,7 +39,8 @@ export interface MappingEntry {
 
 export interface MappingFile {
   readonly variable: VariableId;
-  readonly codebook: { readonly id: string; readonly version?: string };
+  /** `revision`: the saved version of the codebook (its `revision.number`) it was made with. */
+  readonly codebook: { readonly id: string; readonly version?: string; readonly revision?: number };
   readonly exportedAt?: string;
   /** Absent: cells are not split. */
   readonly split?: SplitConfig;
@@ -133,6 +134,8 @@ function buildMapping(data: JsonRecord): MappingFile {
   };
   const bookVersion = isJsonRecord(book) ? optionalString(book, 'version') : undefined;
   if (bookVersion !== undefined) codebook.version = bookVersion;
+  const revision = isJsonRecord(book) ? ownField(book, 'revision') : undefined;
+  if (typeof revision === 'number') codebook.revision = revision;
 
   const file: Mutable<MappingFile> = {
     variable: stringField(data, 'variable'),
@@ -303,6 +306,7 @@ export function buildMappingFile(input: BuildMappingInput): MappingFile {
     split.protect = [...input.split.protect];
   const codebook: Mutable<MappingFile['codebook']> = { id: input.codebook.id };
   if (input.codebook.version !== undefined) codebook.version = input.codebook.version;
+  if (input.codebook.revision !== undefined) codebook.revision = input.codebook.revision.number;
   const file: Mutable<MappingFile> = {
     variable: input.variable,
     codebook,
@@ -360,7 +364,11 @@ export function writeMappingFile(file: MappingFile): string {
     format: MAPPING_FORMAT,
     formatVersion: FORMAT_VERSION,
     variable: file.variable,
-    codebook: { id: file.codebook.id, version: file.codebook.version },
+    codebook: {
+      id: file.codebook.id,
+      version: file.codebook.version,
+      revision: file.codebook.revision,
+    },
     exportedAt: file.exportedAt,
     split: file.split
       ? {

@@ -59,8 +59,9 @@ export function CategoryPicker({ codebook, t, raws, suggestions, band, onPick, o
       }
       return false;
     };
+    // A deprecated category is no longer given to values (issue 11 item 1).
     const leaves = codebook.categories.filter(
-      (c) => !groups.has(c.code) && (matches(c, q) || ancestorMatches(c)),
+      (c) => !groups.has(c.code) && !c.deprecated && (matches(c, q) || ancestorMatches(c)),
     );
     const out: { group: Category | null; suggested?: boolean; leaves: Category[] }[] = [];
     for (const leaf of leaves) {
@@ -72,7 +73,10 @@ export function CategoryPicker({ codebook, t, raws, suggestions, band, onPick, o
     // The values' own suggestions come first, as long as they match the search.
     const suggested = suggestions
       .map((sg) => byCode.get(sg.code))
-      .filter((c): c is Category => c !== undefined && !groups.has(c.code) && matches(c, q));
+      .filter(
+        (c): c is Category =>
+          c !== undefined && !groups.has(c.code) && !c.deprecated && matches(c, q),
+      );
     return suggested.length > 0
       ? [{ group: null, suggested: true, leaves: suggested }, ...out]
       : out;

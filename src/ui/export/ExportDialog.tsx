@@ -207,7 +207,7 @@ export function ExportDialogView(props: ViewProps) {
   const [headers, setHeaders] = useState<readonly string[]>([]);
   const set = (patch: Partial<ExportForm>) => setForm((f) => ({ ...f, ...patch }));
   const targets = crosswalkTargets(variable.codebook);
-  const crosswalks = form.kind === 'codebook' ? [] : targets;
+  const crosswalks = takesCrosswalkKind(form.kind, form.format) ? targets : [];
   const missing = form.crosswalk === '' ? [] : missingCrosswalk(variable.codebook, form.crosswalk);
   const recoded = form.kind === 'recoded';
 
@@ -383,7 +383,7 @@ export function ExportDialogView(props: ViewProps) {
             onClick={() =>
               props.onExport({
                 ...form,
-                crosswalk: takesCrosswalkKind(form.kind) ? form.crosswalk : '',
+                crosswalk: takesCrosswalkKind(form.kind, form.format) ? form.crosswalk : '',
               })
             }
             data-testid="export-download"
@@ -396,6 +396,6 @@ export function ExportDialogView(props: ViewProps) {
   );
 }
 
-function takesCrosswalkKind(kind: Kind): boolean {
-  return kind === 'recoded' || takesCrosswalk(kind);
+function takesCrosswalkKind(kind: Kind, format: ExportForm['format']): boolean {
+  return kind === 'recoded' || takesCrosswalk(kind, format);
 }

@@ -224,7 +224,7 @@ export function ExportImportMenu() {
     const changed = await commitImport(async () => {
       if (st.kind === 'mapping')
         return repo.importMapping(appDb(), project, st.variable, st.mapping, s.user);
-      await repo.replaceCodebook(appDb(), project, st.variable, st.codebook);
+      await repo.replaceCodebook(appDb(), project, st.variable, st.codebook, s.user);
       return st.plan.added.length + st.plan.removed.length + st.plan.changed.length;
     });
     if (changed !== undefined) notify(t('importDone', { n: changed }));

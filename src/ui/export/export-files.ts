@@ -41,9 +41,12 @@ export const FORMATS_OF: Readonly<Record<ExportKind, readonly ExportFormat[]>> =
   frequencies: ['csv-excel', 'csv', 'xlsx'],
 };
 
-/** The kinds a crosswalk applies to (a codebook is exported as it is). */
-export function takesCrosswalk(kind: ExportKind): boolean {
-  return kind !== 'codebook';
+/**
+ * Whether an export can speak another codebook's codes: every kind; the codebook as a table
+ * only (its JSON, REFI-QDA and document keep its own codes, which a crosswalk need not keep unique).
+ */
+export function takesCrosswalk(kind: ExportKind, format?: ExportFormat): boolean {
+  return kind !== 'codebook' || format === 'csv' || format === 'csv-excel' || format === 'xlsx';
 }
 
 export interface ExportSource {
@@ -104,7 +107,7 @@ export function makeExport(source: ExportSource, choice: ExportChoice): Exported
   const { variable } = source;
   const codebook = variable.codebook;
   const words = exportWords(source.lang);
-  const crosswalk = takesCrosswalk(choice.kind) ? choice.crosswalk : undefined;
+  const crosswalk = takesCrosswalk(choice.kind, choice.format) ? choice.crosswalk : undefined;
   const date = source.exportedAt.slice(0, 10);
   const via = crosswalk === undefined ? '' : `-${safeName(crosswalk)}`;
   const bookBase = `${safeName(codebook.id)}-codebook-${safeName(codebook.version ?? 'v')}`;
@@ -145,7 +148,12 @@ export function makeExport(source: ExportSource, choice: ExportChoice): Exported
           writeCodebookHtml(codebook, words, categoryStats(mappingOf(source, false))),
           'text/html;charset=utf-8',
         );
-      return tableFile(codebookTable(codebook), choice.format as TableFormat, bookBase, true);
+      return tableFile(
+        codebookTable(codebook, { crosswalk }),
+        choice.format as TableFormat,
+        `${bookBase}${via}`,
+        true,
+      );
   }
 }
 

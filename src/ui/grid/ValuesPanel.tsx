@@ -15,6 +15,8 @@ import {
 import { latestImportId } from '../../state/import-run';
 import { useVariableNotes } from '../../state/notes';
 import { openNoteRaws } from '../../core/notes';
+import { awaitsRecoding } from '../../core/codebook-edit';
+import { categoryIndex } from '../../core/codebook';
 import { SidePanel } from '../review/SidePanel';
 import { ProjectLog } from '../review/ProjectLog';
 import { useImport } from '../../state/import-store';
@@ -118,6 +120,19 @@ export function ValuesPanel() {
     () => (codebook ? buildRows(values, suggestions, codebook, t, clusters, newImport) : []),
     [values, suggestions, codebook, t, clusters, newImport],
   );
+  // Values waiting to be coded again after a split (issue 11 item 1): marked, and a filter.
+  const toRecode = useMemo(() => {
+    if (!codebook || !codebook.categories.some((c) => c.recodeSince !== undefined)) return null;
+    const index = categoryIndex(codebook);
+    const out = new Set(values.filter((v) => awaitsRecoding(v, index)).map((v) => v.raw));
+    return out.size > 0 ? out : null;
+  }, [codebook, values]);
+  const only = useMemo(() => {
+    const notesOnly = view.openNotes ? openNotes : null;
+    const recodeOnly = view.recodeOnly ? (toRecode ?? new Set<string>()) : null;
+    if (!notesOnly || !recodeOnly) return notesOnly ?? recodeOnly;
+    return new Set([...notesOnly].filter((raw) => recodeOnly.has(raw)));
+  }, [view.openNotes, view.recodeOnly, openNotes, toRecode]);
   const categories = useMemo(
     () =>
       view.category === null || !codebook
@@ -277,6 +292,17 @@ export function ValuesPanel() {
           />
           {t('withOpenNotes')}
         </label>
+        {(toRecode !== null || (view.recodeOnly ?? false)) && (
+          <label className="field">
+            <input
+              type="checkbox"
+              checked={view.recodeOnly ?? false}
+              onChange={(e) => setView({ recodeOnly: e.target.checked })}
+              data-testid="recode-only"
+            />
+            {t('onlyRecode')} ({toRecode?.size ?? 0})
+          </label>
+        )}
         <select
           aria-label={t('cluster')}
           value={String(view.cluster ?? 'off')}
@@ -297,6 +323,7 @@ export function ValuesPanel() {
         {(view.quick !== '' ||
           view.statuses.length > 0 ||
           (view.openNotes ?? false) ||
+          (view.recodeOnly ?? false) ||
           view.category !== null ||
           view.filterModel !== null) && (
           <button
@@ -307,6 +334,7 @@ export function ValuesPanel() {
                 category: null,
                 filterModel: null,
                 openNotes: false,
+                recodeOnly: false,
               });
               apiRef.current?.setFilterModel(null);
             }}
@@ -441,7 +469,7 @@ export function ValuesPanel() {
             onSortModel={(s) => setView({ sortModel: s })}
             onNote={(raw, note) => void decideOn([raw], { kind: 'note', note })}
             onKey={onKey}
-            openNotes={view.openNotes ? openNotes : null}
+            openNotes={only}
           />
         )}
         {(view.side ?? false) && (

@@ -1,4 +1,5 @@
 import { categoryIndex } from '../../core/codebook';
+import { awaitsRecoding } from '../../core/codebook-edit';
 import { isNewValue } from '../../core/import-merge';
 import type { Codebook, RawValue, Status, Suggestion } from '../../core/types';
 import type { T } from '../i18n';
@@ -144,7 +145,15 @@ function buildRow(
       via: describeVia(t, s.via),
     })),
     code: v.code,
-    category: v.code === null ? '' : (cat?.label ?? t('unknownCode', { code: v.code })),
+    category:
+      v.code === null
+        ? ''
+        : cat
+          ? // Split since it was coded: it keeps the code until decided on again, marked.
+            awaitsRecoding(v, index)
+            ? `${cat.label} · ${t('recodeMark')}`
+            : cat.label
+          : t('unknownCode', { code: v.code }),
     unknownCode: v.code !== null && !cat,
     status: v.status,
     statusLabel: t(`status_${v.status}`),
@@ -159,20 +168,7 @@ function buildRow(
 }
 
 /** The codes a category filter lets through: the category and everything under it. */
-export function codesUnder(codebook: Codebook, code: string): Set<string> {
-  const out = new Set([code]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of codebook.categories) {
-      if (c.parent !== null && out.has(c.parent) && !out.has(c.code)) {
-        out.add(c.code);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
+export { codesUnder } from '../../core/codebook';
 
 /** The grid's own filters beside ag-grid's column filters: status and category. */
 export function passesViewFilter(

@@ -8,7 +8,7 @@ import type { T } from '../i18n';
 import { RawText } from '../RawText';
 import { useDismiss } from '../useDismiss';
 import { formatTime, kindLabel } from './format';
-import { filterLog, logCsv, logEntries, type LogEntry } from './log';
+import { entryAction, filterLog, logCsv, logEntries, type LogEntry } from './log';
 
 const SHOWN = 300;
 
@@ -117,7 +117,7 @@ export function ProjectLog({
                   <td>{formatTime(lang, e.at)}</td>
                   <td>{e.by}</td>
                   <td>{label(e.variable)}</td>
-                  <td>{kindLabel(t, e.kind)}</td>
+                  <td>{entryAction(t, e)}</td>
                   <td>
                     {e.lines.length === 1 && e.lines[0] ? (
                       <>

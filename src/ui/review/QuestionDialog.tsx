@@ -17,6 +17,8 @@ export function QuestionDialog() {
       return <ReasonQuestion q={question} />;
     case 'old-undo':
       return <OldUndoQuestion q={question} />;
+    case 'merge':
+      return <MergeQuestion q={question} />;
   }
 }
 
@@ -118,6 +120,38 @@ function OldUndoQuestion({ q }: { q: Of<'old-undo'> }) {
           data-testid="old-undo-ok"
         >
           {t('undo')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** A merge recodes approved values: the person says whether they are reviewed again. */
+function MergeQuestion({ q }: { q: Of<'merge'> }) {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  return (
+    <Modal label={t('cbMergeAskTitle')} onCancel={() => q.answer(null)} testId="merge-ask">
+      <h2>{t('cbMergeAskTitle')}</h2>
+      <p>
+        {plural(t, 'cbMergeAsk', q.values, {
+          code: q.from,
+          into: q.into,
+          rows: formatNumber(lang, q.rows),
+        })}
+      </p>
+      <div className="modal-actions">
+        <button onClick={() => q.answer(null)}>{t('cancel')}</button>
+        <button onClick={() => q.answer('keep-approval')} data-testid="merge-keep">
+          {t('cbMergeKeep')}
+        </button>
+        <button
+          className="btn-primary"
+          autoFocus
+          onClick={() => q.answer('review-again')}
+          data-testid="merge-review"
+        >
+          {t('cbMergeReview')}
         </button>
       </div>
     </Modal>

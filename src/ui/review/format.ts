@@ -51,10 +51,17 @@ const KIND_LABEL: Record<DecisionKind, MessageKey> = {
   undo: 'kind_undo',
   redo: 'redo',
   'import-mapping': 'kind_import_mapping',
+  codebook: 'kind_codebook',
 };
 
-/** An action as the person knows it: "Godkänn 10 värden". */
-export function stepAction(t: T, step: Pick<Step, 'kind' | 'values'>): string {
+/** A change of the codebook as the person knows it: "Slå ihop H01 med H02". */
+export function codebookStepName(t: T, step: NonNullable<Step['codebook']>): string {
+  return t(`cbEdit_${step.edit}`, { code: step.code, into: step.into ?? '' });
+}
+
+/** An action as the person knows it: "Godkänn 10 värden", "Slå ihop H01 med H02". */
+export function stepAction(t: T, step: Pick<Step, 'kind' | 'values' | 'codebook'>): string {
+  if (step.codebook) return codebookStepName(t, step.codebook);
   return plural(t, 'actionOnValues', step.values, {
     action: t(KIND_LABEL[step.kind]).replace('…', ''),
   });
@@ -85,6 +92,7 @@ const LOG_LABEL: Record<LogKind, MessageKey> = {
   note: 'kind_note',
   undo: 'kind_undo',
   'import-mapping': 'kind_import_mapping',
+  codebook: 'kind_codebook',
   note_note: 'kind_note_added',
   note_reply: 'kind_note_reply',
   note_resolve: 'kind_note_resolve',

@@ -3,7 +3,8 @@ import type { Status } from '../../core/types';
 import type { HistoryRow } from '../../db/db';
 import { writeCsv } from '../../io/csv-export';
 import type { T } from '../i18n';
-import { codingLabel, kindLabel } from './format';
+import type { CodebookStep } from '../../core/codebook-versions';
+import { codebookStepName, codingLabel, kindLabel } from './format';
 
 // The project log (issue 9 item 4): every action on values and every note event of a project,
 // newest first, filtered by person, date and action, and exported as CSV.
@@ -24,6 +25,14 @@ export interface LogEntry {
   readonly variable: string;
   readonly kind: string;
   readonly lines: readonly LogLine[];
+  /** A change of the codebook: which (issue 11 item 1). */
+  readonly codebook?: CodebookStep;
+}
+
+/** An action's name in the log: its kind, and for a codebook change which one. */
+export function entryAction(t: T, e: Pick<LogEntry, 'kind' | 'codebook'>): string {
+  const kind = kindLabel(t, e.kind);
+  return e.codebook ? `${kind}: ${codebookStepName(t, e.codebook)}` : kind;
 }
 
 export function logEntries(
@@ -42,6 +51,7 @@ export function logEntries(
       after: { code: c.code, status: c.status },
       note: c.note,
     })),
+    ...(h.codebook ? { codebook: h.codebook } : {}),
   }));
   for (const n of notes)
     out.push({
@@ -89,18 +99,22 @@ export function filterLog(entries: readonly LogEntry[], f: LogFilter): LogEntry[
  */
 export function logCsv(t: T, entries: readonly LogEntry[]): string {
   const rows: string[][] = [];
-  for (const e of entries)
+  for (const e of entries) {
+    // A codebook change that recoded no value is still a line of the log.
+    if (e.lines.length === 0 && e.codebook)
+      rows.push([e.at, e.by, e.variable, entryAction(t, e), '', '', '', '']);
     for (const l of e.lines)
       rows.push([
         e.at,
         e.by,
         e.variable,
-        kindLabel(t, e.kind),
+        entryAction(t, e),
         l.raw,
         l.before ? codingLabel(t, l.before.code, l.before.status) : '',
         codingLabel(t, l.after.code, l.after.status),
         l.note,
       ]);
+  }
   return writeCsv(
     [
       t('logColTime'),

@@ -30,7 +30,11 @@ describe('the codebook as a table', () => {
       'skr-basinformation=SKR-4',
       'nuso-orsak',
       '2025.1',
+      '',
     ]);
+    // Saved in the app: the table names the version it is (issue 11 item 2).
+    const saved = { ...CODEBOOK, revision: { number: 3, at: '2026-12-06T00:00:00Z', by: 'AL' } };
+    expect(codebookTable(saved).rows[1]?.at(-1)).toBe(3);
   });
 });
 

@@ -29,7 +29,11 @@ describe('the mapping as a table', () => {
       '2026-11-20T09:12:00Z',
       'VH',
       '2025.1',
+      '',
     ]);
+    // The mapping names the saved version of the codebook it was made with (issue 11 item 2).
+    const named = { ...MAPPING, codebook: { ...MAPPING.codebook, revision: 5 } };
+    expect(mappingTable(named, CODEBOOK, { words: exportWords('sv') }).rows[0]?.at(-1)).toBe(5);
     expect(table.rows.map((r) => [r[5], r[6]])).toEqual([
       ['Godkänd', 'approved'],
       ['Kodad', 'coded'],
@@ -92,6 +96,9 @@ describe('the mapping as SSSOM', () => {
       'mapping_set_id: "urn:kodbok:mapping:nuso-orsak:aktualiseringsorsak:2025.1"',
     );
     expect(meta).toContain(`license: "${SSSOM_UNSPECIFIED_LICENSE}"`);
+    // Saved in the app: the codebook's revision beside its version label (issue 11 item 2).
+    const named = { ...MAPPING, codebook: { ...MAPPING.codebook, revision: 5 } };
+    expect(writeSssom(named, CODEBOOK)).toContain('object_source_version: "2025.1, revision 5"');
     expect(meta).toContain('mapping_date: "2026-11-23"');
     const [header, ...rows] = tsv;
     expect(header).toEqual([
