@@ -80,17 +80,21 @@ function refuse(userCtx) {
 const isUsersDb = (db) => (db?.name ?? '') === '_users';
 function membersOnly(original, args) {
   const userCtx = args.options.userCtx;
-  if (!userCtx || userCtx.roles.includes('_admin')) return original();
-  // _users keeps pouchdb-auth's rules (a user reads and changes only her own document).
-  if (isUsersDb(args.base)) return original();
-  if (!userCtx.name) return refuse(userCtx);
-  // Routes registered before express-pouchdb's security middleware (GET /db) carry no secObj.
-  const secObj = args.options.secObj
-    ? Promise.resolve(args.options.secObj)
-    : args.base.getSecurity();
-  return secObj.then((sec = {}) =>
-    isIn(userCtx, sec.members) || isIn(userCtx, sec.admins) ? original() : refuse(userCtx),
-  );
+  if (!userCtx) return original();
+  // Some routes (GET /db, _bulk_docs) run before express-pouchdb reads the security object, and
+  // pouchdb-validation then gives validate_doc_update an empty one: read it here, for both.
+  const known = args.options.secObj;
+  const secObj =
+    known && (known.members || known.admins) ? Promise.resolve(known) : args.base.getSecurity();
+  return secObj.then((sec = {}) => {
+    args.options.secObj = sec;
+    if (userCtx.roles.includes('_admin')) return original();
+    // _users keeps pouchdb-auth's rules (a user reads and changes only her own document).
+    if (isUsersDb(args.base)) return original();
+    if (userCtx.name && (isIn(userCtx, sec.members) || isIn(userCtx, sec.admins)))
+      return original();
+    return refuse(userCtx);
+  });
 }
 const guarded = {};
 for (const m of [
@@ -110,7 +114,9 @@ for (const m of ['put', 'post', 'remove', 'bulkDocs', 'putAttachment', 'removeAt
   guarded[m] = membersOnly;
 }
 guarded.changes = changesLike(membersOnly);
-couch.dbWrapper.registerWrapper((name, db, next) => {
+// First in the list, so that its handlers are the outermost: they run before pouchdb-security
+// and pouchdb-validation, and hand them the database's real security object.
+couch.dbWrapper._wrappers.unshift((name, db, next) => {
   wrappers.installWrapperMethods(db, guarded);
   return next();
 });

@@ -78,6 +78,10 @@ describe('team server, first start', () => {
       const password = first.admin.password;
       expect(password.length).toBeGreaterThanOrEqual(20);
       expect((await couch(first, 'PUT', '/p')).status).toBe(201);
+      // PouchDB Server lists a new database a moment after answering: stop once it is listed.
+      await expect
+        .poll(async () => (await couch(first, 'GET', '/_all_dbs')).body, { timeout: 10_000 })
+        .toContain('p');
       await first.stop();
       const config = readFileSync(join(dataDir, 'config.json'), 'utf8');
       expect(config).not.toContain(password);

@@ -1,0 +1,96 @@
+import type { ProjectPeople } from '../members';
+import type { NoteEvent } from '../notes';
+import type { Coding, DecisionKind, Status, Variable, VariableId } from '../types';
+
+// What a team's server holds of a project: immutable events, one document each, never changed
+// or deleted. Each has an id made once by the browser that wrote it, so the same event is the same
+// document everywhere: replication never makes a CouchDB conflict, and applying an event twice
+// changes nothing. Every browser folds the events into its own database (fold.ts); the app keeps
+// reading only that. The format is public (docs/formats.md "Team events"): add optional fields
+// only.
+
+export const EVENT_TYPE = 'kodbok/event';
+export const EVENT_VERSION = 1;
+
+interface EventBase {
+  /** `ev:` + time + author + random: unique, and sorts roughly by time on the server. */
+  readonly _id: string;
+  readonly type: typeof EVENT_TYPE;
+  readonly v: typeof EVENT_VERSION;
+  /** The server user who wrote it; the server refuses any other (validate_doc_update). */
+  readonly author: string;
+  /** ISO 8601, the writer's clock. */
+  readonly at: string;
+}
+
+/** What the person saw of a value when deciding: a decision applies to that state only. */
+export interface SeenCoding {
+  readonly code: string | null;
+  readonly status: Status;
+  readonly updatedAt: string | null;
+  /** Who set the code she saw: four eyes is checked against it, also by the server. */
+  readonly codedBy: string | null;
+}
+
+export interface EventChange {
+  readonly raw: string;
+  readonly seen: SeenCoding;
+  /** The value's coding after the decision. */
+  readonly to: Coding;
+}
+
+/** One action on values of one variable (a batch of the history). */
+export interface DecisionEvent extends EventBase {
+  readonly kind: 'decision';
+  readonly variable: VariableId;
+  readonly batch: string;
+  readonly action: DecisionKind;
+  readonly changes: readonly EventChange[];
+  /** The action's own note (the reason a value was sent back). */
+  readonly note?: string;
+}
+
+/**
+ * Settles a disagreement: the code the team keeps for a value, and the events that disagreed.
+ * Recorded like any decision, by a reviewer.
+ */
+export interface ResolveEvent extends EventBase {
+  readonly kind: 'resolve';
+  readonly variable: VariableId;
+  readonly raw: string;
+  /** The `_id`s of the events whose decisions disagreed. */
+  readonly resolves: readonly string[];
+  readonly to: Coding;
+  readonly note?: string;
+}
+
+export interface NoteSyncEvent extends EventBase {
+  readonly kind: 'note';
+  readonly note: NoteEvent;
+}
+
+/** The project's people and four eyes; only a project admin writes it. */
+export interface MembersEvent extends EventBase {
+  readonly kind: 'members';
+  readonly people: ProjectPeople;
+}
+
+/** A variable with its codebook and split, as set at `at`; the latest per variable holds. */
+export interface VariableEvent extends EventBase {
+  readonly kind: 'variable';
+  readonly variable: Variable;
+}
+
+export type TeamEvent = DecisionEvent | ResolveEvent | NoteSyncEvent | MembersEvent | VariableEvent;
+export type TeamEventKind = TeamEvent['kind'];
+
+/** A new event's id: time first (the server lists them roughly in order), then who and a nonce. */
+export function eventId(at: string, author: string, nonce: string): string {
+  return `ev:${at}:${encodeURIComponent(author)}:${nonce}`;
+}
+
+/** Orders events the same way in every browser: by time, then by id. */
+export function byEventOrder(a: TeamEvent, b: TeamEvent): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
