@@ -58,7 +58,7 @@ export interface ResolveEvent extends EventBase {
   readonly kind: 'resolve';
   readonly variable: VariableId;
   readonly raw: string;
-  /** The `_id`s of the events whose decisions disagreed. */
+  /** The ids of the disagreements it settles (fold.ts disagreementId). */
   readonly resolves: readonly string[];
   readonly to: Coding;
   readonly note?: string;
@@ -93,4 +93,48 @@ export function eventId(at: string, author: string, nonce: string): string {
 export function byEventOrder(a: TeamEvent, b: TeamEvent): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1;
   return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
+/** What one local action wrote to one value: the state before and after. */
+export interface LocalChange {
+  readonly raw: string;
+  readonly before: Coding;
+  readonly after: Coding;
+}
+
+/** The event that tells the team about one local action (a history batch). */
+export function decisionEvent(
+  action: {
+    readonly variable: VariableId;
+    readonly batch: string;
+    readonly kind: DecisionKind;
+    readonly by: string;
+    readonly at: string;
+    readonly note?: string;
+  },
+  changes: readonly LocalChange[],
+  nonce: string,
+): DecisionEvent {
+  return {
+    _id: eventId(action.at, action.by, nonce),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: action.by,
+    at: action.at,
+    kind: 'decision',
+    variable: action.variable,
+    batch: action.batch,
+    action: action.kind,
+    changes: changes.map((c) => ({
+      raw: c.raw,
+      seen: {
+        code: c.before.code,
+        status: c.before.status,
+        updatedAt: c.before.updatedAt,
+        codedBy: c.before.codedBy,
+      },
+      to: c.after,
+    })),
+    ...(action.note ? { note: action.note } : {}),
+  };
 }
