@@ -2,6 +2,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { FileShape } from '../core/import-columns';
 import type { ImportPart, StoredCombination, StoredTally } from '../core/import-merge';
 import type { NoteEvent } from '../core/notes';
+import type { TeamEvent } from '../core/team/events';
+import type { Disagreement } from '../core/team/fold';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
 
@@ -48,6 +50,21 @@ export const SCHEMA_V2 = {
  */
 export const SCHEMA_V3 = {
   notes: '[project+id], [project+variable]',
+} as const;
+
+/**
+ * Version 4 adds a team's sync (issue 10). In this database, not one of its own, because an
+ * event must be queued in the same transaction as the decision it tells about: a browser killed
+ * between the two would otherwise lose or repeat it. Only new stores; nothing to convert.
+ * - outbox: events written here and not yet accepted by the server, oldest first by id.
+ * - teamEvents: the id of every event folded into (or sent from) this browser: an event that
+ *   arrives again is skipped.
+ * - disagreements: decisions made without seeing each other (core/team/fold.ts), until resolved.
+ */
+export const SCHEMA_V4_TEAM = {
+  outbox: '[project+id], project',
+  teamEvents: '[project+id]',
+  disagreements: '[project+id], project',
 } as const;
 
 export interface ProjectRow {
@@ -163,6 +180,25 @@ export interface ImportRow {
   readonly undone: { readonly at: string; readonly by: string } | null;
 }
 
+/** An event waiting to be sent; `refused` when the server said no (kept, shown, never dropped). */
+export interface OutboxRow {
+  readonly project: string;
+  readonly id: string;
+  readonly event: TeamEvent;
+  readonly refused?: { readonly reason: string; readonly at: string };
+}
+
+export interface TeamEventRow {
+  readonly project: string;
+  readonly id: string;
+}
+
+export interface DisagreementRow extends Disagreement {
+  readonly project: string;
+  /** Set by the resolve that settled it. */
+  readonly resolved?: { readonly by: string; readonly at: string; readonly event: string };
+}
+
 export interface SettingRow {
   readonly key: string;
   readonly value: unknown;
@@ -178,6 +214,9 @@ export class KodbokDb extends Dexie {
   importParts!: Table<ImportPartRow, [string, string]>;
   counts!: Table<CountsRow, [string, string]>;
   notes!: Table<NoteRow, [string, string]>;
+  outbox!: Table<OutboxRow, [string, string]>;
+  teamEvents!: Table<TeamEventRow, [string, string]>;
+  disagreements!: Table<DisagreementRow, [string, string]>;
 
   constructor(
     name: string = DB_NAME,
@@ -200,6 +239,7 @@ export class KodbokDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4_TEAM);
     // Every committed write to values and counts is announced as a change set (changes.ts).
     installChangeFeed(this);
   }
@@ -222,6 +262,11 @@ export function projectTables(db: KodbokDb) {
     db.counts,
     db.notes,
   ];
+}
+
+/** The team sync's tables (SCHEMA_V4_TEAM): not in a backup, deleted with their project. */
+export function teamTables(db: KodbokDb) {
+  return [db.outbox, db.teamEvents, db.disagreements];
 }
 
 /** Deletes the whole database (the "erase all local data" action): closes it first. */

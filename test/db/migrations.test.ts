@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { KodbokDb, SCHEMA_V1, SCHEMA_V2, watchSchema } from '../../src/db/db';
+import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, watchSchema } from '../../src/db/db';
+import { linkProject } from '../../src/db/team';
 import { CellCounter, splitCounted } from '../../src/core/import-count';
 import {
   byRaw,
@@ -203,7 +204,7 @@ describe('schema v3 (note events)', () => {
 
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.values.toArray()).toEqual(before);
     expect(await db.history.toArray()).toEqual(historyBefore);
     const e = await writeNote(db, {
@@ -215,6 +216,41 @@ describe('schema v3 (note events)', () => {
     });
     expect(e).toMatchObject({ kind: 'note', code: 'H07', status: 'approved', by: 'anna' });
     expect((await loadNotes(db, 'p1', variable.id)).length).toBe(1);
+    db.close();
+  });
+});
+
+describe('schema v4 (team sync: outbox, applied events, disagreements)', () => {
+  it('opens a v3 database intact; a linked project queues its decisions in the same transaction', async () => {
+    const name = `mig-v4-${Math.random()}`;
+    await buildV1(name);
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const before = await v3.table('values').toArray();
+    const historyBefore = await v3.table('history').toArray();
+    v3.close();
+
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    expect(await db.values.toArray()).toEqual(before);
+    expect(await db.history.toArray()).toEqual(historyBefore);
+    expect(await db.outbox.count()).toBe(0);
+    // A solo project queues nothing; a linked one queues each decision as one event.
+    await decideAs(db, 'p1', 'anna', ['Missbruk förälder'], { kind: 'flag' });
+    expect(await db.outbox.count()).toBe(0);
+    await linkProject(db, 'p1', {
+      url: 'http://127.0.0.1:5984',
+      db: 'kodbok-p1',
+      user: 'anna',
+      since: null,
+    });
+    await decideAs(db, 'p1', 'anna', ['Missbruk förälder'], { kind: 'note', note: 'x' });
+    const [queued] = await db.outbox.toArray();
+    expect(queued?.event).toMatchObject({ kind: 'decision', action: 'note', author: 'anna' });
     db.close();
   });
 });

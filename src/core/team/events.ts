@@ -138,3 +138,64 @@ export function decisionEvent(
     ...(action.note ? { note: action.note } : {}),
   };
 }
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isSeen = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    (c.code === null || isText(c.code)) &&
+    isText(c.status) &&
+    (c.updatedAt === null || isText(c.updatedAt))
+  );
+};
+const isCoding = (x: unknown): boolean => isSeen(x) && isText((x as { note?: unknown }).note);
+
+/**
+ * A document read from the server, as an event this version can fold, or null (a design
+ * document, another program's document, a newer or broken event): skipped, never half-applied.
+ */
+export function readTeamEvent(doc: unknown): TeamEvent | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const d = doc as Record<string, unknown>;
+  if (d.type !== EVENT_TYPE || d.v !== EVENT_VERSION) return null;
+  if (!isText(d._id) || !isText(d.author) || !isText(d.at)) return null;
+  switch (d.kind) {
+    case 'decision': {
+      const ok =
+        isText(d.variable) &&
+        isText(d.batch) &&
+        isText(d.action) &&
+        Array.isArray(d.changes) &&
+        d.changes.every((c: unknown) => {
+          const x = c as Record<string, unknown> | null;
+          return (
+            x !== null && typeof x === 'object' && isText(x.raw) && isCoding(x.to) && isSeen(x.seen)
+          );
+        });
+      return ok ? (d as unknown as DecisionEvent) : null;
+    }
+    case 'resolve':
+      return isText(d.variable) && isText(d.raw) && Array.isArray(d.resolves) && isCoding(d.to)
+        ? (d as unknown as ResolveEvent)
+        : null;
+    case 'note': {
+      const n = d.note as Record<string, unknown> | null;
+      return n && typeof n === 'object' && isText(n.id) && isText(n.variable) && isText(n.raw)
+        ? (d as unknown as NoteSyncEvent)
+        : null;
+    }
+    case 'members':
+      return typeof d.people === 'object' && d.people !== null
+        ? (d as unknown as MembersEvent)
+        : null;
+    case 'variable': {
+      const v = d.variable as Record<string, unknown> | null;
+      return v && typeof v === 'object' && isText(v.id) && typeof v.codebook === 'object'
+        ? (d as unknown as VariableEvent)
+        : null;
+    }
+    default:
+      return null;
+  }
+}
