@@ -1,11 +1,19 @@
 import { liveQuery } from 'dexie';
 import { codingOf, type DecisionOutcome } from '../core/decide';
 import { readPeople } from '../core/members';
-import { decisionEvent, type DecisionEvent, type TeamEvent } from '../core/team/events';
+import {
+  decisionEvent,
+  EVENT_TYPE,
+  EVENT_VERSION,
+  eventId,
+  type DecisionEvent,
+  type ResolveEvent,
+  type TeamEvent,
+} from '../core/team/events';
 import { foldDecision, foldResolve, type FoldStep } from '../core/team/fold';
 import type { TeamLink } from '../core/team/link';
 import type { Coding } from '../core/types';
-import type { HistoryRow, KodbokDb, OutboxRow, ValueRow } from './db';
+import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow, ValueRow } from './db';
 import { newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
 
@@ -287,4 +295,92 @@ export async function linkProject(db: KodbokDb, project: string, link: TeamLink)
 
 export async function readTeamLinkOf(db: KodbokDb, project: string): Promise<TeamLink | null> {
   return db.transaction('r', db.settings, () => teamLinkIn(db, project));
+}
+
+/** The project's disagreements not yet resolved, oldest first. */
+export function observeDisagreements(
+  db: KodbokDb,
+  project: string,
+  onChange: (rows: DisagreementRow[]) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(async () => {
+    const rows = await db.disagreements
+      .where('[project+id]')
+      .between([project], [project, []])
+      .filter((d) => d.resolved === undefined)
+      .toArray();
+    return rows.sort((a, b) => ((a.arrived.at ?? '') < (b.arrived.at ?? '') ? -1 : 1));
+  }).subscribe({ next: onChange, error: onError });
+}
+
+/**
+ * Resolves a disagreement by keeping one side: the value gets that side's code, status and note,
+ * recorded in the history and sent to the team as a resolve event, all in one transaction.
+ */
+export async function resolveDisagreement(
+  db: KodbokDb,
+  project: string,
+  id: string,
+  keep: 'held' | 'arrived',
+  by: string,
+): Promise<'resolved' | 'gone'> {
+  const at = new Date().toISOString();
+  let outcome: 'resolved' | 'gone' = 'gone';
+  const tables = [db.values, db.history, db.disagreements, ...queueTables(db)];
+  await db.transaction('rw', tables, async () => {
+    const d = await db.disagreements.get([project, id]);
+    if (!d || d.resolved !== undefined) return;
+    const row = await db.values.get(valueKey(project, d.variable, d.raw));
+    if (!row) return;
+    const side = d[keep];
+    const before = codingOf(row);
+    const to: Coding = {
+      ...before,
+      code: side.code,
+      status: side.status,
+      note: side.note,
+      codedBy: side.by,
+      codedAt: side.at,
+      reviewedBy: null,
+      reviewedAt: null,
+      updatedAt: at,
+    };
+    const eventId_ = eventId(at, by, newId());
+    await db.values.put({ ...row, ...to });
+    await db.history.add({
+      project,
+      variable: d.variable,
+      batch: eventId_,
+      kind: 'assign',
+      by,
+      at,
+      changes: [{ raw: d.raw, code: to.code, status: to.status, note: to.note, before }],
+    });
+    await db.disagreements.update([project, id], { resolved: { by, at, event: eventId_ } });
+    if ((await teamLinkIn(db, project)) !== null) {
+      const event: ResolveEvent = {
+        _id: eventId_,
+        type: EVENT_TYPE,
+        v: EVENT_VERSION,
+        author: by,
+        at,
+        kind: 'resolve',
+        variable: d.variable,
+        raw: d.raw,
+        resolves: [id],
+        to,
+      };
+      await queueEvent(db, project, event);
+    }
+    outcome = 'resolved';
+  });
+  return outcome;
+}
+
+/** Unlinks a project from its team server (it goes on solo). */
+export async function unlinkProject(db: KodbokDb, project: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.delete(SETTINGS.team.key(project));
+  });
 }

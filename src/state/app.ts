@@ -7,6 +7,7 @@ import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
 import { followProject, followVariable, stopFollowing } from './live';
+import { followTeam } from './team';
 import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
 import { refreshClusters, syncSuggestions } from './suggestions';
@@ -108,6 +109,7 @@ async function showProject(projectId: string): Promise<void> {
   let gridUp: () => void = () => undefined;
   const shown = new Promise<void>((resolve) => (gridUp = resolve));
   void followProject(projectId, valuesChanged, shown);
+  void followTeam(projectId).catch(reportError);
   // Read through their readers (whatever is stored, a valid value); nothing is written before
   // the project is open (openProject remembers it after).
   const [variables, stored] = await Promise.all([

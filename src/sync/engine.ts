@@ -12,6 +12,8 @@ import { foldRemote, markRefused, markSent, outboxBatch, type FoldReport } from 
 
 /** What the engine needs of PouchDB's remote database (the HTTP adapter). */
 export interface RemoteDb {
+  /** The database's info: the first answer says the server is there and lets her in. */
+  info(): Promise<unknown>;
   bulkDocs(docs: object[]): Promise<
     {
       id?: string;
@@ -239,6 +241,14 @@ export class TeamSync {
     );
     const since = (stored?.value as { since?: string | number | null } | undefined)?.since ?? 0;
     if (!this.running) return;
+    try {
+      await this.opts.remote.info();
+    } catch (e) {
+      this.failed(e, 'pull');
+      return;
+    }
+    if (!this.running) return;
+    this.setState('online');
     const feed = this.opts.remote.changes({
       since: since ?? 0,
       live: true,

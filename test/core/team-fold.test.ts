@@ -156,3 +156,18 @@ describe('folding team events', () => {
     );
   });
 });
+
+describe('team link', () => {
+  it('reads a stored link with or without a path, and refuses what is not one', async () => {
+    const { readTeamLink } = await import('../../src/core/team/link');
+    const ok = { url: 'http://127.0.0.1:4173/couch', db: 'p', user: 'anna', since: 5 };
+    expect(readTeamLink(ok)).toEqual(ok);
+    expect(readTeamLink({ ...ok, url: 'https://couch.example.org' })?.url).toBe(
+      'https://couch.example.org',
+    );
+    expect(readTeamLink({ ...ok, url: 'ftp://x' })).toBeNull();
+    expect(readTeamLink({ ...ok, url: 'https://u:p@x.org' })).toBeNull();
+    expect(readTeamLink({ ...ok, user: '' })).toBeNull();
+    expect(readTeamLink(null)).toBeNull();
+  });
+});

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProjectPeople } from '../../src/core/members';
+import { designDoc } from '../../src/sync/design';
 
 export interface TeamServer {
   readonly url: string;
@@ -104,4 +106,22 @@ export async function addUser(server: TeamServer, name: string, password: string
   });
   if (r.status !== 201 && r.status !== 200)
     throw new Error(`could not add ${name}: ${JSON.stringify(r.body)}`);
+}
+
+/**
+ * A project's database as a project admin sets it up (docs/team.md): the users, the database,
+ * its members, and the rules for the project's people. Each user's password is `<name>-pw`.
+ */
+export async function teamProject(
+  server: TeamServer,
+  db: string,
+  people: ProjectPeople,
+): Promise<void> {
+  const names = people.members.map((m) => m.name);
+  for (const name of names) await addUser(server, name, `${name}-pw`);
+  await couch(server, 'PUT', `/${db}`);
+  await couch(server, 'PUT', `/${db}/_security`, {
+    body: { admins: { names: [], roles: [] }, members: { names, roles: [] } },
+  });
+  await couch(server, 'PUT', `/${db}/_design/kodbok`, { body: designDoc(people) });
 }

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import type { KodbokDb } from '../../src/db/db';
 import { linkProject } from '../../src/db/team';
-import { designDoc } from '../../src/sync/design';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
 import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
-import { addUser, couch, startTeamServer, type TeamServer } from '../server/team-server';
+import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
 
 const people: ProjectPeople = {
   members: [
@@ -25,12 +24,7 @@ let PouchDB: new (name: string, opts: object) => unknown;
 
 beforeAll(async () => {
   server = await startTeamServer();
-  for (const name of ['anna', 'bo']) await addUser(server, name, `${name}-pw`);
-  await couch(server, 'PUT', `/${DB}`);
-  await couch(server, 'PUT', `/${DB}/_security`, {
-    body: { admins: { names: [], roles: [] }, members: { names: ['anna', 'bo'], roles: [] } },
-  });
-  await couch(server, 'PUT', `/${DB}/_design/kodbok`, { body: designDoc(people) });
+  await teamProject(server, DB, people);
   // pouchdb-browser expects a browser's global `self`.
   (globalThis as { self?: unknown }).self ??= globalThis;
   PouchDB = (await import('pouchdb-browser')).default as typeof PouchDB;
@@ -153,6 +147,7 @@ describe('team sync through the server', () => {
   it('retries with backoff while the server is away, then sends', async () => {
     let failures = 2;
     const a = await browser('anna', (r) => ({
+      info: () => r.info(),
       changes: (o) => r.changes(o),
       bulkDocs: (docs) => {
         if (failures-- > 0)

@@ -4,7 +4,7 @@ import { isJsonRecord, ownField } from '../formats/json';
 // server's changes have been read. Never a password: the session is the server's cookie.
 
 export interface TeamLink {
-  /** The server's address, e.g. `https://couch.example.org` (no trailing slash). */
+  /** The server's address, e.g. `https://couch.example.org` or `https://app.example.org/couch` (no trailing slash). */
   readonly url: string;
   /** The project's database on that server. */
   readonly db: string;
@@ -22,7 +22,8 @@ export function readTeamLink(stored: unknown): TeamLink | null {
   const user = ownField(stored, 'user');
   const since = ownField(stored, 'since');
   if (typeof url !== 'string' || typeof db !== 'string' || typeof user !== 'string') return null;
-  if (!/^https?:\/\/[^/\s]+$/.test(url) || db === '' || user === '') return null;
+  // An address may have a path (the app's own origin + /couch, behind the host's proxy).
+  if (serverOrigin(url) === null || url.endsWith('/') || db === '' || user === '') return null;
   return {
     url,
     db,
