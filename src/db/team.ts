@@ -1,12 +1,14 @@
 import { liveQuery } from 'dexie';
 import { codingOf, type DecisionOutcome } from '../core/decide';
 import { readPeople } from '../core/members';
+import type { NoteEvent } from '../core/notes';
 import {
   decisionEvent,
   EVENT_TYPE,
   EVENT_VERSION,
   eventId,
   type DecisionEvent,
+  type NoteSyncEvent,
   type ResolveEvent,
   type TeamEvent,
 } from '../core/team/events';
@@ -54,6 +56,22 @@ export async function queueDecision(
     newId(),
   );
   await queueEvent(db, row.project, event);
+}
+
+/** Inside a note's transaction: a linked project sends the note event to the team too. */
+export async function queueNote(db: KodbokDb, project: string, note: NoteEvent): Promise<void> {
+  const link = await teamLinkIn(db, project);
+  if (link === null) return;
+  const event: NoteSyncEvent = {
+    _id: eventId(note.at, note.by, note.id),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: note.by,
+    at: note.at,
+    kind: 'note',
+    note,
+  };
+  await queueEvent(db, project, event);
 }
 
 export async function queueEvent(db: KodbokDb, project: string, event: TeamEvent): Promise<void> {
@@ -106,7 +124,12 @@ export interface OutboxCounts {
   readonly pending: number;
   /** Refused by the server. */
   readonly refused: number;
+  /** The server's reasons for the first refused events, oldest first. */
+  readonly reasons: readonly { readonly id: string; readonly reason: string }[];
 }
+
+/** Refusals named one by one; the rest are counted. */
+const REASONS_NAMED = 20;
 
 export function observeOutbox(
   db: KodbokDb,
@@ -116,8 +139,14 @@ export function observeOutbox(
 ): Subscription {
   return liveQuery(async () => {
     const rows = await db.outbox.where('[project+id]').between([project], [project, []]).toArray();
-    const refused = rows.filter((r) => r.refused !== undefined).length;
-    return { pending: rows.length - refused, refused };
+    const refused = rows.filter((r) => r.refused !== undefined);
+    return {
+      pending: rows.length - refused.length,
+      refused: refused.length,
+      reasons: refused
+        .slice(0, REASONS_NAMED)
+        .map((r) => ({ id: r.id, reason: r.refused!.reason })),
+    };
   }).subscribe({ next: onChange, error: onError });
 }
 

@@ -327,6 +327,16 @@ export const en: Messages = {
   teamPending_one: '{n} change not sent',
   teamRefused: '{n} refused by the server',
   teamRefused_one: '{n} refused by the server',
+  teamRefusal_not_a_member: "You are not a member of the project's database on the server.",
+  teamRefusal_not_an_admin: 'Only a project admin may change members and rules.',
+  teamRefusal_immutable: 'An event already on the server is never changed.',
+  teamRefusal_not_an_event: 'The server takes Kodbok events only.',
+  teamRefusal_not_the_author:
+    'The decision is recorded under another name than the one you are logged in as. Choose your login name as the user.',
+  teamRefusal_bad_event: 'The event lacks something the server requires.',
+  teamRefusal_not_a_reviewer:
+    'You are not a reviewer in this project: only a reviewer approves or sends back.',
+  teamRefusal_own_coding: 'Four eyes: you cannot approve a value you coded yourself.',
   teamLinked: '{user} on {server}, database {db}',
   teamDisagreements: '{n} disagreements',
   teamDisagreements_one: '{n} disagreement',

@@ -327,6 +327,16 @@ export const sv = {
   teamPending_one: '{n} ändring ej skickad',
   teamRefused: '{n} nekade av servern',
   teamRefused_one: '{n} nekad av servern',
+  teamRefusal_not_a_member: 'Du är inte medlem i projektets databas på servern.',
+  teamRefusal_not_an_admin: 'Bara en projektadministratör får ändra medlemmar och regler.',
+  teamRefusal_immutable: 'En händelse som redan finns på servern ändras aldrig.',
+  teamRefusal_not_an_event: 'Servern tar bara emot Kodbok-händelser.',
+  teamRefusal_not_the_author:
+    'Beslutet är sparat under ett annat namn än det du är inloggad som. Välj ditt inloggningsnamn som användare.',
+  teamRefusal_bad_event: 'Händelsen saknar något som servern kräver.',
+  teamRefusal_not_a_reviewer:
+    'Du är inte granskare i projektet: bara en granskare godkänner eller skickar tillbaka.',
+  teamRefusal_own_coding: 'Fyra ögon: du kan inte godkänna ett värde som du själv kodade.',
   teamLinked: '{user} på {server}, databas {db}',
   teamDisagreements: '{n} oenigheter',
   teamDisagreements_one: '{n} oenighet',

@@ -26,6 +26,7 @@ interface TeamState {
   readonly state: SyncState | 'solo';
   readonly pending: number;
   readonly refused: number;
+  readonly reasons: readonly { readonly id: string; readonly reason: string }[];
   readonly disagreements: readonly DisagreementRow[];
   readonly dialog: 'connect' | 'status' | 'disagreements' | null;
 }
@@ -35,6 +36,7 @@ export const useTeam = create<TeamState>(() => ({
   state: 'solo',
   pending: 0,
   refused: 0,
+  reasons: [],
   disagreements: [],
   dialog: null,
 }));
@@ -71,7 +73,7 @@ export async function followTeam(projectId: string): Promise<void> {
       db,
       projectId,
       (c) => {
-        useTeam.setState({ pending: c.pending, refused: c.refused });
+        useTeam.setState({ pending: c.pending, refused: c.refused, reasons: c.reasons });
         if (c.pending > 0) sync?.push();
       },
       reportError,

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import type { KodbokDb } from '../../src/db/db';
+import { loadNotes, writeNote } from '../../src/db/repo';
 import { linkProject } from '../../src/db/team';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
 import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
@@ -58,17 +59,23 @@ async function browser(user: string, remoteFor?: (r: RemoteDb) => RemoteDb) {
   return { db, project: project.id, remote, make };
 }
 
+/** Anna's and Bo's browsers, both syncing. */
+async function pair() {
+  const a = await browser('anna');
+  const b = await browser('bo');
+  const sa = a.make();
+  const sb = b.make();
+  sa.start();
+  sb.start();
+  return { a, b, sa, sb };
+}
+
 const valueOf = (db: KodbokDb, project: string, raw = 'Missbruk') =>
   db.values.get([project, variable.id, raw]);
 
 describe('team sync through the server', () => {
   it('sends a decision and the other browser folds it, with its history', async () => {
-    const a = await browser('anna');
-    const b = await browser('bo');
-    const sa = a.make();
-    const sb = b.make();
-    sa.start();
-    sb.start();
+    const { a, b, sa, sb } = await pair();
     try {
       await decideAs(a.db, a.project, 'anna', ['Missbruk'], { kind: 'assign', code: 'H01' });
       sa.push();
@@ -88,6 +95,32 @@ describe('team sync through the server', () => {
       await expect
         .poll(async () => (await valueOf(a.db, a.project))?.status, { timeout: 5000 })
         .toBe('approved');
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+  });
+
+  it('sends a note thread to the other browser', async () => {
+    const { a, b, sa, sb } = await pair();
+    try {
+      const note = await writeNote(a.db, {
+        project: a.project,
+        variable: variable.id,
+        raw: 'Hot',
+        input: { kind: 'note', text: 'Hot mot vem?' },
+        by: 'anna',
+      });
+      expect(typeof note).toBe('object');
+      sa.push();
+      await expect
+        .poll(
+          async () => (await loadNotes(b.db, b.project, variable.id)).map((n) => [n.by, n.text]),
+          {
+            timeout: 5000,
+          },
+        )
+        .toEqual([['anna', 'Hot mot vem?']]);
     } finally {
       sa.stop();
       sb.stop();

@@ -10,6 +10,8 @@ import {
 } from '../../state/team';
 import type { DisagreementSide } from '../../core/team/fold';
 import { RawText } from '../RawText';
+import type { MessageKey } from '../../i18n';
+import { refusalOf, type Refusal } from '../../sync/design';
 import { useT, type T } from '../i18n';
 import { Modal } from '../review/Modal';
 
@@ -177,15 +179,44 @@ export function DisagreementsDialog() {
   );
 }
 
-/** The link and its state; disconnecting. */
+const REFUSAL_KEYS: Record<Refusal, MessageKey> = {
+  'not-a-member': 'teamRefusal_not_a_member',
+  'not-an-admin': 'teamRefusal_not_an_admin',
+  immutable: 'teamRefusal_immutable',
+  'not-an-event': 'teamRefusal_not_an_event',
+  'not-the-author': 'teamRefusal_not_the_author',
+  'bad-event': 'teamRefusal_bad_event',
+  'not-a-reviewer': 'teamRefusal_not_a_reviewer',
+  'own-coding': 'teamRefusal_own_coding',
+};
+
+/** The server's reason in the user's language (its own words for one this version does not know). */
+function refusalText(t: T, reason: string): string {
+  const code = refusalOf(reason);
+  return code ? t(REFUSAL_KEYS[code]) : reason;
+}
+
+/** The link and its state, what the server refused and why; disconnecting. */
 export function TeamStatusDialog() {
   const t = useT();
   const link = useTeam((s) => s.link);
   const state = useTeam((s) => s.state);
+  const refused = useTeam((s) => s.refused);
+  const reasons = useTeam((s) => s.reasons);
   return (
     <Modal label={t('teamTitle')} onCancel={close} testId="team-status">
       <h2>{t('teamTitle')}</h2>
       {link && <p>{t('teamLinked', { user: link.user, server: link.url, db: link.db })}</p>}
+      {refused > 0 && (
+        <div role="alert">
+          <p className="error">{t('teamRefused', { n: refused })}</p>
+          <ul data-testid="team-refusals">
+            {reasons.map((r) => (
+              <li key={r.id}>{refusalText(t, r.reason)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="buttons">
         {state === 'logged-out' && (
           <button onClick={() => useTeam.setState({ dialog: 'connect' })}>
@@ -239,9 +270,13 @@ export function TeamIndicator() {
         </span>
       )}
       {refused > 0 && (
-        <span className="error" data-testid="team-refused">
+        <button
+          className="error"
+          onClick={() => useTeam.setState({ dialog: 'status' })}
+          data-testid="team-refused"
+        >
           {t('teamRefused', { n: refused })}
-        </span>
+        </button>
       )}
       {disagreements > 0 && (
         <button
