@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { codingOf, type DecisionOutcome } from '../core/decide';
+import { codingOf, newRawValue, type DecisionOutcome } from '../core/decide';
 import { readPeople } from '../core/members';
 import type { NoteEvent } from '../core/notes';
 import {
@@ -11,6 +11,7 @@ import {
   type NoteSyncEvent,
   type ResolveEvent,
   type TeamEvent,
+  snapshotId,
 } from '../core/team/events';
 import { foldDecision, foldResolve, type FoldStep } from '../core/team/fold';
 import type { TeamLink } from '../core/team/link';
@@ -200,6 +201,26 @@ export async function foldRemote(
       seen.add(e._id);
       return true;
     });
+    // A shared project's variables and values first: the decisions of the batch may be on them.
+    for (const e of fresh) {
+      if (e.kind === 'variable') await db.variables.put({ ...e.variable, project });
+      if (e.kind === 'values') {
+        const have = await db.values.bulkGet(
+          e.values.map((v) => valueKey(project, e.variable, v.raw)),
+        );
+        const missing = e.values.filter((_, i) => have[i] === undefined);
+        await db.values.bulkAdd(
+          missing.map((v) => ({
+            ...newRawValue(e.variable, v.raw, v.frequency, v.municipalities, {
+              combinations: v.combinations,
+            }),
+            ...v.coding,
+            project,
+          })),
+        );
+        changed += missing.length;
+      }
+    }
     // The values the batch's decisions touch, read once.
     const values = new Map<string, ValueRow>();
     const keyOf = (variable: string, raw: string) => JSON.stringify([variable, raw]);
@@ -267,8 +288,6 @@ export async function foldRemote(
         await db.notes.put({ ...e.note, project });
       } else if (e.kind === 'members') {
         await db.settings.put({ key: SETTINGS.members.key(project), value: readPeople(e.people) });
-      } else if (e.kind === 'variable') {
-        await db.variables.put({ ...e.variable, project });
       }
     }
     if (dirty.size > 0) await db.values.bulkPut([...dirty].map((k) => values.get(k)!));
@@ -412,4 +431,51 @@ export async function unlinkProject(db: KodbokDb, project: string): Promise<void
   await db.transaction('rw', db.settings, async () => {
     await db.settings.delete(SETTINGS.team.key(project));
   });
+}
+
+/** Values per shared chunk: one document stays well under CouchDB's size limits. */
+const SNAPSHOT_CHUNK = 1000;
+
+/**
+ * When a project is first linked: its variables (codebook and split) and values (counts and
+ * coding) go to the outbox as the project's shared start, with ids the same in every browser, so
+ * that the first to share the project defines it and a new member starts from it.
+ */
+export async function queueSnapshot(db: KodbokDb, project: string, user: string): Promise<number> {
+  const at = new Date().toISOString();
+  let queued = 0;
+  await db.transaction('rw', [db.variables, db.values, ...queueTables(db)], async () => {
+    const variables = await db.variables.where('project').equals(project).toArray();
+    for (const { project: _p, ...variable } of variables) {
+      const base = { type: EVENT_TYPE, v: EVENT_VERSION, author: user, at } as const;
+      const events: TeamEvent[] = [
+        { ...base, _id: snapshotId(variable.id, null), kind: 'variable', variable },
+      ];
+      const rows = await db.values
+        .where('[project+variable+raw]')
+        .between([project, variable.id, ''], [project, variable.id, []])
+        .toArray();
+      for (let i = 0; i * SNAPSHOT_CHUNK < rows.length; i++) {
+        events.push({
+          ...base,
+          _id: snapshotId(variable.id, i),
+          kind: 'values',
+          variable: variable.id,
+          values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => ({
+            raw: r.raw,
+            frequency: r.frequency,
+            municipalities: r.municipalities,
+            combinations: r.combinations,
+            coding: codingOf(r),
+          })),
+        });
+      }
+      for (const e of events) {
+        if (await db.teamEvents.get([project, e._id])) continue;
+        await queueEvent(db, project, e);
+        queued += 1;
+      }
+    }
+  });
+  return queued;
 }

@@ -7,6 +7,7 @@ import {
   linkProject,
   observeDisagreements,
   observeOutbox,
+  queueSnapshot,
   readTeamLinkOf,
   resolveDisagreement as resolveInDb,
   unlinkProject,
@@ -137,6 +138,8 @@ export async function connectTeam(
   const link: TeamLink = { url, db: database.trim(), user: result.name, since: null };
   const db = appDb();
   await linkProject(db, projectId, link);
+  // The project as it is now becomes the team's start (ignored where the team has it already).
+  await queueSnapshot(db, projectId, result.name);
   // Her decisions are recorded under the name the server knows her by.
   setApp({ user: result.name });
   await repo.writeSetting(db, repo.SETTINGS.user, result.name);

@@ -118,7 +118,15 @@ export async function teamProject(
   people: ProjectPeople,
 ): Promise<void> {
   const names = people.members.map((m) => m.name);
-  for (const name of names) await addUser(server, name, `${name}-pw`);
+  for (const name of names) {
+    // A user added for an earlier project of the same server is there already (409).
+    const exists = await couch(
+      server,
+      'GET',
+      `/_users/org.couchdb.user:${encodeURIComponent(name)}`,
+    );
+    if (exists.status !== 200) await addUser(server, name, `${name}-pw`);
+  }
   await couch(server, 'PUT', `/${db}`);
   await couch(server, 'PUT', `/${db}/_security`, {
     body: { admins: { names: [], roles: [] }, members: { names, roles: [] } },

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import type { KodbokDb } from '../../src/db/db';
-import { loadNotes, writeNote } from '../../src/db/repo';
-import { linkProject } from '../../src/db/team';
+import { createProject, loadNotes, writeNote } from '../../src/db/repo';
+import { linkProject, queueSnapshot } from '../../src/db/team';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
 import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
 import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
@@ -19,6 +19,7 @@ const people: ProjectPeople = {
   fourEyes: true,
 };
 const DB = 'kodbok-team';
+const JOIN = 'kodbok-join';
 
 let server: TeamServer;
 let PouchDB: new (name: string, opts: object) => unknown;
@@ -33,16 +34,16 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** A browser of `user`: its own database, the shared project linked to the server. */
-async function browser(user: string, remoteFor?: (r: RemoteDb) => RemoteDb) {
+async function browser(user: string, remoteFor?: (r: RemoteDb) => RemoteDb, dbName = DB) {
   const db = freshDb();
   const project = await projectWith(db, [
     ['Missbruk', 10],
     ['Hot', 4],
   ]);
   await setPeople(db, project.id, people);
-  await linkProject(db, project.id, { url: server.url, db: DB, user, since: null });
+  await linkProject(db, project.id, { url: server.url, db: dbName, user, since: null });
   // Node has no cookie jar: basic auth stands in for the browser's session cookie here.
-  const remote = new PouchDB(`${server.url}/${DB}`, {
+  const remote = new PouchDB(`${server.url}/${dbName}`, {
     skip_setup: true,
     auth: { username: user, password: `${user}-pw` },
   }) as RemoteDb;
@@ -50,7 +51,7 @@ async function browser(user: string, remoteFor?: (r: RemoteDb) => RemoteDb) {
     new TeamSync(
       db,
       project.id,
-      { url: server.url, db: DB, user, since: null },
+      { url: server.url, db: dbName, user, since: null },
       {
         remote: remoteFor ? remoteFor(remote) : remote,
         backoff: { first: 50, max: 400 },
@@ -211,6 +212,56 @@ describe('team sync through the server', () => {
         .toMatch(/^kodbok:not-the-author:/);
     } finally {
       sa.stop();
+    }
+  });
+});
+
+describe('a new member joins', () => {
+  it('starts from the project as the first member shared it: variables, values, codings', async () => {
+    await teamProject(server, JOIN, people);
+    const a = await browser('anna', undefined, JOIN);
+    await decideAs(a.db, a.project, 'anna', ['Missbruk'], { kind: 'assign', code: 'B11' });
+    expect(await queueSnapshot(a.db, a.project, 'anna')).toBeGreaterThan(0);
+    const sa = a.make();
+    sa.start();
+    // Bo's project is empty: nothing of it before he connects.
+    const db = freshDb();
+    const project = await createProject(db, {
+      name: 'Ny',
+      demo: false,
+      variables: [],
+      values: new Map(),
+    });
+    await linkProject(db, project.id, { url: server.url, db: JOIN, user: 'bo', since: null });
+    const remote = new PouchDB(`${server.url}/${JOIN}`, {
+      skip_setup: true,
+      auth: { username: 'bo', password: 'bo-pw' },
+    }) as RemoteDb;
+    const sb = new TeamSync(
+      db,
+      project.id,
+      { url: server.url, db: JOIN, user: 'bo', since: null },
+      { remote },
+    );
+    sb.start();
+    try {
+      await expect
+        .poll(async () => (await db.values.get([project.id, variable.id, 'Missbruk']))?.code, {
+          timeout: 8000,
+        })
+        .toBe('B11');
+      expect((await db.variables.get([project.id, variable.id]))?.codebook.id).toBe(
+        variable.codebook.id,
+      );
+      expect(await db.values.get([project.id, variable.id, 'Hot'])).toMatchObject({
+        frequency: 4,
+        status: 'uncoded',
+      });
+      // Sharing again sends nothing new.
+      expect(await queueSnapshot(a.db, a.project, 'anna')).toBe(0);
+    } finally {
+      sa.stop();
+      sb.stop();
     }
   });
 });

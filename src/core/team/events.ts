@@ -81,7 +81,38 @@ export interface VariableEvent extends EventBase {
   readonly variable: Variable;
 }
 
-export type TeamEvent = DecisionEvent | ResolveEvent | NoteSyncEvent | MembersEvent | VariableEvent;
+/** One value of a variable as the project had it when first shared: counts and coding. */
+export interface SharedValue {
+  readonly raw: string;
+  readonly frequency: number;
+  readonly municipalities: number;
+  readonly combinations: number | null;
+  readonly coding: Coding;
+}
+
+/**
+ * Part of a variable's values when the project was first shared (a new member starts from them).
+ * Values already in a browser are kept as they are; only missing ones are added.
+ */
+export interface ValuesEvent extends EventBase {
+  readonly kind: 'values';
+  readonly variable: VariableId;
+  readonly values: readonly SharedValue[];
+}
+
+export type TeamEvent =
+  DecisionEvent | ResolveEvent | NoteSyncEvent | MembersEvent | VariableEvent | ValuesEvent;
+
+/**
+ * The id of a shared project's part (a variable, a chunk of its values): the same in every
+ * browser, so the first to share it stores it and any later one gets 409 (already there).
+ */
+export function snapshotId(variable: VariableId, part: number | null): string {
+  // `ev:0:` sorts before every time-stamped id: sent first, so others have the values before
+  // the decisions on them.
+  const v = encodeURIComponent(variable);
+  return part === null ? `ev:0:project:${v}` : `ev:0:project:${v}:values:${part}`;
+}
 export type TeamEventKind = TeamEvent['kind'];
 
 /** A new event's id: time first (the server lists them roughly in order), then who and a nonce. */
@@ -195,6 +226,22 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         ? (d as unknown as VariableEvent)
         : null;
     }
+    case 'values':
+      return isText(d.variable) &&
+        Array.isArray(d.values) &&
+        d.values.every((x: unknown) => {
+          const v = x as Record<string, unknown> | null;
+          return (
+            v !== null &&
+            typeof v === 'object' &&
+            isText(v.raw) &&
+            typeof v.frequency === 'number' &&
+            typeof v.municipalities === 'number' &&
+            isCoding(v.coding)
+          );
+        })
+        ? (d as unknown as ValuesEvent)
+        : null;
     default:
       return null;
   }
