@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
 import { codingOf, newRawValue, type DecisionOutcome } from '../core/decide';
-import { readPeople } from '../core/members';
+import { readPeople, type ProjectPeople } from '../core/members';
 import type { NoteEvent } from '../core/notes';
 import {
   decisionEvent,
@@ -8,6 +8,7 @@ import {
   EVENT_VERSION,
   eventId,
   type DecisionEvent,
+  type MembersEvent,
   type NoteSyncEvent,
   type ResolveEvent,
   type TeamEvent,
@@ -478,4 +479,31 @@ export async function queueSnapshot(db: KodbokDb, project: string, user: string)
     }
   });
   return queued;
+}
+
+/**
+ * Saves the project's people; in a linked project the change is also an event for the team (the
+ * server takes it from a project admin only, and says so to anyone else).
+ */
+export async function savePeopleFor(
+  db: KodbokDb,
+  project: string,
+  people: ProjectPeople,
+  by: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction('rw', queueTables(db), async () => {
+    await db.settings.put({ key: SETTINGS.members.key(project), value: people });
+    if ((await teamLinkIn(db, project)) === null) return;
+    const event: MembersEvent = {
+      _id: eventId(at, by, newId()),
+      type: EVENT_TYPE,
+      v: EVENT_VERSION,
+      author: by,
+      at,
+      kind: 'members',
+      people,
+    };
+    await queueEvent(db, project, event);
+  });
 }

@@ -7,6 +7,7 @@ import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
 import { followProject, followVariable, stopFollowing } from './live';
+import { savePeopleFor } from '../db/team';
 import { followTeam } from './team';
 import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
@@ -295,7 +296,8 @@ export async function savePeople(people: ProjectPeople): Promise<void> {
   if (!projectId) return;
   // Shown at once, so that the next edit builds on this one before the live query answers.
   useReview.setState({ people });
-  await saving(() => repo.putSetting(appDb(), repo.membersKey(projectId), people));
+  // A linked project tells the team too (db/team.ts), in the same transaction.
+  await saving(() => savePeopleFor(appDb(), projectId, people, get().user));
 }
 
 /** The person chooses who she is; a name not yet a member is added with `role`. */

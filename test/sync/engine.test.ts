@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import type { KodbokDb } from '../../src/db/db';
-import { createProject, loadNotes, writeNote } from '../../src/db/repo';
-import { linkProject, queueSnapshot } from '../../src/db/team';
+import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
+import { linkProject, queueSnapshot, savePeopleFor } from '../../src/db/team';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
 import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
 import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
@@ -262,6 +262,48 @@ describe('a new member joins', () => {
     } finally {
       sa.stop();
       sb.stop();
+    }
+  });
+});
+
+describe('members', () => {
+  it('a project admin’s change of members reaches the team; anyone else’s is refused with the reason', async () => {
+    const a = await browser('anna');
+    const admin = await browser('admin');
+    const sa = a.make();
+    // The server admin logs in as herself (the test server's admin password).
+    const adminRemote = new PouchDB(`${server.url}/${DB}`, {
+      skip_setup: true,
+      auth: { username: 'admin', password: server.admin.password },
+    }) as RemoteDb;
+    const sadmin = new TeamSync(
+      admin.db,
+      admin.project,
+      { url: server.url, db: DB, user: 'admin', since: null },
+      { remote: adminRemote, backoff: { first: 50, max: 400 } },
+    );
+    sa.start();
+    sadmin.start();
+    try {
+      const more = {
+        ...people,
+        members: [...people.members, { name: 'cleo', role: 'coder' as const }],
+      };
+      await savePeopleFor(a.db, a.project, more, 'anna');
+      sa.push();
+      await expect
+        .poll(async () => (await a.db.outbox.toArray())[0]?.refused?.reason, { timeout: 5000 })
+        .toMatch(/^kodbok:not-an-admin:/);
+      await savePeopleFor(admin.db, admin.project, more, 'admin');
+      sadmin.push();
+      await expect
+        .poll(async () => (await a.db.settings.get(membersKey(a.project)))?.value, {
+          timeout: 5000,
+        })
+        .toEqual(more);
+    } finally {
+      sa.stop();
+      sadmin.stop();
     }
   });
 });
