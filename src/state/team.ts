@@ -135,8 +135,17 @@ export async function connectTeam(
   if (dbRes === null) return 'unreachable';
   if (dbRes.status === 404) return 'no-database';
   if (!dbRes.ok) return 'refused';
-  const link: TeamLink = { url, db: database.trim(), user: result.name, since: null };
   const db = appDb();
+  // Logging in again to the same database goes on from where this browser had read to.
+  const before = await readTeamLinkOf(db, projectId);
+  const same =
+    before && before.url === url && before.db === database.trim() && before.user === result.name;
+  const link: TeamLink = {
+    url,
+    db: database.trim(),
+    user: result.name,
+    since: same ? before.since : null,
+  };
   await linkProject(db, projectId, link);
   // The project as it is now becomes the team's start (ignored where the team has it already).
   await queueSnapshot(db, projectId, result.name);

@@ -35,9 +35,11 @@ function failureText(t: T, f: TeamFailure, server: string, db: string): string {
 /** Log in to the team server and link the project to its database there. */
 export function ConnectDialog() {
   const t = useT();
-  const [server, setServer] = useState(defaultServer);
-  const [database, setDatabase] = useState('');
-  const [name, setName] = useState('');
+  // Logging in again (the session ended): the project's link fills in all but the password.
+  const link = useTeam((s) => s.link);
+  const [server, setServer] = useState(() => link?.url ?? defaultServer());
+  const [database, setDatabase] = useState(link?.db ?? '');
+  const [name, setName] = useState(link?.user ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<TeamFailure | null>(null);
