@@ -43,6 +43,7 @@ async function connect(page: Page, name: string) {
   await page.getByTestId('team-db').fill(DB);
   await page.getByTestId('team-name').fill(name);
   await page.getByTestId('team-password').fill(`${name}-pw`);
+  await shot(page, `team-00-connect-${name}`);
   await page.getByTestId('team-connect-submit').click();
   await page.locator('[data-testid="team"][data-state="online"]').waitFor({ timeout: 20_000 });
 }

@@ -255,43 +255,46 @@ export function TeamIndicator() {
         ? t('teamState_logged_out')
         : t(`teamState_${state}`);
   return (
-    <span className="team" data-testid="team" data-state={state}>
-      <button
-        onClick={() => useTeam.setState({ dialog: state === 'solo' ? 'connect' : 'status' })}
-        data-testid="team-button"
-      >
-        {label}
-      </button>
-      {state !== 'solo' && (
-        <span
-          className={pending > 0 ? 'warn' : 'muted'}
-          data-testid="team-pending"
-          data-n={pending}
-        >
-          {t('teamPending', { n: pending })}
-        </span>
-      )}
-      {refused > 0 && (
+    <>
+      <span className="team" data-testid="team" data-state={state}>
         <button
-          className="error"
-          onClick={() => useTeam.setState({ dialog: 'status' })}
-          data-testid="team-refused"
+          onClick={() => useTeam.setState({ dialog: state === 'solo' ? 'connect' : 'status' })}
+          data-testid="team-button"
         >
-          {t('teamRefused', { n: refused })}
+          {label}
         </button>
-      )}
-      {disagreements > 0 && (
-        <button
-          className="warn"
-          onClick={() => useTeam.setState({ dialog: 'disagreements' })}
-          data-testid="team-disagreements-button"
-        >
-          {t('teamDisagreements', { n: disagreements })}
-        </button>
-      )}
+        {state !== 'solo' && (
+          <span
+            className={pending > 0 ? 'warn' : 'muted'}
+            data-testid="team-pending"
+            data-n={pending}
+          >
+            {t('teamPending', { n: pending })}
+          </span>
+        )}
+        {refused > 0 && (
+          <button
+            className="error"
+            onClick={() => useTeam.setState({ dialog: 'status' })}
+            data-testid="team-refused"
+          >
+            {t('teamRefused', { n: refused })}
+          </button>
+        )}
+        {disagreements > 0 && (
+          <button
+            className="warn"
+            onClick={() => useTeam.setState({ dialog: 'disagreements' })}
+            data-testid="team-disagreements-button"
+          >
+            {t('teamDisagreements', { n: disagreements })}
+          </button>
+        )}
+      </span>
+      {/* Outside the header's one-line span: a dialog's text wraps. */}
       {dialog === 'connect' && <ConnectDialog />}
       {dialog === 'status' && <TeamStatusDialog />}
       {dialog === 'disagreements' && <DisagreementsDialog />}
-    </span>
+    </>
   );
 }
