@@ -24,9 +24,12 @@ let a: Session;
 let b: Session;
 const couchRequests: string[] = [];
 
+const profileOf = new Map<string, string>();
+
 async function open(name: string): Promise<Session> {
   const profile = tempProfile();
   profiles.push(profile);
+  profileOf.set(name, profile.dir);
   const s = await launch(profile.dir, new URL(app.url).origin);
   s.context.on('request', (r) => {
     if (new URL(r.url()).pathname.startsWith('/couch')) couchRequests.push(`${name} ${r.url()}`);
@@ -199,5 +202,59 @@ describe('a team through the server', () => {
       team.url,
     );
     expect(direct).toBe('blocked');
+  });
+
+  it('a browser closed with a decision not yet sent loses nothing and repeats nothing', async () => {
+    await search(a.page, 'omsorgsbrist');
+    await search(b.page, 'omsorgsbrist');
+    await a.context.setOffline(true);
+    await assignFirst(a.page, 'H01');
+    await firstRow(a.page, 'Kodad', 'H01');
+    await a.page.locator('[data-testid="team-pending"][data-n="1"]').waitFor();
+    // Closed while offline: the event never left; it waits in the outbox on disk.
+    await a.context.close();
+    a = await launch(profileOf.get('anna')!, new URL(app.url).origin);
+    await a.page.goto(app.url);
+    await a.page.locator('.ag-row').first().waitFor({ timeout: 90_000 });
+    // A session cookie ends with the browser: then she logs in again (the link fills in the rest).
+    const state = await a.page.waitForFunction(
+      () => {
+        const s = document.querySelector('[data-testid="team"]')?.getAttribute('data-state');
+        return s === 'online' || s === 'logged-out' ? s : null;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    if ((await state.jsonValue()) === 'logged-out') {
+      await a.page.getByTestId('team-button').click();
+      await a.page.getByRole('button', { name: 'Logga in och anslut' }).click();
+      await a.page.getByTestId('team-password').fill('anna-pw');
+      await a.page.getByTestId('team-connect-submit').click();
+    }
+    await a.page.locator('[data-testid="team-pending"][data-n="0"]').waitFor({ timeout: 20_000 });
+    await firstRow(b.page, 'Kodad', 'H01', 10_000);
+    // On the server: exactly one event for that decision.
+    const all = await fetch(`${team.url}/${DB}/_all_docs?include_docs=true`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`admin:${team.admin.password}`).toString('base64')}`,
+      },
+    }).then(
+      (r) =>
+        r.json() as Promise<{
+          rows: {
+            doc: {
+              kind?: string;
+              author?: string;
+              changes?: { raw: string; to: { code: string } }[];
+            };
+          }[];
+        }>,
+    );
+    const mine = all.rows.filter(
+      (r) =>
+        r.doc.kind === 'decision' &&
+        r.doc.changes?.some((c) => c.raw === 'Omsorgsbrist' && c.to.code === 'H01'),
+    );
+    expect(mine).toHaveLength(1);
   });
 });
