@@ -1,7 +1,24 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Nothing leaves the browser (RELIABILITY.md rule 11): the CSP allows only this origin.
+/**
+ * A team server on another origin than the app (docs/team.md), fixed when the app is built: a
+ * static page's CSP cannot be widened at run time (a second policy only narrows the first), so
+ * the one server a build may contact is written into it here. Without it the app reaches a team
+ * server only under its own origin (`/couch`, through the host's proxy).
+ */
+function teamServerOrigin(value: string | undefined): string | null {
+  if (!value) return null;
+  const u = new URL(value);
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) {
+    throw new Error(`KODBOK_TEAM_SERVER must be an http(s) address, not ${value}`);
+  }
+  return u.origin;
+}
+const teamServer = teamServerOrigin(process.env.KODBOK_TEAM_SERVER);
+
+// Nothing leaves the browser (RELIABILITY.md rule 11): the CSP allows only this origin, and the
+// team server the project is shared through, when the build names one.
 // 'unsafe-inline' for style-src is needed by ag-grid's runtime-injected theme CSS.
 const csp = [
   "default-src 'self'",
@@ -9,7 +26,7 @@ const csp = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  teamServer ? `connect-src 'self' ${teamServer}` : "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
@@ -35,7 +52,19 @@ const devHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'none'",
 };
 
+/** `vite preview` passes /couch/… to a local team server (KODBOK_TEAM_PROXY, e.g. http://127.0.0.1:5984). */
+const teamProxy = process.env.KODBOK_TEAM_PROXY
+  ? {
+      '/couch': {
+        target: process.env.KODBOK_TEAM_PROXY,
+        changeOrigin: true,
+        rewrite: (path: string) => path.replace(/^\/couch/, '') || '/',
+      },
+    }
+  : undefined;
+
 export default defineConfig(({ command }) => ({
+  define: { __KODBOK_TEAM_SERVER__: JSON.stringify(teamServer ?? '') },
   plugins: [
     react(),
     {
@@ -54,5 +83,10 @@ export default defineConfig(({ command }) => ({
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2500 },
   server: { port: 5173, strictPort: false, headers: devHeaders },
   // `npm start` (scripts/start.mjs) and `npm run preview` serve the build with these.
-  preview: { port: 4173, strictPort: false, headers: securityHeaders },
+  preview: {
+    port: 4173,
+    strictPort: false,
+    headers: securityHeaders,
+    ...(teamProxy ? { proxy: teamProxy } : {}),
+  },
 }));

@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/{core,io,db,cli,state,workers,ui}/**/*.test.ts'],
+          include: ['test/{core,io,db,cli,state,workers,ui,server,sync}/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup-unit.ts'],
           globalSetup: ['test/global-setup.ts'],

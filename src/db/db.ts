@@ -4,6 +4,8 @@ import type { ImportPart, StoredCombination, StoredTally } from '../core/import-
 import type { BlindCode, DoubleSample } from '../core/double-sample';
 import type { NoteEvent } from '../core/notes';
 import type { CodebookStep, CodebookVersion } from '../core/codebook-versions';
+import type { TeamEvent } from '../core/team/events';
+import type { Disagreement } from '../core/team/fold';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
 
@@ -60,11 +62,20 @@ export const SCHEMA_V3 = {
  * - Every version of each variable's codebook (issue 11 item 2): one row per saved change,
  *   numbered 1, 2, … per variable. A variable without rows has its codebook as version 1
  *   (projects and backups from before).
+ * - A team's sync (issue 10), in this database, not one of its own, because an event must be
+ *   queued in the same transaction as the decision it tells about: a browser killed between the
+ *   two would otherwise lose or repeat it. outbox: events written here and not yet accepted by
+ *   the server, oldest first by id; teamEvents: the id of every event folded into (or sent from)
+ *   this browser (an event that arrives again is skipped); disagreements: decisions made without
+ *   seeing each other (core/team/fold.ts), until resolved.
  */
 export const SCHEMA_V4 = {
   doubleSamples: '[project+id], [project+variable]',
   doubleCodes: '[project+id], [project+sample]',
   codebookVersions: '[project+variable+number]',
+  outbox: '[project+id], project',
+  teamEvents: '[project+id]',
+  disagreements: '[project+id], project',
 } as const;
 
 export interface ProjectRow {
@@ -198,6 +209,25 @@ export interface ImportRow {
   readonly undone: { readonly at: string; readonly by: string } | null;
 }
 
+/** An event waiting to be sent; `refused` when the server said no (kept, shown, never dropped). */
+export interface OutboxRow {
+  readonly project: string;
+  readonly id: string;
+  readonly event: TeamEvent;
+  readonly refused?: { readonly reason: string; readonly at: string };
+}
+
+export interface TeamEventRow {
+  readonly project: string;
+  readonly id: string;
+}
+
+export interface DisagreementRow extends Disagreement {
+  readonly project: string;
+  /** Set by the resolve that settled it. */
+  readonly resolved?: { readonly by: string; readonly at: string; readonly event: string };
+}
+
 export interface SettingRow {
   readonly key: string;
   readonly value: unknown;
@@ -216,6 +246,9 @@ export class KodbokDb extends Dexie {
   doubleSamples!: Table<DoubleSampleRow, [string, string]>;
   doubleCodes!: Table<DoubleCodeRow, [string, string]>;
   codebookVersions!: Table<CodebookVersionRow, [string, string, number]>;
+  outbox!: Table<OutboxRow, [string, string]>;
+  teamEvents!: Table<TeamEventRow, [string, string]>;
+  disagreements!: Table<DisagreementRow, [string, string]>;
 
   constructor(
     name: string = DB_NAME,
@@ -264,6 +297,11 @@ export function projectTables(db: KodbokDb) {
     db.doubleCodes,
     db.codebookVersions,
   ];
+}
+
+/** The team sync's tables (SCHEMA_V4_TEAM): not in a backup, deleted with their project. */
+export function teamTables(db: KodbokDb) {
+  return [db.outbox, db.teamEvents, db.disagreements];
 }
 
 /** Deletes the whole database (the "erase all local data" action): closes it first. */

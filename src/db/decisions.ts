@@ -25,6 +25,7 @@ import { replayCodebookStep } from './codebook';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
 import { byRaw, loadValues, newId, type Subscription } from './projects';
 import { membersKey } from './settings';
+import { queueDecision, queueTables } from './team';
 
 // Decisions on values: one transaction per user action, holding the value writes and the one
 // history row of the action. Nothing but Dexie is awaited inside; errors are never caught
@@ -172,7 +173,8 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let stale: StaleValue[] = [];
-  await db.transaction('rw', [db.variables, db.values, db.history, db.settings], async () => {
+  const tables = [db.variables, db.values, db.history, ...queueTables(db)];
+  await db.transaction('rw', tables, async () => {
     const variable = await db.variables.get([req.project, req.variable]);
     if (!variable) throw new Error(`Variable ${req.variable} is not in this project`);
     const people = await readPeopleIn(db, req.project);
@@ -203,16 +205,16 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
     if (outcomes.length === 0) return;
     const reason = req.input.kind === 'reject' ? (req.input.reason?.trim() ?? '') : '';
     await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project: req.project })));
-    await db.history.add(
-      historyRow(
-        req.project,
-        req.variable,
-        ctx,
-        req.input.kind,
-        outcomes,
-        reason ? { note: reason } : {},
-      ),
+    const row = historyRow(
+      req.project,
+      req.variable,
+      ctx,
+      req.input.kind,
+      outcomes,
+      reason ? { note: reason } : {},
     );
+    await db.history.add(row);
+    await queueDecision(db, row, outcomes);
   });
   return {
     batch,
@@ -339,7 +341,8 @@ export async function replay(
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let found = false;
-  const tables = [db.variables, db.values, db.history, db.codebookVersions];
+  // A codebook step is not sent to a team (codebook edits do not sync yet); decisions are.
+  const tables = [db.variables, db.values, db.history, db.codebookVersions, ...queueTables(db)];
   await db.transaction('rw', tables, async () => {
     const steps = await findSteps(db, project, variable, by);
     const target = mode === 'undo' ? steps.undo : steps.redo;
@@ -406,7 +409,9 @@ export async function replay(
     if (outcomes.length > 0)
       await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
     // Recorded even when nothing could be restored, so the next undo (or redo) moves on.
-    await db.history.add(historyRow(project, variable, ctx, mode, outcomes, link));
+    const row = historyRow(project, variable, ctx, mode, outcomes, link);
+    await db.history.add(row);
+    await queueDecision(db, row, outcomes);
   });
   return found ? { batch, changed: written.length, skipped, written } : null;
 }
@@ -493,40 +498,46 @@ export async function importMapping(
   const at = new Date().toISOString();
   const batch = newId();
   let changed = 0;
-  await db.transaction('rw', [db.variables, db.values, db.history], async () => {
-    const variableRow = await db.variables.get([project, variable]);
-    if (!variableRow) throw new Error(`Variable ${variable} is not in this project`);
-    const stored = byRaw(await loadValues(db, project, variable));
-    const plan = planMappingImport(stored, file, variableRow.codebook);
-    const ctx: DecisionContext = { by, at, batch, leaves: leafSet(variableRow.codebook) };
-    const outcomes: DecisionOutcome[] = [];
-    const record = (before: RawValue, value: RawValue) => {
-      outcomes.push({
-        value,
-        decision: {
-          variable,
-          raw: value.raw,
-          kind: 'import-mapping',
-          code: value.code,
-          status: value.status,
-          by,
-          at,
-          batch,
-          note: value.note,
-          before: codingOf(before),
-        },
-      });
-    };
-    for (const e of plan.add)
-      record(newRawValue(variable, e.raw, 0, 0), valueFromEntry(variable, e, by, at));
-    for (const c of plan.change) {
-      const cur = stored.get(c.raw);
-      if (cur) record(cur, { ...cur, ...codingFromEntry(c.to, by, at, cur.note) });
-    }
-    changed = outcomes.length;
-    if (outcomes.length === 0) return;
-    await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
-    await db.history.add(historyRow(project, variable, ctx, 'import-mapping', outcomes));
-  });
+  await db.transaction(
+    'rw',
+    [db.variables, db.values, db.history, ...queueTables(db)],
+    async () => {
+      const variableRow = await db.variables.get([project, variable]);
+      if (!variableRow) throw new Error(`Variable ${variable} is not in this project`);
+      const stored = byRaw(await loadValues(db, project, variable));
+      const plan = planMappingImport(stored, file, variableRow.codebook);
+      const ctx: DecisionContext = { by, at, batch, leaves: leafSet(variableRow.codebook) };
+      const outcomes: DecisionOutcome[] = [];
+      const record = (before: RawValue, value: RawValue) => {
+        outcomes.push({
+          value,
+          decision: {
+            variable,
+            raw: value.raw,
+            kind: 'import-mapping',
+            code: value.code,
+            status: value.status,
+            by,
+            at,
+            batch,
+            note: value.note,
+            before: codingOf(before),
+          },
+        });
+      };
+      for (const e of plan.add)
+        record(newRawValue(variable, e.raw, 0, 0), valueFromEntry(variable, e, by, at));
+      for (const c of plan.change) {
+        const cur = stored.get(c.raw);
+        if (cur) record(cur, { ...cur, ...codingFromEntry(c.to, by, at, cur.note) });
+      }
+      changed = outcomes.length;
+      if (outcomes.length === 0) return;
+      await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
+      const row = historyRow(project, variable, ctx, 'import-mapping', outcomes);
+      await db.history.add(row);
+      await queueDecision(db, row, outcomes);
+    },
+  );
   return changed;
 }

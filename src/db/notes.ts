@@ -4,6 +4,7 @@ import type { Decision, VariableId } from '../core/types';
 import type { HistoryRow, KodbokDb, NoteRow } from './db';
 import { valueHistory } from './decisions';
 import { newId, type Subscription } from './projects';
+import { queueNote, queueTables } from './team';
 
 // Notes on values (issue 9 item 4): writing a note, a reply or a resolve is one transaction that
 // reads the value (its code at that time) and its threads, and adds one immutable event.
@@ -23,7 +24,7 @@ export async function writeNote(
 ): Promise<NoteEvent | NoteRefusal | 'missing'> {
   const at = new Date().toISOString();
   const id = newId();
-  return db.transaction('rw', [db.values, db.notes], async () => {
+  return db.transaction('rw', [db.values, db.notes, ...queueTables(db)], async () => {
     const value = await db.values.get([req.project, req.variable, req.raw]);
     if (!value) return 'missing';
     const existing =
@@ -37,6 +38,7 @@ export async function writeNote(
     const event = noteEvent(req.input, value, existing, { id, by: req.by, at });
     if (typeof event === 'string') return event;
     await db.notes.add({ ...event, project: req.project });
+    await queueNote(db, req.project, event);
     return event;
   });
 }

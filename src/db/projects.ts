@@ -5,6 +5,7 @@ import type { StoredCombination } from '../core/import-merge';
 import type { RawValue, Variable, VariableId } from '../core/types';
 import {
   projectTables,
+  teamTables,
   type CountsRow,
   type KodbokDb,
   type ProjectRow,
@@ -80,7 +81,8 @@ export async function renameProject(db: KodbokDb, id: string, name: string): Pro
 
 export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
   const [lower, upper] = valueRange(id);
-  await db.transaction('rw', projectTables(db), async () => {
+  await db.transaction('rw', [...projectTables(db), ...teamTables(db)], async () => {
+    for (const t of teamTables(db)) await t.where('[project+id]').between([id], [id, []]).delete();
     await db.values.where('[project+variable+raw]').between(lower, upper, true, true).delete();
     await db.counts.where('[project+variable]').between([id], [id, []]).delete();
     await db.importParts.where('project').equals(id).delete();

@@ -9,6 +9,7 @@ import {
   type SettingReader,
 } from '../core/settings';
 import { readStoredProfile } from '../core/formats/profile';
+import { readTeamLink } from '../core/team/link';
 import type { KodbokDb } from './db';
 
 // Preferences and view state (language, user, chosen project and variable, filters): every key
@@ -46,6 +47,8 @@ export const SETTINGS = {
   ),
   /** The project's people: members, roles, four eyes (core/members.ts). */
   members: setting((project: string) => `members:${project}`, PROJECT_SETTINGS.members.read),
+  /** The project's team server link (core/team/link.ts); absent: a solo project. Not backed up. */
+  team: setting((project: string) => `team:${project}`, readTeamLink),
   /** When the project was last backed up (ISO 8601). */
   lastBackup: setting((project: string) => `lastBackup:${project}`, readOptionalText),
   /** The columns chosen for files with this header (its signature), offered again next time. */

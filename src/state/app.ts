@@ -7,6 +7,8 @@ import { describeStorageError } from '../db/errors';
 import * as repo from '../db/repo';
 import type { Language } from '../i18n';
 import { followProject, followVariable, stopFollowing } from './live';
+import { savePeopleFor } from '../db/team';
+import { followTeam } from './team';
 import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
 import { refreshClusters, syncSuggestions } from './suggestions';
@@ -108,6 +110,7 @@ async function showProject(projectId: string): Promise<void> {
   let gridUp: () => void = () => undefined;
   const shown = new Promise<void>((resolve) => (gridUp = resolve));
   void followProject(projectId, valuesChanged, shown);
+  void followTeam(projectId).catch(reportError);
   // Read through their readers (whatever is stored, a valid value); nothing is written before
   // the project is open (openProject remembers it after).
   const [variables, stored] = await Promise.all([
@@ -293,7 +296,8 @@ export async function savePeople(people: ProjectPeople): Promise<void> {
   if (!projectId) return;
   // Shown at once, so that the next edit builds on this one before the live query answers.
   useReview.setState({ people });
-  await saving(() => repo.putSetting(appDb(), repo.membersKey(projectId), people));
+  // A linked project tells the team too (db/team.ts), in the same transaction.
+  await saving(() => savePeopleFor(appDb(), projectId, people, get().user));
 }
 
 /** The person chooses who she is; a name not yet a member is added with `role`. */

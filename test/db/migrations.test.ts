@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, watchSchema } from '../../src/db/db';
+import { linkProject } from '../../src/db/team';
 import { CellCounter, splitCounted } from '../../src/core/import-count';
 import {
   byRaw,
@@ -250,6 +251,41 @@ describe('schema v4 (codebook versions)', () => {
     expect(r).toMatchObject({ ok: true, version: 2 });
     const versions = await loadCodebookVersions(db, 'p1', variable.id);
     expect(versions[0]?.codebook).toEqual((variablesBefore[0] as { codebook: unknown }).codebook);
+    db.close();
+  });
+});
+
+describe('schema v4 (team sync: outbox, applied events, disagreements)', () => {
+  it('opens a v3 database intact; a linked project queues its decisions in the same transaction', async () => {
+    const name = `mig-v4-${Math.random()}`;
+    await buildV1(name);
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.open();
+    const before = await v3.table('values').toArray();
+    const historyBefore = await v3.table('history').toArray();
+    v3.close();
+
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    expect(await db.values.toArray()).toEqual(before);
+    expect(await db.history.toArray()).toEqual(historyBefore);
+    expect(await db.outbox.count()).toBe(0);
+    // A solo project queues nothing; a linked one queues each decision as one event.
+    await decideAs(db, 'p1', 'anna', ['Missbruk förälder'], { kind: 'flag' });
+    expect(await db.outbox.count()).toBe(0);
+    await linkProject(db, 'p1', {
+      url: 'http://127.0.0.1:5984',
+      db: 'kodbok-p1',
+      user: 'anna',
+      since: null,
+    });
+    await decideAs(db, 'p1', 'anna', ['Missbruk förälder'], { kind: 'note', note: 'x' });
+    const [queued] = await db.outbox.toArray();
+    expect(queued?.event).toMatchObject({ kind: 'decision', action: 'note', author: 'anna' });
     db.close();
   });
 });

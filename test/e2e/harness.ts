@@ -104,3 +104,17 @@ export async function become(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Escape');
   await page.getByTestId('members-dialog').waitFor({ state: 'detached' });
 }
+
+/** Quick search, waiting until the grid shows only rows that match it. */
+export async function search(page: Page, text: string) {
+  await page.getByLabel('Snabbsök i alla kolumner').fill(text);
+  await page.waitForFunction((q) => {
+    const rows = [...document.querySelectorAll('.ag-row:has([col-id="status"])')];
+    // ag-grid's quick filter keeps a row holding every word of the search.
+    const words = q.split(/\s+/);
+    return (
+      rows.length > 0 &&
+      rows.every((e) => words.every((w) => (e.textContent ?? '').toLowerCase().includes(w)))
+    );
+  }, text.toLowerCase());
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { become, launch, shot, startServer, tempProfile, type Session } from './harness';
+import { become, launch, search, shot, startServer, tempProfile, type Session } from './harness';
 
 // A review a team can trust, in Chromium: four eyes, approved work protected from a bulk action,
 // the reason for sending back, undo and redo named and exact, and a decision from a tab that
@@ -46,20 +46,6 @@ async function assign(page: Page, code: string) {
 
 async function notice(page: Page, text: string) {
   await page.locator('.notice').filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
-}
-
-/** Quick search, waiting until the grid shows only rows that match it. */
-async function search(page: Page, text: string) {
-  await page.getByLabel('Snabbsök i alla kolumner').fill(text);
-  await page.waitForFunction((q) => {
-    const rows = [...document.querySelectorAll('.ag-row:has([col-id="status"])')];
-    // ag-grid's quick filter keeps a row holding every word of the search.
-    const words = q.split(/\s+/);
-    return (
-      rows.length > 0 &&
-      rows.every((e) => words.every((w) => (e.textContent ?? '').toLowerCase().includes(w)))
-    );
-  }, text.toLowerCase());
 }
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import {
   useReview,
 } from '../../state/app';
 import { ImportHost } from '../import/ImportHost';
+import { TeamIndicator } from '../team/TeamDialogs';
 import { useT } from '../i18n';
 import { describeStorageProblem } from '../report';
 
@@ -173,6 +174,7 @@ export function Header() {
       <ImportHost />
       <span className="spacer" />
       <StorageIndicator />
+      <TeamIndicator />
       <SaveIndicator />
       <button
         className="user"

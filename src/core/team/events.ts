@@ -1,0 +1,248 @@
+import type { ProjectPeople } from '../members';
+import type { NoteEvent } from '../notes';
+import type { Coding, DecisionKind, Status, Variable, VariableId } from '../types';
+
+// What a team's server holds of a project: immutable events, one document each, never changed
+// or deleted. Each has an id made once by the browser that wrote it, so the same event is the same
+// document everywhere: replication never makes a CouchDB conflict, and applying an event twice
+// changes nothing. Every browser folds the events into its own database (fold.ts); the app keeps
+// reading only that. The format is public (docs/formats.md "Team events"): add optional fields
+// only.
+
+export const EVENT_TYPE = 'kodbok/event';
+export const EVENT_VERSION = 1;
+
+interface EventBase {
+  /** `ev:` + time + author + random: unique, and sorts roughly by time on the server. */
+  readonly _id: string;
+  readonly type: typeof EVENT_TYPE;
+  readonly v: typeof EVENT_VERSION;
+  /** The server user who wrote it; the server refuses any other (validate_doc_update). */
+  readonly author: string;
+  /** ISO 8601, the writer's clock. */
+  readonly at: string;
+}
+
+/** What the person saw of a value when deciding: a decision applies to that state only. */
+export interface SeenCoding {
+  readonly code: string | null;
+  readonly status: Status;
+  readonly updatedAt: string | null;
+  /** Who set the code she saw: four eyes is checked against it, also by the server. */
+  readonly codedBy: string | null;
+}
+
+export interface EventChange {
+  readonly raw: string;
+  readonly seen: SeenCoding;
+  /** The value's coding after the decision. */
+  readonly to: Coding;
+}
+
+/** One action on values of one variable (a batch of the history). */
+export interface DecisionEvent extends EventBase {
+  readonly kind: 'decision';
+  readonly variable: VariableId;
+  readonly batch: string;
+  readonly action: DecisionKind;
+  readonly changes: readonly EventChange[];
+  /** The action's own note (the reason a value was sent back). */
+  readonly note?: string;
+}
+
+/**
+ * Settles a disagreement: the code the team keeps for a value, and the events that disagreed.
+ * Recorded like any decision, by a reviewer.
+ */
+export interface ResolveEvent extends EventBase {
+  readonly kind: 'resolve';
+  readonly variable: VariableId;
+  readonly raw: string;
+  /** The ids of the disagreements it settles (fold.ts disagreementId). */
+  readonly resolves: readonly string[];
+  readonly to: Coding;
+  readonly note?: string;
+}
+
+export interface NoteSyncEvent extends EventBase {
+  readonly kind: 'note';
+  readonly note: NoteEvent;
+}
+
+/** The project's people and four eyes; only a project admin writes it. */
+export interface MembersEvent extends EventBase {
+  readonly kind: 'members';
+  readonly people: ProjectPeople;
+}
+
+/** A variable with its codebook and split, as set at `at`; the latest per variable holds. */
+export interface VariableEvent extends EventBase {
+  readonly kind: 'variable';
+  readonly variable: Variable;
+}
+
+/** One value of a variable as the project had it when first shared: counts and coding. */
+export interface SharedValue {
+  readonly raw: string;
+  readonly frequency: number;
+  readonly municipalities: number;
+  readonly combinations: number | null;
+  readonly coding: Coding;
+}
+
+/**
+ * Part of a variable's values when the project was first shared (a new member starts from them).
+ * Values already in a browser are kept as they are; only missing ones are added.
+ */
+export interface ValuesEvent extends EventBase {
+  readonly kind: 'values';
+  readonly variable: VariableId;
+  readonly values: readonly SharedValue[];
+}
+
+export type TeamEvent =
+  DecisionEvent | ResolveEvent | NoteSyncEvent | MembersEvent | VariableEvent | ValuesEvent;
+
+/**
+ * The id of a shared project's part (a variable, a chunk of its values): the same in every
+ * browser, so the first to share it stores it and any later one gets 409 (already there).
+ */
+export function snapshotId(variable: VariableId, part: number | null): string {
+  // `ev:0:` sorts before every time-stamped id: sent first, so others have the values before
+  // the decisions on them.
+  const v = encodeURIComponent(variable);
+  return part === null ? `ev:0:project:${v}` : `ev:0:project:${v}:values:${part}`;
+}
+export type TeamEventKind = TeamEvent['kind'];
+
+/** A new event's id: time first (the server lists them roughly in order), then who and a nonce. */
+export function eventId(at: string, author: string, nonce: string): string {
+  return `ev:${at}:${encodeURIComponent(author)}:${nonce}`;
+}
+
+/** Orders events the same way in every browser: by time, then by id. */
+export function byEventOrder(a: TeamEvent, b: TeamEvent): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
+}
+
+/** What one local action wrote to one value: the state before and after. */
+export interface LocalChange {
+  readonly raw: string;
+  readonly before: Coding;
+  readonly after: Coding;
+}
+
+/** The event that tells the team about one local action (a history batch). */
+export function decisionEvent(
+  action: {
+    readonly variable: VariableId;
+    readonly batch: string;
+    readonly kind: DecisionKind;
+    readonly by: string;
+    readonly at: string;
+    readonly note?: string;
+  },
+  changes: readonly LocalChange[],
+  nonce: string,
+): DecisionEvent {
+  return {
+    _id: eventId(action.at, action.by, nonce),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: action.by,
+    at: action.at,
+    kind: 'decision',
+    variable: action.variable,
+    batch: action.batch,
+    action: action.kind,
+    changes: changes.map((c) => ({
+      raw: c.raw,
+      seen: {
+        code: c.before.code,
+        status: c.before.status,
+        updatedAt: c.before.updatedAt,
+        codedBy: c.before.codedBy,
+      },
+      to: c.after,
+    })),
+    ...(action.note ? { note: action.note } : {}),
+  };
+}
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isSeen = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    (c.code === null || isText(c.code)) &&
+    isText(c.status) &&
+    (c.updatedAt === null || isText(c.updatedAt))
+  );
+};
+const isCoding = (x: unknown): boolean => isSeen(x) && isText((x as { note?: unknown }).note);
+
+/**
+ * A document read from the server, as an event this version can fold, or null (a design
+ * document, another program's document, a newer or broken event): skipped, never half-applied.
+ */
+export function readTeamEvent(doc: unknown): TeamEvent | null {
+  if (typeof doc !== 'object' || doc === null) return null;
+  const d = doc as Record<string, unknown>;
+  if (d.type !== EVENT_TYPE || d.v !== EVENT_VERSION) return null;
+  if (!isText(d._id) || !isText(d.author) || !isText(d.at)) return null;
+  switch (d.kind) {
+    case 'decision': {
+      const ok =
+        isText(d.variable) &&
+        isText(d.batch) &&
+        isText(d.action) &&
+        Array.isArray(d.changes) &&
+        d.changes.every((c: unknown) => {
+          const x = c as Record<string, unknown> | null;
+          return (
+            x !== null && typeof x === 'object' && isText(x.raw) && isCoding(x.to) && isSeen(x.seen)
+          );
+        });
+      return ok ? (d as unknown as DecisionEvent) : null;
+    }
+    case 'resolve':
+      return isText(d.variable) && isText(d.raw) && Array.isArray(d.resolves) && isCoding(d.to)
+        ? (d as unknown as ResolveEvent)
+        : null;
+    case 'note': {
+      const n = d.note as Record<string, unknown> | null;
+      return n && typeof n === 'object' && isText(n.id) && isText(n.variable) && isText(n.raw)
+        ? (d as unknown as NoteSyncEvent)
+        : null;
+    }
+    case 'members':
+      return typeof d.people === 'object' && d.people !== null
+        ? (d as unknown as MembersEvent)
+        : null;
+    case 'variable': {
+      const v = d.variable as Record<string, unknown> | null;
+      return v && typeof v === 'object' && isText(v.id) && typeof v.codebook === 'object'
+        ? (d as unknown as VariableEvent)
+        : null;
+    }
+    case 'values':
+      return isText(d.variable) &&
+        Array.isArray(d.values) &&
+        d.values.every((x: unknown) => {
+          const v = x as Record<string, unknown> | null;
+          return (
+            v !== null &&
+            typeof v === 'object' &&
+            isText(v.raw) &&
+            typeof v.frequency === 'number' &&
+            typeof v.municipalities === 'number' &&
+            isCoding(v.coding)
+          );
+        })
+        ? (d as unknown as ValuesEvent)
+        : null;
+    default:
+      return null;
+  }
+}

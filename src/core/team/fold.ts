@@ -1,0 +1,149 @@
+import type { Coding, VariableId } from '../types';
+import type { DecisionEvent, EventChange, ResolveEvent, SeenCoding } from './events';
+
+// Folding a team's events into one browser's state: pure, so every browser does the same with the
+// same events, and the same event twice changes nothing. A decision applies to a value only in
+// the state its author saw. A decision on a state this browser no longer has, with another code
+// or status than the value holds now, was made without seeing the decision that holds it: that is
+// a disagreement, listed for the team to resolve, never a silent overwrite (no last writer wins).
+
+/** One side of a disagreement: who decided what, when. */
+export interface DisagreementSide {
+  /** The event that carried the decision; null for the value as this browser holds it. */
+  readonly event: string | null;
+  readonly by: string | null;
+  readonly at: string | null;
+  readonly code: string | null;
+  readonly status: Coding['status'];
+  readonly note: string;
+}
+
+export interface Disagreement {
+  /**
+   * The same in every browser that meets it: the value and the state both decisions were made
+   * on (A sees B's decision arrive, B sees A's; both started from the same state).
+   */
+  readonly id: string;
+  readonly variable: VariableId;
+  readonly raw: string;
+  /** The value as this browser holds it, and the decision that arrived without seeing it. */
+  readonly held: DisagreementSide;
+  readonly arrived: DisagreementSide;
+}
+
+/** What one change of a remote event does here. */
+export type FoldStep =
+  | { readonly kind: 'apply'; readonly raw: string; readonly to: Coding }
+  /** The value already is what the event says (an event seen twice, or the same decision). */
+  | { readonly kind: 'same'; readonly raw: string }
+  | { readonly kind: 'disagree'; readonly raw: string; readonly disagreement: Disagreement }
+  /** The value is not in this browser (its import has not arrived): kept for later. */
+  | { readonly kind: 'missing'; readonly raw: string };
+
+function sameSeenCoding(c: Coding, s: SeenCoding): boolean {
+  return (
+    c.code === s.code &&
+    c.status === s.status &&
+    c.updatedAt === s.updatedAt &&
+    c.codedBy === s.codedBy
+  );
+}
+
+function decidedBy(c: Coding): string | null {
+  return c.status === 'approved' || c.status === 'rejected'
+    ? (c.reviewedBy ?? c.codedBy)
+    : c.codedBy;
+}
+
+function side(c: Coding, event: string | null, by: string | null): DisagreementSide {
+  return { event, by, at: c.updatedAt, code: c.code, status: c.status, note: c.note };
+}
+
+export function disagreementId(variable: VariableId, raw: string, base: SeenCoding): string {
+  // Length-prefixed: a raw value may contain any character, also the separator.
+  return `dis:${variable.length}:${variable}:${raw.length}:${raw}:${base.updatedAt ?? 'new'}`;
+}
+
+/** What a remote decision does to one value held as `current` (undefined: not here). */
+export function foldChange(
+  current: Coding | undefined,
+  change: EventChange,
+  event: DecisionEvent,
+): FoldStep {
+  const raw = change.raw;
+  if (current === undefined) return { kind: 'missing', raw };
+  const to = change.to;
+  if (current.code === to.code && current.status === to.status && current.note === to.note) {
+    return { kind: 'same', raw };
+  }
+  if (sameSeenCoding(current, change.seen)) return { kind: 'apply', raw, to };
+  // Made on another state than this one. The same code and status: they agree, nothing to do.
+  if (current.code === to.code && current.status === to.status) return { kind: 'same', raw };
+  return {
+    kind: 'disagree',
+    raw,
+    disagreement: {
+      id: disagreementId(event.variable, raw, change.seen),
+      variable: event.variable,
+      raw,
+      held: side(current, null, decidedBy(current)),
+      arrived: side(to, event._id, event.author),
+    },
+  };
+}
+
+/** The steps of a remote decision event, one per value it changed. */
+export function foldDecision(
+  values: ReadonlyMap<string, Coding>,
+  event: DecisionEvent,
+): FoldStep[] {
+  return event.changes.map((c) => foldChange(values.get(c.raw), c, event));
+}
+
+/** A resolve sets the value the team keeps, whatever this browser held: it was decided on seeing both. */
+export function foldResolve(current: Coding | undefined, event: ResolveEvent): FoldStep {
+  if (current === undefined) return { kind: 'missing', raw: event.raw };
+  const to = event.to;
+  // Every field, so that all browsers end with the very same coding (who, when included).
+  const same = (Object.keys(to) as (keyof Coding)[]).every((k) => current[k] === to[k]);
+  return same ? { kind: 'same', raw: event.raw } : { kind: 'apply', raw: event.raw, to };
+}
+
+/** A whole browser's coding state for one variable, as the tests and the bench fold it. */
+export interface TeamState {
+  readonly values: ReadonlyMap<string, Coding>;
+  /** Events already folded (by id): folding one again changes nothing. */
+  readonly applied: ReadonlySet<string>;
+  readonly disagreements: ReadonlyMap<string, Disagreement>;
+  /** Disagreement ids settled by a resolve. */
+  readonly resolved: ReadonlySet<string>;
+}
+
+export function foldEvents(
+  state: TeamState,
+  events: readonly (DecisionEvent | ResolveEvent)[],
+): TeamState {
+  const values = new Map(state.values);
+  const applied = new Set(state.applied);
+  const disagreements = new Map(state.disagreements);
+  const resolved = new Set(state.resolved);
+  for (const e of events) {
+    if (applied.has(e._id)) continue;
+    applied.add(e._id);
+    const steps =
+      e.kind === 'decision' ? foldDecision(values, e) : [foldResolve(values.get(e.raw), e)];
+    if (e.kind === 'resolve') for (const id of e.resolves) resolved.add(id);
+    for (const s of steps) {
+      if (s.kind === 'apply') values.set(s.raw, s.to);
+      else if (s.kind === 'disagree') disagreements.set(s.disagreement.id, s.disagreement);
+    }
+  }
+  return { values, applied, disagreements, resolved };
+}
+
+/** The disagreements still open, oldest first. */
+export function openDisagreements(state: TeamState): Disagreement[] {
+  return [...state.disagreements.values()]
+    .filter((d) => !state.resolved.has(d.id))
+    .sort((a, b) => ((a.arrived.at ?? '') < (b.arrived.at ?? '') ? -1 : 1));
+}

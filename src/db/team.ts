@@ -1,0 +1,509 @@
+import { liveQuery } from 'dexie';
+import { codingOf, newRawValue, type DecisionOutcome } from '../core/decide';
+import { readPeople, type ProjectPeople } from '../core/members';
+import type { NoteEvent } from '../core/notes';
+import {
+  decisionEvent,
+  EVENT_TYPE,
+  EVENT_VERSION,
+  eventId,
+  type DecisionEvent,
+  type MembersEvent,
+  type NoteSyncEvent,
+  type ResolveEvent,
+  type TeamEvent,
+  snapshotId,
+} from '../core/team/events';
+import { foldDecision, foldResolve, type FoldStep } from '../core/team/fold';
+import type { TeamLink } from '../core/team/link';
+import type { Coding } from '../core/types';
+import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow, ValueRow } from './db';
+import { newId, type Subscription } from './projects';
+import { SETTINGS } from './settings';
+
+// A project's side of the team sync, in IndexedDB: the outbox written in the same transaction as
+// each decision, and the fold of the server's events into the project's tables, one transaction
+// per batch together with how far the server was read. A browser killed at any point has either
+// all of a batch or none of it, and reads it again: nothing lost, nothing twice.
+
+/** The tables a decision's transaction needs to queue its event. */
+export function queueTables(db: KodbokDb) {
+  return [db.settings, db.outbox, db.teamEvents];
+}
+
+/** The project's team link, read inside the caller's transaction; null for a solo project. */
+export async function teamLinkIn(db: KodbokDb, project: string): Promise<TeamLink | null> {
+  return SETTINGS.team.read((await db.settings.get(SETTINGS.team.key(project)))?.value);
+}
+
+/**
+ * Inside a decision's transaction: when the project is linked to a team, the action becomes an
+ * event in the outbox (and is known as applied here, so it is skipped when it comes back).
+ */
+export async function queueDecision(
+  db: KodbokDb,
+  row: HistoryRow,
+  outcomes: readonly DecisionOutcome[],
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  const link = await teamLinkIn(db, row.project);
+  if (link === null) return;
+  const event = decisionEvent(
+    { ...row, ...(row.note ? { note: row.note } : {}) },
+    outcomes.map((o) => ({
+      raw: o.value.raw,
+      before: o.decision.before,
+      after: codingOf(o.value),
+    })),
+    newId(),
+  );
+  await queueEvent(db, row.project, event);
+}
+
+/** Inside a note's transaction: a linked project sends the note event to the team too. */
+export async function queueNote(db: KodbokDb, project: string, note: NoteEvent): Promise<void> {
+  const link = await teamLinkIn(db, project);
+  if (link === null) return;
+  const event: NoteSyncEvent = {
+    _id: eventId(note.at, note.by, note.id),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: note.by,
+    at: note.at,
+    kind: 'note',
+    note,
+  };
+  await queueEvent(db, project, event);
+}
+
+export async function queueEvent(db: KodbokDb, project: string, event: TeamEvent): Promise<void> {
+  await db.outbox.add({ project, id: event._id, event });
+  await db.teamEvents.add({ project, id: event._id });
+}
+
+/** The events still to send, oldest first (ids start with their time). */
+export async function outboxBatch(
+  db: KodbokDb,
+  project: string,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const rows = await db.outbox
+    .where('[project+id]')
+    .between([project], [project, []])
+    .filter((r) => r.refused === undefined)
+    .limit(limit)
+    .toArray();
+  return rows;
+}
+
+/** The server took these events (or had them already): they leave the outbox. */
+export async function markSent(
+  db: KodbokDb,
+  project: string,
+  ids: readonly string[],
+): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    await db.outbox.bulkDelete(ids.map((id): [string, string] => [project, id]));
+  });
+}
+
+/** The server refused an event (its reason kept for the user; the event is not sent again). */
+export async function markRefused(
+  db: KodbokDb,
+  project: string,
+  refusals: readonly { id: string; reason: string }[],
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction('rw', db.outbox, async () => {
+    for (const r of refusals) {
+      await db.outbox.update([project, r.id], { refused: { reason: r.reason, at } });
+    }
+  });
+}
+
+export interface OutboxCounts {
+  /** Waiting to be sent. */
+  readonly pending: number;
+  /** Refused by the server. */
+  readonly refused: number;
+  /** The server's reasons for the first refused events, oldest first. */
+  readonly reasons: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/** Refusals named one by one; the rest are counted. */
+const REASONS_NAMED = 20;
+
+export function observeOutbox(
+  db: KodbokDb,
+  project: string,
+  onChange: (c: OutboxCounts) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(async () => {
+    const rows = await db.outbox.where('[project+id]').between([project], [project, []]).toArray();
+    const refused = rows.filter((r) => r.refused !== undefined);
+    return {
+      pending: rows.length - refused.length,
+      refused: refused.length,
+      reasons: refused
+        .slice(0, REASONS_NAMED)
+        .map((r) => ({ id: r.id, reason: r.refused!.reason })),
+    };
+  }).subscribe({ next: onChange, error: onError });
+}
+
+export interface FoldReport {
+  /** Events folded now (new here). */
+  readonly events: number;
+  /** Values changed. */
+  readonly changed: number;
+  /** Disagreements found. */
+  readonly disagreements: number;
+  /** Changes on values this browser does not hold (their import has not arrived). */
+  readonly missing: number;
+}
+
+const valueKey = (project: string, variable: string, raw: string): [string, string, string] => [
+  project,
+  variable,
+  raw,
+];
+
+/**
+ * Folds a batch of the server's events into the project (core/team/fold.ts) and records how far
+ * the server was read, in one transaction. Events already here are skipped.
+ */
+export async function foldRemote(
+  db: KodbokDb,
+  project: string,
+  events: readonly TeamEvent[],
+  since: string | number | null,
+): Promise<FoldReport> {
+  let folded = 0;
+  let changed = 0;
+  let disagreements = 0;
+  let missing = 0;
+  const tables = [
+    db.values,
+    db.history,
+    db.notes,
+    db.settings,
+    db.variables,
+    db.teamEvents,
+    db.disagreements,
+  ];
+  await db.transaction('rw', tables, async () => {
+    const known = await db.teamEvents.bulkGet(
+      events.map((e): [string, string] => [project, e._id]),
+    );
+    const seen = new Set<string>();
+    const fresh = events.filter((e, i) => {
+      if (known[i] !== undefined || seen.has(e._id)) return false;
+      seen.add(e._id);
+      return true;
+    });
+    // A shared project's variables and values first: the decisions of the batch may be on them.
+    for (const e of fresh) {
+      if (e.kind === 'variable') await db.variables.put({ ...e.variable, project });
+      if (e.kind === 'values') {
+        const have = await db.values.bulkGet(
+          e.values.map((v) => valueKey(project, e.variable, v.raw)),
+        );
+        const missing = e.values.filter((_, i) => have[i] === undefined);
+        await db.values.bulkAdd(
+          missing.map((v) => ({
+            ...newRawValue(e.variable, v.raw, v.frequency, v.municipalities, {
+              combinations: v.combinations,
+            }),
+            ...v.coding,
+            project,
+          })),
+        );
+        changed += missing.length;
+      }
+    }
+    // The values the batch's decisions touch, read once.
+    const values = new Map<string, ValueRow>();
+    const keyOf = (variable: string, raw: string) => JSON.stringify([variable, raw]);
+    const wanted: [string, string, string][] = [];
+    for (const e of fresh) {
+      if (e.kind === 'decision')
+        for (const c of e.changes) wanted.push(valueKey(project, e.variable, c.raw));
+      if (e.kind === 'resolve') wanted.push(valueKey(project, e.variable, e.raw));
+    }
+    const rows = await db.values.bulkGet(wanted);
+    for (const r of rows) if (r) values.set(keyOf(r.variable, r.raw), r);
+    const dirty = new Set<string>();
+    const apply = (variable: string, s: FoldStep): void => {
+      if (s.kind === 'missing') missing += 1;
+      if (s.kind === 'disagree') disagreements += 1;
+      if (s.kind !== 'apply') return;
+      const k = keyOf(variable, s.raw);
+      const row = values.get(k);
+      if (!row) return;
+      values.set(k, { ...row, ...s.to });
+      dirty.add(k);
+      changed += 1;
+    };
+    const histories: HistoryRow[] = [];
+    for (const e of fresh) {
+      folded += 1;
+      if (e.kind === 'decision') {
+        const held = new Map<string, Coding>();
+        for (const c of e.changes) {
+          const r = values.get(keyOf(e.variable, c.raw));
+          if (r) held.set(c.raw, codingOf(r));
+        }
+        const steps = foldDecision(held, e);
+        steps.forEach((s) => apply(e.variable, s));
+        for (const s of steps) {
+          if (s.kind === 'disagree') await db.disagreements.put({ project, ...s.disagreement });
+        }
+        const history = remoteHistory(project, e, steps, held);
+        if (history) histories.push(history);
+      } else if (e.kind === 'resolve') {
+        const r = values.get(keyOf(e.variable, e.raw));
+        const before = r ? codingOf(r) : undefined;
+        const step = foldResolve(before, e);
+        apply(e.variable, step);
+        for (const id of e.resolves) {
+          await db.disagreements.update([project, id], {
+            resolved: { by: e.author, at: e.at, event: e._id },
+          });
+        }
+        if (step.kind === 'apply' && before) {
+          histories.push({
+            project,
+            variable: e.variable,
+            batch: e._id,
+            kind: 'assign',
+            by: e.author,
+            at: e.at,
+            changes: [
+              { raw: e.raw, code: e.to.code, status: e.to.status, note: e.to.note, before },
+            ],
+            ...(e.note ? { note: e.note } : {}),
+          });
+        }
+      } else if (e.kind === 'note') {
+        await db.notes.put({ ...e.note, project });
+      } else if (e.kind === 'members') {
+        await db.settings.put({ key: SETTINGS.members.key(project), value: readPeople(e.people) });
+      }
+    }
+    if (dirty.size > 0) await db.values.bulkPut([...dirty].map((k) => values.get(k)!));
+    if (histories.length > 0) await db.history.bulkAdd(histories);
+    if (fresh.length > 0) await db.teamEvents.bulkAdd(fresh.map((e) => ({ project, id: e._id })));
+    const linkKey = SETTINGS.team.key(project);
+    const link = SETTINGS.team.read((await db.settings.get(linkKey))?.value);
+    if (link) await db.settings.put({ key: linkKey, value: { ...link, since } });
+  });
+  return { events: folded, changed, disagreements, missing };
+}
+
+/** The history row of a remote decision: what it changed here, by its author at its time. */
+function remoteHistory(
+  project: string,
+  e: DecisionEvent,
+  steps: readonly FoldStep[],
+  held: ReadonlyMap<string, Coding>,
+): HistoryRow | null {
+  const changes: HistoryRow['changes'][number][] = [];
+  for (const s of steps) {
+    const before = held.get(s.raw);
+    if (s.kind !== 'apply' || !before) continue;
+    changes.push({
+      raw: s.raw,
+      code: s.to.code,
+      status: s.to.status,
+      note: s.to.note,
+      before,
+      // An undo or redo puts back an earlier state's time (as db/decisions.ts records it).
+      ...(e.action === 'undo' || e.action === 'redo' ? { updatedAt: s.to.updatedAt } : {}),
+    });
+  }
+  if (changes.length === 0) return null;
+  return {
+    project,
+    variable: e.variable,
+    batch: e.batch,
+    kind: e.action,
+    by: e.author,
+    at: e.at,
+    changes,
+    ...(e.note ? { note: e.note } : {}),
+  };
+}
+
+/** Links a project to its team server (after a login): its events go to the outbox from now on. */
+export async function linkProject(db: KodbokDb, project: string, link: TeamLink): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.put({ key: SETTINGS.team.key(project), value: link });
+  });
+}
+
+export async function readTeamLinkOf(db: KodbokDb, project: string): Promise<TeamLink | null> {
+  return db.transaction('r', db.settings, () => teamLinkIn(db, project));
+}
+
+/** The project's disagreements not yet resolved, oldest first. */
+export function observeDisagreements(
+  db: KodbokDb,
+  project: string,
+  onChange: (rows: DisagreementRow[]) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(async () => {
+    const rows = await db.disagreements
+      .where('[project+id]')
+      .between([project], [project, []])
+      .filter((d) => d.resolved === undefined)
+      .toArray();
+    return rows.sort((a, b) => ((a.arrived.at ?? '') < (b.arrived.at ?? '') ? -1 : 1));
+  }).subscribe({ next: onChange, error: onError });
+}
+
+/**
+ * Resolves a disagreement by keeping one side: the value gets that side's code, status and note,
+ * recorded in the history and sent to the team as a resolve event, all in one transaction.
+ */
+export async function resolveDisagreement(
+  db: KodbokDb,
+  project: string,
+  id: string,
+  keep: 'held' | 'arrived',
+  by: string,
+): Promise<'resolved' | 'gone'> {
+  const at = new Date().toISOString();
+  let outcome: 'resolved' | 'gone' = 'gone';
+  const tables = [db.values, db.history, db.disagreements, ...queueTables(db)];
+  await db.transaction('rw', tables, async () => {
+    const d = await db.disagreements.get([project, id]);
+    if (!d || d.resolved !== undefined) return;
+    const row = await db.values.get(valueKey(project, d.variable, d.raw));
+    if (!row) return;
+    const side = d[keep];
+    const before = codingOf(row);
+    const to: Coding = {
+      ...before,
+      code: side.code,
+      status: side.status,
+      note: side.note,
+      codedBy: side.by,
+      codedAt: side.at,
+      reviewedBy: null,
+      reviewedAt: null,
+      updatedAt: at,
+    };
+    const eventId_ = eventId(at, by, newId());
+    await db.values.put({ ...row, ...to });
+    await db.history.add({
+      project,
+      variable: d.variable,
+      batch: eventId_,
+      kind: 'assign',
+      by,
+      at,
+      changes: [{ raw: d.raw, code: to.code, status: to.status, note: to.note, before }],
+    });
+    await db.disagreements.update([project, id], { resolved: { by, at, event: eventId_ } });
+    if ((await teamLinkIn(db, project)) !== null) {
+      const event: ResolveEvent = {
+        _id: eventId_,
+        type: EVENT_TYPE,
+        v: EVENT_VERSION,
+        author: by,
+        at,
+        kind: 'resolve',
+        variable: d.variable,
+        raw: d.raw,
+        resolves: [id],
+        to,
+      };
+      await queueEvent(db, project, event);
+    }
+    outcome = 'resolved';
+  });
+  return outcome;
+}
+
+/** Unlinks a project from its team server (it goes on solo). */
+export async function unlinkProject(db: KodbokDb, project: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.delete(SETTINGS.team.key(project));
+  });
+}
+
+/** Values per shared chunk: one document stays well under CouchDB's size limits. */
+const SNAPSHOT_CHUNK = 1000;
+
+/**
+ * When a project is first linked: its variables (codebook and split) and values (counts and
+ * coding) go to the outbox as the project's shared start, with ids the same in every browser, so
+ * that the first to share the project defines it and a new member starts from it.
+ */
+export async function queueSnapshot(db: KodbokDb, project: string, user: string): Promise<number> {
+  const at = new Date().toISOString();
+  let queued = 0;
+  await db.transaction('rw', [db.variables, db.values, ...queueTables(db)], async () => {
+    const variables = await db.variables.where('project').equals(project).toArray();
+    for (const { project: _p, ...variable } of variables) {
+      const base = { type: EVENT_TYPE, v: EVENT_VERSION, author: user, at } as const;
+      const events: TeamEvent[] = [
+        { ...base, _id: snapshotId(variable.id, null), kind: 'variable', variable },
+      ];
+      const rows = await db.values
+        .where('[project+variable+raw]')
+        .between([project, variable.id, ''], [project, variable.id, []])
+        .toArray();
+      for (let i = 0; i * SNAPSHOT_CHUNK < rows.length; i++) {
+        events.push({
+          ...base,
+          _id: snapshotId(variable.id, i),
+          kind: 'values',
+          variable: variable.id,
+          values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => ({
+            raw: r.raw,
+            frequency: r.frequency,
+            municipalities: r.municipalities,
+            combinations: r.combinations,
+            coding: codingOf(r),
+          })),
+        });
+      }
+      for (const e of events) {
+        if (await db.teamEvents.get([project, e._id])) continue;
+        await queueEvent(db, project, e);
+        queued += 1;
+      }
+    }
+  });
+  return queued;
+}
+
+/**
+ * Saves the project's people; in a linked project the change is also an event for the team (the
+ * server takes it from a project admin only, and says so to anyone else).
+ */
+export async function savePeopleFor(
+  db: KodbokDb,
+  project: string,
+  people: ProjectPeople,
+  by: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  await db.transaction('rw', queueTables(db), async () => {
+    await db.settings.put({ key: SETTINGS.members.key(project), value: people });
+    if ((await teamLinkIn(db, project)) === null) return;
+    const event: MembersEvent = {
+      _id: eventId(at, by, newId()),
+      type: EVENT_TYPE,
+      v: EVENT_VERSION,
+      author: by,
+      at,
+      kind: 'members',
+      people,
+    };
+    await queueEvent(db, project, event);
+  });
+}

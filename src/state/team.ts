@@ -1,0 +1,177 @@
+import { create } from 'zustand';
+import type { TeamLink } from '../core/team/link';
+import { serverOrigin } from '../core/team/link';
+import { appDb, type DisagreementRow } from '../db/db';
+import * as repo from '../db/repo';
+import {
+  linkProject,
+  observeDisagreements,
+  observeOutbox,
+  queueSnapshot,
+  readTeamLinkOf,
+  resolveDisagreement as resolveInDb,
+  unlinkProject,
+} from '../db/team';
+import type { TeamSync, SyncState } from '../sync/engine';
+import { get, reportError, set as setApp } from './store';
+
+// The current project's team: its link, the sync's state, what waits to be sent, and the
+// disagreements to resolve. The sync code loads only when a project is linked: a solo project
+// contacts no host and loads none of it.
+
+export type TeamFailure = 'bad-login' | 'unreachable' | 'refused' | 'not-allowed' | 'no-database';
+
+interface TeamState {
+  readonly link: TeamLink | null;
+  /** `solo`: not linked. */
+  readonly state: SyncState | 'solo';
+  readonly pending: number;
+  readonly refused: number;
+  readonly reasons: readonly { readonly id: string; readonly reason: string }[];
+  readonly disagreements: readonly DisagreementRow[];
+  readonly dialog: 'connect' | 'status' | 'disagreements' | null;
+}
+
+export const useTeam = create<TeamState>(() => ({
+  link: null,
+  state: 'solo',
+  pending: 0,
+  refused: 0,
+  reasons: [],
+  disagreements: [],
+  dialog: null,
+}));
+
+let project: string | null = null;
+let sync: TeamSync | null = null;
+let subs: repo.Subscription[] = [];
+
+/** The server the connect dialog offers: the build's team server, or the app's own `/couch`. */
+export function defaultServer(): string {
+  return __KODBOK_TEAM_SERVER__ || `${location.origin}/couch`;
+}
+
+/** Whether this page's CSP lets it reach `address` (the app's origin, or the build's server). */
+export function reachable(address: string): boolean {
+  const origin = serverOrigin(address);
+  return origin !== null && (origin === location.origin || origin === __KODBOK_TEAM_SERVER__);
+}
+
+function stopSync(): void {
+  sync?.stop();
+  sync = null;
+}
+
+/** Follows a project's team state; starts the sync when it is linked. */
+export async function followTeam(projectId: string): Promise<void> {
+  for (const s of subs) s.unsubscribe();
+  stopSync();
+  project = projectId;
+  const db = appDb();
+  useTeam.setState({ link: null, state: 'solo', pending: 0, refused: 0, disagreements: [] });
+  subs = [
+    observeOutbox(
+      db,
+      projectId,
+      (c) => {
+        useTeam.setState({ pending: c.pending, refused: c.refused, reasons: c.reasons });
+        if (c.pending > 0) sync?.push();
+      },
+      reportError,
+    ),
+    observeDisagreements(
+      db,
+      projectId,
+      (rows) => useTeam.setState({ disagreements: rows }),
+      reportError,
+    ),
+  ];
+  const link = await readTeamLinkOf(db, projectId);
+  if (link && project === projectId) await startSync(projectId, link);
+}
+
+async function startSync(projectId: string, link: TeamLink): Promise<void> {
+  useTeam.setState({ link, state: 'connecting' });
+  const [{ TeamSync }, { openRemote, sessionUser }] = await Promise.all([
+    import('../sync/engine'),
+    import('../sync/remote'),
+  ]);
+  // The session cookie may have ended (a day later, another browser): then she logs in again.
+  const who = await sessionUser(link.url);
+  if (project !== projectId) return;
+  if (who !== link.user) {
+    useTeam.setState({ state: 'logged-out' });
+    return;
+  }
+  stopSync();
+  sync = new TeamSync(appDb(), projectId, link, {
+    remote: await openRemote(link),
+    onState: (state) => useTeam.setState({ state }),
+  });
+  sync.start();
+}
+
+/**
+ * Logs in to the team server and links the current project to its database there. The password
+ * goes to the server in this one request and is kept nowhere.
+ */
+export async function connectTeam(
+  address: string,
+  database: string,
+  name: string,
+  password: string,
+): Promise<TeamFailure | null> {
+  const projectId = get().projectId;
+  if (projectId === null) return 'refused';
+  const url = address.trim().replace(/\/+$/, '');
+  if (!reachable(url)) return 'not-allowed';
+  const { login } = await import('../sync/remote');
+  const result = await login(url, name.trim(), password);
+  if (!result.ok) return result.reason;
+  const dbRes = await fetch(`${url}/${encodeURIComponent(database.trim())}`, {
+    credentials: 'include',
+    headers: { accept: 'application/json' },
+  }).catch(() => null);
+  if (dbRes === null) return 'unreachable';
+  if (dbRes.status === 404) return 'no-database';
+  if (!dbRes.ok) return 'refused';
+  const db = appDb();
+  // Logging in again to the same database goes on from where this browser had read to.
+  const before = await readTeamLinkOf(db, projectId);
+  const same =
+    before && before.url === url && before.db === database.trim() && before.user === result.name;
+  const link: TeamLink = {
+    url,
+    db: database.trim(),
+    user: result.name,
+    since: same ? before.since : null,
+  };
+  await linkProject(db, projectId, link);
+  // The project as it is now becomes the team's start (ignored where the team has it already).
+  await queueSnapshot(db, projectId, result.name);
+  // Her decisions are recorded under the name the server knows her by.
+  setApp({ user: result.name });
+  await repo.writeSetting(db, repo.SETTINGS.user, result.name);
+  await startSync(projectId, link);
+  return null;
+}
+
+/** Stops syncing this project and forgets its link; what waits in the outbox is kept. */
+export async function disconnectTeam(): Promise<void> {
+  const projectId = get().projectId;
+  const link = useTeam.getState().link;
+  stopSync();
+  if (projectId === null) return;
+  await unlinkProject(appDb(), projectId);
+  useTeam.setState({ link: null, state: 'solo' });
+  if (link) {
+    const { logout } = await import('../sync/remote');
+    await logout(link.url);
+  }
+}
+
+export async function resolveDisagreement(id: string, keep: 'held' | 'arrived'): Promise<void> {
+  const projectId = get().projectId;
+  if (projectId === null) return;
+  await resolveInDb(appDb(), projectId, id, keep, get().user).catch(reportError);
+}

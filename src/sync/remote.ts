@@ -1,0 +1,67 @@
+import type { TeamLink } from '../core/team/link';
+import type { RemoteDb } from './engine';
+
+// The team server through CouchDB's HTTP API only. Loaded when the user connects, never before:
+// an unconnected project loads none of this and contacts no host.
+
+/** The project's database on the server through PouchDB's HTTP adapter, with the session cookie. */
+export async function openRemote(link: TeamLink): Promise<RemoteDb> {
+  const { default: PouchDB } = await import('pouchdb-browser');
+  // skip_setup: never try to create the database (only a project admin does, see docs/team.md).
+  return new PouchDB(`${link.url}/${encodeURIComponent(link.db)}`, {
+    skip_setup: true,
+  }) as unknown as RemoteDb;
+}
+
+export type LoginResult =
+  | { readonly ok: true; readonly name: string; readonly roles: readonly string[] }
+  | { readonly ok: false; readonly reason: 'bad-login' | 'unreachable' | 'refused' };
+
+/**
+ * Logs in with CouchDB's cookie session (`POST /_session`): the server sets an HttpOnly
+ * `AuthSession` cookie that the browser sends with every later request. The password is used for
+ * this one request and never stored.
+ */
+export async function login(url: string, name: string, password: string): Promise<LoginResult> {
+  let res: Response;
+  try {
+    res = await fetch(`${url}/_session`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ name, password }),
+    });
+  } catch {
+    return { ok: false, reason: 'unreachable' };
+  }
+  if (res.status === 401) return { ok: false, reason: 'bad-login' };
+  if (!res.ok) return { ok: false, reason: 'refused' };
+  const body = (await res.json()) as { name?: unknown; roles?: unknown };
+  return {
+    ok: true,
+    name: typeof body.name === 'string' ? body.name : name,
+    roles: Array.isArray(body.roles)
+      ? body.roles.filter((r): r is string => typeof r === 'string')
+      : [],
+  };
+}
+
+/** Who the server's session cookie belongs to, or null (logged out, or the server is away). */
+export async function sessionUser(url: string): Promise<string | null> {
+  try {
+    const res = await fetch(`${url}/_session`, {
+      credentials: 'include',
+      headers: { accept: 'application/json' },
+    });
+    const body = (await res.json()) as { userCtx?: { name?: unknown } };
+    return typeof body.userCtx?.name === 'string' ? body.userCtx.name : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function logout(url: string): Promise<void> {
+  await fetch(`${url}/_session`, { method: 'DELETE', credentials: 'include' }).catch(
+    () => undefined,
+  );
+}

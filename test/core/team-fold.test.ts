@@ -1,0 +1,173 @@
+// Folding a team's events (issue 10 items 2 and 3): the same events give the same state, an event
+// twice changes nothing, and two decisions made without seeing each other become one
+// disagreement in both browsers, never a last-writer-wins.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codingOf, newRawValue } from '../../src/core/decide';
+import {
+  decisionEvent,
+  EVENT_TYPE,
+  eventId,
+  type DecisionEvent,
+  type ResolveEvent,
+} from '../../src/core/team/events';
+import { foldEvents, openDisagreements, type TeamState } from '../../src/core/team/fold';
+import type { Coding } from '../../src/core/types';
+
+const uncoded = codingOf(newRawValue('orsak', 'Missbruk', 10, 2));
+const start: TeamState = {
+  values: new Map([
+    ['Missbruk', uncoded],
+    ['Hot', uncoded],
+  ]),
+  applied: new Set(),
+  disagreements: new Map(),
+  resolved: new Set(),
+};
+
+let nonce = 0;
+function code(by: string, at: string, from: Coding, c: string, raw = 'Missbruk'): DecisionEvent {
+  const after: Coding = {
+    ...from,
+    code: c,
+    status: 'coded',
+    codedBy: by,
+    codedAt: at,
+    reviewedBy: null,
+    reviewedAt: null,
+    updatedAt: at,
+  };
+  return decisionEvent(
+    { variable: 'orsak', batch: `b${++nonce}`, kind: 'assign', by, at },
+    [{ raw, before: from, after }],
+    `n${nonce}`,
+  );
+}
+function approve(by: string, at: string, from: Coding, raw = 'Missbruk'): DecisionEvent {
+  const after: Coding = {
+    ...from,
+    status: 'approved',
+    reviewedBy: by,
+    reviewedAt: at,
+    updatedAt: at,
+  };
+  return decisionEvent(
+    { variable: 'orsak', batch: `b${++nonce}`, kind: 'approve', by, at },
+    [{ raw, before: from, after }],
+    `n${nonce}`,
+  );
+}
+const to = (e: DecisionEvent) => e.changes[0]!.to;
+
+describe('folding team events', () => {
+  it('applies a decision made on the state this browser holds, and its follow-ups', () => {
+    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const b = approve('bo', '2026-12-05T10:01:00.000Z', to(a));
+    const s = foldEvents(start, [a, b]);
+    expect(s.values.get('Missbruk')).toMatchObject({
+      code: 'B11',
+      status: 'approved',
+      codedBy: 'anna',
+      reviewedBy: 'bo',
+    });
+    expect(s.disagreements.size).toBe(0);
+  });
+
+  it('changes nothing when the same event comes again (idempotent)', () => {
+    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const once = foldEvents(start, [a]);
+    expect(foldEvents(once, [a])).toEqual(once);
+    expect(foldEvents(start, [a, a])).toEqual(once);
+  });
+
+  it('makes one disagreement in both browsers of two decisions made without seeing each other', () => {
+    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const b = code('bo', '2026-12-05T10:00:05.000Z', uncoded, 'H01');
+    // Each browser has its own decision first, then receives the other's.
+    const annas = foldEvents(foldEvents(start, [a]), [b]);
+    const bos = foldEvents(foldEvents(start, [b]), [a]);
+    const [da] = openDisagreements(annas);
+    const [db] = openDisagreements(bos);
+    expect(openDisagreements(annas)).toHaveLength(1);
+    expect(openDisagreements(bos)).toHaveLength(1);
+    expect(da!.id).toBe(db!.id);
+    // Neither decision was overwritten: each browser keeps its own and lists the other's.
+    expect(annas.values.get('Missbruk')?.code).toBe('B11');
+    expect([da!.held.by, da!.held.code, da!.arrived.by, da!.arrived.code]).toEqual([
+      'anna',
+      'B11',
+      'bo',
+      'H01',
+    ]);
+    expect([db!.held.code, db!.arrived.by, db!.arrived.code]).toEqual(['H01', 'anna', 'B11']);
+
+    // A reviewer resolves it: a recorded event that both browsers fold the same way.
+    const resolve: ResolveEvent = {
+      _id: eventId('2026-12-05T11:00:00.000Z', 'cleo', 'r1'),
+      type: EVENT_TYPE,
+      v: 1,
+      author: 'cleo',
+      at: '2026-12-05T11:00:00.000Z',
+      kind: 'resolve',
+      variable: 'orsak',
+      raw: 'Missbruk',
+      resolves: [da!.id],
+      to: { ...to(b), updatedAt: '2026-12-05T11:00:00.000Z' },
+    };
+    const annas2 = foldEvents(annas, [resolve]);
+    const bos2 = foldEvents(bos, [resolve]);
+    expect(openDisagreements(annas2)).toEqual([]);
+    expect(openDisagreements(bos2)).toEqual([]);
+    expect(annas2.values.get('Missbruk')).toEqual(bos2.values.get('Missbruk'));
+    expect(annas2.values.get('Missbruk')?.code).toBe('H01');
+  });
+
+  it('sees no disagreement when both chose the same code', () => {
+    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const b = code('bo', '2026-12-05T10:00:05.000Z', uncoded, 'B11');
+    expect(foldEvents(foldEvents(start, [a]), [b]).disagreements.size).toBe(0);
+  });
+
+  it('does not apply an approval that claims another coder than the one this browser holds', () => {
+    const a = code('cleo', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const held = foldEvents(start, [a]);
+    // Cleo approves her own coding but says Anna coded it (past a server without the rules).
+    const lie = approve('cleo', '2026-12-05T10:01:00.000Z', { ...to(a), codedBy: 'anna' });
+    const s = foldEvents(held, [lie]);
+    expect(s.values.get('Missbruk')?.status).toBe('coded');
+    expect(openDisagreements(s)).toHaveLength(1);
+  });
+
+  it('keeps a decision on a value this browser does not have yet out of its state', () => {
+    const e = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11', 'Okänt');
+    const s = foldEvents(start, [e]);
+    expect(s.values.has('Okänt')).toBe(false);
+  });
+
+  it('gives the same state for any repetition of the events (property)', () => {
+    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const b = approve('bo', '2026-12-05T10:01:00.000Z', to(a));
+    const c = code('anna', '2026-12-05T10:02:00.000Z', uncoded, 'X9', 'Hot');
+    const once = foldEvents(start, [a, b, c]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(a, b, c), { maxLength: 12 }), (extra) => {
+        expect(foldEvents(once, extra)).toEqual(once);
+      }),
+    );
+  });
+});
+
+describe('team link', () => {
+  it('reads a stored link with or without a path, and refuses what is not one', async () => {
+    const { readTeamLink } = await import('../../src/core/team/link');
+    const ok = { url: 'http://127.0.0.1:4173/couch', db: 'p', user: 'anna', since: 5 };
+    expect(readTeamLink(ok)).toEqual(ok);
+    expect(readTeamLink({ ...ok, url: 'https://couch.example.org' })?.url).toBe(
+      'https://couch.example.org',
+    );
+    expect(readTeamLink({ ...ok, url: 'ftp://x' })).toBeNull();
+    expect(readTeamLink({ ...ok, url: 'https://u:p@x.org' })).toBeNull();
+    expect(readTeamLink({ ...ok, user: '' })).toBeNull();
+    expect(readTeamLink(null)).toBeNull();
+  });
+});

@@ -1,0 +1,260 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectPeople } from '../../src/core/members';
+import { startTeamServer, teamProject, type TeamServer } from '../server/team-server';
+import { launch, search, shot, startServer, tempProfile, type Session } from './harness';
+
+// Two people on one project through the real team server (issue 10 item 8), each in her own
+// browser: the app is served with the server under its own origin (/couch, as docs/team.md
+// advises), so the CSP's connect-src stays 'self'.
+
+const DB = 'kodbok-demo';
+const people: ProjectPeople = {
+  members: [
+    { name: 'anna', role: 'coder' },
+    { name: 'bo', role: 'reviewer' },
+  ],
+  fourEyes: true,
+};
+
+let team: TeamServer;
+let app: { url: string; close: () => Promise<void> };
+const profiles: { remove: () => void }[] = [];
+let a: Session;
+let b: Session;
+const couchRequests: string[] = [];
+
+const profileOf = new Map<string, string>();
+
+async function open(name: string): Promise<Session> {
+  const profile = tempProfile();
+  profiles.push(profile);
+  profileOf.set(name, profile.dir);
+  const s = await launch(profile.dir, new URL(app.url).origin);
+  s.context.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/couch')) couchRequests.push(`${name} ${r.url()}`);
+  });
+  await s.page.goto(app.url);
+  await s.page.getByTestId('user-name').fill(name, { timeout: 90_000 });
+  await s.page.getByTestId('user-ok').click();
+  await s.page.locator('.ag-row').first().waitFor();
+  return s;
+}
+
+async function connect(page: Page, name: string) {
+  await page.getByTestId('team-button').click();
+  await page.getByTestId('team-db').fill(DB);
+  await page.getByTestId('team-name').fill(name);
+  await page.getByTestId('team-password').fill(`${name}-pw`);
+  await shot(page, `team-00-connect-${name}`);
+  await page.getByTestId('team-connect-submit').click();
+  await page.locator('[data-testid="team"][data-state="online"]').waitFor({ timeout: 20_000 });
+}
+
+/** Waits until the first row shows `status` (and the category, when given). */
+async function firstRow(page: Page, status: string, category = '', timeout = 20_000) {
+  await page.waitForFunction(
+    ([st, cat]) => {
+      const el = document.querySelector('.ag-row[row-index="0"]');
+      const s = el?.querySelector('[col-id="status"]')?.textContent;
+      const c = el?.querySelector('[col-id="category"]')?.textContent ?? '';
+      return s === st && c.startsWith(cat);
+    },
+    [status, category] as const,
+    { timeout },
+  );
+}
+
+async function assignFirst(page: Page, code: string) {
+  await page.locator('.ag-row[row-index="0"] [col-id="raw"]').click();
+  await page.keyboard.press('k');
+  await page.getByLabel('Sök på kod, etikett eller synonym').fill(code);
+  await page.keyboard.press('Enter');
+}
+
+beforeAll(async () => {
+  team = await startTeamServer();
+  await teamProject(team, DB, people);
+  // vite preview passes /couch to the team server (vite.config.ts), read when it starts.
+  process.env.KODBOK_TEAM_PROXY = team.url;
+  app = await startServer();
+  delete process.env.KODBOK_TEAM_PROXY;
+  a = await open('anna');
+  b = await open('bo');
+});
+
+afterAll(async () => {
+  await a?.context.close();
+  await b?.context.close();
+  await app?.close();
+  await team?.stop();
+  for (const p of profiles) p.remove();
+});
+
+describe('a team through the server', () => {
+  it('contacts no server before the person connects', async () => {
+    // Both demo projects are up and working, solo: not one request to the team server yet.
+    expect(couchRequests).toEqual([]);
+    await expect(a.page.getByTestId('team-button').textContent()).resolves.toBe('Arbeta i team…');
+    expect(a.foreign).toEqual([]);
+  });
+
+  it('A codes and B sees it within 2 seconds', async () => {
+    await connect(a.page, 'anna');
+    await connect(b.page, 'bo');
+    await shot(a.page, 'team-01-connected');
+    await search(a.page, 'hot om våld');
+    await search(b.page, 'hot om våld');
+    await assignFirst(a.page, 'H04');
+    await firstRow(a.page, 'Kodad', 'H04');
+    const saved = Date.now();
+    await firstRow(b.page, 'Kodad', 'H04', 10_000);
+    expect(Date.now() - saved).toBeLessThan(2000);
+  });
+
+  it('B (reviewer) approves A’s coding; A cannot approve her own', async () => {
+    await b.page.locator('.ag-row[row-index="0"] [col-id="raw"]').click();
+    await b.page.keyboard.press('a');
+    await firstRow(b.page, 'Godkänd', 'H04');
+    await firstRow(a.page, 'Godkänd', 'H04', 10_000);
+    // A codes another value and tries to approve it herself: four eyes refuse it.
+    await search(a.page, 'missbruk');
+    await assignFirst(a.page, 'H07');
+    await firstRow(a.page, 'Kodad', 'H07');
+    await a.page.keyboard.press('a');
+    await a.page.locator('.notice').filter({ hasText: 'fyra ögon' }).first().waitFor();
+    await firstRow(a.page, 'Kodad', 'H07');
+  });
+
+  it('both decide the same value offline; after reconnecting both see one disagreement', async () => {
+    await search(a.page, 'skolk');
+    await search(b.page, 'skolk');
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    try {
+      await assignFirst(a.page, 'H01');
+      await assignFirst(b.page, 'H07');
+      await firstRow(a.page, 'Kodad', 'H01');
+      await firstRow(b.page, 'Kodad', 'H07');
+      // The header says what has not been sent yet.
+      await a.page.locator('[data-testid="team-pending"][data-n="1"]').waitFor();
+      await shot(a.page, 'team-02-offline');
+    } finally {
+      await a.context.setOffline(false);
+      await b.context.setOffline(false);
+    }
+    for (const page of [a.page, b.page]) {
+      await page
+        .getByTestId('team-disagreements-button')
+        .filter({ hasText: '1 oenighet' })
+        .waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid="team-pending"][data-n="0"]').waitFor({ timeout: 60_000 });
+    }
+    // Nobody's decision was overwritten.
+    await firstRow(a.page, 'Kodad', 'H01');
+    await firstRow(b.page, 'Kodad', 'H07');
+    await b.page.getByTestId('team-disagreements-button').click();
+    await b.page.getByTestId('team-disagreement').waitFor();
+    await shot(b.page, 'team-03-disagreement');
+    const text = await b.page.getByTestId('team-disagreement').textContent();
+    expect(text).toContain('H01 · anna');
+    expect(text).toContain('H07 · bo');
+    // B keeps A's code: a recorded action that reaches A too, and the queue empties in both.
+    await b.page.getByTestId('team-keep-arrived').click();
+    await b.page.getByTestId('team-disagreement').waitFor({ state: 'detached' });
+    await b.page.keyboard.press('Escape');
+    await firstRow(b.page, 'Kodad', 'H01');
+    await a.page
+      .getByTestId('team-disagreements-button')
+      .waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('a forged event sent straight to the server is refused; another host is blocked by the CSP', async () => {
+    const forged = await a.page.evaluate(async (db) => {
+      const at = new Date().toISOString();
+      const res = await fetch(`/couch/${db}/${encodeURIComponent(`ev:${at}:bo:forged`)}`, {
+        method: 'PUT',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'kodbok/event',
+          v: 1,
+          author: 'bo',
+          at,
+          kind: 'decision',
+          variable: 'x',
+          batch: 'b',
+          action: 'assign',
+          changes: [],
+        }),
+      });
+      return { status: res.status, body: (await res.json()) as { reason?: string } };
+    }, DB);
+    expect(forged.status).toBe(403);
+    expect(forged.body.reason).toMatch(/^kodbok:not-the-author:/);
+    // The team server's own address is another origin than the page's: the CSP refuses it.
+    const direct = await a.page.evaluate(
+      (url) =>
+        fetch(`${url}/_session`).then(
+          () => 'reached',
+          () => 'blocked',
+        ),
+      team.url,
+    );
+    expect(direct).toBe('blocked');
+  });
+
+  it('a browser closed with a decision not yet sent loses nothing and repeats nothing', async () => {
+    await search(a.page, 'omsorgsbrist');
+    await search(b.page, 'omsorgsbrist');
+    await a.context.setOffline(true);
+    await assignFirst(a.page, 'H01');
+    await firstRow(a.page, 'Kodad', 'H01');
+    await a.page.locator('[data-testid="team-pending"][data-n="1"]').waitFor();
+    // Closed while offline: the event never left; it waits in the outbox on disk.
+    await a.context.close();
+    a = await launch(profileOf.get('anna')!, new URL(app.url).origin);
+    await a.page.goto(app.url);
+    await a.page.locator('.ag-row').first().waitFor({ timeout: 90_000 });
+    // A session cookie ends with the browser: then she logs in again (the link fills in the rest).
+    const state = await a.page.waitForFunction(
+      () => {
+        const s = document.querySelector('[data-testid="team"]')?.getAttribute('data-state');
+        return s === 'online' || s === 'logged-out' ? s : null;
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    if ((await state.jsonValue()) === 'logged-out') {
+      await a.page.getByTestId('team-button').click();
+      await a.page.getByRole('button', { name: 'Logga in och anslut' }).click();
+      await a.page.getByTestId('team-password').fill('anna-pw');
+      await a.page.getByTestId('team-connect-submit').click();
+    }
+    await a.page.locator('[data-testid="team-pending"][data-n="0"]').waitFor({ timeout: 20_000 });
+    await firstRow(b.page, 'Kodad', 'H01', 10_000);
+    // On the server: exactly one event for that decision.
+    const all = await fetch(`${team.url}/${DB}/_all_docs?include_docs=true`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`admin:${team.admin.password}`).toString('base64')}`,
+      },
+    }).then(
+      (r) =>
+        r.json() as Promise<{
+          rows: {
+            doc: {
+              kind?: string;
+              author?: string;
+              changes?: { raw: string; to: { code: string } }[];
+            };
+          }[];
+        }>,
+    );
+    const mine = all.rows.filter(
+      (r) =>
+        r.doc.kind === 'decision' &&
+        r.doc.changes?.some((c) => c.raw === 'Omsorgsbrist' && c.to.code === 'H01'),
+    );
+    expect(mine).toHaveLength(1);
+  });
+});

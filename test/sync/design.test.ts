@@ -1,0 +1,111 @@
+// The server's own rules (issue 10 item 5), run directly: the same source string the server gets.
+import { describe, expect, it } from 'vitest';
+import type { ProjectPeople } from '../../src/core/members';
+import { EVENT_TYPE, eventId } from '../../src/core/team/events';
+import { designDoc, refusalOf, validateSource, type Refusal } from '../../src/sync/design';
+import { decisionEvent } from './fixtures';
+
+type Validate = (
+  newDoc: object,
+  oldDoc: object | null,
+  userCtx: { name: string | null; roles: string[] },
+  secObj: object,
+) => void;
+
+const people: ProjectPeople = {
+  members: [
+    { name: 'anna', role: 'coder' },
+    { name: 'bo', role: 'reviewer' },
+    { name: 'cleo', role: 'both' },
+  ],
+  fourEyes: true,
+};
+const secObj = {
+  admins: { names: ['lena'], roles: [] },
+  members: { names: ['anna', 'bo', 'cleo'], roles: [] },
+};
+
+function compile(p: ProjectPeople): Validate {
+  // Exactly what CouchDB does with the string: evaluate it to a function.
+  return new Function(`return (${validateSource(p)});`)() as Validate;
+}
+
+const decision = decisionEvent;
+
+function refusal(run: () => void): Refusal | 'allowed' | string {
+  try {
+    run();
+    return 'allowed';
+  } catch (e) {
+    const forbidden = (e as { forbidden?: unknown }).forbidden;
+    return refusalOf(forbidden) ?? String(forbidden);
+  }
+}
+
+const user = (name: string | null, roles: string[] = []) => ({ name, roles });
+
+describe('validate_doc_update', () => {
+  const validate = compile(people);
+  const check = (doc: object, by: string | null, old: object | null = null, roles: string[] = []) =>
+    refusal(() => validate(doc, old, user(by, roles), secObj));
+
+  it('lets a member store her own coding', () => {
+    expect(check(decision('anna', 'assign', null), 'anna')).toBe('allowed');
+  });
+
+  it('refuses an event whose author is not the logged-in user', () => {
+    expect(check(decision('bo', 'assign', null), 'anna')).toBe('not-the-author');
+    // Not even a server admin writes in someone else's name.
+    expect(check(decision('bo', 'assign', null), 'admin', null, ['_admin'])).toBe('not-the-author');
+  });
+
+  it('refuses any write by a non-member, and by nobody', () => {
+    expect(check(decision('eve', 'assign', null), 'eve')).toBe('not-a-member');
+    expect(check(decision('anna', 'assign', null), null)).toBe('not-a-member');
+  });
+
+  it('refuses an approval by someone who is not a reviewer', () => {
+    expect(check(decision('anna', 'approve', 'cleo'), 'anna')).toBe('not-a-reviewer');
+    expect(check(decision('anna', 'reject', 'cleo'), 'anna')).toBe('not-a-reviewer');
+    expect(check(decision('bo', 'approve', 'anna'), 'bo')).toBe('allowed');
+  });
+
+  it("refuses an approval of one's own coding when the project asks four eyes", () => {
+    expect(check(decision('cleo', 'approve', 'cleo'), 'cleo')).toBe('own-coding');
+    expect(check(decision('cleo', 'approve', 'anna'), 'cleo')).toBe('allowed');
+    const relaxed = compile({ ...people, fourEyes: false });
+    expect(
+      refusal(() => relaxed(decision('cleo', 'approve', 'cleo'), null, user('cleo'), secObj)),
+    ).toBe('allowed');
+  });
+
+  it('keeps events immutable: no change, no delete', () => {
+    const doc = decision('anna', 'assign', null);
+    expect(check({ ...doc, _rev: '1-a' }, 'anna', doc)).toBe('immutable');
+    expect(check({ _id: doc._id, _rev: '1-a', _deleted: true }, 'anna', doc)).toBe('immutable');
+  });
+
+  it('stores only Kodbok events, and lets only a project admin change members or rules', () => {
+    expect(check({ _id: 'x', author: 'anna' }, 'anna')).toBe('not-an-event');
+    const members = {
+      _id: eventId('2026-12-05T10:00:00.000Z', 'anna', 'n2'),
+      type: EVENT_TYPE,
+      v: 1,
+      author: 'anna',
+      at: '2026-12-05T10:00:00.000Z',
+      kind: 'members',
+      people,
+    };
+    expect(check(members, 'anna')).toBe('not-an-admin');
+    expect(check({ ...members, author: 'lena' }, 'lena')).toBe('allowed');
+    expect(check(designDoc(people), 'anna')).toBe('not-an-admin');
+    expect(check(designDoc(people), 'lena')).toBe('allowed');
+  });
+
+  it('lets every member review while a project has no members listed (as the app does)', () => {
+    const open = compile({ members: [], fourEyes: true });
+    expect(refusal(() => open(decision('anna', 'approve', 'bo'), null, user('anna'), secObj))).toBe(
+      'allowed',
+    );
+  });
+});

@@ -1,0 +1,309 @@
+// The team sync between two browsers' databases and the real server (issue 10 items 2, 3, 4):
+// a decision reaches the other browser; work goes on offline and is sent on reconnect without
+// duplicates; decisions made without seeing each other become one disagreement in both; a crash
+// between sending and hearing back repeats nothing; a refused event is kept with its reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectPeople } from '../../src/core/members';
+import type { KodbokDb } from '../../src/db/db';
+import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
+import { linkProject, queueSnapshot, savePeopleFor } from '../../src/db/team';
+import { TeamSync, type RemoteDb } from '../../src/sync/engine';
+import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
+import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
+
+const people: ProjectPeople = {
+  members: [
+    { name: 'anna', role: 'coder' },
+    { name: 'bo', role: 'both' },
+  ],
+  fourEyes: true,
+};
+const DB = 'kodbok-team';
+const JOIN = 'kodbok-join';
+
+let server: TeamServer;
+let PouchDB: new (name: string, opts: object) => unknown;
+
+beforeAll(async () => {
+  server = await startTeamServer();
+  await teamProject(server, DB, people);
+  // pouchdb-browser expects a browser's global `self`.
+  (globalThis as { self?: unknown }).self ??= globalThis;
+  PouchDB = (await import('pouchdb-browser')).default as typeof PouchDB;
+});
+afterAll(() => server?.stop());
+
+/** A browser of `user`: its own database, the shared project linked to the server. */
+async function browser(user: string, remoteFor?: (r: RemoteDb) => RemoteDb, dbName = DB) {
+  const db = freshDb();
+  const project = await projectWith(db, [
+    ['Missbruk', 10],
+    ['Hot', 4],
+  ]);
+  await setPeople(db, project.id, people);
+  await linkProject(db, project.id, { url: server.url, db: dbName, user, since: null });
+  // Node has no cookie jar: basic auth stands in for the browser's session cookie here.
+  const remote = new PouchDB(`${server.url}/${dbName}`, {
+    skip_setup: true,
+    auth: { username: user, password: `${user}-pw` },
+  }) as RemoteDb;
+  const make = () =>
+    new TeamSync(
+      db,
+      project.id,
+      { url: server.url, db: dbName, user, since: null },
+      {
+        remote: remoteFor ? remoteFor(remote) : remote,
+        backoff: { first: 50, max: 400 },
+      },
+    );
+  return { db, project: project.id, remote, make };
+}
+
+/** Anna's and Bo's browsers, both syncing. */
+async function pair() {
+  const a = await browser('anna');
+  const b = await browser('bo');
+  const sa = a.make();
+  const sb = b.make();
+  sa.start();
+  sb.start();
+  return { a, b, sa, sb };
+}
+
+const valueOf = (db: KodbokDb, project: string, raw = 'Missbruk') =>
+  db.values.get([project, variable.id, raw]);
+
+describe('team sync through the server', () => {
+  it('sends a decision and the other browser folds it, with its history', async () => {
+    const { a, b, sa, sb } = await pair();
+    try {
+      await decideAs(a.db, a.project, 'anna', ['Missbruk'], { kind: 'assign', code: 'H01' });
+      sa.push();
+      await expect
+        .poll(async () => (await valueOf(b.db, b.project))?.code, { timeout: 5000 })
+        .toBe('H01');
+      expect(await a.db.outbox.count()).toBe(0);
+      const history = await b.db.history.toArray();
+      expect(history.map((h) => [h.kind, h.by, h.changes[0]?.code])).toContainEqual([
+        'assign',
+        'anna',
+        'H01',
+      ]);
+      // Bo (both) approves Anna's coding; it comes back to Anna.
+      await decideAs(b.db, b.project, 'bo', ['Missbruk'], { kind: 'approve' });
+      sb.push();
+      await expect
+        .poll(async () => (await valueOf(a.db, a.project))?.status, { timeout: 5000 })
+        .toBe('approved');
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+  });
+
+  it('sends a note thread to the other browser', async () => {
+    const { a, b, sa, sb } = await pair();
+    try {
+      const note = await writeNote(a.db, {
+        project: a.project,
+        variable: variable.id,
+        raw: 'Hot',
+        input: { kind: 'note', text: 'Hot mot vem?' },
+        by: 'anna',
+      });
+      expect(typeof note).toBe('object');
+      sa.push();
+      await expect
+        .poll(
+          async () => (await loadNotes(b.db, b.project, variable.id)).map((n) => [n.by, n.text]),
+          {
+            timeout: 5000,
+          },
+        )
+        .toEqual([['anna', 'Hot mot vem?']]);
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+  });
+
+  it('works offline, and on reconnect both see one disagreement, never a last writer wins', async () => {
+    const a = await browser('anna');
+    const b = await browser('bo');
+    // Both decide the same value while neither is connected.
+    await decideAs(a.db, a.project, 'anna', ['Hot'], { kind: 'assign', code: 'H01' });
+    await decideAs(b.db, b.project, 'bo', ['Hot'], { kind: 'assign', code: 'H07' });
+    expect(await a.db.outbox.count()).toBe(1);
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      await expect.poll(() => a.db.disagreements.count(), { timeout: 8000 }).toBeGreaterThan(0);
+      await expect.poll(() => b.db.disagreements.count(), { timeout: 8000 }).toBeGreaterThan(0);
+      const [da] = await a.db.disagreements.toArray();
+      const [dbb] = await b.db.disagreements.toArray();
+      expect(await a.db.disagreements.count()).toBe(1);
+      expect(await b.db.disagreements.count()).toBe(1);
+      expect(da!.id).toBe(dbb!.id);
+      expect([da!.held.code, da!.arrived.by, da!.arrived.code]).toEqual(['H01', 'bo', 'H07']);
+      // Each keeps its own decision until the team resolves it.
+      expect((await valueOf(a.db, a.project, 'Hot'))?.code).toBe('H01');
+      expect((await valueOf(b.db, b.project, 'Hot'))?.code).toBe('H07');
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+  });
+
+  it('repeats nothing after a crash between sending and hearing back', async () => {
+    const a = await browser('anna');
+    await decideAs(a.db, a.project, 'anna', ['Missbruk'], { kind: 'flag' });
+    const [row] = await a.db.outbox.toArray();
+    // The server got the event, but the browser died before it removed it from its outbox.
+    await a.remote.bulkDocs([row!.event]);
+    const sa = a.make();
+    sa.start();
+    try {
+      await expect.poll(() => a.db.outbox.count(), { timeout: 5000 }).toBe(0);
+      const stored = await couch(server, 'GET', `/${DB}/${encodeURIComponent(row!.id)}`);
+      expect(stored.status).toBe(200);
+      // Its own event coming back from the server is not folded a second time.
+      await sa.settled();
+      const mine = (await a.db.history.toArray()).filter((h) => h.kind === 'flag');
+      expect(mine).toHaveLength(1);
+    } finally {
+      sa.stop();
+    }
+  });
+
+  it('retries with backoff while the server is away, then sends', async () => {
+    let failures = 2;
+    const a = await browser('anna', (r) => ({
+      info: () => r.info(),
+      changes: (o) => r.changes(o),
+      bulkDocs: (docs) => {
+        if (failures-- > 0)
+          return Promise.reject(Object.assign(new Error('offline'), { status: 0 }));
+        return r.bulkDocs(docs);
+      },
+    }));
+    await decideAs(a.db, a.project, 'anna', ['Hot'], { kind: 'flag' });
+    const sa = a.make();
+    sa.start();
+    try {
+      await expect.poll(() => a.db.outbox.count(), { timeout: 5000 }).toBe(0);
+      expect(failures).toBeLessThan(0);
+    } finally {
+      sa.stop();
+    }
+  });
+
+  it('keeps an event the server refuses, with its reason, and does not send it again', async () => {
+    const a = await browser('anna');
+    // A decision recorded under another name than the logged-in user's.
+    await decideAs(a.db, a.project, 'bo', ['Hot'], { kind: 'assign', code: 'B11' });
+    const sa = a.make();
+    sa.start();
+    try {
+      await expect
+        .poll(async () => (await a.db.outbox.toArray())[0]?.refused?.reason, { timeout: 5000 })
+        .toMatch(/^kodbok:not-the-author:/);
+    } finally {
+      sa.stop();
+    }
+  });
+});
+
+describe('a new member joins', () => {
+  it('starts from the project as the first member shared it: variables, values, codings', async () => {
+    await teamProject(server, JOIN, people);
+    const a = await browser('anna', undefined, JOIN);
+    await decideAs(a.db, a.project, 'anna', ['Missbruk'], { kind: 'assign', code: 'B11' });
+    expect(await queueSnapshot(a.db, a.project, 'anna')).toBeGreaterThan(0);
+    const sa = a.make();
+    sa.start();
+    // Bo's project is empty: nothing of it before he connects.
+    const db = freshDb();
+    const project = await createProject(db, {
+      name: 'Ny',
+      demo: false,
+      variables: [],
+      values: new Map(),
+    });
+    await linkProject(db, project.id, { url: server.url, db: JOIN, user: 'bo', since: null });
+    const remote = new PouchDB(`${server.url}/${JOIN}`, {
+      skip_setup: true,
+      auth: { username: 'bo', password: 'bo-pw' },
+    }) as RemoteDb;
+    const sb = new TeamSync(
+      db,
+      project.id,
+      { url: server.url, db: JOIN, user: 'bo', since: null },
+      { remote },
+    );
+    sb.start();
+    try {
+      await expect
+        .poll(async () => (await db.values.get([project.id, variable.id, 'Missbruk']))?.code, {
+          timeout: 8000,
+        })
+        .toBe('B11');
+      expect((await db.variables.get([project.id, variable.id]))?.codebook.id).toBe(
+        variable.codebook.id,
+      );
+      expect(await db.values.get([project.id, variable.id, 'Hot'])).toMatchObject({
+        frequency: 4,
+        status: 'uncoded',
+      });
+      // Sharing again sends nothing new.
+      expect(await queueSnapshot(a.db, a.project, 'anna')).toBe(0);
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+  });
+});
+
+describe('members', () => {
+  it('a project admin’s change of members reaches the team; anyone else’s is refused with the reason', async () => {
+    const a = await browser('anna');
+    const admin = await browser('admin');
+    const sa = a.make();
+    // The server admin logs in as herself (the test server's admin password).
+    const adminRemote = new PouchDB(`${server.url}/${DB}`, {
+      skip_setup: true,
+      auth: { username: 'admin', password: server.admin.password },
+    }) as RemoteDb;
+    const sadmin = new TeamSync(
+      admin.db,
+      admin.project,
+      { url: server.url, db: DB, user: 'admin', since: null },
+      { remote: adminRemote, backoff: { first: 50, max: 400 } },
+    );
+    sa.start();
+    sadmin.start();
+    try {
+      const more = {
+        ...people,
+        members: [...people.members, { name: 'cleo', role: 'coder' as const }],
+      };
+      await savePeopleFor(a.db, a.project, more, 'anna');
+      sa.push();
+      await expect
+        .poll(async () => (await a.db.outbox.toArray())[0]?.refused?.reason, { timeout: 5000 })
+        .toMatch(/^kodbok:not-an-admin:/);
+      await savePeopleFor(admin.db, admin.project, more, 'admin');
+      sadmin.push();
+      await expect
+        .poll(async () => (await a.db.settings.get(membersKey(a.project)))?.value, {
+          timeout: 5000,
+        })
+        .toEqual(more);
+    } finally {
+      sa.stop();
+      sadmin.stop();
+    }
+  });
+});
