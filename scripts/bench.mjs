@@ -361,7 +361,8 @@ async function keyBenchmarks(browser, n, runs = 5) {
   for (let i = 1; i <= word.length * 2; i++) {
     const typed = i <= word.length ? word.slice(0, i) : word.slice(0, word.length * 2 - i);
     await page.evaluate((q) => window.kodbokKeysBench.armSearch(q), typed);
-    await page.keyboard.press(i <= word.length ? word[i - 1] : 'Backspace');
+    if (i <= word.length) await page.keyboard.type(word[i - 1]);
+    else await page.keyboard.press('Backspace');
     drawn.push(await page.evaluate(() => window.kodbokKeysBench.searchTime()));
   }
   const coding = [];

@@ -143,10 +143,10 @@ function armSearch(expected: string): void {
   if (!grid) throw new Error('no grid');
   searchShown = new Promise((resolve, reject) => {
     let keyAt: number | null = null;
-    document.addEventListener('keydown', (e) => (keyAt = e.timeStamp), {
-      capture: true,
-      once: true,
-    });
+    // A key on the layout comes as keydown first; å, ä, ö are typed as text (an input event).
+    const first = (e: Event) => (keyAt ??= e.timeStamp);
+    for (const type of ['keydown', 'input'])
+      document.addEventListener(type, first, { capture: true, once: true });
     const done = () => {
       if (keyAt === null || grid.dataset.search !== expected) return false;
       observer.disconnect();
