@@ -8,8 +8,10 @@ import { reasons } from './codebooks';
 
 const engine = createEngine({ codebook: reasons, known: new Map() });
 const parts = (raw: string) =>
-  combinedParts(raw, (text) => engine.suggest(text, 1))?.map((p) => [p.text, p.suggestion.code]) ??
-  null;
+  combinedParts(raw, (text) => engine.suggest(text, 3), undefined, reasons)?.map((p) => [
+    p.text,
+    p.suggestion.code,
+  ]) ?? null;
 
 describe('probably combined values', () => {
   it('are flagged with each part and its own suggestion', () => {
@@ -42,10 +44,29 @@ describe('probably combined values', () => {
         const separated = set.rows.filter((r) => /[;,+]/u.test(r.raw));
         expect(separated.length).toBeGreaterThan(10);
         const flagged = separated.filter(
-          (r) => combinedParts(r.raw, (text) => setEngine.suggest(text, 1)) !== null,
+          (r) =>
+            combinedParts(r.raw, (text) => setEngine.suggest(text, 3), undefined, set.codebook) !==
+            null,
         );
         expect(flagged, name).toEqual([]);
       }
+    },
+  );
+
+  // A negated group restated before its leaf (`Ingen utredning, hänvisning`: the group "no
+  // investigation" and its leaf "referral, no investigation") is one action; these values were
+  // flagged before the group was read (4 in the tuning sets, 7 more in final9/10).
+  it.skipIf(!haveDevSet)(
+    'flag no value of the actions’ sets that restates a group before its leaf',
+    () => {
+      const flagged: string[] = [];
+      for (const set of labelledSets().filter((s) => s.name.endsWith('-atgard'))) {
+        const setEngine = createEngine({ codebook: set.codebook, known: new Map() });
+        for (const r of set.rows)
+          if (combinedParts(r.raw, (text) => setEngine.suggest(text, 3), undefined, set.codebook))
+            flagged.push(`${set.name}: ${r.raw}`);
+      }
+      expect(flagged).toEqual([]);
     },
   );
 });
