@@ -101,6 +101,7 @@ async function showProject(projectId: string): Promise<void> {
     values: [],
     valuesFor: null,
     suggestions: new Map(),
+    combined: new Map(),
     coverage: new Map(),
   });
   // Coverage of every variable: read once, then followed change by change. The whole project is
@@ -154,6 +155,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
     values: [],
     valuesFor: null,
     suggestions: new Map(),
+    combined: new Map(),
     suggesting: null,
     view,
     profile,

@@ -1,4 +1,5 @@
 import { diffKnown, knownValuesOf } from '../core/known';
+import { mayBeCombined, type CombinedPart } from '../core/suggest/combined';
 import type { KnownValue } from '../core/suggest/engine';
 import type { SuggestProfile } from '../core/suggest/profile';
 import type { Codebook, Suggestion } from '../core/types';
@@ -78,6 +79,7 @@ async function syncOnce(): Promise<void> {
   const todo = fresh ? values : values.filter((v) => !current.has(v.raw) || moved.has(v.raw));
   if (todo.length === 0) return;
   const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(current);
+  const combined = fresh ? new Map<string, readonly CombinedPart[]>() : new Map(get().combined);
   // Most frequent first: what the researcher sees on top gets its suggestion first.
   const raws = [...todo].sort((a, b) => b.frequency - a.frequency).map((v) => v.raw);
   set({ suggesting: { done: 0, total: raws.length } });
@@ -85,13 +87,18 @@ async function syncOnce(): Promise<void> {
     if (syncAgain && !fresh) return; // newer data arrived: the next run redoes this
     const chunk = raws.slice(i, i + SUGGEST_CHUNK);
     const out = await worker.suggest(key, chunk, SUGGESTIONS_K);
+    // Values that may name several reasons, with each part's suggestion (the grid's marker).
+    const parts = await worker.combined(key, chunk.filter(mayBeCombined));
     if (get().valuesFor !== key) return; // the user switched variable meanwhile
     chunk.forEach((raw, j) => {
       have.set(raw, out[j] ?? []);
+      combined.delete(raw);
       moved.delete(raw);
     });
+    for (const [raw, p] of parts) combined.set(raw, p);
     set({
       suggestions: new Map(have),
+      combined: new Map(combined),
       suggesting: { done: Math.min(i + SUGGEST_CHUNK, raws.length), total: raws.length },
     });
   }

@@ -21,6 +21,9 @@ export interface CombinedPart {
 const SEPARATOR = /[;,+]/u;
 const LETTER = /\p{L}/u;
 
+/** Whether a value is written with a separator of reasons at all (only those can be combined). */
+export const mayBeCombined = (raw: string): boolean => SEPARATOR.test(raw);
+
 /** A part must be suggested at least this confidently on its own to count as a reason. */
 export const COMBINED_MIN_SCORE = 0.6;
 
@@ -36,7 +39,7 @@ export function combinedParts(
   minScore = COMBINED_MIN_SCORE,
   codebook?: Codebook,
 ): CombinedPart[] | null {
-  if (!SEPARATOR.test(raw)) return null;
+  if (!mayBeCombined(raw)) return null;
   const whole = suggest(raw)[0]?.score ?? 0;
   const texts = raw
     .split(SEPARATOR)

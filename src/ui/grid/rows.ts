@@ -1,5 +1,6 @@
 import { categoryIndex } from '../../core/codebook';
 import { isNewValue } from '../../core/import-merge';
+import type { CombinedPart } from '../../core/suggest/combined';
 import type { Codebook, RawValue, Status, Suggestion } from '../../core/types';
 import type { T } from '../i18n';
 
@@ -39,6 +40,8 @@ export interface GridRow {
   readonly score: number | null;
   /** The second and third suggestions (shown as columns on demand, taken with 2 and 3). */
   readonly more: readonly MoreSuggestion[];
+  /** The marker of a value that probably names several reasons (`2 parts?`); empty if not. */
+  readonly combined: string;
   readonly code: string | null;
   /** Label of the assigned category; empty when uncoded. */
   readonly category: string;
@@ -83,6 +86,9 @@ export function buildRows(
   clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null = null,
   /** The import whose values count as new; null when every value came in the first one. */
   newImport: string | null = null,
+  /** Values that probably name several reasons; set with their suggestions, so a value whose
+   * parts change has a new suggestion list too and its row is built again. */
+  combined: ReadonlyMap<string, readonly CombinedPart[]> = new Map(),
 ): GridRow[] {
   let total = 0;
   for (const v of values) total += v.frequency;
@@ -112,7 +118,7 @@ export function buildRows(
       continue;
     }
     index ??= categoryIndex(codebook);
-    rows[i] = buildRow(v, list, index, t, total, clusters?.get(v.raw), newImport);
+    rows[i] = buildRow(v, list, index, t, total, clusters?.get(v.raw), newImport, combined);
   }
   last = { values, lists, suggestions, codebook, t, clusters, newImport, total, rows };
   return rows;
@@ -126,8 +132,10 @@ function buildRow(
   total: number,
   cluster: { readonly key: string; readonly size: number } | undefined,
   newImport: string | null,
+  combined: ReadonlyMap<string, readonly CombinedPart[]>,
 ): GridRow {
   const top = list?.[0];
+  const parts = combined.get(v.raw)?.length ?? 0;
   const cat = v.code === null ? undefined : index.get(v.code);
   return {
     raw: v.raw,
@@ -143,6 +151,7 @@ function buildRow(
       score: s.score,
       via: describeVia(t, s.via),
     })),
+    combined: parts > 0 ? t('combinedBadge', { n: parts }) : '',
     code: v.code,
     category: v.code === null ? '' : (cat?.label ?? t('unknownCode', { code: v.code })),
     unknownCode: v.code !== null && !cat,
