@@ -7,6 +7,7 @@ import { readCodebookFile } from '../../../src/core/formats/codebook';
 import { mayBeCombined } from '../../../src/core/suggest/combined';
 import type { KnownValue } from '../../../src/core/suggest/engine';
 import { defaultProfile } from '../../../src/core/suggest/profile';
+import type { Codebook } from '../../../src/core/types';
 import { suggestWorker } from '../../../src/workers/client';
 import { syntheticValues } from '../synthetic';
 
@@ -19,14 +20,18 @@ export interface WorkerSuggestRun {
 
 let round = 0;
 
+function benchCodebook(text: string): Codebook {
+  const parsed = readCodebookFile(text);
+  if (!parsed.ok) throw new Error('the benchmark codebook does not read');
+  return parsed.value;
+}
+
 async function suggestInWorker(
   codebookText: string,
   values: number,
   known: number,
 ): Promise<WorkerSuggestRun> {
-  const parsed = readCodebookFile(codebookText);
-  if (!parsed.ok) throw new Error('the benchmark codebook does not read');
-  const codebook = parsed.value;
+  const codebook = benchCodebook(codebookText);
   const raws = syntheticValues(codebook, values, 3).map((v) => v.raw);
   const knownValues = new Map<string, KnownValue>(
     syntheticValues(codebook, known, 4).map((v) => [v.raw, { code: v.code, status: 'approved' }]),
@@ -64,9 +69,7 @@ async function refreshAfterApproval(
   values: number,
   approved: number,
 ): Promise<WorkerRefreshRun> {
-  const parsed = readCodebookFile(codebookText);
-  if (!parsed.ok) throw new Error('the benchmark codebook does not read');
-  const codebook = parsed.value;
+  const codebook = benchCodebook(codebookText);
   const synthetic = syntheticValues(codebook, values, 3);
   const raws = synthetic.map((v) => v.raw);
   const worker = suggestWorker();
