@@ -87,20 +87,23 @@ async function syncOnce(): Promise<void> {
     if (syncAgain && !fresh) return; // newer data arrived: the next run redoes this
     const chunk = raws.slice(i, i + SUGGEST_CHUNK);
     const out = await worker.suggest(key, chunk, SUGGESTIONS_K);
-    // Values that may name several reasons, with each part's suggestion (the grid's marker).
-    const parts = await worker.combined(key, chunk.filter(mayBeCombined));
     if (get().valuesFor !== key) return; // the user switched variable meanwhile
     chunk.forEach((raw, j) => {
       have.set(raw, out[j] ?? []);
-      combined.delete(raw);
       moved.delete(raw);
     });
-    for (const [raw, p] of parts) combined.set(raw, p);
     set({
       suggestions: new Map(have),
-      combined: new Map(combined),
       suggesting: { done: Math.min(i + SUGGEST_CHUNK, raws.length), total: raws.length },
     });
+    // Then the values that may name several reasons, with each part's suggestion (the grid's
+    // marker): the suggestions are on screen meanwhile.
+    const candidates = chunk.filter(mayBeCombined);
+    const parts = candidates.length > 0 ? await worker.combined(key, candidates) : [];
+    if (get().valuesFor !== key) return;
+    for (const raw of candidates) combined.delete(raw);
+    for (const [raw, p] of parts) combined.set(raw, p);
+    if (candidates.length > 0 || fresh) set({ combined: new Map(combined) });
   }
 }
 

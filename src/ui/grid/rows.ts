@@ -69,6 +69,7 @@ interface LastBuild {
   readonly t: T;
   readonly clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null;
   readonly newImport: string | null;
+  readonly combined: ReadonlyMap<string, readonly CombinedPart[]>;
   readonly total: number;
   readonly rows: readonly GridRow[];
 }
@@ -86,8 +87,8 @@ export function buildRows(
   clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null = null,
   /** The import whose values count as new; null when every value came in the first one. */
   newImport: string | null = null,
-  /** Values that probably name several reasons; set with their suggestions, so a value whose
-   * parts change has a new suggestion list too and its row is built again. */
+  /** Values that probably name several reasons (found after their suggestions: a value whose
+   * parts changed has its row built again). */
   combined: ReadonlyMap<string, readonly CombinedPart[]> = new Map(),
 ): GridRow[] {
   let total = 0;
@@ -102,6 +103,7 @@ export function buildRows(
       ? last
       : null;
   const sameSuggestions = prev?.suggestions === suggestions;
+  const sameCombined = prev?.combined === combined;
   let index: ReturnType<typeof categoryIndex> | null = null;
   const lists: (readonly Suggestion[] | undefined)[] = new Array<readonly Suggestion[] | undefined>(
     values.length,
@@ -113,14 +115,18 @@ export function buildRows(
     // A value's suggestions are one array per value: unchanged when it is the same array.
     const list = same && sameSuggestions ? prev.lists[i] : suggestions.get(v.raw);
     lists[i] = list;
-    if (same && prev.lists[i] === list) {
+    if (
+      same &&
+      prev.lists[i] === list &&
+      (sameCombined || prev.combined.get(v.raw) === combined.get(v.raw))
+    ) {
       rows[i] = prev.rows[i]!;
       continue;
     }
     index ??= categoryIndex(codebook);
     rows[i] = buildRow(v, list, index, t, total, clusters?.get(v.raw), newImport, combined);
   }
-  last = { values, lists, suggestions, codebook, t, clusters, newImport, total, rows };
+  last = { values, lists, suggestions, codebook, t, clusters, newImport, combined, total, rows };
   return rows;
 }
 
