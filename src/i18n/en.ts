@@ -136,6 +136,14 @@ export const en: Messages = {
   pickerMoreValues: '+ {n} more values',
   pickerMoreValues_one: '+ {n} more value',
   pickerSuggested: 'Suggested for the value',
+  // probably combined values: grid marker, side panel and picker (issue 12 item 6)
+  colCombined: 'Several reasons?',
+  combinedBadge: '{n} parts?',
+  combinedBadge_one: '{n} part?',
+  combinedTitle: 'Probably several reasons in one value',
+  combinedHelp:
+    'A stored value cannot be split here. Choose one part’s category with one click, or add the separator to the variable’s split (the Split step when a file is imported) and import the file again.',
+  combinedPick: 'Code as {code}',
   viaLabel: 'label: {text}',
   viaSynonym: 'synonym: {text}',
   viaValue: 'like a value ({status}): {text}',

@@ -134,6 +134,14 @@ export const sv = {
   pickerMoreValues: '+ {n} värden till',
   pickerMoreValues_one: '+ {n} värde till',
   pickerSuggested: 'Förslag för värdet',
+  // probably combined values: grid marker, side panel and picker (issue 12 item 6)
+  colCombined: 'Flera orsaker?',
+  combinedBadge: '{n} delar?',
+  combinedBadge_one: '{n} del?',
+  combinedTitle: 'Troligen flera orsaker i ett värde',
+  combinedHelp:
+    'Ett sparat värde kan inte delas här. Välj en dels kategori med ett klick, eller lägg till avgränsaren i variabelns delning (steget Dela upp när en fil importeras) och importera filen igen.',
+  combinedPick: 'Koda som {code}',
   viaLabel: 'etikett: {text}',
   viaSynonym: 'synonym: {text}',
   viaValue: 'liknar värde ({status}): {text}',

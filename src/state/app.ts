@@ -103,6 +103,7 @@ async function showProject(projectId: string): Promise<void> {
     values: [],
     valuesFor: null,
     suggestions: new Map(),
+    combined: new Map(),
     coverage: new Map(),
   });
   // Coverage of every variable: read once, then followed change by change. The whole project is
@@ -157,6 +158,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
     values: [],
     valuesFor: null,
     suggestions: new Map(),
+    combined: new Map(),
     suggesting: null,
     view,
     profile,

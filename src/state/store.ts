@@ -3,6 +3,7 @@ import type { Coverage } from '../core/coverage';
 import type { DecisionInput, SkipReason } from '../core/decide';
 import { emptyView, type ViewState } from '../core/settings';
 import { defaultProfile, type SuggestProfile } from '../core/suggest/profile';
+import type { CombinedPart } from '../core/suggest/combined';
 import type { Suggestion, VariableId } from '../core/types';
 import { appDb, type ProjectRow, type ValueRow, type VariableRow } from '../db/db';
 import { describeStorageError, type StorageProblem } from '../db/errors';
@@ -56,6 +57,8 @@ interface AppState {
   /** Suggestions of the current variable, keyed by raw value. */
   suggestions: ReadonlyMap<string, readonly Suggestion[]>;
   suggesting: { done: number; total: number } | null;
+  /** Values of the current variable that probably name several reasons, with their parts. */
+  combined: ReadonlyMap<string, readonly CombinedPart[]>;
   view: ViewState;
   save: SaveState;
   lastReport: ActionReport | null;
@@ -88,6 +91,7 @@ export const useApp = create<AppState>(() => ({
   valuesFor: null,
   suggestions: new Map(),
   suggesting: null,
+  combined: new Map(),
   view: emptyView,
   save: { state: 'idle' },
   lastReport: null,

@@ -1,4 +1,5 @@
 import { diffKnown, knownValuesOf } from '../core/known';
+import { checksCombined, mayBeCombined, type CombinedPart } from '../core/suggest/combined';
 import type { KnownValue } from '../core/suggest/engine';
 import type { SuggestProfile } from '../core/suggest/profile';
 import type { Codebook, Suggestion } from '../core/types';
@@ -83,15 +84,21 @@ async function syncOnce(): Promise<void> {
   const todo = fresh ? values : values.filter((v) => !current.has(v.raw) || moved.has(v.raw));
   if (todo.length === 0) return;
   const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(current);
+  const combined = fresh ? new Map<string, readonly CombinedPart[]>() : new Map(get().combined);
   // Most frequent first: what the researcher sees on top gets its suggestion first.
   const raws = [...todo].sort((a, b) => b.frequency - a.frequency).map((v) => v.raw);
   set({ suggesting: { done: 0, total: raws.length } });
   let published = 0;
   let lastPublish = 0;
+  let combinedChanged = fresh;
   const publish = () => {
     published = have.size;
     lastPublish = performance.now();
-    set({ suggestions: new Map(have) });
+    set({
+      suggestions: new Map(have),
+      ...(combinedChanged ? { combined: new Map(combined) } : {}),
+    });
+    combinedChanged = false;
   };
   try {
     for (let i = 0; i < raws.length; i += SUGGEST_CHUNK) {
@@ -103,14 +110,22 @@ async function syncOnce(): Promise<void> {
         have.set(raw, out[j] ?? []);
         moved.delete(raw);
       });
+      // The first chunk's suggestions are on screen before its values that may name several
+      // reasons are checked (with each part's suggestion: the grid's marker).
+      if (i === 0) publish();
+      const candidates = checksCombined(variable.split) ? chunk.filter(mayBeCombined) : [];
+      const parts = candidates.length > 0 ? await worker.combined(key, candidates) : [];
+      if (get().valuesFor !== key) return;
+      for (const raw of candidates) combined.delete(raw);
+      for (const [raw, p] of parts) combined.set(raw, p);
+      if (candidates.length > 0) combinedChanged = true;
       const done = Math.min(i + SUGGEST_CHUNK, raws.length);
-      if (i === 0 || done === raws.length || performance.now() - lastPublish >= PUBLISH_EVERY_MS)
-        publish();
+      if (done === raws.length || performance.now() - lastPublish >= PUBLISH_EVERY_MS) publish();
       set({ suggesting: { done, total: raws.length } });
     }
   } finally {
     // What was suggested is shown even when the run stops early (it stays valid for this variable).
-    if (have.size > published && get().valuesFor === key) publish();
+    if ((have.size > published || combinedChanged) && get().valuesFor === key) publish();
   }
 }
 

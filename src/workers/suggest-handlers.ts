@@ -14,6 +14,8 @@ import type { Codebook, Suggestion } from '../core/types';
 // what changed is sent). Apart from the worker so a test can run them as the app does.
 
 const engines = new Map<string, SuggestionEngine>();
+/** Each engine's codebook: which part of a combined value only restates another's group. */
+const codebooks = new Map<string, Codebook>();
 
 function engineFor(key: string): SuggestionEngine {
   const e = engines.get(key);
@@ -30,6 +32,7 @@ export const suggestHandlers = {
     profile: SuggestProfile,
   ): void {
     engines.set(key, createEngine({ codebook, known, profile }));
+    codebooks.set(key, codebook);
   },
   /**
    * Applies changes of the known values (a value now approved or coded, or no longer: null) and
@@ -55,7 +58,12 @@ export const suggestHandlers = {
   combined(key: string, raws: readonly string[]): [string, CombinedPart[]][] {
     const engine = engineFor(key);
     return raws.flatMap((raw): [string, CombinedPart[]][] => {
-      const parts = combinedParts(raw, (text) => engine.suggest(text, 1));
+      const parts = combinedParts(
+        raw,
+        (text) => engine.suggest(text, 3),
+        undefined,
+        codebooks.get(key),
+      );
       return parts ? [[raw, parts]] : [];
     });
   },
@@ -75,6 +83,7 @@ export const suggestHandlers = {
   },
   drop(key: string): void {
     engines.delete(key);
+    codebooks.delete(key);
   },
 };
 

@@ -23,6 +23,7 @@ vi.mock('../../src/workers/client', () => ({
       return raws.map(() => [{ code: 'H01', score: 0.9, via: 'test' }]);
     },
     clusters: async () => [],
+    combined: async () => [],
   }),
 }));
 

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { groupCodes } from '../../core/codebook';
+import type { CombinedPart } from '../../core/suggest/combined';
 import type { Category, Codebook, Suggestion } from '../../core/types';
 import type { T } from '../i18n';
+import { CombinedParts } from '../review/CombinedParts';
 import { RawText } from '../RawText';
 import { useDismiss } from '../useDismiss';
 
@@ -14,6 +16,8 @@ interface Props {
   readonly suggestions: readonly Suggestion[];
   /** The focused row on screen: the picker opens above or below it, never over it. */
   readonly band: { readonly top: number; readonly bottom: number } | null;
+  /** The parts of the one value being coded when it probably names several reasons. */
+  readonly combined?: readonly CombinedPart[] | undefined;
   readonly onPick: (code: string) => void;
   readonly onClose: () => void;
 }
@@ -40,7 +44,16 @@ function matches(c: Category, q: string): boolean {
  * A searchable picker over the codebook: groups are shown as groups, only leaves can be picked.
  * Searching finds a category by code, label or synonym; a group matching the search shows all its leaves.
  */
-export function CategoryPicker({ codebook, t, raws, suggestions, band, onPick, onClose }: Props) {
+export function CategoryPicker({
+  codebook,
+  t,
+  raws,
+  suggestions,
+  band,
+  combined,
+  onPick,
+  onClose,
+}: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -119,6 +132,7 @@ export function CategoryPicker({ codebook, t, raws, suggestions, band, onPick, o
             <li className="muted">{t('pickerMoreValues', { n: raws.length - SHOWN_RAWS })}</li>
           )}
         </ul>
+        {combined && <CombinedParts t={t} codebook={codebook} parts={combined} onPick={onPick} />}
         <input
           ref={input}
           className="picker-search"

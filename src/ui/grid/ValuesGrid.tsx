@@ -225,6 +225,15 @@ export function ValuesGrid(props: ValuesGridProps) {
         filter: 'agTextColumnFilter',
         tooltipField: 'suggestionVia',
       },
+      {
+        // A value that probably names several reasons: a word, not only a colour (issue 12 item 6).
+        field: 'combined',
+        colId: 'combined',
+        headerName: t('colCombined'),
+        width: 120,
+        filter: 'agTextColumnFilter',
+        cellClass: (p) => (p.value ? 'combined-cell' : undefined),
+      },
       ...(allSuggestions ? [moreSuggestion(1, t, lang), moreSuggestion(2, t, lang)] : []),
       {
         field: 'share',

@@ -82,6 +82,7 @@ export function ValuesPanel() {
   const lang = useApp((s) => s.lang);
   const values = useApp((s) => s.values);
   const suggestions = useApp((s) => s.suggestions);
+  const combined = useApp((s) => s.combined);
   const suggesting = useApp((s) => s.suggesting);
   const clusters = useApp((s) => s.clusters);
   // New values are those of the newest import, once a project has more than its first one.
@@ -117,8 +118,9 @@ export function ValuesPanel() {
 
   const codebook = variable?.codebook;
   const rows = useMemo(
-    () => (codebook ? buildRows(values, suggestions, codebook, t, clusters, newImport) : []),
-    [values, suggestions, codebook, t, clusters, newImport],
+    () =>
+      codebook ? buildRows(values, suggestions, codebook, t, clusters, newImport, combined) : [],
+    [values, suggestions, codebook, t, clusters, newImport, combined],
   );
   // Values waiting to be coded again after a split (issue 11 item 1): marked, and a filter.
   const toRecode = useMemo(() => {
@@ -480,6 +482,14 @@ export function ValuesPanel() {
             variable={variableId}
             value={focusedValue}
             notes={notes}
+            codebook={codebook}
+            combined={focusedValue ? combined.get(focusedValue.raw) : undefined}
+            onPickPart={(code) => {
+              if (!focusedValue) return;
+              void decideOn([focusedValue.raw], { kind: 'assign', code }).then(
+                (r) => r && notify(describeReport(t, r)),
+              );
+            }}
             onClose={() => {
               setView({ side: false });
               backToGrid();
@@ -536,6 +546,7 @@ export function ValuesPanel() {
           t={t}
           raws={picker.raws}
           suggestions={pickerSuggestions}
+          combined={picker.raws.length === 1 ? combined.get(picker.raws[0] ?? '') : undefined}
           band={picker.band}
           onClose={() => {
             setPicker(null);

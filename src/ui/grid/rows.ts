@@ -1,6 +1,7 @@
 import { categoryIndex } from '../../core/codebook';
 import { awaitsRecoding } from '../../core/codebook-edit';
 import { isNewValue } from '../../core/import-merge';
+import type { CombinedPart } from '../../core/suggest/combined';
 import type { Codebook, RawValue, Status, Suggestion } from '../../core/types';
 import type { T } from '../i18n';
 
@@ -40,6 +41,8 @@ export interface GridRow {
   readonly score: number | null;
   /** The second and third suggestions (shown as columns on demand, taken with 2 and 3). */
   readonly more: readonly MoreSuggestion[];
+  /** The marker of a value that probably names several reasons (`2 parts?`); empty if not. */
+  readonly combined: string;
   readonly code: string | null;
   /** Label of the assigned category; empty when uncoded. */
   readonly category: string;
@@ -67,6 +70,7 @@ interface LastBuild {
   readonly t: T;
   readonly clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null;
   readonly newImport: string | null;
+  readonly combined: ReadonlyMap<string, readonly CombinedPart[]>;
   readonly total: number;
   readonly rows: readonly GridRow[];
 }
@@ -84,6 +88,9 @@ export function buildRows(
   clusters: ReadonlyMap<string, { readonly key: string; readonly size: number }> | null = null,
   /** The import whose values count as new; null when every value came in the first one. */
   newImport: string | null = null,
+  /** Values that probably name several reasons (found after their suggestions: a value whose
+   * parts changed has its row built again). */
+  combined: ReadonlyMap<string, readonly CombinedPart[]> = new Map(),
 ): GridRow[] {
   let total = 0;
   for (const v of values) total += v.frequency;
@@ -97,6 +104,7 @@ export function buildRows(
       ? last
       : null;
   const sameSuggestions = prev?.suggestions === suggestions;
+  const sameCombined = prev?.combined === combined;
   let index: ReturnType<typeof categoryIndex> | null = null;
   const lists: (readonly Suggestion[] | undefined)[] = new Array<readonly Suggestion[] | undefined>(
     values.length,
@@ -108,14 +116,18 @@ export function buildRows(
     // A value's suggestions are one array per value: unchanged when it is the same array.
     const list = same && sameSuggestions ? prev.lists[i] : suggestions.get(v.raw);
     lists[i] = list;
-    if (same && prev.lists[i] === list) {
+    if (
+      same &&
+      prev.lists[i] === list &&
+      (sameCombined || prev.combined.get(v.raw) === combined.get(v.raw))
+    ) {
       rows[i] = prev.rows[i]!;
       continue;
     }
     index ??= categoryIndex(codebook);
-    rows[i] = buildRow(v, list, index, t, total, clusters?.get(v.raw), newImport);
+    rows[i] = buildRow(v, list, index, t, total, clusters?.get(v.raw), newImport, combined);
   }
-  last = { values, lists, suggestions, codebook, t, clusters, newImport, total, rows };
+  last = { values, lists, suggestions, codebook, t, clusters, newImport, combined, total, rows };
   return rows;
 }
 
@@ -127,8 +139,10 @@ function buildRow(
   total: number,
   cluster: { readonly key: string; readonly size: number } | undefined,
   newImport: string | null,
+  combined: ReadonlyMap<string, readonly CombinedPart[]>,
 ): GridRow {
   const top = list?.[0];
+  const parts = combined.get(v.raw)?.length ?? 0;
   const cat = v.code === null ? undefined : index.get(v.code);
   return {
     raw: v.raw,
@@ -144,6 +158,7 @@ function buildRow(
       score: s.score,
       via: describeVia(t, s.via),
     })),
+    combined: parts > 0 ? t('combinedBadge', { n: parts }) : '',
     code: v.code,
     category:
       v.code === null

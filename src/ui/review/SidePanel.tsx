@@ -1,12 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import { foldThreads, type NoteEvent, type NoteThread } from '../../core/notes';
-import type { RawValue } from '../../core/types';
+import type { CombinedPart } from '../../core/suggest/combined';
+import type { Codebook, RawValue } from '../../core/types';
 import type { Language } from '../../i18n';
 import { notify } from '../../state/app';
 import { useValueHistory } from '../../state/notes';
 import { noteActions } from '../actions';
 import type { T } from '../i18n';
 import { RawText } from '../RawText';
+import { CombinedParts } from './CombinedParts';
 import { codingLabel, formatTime, kindLabel } from './format';
 
 interface Props {
@@ -18,11 +20,27 @@ interface Props {
   readonly value: RawValue | null;
   /** The variable's note events. */
   readonly notes: readonly NoteEvent[];
+  readonly codebook: Codebook | null;
+  /** The focused value's parts when it probably names several reasons. */
+  readonly combined: readonly CombinedPart[] | undefined;
+  /** Codes the focused value as one of its parts. */
+  readonly onPickPart: (code: string) => void;
   readonly onClose: () => void;
 }
 
 /** Beside the grid: the focused value's notes as threads, and its whole history (issue 9 item 4). */
-export function SidePanel({ t, lang, project, variable, value, notes, onClose }: Props) {
+export function SidePanel({
+  t,
+  lang,
+  project,
+  variable,
+  value,
+  notes,
+  codebook,
+  combined,
+  onPickPart,
+  onClose,
+}: Props) {
   const raw = value?.raw ?? null;
   const history = useValueHistory(project, variable, raw);
   const threads = useMemo(
@@ -52,6 +70,9 @@ export function SidePanel({ t, lang, project, variable, value, notes, onClose }:
               </div>
             )}
           </div>
+          {combined && codebook && (
+            <CombinedParts t={t} codebook={codebook} parts={combined} onPick={onPickPart} />
+          )}
           <section aria-label={t('notesTitle')} data-testid="notes">
             <h3>{t('notesTitle')}</h3>
             {threads.length === 0 && <p className="muted">{t('notesEmpty')}</p>}
