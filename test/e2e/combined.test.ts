@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, shot, type DemoSession } from './harness';
+import { openDemo, search, shot, type DemoSession } from './harness';
 
 // Issue 12 item 6: a value that probably names two reasons is marked in the grid (a word in its own
 // column), and the side panel shows its parts, each with its suggestion; one click codes the value
@@ -53,7 +53,7 @@ describe('probably combined values', () => {
     await page.getByTestId('import-commit-files').click();
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     await page.getByTestId('import-close').click();
-    await page.getByLabel('Snabbsök i alla kolumner').fill('Eget missbruk +');
+    await search(page, 'Eget missbruk +');
     const marked = page.locator('.ag-row [col-id="combined"].combined-cell');
     await page.waitForFunction(
       () => document.querySelector('.ag-row [col-id="combined"].combined-cell') !== null,

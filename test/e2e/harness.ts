@@ -105,13 +105,21 @@ export async function become(page: Page, name: string): Promise<void> {
   await page.getByTestId('members-dialog').waitFor({ state: 'detached' });
 }
 
-/** Quick search, waiting until the grid shows only rows that match it. */
+/**
+ * Quick search, waiting until the grid has applied it (the box filters once typing pauses) and,
+ * for a search with words, shows only rows that hold them.
+ */
 export async function search(page: Page, text: string) {
   await page.getByLabel('Snabbsök i alla kolumner').fill(text);
+  await page.waitForFunction(
+    (t) => document.querySelector<HTMLElement>('[data-testid="values-grid"]')?.dataset.search === t,
+    text,
+  );
+  if (text.trim() === '') return;
   await page.waitForFunction((q) => {
     const rows = [...document.querySelectorAll('.ag-row:has([col-id="status"])')];
-    // ag-grid's quick filter keeps a row holding every word of the search.
-    const words = q.split(/\s+/);
+    // The search keeps a row holding every word of it.
+    const words = q.split(/\s+/).filter(Boolean);
     return (
       rows.length > 0 &&
       rows.every((e) => words.every((w) => (e.textContent ?? '').toLowerCase().includes(w)))

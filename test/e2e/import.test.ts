@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoVariableValues, generateDemo, type DemoData } from '../../src/core/demo/generate';
 import { demoCsvPerMunicipality, encodeUtf8Bom, encodeWindows1252 } from '../support/demo-csv';
 import { demoXlsx } from '../support/demo-xlsx';
-import { fourEyesOff, launch, startServer, tempProfile, type Session, shot } from './harness';
+import {
+  fourEyesOff,
+  launch,
+  search,
+  shot,
+  startServer,
+  tempProfile,
+  type Session,
+} from './harness';
 
 // Issue 3 as a researcher meets it: the municipalities' own files (written by other tools, some
 // broken) go into a project through the import dialog; next year's files go into the same
@@ -124,9 +132,8 @@ async function fileRow(page: Page, name: string) {
 }
 
 /** Searches, selects everything shown, assigns `code` and approves: two actions, as in the grid. */
-async function codeAndApprove(page: Page, search: string, code: string) {
-  await page.getByLabel('Snabbsök i alla kolumner').fill(search);
-  await page.waitForTimeout(300);
+async function codeAndApprove(page: Page, text: string, code: string) {
+  await search(page, text);
   await page.getByTestId('select-filtered').click();
   await page.locator('[data-action="assign"]').click();
   await page.getByLabel('Sök på kod, etikett eller synonym').fill(code);
@@ -134,7 +141,7 @@ async function codeAndApprove(page: Page, search: string, code: string) {
   await waitSaved(page);
   await page.locator('[data-action="approve"]').click();
   await waitSaved(page);
-  await page.getByLabel('Snabbsök i alla kolumner').fill('');
+  await search(page, '');
 }
 
 async function waitSaved(page: Page) {
@@ -403,13 +410,13 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     await shot(page, 'import-03-reading');
     await page.getByTestId('import-minimise').click();
     // The grid answers while the file is read in the worker.
-    await page.getByLabel('Snabbsök i alla kolumner').fill('skolproblem');
+    await search(page, 'skolproblem');
     await page.waitForFunction(() => document.querySelectorAll('.ag-row').length > 0);
     await page.getByTestId('import-chip').getByTestId('import-cancel').click();
     await page.getByTestId('import-error').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('import-error').textContent()).resolves.toContain('avbröts');
     await page.getByTestId('import-close').click();
-    await page.getByLabel('Snabbsök i alla kolumner').fill('');
+    await search(page, '');
     expect(await dbState(page)).toEqual(before);
   });
   it('stops a workbook that takes longer than its cap: the worker is terminated, the user told why, nothing stored', async () => {

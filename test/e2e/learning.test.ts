@@ -3,7 +3,7 @@ import { starterCodebooks } from '../../src/core/demo/codebooks';
 import { demoVariableValues, generateDemo } from '../../src/core/demo/generate';
 import { fingerprint } from '../../src/core/suggest/cluster';
 import { createEngine } from '../../src/core/suggest/engine';
-import { openDemo, shot, type DemoSession, type Session } from './harness';
+import { openDemo, search, shot, type DemoSession, type Session } from './harness';
 
 // Issue 4's promise, as a researcher sees it: approving a value visibly improves the suggestions
 // of similar values, within a second, while the grid stays usable.
@@ -68,7 +68,7 @@ describe('suggestions that learn', () => {
         return row?.querySelector('[col-id="suggestion"]')?.textContent ?? null;
       }, raw);
     // Show both values: search by the words they share.
-    await page.getByLabel('Snabbsök i alla kolumner').fill(fingerprint(x).split(' ')[0] ?? '');
+    await search(page, fingerprint(x).split(' ')[0] ?? '');
     await page.waitForFunction(
       (r) =>
         [...document.querySelectorAll('.ag-row [col-id="raw"] .raw')].some(

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, shot, type DemoSession } from './harness';
+import { openDemo, search, shot, type DemoSession } from './harness';
 import { scratchDir } from '../support/readers';
 
 let demo: DemoSession;
@@ -173,7 +173,7 @@ describe('the overview', () => {
   it('follows a bulk approval: the charts show what the tab shows', async () => {
     const { page } = demo.session;
     // The values about violence take their suggestions and are approved, in two actions.
-    await page.getByLabel('Snabbsök i alla kolumner').fill('våld');
+    await search(page, 'våld');
     await expect
       .poll(async () => digits(await page.getByTestId('select-filtered').textContent()))
       .toBeGreaterThan(5);
@@ -182,7 +182,7 @@ describe('the overview', () => {
     await waitSaved(page);
     await page.locator('[data-action="approve"]').click();
     await waitSaved(page);
-    await page.getByLabel('Snabbsök i alla kolumner').fill('');
+    await search(page, '');
     const tab = page.locator(`[data-variable="${variable}"]`);
     await expect
       .poll(async () => digits((await tab.locator('.tab-rows').textContent())!.split(' av ')[0]!))

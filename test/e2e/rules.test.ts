@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { readProfileFile } from '../../src/core/formats/profile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, type DemoSession, type Session, shot } from './harness';
+import { openDemo, search, shot, type DemoSession, type Session } from './harness';
 
 // The normalisation rules panel as a researcher uses it: the unit prefixes and the domain
 // vocabulary are theirs to edit; what they change shows in the preview and in the suggestions,
@@ -64,7 +64,7 @@ describe('the rules panel', () => {
     // definitions, which name it.)
     await page.getByTestId('rules-save').click();
     const value = 'NFP-problematik';
-    await page.getByLabel('Snabbsök i alla kolumner').fill('NFP');
+    await search(page, 'NFP');
     const suggestionOf = () =>
       page.evaluate((r) => {
         const row = [...document.querySelectorAll('.ag-row')].find(
@@ -128,7 +128,7 @@ describe('the rules panel', () => {
       await page.getByRole('button', { name: 'Avbryt' }).click();
       await page.locator('.modal.rules').waitFor({ state: 'detached' });
       await suggestionsDone(page);
-      await page.getByLabel('Snabbsök i alla kolumner').fill('');
+      await search(page, '');
       const firstSuggestion = () =>
         page.evaluate(
           () =>

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startServer, tempProfile, type Session, shot } from './harness';
+import { launch, search, shot, startServer, tempProfile, type Session } from './harness';
 
 // A researcher's first session with Kodbok, as a user would do it: the demo opens, they code
 // and approve values in bulk, reload, restart the browser, export, and import back.
@@ -95,7 +95,7 @@ describe('the workbench, end to end', () => {
 
   it('filters, assigns a category to everything shown, and approves it in one action each', async () => {
     const { page } = s;
-    await page.getByLabel('Snabbsök i alla kolumner').fill('missbruk förälder');
+    await search(page, 'missbruk förälder');
     await page.waitForTimeout(300);
     const shown = await page.getByTestId('select-filtered').textContent();
     const n = Number((shown ?? '').replace(/\D/g, ''));
@@ -329,7 +329,7 @@ describe('the workbench, end to end', () => {
       projectsBefore + 1,
     );
     await page.locator('.ag-row').first().waitFor();
-    await page.getByLabel('Snabbsök i alla kolumner').fill('missbruk förälder');
+    await search(page, 'missbruk förälder');
     await expectApproved(page, approved);
   });
 

@@ -142,7 +142,7 @@ export function Header() {
         <b>{t('appName')}</b> <span className="muted">{t('tagline')}</span>
       </div>
       <label className="field">
-        {t('project')}
+        <span className="field-name">{t('project')}</span>
         <select
           value={projectId ?? ''}
           onChange={(e) => onProject(e.target.value)}
@@ -185,7 +185,7 @@ export function Header() {
         {t('user')}: {user || t('setUser')}
       </button>
       <label className="field">
-        {t('language')}
+        <span className="field-name">{t('language')}</span>
         <select
           value={lang}
           onChange={(e) => void setLanguage(e.target.value as Language)}
