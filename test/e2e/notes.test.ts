@@ -153,7 +153,8 @@ describe('notes and history beside the value', () => {
     await menu.waitFor({ state: 'detached' });
     await page.getByTestId('export-menu').click();
     await menu.waitFor();
-    await page.locator('.ag-row[row-index="2"] [col-id="frequency"]').click();
+    // A click outside the menu (it opens over the grid's first columns): the page's foot.
+    await page.mouse.click(5, 700);
     await menu.waitFor({ state: 'detached' });
     for (const [button, name] of [
       ['accept-above', 'Godta alla förslag med poäng minst'],
@@ -175,5 +176,21 @@ describe('notes and history beside the value', () => {
   it('sent nothing to any other origin and threw no errors', () => {
     expect(demo.session.foreign).toEqual([]);
     expect(demo.session.errors).toEqual([]);
+  });
+});
+
+describe('the toolbars at 1280×720 with a selection', () => {
+  it('stay one line each while rows are selected (the count and Avmarkera fit)', async () => {
+    const { page } = demo.session;
+    await page.keyboard.press('Escape');
+    await page.locator('.ag-row[row-index="0"] .ag-selection-checkbox input').click();
+    await page.locator('.ag-row[row-index="1"] .ag-selection-checkbox input').click();
+    await page.getByTestId('selection-count').filter({ hasText: '2 markerade' }).waitFor();
+    await shot(page, 'layout-1280-selected');
+    const bars = page.locator('.values-panel > .toolbar');
+    for (const box of await Promise.all([bars.nth(0).boundingBox(), bars.nth(1).boundingBox()]))
+      expect(box?.height ?? 999).toBeLessThanOrEqual(40);
+    await page.getByRole('button', { name: 'Avmarkera' }).click();
+    await page.getByTestId('selection-count').waitFor({ state: 'detached' });
   });
 });

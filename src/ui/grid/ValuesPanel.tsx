@@ -386,7 +386,11 @@ export function ValuesPanel() {
             {t('selected', { n: selected.length })}
           </span>
         )}
-        <button onClick={() => apiRef.current?.selectAll('filtered')} data-testid="select-filtered">
+        <button
+          onClick={() => apiRef.current?.selectAll('filtered')}
+          title={t('selectFilteredTitle', { n: shown })}
+          data-testid="select-filtered"
+        >
           {t('selectFiltered', { n: shown })}
         </button>
         {selected.length > 0 && (
