@@ -78,6 +78,17 @@ function byTimeAndId(
   return a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1;
 }
 
+/** Every read at once, by name (one place lists the tables, not a destructuring and a rebuild). */
+async function allOf<T extends Record<string, PromiseLike<unknown>>>(
+  reads: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const keys = Object.keys(reads);
+  const results = await Promise.all(Object.values(reads));
+  return Object.fromEntries(keys.map((k, i) => [k, results[i]])) as {
+    [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
 /**
  * Everything one project holds, read in one transaction (a consistent snapshot). Nothing is
  * written: with full storage the backup is what the user needs most (the time of the backup is
@@ -88,54 +99,42 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
   return db.transaction('r', [...projectTables(db), db.settings], async () => {
     const p = await db.projects.get(project);
     if (!p) throw new Error(`no project ${project}`);
-    const [
-      variables,
-      values,
-      history,
-      imports,
-      importParts,
-      counts,
-      settings,
-      notes,
-      doubleSamples,
-      doubleCodes,
-      versions,
-    ] = await Promise.all([
-      db.variables.where('project').equals(project).toArray(),
-      db.values
+    const range = [[project], [project, []]] as const;
+    const rows = await allOf({
+      variables: db.variables.where('project').equals(project).toArray(),
+      values: db.values
         .where('[project+variable+raw]')
         .between(...valueRange(project), true, true)
         .toArray(),
-      db.history.where('[project+variable]').between([project], [project, []]).toArray(),
-      db.imports.where('project').equals(project).toArray(),
-      db.importParts.where('project').equals(project).toArray(),
-      db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
-      db.settings.toArray(),
-      db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
-      db.doubleSamples.where('[project+id]').between([project], [project, []]).toArray(),
-      db.doubleCodes.where('[project+id]').between([project], [project, []]).toArray(),
-      db.codebookVersions
-        .where('[project+variable+number]')
-        .between([project], [project, []])
+      history: db.history
+        .where('[project+variable]')
+        .between(...range)
         .toArray(),
-    ]);
-    return backupOf(
-      {
-        project: p,
-        variables,
-        values,
-        history,
-        imports,
-        importParts,
-        counts,
-        settings,
-        notes,
-        doubleSamples,
-        doubleCodes,
-        codebookVersions: versions,
-      },
-      exportedAt,
-    );
+      imports: db.imports.where('project').equals(project).toArray(),
+      importParts: db.importParts.where('project').equals(project).toArray(),
+      counts: db.counts
+        .where('[project+variable]')
+        .between(...range)
+        .toArray(),
+      settings: db.settings.toArray(),
+      notes: db.notes
+        .where('[project+variable]')
+        .between(...range)
+        .toArray(),
+      doubleSamples: db.doubleSamples
+        .where('[project+id]')
+        .between(...range)
+        .toArray(),
+      doubleCodes: db.doubleCodes
+        .where('[project+id]')
+        .between(...range)
+        .toArray(),
+      codebookVersions: db.codebookVersions
+        .where('[project+variable+number]')
+        .between(...range)
+        .toArray(),
+    });
+    return backupOf({ project: p, ...rows }, exportedAt);
   });
 }
 

@@ -222,19 +222,29 @@ describe('schema v3 (note events)', () => {
   });
 });
 
+/** A database built as version 1, then opened as version 3 shipped: its tables' rows. */
+async function buildV3(
+  name: string,
+): Promise<Record<'values' | 'variables' | 'history', unknown[]>> {
+  await buildV1(name);
+  const v3 = new Dexie(name);
+  v3.version(1).stores(SCHEMA_V1);
+  v3.version(2).stores(SCHEMA_V2);
+  v3.version(3).stores(SCHEMA_V3);
+  await v3.open();
+  const rows = {
+    values: await v3.table('values').toArray(),
+    variables: await v3.table('variables').toArray(),
+    history: await v3.table('history').toArray(),
+  };
+  v3.close();
+  return rows;
+}
+
 describe('schema v4 (codebook versions)', () => {
   it('opens a v3 database with everything intact; its codebook becomes version 1 at the first edit', async () => {
     const name = `mig-v4-${Math.random()}`;
-    await buildV1(name);
-    // Version 3 as it shipped.
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.open();
-    const before = await v3.table('values').toArray();
-    const variablesBefore = await v3.table('variables').toArray();
-    v3.close();
+    const { values: before, variables: variablesBefore } = await buildV3(name);
 
     const db = new KodbokDb(name);
     await db.open();
@@ -258,15 +268,7 @@ describe('schema v4 (codebook versions)', () => {
 describe('schema v4 (team sync: outbox, applied events, disagreements)', () => {
   it('opens a v3 database intact; a linked project queues its decisions in the same transaction', async () => {
     const name = `mig-v4-${Math.random()}`;
-    await buildV1(name);
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
-    await v3.open();
-    const before = await v3.table('values').toArray();
-    const historyBefore = await v3.table('history').toArray();
-    v3.close();
+    const { values: before, history: historyBefore } = await buildV3(name);
 
     const db = new KodbokDb(name);
     await db.open();
