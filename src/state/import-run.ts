@@ -212,11 +212,26 @@ export function backToSplit(): void {
 
 // ---- review and commit ---------------------------------------------------------------------
 
+/** The review being computed (the latest one), which a commit waits for. */
+let pendingReview: Promise<void> | null = null;
+let reviewGeneration = 0;
+
 /**
  * Counts and splits everything with the chosen splits, and compares it with the project. A file
  * whose content the project already has is left out unless the user chose to import it again.
+ * Only the latest review is kept: one started earlier that ends later is dropped.
  */
-export async function reviewImportFiles(): Promise<void> {
+export function reviewImportFiles(): Promise<void> {
+  const generation = ++reviewGeneration;
+  const run = computeReview(generation);
+  pendingReview = run;
+  void run.finally(() => {
+    if (pendingReview === run) pendingReview = null;
+  });
+  return run;
+}
+
+async function computeReview(generation: number): Promise<void> {
   const projectId = useApp.getState().projectId;
   if (!projectId) return;
   try {
@@ -233,10 +248,19 @@ export async function reviewImportFiles(): Promise<void> {
       const stored = repo.byRaw(await repo.loadValues(appDb(), projectId, c.variable));
       reviews.push(reviewImport(c, stored));
     }
+    if (generation !== reviewGeneration) return;
     setImport({ counted, reviews, repeats, again, step: 'review', error: null });
   } catch (e) {
+    if (generation !== reviewGeneration) return;
+    // Counts of another choice of files must not be committed.
+    setImport({ counted: [], reviews: [] });
     failed(e);
   }
+}
+
+/** Waits until no review is being computed (a newer one may start while one ends). */
+async function reviewSettled(): Promise<void> {
+  while (pendingReview) await pendingReview;
 }
 
 /** The user chooses whether a file already imported goes in again; the review follows. */
@@ -291,11 +315,18 @@ function newVariable(id: VariableId, split: SplitConfig): Variable {
 
 /** Stores the import: one transaction. The dialog then shows what it did. */
 export async function commitImportFiles(): Promise<void> {
+  if (getImport().committing) return;
+  // The counts must be those of the files chosen now: a choice (import a file again) made just
+  // before the click is still being counted, and the commit waits for it.
+  setImport({ committing: true, error: null });
+  await reviewSettled();
   const app = useApp.getState();
   const s = getImport();
   const projectId = app.projectId;
-  if (!projectId || s.counted.length === 0 || s.committing || filesToImport(s).length === 0) return;
-  setImport({ committing: true, error: null });
+  if (!projectId || s.counted.length === 0 || filesToImport(s).length === 0) {
+    setImport({ committing: false });
+    return;
+  }
   const remember = [...s.mappings].filter(([signature]) =>
     s.files.some((f) => signatureOf(f) === signature),
   );

@@ -360,10 +360,20 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     expect(await dbState(page)).toEqual(before);
 
     // The user says so for one of them: it is added again (its one row of this value counts
-    // again), the other is not.
-    await repeat('cp1252-semicolon.csv').getByTestId('import-repeat-again').check();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="import-nothing"]'));
-    await page.getByTestId('import-commit-files').click();
+    // again), the other is not. The commit is clicked at once, in the same task as the choice,
+    // while the choice is still being counted: it waits for those counts (CI once committed the
+    // counts made before the choice, and the file's rows were not added).
+    await page.evaluate(() => {
+      const box = document.querySelector<HTMLInputElement>(
+        '[data-testid="import-repeat"][data-file="cp1252-semicolon.csv"] [data-testid="import-repeat-again"]',
+      );
+      const commit = document.querySelector<HTMLButtonElement>(
+        '[data-testid="import-commit-files"]',
+      );
+      box?.click();
+      if (commit?.disabled) throw new Error('commit still disabled after the choice');
+      commit?.click();
+    });
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     await waitSaved(page);
     const after = await dbState(page);
