@@ -41,6 +41,12 @@
 //              of out-of-home placements (15 leaves, 150 values) and an English codebook of
 //              children's social care needs (15 leaves, 100 values); their totals measured with
 //              the engine of stop 8 and once more with the engine of stop 9;
+//   final12-*, insatser2-*, school-*  (stop 10) written by a helper who never saw the engine or
+//              the other sets: 150 reasons and 100 actions on the dev set's codebooks, a codebook
+//              of in-home support for children and families (16 leaves, 150 values) and an
+//              English codebook of reasons for a referral to a school's welfare team (14 leaves,
+//              150 values), neither with synonyms; their totals measured with the engine of
+//              stop 9 and with the engine of stop 10;
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve]
@@ -288,8 +294,9 @@ async function main(): Promise<void> {
     ...pair('final 9', 'final9'),
     ...pair('final 10', 'final10'),
     ...pair('final 11', 'final11'),
+    ...pair('final 12', 'final12'),
     // Codebooks the engine was not written for: what carries to any codebook.
-    ...['insats', 'english', 'bistand', 'placering', 'needs'].map((name) => ({
+    ...['insats', 'english', 'bistand', 'placering', 'needs', 'insatser2', 'school'].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
       rows: readLabelled(join(heldoutDir, `${name}-values.tsv`)),
