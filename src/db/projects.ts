@@ -143,13 +143,20 @@ export function observeVariables(
 export async function loadProjectValues(
   db: KodbokDb,
   project: string,
+  /** A variable whose values the caller already holds: left out of the read. */
+  except?: VariableId,
 ): Promise<{ values: ValueRow[]; counts: CountsRow[] }> {
   const [lower, upper] = valueRange(project);
+  const index = db.values.where('[project+variable+raw]');
   return db.transaction('r', [db.values, db.counts], async () => ({
-    values: await db.values
-      .where('[project+variable+raw]')
-      .between(lower, upper, true, true)
-      .toArray(),
+    values:
+      except === undefined
+        ? await index.between(lower, upper, true, true).toArray()
+        : [
+            // Keys sort by variable, then raw: the variables before `except`, then those after.
+            ...(await index.between(lower, [project, except], true, false).toArray()),
+            ...(await index.between([project, except, []], upper, false, true).toArray()),
+          ],
     counts: await db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
   }));
 }

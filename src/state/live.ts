@@ -56,9 +56,21 @@ export async function followProject(
   try {
     await readAfter;
     if (mine !== run) return;
-    const { values, counts } = await repo.loadProjectValues(db, projectId);
+    // The variable on screen is already read (the grid is up): its values are not read again.
+    const held = heldVariable(projectId);
+    const { values, counts } = await repo.loadProjectValues(db, projectId, held ?? undefined);
     if (mine !== run) return;
     const byVariable = new Map<VariableId, ValueRow[]>();
+    if (held !== null) {
+      // Still the store's (patched as changes arrived); read it if the user moved on meanwhile.
+      byVariable.set(
+        held,
+        heldVariable(projectId) === held
+          ? get().values
+          : await repo.loadValues(db, projectId, held),
+      );
+      if (mine !== run) return;
+    }
     for (const v of values) {
       const list = byVariable.get(v.variable);
       if (list) list.push(v);
@@ -75,6 +87,15 @@ export async function followProject(
   } catch (e) {
     reportError(e);
   }
+}
+
+/** The variable whose values the store holds whole and follows, if any. */
+function heldVariable(projectId: string): VariableId | null {
+  return current &&
+    current.buffer === null &&
+    get().valuesFor === `${projectId}/${current.variable}`
+    ? current.variable
+    : null;
 }
 
 /** Reads a variable's values once; from then on its changes are patched in. */

@@ -52,57 +52,77 @@ async function settled(test: () => Promise<boolean>): Promise<void> {
 }
 
 describe('the store follows change sets', () => {
-  it('keeps values and coverage equal to a full recount after random actions in two tabs', async () => {
-    const db = appDb();
-    const other = new KodbokDb(db.name);
-    await fc.assert(
-      fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 12 }), async (actions) => {
-        const p = await projectWith(db, [
-          ['Missbruk', 5],
-          ['Våld', 3],
-          ['Bostad', 1],
-          ['__proto__', 2],
-        ]);
-        await followProject(p.id, () => undefined);
-        await followVariable(p.id, V);
-        for (const a of actions) {
-          const where = a.remote ? other : db;
-          if (a.kind === 'decide') await decideAs(where, p.id, 'anna', a.raws, a.input);
-          else if (a.kind === 'undo') await undoLastBatch(where, p.id, V, 'anna');
-          else
-            await importFiles(where, {
-              project: p.id,
-              by: 'anna',
-              files: [file('Gävle.csv', a.cells.length)],
-              variables: [counted(a.cells)],
-            });
-        }
-        const truth = async () => {
-          const { values, counts } = await loadProjectValues(db, p.id);
-          const expected = coverageOf(values, counts.find((c) => c.variable === V)?.combinations);
-          const stored = await loadValues(db, p.id, V);
-          const held = new Map(get().values.map((v) => [v.raw, v]));
-          return (
-            JSON.stringify([...stored].map((v) => [v.raw, v.code, v.status, v.frequency])) ===
-              JSON.stringify(
-                stored.map((v) => {
-                  const h = held.get(v.raw);
-                  return [h?.raw, h?.code, h?.status, h?.frequency];
-                }),
-              ) &&
-            held.size === stored.length &&
-            JSON.stringify({
-              ...get().coverage.get(V),
-              byStatus: [...(get().coverage.get(V)?.byStatus ?? [])].sort(),
-            }) === JSON.stringify({ ...expected, byStatus: [...expected.byStatus].sort() })
-          );
-        };
-        // Other tabs' writes arrive a moment later; this tab's at once.
-        await settled(truth);
-        stopFollowing();
-      }),
-      { numRuns: 25 },
-    );
-    other.close();
-  });
+  // As the app opens a project: the grid's variable is read first, the whole project after it
+  // (without that variable's values again), some actions landing in between.
+  it.each([
+    ['the project read first', false],
+    ['the project read after the grid, actions in between', true],
+  ])(
+    'keeps values and coverage equal to a full recount after random actions in two tabs (%s)',
+    async (_, afterGrid) => {
+      const db = appDb();
+      const other = new KodbokDb(db.name);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(action, { minLength: 1, maxLength: 12 }),
+          fc.nat(12),
+          async (actions, at) => {
+            const p = await projectWith(db, [
+              ['Missbruk', 5],
+              ['Våld', 3],
+              ['Bostad', 1],
+              ['__proto__', 2],
+            ]);
+            let gridUp: () => void = () => undefined;
+            const shown = new Promise<void>((resolve) => (gridUp = resolve));
+            const following = followProject(p.id, () => undefined, afterGrid ? shown : undefined);
+            await followVariable(p.id, V);
+            for (const [i, a] of actions.entries()) {
+              if (i === at) gridUp();
+              const where = a.remote ? other : db;
+              if (a.kind === 'decide') await decideAs(where, p.id, 'anna', a.raws, a.input);
+              else if (a.kind === 'undo') await undoLastBatch(where, p.id, V, 'anna');
+              else
+                await importFiles(where, {
+                  project: p.id,
+                  by: 'anna',
+                  files: [file('Gävle.csv', a.cells.length)],
+                  variables: [counted(a.cells)],
+                });
+            }
+            gridUp();
+            await following;
+            const truth = async () => {
+              const { values, counts } = await loadProjectValues(db, p.id);
+              const expected = coverageOf(
+                values,
+                counts.find((c) => c.variable === V)?.combinations,
+              );
+              const stored = await loadValues(db, p.id, V);
+              const held = new Map(get().values.map((v) => [v.raw, v]));
+              return (
+                JSON.stringify([...stored].map((v) => [v.raw, v.code, v.status, v.frequency])) ===
+                  JSON.stringify(
+                    stored.map((v) => {
+                      const h = held.get(v.raw);
+                      return [h?.raw, h?.code, h?.status, h?.frequency];
+                    }),
+                  ) &&
+                held.size === stored.length &&
+                JSON.stringify({
+                  ...get().coverage.get(V),
+                  byStatus: [...(get().coverage.get(V)?.byStatus ?? [])].sort(),
+                }) === JSON.stringify({ ...expected, byStatus: [...expected.byStatus].sort() })
+              );
+            };
+            // Other tabs' writes arrive a moment later; this tab's at once.
+            await settled(truth);
+            stopFollowing();
+          },
+        ),
+        { numRuns: 25 },
+      );
+      other.close();
+    },
+  );
 });
