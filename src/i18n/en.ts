@@ -479,7 +479,12 @@ export const en: Messages = {
   expCrosswalkNone: "The codebook's own ({id})",
   expCrosswalkTo: 'Through the crosswalk to {id}',
   expCrosswalkMissing:
-    '{n} categories have no counterpart in {id}: their values get an empty code.',
+    '{n} categories have no counterpart in {id} ({codes}): their values get an empty code.',
+  // Exports through a crosswalk: the codebook's documents and SSSOM leave such categories out
+  expCrosswalkMissing_one:
+    '1 category has no counterpart in {id} ({codes}): its values get an empty code.',
+  expCrosswalkLeftOut: '{n} categories have no counterpart in {id} and are left out: {codes}.',
+  expCrosswalkLeftOut_one: '1 category has no counterpart in {id} and is left out: {codes}.',
   expLong: 'One row per value (long format) instead of codes joined by |',
   expLabels: 'With the label beside the code',
   expRecodedFiles: 'Choose the source files (the ones that were imported)…',

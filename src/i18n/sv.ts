@@ -479,7 +479,13 @@ export const sv = {
   expCrosswalk: 'Koder',
   expCrosswalkNone: 'Kodbokens egna ({id})',
   expCrosswalkTo: 'Via motsvarigheten i {id}',
-  expCrosswalkMissing: '{n} kategorier saknar motsvarighet i {id}: deras värden får tom kod.',
+  expCrosswalkMissing:
+    '{n} kategorier saknar motsvarighet i {id} ({codes}): deras värden får tom kod.',
+  // Exports through a crosswalk: the codebook's documents and SSSOM leave such categories out
+  expCrosswalkMissing_one:
+    '1 kategori saknar motsvarighet i {id} ({codes}): dess värden får tom kod.',
+  expCrosswalkLeftOut: '{n} kategorier saknar motsvarighet i {id} och lämnas utanför: {codes}.',
+  expCrosswalkLeftOut_one: '1 kategori saknar motsvarighet i {id} och lämnas utanför: {codes}.',
   expLong: 'En rad per värde (långt format) i stället för koder sammanfogade med |',
   expLabels: 'Med etikett bredvid koden',
   expRecodedFiles: 'Välj källfilerna (samma som importerades)…',

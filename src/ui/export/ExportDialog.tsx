@@ -21,7 +21,6 @@ import {
   makeExport,
   recodeSpecOf,
   recodedFile,
-  takesCrosswalk,
   type ExportFormat,
   type ExportKind,
 } from './export-files';
@@ -46,6 +45,7 @@ const FORMAT_LABEL = {
   sssom: 'expWhatSssom',
 } as const;
 const RECODED_FORMATS: readonly TableFormat[] = ['csv-excel', 'csv', 'xlsx'];
+const DOCUMENTS: readonly ExportFormat[] = ['html', 'qdc', 'json'];
 
 export interface ExportForm {
   readonly kind: Kind;
@@ -207,8 +207,10 @@ export function ExportDialogView(props: ViewProps) {
   const [headers, setHeaders] = useState<readonly string[]>([]);
   const set = (patch: Partial<ExportForm>) => setForm((f) => ({ ...f, ...patch }));
   const targets = crosswalkTargets(variable.codebook);
-  const crosswalks = takesCrosswalkKind(form.kind, form.format) ? targets : [];
   const missing = form.crosswalk === '' ? [] : missingCrosswalk(variable.codebook, form.crosswalk);
+  // The codebook's documents through a crosswalk leave such categories out; tables give them an empty code.
+  const leftOut =
+    form.kind === 'sssom' || (form.kind === 'codebook' && DOCUMENTS.includes(form.format));
   const recoded = form.kind === 'recoded';
 
   const pickSources = async (list: FileList | null) => {
@@ -347,7 +349,7 @@ export function ExportDialogView(props: ViewProps) {
             </label>
           </fieldset>
         )}
-        {crosswalks.length > 0 && (
+        {targets.length > 0 && (
           <label>
             {t('expCrosswalk')}{' '}
             <select
@@ -356,7 +358,7 @@ export function ExportDialogView(props: ViewProps) {
               data-testid="export-crosswalk"
             >
               <option value="">{t('expCrosswalkNone', { id: variable.codebook.id })}</option>
-              {crosswalks.map((id) => (
+              {targets.map((id) => (
                 <option key={id} value={id}>
                   {t('expCrosswalkTo', { id })}
                 </option>
@@ -366,7 +368,11 @@ export function ExportDialogView(props: ViewProps) {
         )}
         {missing.length > 0 && (
           <p className="warn">
-            {t('expCrosswalkMissing', { n: missing.length, id: form.crosswalk })}
+            {t(leftOut ? 'expCrosswalkLeftOut' : 'expCrosswalkMissing', {
+              n: missing.length,
+              id: form.crosswalk,
+              codes: missing.join(', '),
+            })}
           </p>
         )}
         {form.kind === 'mapping' && !props.hasApproved && <p className="warn">{t('expNothing')}</p>}
@@ -380,12 +386,7 @@ export function ExportDialogView(props: ViewProps) {
           <button
             className="btn-primary"
             disabled={nothing || props.busy}
-            onClick={() =>
-              props.onExport({
-                ...form,
-                crosswalk: takesCrosswalkKind(form.kind, form.format) ? form.crosswalk : '',
-              })
-            }
+            onClick={() => props.onExport(form)}
             data-testid="export-download"
           >
             {t('expDownload')}
@@ -394,8 +395,4 @@ export function ExportDialogView(props: ViewProps) {
       </div>
     </div>
   );
-}
-
-function takesCrosswalkKind(kind: Kind, format: ExportForm['format']): boolean {
-  return kind === 'recoded' || takesCrosswalk(kind, format);
 }
