@@ -594,6 +594,9 @@ export const en: Messages = {
   cbSynonymsHelp: 'Synonyms (one per line)',
   cbCrosswalk: 'Crosswalk (one per line: other codebook = code)',
   cbCrosswalkBad: 'Line {n}: write "codebook = code".',
+  // Crosswalk edits: a codebook named on two lines is refused, not silently replaced
+  cbCrosswalkTwice:
+    'Line {n}: {id} already has a code on a line above; write one code per codebook.',
   cbSave: 'Save',
   cbCancel: 'Cancel',
   cbMoveTo: 'Move to group',

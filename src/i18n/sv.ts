@@ -595,6 +595,8 @@ export const sv = {
   cbSynonymsHelp: 'Synonymer (en per rad)',
   cbCrosswalk: 'Korsvägar (en per rad: annan kodbok = kod)',
   cbCrosswalkBad: 'Rad {n}: skriv "kodbok = kod".',
+  // Crosswalk edits: a codebook named on two lines is refused, not silently replaced
+  cbCrosswalkTwice: 'Rad {n}: {id} har redan en kod på en rad ovanför; skriv en kod per kodbok.',
   cbSave: 'Spara',
   cbCancel: 'Avbryt',
   cbMoveTo: 'Flytta till grupp',
