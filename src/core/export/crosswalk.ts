@@ -55,6 +55,11 @@ export function crosswalkedId(codebook: Codebook, crosswalk: string): string {
   return `${crosswalk}-via-${codebook.id}`;
 }
 
+/** Its title: both codebooks named. */
+export function crosswalkedTitle(codebook: Codebook, crosswalk: string): string {
+  return `${crosswalk} via ${codebook.title ?? codebook.id}`;
+}
+
 /** Texts of several categories, each after its code when more than one has one. */
 function joined(
   sources: readonly Category[],
@@ -142,7 +147,7 @@ export function crosswalkCodebook(codebook: Codebook, crosswalk: string): Crossw
   return {
     codebook: {
       id: crosswalkedId(codebook, crosswalk),
-      title: `${crosswalk} via ${codebook.title ?? codebook.id}`,
+      title: crosswalkedTitle(codebook, crosswalk),
       ...(codebook.version === undefined ? {} : { version: codebook.version }),
       ...(codebook.revision === undefined ? {} : { revision: codebook.revision }),
       variable: codebook.variable,
