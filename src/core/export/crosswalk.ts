@@ -2,6 +2,7 @@
 // its code in another codebook, so an export can speak that codebook's codes instead.
 
 import { categoryIndex, groupCodes } from '../codebook';
+import { MAX_TEXT_LENGTH } from '../limits';
 import type { MappingFile } from '../formats/mapping';
 import type { Category, Codebook } from '../types';
 import { categoryStats, type CategoryStats } from './codebook-stats';
@@ -60,6 +61,17 @@ export function crosswalkedTitle(codebook: Codebook, crosswalk: string): string 
   return `${crosswalk} via ${codebook.title ?? codebook.id}`;
 }
 
+/**
+ * A text joined from several categories cut to the limit every reader keeps (ending in `…`),
+ * so the codebook through a crosswalk is a file Kodbok itself reads; the whole texts stay in ours.
+ */
+function withinLimit(text: string): string {
+  if (text.length <= MAX_TEXT_LENGTH) return text;
+  const cut = text.slice(0, MAX_TEXT_LENGTH - 1);
+  // Never half a surrogate pair.
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
 /** Texts of several categories, each after its code when more than one has one. */
 function joined(
   sources: readonly Category[],
@@ -68,7 +80,7 @@ function joined(
   const having = sources.filter((c) => (text(c) ?? '') !== '');
   if (having.length === 0) return undefined;
   if (sources.length === 1) return text(having[0] as Category);
-  return having.map((c) => `${c.code}: ${text(c) as string}`).join('\n');
+  return withinLimit(having.map((c) => `${c.code}: ${text(c) as string}`).join('\n'));
 }
 
 /**
@@ -128,9 +140,11 @@ export function crosswalkCodebook(codebook: Codebook, crosswalk: string): Crossw
   const categories: Category[] = [];
   for (const [code, sources] of byCode) {
     const synonyms = [...new Set(sources.flatMap((c) => c.synonyms ?? []))];
-    const definition = sources
-      .map((c) => `${c.code} ${c.label}${c.definition ? `: ${c.definition}` : ''}`)
-      .join('\n');
+    const definition = withinLimit(
+      sources
+        .map((c) => `${c.code} ${c.label}${c.definition ? `: ${c.definition}` : ''}`)
+        .join('\n'),
+    );
     const include = joined(sources, (c) => c.include);
     const exclude = joined(sources, (c) => c.exclude);
     categories.push({
@@ -147,7 +161,7 @@ export function crosswalkCodebook(codebook: Codebook, crosswalk: string): Crossw
   return {
     codebook: {
       id: crosswalkedId(codebook, crosswalk),
-      title: crosswalkedTitle(codebook, crosswalk),
+      title: withinLimit(crosswalkedTitle(codebook, crosswalk)),
       ...(codebook.version === undefined ? {} : { version: codebook.version }),
       ...(codebook.revision === undefined ? {} : { revision: codebook.revision }),
       variable: codebook.variable,

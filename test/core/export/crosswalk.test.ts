@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/export/crosswalk';
 import { readCodebookFile, writeCodebookFile } from '../../../src/core/formats/codebook';
 import type { MappingFile } from '../../../src/core/formats/mapping';
+import { MAX_TEXT_LENGTH } from '../../../src/core/limits';
 import type { Category, Codebook } from '../../../src/core/types';
 
 const to = (code: string) => ({ skr: code });
@@ -149,6 +150,29 @@ describe('the codebook through a crosswalk', () => {
       ['W', null],
       ['V', 'Y'],
     ]);
+    expect(readCodebookFile(writeCodebookFile(codebook)).ok).toBe(true);
+  });
+
+  it('stays a file Kodbok reads when many long texts map to one code: cut at the limit, ending in …', () => {
+    const long = 'x'.repeat(300);
+    const book: Codebook = {
+      id: 'b',
+      variable: 'v',
+      categories: Array.from({ length: 40 }, (_, i) => ({
+        code: `C${i}`,
+        label: `Kategori ${i}`,
+        parent: null,
+        definition: long,
+        include: long,
+        crosswalk: to('Övrigt'),
+      })),
+    };
+    const { codebook } = crosswalkCodebook(book, 'skr');
+    const [other] = codebook.categories;
+    expect(other?.definition).toHaveLength(MAX_TEXT_LENGTH);
+    expect(other?.definition?.startsWith(`C0 Kategori 0: ${long}\nC1 Kategori 1: `)).toBe(true);
+    expect(other?.definition?.endsWith('…')).toBe(true);
+    expect(other?.include).toHaveLength(MAX_TEXT_LENGTH);
     expect(readCodebookFile(writeCodebookFile(codebook)).ok).toBe(true);
   });
 
