@@ -45,7 +45,7 @@ export function checkCrosswalk(
   crosswalk: string | undefined,
   io: CliIo,
   /** What happens to the values of a category without a code there. */
-  consequence = 'their values get an empty code',
+  consequence = 'values so coded get an empty code',
 ): void {
   if (crosswalk === undefined) return;
   const targets = crosswalkTargets(codebook);
@@ -62,7 +62,7 @@ export function checkCrosswalk(
   const missing = missingCrosswalk(codebook, crosswalk);
   if (missing.length > 0) {
     io.stderr(
-      `kodbok ${spec.command}: warning: ${missing.length} categories have no code in "${crosswalk}" (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}); ${consequence}\n`,
+      `kodbok ${spec.command}: warning: ${missing.length} ${missing.length === 1 ? 'category has' : 'categories have'} no code in "${crosswalk}" (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}); ${consequence}\n`,
     );
   }
 }
@@ -94,7 +94,11 @@ export const exportCommand: Command = async (argv, io) => {
     codebook,
     crosswalk,
     io,
-    document ? 'they are left out' : format === 'sssom' ? 'their entries are left out' : undefined,
+    document
+      ? 'left out of the file'
+      : format === 'sssom'
+        ? 'entries so coded are left out'
+        : undefined,
   );
   const words = exportWords(lang);
 
