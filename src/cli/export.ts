@@ -11,7 +11,12 @@
 
 import { writeCodebookHtml } from '../core/export/codebook-html';
 import { codebookTable } from '../core/export/codebook-table';
-import { crosswalkTargets, documentedCodebook, missingCrosswalk } from '../core/export/crosswalk';
+import {
+  crosswalkTargets,
+  documentedCodebook,
+  missingCrosswalk,
+  someCodes,
+} from '../core/export/crosswalk';
 import { mappingTable } from '../core/export/mapping-table';
 import { writeQdc } from '../core/export/qdc';
 import { writeSssom } from '../core/export/sssom';
@@ -62,7 +67,7 @@ export function checkCrosswalk(
   const missing = missingCrosswalk(codebook, crosswalk);
   if (missing.length > 0) {
     io.stderr(
-      `kodbok ${spec.command}: warning: ${missing.length} ${missing.length === 1 ? 'category has' : 'categories have'} no code in "${crosswalk}" (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}); ${consequence}\n`,
+      `kodbok ${spec.command}: warning: ${missing.length} ${missing.length === 1 ? 'category has' : 'categories have'} no code in "${crosswalk}" (${someCodes(missing)}); ${consequence}\n`,
     );
   }
 }

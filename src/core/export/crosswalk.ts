@@ -42,6 +42,11 @@ export function missingCrosswalk(codebook: Codebook, crosswalk: string): string[
     .map((c) => c.code);
 }
 
+/** Codes for a message: the first `max`, then `…`. */
+export function someCodes(codes: readonly string[], max = 10): string {
+  return codes.slice(0, max).join(', ') + (codes.length > max ? ', …' : '');
+}
+
 export interface CrosswalkedCodebook {
   /** The other codebook as seen from this one: one category per distinct crosswalk code. */
   readonly codebook: Codebook;

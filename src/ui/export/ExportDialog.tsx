@@ -3,7 +3,7 @@
 // props-only. Files are made by export-files.ts, the same functions as `kodbok export`.
 
 import { useEffect, useState } from 'react';
-import { crosswalkTargets, missingCrosswalk } from '../../core/export/crosswalk';
+import { crosswalkTargets, missingCrosswalk, someCodes } from '../../core/export/crosswalk';
 import type { StoredCombination } from '../../core/import-merge';
 import type { Suggestion, Variable } from '../../core/types';
 import { appDb } from '../../db/db';
@@ -371,7 +371,7 @@ export function ExportDialogView(props: ViewProps) {
             {t(leftOut ? 'expCrosswalkLeftOut' : 'expCrosswalkMissing', {
               n: missing.length,
               id: form.crosswalk,
-              codes: missing.join(', '),
+              codes: someCodes(missing),
             })}
           </p>
         )}
