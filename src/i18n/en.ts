@@ -441,6 +441,9 @@ export const en: Messages = {
   ovPoint: '{variable} {at}: {share} ({approved} of {rows} rows approved)',
   ovCategories: 'Rows per category: {variable}',
   ovCategoriesNote: '{rows} in all; a row with several values counts under each code it has.',
+  // The overview through a crosswalk (issue 11 item 5)
+  ovCategoriesVia: 'Rows per category of {id}: {variable}',
+  ovCrosswalk: 'Categories',
   ovUncodedGroup: 'Without an approved code',
   ovNoGroup: 'No group',
   ovBar: '{label}: {rows} ({share})',

@@ -442,6 +442,9 @@ export const sv = {
   ovPoint: '{variable} {at}: {share} ({approved} av {rows} rader godkända)',
   ovCategories: 'Rader per kategori: {variable}',
   ovCategoriesNote: '{rows} totalt; en rad med flera värden räknas under varje kod den har.',
+  // The overview through a crosswalk (issue 11 item 5)
+  ovCategoriesVia: 'Rader per kategori i {id}: {variable}',
+  ovCrosswalk: 'Kategorier',
   ovUncodedGroup: 'Utan godkänd kod',
   ovNoGroup: 'Utan grupp',
   ovBar: '{label}: {rows} ({share})',

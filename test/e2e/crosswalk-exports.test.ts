@@ -16,6 +16,7 @@ let demo: DemoSession;
 let page: Page;
 let dir: string;
 let approvedRaw = '';
+let approvedRows = 0;
 
 const category = (code: string) => page.locator(`[data-testid="cb-category"][data-code="${code}"]`);
 
@@ -54,6 +55,9 @@ beforeAll(async () => {
   // The most frequent value coded to H01 and approved: an example in the document.
   const first = page.locator('.ag-row[row-index="0"]');
   approvedRaw = (await first.locator('[col-id="raw"] .raw').getAttribute('title')) ?? '';
+  approvedRows = Number(
+    ((await first.locator('[col-id="frequency"]').textContent()) ?? '').replace(/\D/g, ''),
+  );
   await first.locator('[col-id="raw"]').click();
   await page.keyboard.press('k');
   await page.getByLabel('Sök på kod, etikett eller synonym').fill('H01');
@@ -104,6 +108,28 @@ describe('the codebook through a crosswalk, from the app', () => {
     expect(await page.locator('h2', { hasText: 'Bristande omsorg' }).count()).toBe(0);
     await page.goBack();
     await page.locator('.ag-row').first().waitFor();
+  });
+
+  it('draws the rows per category of SKR’s categories in the overview', async () => {
+    await page.getByTestId('overview-open').click();
+    const dialog = page.getByTestId('overview');
+    await dialog.locator('[data-testid="chart-categories"] svg').first().waitFor();
+    await dialog.getByTestId('overview-crosswalk').selectOption(SKR);
+    const chart = dialog.getByTestId('chart-categories');
+    await chart
+      .locator('svg > text')
+      .filter({ hasText: `Rader per kategori i ${SKR}: Aktualiseringsorsak` })
+      .waitFor();
+    // The approved value's rows under the one code both reasons share, named once.
+    const bar = await chart
+      .locator('g[aria-label="bar"] rect title')
+      .filter({ hasText: new RegExp(`^${COUNTERPART}: `) })
+      .textContent();
+    expect(Number(bar!.split(':')[1]!.split('rader')[0]!.replace(/\D/g, ''))).toBe(approvedRows);
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, 'overview-crosswalk');
+    await dialog.getByTestId('overview-close').click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('downloads a REFI-QDA codebook of SKR’s categories, valid against Codebook.xsd', async () => {

@@ -15,6 +15,7 @@ import { Overrun } from '../../state/import-worker';
 import { withExportWorker } from '../../state/recode-worker';
 import { useT, type T } from '../i18n';
 import { download } from '../download';
+import { CrosswalkSelect } from './CrosswalkSelect';
 import {
   EXPORT_KINDS,
   FORMATS_OF,
@@ -349,23 +350,15 @@ export function ExportDialogView(props: ViewProps) {
             </label>
           </fieldset>
         )}
-        {targets.length > 0 && (
-          <label>
-            {t('expCrosswalk')}{' '}
-            <select
-              value={form.crosswalk}
-              onChange={(e) => set({ crosswalk: e.target.value })}
-              data-testid="export-crosswalk"
-            >
-              <option value="">{t('expCrosswalkNone', { id: variable.codebook.id })}</option>
-              {targets.map((id) => (
-                <option key={id} value={id}>
-                  {t('expCrosswalkTo', { id })}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <CrosswalkSelect
+          t={t}
+          label={t('expCrosswalk')}
+          codebookId={variable.codebook.id}
+          targets={targets}
+          value={form.crosswalk}
+          onChange={(crosswalk) => set({ crosswalk })}
+          testId="export-crosswalk"
+        />
         {missing.length > 0 && (
           <p className="warn">
             {t(leftOut ? 'expCrosswalkLeftOut' : 'expCrosswalkMissing', {
