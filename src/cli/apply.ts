@@ -13,7 +13,12 @@
 // - A row shorter than the header is padded with empty cells; a row with extra non-empty cells
 //   is refused (its `NAME_code` would land under the wrong header).
 // - Bad arguments or files throw UsageError before anything is written (runCli: exit 2).
+// - `--codebook C.json --crosswalk ID` (an addition to v1): the codes written are the other
+//   codebook's, through the categories' `crosswalk`; a value whose category has none there gets
+//   no code (a warning names those categories), as the app's recoded export through a crosswalk.
 
+import { categoryIndex } from '../core/codebook';
+import { crosswalkCode } from '../core/export/crosswalk';
 import { compileSplitter } from '../core/split';
 import { MAX_JSON_SIZE } from '../core/formats/json';
 import { readMappingFile } from '../core/formats/mapping';
@@ -22,6 +27,8 @@ import type { SplitConfig } from '../core/types';
 import type { EncodingChoice } from '../io/decode';
 import { DEFAULT_LIMITS, TableReadError, type TableSummary } from '../io/table';
 import { openInput, openSink, streamApply, type ApplyCounts } from './apply-stream';
+import { checkCrosswalk } from './export';
+import { readCodebook } from './files';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
 import { APPLY_USAGE } from './usage';
 
@@ -34,6 +41,8 @@ const OPTIONS = [
   '--split',
   '--header-row',
   '--encoding',
+  '--codebook',
+  '--crosswalk',
   '--out',
 ] as const;
 const ENCODINGS: ReadonlySet<string> = new Set<EncodingChoice>(['utf-8', 'windows-1252']);
@@ -72,6 +81,8 @@ export function parseApplyArgs(argv: readonly string[]): Map<Option, string> {
     if (!values.get(required)) throw usageError(`${required} is missing`);
   }
   if (values.get('--out') === '') throw usageError('--out needs a file name');
+  if (values.has('--crosswalk') && !values.has('--codebook'))
+    throw usageError('--crosswalk needs --codebook (the crosswalk is in the codebook)');
   headerRowOption(values.get('--header-row'));
   const encoding = values.get('--encoding');
   if (encoding !== undefined && !ENCODINGS.has(encoding)) {
@@ -238,6 +249,26 @@ async function codeRows(
   return { table: result.summary, counts: result.counts };
 }
 
+/** The mapping's approved codes in the crosswalk's codebook (`--codebook`, `--crosswalk`). */
+async function throughCrosswalk(
+  io: CliIo,
+  mapping: Mapping,
+  codebookPath: string | undefined,
+  crosswalk: string | undefined,
+): Promise<Mapping> {
+  if (codebookPath === undefined) return mapping;
+  const codebook = await readCodebook(io, 'apply', codebookPath);
+  checkCrosswalk({ command: 'apply', usage: APPLY_USAGE }, codebook, crosswalk, io);
+  if (crosswalk === undefined) return mapping;
+  const index = categoryIndex(codebook);
+  const codes = new Map<string, string>();
+  for (const [raw, code] of mapping.codes) {
+    const target = crosswalkCode(index, code, crosswalk);
+    if (target !== '') codes.set(raw, target);
+  }
+  return { ...mapping, codes };
+}
+
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0%' : `${((100 * part) / whole).toFixed(1)}%`;
 }
@@ -249,7 +280,12 @@ export const apply: Command = async (argv, io) => {
   const column = args.get('--column') as string;
   const out = args.get('--out');
 
-  const mapping = readMapping(mappingPath, await read(io, mappingPath, MAX_JSON_SIZE));
+  const mapping = await throughCrosswalk(
+    io,
+    readMapping(mappingPath, await read(io, mappingPath, MAX_JSON_SIZE)),
+    args.get('--codebook'),
+    args.get('--crosswalk'),
+  );
   const headerRow = headerRowOption(args.get('--header-row'));
   const encoding = args.get('--encoding') as EncodingChoice | undefined;
   const split = compileSplitter(splitConfig(args.get('--split'), mapping));

@@ -6,11 +6,17 @@
 //
 // With --mapping and a table format (or sssom) the mapping is exported; qdc, html and json are
 // always the codebook (html takes its examples and counts from --mapping's approved entries).
+// --crosswalk ID: every format in the other codebook's codes; qdc, html and json are then the
+// other codebook as seen from this one (crosswalkCodebook).
 
-import { categoryStats } from '../core/export/codebook-stats';
 import { writeCodebookHtml } from '../core/export/codebook-html';
 import { codebookTable } from '../core/export/codebook-table';
-import { crosswalkTargets, missingCrosswalk } from '../core/export/crosswalk';
+import {
+  crosswalkTargets,
+  documentedCodebook,
+  missingCrosswalk,
+  someCodes,
+} from '../core/export/crosswalk';
 import { mappingTable } from '../core/export/mapping-table';
 import { writeQdc } from '../core/export/qdc';
 import { writeSssom } from '../core/export/sssom';
@@ -43,6 +49,8 @@ export function checkCrosswalk(
   codebook: Codebook,
   crosswalk: string | undefined,
   io: CliIo,
+  /** What happens to the values of a category without a code there. */
+  consequence = 'values so coded get an empty code',
 ): void {
   if (crosswalk === undefined) return;
   const targets = crosswalkTargets(codebook);
@@ -59,7 +67,7 @@ export function checkCrosswalk(
   const missing = missingCrosswalk(codebook, crosswalk);
   if (missing.length > 0) {
     io.stderr(
-      `kodbok ${spec.command}: warning: ${missing.length} categories have no code in "${crosswalk}" (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}); their values get an empty code\n`,
+      `kodbok ${spec.command}: warning: ${missing.length} ${missing.length === 1 ? 'category has' : 'categories have'} no code in "${crosswalk}" (${someCodes(missing)}); ${consequence}\n`,
     );
   }
 }
@@ -77,11 +85,6 @@ export const exportCommand: Command = async (argv, io) => {
   const exportsMapping = mappingPath !== undefined && !CODEBOOK_ONLY.includes(format);
   if (format === 'sssom' && mappingPath === undefined)
     throw commandError(SPEC, 'sssom is a mapping format: give --mapping too');
-  if (crosswalk !== undefined && !exportsMapping && !MAPPING_FORMATS.includes(format))
-    throw commandError(
-      SPEC,
-      '--crosswalk is for mapping exports and the codebook as a table (csv, csv-excel, xlsx)',
-    );
   if (license !== undefined && format !== 'sssom')
     throw commandError(SPEC, '--license is for --format sssom');
   if (format === 'xlsx' && out === undefined)
@@ -90,7 +93,18 @@ export const exportCommand: Command = async (argv, io) => {
   const codebook = await readCodebook(io, 'export', codebookPath);
   const mapping =
     mappingPath === undefined ? undefined : await readMapping(io, 'export', mappingPath);
-  checkCrosswalk(SPEC, codebook, crosswalk, io);
+  const document = !exportsMapping && CODEBOOK_ONLY.includes(format);
+  checkCrosswalk(
+    SPEC,
+    codebook,
+    crosswalk,
+    io,
+    document
+      ? 'left out of the file'
+      : format === 'sssom'
+        ? 'entries so coded are left out'
+        : undefined,
+  );
   const words = exportWords(lang);
 
   let data: string | Uint8Array;
@@ -108,12 +122,15 @@ export const exportCommand: Command = async (argv, io) => {
       const table = mappingTable(mapping, codebook, { words, crosswalk });
       data = bytesOf(table, format as TableFormat);
     }
-  } else if (format === 'qdc') {
-    data = writeQdc(codebook, words);
-  } else if (format === 'html') {
-    data = writeCodebookHtml(codebook, words, mapping && categoryStats(mapping));
-  } else if (format === 'json') {
-    data = writeCodebookFile(codebook);
+  } else if (document) {
+    // Through a crosswalk: the other codebook as seen from this one.
+    const book = documentedCodebook(codebook, crosswalk, format === 'html' ? mapping : undefined);
+    data =
+      format === 'qdc'
+        ? writeQdc(book.codebook, words)
+        : format === 'html'
+          ? writeCodebookHtml(book.codebook, words, book.stats)
+          : writeCodebookFile(book.codebook);
   } else if (MAPPING_FORMATS.includes(format)) {
     data = bytesOf(codebookTable(codebook, { crosswalk }), format as TableFormat);
   } else {

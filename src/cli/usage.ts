@@ -12,7 +12,7 @@ export const SUGGEST_SUMMARY =
   'suggest codes for raw values (VALUES: .txt one per line, or .csv/.tsv with a "raw" column)';
 
 export const APPLY_USAGE =
-  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--encoding utf-8|windows-1252] [--out FILE]';
+  'kodbok apply --mapping MAPPING.json --input DATA.(csv|tsv|xlsx) --column NAME [--split "; ,"] [--header-row N] [--encoding utf-8|windows-1252] [--codebook CODEBOOK.json --crosswalk CODEBOOK-ID] [--out FILE]';
 export const APPLY_SUMMARY =
   'write the data set as UTF-8 CSV with NAME_code added from the approved mapping';
 

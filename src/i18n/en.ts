@@ -441,6 +441,9 @@ export const en: Messages = {
   ovPoint: '{variable} {at}: {share} ({approved} of {rows} rows approved)',
   ovCategories: 'Rows per category: {variable}',
   ovCategoriesNote: '{rows} in all; a row with several values counts under each code it has.',
+  // The overview through a crosswalk (issue 11 item 5)
+  ovCategoriesVia: 'Rows per category of {id}: {variable}',
+  ovCrosswalk: 'Categories',
   ovUncodedGroup: 'Without an approved code',
   ovNoGroup: 'No group',
   ovBar: '{label}: {rows} ({share})',
@@ -479,7 +482,12 @@ export const en: Messages = {
   expCrosswalkNone: "The codebook's own ({id})",
   expCrosswalkTo: 'Through the crosswalk to {id}',
   expCrosswalkMissing:
-    '{n} categories have no counterpart in {id}: their values get an empty code.',
+    '{n} categories have no counterpart in {id} ({codes}): their values get an empty code.',
+  // Exports through a crosswalk: the codebook's documents and SSSOM leave such categories out
+  expCrosswalkMissing_one:
+    '1 category has no counterpart in {id} ({codes}): its values get an empty code.',
+  expCrosswalkLeftOut: '{n} categories have no counterpart in {id} and are left out: {codes}.',
+  expCrosswalkLeftOut_one: '1 category has no counterpart in {id} and is left out: {codes}.',
   expLong: 'One row per value (long format) instead of codes joined by |',
   expLabels: 'With the label beside the code',
   expRecodedFiles: 'Choose the source files (the ones that were imported)…',
@@ -589,6 +597,9 @@ export const en: Messages = {
   cbSynonymsHelp: 'Synonyms (one per line)',
   cbCrosswalk: 'Crosswalk (one per line: other codebook = code)',
   cbCrosswalkBad: 'Line {n}: write "codebook = code".',
+  // Crosswalk edits: a codebook named on two lines is refused, not silently replaced
+  cbCrosswalkTwice:
+    'Line {n}: {id} already has a code on a line above; write one code per codebook.',
   cbSave: 'Save',
   cbCancel: 'Cancel',
   cbMoveTo: 'Move to group',

@@ -442,6 +442,9 @@ export const sv = {
   ovPoint: '{variable} {at}: {share} ({approved} av {rows} rader godkända)',
   ovCategories: 'Rader per kategori: {variable}',
   ovCategoriesNote: '{rows} totalt; en rad med flera värden räknas under varje kod den har.',
+  // The overview through a crosswalk (issue 11 item 5)
+  ovCategoriesVia: 'Rader per kategori i {id}: {variable}',
+  ovCrosswalk: 'Kategorier',
   ovUncodedGroup: 'Utan godkänd kod',
   ovNoGroup: 'Utan grupp',
   ovBar: '{label}: {rows} ({share})',
@@ -479,7 +482,13 @@ export const sv = {
   expCrosswalk: 'Koder',
   expCrosswalkNone: 'Kodbokens egna ({id})',
   expCrosswalkTo: 'Via motsvarigheten i {id}',
-  expCrosswalkMissing: '{n} kategorier saknar motsvarighet i {id}: deras värden får tom kod.',
+  expCrosswalkMissing:
+    '{n} kategorier saknar motsvarighet i {id} ({codes}): deras värden får tom kod.',
+  // Exports through a crosswalk: the codebook's documents and SSSOM leave such categories out
+  expCrosswalkMissing_one:
+    '1 kategori saknar motsvarighet i {id} ({codes}): dess värden får tom kod.',
+  expCrosswalkLeftOut: '{n} kategorier saknar motsvarighet i {id} och lämnas utanför: {codes}.',
+  expCrosswalkLeftOut_one: '1 kategori saknar motsvarighet i {id} och lämnas utanför: {codes}.',
   expLong: 'En rad per värde (långt format) i stället för koder sammanfogade med |',
   expLabels: 'Med etikett bredvid koden',
   expRecodedFiles: 'Välj källfilerna (samma som importerades)…',
@@ -589,6 +598,8 @@ export const sv = {
   cbSynonymsHelp: 'Synonymer (en per rad)',
   cbCrosswalk: 'Korsvägar (en per rad: annan kodbok = kod)',
   cbCrosswalkBad: 'Rad {n}: skriv "kodbok = kod".',
+  // Crosswalk edits: a codebook named on two lines is refused, not silently replaced
+  cbCrosswalkTwice: 'Rad {n}: {id} har redan en kod på en rad ovanför; skriv en kod per kodbok.',
   cbSave: 'Spara',
   cbCancel: 'Avbryt',
   cbMoveTo: 'Flytta till grupp',

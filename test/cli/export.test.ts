@@ -9,6 +9,7 @@ import { runCli } from '../../src/cli/main';
 import { nodeIo } from '../../src/cli/node-io';
 import { writeMappingFile } from '../../src/core/formats/mapping';
 import { writeCodebookFile } from '../../src/core/formats/codebook';
+import { aktualiseringsorsak } from '../../src/core/demo/codebook-orsak';
 import { CODEBOOK, MAPPING } from '../core/export/fixtures';
 import { python3, qdcSchemaErrors, scratchDir, writeScratch } from '../support/readers';
 
@@ -235,6 +236,79 @@ print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_d
   });
 });
 
+describe('kodbok export: the codebook through a crosswalk (issue 11 item 5)', () => {
+  it('writes the other codebook as seen from this one: REFI-QDA valid against Codebook.xsd, JSON that validates, HTML', async () => {
+    const demo = writeScratch(dir, 'orsak.json', writeCodebookFile(aktualiseringsorsak));
+    for (const [i, book] of [codebook, demo].entries()) {
+      const file = out(`x${i}.qdc`);
+      const r = await kodbok(
+        ...['export', '--codebook', book, '--format', 'qdc', '--crosswalk', 'skr-basinformation'],
+        ...['--out', file],
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(qdcSchemaErrors(file)).toBeNull();
+      // Categories without a code there are left out, and said so.
+      expect(r.stderr).toMatch(
+        /warning: \d+ categor(y has|ies have) no code in "skr-basinformation" \(.*B15.*\); left out of the file/,
+      );
+    }
+    const qdc = readFileSync(out('x1.qdc'), 'utf8');
+    expect(qdc).toContain('name="Utsatt för våld/övergrepp" isCodable="true"');
+    expect(qdc).toMatch(
+      /<Description>H02 Fysiskt\/psykiskt våld mot barnet: [^\n]*\nH03 Sexuellt våld/,
+    );
+
+    const json = await kodbok(
+      ...['export', '--codebook', demo, '--format', 'json', '--crosswalk', 'skr-basinformation'],
+      ...['--out', out('x.json')],
+    );
+    expect(json.status, json.stderr).toBe(0);
+    const valid = await kodbok('validate', out('x.json'));
+    expect(valid.status, valid.stdout + valid.stderr).toBe(0);
+    const read = JSON.parse(readFileSync(out('x.json'), 'utf8')) as {
+      id: string;
+      categories: { code: string }[];
+    };
+    expect(read.id).toBe('skr-basinformation-via-kodbok-orsak');
+    expect(read.categories).toHaveLength(8);
+
+    const html = await kodbok(
+      ...['export', '--codebook', codebook, '--mapping', mapping, '--format', 'html'],
+      ...['--crosswalk', 'skr-basinformation', '--lang', 'en'],
+    );
+    expect(html.status, html.stderr).toBe(0);
+    expect(html.stdout).toContain('<h2 id="c-SKR-4">SKR-4</h2>');
+    expect(html.stdout).toContain('<li>Missbruk förälder</li>');
+    expect(html.stdout).toContain('one approved value in 120 rows');
+  });
+});
+
+describe('kodbok apply through a crosswalk (issue 11 item 5)', () => {
+  it('writes the other codebook’s codes and names the categories without one', async () => {
+    const data = writeScratch(dir, 'x.csv', 'orsak\nMissbruk förälder\nskolk\n');
+    const approved = writeScratch(
+      dir,
+      'approved.json',
+      writeMappingFile({
+        ...MAPPING,
+        entries: [
+          { raw: 'Missbruk förälder', code: 'H07', status: 'approved' },
+          { raw: 'skolk', code: 'B15', status: 'approved' },
+        ],
+      }),
+    );
+    const r = await kodbok(
+      ...['apply', '--mapping', approved, '--codebook', codebook, '--input', data],
+      ...['--column', 'orsak', '--crosswalk', 'skr-basinformation'],
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('orsak,orsak_code\r\nMissbruk förälder,SKR-4\r\nskolk,\r\n');
+    expect(r.stderr).toContain(
+      'kodbok apply: warning: 1 category has no code in "skr-basinformation" (B15); values so coded get an empty code',
+    );
+  });
+});
+
 describe('kodbok frequencies', () => {
   it('counts rows per category by a column as named in the input, uncoded rows under an empty code', async () => {
     const data = writeScratch(
@@ -432,7 +506,7 @@ describe('bad input', () => {
       /has no crosswalk to "nope"; it has crosswalks to skr-basinformation/,
     ],
     [
-      'a crosswalk for the codebook as REFI-QDA (its own codes only)',
+      'a crosswalk for the codebook as REFI-QDA to a codebook it has none to',
       () => [
         'export',
         '--codebook',
@@ -440,11 +514,47 @@ describe('bad input', () => {
         '--format',
         'qdc',
         '--crosswalk',
+        'nope',
+        '--out',
+        out('bad'),
+      ],
+      /has no crosswalk to "nope"/,
+    ],
+    [
+      'apply through a crosswalk without the codebook that holds it',
+      () => [
+        'apply',
+        '--mapping',
+        mapping,
+        '--input',
+        join(dir, 'a.csv'),
+        '--column',
+        'orsak',
+        '--crosswalk',
         'skr-basinformation',
         '--out',
         out('bad'),
       ],
-      /--crosswalk is for mapping exports and the codebook as a table/,
+      /--crosswalk needs --codebook/,
+    ],
+    [
+      'apply through an unknown crosswalk',
+      () => [
+        'apply',
+        '--mapping',
+        mapping,
+        '--codebook',
+        codebook,
+        '--input',
+        join(dir, 'a.csv'),
+        '--column',
+        'orsak',
+        '--crosswalk',
+        'nope',
+        '--out',
+        out('bad'),
+      ],
+      /apply: codebook "nuso-orsak" has no crosswalk to "nope"/,
     ],
     [
       'SSSOM without a mapping',

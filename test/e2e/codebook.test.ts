@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, shot, type DemoSession } from './harness';
+import { approveRow, openDemo, shot, type DemoSession } from './harness';
 
 // The codebook as a living document, in Chromium as a researcher uses it (issue 11 items 1, 2,
 // 5): counts and examples per category; merge (asking about approved values), undo and redo
@@ -55,12 +55,7 @@ beforeAll(async () => {
   await waitCategory(0, 'H01 Bristande omsorg');
   await assignRow(1, 'H01');
   await waitCategory(1, 'H01 Bristande omsorg');
-  await page.locator('.ag-row[row-index="0"] [col-id="raw"]').click();
-  await page.keyboard.press('a');
-  await page.waitForFunction(
-    () =>
-      document.querySelector('.ag-row[row-index="0"] [col-id="status"]')?.textContent === 'Godkänd',
-  );
+  await approveRow(page, 0);
   await page.getByRole('button', { name: /Kodbok$/ }).click();
 }, 180_000);
 

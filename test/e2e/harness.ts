@@ -105,6 +105,18 @@ export async function become(page: Page, name: string): Promise<void> {
   await page.getByTestId('members-dialog').waitFor({ state: 'detached' });
 }
 
+/** Approves grid row `index` (A) and waits until its status says so. */
+export async function approveRow(page: Page, index: number): Promise<void> {
+  await page.locator(`.ag-row[row-index="${index}"] [col-id="raw"]`).click();
+  await page.keyboard.press('a');
+  await page.waitForFunction(
+    (i) =>
+      document.querySelector(`.ag-row[row-index="${i}"] [col-id="status"]`)?.textContent ===
+      'Godkänd',
+    index,
+  );
+}
+
 /**
  * Quick search, waiting until the grid has applied it (the box filters once typing pauses) and,
  * for a search with words, shows only rows that hold them.

@@ -4,15 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
-import { writeCodebookFile } from '../../src/core/formats/codebook';
+import { recodeTable } from '../../src/core/export/recode';
+import { readCodebookFile, writeCodebookFile } from '../../src/core/formats/codebook';
 import { writeMappingFile } from '../../src/core/formats/mapping';
 import type { StoredCombination } from '../../src/core/import-merge';
 import type { RawValue, Status, Variable } from '../../src/core/types';
 import { writeCsv } from '../../src/io/csv-export';
+import { readTableFile } from '../../src/io/table';
 import {
   FORMATS_OF,
   makeExport,
   mappingOf,
+  recodeSpecOf,
+  recodedFile,
   type ExportChoice,
   type ExportSource,
 } from '../../src/ui/export/export-files';
@@ -137,9 +141,61 @@ describe('the same bytes from the app and from kodbok', () => {
         .bytes,
     );
     expect(csv.split('\r\n')[2]?.startsWith('SKR-4,Skadligt bruk hos förälder,')).toBe(true);
-    // Its JSON keeps the codebook's own codes: no crosswalk there.
-    const json = makeExport(source, { kind: 'codebook', format: 'json', crosswalk: 'x' });
-    expect(json.bytes).toEqual(makeExport(source, { kind: 'codebook', format: 'json' }).bytes);
+  });
+
+  it('for the codebook as JSON, REFI-QDA and HTML through a crosswalk: the other codebook as seen from this one', async () => {
+    // Failed before: the app wrote its own codes and the command line refused --crosswalk.
+    const crosswalk = 'skr-basinformation';
+    for (const format of ['json', 'qdc', 'html'] as const) {
+      const app = makeExport(source, { kind: 'codebook', format, crosswalk });
+      expect(app.name).toBe(`nuso-orsak-codebook-2025.1-${crosswalk}.${format}`);
+      const argv = ['export', '--codebook', 'c.json', '--format', format, '--crosswalk', crosswalk];
+      if (format === 'html') argv.push('--mapping', 'm.json');
+      expect(app.bytes, format).toEqual(await cli(argv, files(false)));
+    }
+    const text = (format: 'json' | 'qdc' | 'html') =>
+      new TextDecoder().decode(makeExport(source, { kind: 'codebook', format, crosswalk }).bytes);
+    const json = readCodebookFile(text('json'));
+    expect(json.ok && json.value.categories.map((c) => [c.code, c.parent])).toEqual([
+      ['SKR-4', null],
+      ['SKR-9', null],
+    ]);
+    expect(text('qdc')).toContain('name="SKR-9" isCodable="true"');
+    // The document: B11's approved value as SKR-9's example; B15 (no code there) left out.
+    const html = text('html');
+    expect(html).toContain('<li>knark</li>');
+    expect(html).not.toContain('Skolproblematik');
+  });
+
+  it('for the recoded data through a crosswalk: kodbok apply --codebook --crosswalk', async () => {
+    const data = 'kommun,orsak\r\nGävle,Missbruk förälder\r\nÅre,knark;=1+1\r\nUmeå,skolk\r\n';
+    const choice = {
+      column: 'orsak',
+      format: 'csv',
+      long: false,
+      labels: false,
+      crosswalk: 'skr-basinformation',
+    } as const;
+    const table = readTableFile('d.csv', new TextEncoder().encode(data));
+    const spec = recodeSpecOf(source, choice);
+    const app = recodedFile('d.csv', recodeTable(table.headers, table.rows, spec), choice);
+    expect(app.name).toBe('d-recoded-skr-basinformation.csv');
+    const argv = ['apply', '--mapping', 'm.json', '--codebook', 'c.json', '--input', 'd.csv'];
+    argv.push('--column', 'orsak', '--crosswalk', 'skr-basinformation');
+    const line = await cli(argv, { ...files(false), 'd.csv': data });
+    expect(app.bytes).toEqual(line);
+    expect(new TextDecoder().decode(line).split('\r\n').slice(1, 4)).toEqual([
+      'Gävle,Missbruk förälder,SKR-4',
+      'Åre,knark;=1+1,SKR-9',
+      'Umeå,skolk,',
+    ]);
+    // With labels: those of the other codebook as seen from this one (its codes).
+    const labelled = recodeTable(
+      table.headers,
+      table.rows,
+      recodeSpecOf(source, { ...choice, labels: true }),
+    );
+    expect(labelled.rows[0]?.slice(2)).toEqual(['SKR-4', 'SKR-4']);
   });
 
   it('for frequency tables by municipality, through a crosswalk too', async () => {

@@ -91,6 +91,27 @@ describe.each(LANGS)('the overview’s charts (%s)', (lang) => {
     );
   });
 
+  it('draws the rows per category of another codebook through the crosswalk, each code named once', () => {
+    const table = frequencyTable(observationsOf(CELLS, false), {
+      codebook: CODEBOOK,
+      codes,
+      uncodedLabel: 'Utan kod',
+      crosswalk: 'skr-basinformation',
+    });
+    const chart = drawCategories(categoryBars(table), 'Orsak', ctx(lang), 'skr-basinformation');
+    const { x, bars } = plotOf(chart);
+    expect(bars.map((b) => b.title.split(':')[0])).toEqual(['SKR-4', 'SKR-9', 'Utan kod']);
+    for (const line of table.rows) {
+      const bar = bars.find((b) => b.title.startsWith(`${String(line[1])}:`));
+      expect(bar!.width).toBeCloseTo(x.apply(line[2]) - x.apply(0), 3);
+    }
+    expect(chart.title).toBe(
+      lang === 'sv'
+        ? 'Rader per kategori i skr-basinformation: Orsak'
+        : 'Rows per category of skr-basinformation: Orsak',
+    );
+  });
+
   it('draws each variable’s rows and values per status as shares of the tab’s totals', () => {
     const counts = statusCounts('aktualiseringsorsak', VALUES, CELLS);
     const coverage = coverageOf(VALUES, CELLS);

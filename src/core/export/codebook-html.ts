@@ -35,6 +35,12 @@ section.category { break-inside: avoid; }
 @media print { body { margin: 0; max-width: none; } nav { display: none; } a { color: inherit; text-decoration: none; } }
 `;
 
+/** Code and label; a label that is the code (through a crosswalk, crosswalkCodebook) once. */
+function name(c: Category): string {
+  const label = htmlText(c.label);
+  return c.label === c.code ? label : `<span class="code">${htmlText(c.code)}</span>${label}`;
+}
+
 function anchor(code: string): string {
   return `c-${encodeURIComponent(code).replace(/%/g, '_')}`;
 }
@@ -108,10 +114,7 @@ export function writeCodebookHtml(
   const top = children.get(null) ?? [];
   out.push(
     `<nav><h2>${htmlText(words.contents)}</h2><ol>${top
-      .map(
-        (c) =>
-          `<li><a href="#${anchor(c.code)}"><span class="code">${htmlText(c.code)}</span>${htmlText(c.label)}</a></li>`,
-      )
+      .map((c) => `<li><a href="#${anchor(c.code)}">${name(c)}</a></li>`)
       .join('')}</ol></nav>`,
   );
   const seen = new Set<string>();
@@ -120,7 +123,7 @@ export function writeCodebookHtml(
     seen.add(c.code);
     const kids = children.get(c.code) ?? [];
     const level = Math.min(2 + depth, 6);
-    const heading = `<h${level} id="${anchor(c.code)}"><span class="code">${htmlText(c.code)}</span>${htmlText(c.label)}</h${level}>`;
+    const heading = `<h${level} id="${anchor(c.code)}">${name(c)}</h${level}>`;
     if (kids.length > 0) {
       out.push(`<section class="group">${heading}`);
       out.push(details(c, words, undefined, false));

@@ -15,17 +15,23 @@ export interface CategoryStats {
 
 export const EXAMPLES_PER_CATEGORY = 5;
 
-/** Stats per leaf code (a Map: codes are keys from a file). Only approved entries count. */
+/**
+ * Stats per leaf code (a Map: codes are keys from a file). Only approved entries count.
+ * `codeOf` files an entry's code under another (a crosswalk's); `''` leaves the entry out.
+ */
 export function categoryStats(
   file: MappingFile,
   examples = EXAMPLES_PER_CATEGORY,
+  codeOf: (code: string) => string = (code) => code,
 ): Map<string, CategoryStats> {
   const byCode = new Map<string, { raw: string; frequency: number }[]>();
   for (const e of file.entries) {
     if (e.status !== 'approved') continue;
-    const list = byCode.get(e.code) ?? [];
+    const code = codeOf(e.code);
+    if (code === '') continue;
+    const list = byCode.get(code) ?? [];
     list.push({ raw: e.raw, frequency: e.frequency ?? 0 });
-    byCode.set(e.code, list);
+    byCode.set(code, list);
   }
   const stats = new Map<string, CategoryStats>();
   for (const [code, list] of byCode) {

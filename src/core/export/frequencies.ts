@@ -8,7 +8,7 @@
 import { categoryIndex, groupCodes } from '../codebook';
 import type { StoredCombination } from '../import-merge';
 import type { Codebook, RawValue } from '../types';
-import { crosswalkCode } from './crosswalk';
+import { crosswalkCode, crosswalkCodebook } from './crosswalk';
 import type { ExportTable } from './table';
 
 /** Rows with one cell: `by` the value of the by-column (null without one), `atoms` its split values. */
@@ -57,19 +57,24 @@ export function frequencyTable(
   const index = categoryIndex(codebook);
   const groups = groupCodes(codebook);
   const to = (code: string) => crosswalkCode(index, code, crosswalk);
+  // Labels and groups: ours, or through a crosswalk the other codebook's as seen from this one.
+  const named =
+    crosswalk === undefined
+      ? index
+      : categoryIndex(crosswalkCodebook(codebook, crosswalk).codebook);
 
   // The lines, in codebook order (leaves only), each once; crosswalked codes by first leaf.
   const lines = new Map<string, Line>();
   const addLine = (code: string) => {
     const target = to(code);
     if (target === '' || lines.has(target)) return;
-    const category = index.get(code);
-    const group = category?.parent != null ? index.get(category.parent) : undefined;
+    const category = named.get(target);
+    const group = category?.parent != null ? named.get(category.parent) : undefined;
     lines.set(target, {
       code: target,
-      label: crosswalk === undefined ? (category?.label ?? '') : '',
-      groupCode: crosswalk === undefined ? (group?.code ?? '') : '',
-      groupLabel: crosswalk === undefined ? (group?.label ?? '') : '',
+      label: category?.label ?? '',
+      groupCode: group?.code ?? '',
+      groupLabel: group?.label ?? '',
     });
   };
   for (const c of codebook.categories) if (!groups.has(c.code)) addLine(c.code);

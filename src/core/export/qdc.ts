@@ -67,7 +67,8 @@ export function writeQdc(codebook: Codebook, words: ExportWords): string {
     const kids = children.get(c.code) ?? [];
     const description = describeCategory(c, words);
     const open = `${pad}<Code guid="${codeGuid(codebook.id, c.code)}" name="${xmlText(
-      `${c.code} ${c.label}`,
+      // Through a crosswalk the label is the code (crosswalkCodebook): named once.
+      c.label === c.code ? c.code : `${c.code} ${c.label}`,
     )}" isCodable="${kids.length === 0 ? 'true' : 'false'}"`;
     if (kids.length === 0 && description === '') {
       lines.push(`${open}/>`);

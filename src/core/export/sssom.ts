@@ -17,7 +17,7 @@
 import { categoryIndex } from '../codebook';
 import type { MappingFile } from '../formats/mapping';
 import type { Codebook } from '../types';
-import { crosswalkCode } from './crosswalk';
+import { crosswalkCode, crosswalkedTitle } from './crosswalk';
 
 /** SSSOM's own placeholder when no license was chosen (as sssom-py writes). */
 export const SSSOM_UNSPECIFIED_LICENSE = 'https://w3id.org/sssom/license/unspecified';
@@ -94,7 +94,13 @@ export function writeSssom(
     `  skos: "http://www.w3.org/2004/02/skos/core#"`,
     `mapping_set_id: ${yamlString(setId)}`,
     `license: ${yamlString(options.license ?? SSSOM_UNSPECIFIED_LICENSE)}`,
-    `mapping_set_title: ${yamlString(`${file.variable} → ${codebook.title ?? targetId}`)}`,
+    `mapping_set_title: ${yamlString(
+      `${file.variable} → ${
+        options.crosswalk === undefined
+          ? (codebook.title ?? targetId)
+          : crosswalkedTitle(codebook, options.crosswalk)
+      }`,
+    )}`,
     `subject_type: "rdfs literal"`,
     `object_source: ${yamlString(`urn:kodbok:codebook:${uriPart(targetId)}`)}`,
   ];
@@ -126,7 +132,8 @@ export function writeSssom(
       'skos:broadMatch',
       e.status === 'rejected' ? 'Not' : '',
       `${objectPrefix}:${localPart(code)}`,
-      options.crosswalk === undefined ? (index.get(e.code)?.label ?? '') : '',
+      // Through a crosswalk: the other codebook's label as we know it, its code (crosswalkCodebook).
+      options.crosswalk === undefined ? (index.get(e.code)?.label ?? '') : code,
       suggested ? 'semapv:LexicalMatching' : 'semapv:ManualMappingCuration',
       suggested && e.score !== undefined ? String(Number(e.score.toFixed(4))) : '',
       e.codedBy ?? '',

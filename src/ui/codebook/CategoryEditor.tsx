@@ -43,7 +43,13 @@ export function CategoryEditor({ codebook, category, t, onDone }: Props) {
   };
   const save = () => {
     const read = fieldsOf(draft);
-    if (!read.ok) notify(t('cbCrosswalkBad', { n: read.line }), 'error');
+    if (!read.ok)
+      notify(
+        read.twice === undefined
+          ? t('cbCrosswalkBad', { n: read.line })
+          : t('cbCrosswalkTwice', { n: read.line, id: read.twice }),
+        'error',
+      );
     else void run({ kind: 'edit', code: category.code, fields: read.fields });
   };
   const split = () => {

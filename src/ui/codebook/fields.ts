@@ -12,11 +12,12 @@ export function lines(text: string): string[] {
     .filter((l) => l !== '');
 }
 
-/** `left = right` lines as pairs, or the number of the first line that is not one. */
+/** `left = right` lines as pairs (with their line numbers), or the number of the first line that is not one. */
 export function pairs(
   text: string,
-): { ok: true; pairs: [string, string][] } | { ok: false; line: number } {
+): { ok: true; pairs: [string, string][]; lines: number[] } | { ok: false; line: number } {
   const out: [string, string][] = [];
+  const numbers: number[] = [];
   const all = text.split(/\r?\n/);
   for (let i = 0; i < all.length; i++) {
     const l = (all[i] ?? '').trim();
@@ -26,8 +27,9 @@ export function pairs(
     const right = at < 0 ? '' : l.slice(at + 1).trim();
     if (left === '' || right === '') return { ok: false, line: i + 1 };
     out.push([left, right]);
+    numbers.push(i + 1);
   }
-  return { ok: true, pairs: out };
+  return { ok: true, pairs: out, lines: numbers };
 }
 
 /** A category's crosswalk as the text box shows it. */
@@ -60,12 +62,20 @@ export function draftOf(c: Category): FieldDraft {
   };
 }
 
-/** The fields a draft gives, or the crosswalk line that is not `codebook = code`. */
+/**
+ * The fields a draft gives, or the crosswalk line that is not `codebook = code`, or that names
+ * a codebook an earlier line already gave a code (`twice`): one would silently replace the other.
+ */
 export function fieldsOf(
   d: FieldDraft,
-): { ok: true; fields: CategoryFields } | { ok: false; line: number } {
+): { ok: true; fields: CategoryFields } | { ok: false; line: number; twice?: string } {
   const crosswalk = pairs(d.crosswalk);
   if (!crosswalk.ok) return crosswalk;
+  const seen = new Set<string>();
+  for (const [at, [id]] of crosswalk.pairs.entries()) {
+    if (seen.has(id)) return { ok: false, line: crosswalk.lines[at] ?? 0, twice: id };
+    seen.add(id);
+  }
   return {
     ok: true,
     fields: {

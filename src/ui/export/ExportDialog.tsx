@@ -3,7 +3,7 @@
 // props-only. Files are made by export-files.ts, the same functions as `kodbok export`.
 
 import { useEffect, useState } from 'react';
-import { crosswalkTargets, missingCrosswalk } from '../../core/export/crosswalk';
+import { crosswalkTargets, missingCrosswalk, someCodes } from '../../core/export/crosswalk';
 import type { StoredCombination } from '../../core/import-merge';
 import type { Suggestion, Variable } from '../../core/types';
 import { appDb } from '../../db/db';
@@ -15,13 +15,13 @@ import { Overrun } from '../../state/import-worker';
 import { withExportWorker } from '../../state/recode-worker';
 import { useT, type T } from '../i18n';
 import { download } from '../download';
+import { CrosswalkSelect } from './CrosswalkSelect';
 import {
   EXPORT_KINDS,
   FORMATS_OF,
   makeExport,
   recodeSpecOf,
   recodedFile,
-  takesCrosswalk,
   type ExportFormat,
   type ExportKind,
 } from './export-files';
@@ -46,6 +46,7 @@ const FORMAT_LABEL = {
   sssom: 'expWhatSssom',
 } as const;
 const RECODED_FORMATS: readonly TableFormat[] = ['csv-excel', 'csv', 'xlsx'];
+const DOCUMENTS: readonly ExportFormat[] = ['html', 'qdc', 'json'];
 
 export interface ExportForm {
   readonly kind: Kind;
@@ -207,8 +208,10 @@ export function ExportDialogView(props: ViewProps) {
   const [headers, setHeaders] = useState<readonly string[]>([]);
   const set = (patch: Partial<ExportForm>) => setForm((f) => ({ ...f, ...patch }));
   const targets = crosswalkTargets(variable.codebook);
-  const crosswalks = takesCrosswalkKind(form.kind, form.format) ? targets : [];
   const missing = form.crosswalk === '' ? [] : missingCrosswalk(variable.codebook, form.crosswalk);
+  // The codebook's documents through a crosswalk leave such categories out; tables give them an empty code.
+  const leftOut =
+    form.kind === 'sssom' || (form.kind === 'codebook' && DOCUMENTS.includes(form.format));
   const recoded = form.kind === 'recoded';
 
   const pickSources = async (list: FileList | null) => {
@@ -347,26 +350,22 @@ export function ExportDialogView(props: ViewProps) {
             </label>
           </fieldset>
         )}
-        {crosswalks.length > 0 && (
-          <label>
-            {t('expCrosswalk')}{' '}
-            <select
-              value={form.crosswalk}
-              onChange={(e) => set({ crosswalk: e.target.value })}
-              data-testid="export-crosswalk"
-            >
-              <option value="">{t('expCrosswalkNone', { id: variable.codebook.id })}</option>
-              {crosswalks.map((id) => (
-                <option key={id} value={id}>
-                  {t('expCrosswalkTo', { id })}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <CrosswalkSelect
+          t={t}
+          label={t('expCrosswalk')}
+          codebookId={variable.codebook.id}
+          targets={targets}
+          value={form.crosswalk}
+          onChange={(crosswalk) => set({ crosswalk })}
+          testId="export-crosswalk"
+        />
         {missing.length > 0 && (
           <p className="warn">
-            {t('expCrosswalkMissing', { n: missing.length, id: form.crosswalk })}
+            {t(leftOut ? 'expCrosswalkLeftOut' : 'expCrosswalkMissing', {
+              n: missing.length,
+              id: form.crosswalk,
+              codes: someCodes(missing),
+            })}
           </p>
         )}
         {form.kind === 'mapping' && !props.hasApproved && <p className="warn">{t('expNothing')}</p>}
@@ -380,12 +379,7 @@ export function ExportDialogView(props: ViewProps) {
           <button
             className="btn-primary"
             disabled={nothing || props.busy}
-            onClick={() =>
-              props.onExport({
-                ...form,
-                crosswalk: takesCrosswalkKind(form.kind, form.format) ? form.crosswalk : '',
-              })
-            }
+            onClick={() => props.onExport(form)}
             data-testid="export-download"
           >
             {t('expDownload')}
@@ -394,8 +388,4 @@ export function ExportDialogView(props: ViewProps) {
       </div>
     </div>
   );
-}
-
-function takesCrosswalkKind(kind: Kind, format: ExportForm['format']): boolean {
-  return kind === 'recoded' || takesCrosswalk(kind, format);
 }

@@ -2,10 +2,9 @@
 // functions and byte writers as `kodbok export` / `kodbok frequencies`, so a file from the app
 // and one from the command line are the same bytes (test/ui/export-files.test.ts).
 
-import { categoryStats } from '../../core/export/codebook-stats';
 import { writeCodebookHtml } from '../../core/export/codebook-html';
 import { codebookTable } from '../../core/export/codebook-table';
-import { crosswalkCode } from '../../core/export/crosswalk';
+import { crosswalkCode, crosswalkCodebook, documentedCodebook } from '../../core/export/crosswalk';
 import { approvedCodes, frequencyTable, observationsOf } from '../../core/export/frequencies';
 import { mappingTable } from '../../core/export/mapping-table';
 import type { RecodeSpec, RecodedTable } from '../../core/export/recode';
@@ -40,14 +39,6 @@ export const FORMATS_OF: Readonly<Record<ExportKind, readonly ExportFormat[]>> =
   codebook: ['html', 'qdc', 'csv-excel', 'csv', 'xlsx', 'json'],
   frequencies: ['csv-excel', 'csv', 'xlsx'],
 };
-
-/**
- * Whether an export can speak another codebook's codes: every kind; the codebook as a table
- * only (its JSON, REFI-QDA and document keep its own codes, which a crosswalk need not keep unique).
- */
-export function takesCrosswalk(kind: ExportKind, format?: ExportFormat): boolean {
-  return kind !== 'codebook' || format === 'csv' || format === 'csv-excel' || format === 'xlsx';
-}
 
 export interface ExportSource {
   readonly variable: Variable;
@@ -107,7 +98,7 @@ export function makeExport(source: ExportSource, choice: ExportChoice): Exported
   const { variable } = source;
   const codebook = variable.codebook;
   const words = exportWords(source.lang);
-  const crosswalk = takesCrosswalk(choice.kind, choice.format) ? choice.crosswalk : undefined;
+  const { crosswalk } = choice;
   const date = source.exportedAt.slice(0, 10);
   const via = crosswalk === undefined ? '' : `-${safeName(crosswalk)}`;
   const bookBase = `${safeName(codebook.id)}-codebook-${safeName(codebook.version ?? 'v')}`;
@@ -137,15 +128,22 @@ export function makeExport(source: ExportSource, choice: ExportChoice): Exported
       const base = `${safeName(variable.id)}-frequencies${by ? '-by-municipality' : ''}${via}-${date}`;
       return tableFile(table, choice.format as TableFormat, base, false);
     }
-    case 'codebook':
+    case 'codebook': {
+      // Through a crosswalk the documents are the other codebook as seen from this one.
+      const html = choice.format === 'html';
+      const { codebook: book, stats } = documentedCodebook(
+        codebook,
+        crosswalk,
+        html ? mappingOf(source, false) : undefined,
+      );
       if (choice.format === 'json')
-        return textFile(`${bookBase}.json`, writeCodebookFile(codebook), 'application/json');
+        return textFile(`${bookBase}${via}.json`, writeCodebookFile(book), 'application/json');
       if (choice.format === 'qdc')
-        return textFile(`${bookBase}.qdc`, writeQdc(codebook, words), 'application/xml');
-      if (choice.format === 'html')
+        return textFile(`${bookBase}${via}.qdc`, writeQdc(book, words), 'application/xml');
+      if (html)
         return textFile(
-          `${bookBase}.html`,
-          writeCodebookHtml(codebook, words, categoryStats(mappingOf(source, false))),
+          `${bookBase}${via}.html`,
+          writeCodebookHtml(book, words, stats),
           'text/html;charset=utf-8',
         );
       return tableFile(
@@ -154,6 +152,7 @@ export function makeExport(source: ExportSource, choice: ExportChoice): Exported
         `${bookBase}${via}`,
         true,
       );
+    }
   }
 }
 
@@ -178,10 +177,14 @@ export function recodeSpecOf(
     const target = crosswalkCode(index, code, choice.crosswalk);
     if (target !== '') codes.set(raw, target);
   }
-  const labels =
-    choice.labels && choice.crosswalk === undefined
-      ? new Map(codebook.categories.map((c) => [c.code, c.label]))
-      : undefined;
+  // Through a crosswalk, the labels of the other codebook as seen from this one.
+  const labelled =
+    choice.crosswalk === undefined
+      ? codebook
+      : crosswalkCodebook(codebook, choice.crosswalk).codebook;
+  const labels = choice.labels
+    ? new Map(labelled.categories.map((c) => [c.code, c.label]))
+    : undefined;
   return {
     column: choice.column,
     codes,

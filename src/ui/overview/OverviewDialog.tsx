@@ -3,11 +3,13 @@
 // chart library (Observable Plot, with d3) never weighs on the first screen.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { crosswalkTargets } from '../../core/export/crosswalk';
 import { appDb } from '../../db/db';
 import { loadOverview, type OverviewSource } from '../../db/overview';
 import { notify, reportError, useApp } from '../../state/app';
 import { download, safeName } from '../download';
 import { useT, type T } from '../i18n';
+import { CrosswalkSelect } from '../export/CrosswalkSelect';
 import { Modal } from '../review/Modal';
 import { pngFile, svgFile } from './chart-files';
 import { CHART_IDS, overviewCharts, type ChartId } from './charts-of';
@@ -22,6 +24,8 @@ export function OverviewDialog({ onClose }: { onClose: () => void }) {
   const current = useApp((s) => s.variableId);
   const [source, setSource] = useState<OverviewSource | null>(null);
   const [variableId, setVariableId] = useState(current ?? '');
+  // '' : the codebook's own categories; else another codebook's, through the crosswalk.
+  const [crosswalk, setCrosswalk] = useState('');
   useEffect(() => {
     if (!projectId) return;
     let live = true;
@@ -32,17 +36,25 @@ export function OverviewDialog({ onClose }: { onClose: () => void }) {
       live = false;
     };
   }, [projectId]);
+  const variable = source?.variables.find((v) => v.id === variableId);
+  const targets = variable ? crosswalkTargets(variable.codebook) : [];
+  const via = targets.includes(crosswalk) ? crosswalk : undefined;
   const charts = useMemo(
     () =>
-      source && overviewCharts(source, variableId, { lang, document }, new Date().toISOString()),
-    [source, variableId, lang],
+      source &&
+      overviewCharts(source, variableId, { lang, document }, new Date().toISOString(), via),
+    [source, variableId, lang, via],
   );
   const project = projects.find((p) => p.id === projectId)?.name ?? 'kodbok';
-  const variable = source?.variables.find((v) => v.id === variableId);
 
   const save = async (id: ChartId, chart: Chart, format: 'svg' | 'png') => {
     const date = new Date().toISOString().slice(0, 10);
-    const about = id === 'categories' || id === 'municipalities' ? `-${variableId}` : '';
+    const about =
+      id === 'municipalities'
+        ? `-${variableId}`
+        : id === 'categories'
+          ? `-${variableId}${via === undefined ? '' : `-${via}`}`
+          : '';
     const name = `${safeName(project)}-${id}${safeName(about)}-${date}.${format}`;
     try {
       if (format === 'svg') download(name, svgFile(chart.svg), 'image/svg+xml');
@@ -75,6 +87,15 @@ export function OverviewDialog({ onClose }: { onClose: () => void }) {
             </select>
           </label>
         )}
+        <CrosswalkSelect
+          t={t}
+          label={t('ovCrosswalk')}
+          codebookId={variable?.codebook.id ?? ''}
+          targets={targets}
+          value={via ?? ''}
+          onChange={setCrosswalk}
+          testId="overview-crosswalk"
+        />
       </div>
       <div className="overview-body">
         {!charts && <p className="muted">{t('ovLoading')}</p>}

@@ -38,6 +38,8 @@ export function overviewCharts(
   ctx: DrawContext,
   /** ISO 8601: the progress lines end now. */
   now: string,
+  /** Another codebook's id: rows per category in its codes (issue 11 item 5). */
+  crosswalk?: string,
 ): OverviewCharts {
   const labels = new Map(source.variables.map((v) => [v.id, v.label]));
   const cellsOf = (id: string) => source.counts.get(id)?.combinations ?? [];
@@ -60,8 +62,9 @@ export function overviewCharts(
       codebook: variable.codebook,
       codes,
       uncodedLabel: exportWords(ctx.lang).uncoded,
+      crosswalk,
     });
-    categories = drawCategories(categoryBars(table), variable.label, ctx);
+    categories = drawCategories(categoryBars(table), variable.label, ctx, crosswalk);
     municipalities = drawMunicipalities(
       coverageByMunicipality(observationsOf(cells, true), codes),
       variable.label,

@@ -210,12 +210,15 @@ export function drawCategories(
   bars: readonly CategoryBar[],
   variable: string,
   ctx: DrawContext,
+  /** The other codebook's id when the bars are its codes. */
+  crosswalk?: string,
 ): Chart {
   const { t, num, pct, rows } = words(ctx.lang);
   const total = bars.reduce((n, b) => n + b.rows, 0);
   const uncodedGroup = t('ovUncodedGroup');
   const data = bars.map((b) => {
-    const name = b.code === '' ? b.label : `${b.code} ${b.label}`;
+    // Through a crosswalk the label is the code: named once.
+    const name = b.code === '' || b.label === b.code ? b.label : `${b.code} ${b.label}`;
     return {
       ...b,
       name: shortLabel(name),
@@ -228,7 +231,10 @@ export function drawCategories(
   const colours = groups.map((g, i) =>
     g === uncodedGroup ? UNCODED_COLOUR : CATEGORICAL[i % CATEGORICAL.length]!,
   );
-  const title = t('ovCategories', { variable });
+  const title =
+    crosswalk === undefined
+      ? t('ovCategories', { variable })
+      : t('ovCategoriesVia', { variable, id: crosswalk });
   const chart = barChart(ctx, title, data, {
     x: { label: t('ovRows'), tickFormat: num },
     value: 'rows',

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { frequencyTable, type Observation } from '../../../src/core/export/frequencies';
 import { CODEBOOK } from './fixtures';
+import type { Codebook } from '../../../src/core/types';
 
 const codes = new Map([
   ['Missbruk förälder', 'H07'],
@@ -71,6 +72,37 @@ describe('frequency tables', () => {
       ['SKR-4', 1],
       ['SKR-9', 0],
       ['', 1],
+    ]);
+    // Labels as the other codebook is seen from ours (its codes); no group has a code there.
+    expect(table.rows.map((r) => [r[1], r[4], r[5]])).toEqual([
+      ['SKR-4', '', ''],
+      ['SKR-9', '', ''],
+      ['', '', ''],
+    ]);
+  });
+
+  it('through a crosswalk, counts several of our categories with one code there on one line, in its group', () => {
+    const book: Codebook = {
+      id: 'b',
+      variable: 'v',
+      categories: [
+        { code: 'G', label: 'Hemmet', parent: null, crosswalk: { skr: 'Hem' } },
+        { code: 'A', label: 'A', parent: 'G', crosswalk: { skr: 'Omsorg' } },
+        { code: 'B', label: 'B', parent: 'G', crosswalk: { skr: 'Omsorg' } },
+      ],
+    };
+    const table = frequencyTable([obs(null, ['a', 'b']), obs(null, ['b'])], {
+      codebook: book,
+      codes: new Map([
+        ['a', 'A'],
+        ['b', 'B'],
+      ]),
+      crosswalk: 'skr',
+    });
+    // A row with an A and a B value counts once under their one code.
+    expect(table.rows).toEqual([
+      ['Omsorg', 'Omsorg', 2, 1, 'Hem', 'Hem'],
+      ['', '', 0, 0, '', ''],
     ]);
   });
 });

@@ -146,11 +146,15 @@ describe('the mapping as SSSOM', () => {
     const { meta, tsv } = splitSssom(text);
     expect(meta).toContain('license: "https://creativecommons.org/licenses/by/4.0/"');
     expect(meta).toContain('  skr-basinformation: "urn:kodbok:codebook:skr-basinformation:"');
-    expect(tsv.slice(1).map((r) => [r[1], r[4]])).toEqual([
-      ['Missbruk förälder', 'skr-basinformation:SKR-4'],
-      ['=1+1', 'skr-basinformation:SKR-9'],
-      ['Hemmiljö: missbruk', 'skr-basinformation:SKR-9'],
+    expect(tsv.slice(1).map((r) => [r[1], r[4], r[5]])).toEqual([
+      ['Missbruk förälder', 'skr-basinformation:SKR-4', 'SKR-4'],
+      ['=1+1', 'skr-basinformation:SKR-9', 'SKR-9'],
+      ['Hemmiljö: missbruk', 'skr-basinformation:SKR-9', 'SKR-9'],
     ]);
+    // Titled with both codebooks, as the codebook through the crosswalk is.
+    expect(meta).toContain(
+      'mapping_set_title: "aktualiseringsorsak → skr-basinformation via Aktualiseringsorsaker"',
+    );
   });
 });
 
