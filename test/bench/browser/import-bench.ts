@@ -2,6 +2,8 @@
 // rows) and as one XLSX, read by the import worker's own code (inspect, read = parse + count,
 // build = split), here on the page's thread so that its JS heap can be watched. Setting up
 // the file (generating, writing) is not measured; the file is a Blob, as a picked File is.
+import * as XLSX from '@e965/xlsx';
+import Papa from 'papaparse';
 import { generateDemo } from '../../../src/core/demo/generate';
 import { guessColumns } from '../../../src/core/import-columns';
 import { CellCounter, splitCounted } from '../../../src/core/import-count';
@@ -101,11 +103,39 @@ async function runImport(): Promise<ImportRun> {
   }
 }
 
+/**
+ * The paired baseline of runImport: the same bytes parsed by the library alone on the same thread,
+ * no inspect, no count, no split: for a CSV, decoded as UTF-8 and given to one `Papa.parse` call
+ * (`;`); for an XLSX, SheetJS `read` and `sheet_to_json` (rows as arrays) of its first sheet.
+ * Returns ms and the data rows parsed (the header row not counted).
+ */
+async function runBaseline(): Promise<{ ms: number; rows: number }> {
+  if (!prepared) throw new Error('prepareImport first');
+  const { name, blob } = prepared;
+  const t0 = performance.now();
+  const bytes = await blob.arrayBuffer();
+  let rows: number;
+  if (name.endsWith('.csv')) {
+    const parsed = Papa.parse<string[]>(new TextDecoder('utf-8').decode(bytes), {
+      delimiter: ';',
+      skipEmptyLines: true,
+    });
+    rows = parsed.data.length - 1;
+  } else {
+    const book = XLSX.read(bytes, { type: 'array', dense: true });
+    const sheet = book.Sheets[book.SheetNames[0] ?? ''];
+    if (!sheet) throw new Error('no sheet');
+    rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 }).length - 1;
+  }
+  return { ms: performance.now() - t0, rows };
+}
+
 declare global {
   interface Window {
     kodbokImportBench: {
       prepareImport: typeof prepareImport;
       runImport: typeof runImport;
+      runBaseline: typeof runBaseline;
       commitAtScale: typeof commitAtScale;
     };
   }
@@ -163,4 +193,4 @@ async function commitAtScale(n: number): Promise<{ commitMs: number; undoMs: num
   return { commitMs: t1 - t0, undoMs: t2 - t1 };
 }
 
-window.kodbokImportBench = { prepareImport, runImport, commitAtScale };
+window.kodbokImportBench = { prepareImport, runImport, runBaseline, commitAtScale };
