@@ -212,12 +212,18 @@ async function printBulkProbe(browser, n) {
 
 function bulkRow(n, { times, baseline, load }) {
   const range = (xs) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+  const target = n === 10000 ? 1000 : undefined;
+  // Said when it is so: a target under the floor is only met by doing less work than the floor.
+  const floorMisses =
+    target !== undefined && median(baseline) >= target
+      ? `; the floor alone misses the ${fmt(target)} target here: it can only be met by writing less than the floor does`
+      : '';
   return {
     name: `Bulk assign on ${n.toLocaleString('en')} values, persisted (strict durability)`,
     value: median(times),
     unit: 'ms',
-    target: n === 10000 ? 1000 : undefined,
-    detail: `median of ${times.length} runs (${range(times)}: ${times.map(fmt).join(', ')}); paired baseline, the same rows read and written back by plain Dexie in one strict transaction: ${fmt(median(baseline))} (${range(baseline)}); ${load}`,
+    target,
+    detail: `median of ${times.length} runs (${range(times)}: ${times.map(fmt).join(', ')}); paired baseline, the same rows read and written back by plain Dexie in one strict transaction: ${fmt(median(baseline))} (${range(baseline)}); action / floor ${(median(times) / median(baseline)).toFixed(2)}×${floorMisses}; ${load}`,
   };
 }
 
