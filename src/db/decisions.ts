@@ -127,7 +127,8 @@ function sharedCodings(): (c: Coding) => Coding {
   };
 }
 
-function historyRow(
+/** The one history row of an action (exported for the bulk probe, test/bench/browser). */
+export function historyRow(
   project: string,
   variable: VariableId,
   ctx: DecisionContext,

@@ -9,6 +9,7 @@ import { starterCodebooks } from '../../../src/core/demo/codebooks';
 import { leaves } from '../../../src/core/codebook';
 import { decide, type DecisionContext, type DecisionOutcome } from '../../../src/core/decide';
 import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../src/db/db';
+import { historyRow } from '../../../src/db/decisions';
 import { applyBulkDecision, createProject } from '../../../src/db/repo';
 import { loadValues } from '../../../src/db/projects';
 
@@ -151,21 +152,7 @@ async function actionSteps(
     lap('decide');
     await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
     lap('write values');
-    const history = {
-      project,
-      variable: VARIABLE,
-      batch: ctx.batch,
-      kind: 'assign' as const,
-      by: ctx.by,
-      at: ctx.at,
-      changes: outcomes.map(({ decision: d }) => ({
-        raw: d.raw,
-        code: d.code,
-        status: d.status,
-        note: d.note,
-        before: d.before,
-      })),
-    };
+    const history = historyRow(project, VARIABLE, ctx, 'assign', outcomes);
     const c0 = performance.now();
     structuredClone(history);
     t['clone history'] = performance.now() - c0;

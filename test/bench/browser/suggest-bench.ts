@@ -106,6 +106,8 @@ export interface WorkerRefreshRun {
   readonly refreshMs: number;
   /** Values whose suggestions the approval may have moved (suggested again). */
   readonly moved: number;
+  /** Baseline: the same approval, then every value suggested again. */
+  readonly fullMs: number;
 }
 
 /**
@@ -123,21 +125,48 @@ async function refreshAfterApproval(
   const synthetic = syntheticValues(codebook, values, 3);
   const raws = synthetic.map((v) => v.raw);
   const worker = suggestWorker();
-  const key = `bench/${round++}`;
-  await worker.init(key, codebook, new Map(), defaultProfile);
-  await worker.suggest(key, raws, 3);
+  // Each side on an engine of its own, in the same state: built, every value suggested once.
+  const ready = async () => {
+    const key = `bench/${round++}`;
+    await worker.init(key, codebook, new Map(), defaultProfile);
+    await worker.suggest(key, raws, 3);
+    return key;
+  };
   const value = synthetic[approved % synthetic.length];
   if (!value) throw new Error('no value to approve');
-  const t0 = performance.now();
-  const moved = await worker.learn(
-    key,
-    new Map([[value.raw, { code: value.code, status: 'approved' }]]),
-  );
-  await worker.suggest(key, moved, 3);
-  await worker.combined(key, moved.filter(mayBeCombined));
-  const t1 = performance.now();
-  await worker.drop(key);
-  return { refreshMs: t1 - t0, moved: moved.length };
+  const approval = new Map([[value.raw, { code: value.code, status: 'approved' as const }]]);
+  // The paired baseline: after the same approval, every value suggested again (no tracking of
+  // what may have moved), in the same worker; the two run in alternating order.
+  const incremental = async () => {
+    const key = await ready();
+    const t0 = performance.now();
+    const moved = await worker.learn(key, approval);
+    await worker.suggest(key, moved, 3);
+    await worker.combined(key, moved.filter(mayBeCombined));
+    const ms = performance.now() - t0;
+    await worker.drop(key);
+    return { ms, moved: moved.length };
+  };
+  const everything = async () => {
+    const key = await ready();
+    const t0 = performance.now();
+    await worker.learn(key, approval);
+    await worker.suggest(key, raws, 3);
+    await worker.combined(key, raws.filter(mayBeCombined));
+    const ms = performance.now() - t0;
+    await worker.drop(key);
+    return ms;
+  };
+  let inc: { ms: number; moved: number };
+  let fullMs: number;
+  if (approved % 2 === 0) {
+    inc = await incremental();
+    fullMs = await everything();
+  } else {
+    fullMs = await everything();
+    inc = await incremental();
+  }
+  return { refreshMs: inc.ms, moved: inc.moved, fullMs };
 }
 
 declare global {
