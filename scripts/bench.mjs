@@ -325,18 +325,25 @@ async function importBenchmarks(browser) {
   const scale = [];
   const atScale = rowsArg ? 2 * Math.round(Math.min(50_000, small) / 2) : 50_000;
   for (let i = 0; i < runs; i++)
-    scale.push(await page.evaluate((k) => window.kodbokImportBench.commitAtScale(k), atScale));
+    scale.push(
+      await page.evaluate(
+        ([k, floorFirst]) => window.kodbokImportBench.commitAtScale(k, floorFirst),
+        [atScale, i % 2 === 1],
+      ),
+    );
+  const floorOf = (key) =>
+    `paired floor, plain Dexie in one strict transaction (the variable's rows read, the same value rows written${key === 'floorUndoMs' ? ' back, the added ones deleted' : ''}; alternating order): ${fmt(median(scale.map((r) => r[key])))} (${range(scale.map((r) => r[key]))})`;
   result.push({
     name: `Commit one import of ${atScale.toLocaleString('en')} values (${(atScale / 2 + 1).toLocaleString('en')} new, ${(atScale * 2).toLocaleString('en')} cells) into a project of ${atScale.toLocaleString('en')} values`,
     value: median(scale.map((r) => r.commitMs)),
     unit: 'ms',
-    detail: `one transaction, strict durability; runs: ${scale.map((r) => fmt(r.commitMs)).join(', ')}`,
+    detail: `one transaction, strict durability; median of ${runs} runs (${range(scale.map((r) => r.commitMs))}: ${scale.map((r) => fmt(r.commitMs)).join(', ')}); ${floorOf('floorCommitMs')}`,
   });
   result.push({
     name: 'Undo that import (one transaction)',
     value: median(scale.map((r) => r.undoMs)),
     unit: 'ms',
-    detail: `runs: ${scale.map((r) => fmt(r.undoMs)).join(', ')}`,
+    detail: `median of ${runs} runs (${range(scale.map((r) => r.undoMs))}: ${scale.map((r) => fmt(r.undoMs)).join(', ')}); ${floorOf('floorUndoMs')}; load average after ${loadAverage()}`,
   });
   await page.close();
   return result;
