@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { describeStorageError } from '../../src/db/errors';
 import {
@@ -36,6 +37,30 @@ describe('a researcher codes values in bulk', () => {
     const hist = await valueHistory(db, p.id, V, 'Föräldrar missbrukar');
     expect(hist).toHaveLength(1);
     expect(hist[0]).toMatchObject({ kind: 'assign', code: 'H07', by: 'anna', batch: r.batch });
+  });
+
+  it('records a bulk action on 1 000 values as one history row that stays small to store', async () => {
+    const db = freshDb();
+    const raws = Array.from({ length: 1000 }, (_, i) => `Värde ${i}`);
+    const p = await projectWith(
+      db,
+      raws.map((raw): [string, number] => [raw, 1]),
+    );
+    await decideAs(db, p.id, 'anna', raws, { kind: 'assign', code: 'H07' });
+    const rows = (await db.history.toArray()).filter((h) => h.kind === 'assign');
+    expect(rows).toHaveLength(1);
+    // What IndexedDB clones and writes (V8's serializer, as in Chromium): the values' equal
+    // codings before the action are stored once, not copied into every change (issue 14 item 4).
+    expect(serialize(rows[0]).length / raws.length).toBeLessThan(100);
+    const hist = await valueHistory(db, p.id, V, 'Värde 999');
+    expect(hist).toEqual([
+      expect.objectContaining({
+        kind: 'assign',
+        code: 'H07',
+        status: 'coded',
+        before: expect.objectContaining({ code: null, status: 'uncoded', updatedAt: null }),
+      }),
+    ]);
   });
 
   it('approves only values that have a category and says how many it skipped', async () => {

@@ -7,16 +7,18 @@ import { leaves } from '../../../src/core/codebook';
 import { newRawValue } from '../../../src/core/decide';
 import type { RawValue, Suggestion } from '../../../src/core/types';
 import { KodbokDb } from '../../../src/db/db';
-import { applyBulkDecision, createProject } from '../../../src/db/repo';
+import { applyBulkDecision } from '../../../src/db/repo';
 import { translate } from '../../../src/i18n';
 import { KeyFlow } from '../../../src/ui/grid/keyflow';
 import { buildRows } from '../../../src/ui/grid/rows';
 import { ValuesGrid } from '../../../src/ui/grid/ValuesGrid';
 import { registerGridModules } from '../../../src/ui/grid-modules';
 import '../../../src/ui/styles.css';
+import { seeded } from './bulk-probe';
 import './import-bench';
 import './import-suggest-bench';
 import './keys-bench';
+import { mountPlainGrid, unmountPlainGrid } from './plain-grid';
 import './suggest-bench';
 
 registerGridModules();
@@ -63,6 +65,7 @@ async function waitFor(test: () => boolean, timeoutMs = 30_000): Promise<void> {
 /** ms from data loaded (values + suggestions in memory) to rows painted in the grid. */
 async function gridReady(n: number): Promise<number> {
   root?.unmount();
+  unmountPlainGrid();
   document.getElementById('root')!.innerHTML = '';
   const { values, suggestions } = synthetic(n);
   await nextFrame();
@@ -113,6 +116,22 @@ async function gridReady(n: number): Promise<number> {
 }
 
 /**
+ * Paired with gridReady: the same values (data loaded) to rows painted in a plain ag-grid with the
+ * same columns (plain-grid.tsx), no app.
+ */
+async function gridReadyPlain(n: number): Promise<number> {
+  root?.unmount();
+  root = null;
+  const { values } = synthetic(n);
+  await nextFrame();
+  const start = performance.now();
+  mountPlainGrid(values, false);
+  await waitFor(() => document.querySelectorAll('.ag-row [col-id="raw"]').length > 5);
+  await nextFrame();
+  return performance.now() - start;
+}
+
+/**
  * Scrolls the grid and returns frame times in ms: `jump` moves through the whole list in 120
  * frames (dragging the scrollbar), `wheel` by 240 px a frame (a fast mouse wheel).
  */
@@ -145,22 +164,8 @@ async function scroll(mode: 'jump' | 'wheel', steps = 120): Promise<number[]> {
  * paired with it a plain read and write of the same rows (the floor), `runs` times each.
  */
 async function bulk(n: number, runs = 5): Promise<{ times: number[]; baseline: number[] }> {
-  const db = new KodbokDb(`kodbok-bench-${n}-${Date.now()}`);
-  const counts = new Map<
-    string,
-    { frequency: number; municipalities: number; combinations: number }
-  >();
-  for (let i = 0; i < n; i++)
-    counts.set(`Värde ${i}`, { frequency: 1, municipalities: 1, combinations: 1 });
-  const project = await createProject(db, {
-    name: 'bench',
-    demo: false,
-    variables: [
-      { id: 'aktualiseringsorsak', label: 'Orsak', codebook, split: { separators: [] }, order: 0 },
-    ],
-    values: new Map([['aktualiseringsorsak', counts]]),
-  });
-  const raws = [...counts.keys()];
+  const { db, project: id, raws } = await seeded(n, 'bench');
+  const project = { id };
   const times: number[] = [];
   const baseline: number[] = [];
   const assign = async (r: number) => {
@@ -206,8 +211,13 @@ async function bulk(n: number, runs = 5): Promise<{ times: number[]; baseline: n
 
 declare global {
   interface Window {
-    kodbokBench: { gridReady: typeof gridReady; scroll: typeof scroll; bulk: typeof bulk };
+    kodbokBench: {
+      gridReady: typeof gridReady;
+      gridReadyPlain: typeof gridReadyPlain;
+      scroll: typeof scroll;
+      bulk: typeof bulk;
+    };
   }
 }
-window.kodbokBench = { gridReady, scroll, bulk };
+window.kodbokBench = { gridReady, gridReadyPlain, scroll, bulk };
 document.title = 'ready';

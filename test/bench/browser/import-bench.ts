@@ -2,11 +2,14 @@
 // rows) and as one XLSX, read by the import worker's own code (inspect, read = parse + count,
 // build = split), here on the page's thread so that its JS heap can be watched. Setting up
 // the file (generating, writing) is not measured; the file is a Blob, as a picked File is.
+import * as XLSX from '@e965/xlsx';
+import Papa from 'papaparse';
 import { generateDemo } from '../../../src/core/demo/generate';
 import { guessColumns } from '../../../src/core/import-columns';
 import { CellCounter, splitCounted } from '../../../src/core/import-count';
 import type { SplitConfig, VariableId } from '../../../src/core/types';
-import { KodbokDb } from '../../../src/db/db';
+import { newRawValue } from '../../../src/core/decide';
+import { KodbokDb, type ValueRow } from '../../../src/db/db';
 import { createProject, importFiles, undoImport } from '../../../src/db/repo';
 import { ImportSession, inspectFile } from '../../../src/workers/import-session';
 import { demoCsvChunks } from '../../support/demo-csv';
@@ -101,11 +104,39 @@ async function runImport(): Promise<ImportRun> {
   }
 }
 
+/**
+ * The paired baseline of runImport: the same bytes parsed by the library alone on the same thread,
+ * no inspect, no count, no split: for a CSV, decoded as UTF-8 and given to one `Papa.parse` call
+ * (`;`); for an XLSX, SheetJS `read` and `sheet_to_json` (rows as arrays) of its first sheet.
+ * Returns ms and the data rows parsed (the header row not counted).
+ */
+async function runBaseline(): Promise<{ ms: number; rows: number }> {
+  if (!prepared) throw new Error('prepareImport first');
+  const { name, blob } = prepared;
+  const t0 = performance.now();
+  const bytes = await blob.arrayBuffer();
+  let rows: number;
+  if (name.endsWith('.csv')) {
+    const parsed = Papa.parse<string[]>(new TextDecoder('utf-8').decode(bytes), {
+      delimiter: ';',
+      skipEmptyLines: true,
+    });
+    rows = parsed.data.length - 1;
+  } else {
+    const book = XLSX.read(bytes, { type: 'array', dense: true });
+    const sheet = book.Sheets[book.SheetNames[0] ?? ''];
+    if (!sheet) throw new Error('no sheet');
+    rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 }).length - 1;
+  }
+  return { ms: performance.now() - t0, rows };
+}
+
 declare global {
   interface Window {
     kodbokImportBench: {
       prepareImport: typeof prepareImport;
       runImport: typeof runImport;
+      runBaseline: typeof runBaseline;
       commitAtScale: typeof commitAtScale;
     };
   }
@@ -116,7 +147,10 @@ declare global {
  * in 2n cells) into a project that has `n` values: the one transaction of issue 3 at national
  * scale. Returns the commit's and the undo's time.
  */
-async function commitAtScale(n: number): Promise<{ commitMs: number; undoMs: number }> {
+async function commitAtScale(
+  n: number,
+  floorFirst = false,
+): Promise<{ commitMs: number; undoMs: number; floorCommitMs: number; floorUndoMs: number }> {
   const db = new KodbokDb(`kodbok-bench-import-${n}-${Date.now()}`);
   const variable = 'aktualiseringsorsak';
   const existing = new Map<
@@ -145,22 +179,61 @@ async function commitAtScale(n: number): Promise<{ commitMs: number; undoMs: num
     cells.add(`Värde ${i};Värde ${i + 1}`, 'Gävle');
   }
   const counted = splitCounted(variable, cells.cells, { separators: [';'] });
-  const t0 = performance.now();
-  const r = await importFiles(db, {
-    project: project.id,
-    by: 'bench',
-    files: [],
-    variables: [counted],
-  });
-  const t1 = performance.now();
-  const u = await undoImport(db, project.id, r.id, 'bench');
-  const t2 = performance.now();
-  // The last cell brings one more value (`Värde ${n + n / 2}`).
-  if (r.added !== n / 2 + 1 || !u.ok)
-    throw new Error(`unexpected ${JSON.stringify(r)} ${JSON.stringify(u)}`);
+  const real = async () => {
+    const t0 = performance.now();
+    const r = await importFiles(db, {
+      project: project.id,
+      by: 'bench',
+      files: [],
+      variables: [counted],
+    });
+    const t1 = performance.now();
+    const u = await undoImport(db, project.id, r.id, 'bench');
+    const t2 = performance.now();
+    // The last cell brings one more value (`Värde ${n + n / 2}`).
+    if (r.added !== n / 2 + 1 || !u.ok)
+      throw new Error(`unexpected ${JSON.stringify(r)} ${JSON.stringify(u)}`);
+    return { commitMs: t1 - t0, undoMs: t2 - t1 };
+  };
+  // The paired floor, plain Dexie, one strict transaction each: the variable's rows read, the
+  // values the import touches written (the n / 2 it counts again, the n / 2 + 1 it adds); then
+  // the added ones deleted and the others written back as they were.
+  const floor = async () => {
+    const range = db.values
+      .where('[project+variable+raw]')
+      .between([project.id, variable], [project.id, variable, []]);
+    const t0 = performance.now();
+    let before: ValueRow[] = [];
+    const added: ValueRow[] = [];
+    await db.transaction('rw', db.values, async () => {
+      before = (await range.toArray()).slice(n / 2);
+      for (let i = n; i <= n + n / 2; i++)
+        added.push({ ...newRawValue(variable, `Värde ${i}`, 3, 3), project: project.id });
+      await db.values.bulkPut([...before.map((v) => ({ ...v, frequency: 6 })), ...added]);
+    });
+    const t1 = performance.now();
+    await db.transaction('rw', db.values, async () => {
+      await range.toArray();
+      await db.values.bulkDelete(
+        added.map((v): [string, string, string] => [v.project, variable, v.raw]),
+      );
+      await db.values.bulkPut(before);
+    });
+    const t2 = performance.now();
+    return { floorCommitMs: t1 - t0, floorUndoMs: t2 - t1 };
+  };
+  // Alternating order between calls: neither side always runs on the fresher database.
+  let out;
+  if (floorFirst) {
+    const f = await floor();
+    out = { ...(await real()), ...f };
+  } else {
+    const r = await real();
+    out = { ...r, ...(await floor()) };
+  }
   db.close();
   await KodbokDb.delete(db.name);
-  return { commitMs: t1 - t0, undoMs: t2 - t1 };
+  return out;
 }
 
-window.kodbokImportBench = { prepareImport, runImport, commitAtScale };
+window.kodbokImportBench = { prepareImport, runImport, runBaseline, commitAtScale };

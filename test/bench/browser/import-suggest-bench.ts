@@ -9,7 +9,9 @@ import { aktualiseringsorsak } from '../../../src/core/demo/codebooks';
 import { get, useApp } from '../../../src/state/app';
 import { useImport } from '../../../src/state/import';
 import type { GridRow } from '../../../src/ui/grid/rows';
+import type { KnownValue } from '../../../src/core/suggest/engine';
 import { syntheticValues } from '../synthetic';
+import { baselineWorker } from './suggest-bench';
 
 const KOMMUNER = ['Gävle', 'Umeå', 'Åre', 'Malmö', 'Luleå', 'Växjö', 'Borås', 'Örebro'];
 
@@ -21,16 +23,48 @@ let expected: string[] = [];
  * synthetic.ts), each in one row with a municipality. Returns the file's text.
  */
 function importCsv(n: number, seed: number): string {
-  const have = new Set(get().values.map((v) => v.raw));
-  const fresh: string[] = [];
-  for (const { raw } of syntheticValues(aktualiseringsorsak, n + have.size, seed))
-    if (!have.has(raw) && fresh.length < n) fresh.push(raw);
-  if (fresh.length < n) throw new Error(`only ${fresh.length} new values`);
+  const fresh = freshValues(new Set(get().values.map((v) => v.raw)), n, seed);
   expected = fresh;
   const lines = ['kommun;aktualiseringsorsak'];
   // A value with `;` or a quote would need quoting: the synthetic values have neither.
   fresh.forEach((raw, i) => lines.push(`${KOMMUNER[i % KOMMUNER.length]};${raw}`));
   return lines.join('\r\n') + '\r\n';
+}
+
+/** n distinct synthetic values (seeded) that `have` does not hold. */
+function freshValues(have: ReadonlySet<string>, n: number, seed: number): string[] {
+  const fresh: string[] = [];
+  for (const { raw } of syntheticValues(aktualiseringsorsak, n + have.size, seed))
+    if (!have.has(raw) && fresh.length < n) fresh.push(raw);
+  if (fresh.length < n) throw new Error(`only ${fresh.length} new values`);
+  return fresh;
+}
+
+/**
+ * The paired baseline, without the app: the engine's own suggest of the same n new values in a
+ * worker (the benchmarks' own, baseline.worker.ts), built from the same codebook and the seeded
+ * project's coded and approved values (keys-bench.tsx seed, 1 300 values): ms from the call to
+ * every value's top 3 back on the page, and how many values got one. The worker is warmed first
+ * on the project's own values, as the app's worker is when an import commits.
+ */
+async function engineBaseline(n: number, seed: number): Promise<{ ms: number; matched: number }> {
+  const project = syntheticValues(aktualiseringsorsak, 1300, 7);
+  const known = new Map<string, KnownValue>();
+  project.forEach((v, i) => {
+    if (i % 5 === 1) known.set(v.raw, { code: v.code, status: 'approved' });
+    else if (i % 5 === 2) known.set(v.raw, { code: v.code, status: 'coded' });
+  });
+  const fresh = freshValues(new Set(project.map((v) => v.raw)), n, seed);
+  // As the app's worker is when the import commits: started, its code compiled (not timed).
+  await baselineWorker().engineSuggest(
+    aktualiseringsorsak,
+    known,
+    project.map((v) => v.raw),
+    3,
+  );
+  const t0 = performance.now();
+  const matched = await baselineWorker().engineSuggest(aktualiseringsorsak, known, fresh, 3);
+  return { ms: performance.now() - t0, matched };
 }
 
 interface Watch {
@@ -153,9 +187,10 @@ declare global {
   interface Window {
     kodbokImportSuggestBench: {
       importCsv: typeof importCsv;
+      engineBaseline: typeof engineBaseline;
       watch: typeof watch;
       result: typeof result;
     };
   }
 }
-window.kodbokImportSuggestBench = { importCsv, watch, result };
+window.kodbokImportSuggestBench = { importCsv, engineBaseline, watch, result };
