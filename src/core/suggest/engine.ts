@@ -10,7 +10,7 @@ import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice
 import { LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
-import { DocumentIndex, inclusionPhrases } from './retrieval';
+import { DocumentIndex, inclusionPhrases, wordsOf } from './retrieval';
 import { compileLanguage, defaultLanguage, type Language } from './language';
 import { normaliseValue, type NormaliseConfig } from './normalise';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
@@ -111,6 +111,15 @@ export interface EngineWeights {
    * (classifier.ts); 0: no classifier. Without decisions nothing is learnt, whatever the share.
    */
   readonly classifier: number;
+  /**
+   * How much an approved neighbour loses when the words it and the value do not share are
+   * themselves evidence in the codebook's own words: the value's extra words for another category
+   * (`Familje-HVB` against an approved `H.V.B`), or the neighbour's extra words for its own, which
+   * the value lacks (`Familjehemsvård` against an approved `Förstärkt familjehemsvård`). Words that
+   * say nothing of any category (a typo, a prefix, a date) cost nothing. 0: off; needs a codebook
+   * with definitions or inclusions.
+   */
+  readonly differing?: number;
 }
 
 /** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
@@ -320,6 +329,48 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         ),
       )
     : [];
+
+  // The codebook retrieval of the words a value and a neighbour do not share (see
+  // EngineWeights.differing): few distinct texts, each scored once.
+  const differing = documents ? (weights.differing ?? 0) : 0;
+  const evidence = new Map<string, Float64Array>();
+  const evidenceOf = (words: readonly string[]): Float64Array => {
+    const text = words.join(' ');
+    let scores = evidence.get(text);
+    if (!scores) {
+      scores = (documents as DocumentIndex).scores(text);
+      if (evidence.size >= CACHE_TEXTS) evidence.delete(evidence.keys().next().value as string);
+      evidence.set(text, scores);
+    }
+    return scores;
+  };
+  /** How far the scores of `leaf` stand above (> 0) or below (< 0) the best other leaf's. */
+  const margin = (scores: Float64Array, leaf: number): number => {
+    let other = 0;
+    scores.forEach((s, l) => {
+      if (l !== leaf && s > other) other = s;
+    });
+    return (scores[leaf] as number) - other;
+  };
+  /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
+  const differingFactor = (valueWords: ReadonlySet<string>, neighbour: Target): number => {
+    const leaf = leafOf.get(neighbour.code) as number;
+    const neighbourWords = new Set(wordsOf(neighbour.features.matchText));
+    const valueOnly = [...valueWords].filter((w) => !neighbourWords.has(w));
+    const neighbourOnly = [...neighbourWords].filter((w) => !valueWords.has(w));
+    let factor = 1;
+    // The value's own words speak for another category more than for the neighbour's …
+    if (valueOnly.length > 0) {
+      const against = -margin(evidenceOf(valueOnly), leaf);
+      if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
+    }
+    // … or the neighbour's own words, which the value lacks, are what make it its category.
+    if (neighbourOnly.length > 0) {
+      const own = margin(evidenceOf(neighbourOnly), leaf);
+      if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
+    }
+    return factor;
+  };
 
   // Known values: many, searched through the neighbour index (one entry per distinct match text).
   const known = new NeighbourIndex<Target>();
@@ -648,9 +699,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       const t = documentTargets[leaf] as Target;
       record(t, adjust(evidence, 0, 0, value, t));
     });
+    const valueWords = differing > 0 ? new Set(wordsOf(value.matchText)) : undefined;
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
-        const score = adjust(hit.score, hit.shared, found.size, value, first);
+        let score = adjust(hit.score, hit.shared, found.size, value, first);
+        if (valueWords) score *= differingFactor(valueWords, first);
         // A group is `size` independent decisions; only the first few add support (see combine).
         // A decision about other concepts may still name the category, but it supports nothing.
         if (valueConcepts !== '' && first.concepts !== valueConcepts) record(first, score, false);

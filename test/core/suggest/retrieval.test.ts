@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { DocumentIndex, inclusionPhrases } from '../../../src/core/suggest/retrieval';
+import { defaultProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 
 describe('inclusionPhrases', () => {
@@ -113,6 +114,60 @@ describe('the codebook\u2019s own words in the engine', () => {
     expect(engine.suggest('familjebehandling', 1)[0]).toMatchObject({
       code: 'O2',
       via: 'label: Familjebehandling',
+    });
+  });
+});
+
+describe('approved neighbours weighed by the words they do not share with the value', () => {
+  const needs: Codebook = {
+    id: 'needs',
+    variable: 'need',
+    categories: [
+      { code: 'PAR', label: 'Parent factors', parent: null },
+      {
+        code: 'PMH',
+        label: 'Parental mental ill-health',
+        parent: 'PAR',
+        definition: 'A parent’s mental health concerns affect the care of the child.',
+        include: 'parental mental health (MH), postnatal depression, psychosis',
+      },
+      {
+        code: 'PSM',
+        label: 'Parental substance misuse',
+        parent: 'PAR',
+        definition: 'A parent’s use of alcohol or drugs affects the care of the child.',
+        include: 'parental alcohol misuse, parental drug use, substance misuse (SM)',
+      },
+      {
+        code: 'NEG',
+        label: 'Neglect',
+        parent: null,
+        definition: 'The child’s basic needs are persistently not met.',
+      },
+    ],
+  };
+  const known = new Map([
+    ['Parental MH', { code: 'PMH', status: 'approved' as const }],
+    ['Parental MH concerns', { code: 'PMH', status: 'approved' as const }],
+  ]);
+
+  it('does not let a neighbour pull a value whose own words speak for another category', () => {
+    const engine = createEngine({ codebook: needs, known });
+    expect(engine.suggest('Parental SM', 1)[0]?.code).toBe('PSM');
+    // Without the weighing, the approved `Parental MH` (all but one word in common) pulls it.
+    const plain = createEngine({
+      codebook: needs,
+      known,
+      profile: { ...defaultProfile, weights: { ...defaultProfile.weights, differing: 0 } },
+    });
+    expect(plain.suggest('Parental SM', 1)[0]?.code).toBe('PMH');
+  });
+
+  it('still follows a neighbour that differs only in words that say nothing of any category', () => {
+    const engine = createEngine({ codebook: needs, known });
+    expect(engine.suggest('Parental MH (2019)', 1)[0]).toMatchObject({
+      code: 'PMH',
+      via: 'approved: Parental MH',
     });
   });
 });
