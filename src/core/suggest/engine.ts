@@ -284,7 +284,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const addCodebookText = (c: Category, text: string, via: string, weight = 1): void => {
     for (const variant of alternativeVariants(text)) {
       const features = analyseWithForm(variant);
-      codebookIndex.add(codebookTargets.length, features.matchText);
       codebookTargets.push(
         targetOf(c.code, via, `${via}\u0000${variant}`, weight, features, false),
       );
@@ -303,6 +302,27 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       exclusionIndex.add(exclusionLeaf.length, analyseWithForm(p).matchText);
       exclusionLeaf.push(leaf);
     }
+  });
+  // Codebook texts of different categories that the reading makes one (`HVB för föräldrar och
+  // barn` and the `HVB` of another category's inclusions both read `hvb`, persons set aside, and
+  // no owner told apart): the words the reading set aside are all that tells them apart, so these
+  // are matched by their whole normalised form, against the value's (`fullIndex`).
+  const readAs = (t: Target): string =>
+    `${t.features.matchText}|${t.owner}|${t.childVictim}|${t.features.otherVictim}|${t.features.negated}`;
+  const readings = new Map<string, { codes: Set<string>; forms: Set<string> }>();
+  for (const t of codebookTargets) {
+    const r = readings.get(readAs(t));
+    if (r) {
+      r.codes.add(t.code);
+      r.forms.add(t.normalised);
+    } else readings.set(readAs(t), { codes: new Set([t.code]), forms: new Set([t.normalised]) });
+  }
+  const fullIndex = new DiceIndex();
+  codebookTargets.forEach((t, id) => {
+    // The same text in two categories stays as it is: its whole form tells them apart no better.
+    const r = readings.get(readAs(t)) as { codes: Set<string>; forms: Set<string> };
+    if (r.codes.size > 1 && r.forms.size > 1) fullIndex.add(id, t.normalised);
+    else codebookIndex.add(id, t.features.matchText);
   });
   // The codebook's own words, when it has any beyond labels: a codebook written with definitions
   // gets suggestions from them without a vocabulary of its own.
@@ -692,6 +712,14 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         t,
       );
       record(t, score);
+    }
+    if (fullIndex.size > 0) {
+      const q = diceProfile(value.normalised);
+      fullIndex.forEachMatch(q, (id, dice, shared) => {
+        if (similarity(dice, shared, q.size) < MIN_SIMILARITY) return;
+        const t = codebookTargets[id] as Target;
+        record(t, adjust(dice, shared, q.size, value, t));
+      });
     }
     found.documents.forEach((cosine, leaf) => {
       const evidence = Math.min(1, cosine * weights.definition);

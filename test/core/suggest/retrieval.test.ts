@@ -171,3 +171,39 @@ describe('approved neighbours weighed by the words they do not share with the va
     });
   });
 });
+
+describe('codebook texts the reading makes one', () => {
+  const placements: Codebook = {
+    id: 'placering',
+    variable: 'placering',
+    categories: [
+      { code: 'INS', label: 'Institution', parent: null },
+      {
+        code: 'I1',
+        label: 'HVB för barn och unga',
+        parent: 'INS',
+        definition: 'Hem för vård eller boende som tar emot barn och unga utan sina föräldrar.',
+        include: 'HVB, HVB-hem, behandlingshem',
+      },
+      {
+        code: 'I2',
+        label: 'HVB för föräldrar och barn',
+        parent: 'INS',
+        definition: 'Hem för vård eller boende där barnet bor med sin förälder.',
+        include: 'familje-HVB, mor/barn-hem',
+      },
+    ],
+  };
+
+  it('are told apart by the words the reading set aside (persons), not taken as equal', () => {
+    // `HVB för föräldrar och barn` reads `hvb` with its persons set aside, as does the inclusion
+    // `HVB` of the other category: a plain `HVB` is that inclusion's, not the label's.
+    const engine = createEngine({ codebook: placements, known: new Map() });
+    expect(engine.suggest('HVB', 1)[0]).toMatchObject({ code: 'I1', via: 'include: HVB' });
+    expect(engine.suggest('H.V.B', 1)[0]?.code).toBe('I1');
+    expect(engine.suggest('HVB för föräldrar och barn', 1)[0]).toMatchObject({
+      code: 'I2',
+      via: 'label: HVB för föräldrar och barn',
+    });
+  });
+});
