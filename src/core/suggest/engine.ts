@@ -116,8 +116,9 @@ export interface EngineWeights {
    * themselves evidence in the codebook's own words: the value's extra words for another category
    * (`Familje-HVB` against an approved `H.V.B`), or the neighbour's extra words for its own, which
    * the value lacks (`Familjehemsvård` against an approved `Förstärkt familjehemsvård`). Words that
-   * say nothing of any category (a typo, a prefix, a date) cost nothing. 0: off; needs a codebook
-   * with definitions or inclusions.
+   * say nothing of any category (a typo, a prefix, a date) cost nothing. The words are those of the
+   * normalised forms, persons and all: `HVB föräldrar & barn` and an approved `HVB` read alike, and
+   * the persons are what differs. 0: off; needs a codebook with definitions or inclusions.
    */
   readonly differing?: number;
 }
@@ -375,7 +376,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
   const differingFactor = (valueWords: ReadonlySet<string>, neighbour: Target): number => {
     const leaf = leafOf.get(neighbour.code) as number;
-    const neighbourWords = new Set(wordsOf(neighbour.features.matchText));
+    const neighbourWords = new Set(wordsOf(neighbour.normalised));
     const valueOnly = [...valueWords].filter((w) => !neighbourWords.has(w));
     const neighbourOnly = [...neighbourWords].filter((w) => !valueWords.has(w));
     let factor = 1;
@@ -727,7 +728,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       const t = documentTargets[leaf] as Target;
       record(t, adjust(evidence, 0, 0, value, t));
     });
-    const valueWords = differing > 0 ? new Set(wordsOf(value.matchText)) : undefined;
+    const valueWords = differing > 0 ? new Set(wordsOf(value.normalised)) : undefined;
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);

@@ -206,4 +206,13 @@ describe('codebook texts the reading makes one', () => {
       via: 'label: HVB för föräldrar och barn',
     });
   });
+
+  it('do not let a neighbour pull a value that differs from it only in words the reading set aside', () => {
+    // `HVB föräldrar & barn` and an approved `HVB` both read `hvb`; the persons that differ speak
+    // for the parents-and-children category.
+    const known = new Map([['HVB', { code: 'I1', status: 'approved' as const }]]);
+    const engine = createEngine({ codebook: placements, known });
+    expect(engine.suggest('HVB föräldrar & barn', 1)[0]?.code).toBe('I2');
+    expect(engine.suggest('HVB', 1)[0]).toMatchObject({ code: 'I1', via: 'approved: HVB' });
+  });
 });
