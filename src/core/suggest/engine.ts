@@ -151,6 +151,8 @@ interface Target {
   readonly normalised: string;
   /** `normalised`, prepared on first use (only ties need it). */
   form: DiceProfile | undefined;
+  /** The words of `normalised`, on first use (EngineWeights.differing). */
+  words: ReadonlySet<string> | undefined;
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -270,6 +272,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       key,
       normalised: features.normalised,
       form: undefined,
+      words: undefined,
       weight,
       features,
       owner,
@@ -352,44 +355,43 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     : [];
 
   // The codebook retrieval of the words a value and a neighbour do not share (see
-  // EngineWeights.differing): few distinct texts, each scored once.
+  // EngineWeights.differing), from each word's scores, kept once.
   const differing = documents ? (weights.differing ?? 0) : 0;
-  const evidence = new Map<string, Float64Array>();
-  const evidenceOf = (words: readonly string[]): Float64Array => {
-    const text = words.join(' ');
-    let scores = evidence.get(text);
-    if (!scores) {
-      scores = (documents as DocumentIndex).scores(text);
-      if (evidence.size >= CACHE_TEXTS) evidence.delete(evidence.keys().next().value as string);
-      evidence.set(text, scores);
+  /**
+   * How far the codebook retrieval of the words of `words` not in `without` puts `leaf` above
+   * (> 0) or below (< 0) the best other leaf; 0 when every word is shared.
+   */
+  const sums = new Float64Array(leaves.length);
+  const margin = (
+    words: ReadonlySet<string>,
+    without: ReadonlySet<string>,
+    leaf: number,
+  ): number => {
+    sums.fill(0);
+    let norm2 = 0;
+    for (const w of words) {
+      if (without.has(w)) continue;
+      const s = (documents as DocumentIndex).wordScores(w);
+      norm2 += s.norm2;
+      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (s.dots[i] as number);
     }
-    return scores;
-  };
-  /** How far the scores of `leaf` stand above (> 0) or below (< 0) the best other leaf's. */
-  const margin = (scores: Float64Array, leaf: number): number => {
+    if (norm2 === 0) return 0;
     let other = 0;
-    scores.forEach((s, l) => {
-      if (l !== leaf && s > other) other = s;
-    });
-    return (scores[leaf] as number) - other;
+    for (let i = 0; i < sums.length; i++)
+      if (i !== leaf && (sums[i] as number) > other) other = sums[i] as number;
+    return ((sums[leaf] as number) - other) / Math.sqrt(norm2);
   };
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
   const differingFactor = (valueWords: ReadonlySet<string>, neighbour: Target): number => {
     const leaf = leafOf.get(neighbour.code) as number;
-    const neighbourWords = new Set(wordsOf(neighbour.normalised));
-    const valueOnly = [...valueWords].filter((w) => !neighbourWords.has(w));
-    const neighbourOnly = [...neighbourWords].filter((w) => !valueWords.has(w));
-    let factor = 1;
+    const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
     // The value's own words speak for another category more than for the neighbour's …
-    if (valueOnly.length > 0) {
-      const against = -margin(evidenceOf(valueOnly), leaf);
-      if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
-    }
+    const against = -margin(valueWords, neighbourWords, leaf);
     // … or the neighbour's own words, which the value lacks, are what make it its category.
-    if (neighbourOnly.length > 0) {
-      const own = margin(evidenceOf(neighbourOnly), leaf);
-      if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
-    }
+    const own = margin(neighbourWords, valueWords, leaf);
+    let factor = 1;
+    if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
+    if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
     return factor;
   };
 

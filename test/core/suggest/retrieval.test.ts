@@ -37,6 +37,22 @@ describe('DocumentIndex', () => {
     expect(Math.max(...common)).toBeLessThan(Math.max(...rare));
   });
 
+  it('keeps each word\u2019s scores, which give the scores of several words that share no n-gram', () => {
+    const index = new DocumentIndex([
+      'familjehem . placering av barnet i ett familjehem',
+      'institution . placering av barnet på institution hvb',
+    ]);
+    const joined = (words: string[]): number[] => {
+      const parts = words.map((w) => index.wordScores(w));
+      const norm = Math.sqrt(parts.reduce((n, p) => n + p.norm2, 0));
+      return [0, 1].map((i) => parts.reduce((d, p) => d + (p.dots[i] as number), 0) / norm);
+    };
+    for (const words of [['familjehem'], ['hvb', 'familjehem']]) {
+      const want = [...index.scores(words.join(' '))];
+      joined(words).forEach((got, i) => expect(got).toBeCloseTo(want[i] as number, 10));
+    }
+  });
+
   it('gives zeros to a text that shares nothing with any document', () => {
     expect([...new DocumentIndex(['abc def']).scores('xyz')]).toEqual([0]);
   });
