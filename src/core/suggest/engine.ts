@@ -852,7 +852,9 @@ function categoryRoles(
       if (!decided && d?.owner !== undefined) {
         owner = d.owner === 'none' ? null : d.owner;
         decided = true;
-      } else if (!decided) {
+      } else if (!decided && (c === leaf || !/[,;]/u.test(c.label))) {
+        // A group whose label lists several topics (`Föräldraskap, studier, etablering och
+        // ålder`) names a person for one of them, not for each leaf under it.
         owner = own.get(c.code)?.owner ?? null;
         decided = owner !== null;
       }

@@ -232,3 +232,43 @@ describe('codebook texts the reading makes one', () => {
     expect(engine.suggest('HVB', 1)[0]).toMatchObject({ code: 'I1', via: 'approved: HVB' });
   });
 });
+
+describe('whose category, from a group above it', () => {
+  const assistance: Codebook = {
+    id: 'bistand',
+    variable: 'bistand',
+    categories: [
+      { code: 'S', label: 'Ohälsa', parent: null },
+      {
+        code: 'S1',
+        label: 'Otillräcklig sjuk- eller aktivitetsersättning',
+        parent: 'S',
+        include: 'sjukersättning; aktivitetsersättning; förtidspensionär',
+      },
+      { code: 'F', label: 'Föräldraskap, studier, etablering och ålder', parent: null },
+      { code: 'F1', label: 'Föräldraledig', parent: 'F', include: 'föräldrapenning' },
+      {
+        code: 'F2',
+        label: 'Nyanländ i etableringsprogrammet',
+        parent: 'F',
+        include: 'etableringsersättning; introduktionsersättning',
+      },
+      {
+        code: 'F3',
+        label: 'Pensionär med otillräcklig pension',
+        parent: 'F',
+        synonyms: ['ålderspensionär'],
+      },
+    ],
+  };
+
+  it('is not taken from a group label that lists several topics, one of them a person’s', () => {
+    // `Föräldraskap` names the caregivers for parental leave, not for a newcomer or a pensioner.
+    const engine = createEngine({ codebook: assistance, known: new Map() });
+    expect(engine.suggest('Pensionär', 1)[0]?.code).toBe('F3');
+    const [top] = engine.suggest('Etableringsersättning', 1);
+    expect(top?.code).toBe('F2');
+    expect(top?.score).toBeGreaterThanOrEqual(0.8); // not cut as a caregiver's category
+    expect(engine.suggest('Föräldraledig', 1)[0]?.code).toBe('F1');
+  });
+});
