@@ -297,16 +297,49 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // belongs elsewhere).
   const exclusionIndex = new DiceIndex();
   const exclusionLeaf: number[] = [];
+  // A text of a few words is also written as its initials (`PA` for `Physical abuse`, `CSE` for
+  // `child sexual exploitation`): matched like an inclusion, named by the text it abbreviates.
+  // Only a whole word of the value is an initialism (`FP` is not the `bfp` of `bostadstillägg för
+  // pensionärer`): kept apart from the indexes, by their text.
+  const initialTargets = new Map<string, { target: Target; size: number }[]>();
+  const addWithInitials = (c: Category, text: string, via: string, weight: number): void => {
+    addCodebookText(c, text, via, weight);
+    for (const initials of initialsOf(normaliseValue(text, config))) {
+      const read = analyseWithForm(initials);
+      if (read.matchText !== initials) continue; // a word the reading sets aside (`och`, `i`)
+      const target = targetOf(
+        c.code,
+        via,
+        `${via}\u0000${initials}`,
+        weights.inclusion,
+        read,
+        false,
+      );
+      const list = initialTargets.get(initials) ?? [];
+      list.push({ target, size: diceProfile(initials).size });
+      initialTargets.set(initials, list);
+    }
+  };
   leaves.forEach((c, leaf) => {
-    addCodebookText(c, c.label, `label: ${c.label}`);
-    for (const s of c.synonyms ?? []) addCodebookText(c, s, `synonym: ${s}`);
+    addWithInitials(c, c.label, `label: ${c.label}`, 1);
+    for (const s of c.synonyms ?? []) addWithInitials(c, s, `synonym: ${s}`, 1);
     for (const p of inclusionPhrases(c.include ?? ''))
-      addCodebookText(c, p, `include: ${p}`, weights.inclusion);
+      addWithInitials(c, p, `include: ${p}`, weights.inclusion);
     for (const p of inclusionPhrases(c.exclude ?? '')) {
       exclusionIndex.add(exclusionLeaf.length, analyseWithForm(p).matchText);
       exclusionLeaf.push(leaf);
     }
   });
+  // An abbreviation the codebook writes out (`parental mental health (MH)`) is that category's, not
+  // the initials of another's text (`mental health`).
+  for (const t of codebookTargets) {
+    const list = initialTargets.get(t.normalised);
+    if (list)
+      initialTargets.set(
+        t.normalised,
+        list.filter((i) => i.target.code === t.code),
+      );
+  }
   // Codebook texts of different categories that the reading makes one (`HVB för föräldrar och
   // barn` and the `HVB` of another category's inclusions both read `hvb`, persons set aside, and
   // no owner told apart): the words the reading set aside are all that tells them apart, so these
@@ -716,6 +749,13 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       );
       record(t, score);
     }
+    if (initialTargets.size > 0)
+      for (const word of new Set(value.matchText.split(' ')))
+        for (const { target, size } of initialTargets.get(word) ?? []) {
+          // As Dice and containment would score the word found whole in the value.
+          const dice = (2 * size) / (found.size + size);
+          record(target, adjust(dice, size, found.size, value, target));
+        }
     if (fullIndex.size > 0) {
       const q = diceProfile(value.normalised);
       fullIndex.forEachMatch(q, (id, dice, shared) => {
@@ -788,6 +828,18 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
 
   return { suggest, learn, forget, affected };
+}
+
+/**
+ * The initials of a normalised text of two to five words, and of its words of three letters or
+ * more when they are two to five (`alcohol or other drugs`: `aood` and `aod`).
+ */
+function initialsOf(normalised: string): string[] {
+  const words = normalised.match(/\p{L}+/gu) ?? [];
+  const out = new Set<string>();
+  for (const ws of [words, words.filter((w) => w.length >= 3)])
+    if (ws.length >= 2 && ws.length <= 5) out.add(ws.map((w) => w[0]).join(''));
+  return [...out];
 }
 
 /**

@@ -272,3 +272,46 @@ describe('whose category, from a group above it', () => {
     expect(engine.suggest('Föräldraledig', 1)[0]?.code).toBe('F1');
   });
 });
+
+describe('initials of the codebook\u2019s texts', () => {
+  const harm: Codebook = {
+    id: 'harm',
+    variable: 'harm',
+    categories: [
+      { code: 'PHYS', label: 'Physical abuse', parent: null },
+      { code: 'EMOT', label: 'Emotional abuse', parent: null },
+      {
+        code: 'PMH',
+        label: 'Parental mental ill-health',
+        parent: null,
+        include: 'parental mental health (MH), postnatal depression',
+      },
+      {
+        code: 'CMH',
+        label: 'Child mental health',
+        parent: null,
+        include: 'young person (YP) mental health, self-harm',
+      },
+      {
+        code: 'HOUS',
+        label: 'Housing',
+        parent: null,
+        include: 'bostadstillägg för pensionärer',
+      },
+    ],
+  };
+  const engine = createEngine({ codebook: harm, known: new Map() });
+
+  it('match a value that writes a label or phrase by its initials, named by that text', () => {
+    expect(engine.suggest('PA', 1)[0]).toMatchObject({
+      code: 'PHYS',
+      via: 'label: Physical abuse',
+    });
+    expect(engine.suggest('EA', 1)[0]?.code).toBe('EMOT');
+  });
+
+  it('match only a whole word, and yield to an abbreviation the codebook writes out', () => {
+    expect(engine.suggest('FP', 3).map((s) => s.code)).not.toContain('HOUS');
+    expect(engine.suggest('Mum MH', 1)[0]?.code).toBe('PMH');
+  });
+});
