@@ -170,6 +170,12 @@ interface Target {
   readonly decidedNegated: boolean;
   /** The concepts of the vocabulary its match text speaks of, as one key (sorted, distinct). */
   readonly concepts: string;
+  /**
+   * A codebook text whose negation qualifies what comes before it (`Familjehem (ej nätverk)`,
+   * `Arbetslös utan ersättning`): the content words negated. Only a value that speaks of one of
+   * them affirmed conflicts with it; a plain `Familjehem` does not.
+   */
+  readonly qualifier?: ReadonlySet<string>;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
   nearRound: number;
   nearScore: number;
@@ -285,12 +291,25 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       nearScore: 0,
     };
   };
+  /**
+   * The content words a codebook text negates when its negation comes after content of its own
+   * (`Familjehem (ej nätverk)`: `nätverk`); undefined when it negates the whole (`Ingen
+   * utredning`) or nothing.
+   */
+  const qualifierOf = (read: Analysed): ReadonlySet<string> | undefined => {
+    if (!read.negated) return undefined;
+    const words = read.normalised.split(' ');
+    const at = words.findIndex((w) => language.isNegation(w));
+    if (at <= 0 || analyse(words.slice(0, at).join(' ')).matchText === '') return undefined;
+    const negated = analyse(words.slice(at + 1).join(' ')).matchText.split(' ');
+    return negated[0] === '' ? undefined : new Set(negated);
+  };
   const addCodebookText = (c: Category, text: string, via: string, weight = 1): void => {
     for (const variant of alternativeVariants(text)) {
       const features = analyseWithForm(variant);
-      codebookTargets.push(
-        targetOf(c.code, via, `${via}\u0000${variant}`, weight, features, false),
-      );
+      const target = targetOf(c.code, via, `${via}\u0000${variant}`, weight, features, false);
+      const qualifier = qualifierOf(features);
+      codebookTargets.push(qualifier ? { ...target, qualifier } : target);
     }
   };
   // Exclusions: phrases that, matched, speak against their category (`exclude` names what
@@ -638,7 +657,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // The same words are the same value, whatever the decision says of them.
       if (!value.negated && value.matchText !== target.features.matchText)
         score *= weights.negationConflict;
-    } else if (value.negated !== target.features.negated && !target.negationFree) {
+    } else if (
+      value.negated !== target.features.negated &&
+      !target.negationFree &&
+      !(target.qualifier && !value.negated && !speaksOf(value.matchText, target.qualifier))
+    ) {
       score *= weights.negationConflict;
     }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
@@ -840,6 +863,22 @@ function initialsOf(normalised: string): string[] {
   for (const ws of [words, words.filter((w) => w.length >= 3)])
     if (ws.length >= 2 && ws.length <= 5) out.add(ws.map((w) => w[0]).join(''));
   return [...out];
+}
+
+/**
+ * Whether a match text has one of the words, inflected or cut short as values write them
+ * (`nätverket`, `nätv.` for `nätverk`): one word begins the other, the shorter of four letters or
+ * more.
+ */
+function speaksOf(matchText: string, words: ReadonlySet<string>): boolean {
+  return matchText.split(' ').some((w) => {
+    for (const q of words) {
+      if (w === q) return true;
+      const [short, long] = w.length < q.length ? [w, q] : [q, w];
+      if (short.length >= 4 && long.startsWith(short)) return true;
+    }
+    return false;
+  });
 }
 
 /**

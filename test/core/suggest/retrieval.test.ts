@@ -315,3 +315,22 @@ describe('initials of the codebook\u2019s texts', () => {
     expect(engine.suggest('Mum MH', 1)[0]?.code).toBe('PMH');
   });
 });
+
+describe('a negation that qualifies a codebook text', () => {
+  const homes: Codebook = {
+    id: 'hem',
+    variable: 'hem',
+    categories: [
+      { code: 'F1', label: 'Familjehem (ej nätverk)', parent: null },
+      { code: 'F2', label: 'Nätverkshem', parent: null },
+      { code: 'F3', label: 'Förstärkt familjehem', parent: null },
+    ],
+  };
+  const engine = createEngine({ codebook: homes, known: new Map() });
+
+  it('conflicts only with a value that affirms what it negates', () => {
+    // `(ej nätverk)` says which foster homes, not that the category is a negation.
+    expect(engine.suggest('Familjehem', 1)[0]?.code).toBe('F1');
+    expect(engine.suggest('Familjehem i nätverket', 1)[0]?.code).not.toBe('F1');
+  });
+});
