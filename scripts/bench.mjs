@@ -66,14 +66,16 @@ for (const file of only ? [] : nodeBenches) {
 // ---- The suggestion engine: speed (issue 4) and quality (FORMATS.md), printed as they report --
 // Run before the browser benchmarks, on an otherwise idle machine: the ratio and the 100 ms
 // target are sensitive to load.
-for (const [title, file] of only
+for (const [title, file, ...args] of only
   ? []
   : [
       ['Suggestion engine: speed (scripts/bench-suggest.ts)', 'scripts/bench-suggest.ts'],
       ['Suggestion quality (scripts/quality.ts)', 'scripts/quality.ts'],
+      // Issue 12 item 2: top-1 on the values not yet approved after 0, 10, 50 and 200 approvals.
+      ['Suggestion learning curve (scripts/quality.ts --curve)', 'scripts/quality.ts', '--curve'],
     ]) {
-  console.error(`• ${file}`);
-  const text = execFileSync('npx', ['tsx', file], {
+  console.error(`• ${file} ${args.join(' ')}`);
+  const text = execFileSync('npx', ['tsx', file, ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 << 20,

@@ -92,6 +92,8 @@ interface Score {
   readonly top1: number;
   readonly top3: number;
   readonly misses: string[];
+  /** Per row: whether its top-1 was right. */
+  readonly hits: boolean[];
 }
 
 function option(name: string): string | undefined {
@@ -132,8 +134,10 @@ function measure(
   let top1 = 0;
   let top3 = 0;
   const misses: string[] = [];
+  const hits: boolean[] = [];
   for (const row of rows) {
     const got = engine.suggest(row.raw, 3);
+    hits.push(got[0]?.code === row.code);
     if (got[0]?.code === row.code) top1++;
     else
       misses.push(
@@ -141,7 +145,7 @@ function measure(
       );
     if (got.some((s) => s.code === row.code)) top3++;
   }
-  return { n: rows.length, top1: top1 / rows.length, top3: top3 / rows.length, misses };
+  return { n: rows.length, top1: top1 / rows.length, top3: top3 / rows.length, misses, hits };
 }
 
 function zeroShot(factory: Factory, set: DataSet): Score {
@@ -331,7 +335,9 @@ async function main(): Promise<void> {
     printCurve(chosen);
     return;
   }
-  const header = `${'data set'.padEnd(30)} ${'engine'.padEnd(10)} ${'n'.padStart(4)}  zero top-1  zero top-3   n  few top-1  few top-3`;
+  // `zero same`: zero-shot top-1 on the few-shot's values (the odd rows), what few-shot top-1
+  // is to be compared with (issue 12 item 2).
+  const header = `${'data set'.padEnd(30)} ${'engine'.padEnd(10)} ${'n'.padStart(4)}  zero top-1  zero top-3   n  few top-1  few top-3  zero same`;
   console.log(header);
   console.log('-'.repeat(header.length));
   const showMisses = process.argv.includes('--misses');
@@ -339,8 +345,10 @@ async function main(): Promise<void> {
     for (const [name, factory] of engines) {
       const z = zeroShot(factory, set);
       const f = fewShot(factory, set);
+      const same = z.hits.filter((_, i) => i % 2 === 1);
+      const zeroSame = same.filter(Boolean).length / Math.max(1, same.length);
       console.log(
-        `${set.name.padEnd(30)} ${name.padEnd(10)} ${String(z.n).padStart(4)}  ${pct(z.top1)}    ${pct(z.top3)}  ${String(f.n).padStart(3)}  ${pct(f.top1)}   ${pct(f.top3)}`,
+        `${set.name.padEnd(30)} ${name.padEnd(10)} ${String(z.n).padStart(4)}  ${pct(z.top1)}    ${pct(z.top3)}  ${String(f.n).padStart(3)}  ${pct(f.top1)}   ${pct(f.top3)}    ${pct(zeroSame)}`,
       );
       if (showMisses && name === 'engine') {
         for (const m of z.misses) console.log(`    zero: ${m}`);

@@ -10,7 +10,7 @@ import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice
 import { LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
-import { DocumentIndex, inclusionPhrases } from './retrieval';
+import { DocumentIndex, inclusionPhrases, wordsOf } from './retrieval';
 import { compileLanguage, defaultLanguage, type Language } from './language';
 import { normaliseValue, type NormaliseConfig } from './normalise';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
@@ -111,6 +111,16 @@ export interface EngineWeights {
    * (classifier.ts); 0: no classifier. Without decisions nothing is learnt, whatever the share.
    */
   readonly classifier: number;
+  /**
+   * How much an approved neighbour loses when the words it and the value do not share are
+   * themselves evidence in the codebook's own words: the value's extra words for another category
+   * (`Familje-HVB` against an approved `H.V.B`), or the neighbour's extra words for its own, which
+   * the value lacks (`Familjehemsvård` against an approved `Förstärkt familjehemsvård`). Words that
+   * say nothing of any category (a typo, a prefix, a date) cost nothing. The words are those of the
+   * normalised forms, persons and all: `HVB föräldrar & barn` and an approved `HVB` read alike, and
+   * the persons are what differs. 0: off; needs a codebook with definitions or inclusions.
+   */
+  readonly differing?: number;
 }
 
 /** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
@@ -141,6 +151,8 @@ interface Target {
   readonly normalised: string;
   /** `normalised`, prepared on first use (only ties need it). */
   form: DiceProfile | undefined;
+  /** The words of `normalised`, on first use (EngineWeights.differing). */
+  words: ReadonlySet<string> | undefined;
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -158,6 +170,12 @@ interface Target {
   readonly decidedNegated: boolean;
   /** The concepts of the vocabulary its match text speaks of, as one key (sorted, distinct). */
   readonly concepts: string;
+  /**
+   * A codebook text whose negation qualifies what comes before it (`Familjehem (ej nätverk)`,
+   * `Arbetslös utan ersättning`): the content words negated. Only a value that speaks of one of
+   * them affirmed conflicts with it; a plain `Familjehem` does not.
+   */
+  readonly qualifier?: ReadonlySet<string>;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
   nearRound: number;
   nearScore: number;
@@ -260,6 +278,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       key,
       normalised: features.normalised,
       form: undefined,
+      words: undefined,
       weight,
       features,
       owner,
@@ -272,28 +291,94 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       nearScore: 0,
     };
   };
+  /**
+   * The content words a codebook text negates when its negation comes after content of its own
+   * (`Familjehem (ej nätverk)`: `nätverk`); undefined when it negates the whole (`Ingen
+   * utredning`) or nothing.
+   */
+  const qualifierOf = (read: Analysed): ReadonlySet<string> | undefined => {
+    if (!read.negated) return undefined;
+    const words = read.normalised.split(' ');
+    const at = words.findIndex((w) => language.isNegation(w));
+    if (at <= 0 || analyse(words.slice(0, at).join(' ')).matchText === '') return undefined;
+    const negated = analyse(words.slice(at + 1).join(' ')).matchText.split(' ');
+    return negated[0] === '' ? undefined : new Set(negated);
+  };
   const addCodebookText = (c: Category, text: string, via: string, weight = 1): void => {
     for (const variant of alternativeVariants(text)) {
       const features = analyseWithForm(variant);
-      codebookIndex.add(codebookTargets.length, features.matchText);
-      codebookTargets.push(
-        targetOf(c.code, via, `${via}\u0000${variant}`, weight, features, false),
-      );
+      const target = targetOf(c.code, via, `${via}\u0000${variant}`, weight, features, false);
+      const qualifier = qualifierOf(features);
+      codebookTargets.push(qualifier ? { ...target, qualifier } : target);
     }
   };
   // Exclusions: phrases that, matched, speak against their category (`exclude` names what
   // belongs elsewhere).
   const exclusionIndex = new DiceIndex();
   const exclusionLeaf: number[] = [];
+  // A text of a few words is also written as its initials (`PA` for `Physical abuse`, `CSE` for
+  // `child sexual exploitation`): matched like an inclusion, named by the text it abbreviates.
+  // Only a whole word of the value is an initialism (`FP` is not the `bfp` of `bostadstillägg för
+  // pensionärer`): kept apart from the indexes, by their text.
+  const initialTargets = new Map<string, { target: Target; size: number }[]>();
+  const addWithInitials = (c: Category, text: string, via: string, weight: number): void => {
+    addCodebookText(c, text, via, weight);
+    for (const initials of initialsOf(normaliseValue(text, config))) {
+      const read = analyseWithForm(initials);
+      if (read.matchText !== initials) continue; // a word the reading sets aside (`och`, `i`)
+      const target = targetOf(
+        c.code,
+        via,
+        `${via}\u0000${initials}`,
+        weights.inclusion,
+        read,
+        false,
+      );
+      const list = initialTargets.get(initials) ?? [];
+      list.push({ target, size: diceProfile(initials).size });
+      initialTargets.set(initials, list);
+    }
+  };
   leaves.forEach((c, leaf) => {
-    addCodebookText(c, c.label, `label: ${c.label}`);
-    for (const s of c.synonyms ?? []) addCodebookText(c, s, `synonym: ${s}`);
+    addWithInitials(c, c.label, `label: ${c.label}`, 1);
+    for (const s of c.synonyms ?? []) addWithInitials(c, s, `synonym: ${s}`, 1);
     for (const p of inclusionPhrases(c.include ?? ''))
-      addCodebookText(c, p, `include: ${p}`, weights.inclusion);
+      addWithInitials(c, p, `include: ${p}`, weights.inclusion);
     for (const p of inclusionPhrases(c.exclude ?? '')) {
       exclusionIndex.add(exclusionLeaf.length, analyseWithForm(p).matchText);
       exclusionLeaf.push(leaf);
     }
+  });
+  // An abbreviation the codebook writes out (`parental mental health (MH)`) is that category's, not
+  // the initials of another's text (`mental health`).
+  for (const t of codebookTargets) {
+    const list = initialTargets.get(t.normalised);
+    if (list)
+      initialTargets.set(
+        t.normalised,
+        list.filter((i) => i.target.code === t.code),
+      );
+  }
+  // Codebook texts of different categories that the reading makes one (`HVB för föräldrar och
+  // barn` and the `HVB` of another category's inclusions both read `hvb`, persons set aside, and
+  // no owner told apart): the words the reading set aside are all that tells them apart, so these
+  // are matched by their whole normalised form, against the value's (`fullIndex`).
+  const readAs = (t: Target): string =>
+    `${t.features.matchText}|${t.owner}|${t.childVictim}|${t.features.otherVictim}|${t.features.negated}`;
+  const readings = new Map<string, { codes: Set<string>; forms: Set<string> }>();
+  for (const t of codebookTargets) {
+    const r = readings.get(readAs(t));
+    if (r) {
+      r.codes.add(t.code);
+      r.forms.add(t.normalised);
+    } else readings.set(readAs(t), { codes: new Set([t.code]), forms: new Set([t.normalised]) });
+  }
+  const fullIndex = new DiceIndex();
+  codebookTargets.forEach((t, id) => {
+    // The same text in two categories stays as it is: its whole form tells them apart no better.
+    const r = readings.get(readAs(t)) as { codes: Set<string>; forms: Set<string> };
+    if (r.codes.size > 1 && r.forms.size > 1) fullIndex.add(id, t.normalised);
+    else codebookIndex.add(id, t.features.matchText);
   });
   // The codebook's own words, when it has any beyond labels: a codebook written with definitions
   // gets suggestions from them without a vocabulary of its own.
@@ -320,6 +405,47 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         ),
       )
     : [];
+
+  // The codebook retrieval of the words a value and a neighbour do not share (see
+  // EngineWeights.differing), from each word's scores, kept once.
+  const differing = documents ? (weights.differing ?? 0) : 0;
+  /**
+   * How far the codebook retrieval of the words of `words` not in `without` puts `leaf` above
+   * (> 0) or below (< 0) the best other leaf; 0 when every word is shared.
+   */
+  const sums = new Float64Array(leaves.length);
+  const margin = (
+    words: ReadonlySet<string>,
+    without: ReadonlySet<string>,
+    leaf: number,
+  ): number => {
+    sums.fill(0);
+    let norm2 = 0;
+    for (const w of words) {
+      if (without.has(w)) continue;
+      const s = (documents as DocumentIndex).wordScores(w);
+      norm2 += s.norm2;
+      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (s.dots[i] as number);
+    }
+    if (norm2 === 0) return 0;
+    let other = 0;
+    for (let i = 0; i < sums.length; i++)
+      if (i !== leaf && (sums[i] as number) > other) other = sums[i] as number;
+    return ((sums[leaf] as number) - other) / Math.sqrt(norm2);
+  };
+  /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
+  const differingFactor = (valueWords: ReadonlySet<string>, neighbour: Target): number => {
+    const leaf = leafOf.get(neighbour.code) as number;
+    const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
+    // The value's own words speak for another category more than for the neighbour's …
+    const against = -margin(valueWords, neighbourWords, leaf);
+    // … or the neighbour's own words, which the value lacks, are what make it its category.
+    const own = margin(neighbourWords, valueWords, leaf);
+    let factor = 1;
+    if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
+    if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
+    return factor;
+  };
 
   // Known values: many, searched through the neighbour index (one entry per distinct match text).
   const known = new NeighbourIndex<Target>();
@@ -531,7 +657,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // The same words are the same value, whatever the decision says of them.
       if (!value.negated && value.matchText !== target.features.matchText)
         score *= weights.negationConflict;
-    } else if (value.negated !== target.features.negated && !target.negationFree) {
+    } else if (
+      value.negated !== target.features.negated &&
+      !target.negationFree &&
+      !(target.qualifier && !value.negated && !speaksOf(value.matchText, target.qualifier))
+    ) {
       score *= weights.negationConflict;
     }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
@@ -642,15 +772,32 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       );
       record(t, score);
     }
+    if (initialTargets.size > 0)
+      for (const word of new Set(value.matchText.split(' ')))
+        for (const { target, size } of initialTargets.get(word) ?? []) {
+          // As Dice and containment would score the word found whole in the value.
+          const dice = (2 * size) / (found.size + size);
+          record(target, adjust(dice, size, found.size, value, target));
+        }
+    if (fullIndex.size > 0) {
+      const q = diceProfile(value.normalised);
+      fullIndex.forEachMatch(q, (id, dice, shared) => {
+        if (similarity(dice, shared, q.size) < MIN_SIMILARITY) return;
+        const t = codebookTargets[id] as Target;
+        record(t, adjust(dice, shared, q.size, value, t));
+      });
+    }
     found.documents.forEach((cosine, leaf) => {
       const evidence = Math.min(1, cosine * weights.definition);
       if (evidence < MIN_SIMILARITY) return;
       const t = documentTargets[leaf] as Target;
       record(t, adjust(evidence, 0, 0, value, t));
     });
+    const valueWords = differing > 0 ? new Set(wordsOf(value.normalised)) : undefined;
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
-        const score = adjust(hit.score, hit.shared, found.size, value, first);
+        let score = adjust(hit.score, hit.shared, found.size, value, first);
+        if (valueWords) score *= differingFactor(valueWords, first);
         // A group is `size` independent decisions; only the first few add support (see combine).
         // A decision about other concepts may still name the category, but it supports nothing.
         if (valueConcepts !== '' && first.concepts !== valueConcepts) record(first, score, false);
@@ -704,6 +851,34 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
 
   return { suggest, learn, forget, affected };
+}
+
+/**
+ * The initials of a normalised text of two to five words, and of its words of three letters or
+ * more when they are two to five (`alcohol or other drugs`: `aood` and `aod`).
+ */
+function initialsOf(normalised: string): string[] {
+  const words = normalised.match(/\p{L}+/gu) ?? [];
+  const out = new Set<string>();
+  for (const ws of [words, words.filter((w) => w.length >= 3)])
+    if (ws.length >= 2 && ws.length <= 5) out.add(ws.map((w) => w[0]).join(''));
+  return [...out];
+}
+
+/**
+ * Whether a match text has one of the words, inflected or cut short as values write them
+ * (`nätverket`, `nätv.` for `nätverk`): one word begins the other, the shorter of four letters or
+ * more.
+ */
+function speaksOf(matchText: string, words: ReadonlySet<string>): boolean {
+  return matchText.split(' ').some((w) => {
+    for (const q of words) {
+      if (w === q) return true;
+      const [short, long] = w.length < q.length ? [w, q] : [q, w];
+      if (short.length >= 4 && long.startsWith(short)) return true;
+    }
+    return false;
+  });
 }
 
 /**
@@ -768,7 +943,9 @@ function categoryRoles(
       if (!decided && d?.owner !== undefined) {
         owner = d.owner === 'none' ? null : d.owner;
         decided = true;
-      } else if (!decided) {
+      } else if (!decided && (c === leaf || !/[,;]/u.test(c.label))) {
+        // A group whose label lists several topics (`Föräldraskap, studier, etablering och
+        // ålder`) names a person for one of them, not for each leaf under it.
         owner = own.get(c.code)?.owner ?? null;
         decided = owner !== null;
       }

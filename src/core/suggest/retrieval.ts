@@ -48,7 +48,7 @@ export class DocumentIndex {
     return this.vectors.length;
   }
 
-  private weigh(counts: ReadonlyMap<string, number>): Map<string, number> {
+  private weigh(counts: ReadonlyMap<string, number>, normalise = true): Map<string, number> {
     const v = new Map<string, number>();
     let norm = 0;
     for (const [f, c] of counts) {
@@ -59,8 +59,36 @@ export class DocumentIndex {
       norm += w * w;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [f, w] of v) v.set(f, w / norm);
+    if (normalise && norm > 0) for (const [f, w] of v) v.set(f, w / norm);
     return v;
+  }
+
+  /** Per word: its unnormalised dot product with every document, and its squared norm. */
+  private readonly wordCache = new Map<string, { dots: Float64Array; norm2: number }>();
+
+  /**
+   * A word's unnormalised dot product with every document and its squared norm, kept once (a few
+   * thousand distinct words are asked for again and again). Summed over several words and divided
+   * by the root of their summed squared norms, they give `scores` of the words joined, as if the
+   * words shared no n-gram (words seldom do).
+   */
+  wordScores(word: string): { readonly dots: Float64Array; readonly norm2: number } {
+    let cached = this.wordCache.get(word);
+    if (!cached) {
+      const q = this.weigh(features(word), false);
+      let norm2 = 0;
+      for (const w of q.values()) norm2 += w * w;
+      const dots = new Float64Array(this.vectors.length);
+      this.vectors.forEach((doc, i) => {
+        let dot = 0;
+        for (const [f, w] of q) dot += w * (doc.get(f) ?? 0);
+        dots[i] = dot;
+      });
+      cached = { dots, norm2 };
+      if (this.wordCache.size >= 50_000) this.wordCache.clear();
+      this.wordCache.set(word, cached);
+    }
+    return cached;
   }
 
   /** Cosine similarity of the text to every document, in document order. */

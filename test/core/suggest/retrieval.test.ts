@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { DocumentIndex, inclusionPhrases } from '../../../src/core/suggest/retrieval';
+import { defaultProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 
 describe('inclusionPhrases', () => {
@@ -34,6 +35,22 @@ describe('DocumentIndex', () => {
     const common = index.scores('barnet');
     const rare = index.scores('hvb');
     expect(Math.max(...common)).toBeLessThan(Math.max(...rare));
+  });
+
+  it('keeps each word\u2019s scores, which give the scores of several words that share no n-gram', () => {
+    const index = new DocumentIndex([
+      'familjehem . placering av barnet i ett familjehem',
+      'institution . placering av barnet på institution hvb',
+    ]);
+    const joined = (words: string[]): number[] => {
+      const parts = words.map((w) => index.wordScores(w));
+      const norm = Math.sqrt(parts.reduce((n, p) => n + p.norm2, 0));
+      return [0, 1].map((i) => parts.reduce((d, p) => d + (p.dots[i] as number), 0) / norm);
+    };
+    for (const words of [['familjehem'], ['hvb', 'familjehem']]) {
+      const want = [...index.scores(words.join(' '))];
+      joined(words).forEach((got, i) => expect(got).toBeCloseTo(want[i] as number, 10));
+    }
   });
 
   it('gives zeros to a text that shares nothing with any document', () => {
@@ -114,5 +131,206 @@ describe('the codebook\u2019s own words in the engine', () => {
       code: 'O2',
       via: 'label: Familjebehandling',
     });
+  });
+});
+
+describe('approved neighbours weighed by the words they do not share with the value', () => {
+  const needs: Codebook = {
+    id: 'needs',
+    variable: 'need',
+    categories: [
+      { code: 'PAR', label: 'Parent factors', parent: null },
+      {
+        code: 'PMH',
+        label: 'Parental mental ill-health',
+        parent: 'PAR',
+        definition: 'A parent’s mental health concerns affect the care of the child.',
+        include: 'parental mental health (MH), postnatal depression, psychosis',
+      },
+      {
+        code: 'PSM',
+        label: 'Parental substance misuse',
+        parent: 'PAR',
+        definition: 'A parent’s use of alcohol or drugs affects the care of the child.',
+        include: 'parental alcohol misuse, parental drug use, substance misuse (SM)',
+      },
+      {
+        code: 'NEG',
+        label: 'Neglect',
+        parent: null,
+        definition: 'The child’s basic needs are persistently not met.',
+      },
+    ],
+  };
+  const known = new Map([
+    ['Parental MH', { code: 'PMH', status: 'approved' as const }],
+    ['Parental MH concerns', { code: 'PMH', status: 'approved' as const }],
+  ]);
+
+  it('does not let a neighbour pull a value whose own words speak for another category', () => {
+    const engine = createEngine({ codebook: needs, known });
+    expect(engine.suggest('Parental SM', 1)[0]?.code).toBe('PSM');
+    // Without the weighing, the approved `Parental MH` (all but one word in common) pulls it.
+    const plain = createEngine({
+      codebook: needs,
+      known,
+      profile: { ...defaultProfile, weights: { ...defaultProfile.weights, differing: 0 } },
+    });
+    expect(plain.suggest('Parental SM', 1)[0]?.code).toBe('PMH');
+  });
+
+  it('still follows a neighbour that differs only in words that say nothing of any category', () => {
+    const engine = createEngine({ codebook: needs, known });
+    expect(engine.suggest('Parental MH (2019)', 1)[0]).toMatchObject({
+      code: 'PMH',
+      via: 'approved: Parental MH',
+    });
+  });
+});
+
+describe('codebook texts the reading makes one', () => {
+  const placements: Codebook = {
+    id: 'placering',
+    variable: 'placering',
+    categories: [
+      { code: 'INS', label: 'Institution', parent: null },
+      {
+        code: 'I1',
+        label: 'HVB för barn och unga',
+        parent: 'INS',
+        definition: 'Hem för vård eller boende som tar emot barn och unga utan sina föräldrar.',
+        include: 'HVB, HVB-hem, behandlingshem',
+      },
+      {
+        code: 'I2',
+        label: 'HVB för föräldrar och barn',
+        parent: 'INS',
+        definition: 'Hem för vård eller boende där barnet bor med sin förälder.',
+        include: 'familje-HVB, mor/barn-hem',
+      },
+    ],
+  };
+
+  it('are told apart by the words the reading set aside (persons), not taken as equal', () => {
+    // `HVB för föräldrar och barn` reads `hvb` with its persons set aside, as does the inclusion
+    // `HVB` of the other category: a plain `HVB` is that inclusion's, not the label's.
+    const engine = createEngine({ codebook: placements, known: new Map() });
+    expect(engine.suggest('HVB', 1)[0]).toMatchObject({ code: 'I1', via: 'include: HVB' });
+    expect(engine.suggest('H.V.B', 1)[0]?.code).toBe('I1');
+    expect(engine.suggest('HVB för föräldrar och barn', 1)[0]).toMatchObject({
+      code: 'I2',
+      via: 'label: HVB för föräldrar och barn',
+    });
+  });
+
+  it('do not let a neighbour pull a value that differs from it only in words the reading set aside', () => {
+    // `HVB föräldrar & barn` and an approved `HVB` both read `hvb`; the persons that differ speak
+    // for the parents-and-children category.
+    const known = new Map([['HVB', { code: 'I1', status: 'approved' as const }]]);
+    const engine = createEngine({ codebook: placements, known });
+    expect(engine.suggest('HVB föräldrar & barn', 1)[0]?.code).toBe('I2');
+    expect(engine.suggest('HVB', 1)[0]).toMatchObject({ code: 'I1', via: 'approved: HVB' });
+  });
+});
+
+describe('whose category, from a group above it', () => {
+  const assistance: Codebook = {
+    id: 'bistand',
+    variable: 'bistand',
+    categories: [
+      { code: 'S', label: 'Ohälsa', parent: null },
+      {
+        code: 'S1',
+        label: 'Otillräcklig sjuk- eller aktivitetsersättning',
+        parent: 'S',
+        include: 'sjukersättning; aktivitetsersättning; förtidspensionär',
+      },
+      { code: 'F', label: 'Föräldraskap, studier, etablering och ålder', parent: null },
+      { code: 'F1', label: 'Föräldraledig', parent: 'F', include: 'föräldrapenning' },
+      {
+        code: 'F2',
+        label: 'Nyanländ i etableringsprogrammet',
+        parent: 'F',
+        include: 'etableringsersättning; introduktionsersättning',
+      },
+      {
+        code: 'F3',
+        label: 'Pensionär med otillräcklig pension',
+        parent: 'F',
+        synonyms: ['ålderspensionär'],
+      },
+    ],
+  };
+
+  it('is not taken from a group label that lists several topics, one of them a person’s', () => {
+    // `Föräldraskap` names the caregivers for parental leave, not for a newcomer or a pensioner.
+    const engine = createEngine({ codebook: assistance, known: new Map() });
+    expect(engine.suggest('Pensionär', 1)[0]?.code).toBe('F3');
+    const [top] = engine.suggest('Etableringsersättning', 1);
+    expect(top?.code).toBe('F2');
+    expect(top?.score).toBeGreaterThanOrEqual(0.8); // not cut as a caregiver's category
+    expect(engine.suggest('Föräldraledig', 1)[0]?.code).toBe('F1');
+  });
+});
+
+describe('initials of the codebook\u2019s texts', () => {
+  const harm: Codebook = {
+    id: 'harm',
+    variable: 'harm',
+    categories: [
+      { code: 'PHYS', label: 'Physical abuse', parent: null },
+      { code: 'EMOT', label: 'Emotional abuse', parent: null },
+      {
+        code: 'PMH',
+        label: 'Parental mental ill-health',
+        parent: null,
+        include: 'parental mental health (MH), postnatal depression',
+      },
+      {
+        code: 'CMH',
+        label: 'Child mental health',
+        parent: null,
+        include: 'young person (YP) mental health, self-harm',
+      },
+      {
+        code: 'HOUS',
+        label: 'Housing',
+        parent: null,
+        include: 'bostadstillägg för pensionärer',
+      },
+    ],
+  };
+  const engine = createEngine({ codebook: harm, known: new Map() });
+
+  it('match a value that writes a label or phrase by its initials, named by that text', () => {
+    expect(engine.suggest('PA', 1)[0]).toMatchObject({
+      code: 'PHYS',
+      via: 'label: Physical abuse',
+    });
+    expect(engine.suggest('EA', 1)[0]?.code).toBe('EMOT');
+  });
+
+  it('match only a whole word, and yield to an abbreviation the codebook writes out', () => {
+    expect(engine.suggest('FP', 3).map((s) => s.code)).not.toContain('HOUS');
+    expect(engine.suggest('Mum MH', 1)[0]?.code).toBe('PMH');
+  });
+});
+
+describe('a negation that qualifies a codebook text', () => {
+  const homes: Codebook = {
+    id: 'hem',
+    variable: 'hem',
+    categories: [
+      { code: 'F1', label: 'Familjehem (ej nätverk)', parent: null },
+      { code: 'F2', label: 'Nätverkshem', parent: null },
+      { code: 'F3', label: 'Förstärkt familjehem', parent: null },
+    ],
+  };
+  const engine = createEngine({ codebook: homes, known: new Map() });
+
+  it('conflicts only with a value that affirms what it negates', () => {
+    // `(ej nätverk)` says which foster homes, not that the category is a negation.
+    expect(engine.suggest('Familjehem', 1)[0]?.code).toBe('F1');
+    expect(engine.suggest('Familjehem i nätverket', 1)[0]?.code).not.toBe('F1');
   });
 });
