@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey } from '../../src/i18n';
+import { createEngine } from '../../src/core/suggest/engine';
+import type { Codebook } from '../../src/core/types';
 import { describeVia } from '../../src/ui/grid/rows';
 
 const t = (lang: Language) => (key: MessageKey, p?: Record<string, string | number>) =>
@@ -23,5 +25,52 @@ describe('plurals and the engine’s words in the user’s language', () => {
     );
     expect(describeVia(t('sv'), 'label: Psykisk ohälsa')).toBe('etikett: Psykisk ohälsa');
     expect(describeVia(t('en'), 'synonym: VH')).toBe('synonym: VH');
+    expect(describeVia(t('sv'), 'include: Familjehem')).toBe('ingår enligt kodboken: Familjehem');
+    expect(describeVia(t('sv'), 'definition: HVB')).toBe('kodbokens definition av: HVB');
+    expect(describeVia(t('sv'), 'learnt: HVB')).toBe('inlärt av besluten: HVB');
+  });
+
+  it('has Swedish words for everything the engine says a suggestion matched', () => {
+    const codebook: Codebook = {
+      id: 'p',
+      title: 'Placering',
+      variable: 'placering',
+      categories: [
+        {
+          code: 'F1',
+          label: 'Familjehem',
+          synonyms: ['fh'],
+          definition: 'Placering i ett annat hem än det egna, hos en familj som kommunen anlitat.',
+          include: 'Jourhem; nätverkshem',
+        },
+        {
+          code: 'H1',
+          label: 'Hem för vård eller boende',
+          definition:
+            'Institution med behandling för barn och unga, drivet av kommun eller privat.',
+          include: 'HVB; behandlingshem',
+        },
+      ],
+    };
+    const engine = createEngine({
+      codebook,
+      known: new Map([['hvb-hem Solgården', { code: 'H1', status: 'approved' }]]),
+    });
+    const vias = new Set<string>();
+    for (const raw of [
+      'Familjehem',
+      'fh',
+      'jourhem',
+      'HVB Solgården',
+      'anlitad familj',
+      'institution behandling',
+    ])
+      for (const s of engine.suggest(raw, 3)) vias.add(s.via);
+    expect(vias.size).toBeGreaterThan(3);
+    // `synonym` is the same word in Swedish; every other kind of match has a word of its own.
+    const english =
+      /^(label|include|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): /;
+    expect([...vias].some((via) => english.test(via))).toBe(true);
+    for (const via of vias) expect(describeVia(t('sv'), via)).not.toMatch(english);
   });
 });

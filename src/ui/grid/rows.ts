@@ -13,10 +13,12 @@ export interface MoreSuggestion {
   readonly via: string;
 }
 
-const VIA = /^(label|synonym|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
+const VIA =
+  /^(label|synonym|include|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
 
 /**
- * What matched (`label: …`, `synonym: …`, `approved: …` from the engine) in the user's
+ * What matched (`label: …`, `synonym: …`, `include: …`, `definition: …`, `learnt: …`,
+ * `approved: …` from the engine) in the user's
  * language: the engine's words never reach a Swedish screen.
  */
 export function describeVia(t: T, via: string): string {
@@ -25,6 +27,9 @@ export function describeVia(t: T, via: string): string {
   const [, kind = '', text = ''] = m;
   if (kind === 'label') return t('viaLabel', { text });
   if (kind === 'synonym') return t('viaSynonym', { text });
+  if (kind === 'include') return t('viaInclude', { text });
+  if (kind === 'definition') return t('viaDefinition', { text });
+  if (kind === 'learnt') return t('viaLearnt', { text });
   return t('viaValue', { status: t(`status_${kind as Status}`), text });
 }
 
