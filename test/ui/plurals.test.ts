@@ -38,6 +38,7 @@ describe('plurals and the engine’s words in the user’s language', () => {
       categories: [
         {
           code: 'F1',
+          parent: null,
           label: 'Familjehem',
           synonyms: ['fh'],
           definition: 'Placering i ett annat hem än det egna, hos en familj som kommunen anlitat.',
@@ -45,6 +46,7 @@ describe('plurals and the engine’s words in the user’s language', () => {
         },
         {
           code: 'H1',
+          parent: null,
           label: 'Hem för vård eller boende',
           definition:
             'Institution med behandling för barn och unga, drivet av kommun eller privat.',
