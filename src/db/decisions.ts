@@ -478,6 +478,7 @@ export async function valueHistory(
           batch: h.batch,
           note: c.note,
           before: c.before,
+          ...(h.resolve ? { resolve: h.resolve } : {}),
         });
     }
   }

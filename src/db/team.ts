@@ -14,7 +14,15 @@ import {
   type TeamEvent,
   snapshotId,
 } from '../core/team/events';
-import { foldDecision, foldResolve, type FoldStep } from '../core/team/fold';
+import {
+  disagreementSides,
+  foldDecision,
+  foldResolve,
+  mergeDisagreement,
+  type DisagreementSide,
+  type FoldStep,
+  type ResolveRecord,
+} from '../core/team/fold';
 import type { TeamLink } from '../core/team/link';
 import type { Coding } from '../core/types';
 import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow, ValueRow } from './db';
@@ -257,7 +265,12 @@ export async function foldRemote(
         const steps = foldDecision(held, e);
         steps.forEach((s) => apply(e.variable, s));
         for (const s of steps) {
-          if (s.kind === 'disagree') await db.disagreements.put({ project, ...s.disagreement });
+          if (s.kind !== 'disagree') continue;
+          const had = await db.disagreements.get([project, s.disagreement.id]);
+          // A decision arriving after the resolve, made without seeing it, opens it again against
+          // the value the team kept; otherwise a further side joins the ones listed.
+          const merged = mergeDisagreement(had?.resolved ? undefined : had, s.disagreement);
+          await db.disagreements.put({ project, ...merged });
         }
         const history = remoteHistory(project, e, steps, held);
         if (history) histories.push(history);
@@ -276,13 +289,14 @@ export async function foldRemote(
             project,
             variable: e.variable,
             batch: e._id,
-            kind: 'assign',
+            kind: 'resolve',
             by: e.author,
             at: e.at,
             changes: [
               { raw: e.raw, code: e.to.code, status: e.to.status, note: e.to.note, before },
             ],
             ...(e.note ? { note: e.note } : {}),
+            ...(e.kept && e.sides ? { resolve: { kept: e.kept, sides: e.sides } } : {}),
           });
         }
       } else if (e.kind === 'note') {
@@ -364,14 +378,15 @@ export function observeDisagreements(
 }
 
 /**
- * Resolves a disagreement by keeping one side: the value gets that side's code, status and note,
- * recorded in the history and sent to the team as a resolve event, all in one transaction.
+ * Resolves a disagreement by keeping one side (its index in disagreementSides): the value gets
+ * that side's code, status and note, recorded in the history as a resolve (the side kept, every
+ * side settled) and sent to the team as a resolve event, all in one transaction.
  */
 export async function resolveDisagreement(
   db: KodbokDb,
   project: string,
   id: string,
-  keep: 'held' | 'arrived',
+  keep: number,
   by: string,
 ): Promise<'resolved' | 'gone'> {
   const at = new Date().toISOString();
@@ -382,7 +397,10 @@ export async function resolveDisagreement(
     if (!d || d.resolved !== undefined) return;
     const row = await db.values.get(valueKey(project, d.variable, d.raw));
     if (!row) return;
-    const side = d[keep];
+    const sides = disagreementSides(d);
+    const side: DisagreementSide | undefined = sides[keep];
+    if (side === undefined) return;
+    const record: ResolveRecord = { kept: side, sides };
     const before = codingOf(row);
     const to: Coding = {
       ...before,
@@ -401,10 +419,11 @@ export async function resolveDisagreement(
       project,
       variable: d.variable,
       batch: eventId_,
-      kind: 'assign',
+      kind: 'resolve',
       by,
       at,
       changes: [{ raw: d.raw, code: to.code, status: to.status, note: to.note, before }],
+      resolve: record,
     });
     await db.disagreements.update([project, id], { resolved: { by, at, event: eventId_ } });
     if ((await teamLinkIn(db, project)) !== null) {
@@ -419,6 +438,7 @@ export async function resolveDisagreement(
         raw: d.raw,
         resolves: [id],
         to,
+        ...record,
       };
       await queueEvent(db, project, event);
     }

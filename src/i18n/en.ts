@@ -212,6 +212,9 @@ export const en: Messages = {
   kind_note: 'Change the note in the mapping',
   kind_undo: 'Undo',
   kind_import_mapping: 'Import mapping',
+  // Work as a team: a resolved disagreement in the history.
+  kind_resolve: 'Resolve disagreement',
+  historyResolve: 'Kept {kept} of {sides}',
   kind_note_added: 'Note',
   kind_note_reply: 'Reply to a note',
   kind_note_resolve: 'Note resolved',
@@ -362,9 +365,10 @@ export const en: Messages = {
   teamDisagreements_one: '{n} disagreement',
   teamQueueTitle: 'Disagreements',
   teamQueueIntro:
-    "Two people coded the same value without seeing each other's decision. Choose which holds; the choice is kept in the history and sent to the team.",
+    "Two or more people coded the same value without seeing each other's decisions. Choose which holds; the choice is kept in the history and sent to the team.",
   teamQueueEmpty: 'No disagreements.',
   teamQueueValue: 'Value',
+  teamQueueSides: 'Decisions',
   teamQueueHeld: 'Here',
   teamQueueArrived: 'From the team',
   teamQueueSide: '{code} · {by} · {time}',

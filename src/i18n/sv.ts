@@ -211,6 +211,9 @@ export const sv = {
   kind_note: 'Ändra anteckning i mappningen',
   kind_undo: 'Ångra',
   kind_import_mapping: 'Importera mappning',
+  // Work as a team: a resolved disagreement in the history.
+  kind_resolve: 'Lös oenighet',
+  historyResolve: 'Behöll {kept} av {sides}',
   kind_note_added: 'Anteckning',
   kind_note_reply: 'Svar på anteckning',
   kind_note_resolve: 'Anteckning löst',
@@ -363,9 +366,10 @@ export const sv = {
   teamDisagreements_one: '{n} oenighet',
   teamQueueTitle: 'Oenigheter',
   teamQueueIntro:
-    'Två personer kodade samma värde utan att se varandras beslut. Välj vilket som gäller; valet sparas i historiken och skickas till teamet.',
+    'Två eller fler personer kodade samma värde utan att se varandras beslut. Välj vilket som gäller; valet sparas i historiken och skickas till teamet.',
   teamQueueEmpty: 'Inga oenigheter.',
   teamQueueValue: 'Värde',
+  teamQueueSides: 'Beslut',
   teamQueueHeld: 'Här',
   teamQueueArrived: 'Från teamet',
   teamQueueSide: '{code} · {by} · {time}',

@@ -160,7 +160,7 @@ describe('a team through the server', () => {
     expect(text).toContain('H01 · anna');
     expect(text).toContain('H07 · bo');
     // B keeps A's code: a recorded action that reaches A too, and the queue empties in both.
-    await b.page.getByTestId('team-keep-arrived').click();
+    await b.page.getByTestId('team-keep-1').click();
     await b.page.getByTestId('team-disagreement').waitFor({ state: 'detached' });
     await b.page.keyboard.press('Escape');
     await firstRow(b.page, 'Kodad', 'H01');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import type { KodbokDb } from '../../src/db/db';
 import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
-import { linkProject, queueSnapshot, savePeopleFor } from '../../src/db/team';
+import { linkProject, queueSnapshot, resolveDisagreement, savePeopleFor } from '../../src/db/team';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
 import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
 import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
@@ -151,6 +151,28 @@ describe('team sync through the server', () => {
       // Each keeps its own decision until the team resolves it.
       expect((await valueOf(a.db, a.project, 'Hot'))?.code).toBe('H01');
       expect((await valueOf(b.db, b.project, 'Hot'))?.code).toBe('H07');
+      // Bo (a reviewer) keeps Anna's side: its own recorded action, kind `resolve`, naming the
+      // side kept and the sides it settles, in his history and, once synced, in Anna's.
+      expect(await resolveDisagreement(b.db, b.project, dbb!.id, 1, 'bo')).toBe('resolved');
+      sb.push();
+      const resolveRow = async (db: KodbokDb) =>
+        (await db.history.toArray()).find((h) => h.kind === 'resolve');
+      await expect
+        .poll(() => a.db.disagreements.get([a.project, da!.id]).then((d) => d?.resolved?.by), {
+          timeout: 8000,
+        })
+        .toBe('bo');
+      for (const x of [a, b]) {
+        const h = await resolveRow(x.db);
+        expect(h?.by).toBe('bo');
+        expect(h?.changes.map((c) => [c.raw, c.code])).toEqual([['Hot', 'H01']]);
+        expect(h?.resolve?.kept).toMatchObject({ by: 'anna', code: 'H01' });
+        expect(h?.resolve?.sides.map((x) => `${x.by}:${x.code}`)).toEqual(['bo:H07', 'anna:H01']);
+        expect((await valueOf(x.db, x.project, 'Hot'))?.code).toBe('H01');
+      }
+      expect((await a.db.history.toArray()).some((h) => h.kind === 'assign' && h.by === 'bo')).toBe(
+        false,
+      );
     } finally {
       sa.stop();
       sb.stop();

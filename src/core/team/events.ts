@@ -1,4 +1,5 @@
 import type { ProjectPeople } from '../members';
+import type { DisagreementSide } from './fold';
 import type { NoteEvent } from '../notes';
 import type { Coding, DecisionKind, Status, Variable, VariableId } from '../types';
 
@@ -62,6 +63,10 @@ export interface ResolveEvent extends EventBase {
   readonly resolves: readonly string[];
   readonly to: Coding;
   readonly note?: string;
+  /** The side kept (optional: absent in events of an earlier version). */
+  readonly kept?: DisagreementSide;
+  /** Every side the resolver saw, the kept one among them. */
+  readonly sides?: readonly DisagreementSide[];
 }
 
 export interface NoteSyncEvent extends EventBase {
@@ -181,6 +186,19 @@ const isSeen = (x: unknown): boolean => {
   );
 };
 const isCoding = (x: unknown): boolean => isSeen(x) && isText((x as { note?: unknown }).note);
+const textOrNull = (x: unknown): boolean => x === null || isText(x);
+const isSide = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    textOrNull(c.event) &&
+    textOrNull(c.by) &&
+    textOrNull(c.at) &&
+    textOrNull(c.code) &&
+    isText(c.status) &&
+    isText(c.note)
+  );
+};
 
 /**
  * A document read from the server, as an event this version can fold, or null (a design
@@ -207,7 +225,12 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
       return ok ? (d as unknown as DecisionEvent) : null;
     }
     case 'resolve':
-      return isText(d.variable) && isText(d.raw) && Array.isArray(d.resolves) && isCoding(d.to)
+      return isText(d.variable) &&
+        isText(d.raw) &&
+        Array.isArray(d.resolves) &&
+        isCoding(d.to) &&
+        (d.kept === undefined || isSide(d.kept)) &&
+        (d.sides === undefined || (Array.isArray(d.sides) && d.sides.every(isSide)))
         ? (d as unknown as ResolveEvent)
         : null;
     case 'note': {

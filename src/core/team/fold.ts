@@ -29,6 +29,45 @@ export interface Disagreement {
   /** The value as this browser holds it, and the decision that arrived without seeing it. */
   readonly held: DisagreementSide;
   readonly arrived: DisagreementSide;
+  /**
+   * Further decisions made on the same state that arrived later (a third coder, a fourth…):
+   * every side is listed, none replaces another.
+   */
+  readonly others?: readonly DisagreementSide[];
+}
+
+/** Every side of a disagreement: the value held here first, then the decisions as they arrived. */
+export function disagreementSides(d: Disagreement): DisagreementSide[] {
+  return [d.held, d.arrived, ...(d.others ?? [])];
+}
+
+/**
+ * A disagreement met again (the same value and starting state): a side not listed yet is added,
+ * so three coders who decided the same value show three sides, not the last two.
+ */
+export function mergeDisagreement(
+  existing: Disagreement | undefined,
+  incoming: Disagreement,
+): Disagreement {
+  if (existing === undefined) return incoming;
+  // The held side is the value as this browser holds it now; the others are events, known by id.
+  const known = new Set(disagreementSides(existing).map((s) => s.event));
+  const fresh = disagreementSides(incoming).filter((s) => s.event !== null && !known.has(s.event));
+  return {
+    ...existing,
+    held: incoming.held,
+    ...(existing.others !== undefined || fresh.length > 0
+      ? { others: [...(existing.others ?? []), ...fresh] }
+      : {}),
+  };
+}
+
+/** What a resolve settled, as its history row and event record it. */
+export interface ResolveRecord {
+  /** The side the team keeps. */
+  readonly kept: DisagreementSide;
+  /** Every side the person saw when resolving, the kept one among them. */
+  readonly sides: readonly DisagreementSide[];
 }
 
 /** What one change of a remote event does here. */
@@ -135,7 +174,14 @@ export function foldEvents(
     if (e.kind === 'resolve') for (const id of e.resolves) resolved.add(id);
     for (const s of steps) {
       if (s.kind === 'apply') values.set(s.raw, s.to);
-      else if (s.kind === 'disagree') disagreements.set(s.disagreement.id, s.disagreement);
+      else if (s.kind === 'disagree') {
+        const id = s.disagreement.id;
+        // A decision that arrives after the resolve, made without seeing it, opens it again
+        // against the value the team kept.
+        const reopened = resolved.delete(id);
+        const before = reopened ? undefined : disagreements.get(id);
+        disagreements.set(id, mergeDisagreement(before, s.disagreement));
+      }
     }
   }
   return { values, applied, disagreements, resolved };

@@ -8,7 +8,7 @@ import {
   useTeam,
   type TeamFailure,
 } from '../../state/team';
-import type { DisagreementSide } from '../../core/team/fold';
+import { disagreementSides, type DisagreementSide } from '../../core/team/fold';
 import { RawText } from '../RawText';
 import type { MessageKey } from '../../i18n';
 import { refusalOf, type Refusal } from '../../sync/design';
@@ -147,8 +147,7 @@ export function DisagreementsDialog() {
           <thead>
             <tr>
               <th>{t('teamQueueValue')}</th>
-              <th>{t('teamQueueHeld')}</th>
-              <th>{t('teamQueueArrived')}</th>
+              <th>{t('teamQueueSides')}</th>
             </tr>
           </thead>
           <tbody>
@@ -158,17 +157,25 @@ export function DisagreementsDialog() {
                   <RawText raw={d.raw} />
                   <div className="muted">{d.variable}</div>
                 </td>
-                {(['held', 'arrived'] as const).map((k) => (
-                  <td key={k}>
-                    <Side t={t} side={d[k]} lang={lang} />
-                    <button
-                      onClick={() => void resolveDisagreement(d.id, k)}
-                      data-testid={`team-keep-${k}`}
-                    >
-                      {t('teamQueueKeep', { code: d[k].code ?? '–' })}
-                    </button>
-                  </td>
-                ))}
+                <td>
+                  {/* Every side, also a third coder's and a fourth's: none hides another. */}
+                  <div className="team-sides">
+                    {disagreementSides(d).map((side, i) => (
+                      <div key={side.event ?? 'held'} className="team-side" data-testid="team-side">
+                        <div className="muted">
+                          {t(side.event === null ? 'teamQueueHeld' : 'teamQueueArrived')}
+                        </div>
+                        <Side t={t} side={side} lang={lang} />
+                        <button
+                          onClick={() => void resolveDisagreement(d.id, i)}
+                          data-testid={`team-keep-${i}`}
+                        >
+                          {t('teamQueueKeep', { code: side.code ?? '–' })}
+                        </button>
+                      </div>
+                    ))}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>
