@@ -7,7 +7,9 @@ import {
   EVENT_TYPE,
   EVENT_VERSION,
   eventId,
+  type CodebookEvent,
   type DecisionEvent,
+  type LocalChange,
   type MembersEvent,
   type NoteSyncEvent,
   type ResolveEvent,
@@ -15,19 +17,24 @@ import {
   snapshotId,
 } from '../core/team/events';
 import {
+  codebookDecision,
   disagreementSides,
+  foldCodebook,
   foldDecision,
   foldResolve,
   mergeDisagreement,
+  type Disagreement,
   type DisagreementSide,
   type FoldStep,
   type ResolveRecord,
 } from '../core/team/fold';
 import type { TeamLink } from '../core/team/link';
+import { sameCodebook, type VersionCause } from '../core/codebook-versions';
 import type { Coding } from '../core/types';
 import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow, ValueRow } from './db';
 import { newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
+import { currentVersion, saveVersion } from './codebook';
 
 // A project's side of the team sync, in IndexedDB: the outbox written in the same transaction as
 // each decision, and the fold of the server's events into the project's tables, one transaction
@@ -80,6 +87,39 @@ export async function queueNote(db: KodbokDb, project: string, note: NoteEvent):
     at: note.at,
     kind: 'note',
     note,
+  };
+  await queueEvent(db, project, event);
+}
+
+/** A change of a codebook as the team hears of it (see CodebookEvent), with the local changes. */
+export type CodebookChange = Omit<
+  CodebookEvent,
+  '_id' | 'type' | 'v' | 'author' | 'at' | 'kind' | 'changes'
+> & {
+  readonly by: string;
+  readonly at: string;
+  readonly changes: readonly LocalChange[];
+};
+
+/** Inside a codebook change's transaction: a linked project sends it to the team too. */
+export async function queueCodebook(
+  db: KodbokDb,
+  project: string,
+  c: CodebookChange,
+): Promise<void> {
+  if ((await teamLinkIn(db, project)) === null) return;
+  // The decision's shape gives the values' changes (what each was as seen, what it became).
+  const { changes } = decisionEvent({ ...c, kind: 'codebook' }, c.changes, '');
+  const { by, at, changes: _local, ...rest } = c;
+  const event: CodebookEvent = {
+    ...rest,
+    _id: eventId(at, by, newId()),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: by,
+    at,
+    kind: 'codebook',
+    changes,
   };
   await queueEvent(db, project, event);
 }
@@ -199,6 +239,7 @@ export async function foldRemote(
     db.variables,
     db.teamEvents,
     db.disagreements,
+    db.codebookVersions,
   ];
   await db.transaction('rw', tables, async () => {
     const known = await db.teamEvents.bulkGet(
@@ -238,6 +279,8 @@ export async function foldRemote(
       if (e.kind === 'decision')
         for (const c of e.changes) wanted.push(valueKey(project, e.variable, c.raw));
       if (e.kind === 'resolve') wanted.push(valueKey(project, e.variable, e.raw));
+      if (e.kind === 'codebook')
+        for (const c of e.changes) wanted.push(valueKey(project, e.variable, c.raw));
     }
     const rows = await db.values.bulkGet(wanted);
     for (const r of rows) if (r) values.set(keyOf(r.variable, r.raw), r);
@@ -254,26 +297,70 @@ export async function foldRemote(
       changed += 1;
     };
     const histories: HistoryRow[] = [];
+    const disagree = async (d: Disagreement): Promise<void> => {
+      const had = await db.disagreements.get([project, d.id]);
+      // A decision arriving after the resolve, made without seeing it, opens it again against
+      // the value the team kept; otherwise a further side joins the ones listed.
+      await db.disagreements.put({
+        project,
+        ...mergeDisagreement(had?.resolved ? undefined : had, d),
+      });
+    };
+    /** A decision's values folded; its history row, when it changed any here. */
+    const foldValues = async (e: DecisionEvent): Promise<HistoryRow | null> => {
+      const held = new Map<string, Coding>();
+      for (const c of e.changes) {
+        const r = values.get(keyOf(e.variable, c.raw));
+        if (r) held.set(c.raw, codingOf(r));
+      }
+      const steps = foldDecision(held, e);
+      steps.forEach((s) => apply(e.variable, s));
+      for (const s of steps) if (s.kind === 'disagree') await disagree(s.disagreement);
+      return remoteHistory(project, e, steps, held);
+    };
     for (const e of fresh) {
       folded += 1;
       if (e.kind === 'decision') {
-        const held = new Map<string, Coding>();
-        for (const c of e.changes) {
-          const r = values.get(keyOf(e.variable, c.raw));
-          if (r) held.set(c.raw, codingOf(r));
-        }
-        const steps = foldDecision(held, e);
-        steps.forEach((s) => apply(e.variable, s));
-        for (const s of steps) {
-          if (s.kind !== 'disagree') continue;
-          const had = await db.disagreements.get([project, s.disagreement.id]);
-          // A decision arriving after the resolve, made without seeing it, opens it again against
-          // the value the team kept; otherwise a further side joins the ones listed.
-          const merged = mergeDisagreement(had?.resolved ? undefined : had, s.disagreement);
-          await db.disagreements.put({ project, ...merged });
-        }
-        const history = remoteHistory(project, e, steps, held);
+        const history = await foldValues(e);
         if (history) histories.push(history);
+      } else if (e.kind === 'codebook') {
+        const row = await db.variables.get([project, e.variable]);
+        if (!row) continue;
+        const f = foldCodebook(row.codebook, e);
+        for (const id of e.resolves ?? []) {
+          await db.disagreements.update([project, id], {
+            resolved: { by: e.author, at: e.at, event: e._id },
+          });
+        }
+        if (f.kind === 'conflict') {
+          // Both codebooks kept: this browser's stays, the other is a side of the conflict.
+          await disagree(f.disagreement);
+          disagreements += 1;
+          continue;
+        }
+        if (f.kind === 'same') continue;
+        const from = await currentVersion(db, project, e.variable, row.codebook, e.author, e.at);
+        const saved = await saveVersion(
+          db,
+          row,
+          { at: e.at, by: e.author, codebook: e.codebook, cause: e.cause },
+          from,
+        );
+        changed += 1;
+        if (e.action === 'import' || e.action === 'resolve') continue;
+        // The values that followed the change, folded like any decision; its history row names
+        // the edit with this browser's version numbers.
+        const history = await foldValues(codebookDecision(e));
+        histories.push({
+          project,
+          variable: e.variable,
+          batch: e.batch,
+          kind: e.action,
+          by: e.author,
+          at: e.at,
+          changes: history?.changes ?? [],
+          ...(e.step ? { codebook: { ...e.step, from, to: saved.number } } : {}),
+        });
       } else if (e.kind === 'resolve') {
         const r = values.get(keyOf(e.variable, e.raw));
         const before = r ? codingOf(r) : undefined;
@@ -332,8 +419,11 @@ function remoteHistory(
       status: s.to.status,
       note: s.to.note,
       before,
-      // An undo or redo puts back an earlier state's time (as db/decisions.ts records it).
-      ...(e.action === 'undo' || e.action === 'redo' ? { updatedAt: s.to.updatedAt } : {}),
+      // An undo or redo puts back an earlier state's time (as db/decisions.ts records it), and a
+      // codebook change records it too (db/codebook.ts).
+      ...(e.action === 'undo' || e.action === 'redo' || e.action === 'codebook'
+        ? { updatedAt: s.to.updatedAt }
+        : {}),
     });
   }
   if (changes.length === 0) return null;
@@ -391,10 +481,21 @@ export async function resolveDisagreement(
 ): Promise<'resolved' | 'gone'> {
   const at = new Date().toISOString();
   let outcome: 'resolved' | 'gone' = 'gone';
-  const tables = [db.values, db.history, db.disagreements, ...queueTables(db)];
+  const tables = [
+    db.values,
+    db.history,
+    db.disagreements,
+    db.variables,
+    db.codebookVersions,
+    ...queueTables(db),
+  ];
   await db.transaction('rw', tables, async () => {
     const d = await db.disagreements.get([project, id]);
     if (!d || d.resolved !== undefined) return;
+    if (d.subject === 'codebook') {
+      if (await resolveCodebook(db, project, d, keep, by, at)) outcome = 'resolved';
+      return;
+    }
     const row = await db.values.get(valueKey(project, d.variable, d.raw));
     if (!row) return;
     const sides = disagreementSides(d);
@@ -445,6 +546,56 @@ export async function resolveDisagreement(
     outcome = 'resolved';
   });
   return outcome;
+}
+
+/**
+ * Inside resolveDisagreement's transaction: keeps one side of a codebook conflict. The kept
+ * codebook becomes the variable's (a new version when it is not already), the history records the
+ * resolve, and the team gets it as a codebook change that applies whatever each browser holds.
+ */
+async function resolveCodebook(
+  db: KodbokDb,
+  project: string,
+  d: DisagreementRow,
+  keep: number,
+  by: string,
+  at: string,
+): Promise<boolean> {
+  const sides = disagreementSides(d);
+  const side = sides[keep];
+  const row = await db.variables.get([project, d.variable]);
+  if (!side?.codebook || !row) return false;
+  const from = await currentVersion(db, project, d.variable, row.codebook, by, at);
+  const cause: VersionCause = { kind: 'import' };
+  const saved = sameCodebook(row.codebook, side.codebook)
+    ? { number: from, codebook: row.codebook }
+    : await saveVersion(db, row, { at, by, codebook: side.codebook, cause }, from);
+  const batch = eventId(at, by, newId());
+  await db.history.add({
+    project,
+    variable: d.variable,
+    batch,
+    kind: 'resolve',
+    by,
+    at,
+    changes: [],
+    codebook: { edit: 'import', code: '', from, to: saved.number },
+    resolve: { kept: side, sides },
+  });
+  await db.disagreements.update([project, d.id], { resolved: { by, at, event: batch } });
+  await queueCodebook(db, project, {
+    variable: d.variable,
+    batch,
+    action: 'resolve',
+    by,
+    at,
+    cause,
+    base: row.codebook,
+    codebook: saved.codebook,
+    changes: [],
+    resolves: [d.id],
+  });
+  return true;
 }
 
 /** Unlinks a project from its team server (it goes on solo). */

@@ -4,6 +4,8 @@
 // between sending and hearing back repeats nothing; a refused event is kept with its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
+import { disagreementSides } from '../../src/core/team/fold';
+import { editCodebook, loadCodebookVersions } from '../../src/db/codebook';
 import type { KodbokDb } from '../../src/db/db';
 import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
 import { linkProject, queueSnapshot, resolveDisagreement, savePeopleFor } from '../../src/db/team';
@@ -326,6 +328,78 @@ describe('members', () => {
     } finally {
       sa.stop();
       sadmin.stop();
+    }
+  });
+});
+
+describe('a codebook changed by the team', () => {
+  const CB = 'kodbok-codebook';
+  const codes = async (x: { db: KodbokDb; project: string }) =>
+    (await x.db.variables.get([x.project, variable.id]))?.codebook.categories.map((c) => c.code);
+  const add = (x: { db: KodbokDb; project: string }, by: string, code: string) =>
+    editCodebook(x.db, {
+      project: x.project,
+      variable: variable.id,
+      by,
+      edit: { kind: 'add', category: { code, label: `Ny ${code}`, parent: null } },
+    });
+
+  it('reaches the other browser as a new version; two edits made apart are a conflict, both kept, until one is kept', async () => {
+    await teamProject(server, CB, people);
+    const a = await browser('anna', undefined, CB);
+    const b = await browser('bo', undefined, CB);
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      // Anna adds a category; Bo gets it, with a version and a history row of the edit.
+      expect(await add(a, 'anna', 'B12')).toMatchObject({ ok: true });
+      sa.push();
+      await expect.poll(() => codes(b), { timeout: 8000 }).toContain('B12');
+      const versions = await loadCodebookVersions(b.db, b.project, variable.id);
+      expect(versions.at(-1)).toMatchObject({ by: 'anna', cause: { kind: 'edit' } });
+      const row = (await b.db.history.toArray()).find((h) => h.kind === 'codebook');
+      expect(row).toMatchObject({ by: 'anna', codebook: { edit: 'add', code: 'B12' } });
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+    // Both edit while apart: neither codebook is overwritten; each lists the conflict.
+    expect(await add(a, 'anna', 'X1')).toMatchObject({ ok: true });
+    expect(await add(b, 'bo', 'Y2')).toMatchObject({ ok: true });
+    const sa2 = a.make();
+    const sb2 = b.make();
+    sa2.start();
+    sb2.start();
+    try {
+      const conflict = (x: typeof a) =>
+        x.db.disagreements.filter((d) => d.subject === 'codebook' && !d.resolved).toArray();
+      await expect.poll(async () => (await conflict(a)).length, { timeout: 8000 }).toBe(1);
+      await expect.poll(async () => (await conflict(b)).length, { timeout: 8000 }).toBe(1);
+      const [da] = await conflict(a);
+      const [dbb] = await conflict(b);
+      expect(da!.id).toBe(dbb!.id);
+      expect(await codes(a)).toContain('X1');
+      expect(await codes(a)).not.toContain('Y2');
+      expect(await codes(b)).toContain('Y2');
+      // Both versions are there to choose from.
+      expect(disagreementSides(dbb!).map((s) => s.codebook?.categories.at(-1)?.code)).toEqual([
+        'Y2',
+        'X1',
+      ]);
+      // Bo (a reviewer) keeps Anna's: both browsers end with it, the conflict settled in both.
+      expect(await resolveDisagreement(b.db, b.project, dbb!.id, 1, 'bo')).toBe('resolved');
+      sb2.push();
+      await expect.poll(async () => (await conflict(a)).length, { timeout: 8000 }).toBe(0);
+      await expect.poll(() => codes(a), { timeout: 8000 }).toEqual(await codes(b));
+      expect(await codes(b)).toContain('X1');
+      expect(await codes(b)).not.toContain('Y2');
+      const resolved = (await b.db.history.toArray()).find((h) => h.kind === 'resolve');
+      expect(resolved?.resolve?.kept.by).toBe('anna');
+    } finally {
+      sa2.stop();
+      sb2.stop();
     }
   });
 });

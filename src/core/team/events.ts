@@ -1,7 +1,8 @@
 import type { ProjectPeople } from '../members';
 import type { DisagreementSide } from './fold';
 import type { NoteEvent } from '../notes';
-import type { Coding, DecisionKind, Status, Variable, VariableId } from '../types';
+import type { CodebookStep, VersionCause } from '../codebook-versions';
+import type { Codebook, Coding, DecisionKind, Status, Variable, VariableId } from '../types';
 
 // What a team's server holds of a project: immutable events, one document each, never changed
 // or deleted. Each has an id made once by the browser that wrote it, so the same event is the same
@@ -105,8 +106,37 @@ export interface ValuesEvent extends EventBase {
   readonly values: readonly SharedValue[];
 }
 
+/**
+ * A change of a variable's codebook (an edit, its undo or redo, a codebook file, a resolved
+ * codebook conflict): the codebook it was made on and the one it made, and the values whose code
+ * followed. It applies where the codebook is still the one it was made on; elsewhere the two
+ * codebooks are a conflict for the team to resolve, never a last-writer-wins.
+ */
+export interface CodebookEvent extends EventBase {
+  readonly kind: 'codebook';
+  readonly variable: VariableId;
+  readonly batch: string;
+  /** The history's kind of the action: `codebook` (an edit), `undo`, `redo`, `import`, `resolve`. */
+  readonly action: 'codebook' | 'undo' | 'redo' | 'import' | 'resolve';
+  /** The edit as the history names it; its version numbers are the author's own. */
+  readonly step?: CodebookStep;
+  readonly cause: VersionCause;
+  /** The codebook the change was made on, and the one it made (their `revision` is the author's). */
+  readonly base: Codebook;
+  readonly codebook: Codebook;
+  readonly changes: readonly EventChange[];
+  /** A resolved codebook conflict: the disagreements it settles; it applies whatever is held. */
+  readonly resolves?: readonly string[];
+}
+
 export type TeamEvent =
-  DecisionEvent | ResolveEvent | NoteSyncEvent | MembersEvent | VariableEvent | ValuesEvent;
+  | DecisionEvent
+  | ResolveEvent
+  | NoteSyncEvent
+  | MembersEvent
+  | VariableEvent
+  | ValuesEvent
+  | CodebookEvent;
 
 /**
  * The id of a shared project's part (a variable, a chunk of its values): the same in every
@@ -186,6 +216,14 @@ const isSeen = (x: unknown): boolean => {
   );
 };
 const isCoding = (x: unknown): boolean => isSeen(x) && isText((x as { note?: unknown }).note);
+const isChange = (c: unknown): boolean => {
+  const x = c as Record<string, unknown> | null;
+  return x !== null && typeof x === 'object' && isText(x.raw) && isCoding(x.to) && isSeen(x.seen);
+};
+const isCodebookDoc = (x: unknown): boolean => {
+  const c = x as Record<string, unknown> | null;
+  return c !== null && typeof c === 'object' && Array.isArray(c.categories);
+};
 const textOrNull = (x: unknown): boolean => x === null || isText(x);
 const isSide = (x: unknown): boolean => {
   if (typeof x !== 'object' || x === null) return false;
@@ -216,12 +254,7 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         isText(d.batch) &&
         isText(d.action) &&
         Array.isArray(d.changes) &&
-        d.changes.every((c: unknown) => {
-          const x = c as Record<string, unknown> | null;
-          return (
-            x !== null && typeof x === 'object' && isText(x.raw) && isCoding(x.to) && isSeen(x.seen)
-          );
-        });
+        d.changes.every(isChange);
       return ok ? (d as unknown as DecisionEvent) : null;
     }
     case 'resolve':
@@ -249,6 +282,19 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         ? (d as unknown as VariableEvent)
         : null;
     }
+    case 'codebook':
+      return isText(d.variable) &&
+        isText(d.batch) &&
+        isText(d.action) &&
+        isCodebookDoc(d.base) &&
+        isCodebookDoc(d.codebook) &&
+        typeof d.cause === 'object' &&
+        d.cause !== null &&
+        Array.isArray(d.changes) &&
+        d.changes.every(isChange) &&
+        (d.resolves === undefined || (Array.isArray(d.resolves) && d.resolves.every(isText)))
+        ? (d as unknown as CodebookEvent)
+        : null;
     case 'values':
       return isText(d.variable) &&
         Array.isArray(d.values) &&

@@ -1,5 +1,6 @@
-import type { Coding, VariableId } from '../types';
-import type { DecisionEvent, EventChange, ResolveEvent, SeenCoding } from './events';
+import { sameCodebook } from '../codebook-versions';
+import type { Codebook, Coding, VariableId } from '../types';
+import type { CodebookEvent, DecisionEvent, EventChange, ResolveEvent, SeenCoding } from './events';
 
 // Folding a team's events into one browser's state: pure, so every browser does the same with the
 // same events, and the same event twice changes nothing. A decision applies to a value only in
@@ -16,6 +17,8 @@ export interface DisagreementSide {
   readonly code: string | null;
   readonly status: Coding['status'];
   readonly note: string;
+  /** A codebook conflict's side: the codebook that side holds. */
+  readonly codebook?: Codebook;
 }
 
 export interface Disagreement {
@@ -34,6 +37,11 @@ export interface Disagreement {
    * every side is listed, none replaces another.
    */
   readonly others?: readonly DisagreementSide[];
+  /**
+   * `codebook`: two changes of the variable's codebook made on the same codebook (raw is then
+   * ''); each side holds its codebook. Absent: a value's coding.
+   */
+  readonly subject?: 'codebook';
 }
 
 /** Every side of a disagreement: the value held here first, then the decisions as they arrived. */
@@ -146,6 +154,65 @@ export function foldResolve(current: Coding | undefined, event: ResolveEvent): F
   // Every field, so that all browsers end with the very same coding (who, when included).
   const same = (Object.keys(to) as (keyof Coding)[]).every((k) => current[k] === to[k]);
   return same ? { kind: 'same', raw: event.raw } : { kind: 'apply', raw: event.raw, to };
+}
+
+/** What a remote codebook change does to a variable whose codebook here is `current`. */
+export type CodebookFold =
+  | { readonly kind: 'apply' }
+  /** The codebook already is the one the event made (the same change, or an event seen twice). */
+  | { readonly kind: 'same' }
+  | { readonly kind: 'conflict'; readonly disagreement: Disagreement };
+
+/** The same in every browser that holds the base codebook (its revision is shared by the sync). */
+export function codebookDisagreementId(variable: VariableId, base: Codebook): string {
+  const r = base.revision;
+  return `dis:codebook:${variable.length}:${variable}:${r ? `${r.at}:${r.by}` : 'first'}`;
+}
+
+function codebookSide(
+  codebook: Codebook,
+  event: string | null,
+  by: string | null,
+  at: string | null,
+): DisagreementSide {
+  return { event, by, at, code: null, status: 'uncoded', note: '', codebook };
+}
+
+/**
+ * A remote change of a codebook: applied where the codebook is still the one it was made on (or
+ * when it resolves a conflict, made on seeing both sides); a change made on another codebook than
+ * this one is a conflict — both codebooks kept, the team chooses — never a last-writer-wins.
+ */
+export function foldCodebook(current: Codebook, event: CodebookEvent): CodebookFold {
+  if (sameCodebook(current, event.codebook)) return { kind: 'same' };
+  if (event.resolves !== undefined || sameCodebook(current, event.base)) return { kind: 'apply' };
+  return {
+    kind: 'conflict',
+    disagreement: {
+      id: codebookDisagreementId(event.variable, event.base),
+      variable: event.variable,
+      raw: '',
+      subject: 'codebook',
+      held: codebookSide(current, null, current.revision?.by ?? null, current.revision?.at ?? null),
+      arrived: codebookSide(event.codebook, event._id, event.author, event.at),
+    },
+  };
+}
+
+/** The changes of a codebook event as a decision's, to fold its values like any decision's. */
+export function codebookDecision(event: CodebookEvent): DecisionEvent {
+  return {
+    _id: event._id,
+    type: event.type,
+    v: event.v,
+    author: event.author,
+    at: event.at,
+    kind: 'decision',
+    variable: event.variable,
+    batch: event.batch,
+    action: event.action === 'import' ? 'codebook' : event.action,
+    changes: event.changes,
+  };
 }
 
 /** A whole browser's coding state for one variable, as the tests and the bench fold it. */

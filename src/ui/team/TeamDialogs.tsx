@@ -123,6 +123,10 @@ export function ConnectDialog() {
 
 function Side({ t, side, lang }: { t: T; side: DisagreementSide; lang: string }) {
   const time = side.at ? new Date(side.at).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') : '–';
+  if (side.codebook) {
+    const n = side.codebook.categories.length;
+    return <div>{t('teamQueueCodebookSide', { n, by: side.by ?? '–', time })}</div>;
+  }
   return (
     <div>
       <div>{t('teamQueueSide', { code: side.code ?? '–', by: side.by ?? '–', time })}</div>
@@ -154,7 +158,7 @@ export function DisagreementsDialog() {
             {rows.map((d) => (
               <tr key={d.id} data-testid="team-disagreement">
                 <td>
-                  <RawText raw={d.raw} />
+                  {d.subject === 'codebook' ? t('teamQueueCodebook') : <RawText raw={d.raw} />}
                   <div className="muted">{d.variable}</div>
                 </td>
                 <td>
@@ -170,7 +174,9 @@ export function DisagreementsDialog() {
                           onClick={() => void resolveDisagreement(d.id, i)}
                           data-testid={`team-keep-${i}`}
                         >
-                          {t('teamQueueKeep', { code: side.code ?? '–' })}
+                          {side.codebook
+                            ? t('teamQueueKeepCodebook')
+                            : t('teamQueueKeep', { code: side.code ?? '–' })}
                         </button>
                       </div>
                     ))}
