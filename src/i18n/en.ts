@@ -377,6 +377,7 @@ export const en: Messages = {
   teamQueueCodebookSide: 'Codebook with {n} categories · {by} · {time}',
   teamQueueCodebookSide_one: 'Codebook with {n} category · {by} · {time}',
   teamQueueKeepCodebook: 'Keep this codebook',
+  teamQueueBlind: 'Blind double coding',
   nothingSelected: 'Select one or more values first',
   exportImport: 'Export / import',
   exportApproved: 'Export approved mapping (JSON)',

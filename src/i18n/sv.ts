@@ -378,6 +378,7 @@ export const sv = {
   teamQueueCodebookSide: 'Kodbok med {n} kategorier · {by} · {time}',
   teamQueueCodebookSide_one: 'Kodbok med {n} kategori · {by} · {time}',
   teamQueueKeepCodebook: 'Behåll denna kodbok',
+  teamQueueBlind: 'Blind dubbelkodning',
   nothingSelected: 'Markera först ett eller flera värden',
   exportImport: 'Exportera / importera',
   exportApproved: 'Exportera godkänd mappning (JSON)',

@@ -39,9 +39,10 @@ export interface Disagreement {
   readonly others?: readonly DisagreementSide[];
   /**
    * `codebook`: two changes of the variable's codebook made on the same codebook (raw is then
-   * ''); each side holds its codebook. Absent: a value's coding.
+   * ''); each side holds its codebook. `double-coding`: the coders of a completed blind sample
+   * coded the value differently; each coder's code is a side. Absent: a value's coding.
    */
-  readonly subject?: 'codebook';
+  readonly subject?: 'codebook' | 'double-coding';
 }
 
 /** Every side of a disagreement: the value held here first, then the decisions as they arrived. */

@@ -167,7 +167,13 @@ export function DisagreementsDialog() {
                     {disagreementSides(d).map((side, i) => (
                       <div key={side.event ?? 'held'} className="team-side" data-testid="team-side">
                         <div className="muted">
-                          {t(side.event === null ? 'teamQueueHeld' : 'teamQueueArrived')}
+                          {t(
+                            d.subject === 'double-coding'
+                              ? 'teamQueueBlind'
+                              : side.event === null
+                                ? 'teamQueueHeld'
+                                : 'teamQueueArrived',
+                          )}
                         </div>
                         <Side t={t} side={side} lang={lang} />
                         <button
