@@ -168,7 +168,12 @@ export async function editCodebook(
       local.push({ raw: v.raw, before: codingOf(v), after: codingOf({ ...v, ...next }) });
     }
     const cause: VersionCause = { kind: 'edit', edit: req.edit };
-    const saved = await saveVersion(db, row, { at, by: req.by, codebook: plan.codebook, cause }, from);
+    const saved = await saveVersion(
+      db,
+      row,
+      { at, by: req.by, codebook: plan.codebook, cause },
+      from,
+    );
     const to = saved.number;
     if (written.length > 0) await db.values.bulkPut(written);
     const step: CodebookStep = {

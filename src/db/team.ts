@@ -13,7 +13,9 @@ import {
   type MembersEvent,
   type NoteSyncEvent,
   type ResolveEvent,
+  type SettingEvent,
   type TeamEvent,
+  type TeamSettingName,
   snapshotId,
 } from '../core/team/events';
 import {
@@ -27,10 +29,13 @@ import {
   type DisagreementSide,
   type FoldStep,
   type ResolveRecord,
+  type SettingStamp,
+  settingWins,
 } from '../core/team/fold';
 import type { TeamLink } from '../core/team/link';
 import { sameCodebook, type VersionCause } from '../core/codebook-versions';
 import type { Coding } from '../core/types';
+import type { SuggestProfile } from '../core/suggest/profile';
 import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow, ValueRow } from './db';
 import { newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
@@ -388,6 +393,8 @@ export async function foldRemote(
         }
       } else if (e.kind === 'note') {
         await db.notes.put({ ...e.note, project });
+      } else if (e.kind === 'setting') {
+        if (await foldSetting(db, project, e)) changed += 1;
       } else if (e.kind === 'members') {
         await db.settings.put({ key: SETTINGS.members.key(project), value: readPeople(e.people) });
       }
@@ -596,6 +603,61 @@ async function resolveCodebook(
     resolves: [d.id],
   });
   return true;
+}
+
+/** The stored key of a team setting, and of when it was last set (by which event). */
+function teamSettingKeys(project: string, name: TeamSettingName, variable: string) {
+  const key = SETTINGS[name].key(project, variable);
+  return { key, stamp: `teamStamp:${key}` };
+}
+
+/**
+ * Saves a variable's suggestion profile; in a linked project it is also an event for the team,
+ * in the same transaction (the latest set holds in every browser).
+ */
+export async function saveProfile(
+  db: KodbokDb,
+  project: string,
+  variable: string,
+  profile: SuggestProfile,
+  by: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  const { key, stamp } = teamSettingKeys(project, 'normalise', variable);
+  await db.transaction('rw', queueTables(db), async () => {
+    await db.settings.put({ key, value: profile });
+    if ((await teamLinkIn(db, project)) === null) return;
+    const event: SettingEvent = {
+      _id: eventId(at, by, newId()),
+      type: EVENT_TYPE,
+      v: EVENT_VERSION,
+      author: by,
+      at,
+      kind: 'setting',
+      name: 'normalise',
+      variable,
+      value: profile,
+    };
+    await db.settings.put({ key: stamp, value: { at, event: event._id } satisfies SettingStamp });
+    await queueEvent(db, project, event);
+  });
+}
+
+/** Inside foldRemote: a team setting holds when it is later than the one applied here. */
+async function foldSetting(db: KodbokDb, project: string, e: SettingEvent): Promise<boolean> {
+  const { key, stamp } = teamSettingKeys(project, e.name, e.variable);
+  const held = readStamp((await db.settings.get(stamp))?.value);
+  if (!settingWins(held, { at: e.at, event: e._id })) return false;
+  // Repaired by the setting's reader: a hostile or newer value becomes a valid one.
+  await db.settings.put({ key, value: SETTINGS[e.name].read(e.value) });
+  await db.settings.put({ key: stamp, value: { at: e.at, event: e._id } satisfies SettingStamp });
+  return true;
+}
+
+function readStamp(x: unknown): SettingStamp | undefined {
+  if (typeof x !== 'object' || x === null) return undefined;
+  const { at, event } = x as Record<string, unknown>;
+  return typeof at === 'string' && typeof event === 'string' ? { at, event } : undefined;
 }
 
 /** Unlinks a project from its team server (it goes on solo). */

@@ -9,6 +9,8 @@ import {
   disagreementSides,
   foldCodebook,
   mergeDisagreement,
+  settingWins,
+  type SettingStamp,
 } from '../../src/core/team/fold';
 import type { Codebook } from '../../src/core/types';
 
@@ -99,5 +101,29 @@ describe('folding a team’s codebook changes', () => {
     expect(readTeamEvent({ ...a, base: { categories: 'all' } })).toBeNull();
     expect(readTeamEvent({ ...a, changes: [{ raw: 'x' }] })).toBeNull();
     expect(readTeamEvent({ ...a, resolves: [1] })).toBeNull();
+  });
+});
+
+describe('a team setting (a variable’s suggestion profile)', () => {
+  it('ends with the latest in every browser, whatever order the events arrive in', () => {
+    const stamps: SettingStamp[] = [
+      { at: '2026-12-05T10:00:00.000Z', event: 'ev:b' },
+      { at: '2026-12-05T10:00:00.000Z', event: 'ev:a' },
+      { at: '2026-12-05T09:00:00.000Z', event: 'ev:z' },
+      { at: '2026-12-05T11:00:00.000Z', event: 'ev:c' },
+    ];
+    const fold = (order: SettingStamp[]) =>
+      order.reduce<SettingStamp | undefined>(
+        (held, e) => (settingWins(held, e) ? e : held),
+        undefined,
+      );
+    const orders = [
+      stamps,
+      [...stamps].reverse(),
+      [stamps[2]!, stamps[0]!, stamps[3]!, stamps[1]!],
+    ];
+    for (const o of orders) expect(fold(o)).toEqual(stamps[3]);
+    // The same event again changes nothing.
+    expect(settingWins(stamps[3], stamps[3]!)).toBe(false);
   });
 });

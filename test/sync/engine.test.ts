@@ -8,7 +8,15 @@ import { disagreementSides } from '../../src/core/team/fold';
 import { editCodebook, loadCodebookVersions } from '../../src/db/codebook';
 import type { KodbokDb } from '../../src/db/db';
 import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
-import { linkProject, queueSnapshot, resolveDisagreement, savePeopleFor } from '../../src/db/team';
+import {
+  linkProject,
+  queueSnapshot,
+  resolveDisagreement,
+  saveProfile,
+  savePeopleFor,
+} from '../../src/db/team';
+import { readSetting, SETTINGS } from '../../src/db/settings';
+import { defaultProfile } from '../../src/core/suggest/profile';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
 import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
 import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
@@ -397,6 +405,45 @@ describe('a codebook changed by the team', () => {
       expect(await codes(b)).not.toContain('Y2');
       const resolved = (await b.db.history.toArray()).find((h) => h.kind === 'resolve');
       expect(resolved?.resolve?.kept.by).toBe('anna');
+    } finally {
+      sa2.stop();
+      sb2.stop();
+    }
+  });
+});
+
+describe('a project setting shared by the team', () => {
+  it('a variable’s suggestion profile reaches the other browser; set on both apart, the later holds in both', async () => {
+    const SET = 'kodbok-settings';
+    await teamProject(server, SET, people);
+    const a = await browser('anna', undefined, SET);
+    const b = await browser('bo', undefined, SET);
+    const profileOf = (x: typeof a) =>
+      readSetting(x.db, SETTINGS.normalise, x.project, variable.id);
+    const titled = (title: string) => ({ ...defaultProfile, title });
+    await saveProfile(a.db, a.project, variable.id, titled('Annas'), 'anna');
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      await expect.poll(async () => (await profileOf(b)).title, { timeout: 8000 }).toBe('Annas');
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+    // Both change it while apart: Bo's is the later one, so both browsers end with his.
+    await saveProfile(a.db, a.project, variable.id, titled('Annas 2'), 'anna');
+    await saveProfile(b.db, b.project, variable.id, titled('Bos'), 'bo');
+    const sa2 = a.make();
+    const sb2 = b.make();
+    sa2.start();
+    sb2.start();
+    try {
+      await expect.poll(async () => (await profileOf(a)).title, { timeout: 8000 }).toBe('Bos');
+      await sa2.settled();
+      await sb2.settled();
+      expect((await profileOf(b)).title).toBe('Bos');
     } finally {
       sa2.stop();
       sb2.stop();

@@ -129,7 +129,25 @@ export interface CodebookEvent extends EventBase {
   readonly resolves?: readonly string[];
 }
 
+/**
+ * A project setting that belongs to the whole team (today a variable's suggestion profile:
+ * `normalise`), as set at `at`. A setting is not a decision on a value: the latest (by time, then
+ * id) holds in every browser, whatever order the events arrive in.
+ */
+export interface SettingEvent extends EventBase {
+  readonly kind: 'setting';
+  readonly name: TeamSettingName;
+  readonly variable: VariableId;
+  /** As stored; each browser repairs it with the setting's reader (core/settings.ts). */
+  readonly value: unknown;
+}
+
+/** The settings a team shares; the others stay in each browser (docs/team.md lists both). */
+export const TEAM_SETTINGS = ['normalise'] as const;
+export type TeamSettingName = (typeof TEAM_SETTINGS)[number];
+
 export type TeamEvent =
+  | SettingEvent
   | DecisionEvent
   | ResolveEvent
   | NoteSyncEvent
@@ -294,6 +312,12 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         d.changes.every(isChange) &&
         (d.resolves === undefined || (Array.isArray(d.resolves) && d.resolves.every(isText)))
         ? (d as unknown as CodebookEvent)
+        : null;
+    case 'setting':
+      return (TEAM_SETTINGS as readonly unknown[]).includes(d.name) &&
+        isText(d.variable) &&
+        'value' in d
+        ? (d as unknown as SettingEvent)
         : null;
     case 'values':
       return isText(d.variable) &&

@@ -157,6 +157,19 @@ export function foldResolve(current: Coding | undefined, event: ResolveEvent): F
   return same ? { kind: 'same', raw: event.raw } : { kind: 'apply', raw: event.raw, to };
 }
 
+/** When a setting was last set, and by which event: the later one holds. */
+export interface SettingStamp {
+  readonly at: string;
+  readonly event: string;
+}
+
+/** Whether a setting event holds over the one this browser applied last (none: it holds). */
+export function settingWins(held: SettingStamp | undefined, event: SettingStamp): boolean {
+  if (held === undefined) return true;
+  if (held.at !== event.at) return held.at < event.at;
+  return held.event < event.event;
+}
+
 /** What a remote codebook change does to a variable whose codebook here is `current`. */
 export type CodebookFold =
   | { readonly kind: 'apply' }
