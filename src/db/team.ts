@@ -9,6 +9,10 @@ import {
   eventId,
   type CodebookEvent,
   type DecisionEvent,
+  type ImportEvent,
+  type ImportUndoEvent,
+  readShared,
+  shareCounted,
   type LocalChange,
   type MembersEvent,
   type NoteSyncEvent,
@@ -40,6 +44,7 @@ import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow, ValueRow } from 
 import { newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
 import { currentVersion, saveVersion } from './codebook';
+import { undoImportIn, writeImport, type FileImport } from './imports';
 
 // A project's side of the team sync, in IndexedDB: the outbox written in the same transaction as
 // each decision, and the fold of the server's events into the project's tables, one transaction
@@ -245,6 +250,9 @@ export async function foldRemote(
     db.teamEvents,
     db.disagreements,
     db.codebookVersions,
+    db.counts,
+    db.imports,
+    db.importParts,
   ];
   await db.transaction('rw', tables, async () => {
     const known = await db.teamEvents.bulkGet(
@@ -258,6 +266,25 @@ export async function foldRemote(
     });
     // A shared project's variables and values first: the decisions of the batch may be on them.
     for (const e of fresh) {
+      // An import merges once (its id is the import's), the same way as where it was made; an
+      // undo applies where undoImport allows it here too (else the values stay and are counted).
+      if (e.kind === 'import' && !(await db.imports.get(e.import))) {
+        const files = e.files as unknown as FileImport['files'];
+        const req: FileImport = {
+          project,
+          by: e.author,
+          files,
+          variables: e.variables.map(readShared),
+          ...(e.newVariables ? { newVariables: e.newVariables } : {}),
+        };
+        const r = await writeImport(db, e.import, req, e.at);
+        changed += r.added + r.merged;
+      }
+      if (e.kind === 'import-undo') {
+        const r = await undoImportIn(db, project, e.import, e.author, e.at);
+        if (r.ok) changed += r.removed + r.restored;
+        else if (r.reason !== 'missing') missing += 1;
+      }
       if (e.kind === 'variable') await db.variables.put({ ...e.variable, project });
       if (e.kind === 'values') {
         const have = await db.values.bulkGet(
@@ -603,6 +630,50 @@ async function resolveCodebook(
     resolves: [d.id],
   });
   return true;
+}
+
+/** Inside an import's transaction: a linked project sends the import to the team too. */
+export async function queueImport(
+  db: KodbokDb,
+  req: FileImport,
+  id: string,
+  at: string,
+): Promise<void> {
+  if ((await teamLinkIn(db, req.project)) === null) return;
+  const event: ImportEvent = {
+    _id: eventId(at, req.by, newId()),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: req.by,
+    at,
+    kind: 'import',
+    import: id,
+    files: req.files.map((f) => ({ ...f })),
+    variables: req.variables.map(shareCounted),
+    ...(req.newVariables && req.newVariables.length > 0 ? { newVariables: req.newVariables } : {}),
+  };
+  await queueEvent(db, req.project, event);
+}
+
+/** Inside an import undo's transaction: a linked project sends the undo to the team too. */
+export async function queueImportUndo(
+  db: KodbokDb,
+  project: string,
+  id: string,
+  by: string,
+  at: string,
+): Promise<void> {
+  if ((await teamLinkIn(db, project)) === null) return;
+  const event: ImportUndoEvent = {
+    _id: eventId(at, by, newId()),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: by,
+    at,
+    kind: 'import-undo',
+    import: id,
+  };
+  await queueEvent(db, project, event);
 }
 
 /** The stored key of a team setting, and of when it was last set (by which event). */

@@ -3,7 +3,16 @@
 // with the same id in both browsers, both codebooks kept, never a last-writer-wins; a resolve
 // applies whatever each browser holds.
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPE, eventId, readTeamEvent, type CodebookEvent } from '../../src/core/team/events';
+import { CellCounter, splitCounted } from '../../src/core/import-count';
+import {
+  EVENT_TYPE,
+  eventId,
+  readShared,
+  readTeamEvent,
+  shareCounted,
+  type CodebookEvent,
+  type SharedCounted,
+} from '../../src/core/team/events';
 import {
   codebookDisagreementId,
   disagreementSides,
@@ -125,5 +134,32 @@ describe('a team setting (a variable’s suggestion profile)', () => {
     for (const o of orders) expect(fold(o)).toEqual(stamps[3]);
     // The same event again changes nothing.
     expect(settingWins(stamps[3], stamps[3]!)).toBe(false);
+  });
+});
+
+describe('an import as a team event', () => {
+  it('carries what was counted as plain JSON and reads back the same, also a raw value __proto__', () => {
+    const c = new CellCounter();
+    c.add('Missbruk;__proto__', 'Gävle');
+    c.add('Missbruk', 'Åre');
+    const counted = splitCounted('orsak', c.cells, { separators: [';'] }, c.emptyRows);
+    const shared = JSON.parse(JSON.stringify(shareCounted(counted))) as SharedCounted;
+    expect(readShared(shared)).toEqual(counted);
+    const e = {
+      _id: 'ev:x',
+      type: EVENT_TYPE,
+      v: 1,
+      author: 'anna',
+      at: '2026-12-05T10:00:00.000Z',
+      kind: 'import',
+      import: 'imp1',
+      files: [{ name: 'Gävle.csv', rows: 2 }],
+      variables: [shared],
+    };
+    expect(readTeamEvent(e)).not.toBeNull();
+    expect(
+      readTeamEvent({ ...e, variables: [{ ...shared, values: [['x', [['Gävle', '1']]]] }] }),
+    ).toBeNull();
+    expect(readTeamEvent({ ...e, import: 7 })).toBeNull();
   });
 });

@@ -18,7 +18,8 @@ import {
 import { readSetting, SETTINGS } from '../../src/db/settings';
 import { defaultProfile } from '../../src/core/suggest/profile';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
-import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
+import { decideAs, freshDb, projectWith, request, setPeople, variable } from '../db/helpers';
+import { importFiles, listImports, loadTallies, undoImport } from '../../src/db/imports';
 import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
 
 const people: ProjectPeople = {
@@ -447,6 +448,59 @@ describe('a project setting shared by the team', () => {
     } finally {
       sa2.stop();
       sb2.stop();
+    }
+  });
+});
+
+describe('an import made after the project was shared', () => {
+  it('reaches the other browser with its counts and record, once; its undo does too', async () => {
+    const IMP = 'kodbok-imports';
+    await teamProject(server, IMP, people);
+    const a = await browser('anna', undefined, IMP);
+    const b = await browser('bo', undefined, IMP);
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      const rows: [string, string][] = [
+        ['Ny orsak;Hot', 'Gävle'],
+        ['Ny orsak', 'Åre'],
+      ];
+      const result = await importFiles(a.db, request(a.project, rows));
+      expect(result.added).toBe(1);
+      sa.push();
+      await expect
+        .poll(async () => (await valueOf(b.db, b.project, 'Ny orsak'))?.frequency, {
+          timeout: 8000,
+        })
+        .toBe(2);
+      // The same record (id, who, files), the counts per municipality, the value it merged into.
+      const [record] = await listImports(b.db, b.project);
+      expect(record).toMatchObject({ id: result.id, by: 'anna', undone: null });
+      expect(record!.files.map((f) => f.name)).toEqual(['Gävle.csv']);
+      const tallies = await loadTallies(b.db, b.project, variable.id);
+      expect(new Map(tallies.map((t) => [t.raw, new Map(t.munis)])).get('Ny orsak')).toEqual(
+        new Map([
+          ['Gävle', 1],
+          ['Åre', 1],
+        ]),
+      );
+      expect(await valueOf(b.db, b.project, 'Ny orsak')).toEqual(
+        await valueOf(a.db, a.project, 'Ny orsak').then((v) => v && { ...v, project: b.project }),
+      );
+      // Anna undoes it: gone in Bo's browser too, and the record says so.
+      expect(await undoImport(a.db, a.project, result.id, 'anna')).toMatchObject({ ok: true });
+      sa.push();
+      await expect
+        .poll(() => valueOf(b.db, b.project, 'Ny orsak'), { timeout: 8000 })
+        .toBeUndefined();
+      expect((await listImports(b.db, b.project))[0]?.undone?.by).toBe('anna');
+      await sb.settled();
+      expect(await listImports(b.db, b.project)).toHaveLength(1);
+    } finally {
+      sa.stop();
+      sb.stop();
     }
   });
 });

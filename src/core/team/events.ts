@@ -2,7 +2,17 @@ import type { ProjectPeople } from '../members';
 import type { DisagreementSide } from './fold';
 import type { NoteEvent } from '../notes';
 import type { CodebookStep, VersionCause } from '../codebook-versions';
-import type { Codebook, Coding, DecisionKind, Status, Variable, VariableId } from '../types';
+import type { CountedVariable } from '../import-count';
+import type { TallyPairs } from '../import-merge';
+import type {
+  Codebook,
+  Coding,
+  DecisionKind,
+  SplitConfig,
+  Status,
+  Variable,
+  VariableId,
+} from '../types';
 
 // What a team's server holds of a project: immutable events, one document each, never changed
 // or deleted. Each has an id made once by the browser that wrote it, so the same event is the same
@@ -146,7 +156,63 @@ export interface SettingEvent extends EventBase {
 export const TEAM_SETTINGS = ['normalise'] as const;
 export type TeamSettingName = (typeof TEAM_SETTINGS)[number];
 
+/** One variable of an import as counted (core/import-count.ts), in plain JSON: Maps as pairs. */
+export interface SharedCounted {
+  readonly variable: VariableId;
+  readonly split: SplitConfig;
+  /** Each single value and its rows per municipality. */
+  readonly values: readonly (readonly [string, TallyPairs])[];
+  /** Each distinct cell: its single values and its rows per municipality. */
+  readonly cells: readonly (readonly [string, readonly string[], TallyPairs])[];
+  readonly rows: number;
+  readonly emptyRows: number;
+}
+
+/**
+ * An import made after the project was shared: its files (as the import record names them) and
+ * what they counted, with the import's own id, so every browser merges it once, the same way.
+ */
+export interface ImportEvent extends EventBase {
+  readonly kind: 'import';
+  readonly import: string;
+  /** The import record's files (name, size, municipality, shape, rows, …). */
+  readonly files: readonly Record<string, unknown>[];
+  readonly variables: readonly SharedCounted[];
+  /** Variables the import created. */
+  readonly newVariables?: readonly Variable[];
+}
+
+/** An import undone (as undoImport allows it: the latest, nothing it added decided since). */
+export interface ImportUndoEvent extends EventBase {
+  readonly kind: 'import-undo';
+  readonly import: string;
+}
+
+export function shareCounted(c: CountedVariable): SharedCounted {
+  return {
+    variable: c.variable,
+    split: c.split,
+    values: [...c.values].map(([raw, tally]) => [raw, [...tally]] as const),
+    cells: [...c.cells].map(([cell, x]) => [cell, x.atoms, [...x.tally]] as const),
+    rows: c.rows,
+    emptyRows: c.emptyRows,
+  };
+}
+
+export function readShared(s: SharedCounted): CountedVariable {
+  return {
+    variable: s.variable,
+    split: s.split,
+    values: new Map(s.values.map(([raw, tally]) => [raw, new Map(tally)])),
+    cells: new Map(s.cells.map(([cell, atoms, tally]) => [cell, { atoms, tally: new Map(tally) }])),
+    rows: s.rows,
+    emptyRows: s.emptyRows,
+  };
+}
+
 export type TeamEvent =
+  | ImportEvent
+  | ImportUndoEvent
   | SettingEvent
   | DecisionEvent
   | ResolveEvent
@@ -243,6 +309,31 @@ const isCodebookDoc = (x: unknown): boolean => {
   return c !== null && typeof c === 'object' && Array.isArray(c.categories);
 };
 const textOrNull = (x: unknown): boolean => x === null || isText(x);
+const isTally = (x: unknown): boolean =>
+  Array.isArray(x) &&
+  x.every((p: unknown) => Array.isArray(p) && isText(p[0]) && typeof p[1] === 'number');
+const isSharedCounted = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    isText(c.variable) &&
+    typeof c.split === 'object' &&
+    c.split !== null &&
+    Array.isArray(c.values) &&
+    c.values.every((v: unknown) => Array.isArray(v) && isText(v[0]) && isTally(v[1])) &&
+    Array.isArray(c.cells) &&
+    c.cells.every(
+      (v: unknown) =>
+        Array.isArray(v) &&
+        isText(v[0]) &&
+        Array.isArray(v[1]) &&
+        v[1].every(isText) &&
+        isTally(v[2]),
+    ) &&
+    typeof c.rows === 'number' &&
+    typeof c.emptyRows === 'number'
+  );
+};
 const isSide = (x: unknown): boolean => {
   if (typeof x !== 'object' || x === null) return false;
   const c = x as Record<string, unknown>;
@@ -313,6 +404,17 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         (d.resolves === undefined || (Array.isArray(d.resolves) && d.resolves.every(isText)))
         ? (d as unknown as CodebookEvent)
         : null;
+    case 'import':
+      return isText(d.import) &&
+        Array.isArray(d.files) &&
+        d.files.every((f: unknown) => typeof f === 'object' && f !== null) &&
+        Array.isArray(d.variables) &&
+        d.variables.every(isSharedCounted) &&
+        (d.newVariables === undefined || Array.isArray(d.newVariables))
+        ? (d as unknown as ImportEvent)
+        : null;
+    case 'import-undo':
+      return isText(d.import) ? (d as unknown as ImportUndoEvent) : null;
     case 'setting':
       return (TEAM_SETTINGS as readonly unknown[]).includes(d.name) &&
         isText(d.variable) &&
