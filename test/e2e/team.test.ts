@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import { startTeamServer, teamProject, type TeamServer } from '../server/team-server';
-import { launch, search, shot, startServer, tempProfile, type Session } from './harness';
+import {
+  killBrowser,
+  launch,
+  search,
+  shot,
+  startServer,
+  tempProfile,
+  type Session,
+} from './harness';
 
 // Two people on one project through the real team server (issue 10 item 8), each in her own
 // browser: the app is served with the server under its own origin (/couch, as docs/team.md
@@ -204,15 +212,23 @@ describe('a team through the server', () => {
     expect(direct).toBe('blocked');
   });
 
-  it('a browser closed with a decision not yet sent loses nothing and repeats nothing', async () => {
+  it('a browser killed mid-sync loses nothing and repeats nothing', async () => {
     await search(a.page, 'omsorgsbrist');
     await search(b.page, 'omsorgsbrist');
     await a.context.setOffline(true);
     await assignFirst(a.page, 'H01');
     await firstRow(a.page, 'Kodad', 'H01');
     await a.page.locator('[data-testid="team-pending"][data-n="1"]').waitFor();
-    // Closed while offline: the event never left; it waits in the outbox on disk.
-    await a.context.close();
+    // Back online, and killed (SIGKILL of Chromium's main process: no unload, no flush) the
+    // moment it starts sending the decision: the server may or may not have it, the browser does
+    // not know which. The event waits in the outbox on disk either way.
+    const sending = a.page.waitForRequest((r) => r.url().includes('/_bulk_docs'), {
+      timeout: 60_000,
+    });
+    await a.context.setOffline(false);
+    await sending;
+    expect(await killBrowser(a, profileOf.get('anna')!)).toBeGreaterThan(0);
+    // A new browser on the same profile folder.
     a = await launch(profileOf.get('anna')!, new URL(app.url).origin);
     await a.page.goto(app.url);
     await a.page.locator('.ag-row').first().waitFor({ timeout: 90_000 });
