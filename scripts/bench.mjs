@@ -27,9 +27,13 @@ const sections = [];
 // (for working on the engine; the recorded figures always come from a full run). `--only=keys`:
 // only keystroke to paint; `--only=bulk`: only the bulk actions; `--only=open`: first open;
 // `--only=apply`: kodbok apply against Papa Parse (`--rows=N` for one size, to try it quickly);
-// `--only=import`: suggestions after a 50 000-value import.
+// `--only=import`: suggestions after a 50 000-value import. `--only=team`: a team's sync at scale
+// against a local team server (`--events=N --values=N --coders=N` to try it small).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (only !== undefined && !['worker', 'keys', 'bulk', 'open', 'apply', 'import'].includes(only))
+if (
+  only !== undefined &&
+  !['worker', 'keys', 'bulk', 'open', 'apply', 'import', 'team'].includes(only)
+)
   throw new Error(`--only: unknown part "${only}"`);
 const rowsArg = process.argv.find((a) => a.startsWith('--rows='))?.slice('--rows='.length);
 // `--runs=N` with --only: fewer runs, to try a part quickly (recorded figures use the default).
@@ -53,6 +57,25 @@ for (const file of only ? [] : nodeBenches) {
   });
   const last = text.trim().split('\n').at(-1);
   sections.push(JSON.parse(last));
+}
+
+// ---- A team at scale (issue 10 item 7): first sync of a new member, one decision's trip ------
+if (only === undefined || only === 'team') {
+  console.error('• scripts/bench-team.ts');
+  const sizes = process.argv.filter((a) => /^--(events|values|coders)=\d+$/.test(a));
+  const text = execFileSync('npx', ['tsx', 'scripts/bench-team.ts', ...sizes], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const section = JSON.parse(text.trim().split('\n').at(-1));
+  sections.push(section);
+  // Printed, docs untouched (the recorded figures come from a full run).
+  if (only === 'team') {
+    console.log(JSON.stringify(section, null, 2));
+    process.exit(0);
+  }
 }
 
 // ---- The suggestion engine: speed (issue 4) and quality (FORMATS.md), printed as they report --
