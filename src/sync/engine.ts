@@ -54,7 +54,7 @@ export interface SyncOptions {
 }
 
 const PUSH_BATCH = 200; // events per _bulk_docs
-const PULL_BATCH = 500; // changes per response
+const PULL_BATCH = 2000; // changes per response
 
 function statusOf(e: unknown): number | undefined {
   const s = (e as { status?: unknown } | null)?.status;
