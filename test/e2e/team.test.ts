@@ -175,6 +175,19 @@ describe('a team through the server', () => {
     await a.page
       .getByTestId('team-disagreements-button')
       .waitFor({ state: 'detached', timeout: 10_000 });
+    // In A's browser the value's history names the resolve as its own action: who kept which
+    // side, of which.
+    await a.page.locator('.ag-row[row-index="0"] [col-id="frequency"]').click();
+    await a.page.getByTestId('side-open').click();
+    const history = a.page.getByTestId('side-panel').getByTestId('value-history');
+    await expect
+      .poll(() => history.textContent(), { timeout: 10_000 })
+      .toMatch(/Lös oenighet · bo .*Behöll H01 \(anna\) av H07 \(bo\), H01 \(anna\)/);
+    await shot(a.page, 'team-04-resolved-history');
+    await a.page
+      .getByTestId('side-panel')
+      .getByRole('button', { name: 'Dölj anteckningar' })
+      .click();
   });
 
   it('a forged event sent straight to the server is refused; another host is blocked by the CSP', async () => {
