@@ -29,14 +29,25 @@ const sections = [];
 // `--only=apply`: kodbok apply against Papa Parse (`--rows=N` for one size, to try it quickly);
 // `--only=import`: suggestions after a 50 000-value import; `--only=grid`: grid ready and
 // scrolling; `--only=files`: reading CSV and XLSX files (`--rows=N`: smaller files);
-// `--only=bulk-probe`: where a bulk action's time goes (never recorded). Every recorded figure is
-// paired with a baseline measured in the same run, in alternating order (docs/benchmarks.md).
+// `--only=bulk-probe`: where a bulk action's time goes (never recorded); `--only=team`: a team's
+// sync at scale against a local team server (`--events=N --values=N --coders=N` to try it small).
+// Every recorded figure is paired with a baseline measured in the same run, in alternating order
+// (docs/benchmarks.md).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 if (
   only !== undefined &&
-  !['worker', 'grid', 'keys', 'bulk', 'bulk-probe', 'open', 'apply', 'import', 'files'].includes(
-    only,
-  )
+  ![
+    'worker',
+    'grid',
+    'keys',
+    'bulk',
+    'bulk-probe',
+    'open',
+    'apply',
+    'import',
+    'files',
+    'team',
+  ].includes(only)
 )
   throw new Error(`--only: unknown part "${only}"`);
 const rowsArg = process.argv.find((a) => a.startsWith('--rows='))?.slice('--rows='.length);
@@ -61,6 +72,25 @@ for (const file of only ? [] : nodeBenches) {
   });
   const last = text.trim().split('\n').at(-1);
   sections.push(JSON.parse(last));
+}
+
+// ---- A team at scale (issue 10 item 7): first sync of a new member, one decision's trip ------
+if (only === undefined || only === 'team') {
+  console.error('• scripts/bench-team.ts');
+  const sizes = process.argv.filter((a) => /^--(events|values|coders)=\d+$/.test(a));
+  const text = execFileSync('npx', ['tsx', 'scripts/bench-team.ts', ...sizes], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const section = JSON.parse(text.trim().split('\n').at(-1));
+  sections.push(section);
+  // Printed, docs untouched (the recorded figures come from a full run).
+  if (only === 'team') {
+    console.log(JSON.stringify(section, null, 2));
+    process.exit(0);
+  }
 }
 
 // ---- The suggestion engine: speed (issue 4) and quality (FORMATS.md), printed as they report --

@@ -11,6 +11,7 @@ import { categoryIndex, categoryPath } from './codebook';
 import { createRng } from './random';
 import type { BlindCode, DoubleSample, SampleMode } from './double-sample';
 import type { Category, Codebook, RawValue } from './types';
+import type { Disagreement as QueuedDisagreement, DisagreementSide } from './team/fold';
 
 export { SAMPLE_MODES, type BlindCode, type DoubleSample, type SampleMode } from './double-sample';
 
@@ -75,13 +76,24 @@ export function codesByCoder(
   sample: DoubleSample,
   events: readonly BlindCode[],
 ): Map<string, Map<string, string>> {
-  const inSample = new Set(sample.raws);
   const coders = new Map<string, Map<string, string>>();
+  for (const [coder, latest] of latestByCoder(sample, events))
+    coders.set(coder, new Map([...latest].map(([raw, e]) => [raw, e.code])));
+  return coders;
+}
+
+/** Each coder's latest decision per value of the sample, the decision itself (who, when, id). */
+function latestByCoder(
+  sample: DoubleSample,
+  events: readonly BlindCode[],
+): Map<string, Map<string, BlindCode>> {
+  const inSample = new Set(sample.raws);
+  const coders = new Map<string, Map<string, BlindCode>>();
   for (const e of [...events].sort(byTime)) {
     if (e.sample !== sample.id || !inSample.has(e.raw)) continue;
-    const codes = coders.get(e.by) ?? new Map<string, string>();
+    const codes = coders.get(e.by) ?? new Map<string, BlindCode>();
     coders.set(e.by, codes);
-    codes.set(e.raw, e.code);
+    codes.set(e.raw, e);
   }
   return coders;
 }
@@ -182,6 +194,45 @@ export function disagreements(
     if (distinct.size > 1) out.push({ raw, codes });
   }
   return out;
+}
+
+/**
+ * A completed sample's disagreements as the disagreements queue lists them (core/team/fold.ts):
+ * one per value the coders coded differently, every coder's code a side (who, when, which
+ * decision), the same id however often it is computed. Empty while the sample is not complete:
+ * a coder still coding would be unblinded.
+ */
+export function queuedDisagreements(
+  sample: DoubleSample,
+  events: readonly BlindCode[],
+  codebook: Codebook,
+): QueuedDisagreement[] {
+  if (!sampleComplete(sample, events)) return [];
+  const latest = latestByCoder(sample, events);
+  return disagreements(sample, events, codebook, 'leaf').map((d) => {
+    const sides: DisagreementSide[] = d.codes.map(({ coder, code }) => {
+      const e = latest.get(coder)?.get(d.raw);
+      return {
+        event: e?.id ?? null,
+        by: coder,
+        at: e?.at ?? null,
+        code,
+        status: 'coded',
+        note: '',
+      };
+    });
+    const [held, arrived, ...others] = sides as [DisagreementSide, DisagreementSide];
+    return {
+      // Length-prefixed: a raw value may contain any character.
+      id: `dis:double:${sample.id}:${d.raw.length}:${d.raw}`,
+      variable: sample.variable,
+      raw: d.raw,
+      subject: 'double-coding',
+      held,
+      arrived,
+      ...(others.length > 0 ? { others } : {}),
+    };
+  });
 }
 
 /** Why a blind code is refused (nothing is stored then). */

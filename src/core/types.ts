@@ -1,4 +1,5 @@
 // The domain of Kodbok, in one place. Pure types: no React, no Dexie, no DOM.
+import type { ResolveRecord } from './team/fold';
 
 /** A variable of the data set, e.g. `aktualiseringsorsak`. Its id is the name used in files. */
 export type VariableId = string;
@@ -120,7 +121,9 @@ export type DecisionKind =
   | 'redo'
   | 'import-mapping'
   /** A change of the codebook in the editor; the values it recoded are its changes. */
-  | 'codebook';
+  | 'codebook'
+  /** A team's disagreement settled: which side was kept, of which (issue 10). */
+  | 'resolve';
 
 /** One entry of the append-only history: who did what to which value, and what it became. */
 export interface Decision {
@@ -136,6 +139,8 @@ export interface Decision {
   readonly note: string;
   /** The value's coding before this decision, so a batch can be undone. */
   readonly before: Coding;
+  /** A resolved team disagreement: the side kept, of which sides. */
+  readonly resolve?: ResolveRecord;
 }
 
 /** The part of a RawValue that decisions change. */

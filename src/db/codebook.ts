@@ -32,6 +32,8 @@ import type {
   VariableRow,
 } from './db';
 import { loadValues, newId, type Subscription } from './projects';
+import { queueCodebook, queueTables } from './team';
+import type { LocalChange } from '../core/team/events';
 
 // The codebook editor's storage (issue 11 items 1 and 2): one transaction per edit, holding the
 // new codebook, the values that follow it, the one history row of the action and the new
@@ -72,7 +74,7 @@ export function observeCodebookVersions(
  * when it is that codebook, else a version is added for it first (version 1 of a project or a
  * backup from before versions were kept; a codebook changed some other way).
  */
-async function currentVersion(
+export async function currentVersion(
   db: KodbokDb,
   project: string,
   variable: VariableId,
@@ -92,17 +94,17 @@ async function currentVersion(
  * Saves `codebook` as the variable's codebook and as its next version (the number after
  * `after`), stamped with that number, time and author (the exports name it).
  */
-async function saveVersion(
+export async function saveVersion(
   db: KodbokDb,
   row: VariableRow,
   v: Omit<CodebookVersion, 'number'>,
   after: number,
-): Promise<number> {
+): Promise<{ number: number; codebook: Codebook }> {
   const number = after + 1;
   const codebook: Codebook = { ...v.codebook, revision: { number, at: v.at, by: v.by } };
   await db.codebookVersions.add({ ...v, codebook, project: row.project, variable: row.id, number });
   await db.variables.put({ ...row, codebook });
-  return number;
+  return { number, codebook };
 }
 
 export interface CodebookEditRequest {
@@ -147,7 +149,7 @@ export async function editCodebook(
 ): Promise<CodebookEditResult> {
   const at = new Date().toISOString();
   const batch = newId();
-  const tables = [db.variables, db.values, db.history, db.codebookVersions];
+  const tables = [db.variables, db.values, db.history, db.codebookVersions, ...queueTables(db)];
   return db.transaction('rw', tables, async (): Promise<CodebookEditResult> => {
     const row = await db.variables.get([req.project, req.variable]);
     if (!row) throw new Error(`Variable ${req.variable} is not in this project`);
@@ -157,18 +159,22 @@ export async function editCodebook(
     const from = await currentVersion(db, req.project, req.variable, row.codebook, req.by, at);
     const changes: HistoryChange[] = [];
     const written: ValueRow[] = [];
+    const local: LocalChange[] = [];
     for (const v of values) {
       const next = followEdit(v, plan, at, req.approved ?? 'review-again');
       if (!next) continue;
       changes.push(change(v, next));
       written.push({ ...v, ...next });
+      local.push({ raw: v.raw, before: codingOf(v), after: codingOf({ ...v, ...next }) });
     }
-    const to = await saveVersion(
+    const cause: VersionCause = { kind: 'edit', edit: req.edit };
+    const saved = await saveVersion(
       db,
       row,
-      { at, by: req.by, codebook: plan.codebook, cause: { kind: 'edit', edit: req.edit } },
+      { at, by: req.by, codebook: plan.codebook, cause },
       from,
     );
+    const to = saved.number;
     if (written.length > 0) await db.values.bulkPut(written);
     const step: CodebookStep = {
       edit: req.edit.kind,
@@ -187,6 +193,18 @@ export async function editCodebook(
       changes,
       codebook: step,
     });
+    await queueCodebook(db, req.project, {
+      variable: req.variable,
+      batch,
+      action: 'codebook',
+      by: req.by,
+      at,
+      step,
+      cause,
+      base: row.codebook,
+      codebook: saved.codebook,
+      changes: local,
+    });
     return { ok: true, batch, changed: written.length, version: to };
   });
 }
@@ -203,12 +221,29 @@ export async function replaceCodebook(
   by = '',
 ): Promise<void> {
   const at = new Date().toISOString();
-  await db.transaction('rw', [db.variables, db.codebookVersions], async () => {
+  const tables = [db.variables, db.codebookVersions, ...queueTables(db)];
+  await db.transaction('rw', tables, async () => {
     const row = await db.variables.get([project, variable]);
     if (!row) throw new Error(`Variable ${variable} is not in this project`);
     const from = await currentVersion(db, project, variable, row.codebook, by, at);
-    if (sameCodebook(row.codebook, codebook)) await db.variables.put({ ...row, codebook });
-    else await saveVersion(db, row, { at, by, codebook, cause: { kind: 'import' } }, from);
+    if (sameCodebook(row.codebook, codebook)) {
+      await db.variables.put({ ...row, codebook });
+      return;
+    }
+    const cause: VersionCause = { kind: 'import' };
+    const saved = await saveVersion(db, row, { at, by, codebook, cause }, from);
+    // A linked project's team gets the new codebook too (no values follow a codebook file).
+    await queueCodebook(db, project, {
+      variable,
+      batch: newId(),
+      action: 'import',
+      by,
+      at,
+      cause,
+      base: row.codebook,
+      codebook: saved.codebook,
+      changes: [],
+    });
   });
 }
 
@@ -217,6 +252,8 @@ export interface CodebookReplay {
   readonly outcomes: readonly { value: ValueRow; change: HistoryChange }[];
   readonly skipped: Partial<Record<SkipReason, number>>;
   readonly step: CodebookStep | null;
+  /** The codebook it went from and to, and why (for the team's event); absent when refused. */
+  readonly versions?: { base: Codebook; codebook: Codebook; cause: VersionCause };
 }
 
 /**
@@ -264,20 +301,20 @@ export async function replayCodebookStep(
   for (const v of byRaw.values()) if (v.code !== null && !leaves.has(v.code)) orphans++;
   if (orphans > 0) return refuse('not-a-leaf', orphans);
   const newest = await versionsOf(db, project, variable).last();
-  const number = await saveVersion(
+  const cause: VersionCause = {
+    kind: mode,
+    version: mode === 'undo' ? after.number : before.number,
+  };
+  const saved = await saveVersion(
     db,
     row,
-    {
-      at: ctx.at,
-      by: ctx.by,
-      codebook: before.codebook,
-      cause: { kind: mode, version: mode === 'undo' ? after.number : before.number },
-    },
+    { at: ctx.at, by: ctx.by, codebook: before.codebook, cause },
     newest?.number ?? after.number,
   );
   return {
     outcomes,
     skipped: {},
-    step: { ...target.codebook, from: after.number, to: number },
+    step: { ...target.codebook, from: after.number, to: saved.number },
+    versions: { base: row.codebook, codebook: saved.codebook, cause },
   };
 }

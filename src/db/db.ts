@@ -5,7 +5,7 @@ import type { BlindCode, DoubleSample } from '../core/double-sample';
 import type { NoteEvent } from '../core/notes';
 import type { CodebookStep, CodebookVersion } from '../core/codebook-versions';
 import type { TeamEvent } from '../core/team/events';
-import type { Disagreement } from '../core/team/fold';
+import type { Disagreement, ResolveRecord } from '../core/team/fold';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
 
@@ -121,6 +121,8 @@ export interface HistoryRow {
   readonly note?: string;
   /** A change of the codebook (kind `codebook`, or its undo or redo): which, and its versions. */
   readonly codebook?: CodebookStep;
+  /** A resolved disagreement (kind `resolve`): the side kept and every side it settled. */
+  readonly resolve?: ResolveRecord;
 }
 
 /** One version of a variable's codebook (see SCHEMA_V4). */

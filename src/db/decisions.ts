@@ -25,7 +25,7 @@ import { replayCodebookStep } from './codebook';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
 import { byRaw, loadValues, newId, type Subscription } from './projects';
 import { membersKey } from './settings';
-import { queueDecision, queueTables } from './team';
+import { queueCodebook, queueDecision, queueTables } from './team';
 
 // Decisions on values: one transaction per user action, holding the value writes and the one
 // history row of the action. Nothing but Dexie is awaited inside; errors are never caught
@@ -369,7 +369,6 @@ export async function replay(
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let found = false;
-  // A codebook step is not sent to a team (codebook edits do not sync yet); decisions are.
   const tables = [db.variables, db.values, db.history, db.codebookVersions, ...queueTables(db)];
   await db.transaction('rw', tables, async () => {
     const steps = await findSteps(db, project, variable, by);
@@ -412,6 +411,21 @@ export async function replay(
         ...link,
         ...(cb.step ? { codebook: cb.step } : {}),
       });
+      if (cb.step && cb.versions)
+        await queueCodebook(db, project, {
+          variable,
+          batch,
+          action: mode,
+          by,
+          at,
+          step: cb.step,
+          ...cb.versions,
+          changes: cb.outcomes.map(({ value, change }) => ({
+            raw: value.raw,
+            before: change.before,
+            after: codingOf(value),
+          })),
+        });
       return;
     }
     const rows = await readValues(
@@ -506,6 +520,7 @@ export async function valueHistory(
           batch: h.batch,
           note: c.note,
           before: c.before,
+          ...(h.resolve ? { resolve: h.resolve } : {}),
         });
     }
   }

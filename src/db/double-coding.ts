@@ -4,13 +4,14 @@
 import {
   blindCodeRefusal,
   drawSample,
+  queuedDisagreements,
   type BlindCode,
   type BlindRefusal,
   type DoubleSample,
   type SampleMode,
 } from '../core/double-coding';
 import { leafSet } from '../core/codebook';
-import type { VariableId } from '../core/types';
+import type { Codebook, VariableId } from '../core/types';
 import type { KodbokDb } from './db';
 import { newId, valueRange } from './projects';
 
@@ -70,7 +71,8 @@ export async function writeBlindCodes(
 ): Promise<BlindCode[] | BlindRefusal | 'missing'> {
   const at = new Date().toISOString();
   const ids = req.codes.map(() => newId());
-  return db.transaction('rw', [db.variables, db.doubleSamples, db.doubleCodes], async () => {
+  const tables = [db.variables, db.doubleSamples, db.doubleCodes, db.disagreements];
+  return db.transaction('rw', tables, async () => {
     const sample = await db.doubleSamples.get([req.project, req.sample]);
     const variable = sample && (await db.variables.get([req.project, sample.variable]));
     if (!sample || !variable) return 'missing';
@@ -88,8 +90,31 @@ export async function writeBlindCodes(
       if (refusal) return refusal;
     }
     await db.doubleCodes.bulkAdd(events.map((e) => ({ ...e, project: req.project })));
+    await queueSampleDisagreements(db, req.project, sample, variable.codebook);
     return events;
   });
+}
+
+/**
+ * Inside a blind code's transaction: once the sample is complete, the values its coders coded
+ * differently go to the disagreements queue (listed side by side, resolved like a team's). One
+ * already resolved stays resolved; an open one takes a coder's changed mind.
+ */
+async function queueSampleDisagreements(
+  db: KodbokDb,
+  project: string,
+  sample: DoubleSample,
+  codebook: Codebook,
+): Promise<void> {
+  const codes = await db.doubleCodes
+    .where('[project+sample]')
+    .equals([project, sample.id])
+    .toArray();
+  const found = queuedDisagreements(sample, codes, codebook);
+  if (found.length === 0) return;
+  const held = await db.disagreements.bulkGet(found.map((d): [string, string] => [project, d.id]));
+  const open = found.filter((_, i) => held[i]?.resolved === undefined);
+  await db.disagreements.bulkPut(open.map((d) => ({ ...d, project })));
 }
 
 /** A variable's samples (oldest first) and every blind code on them, in one read. */

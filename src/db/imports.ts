@@ -21,6 +21,7 @@ import type {
 } from './db';
 import { byRaw, loadValues, newId, valueRange, type Subscription } from './projects';
 import { SETTINGS } from './settings';
+import { queueImport, queueImportUndo, queueTables } from './team';
 
 // Importing counted files into a project, and undoing an import. The files were read, counted
 // and split in the import worker before any of this runs; here one transaction merges it all
@@ -93,7 +94,7 @@ function sameSplit(a: SplitConfig, b: SplitConfig): boolean {
  * Writes one import inside the caller's transaction. Reads what is stored now (another tab may
  * have changed it since the review), merges, writes.
  */
-async function writeImport(
+export async function writeImport(
   db: KodbokDb,
   id: string,
   req: FileImport,
@@ -180,8 +181,10 @@ export async function importFiles(db: KodbokDb, req: FileImport): Promise<Import
   const at = new Date().toISOString();
   const id = newId();
   let result: ImportResult | null = null;
-  await db.transaction('rw', IMPORT_TABLES(db), async () => {
+  await db.transaction('rw', [...IMPORT_TABLES(db), ...queueTables(db)], async () => {
     result = await writeImport(db, id, req, at);
+    // A shared project's team gets the import too, with its id: merged once everywhere.
+    await queueImport(db, req, id, at);
   });
   return result as unknown as ImportResult;
 }
@@ -271,63 +274,74 @@ export async function undoImport(
 ): Promise<UndoImportResult> {
   const at = new Date().toISOString();
   let result: UndoImportResult = { ok: false, reason: 'missing' };
-  await db.transaction('rw', IMPORT_TABLES(db), async () => {
-    const record = await db.imports.get(importId);
-    if (!record || record.project !== project || record.undone !== null) return;
-    const latest = latestImport(await listImports(db, project));
-    if (latest?.id !== importId) {
-      result = { ok: false, reason: 'not-latest', latest: latest?.id ?? null };
-      return;
-    }
-    const parts = await db.importParts
-      .where('[import+variable]')
-      .between([importId], [importId, []])
-      .toArray();
-    const stored = new Map<VariableId, Map<string, RawValue>>();
-    const blocking: RawValue[] = [];
-    for (const part of parts) {
-      const values = byRaw(await loadValues(db, project, part.variable));
-      stored.set(part.variable, values);
-      blocking.push(...decidedSince(part, values));
-    }
-    if (blocking.length > 0) {
-      result = { ok: false, reason: 'decided', values: blocking };
-      return;
-    }
-    let removed = 0;
-    let restored = 0;
-    for (const part of parts as ImportPartRow[]) {
-      const variable = part.variable;
-      const counts = await readCounts(db, project, variable);
-      const out = undoImportPart({ part, values: stored.get(variable) ?? new Map(), ...counts });
-      const key = (x: string): [string, string, string] => [project, variable, x];
-      await db.values.bulkDelete(out.deleteValues.map(key));
-      await db.values.bulkPut(out.putValues.map((v): ValueRow => ({ ...v, project })));
-      for (const raw of out.deleteTallies) counts.tallies.delete(raw);
-      for (const t of out.putTallies) counts.tallies.set(t.raw, t);
-      for (const cell of out.deleteCombinations) counts.combinations.delete(cell);
-      for (const c of out.putCombinations) counts.combinations.set(c.cell, c);
-      await writeCounts(db, project, variable, counts);
-      removed += out.deleteValues.length;
-      restored += out.putValues.length;
-    }
-    for (const v of record.variables) {
-      const row = await db.variables.get([project, v.variable]);
-      if (!row) continue;
-      const [lower, upper] = valueRange(project, v.variable);
-      const left = await db.values
-        .where('[project+variable+raw]')
-        .between(lower, upper, true, true)
-        .count();
-      if (v.created && left === 0) await db.variables.delete([project, v.variable]);
-      else if (sameSplit(row.split, v.split))
-        await db.variables.put({ ...row, split: v.splitBefore });
-    }
-    await db.importParts.bulkDelete(parts.map((p): [string, string] => [p.import, p.variable]));
-    await db.imports.put({ ...record, undone: { at, by } });
-    result = { ok: true, removed, restored };
+  await db.transaction('rw', [...IMPORT_TABLES(db), ...queueTables(db)], async () => {
+    result = await undoImportIn(db, project, importId, by, at);
+    if (result.ok) await queueImportUndo(db, project, importId, by, at);
   });
   return result;
+}
+
+/** Undoes an import inside the caller's transaction (undoImport; a team's undo event). */
+export async function undoImportIn(
+  db: KodbokDb,
+  project: string,
+  importId: string,
+  by: string,
+  at: string,
+): Promise<UndoImportResult> {
+  const record = await db.imports.get(importId);
+  if (!record || record.project !== project || record.undone !== null)
+    return { ok: false, reason: 'missing' };
+  const latest = latestImport(await listImports(db, project));
+  if (latest?.id !== importId) {
+    return { ok: false, reason: 'not-latest', latest: latest?.id ?? null };
+  }
+  const parts = await db.importParts
+    .where('[import+variable]')
+    .between([importId], [importId, []])
+    .toArray();
+  const stored = new Map<VariableId, Map<string, RawValue>>();
+  const blocking: RawValue[] = [];
+  for (const part of parts) {
+    const values = byRaw(await loadValues(db, project, part.variable));
+    stored.set(part.variable, values);
+    blocking.push(...decidedSince(part, values));
+  }
+  if (blocking.length > 0) {
+    return { ok: false, reason: 'decided', values: blocking };
+  }
+  let removed = 0;
+  let restored = 0;
+  for (const part of parts as ImportPartRow[]) {
+    const variable = part.variable;
+    const counts = await readCounts(db, project, variable);
+    const out = undoImportPart({ part, values: stored.get(variable) ?? new Map(), ...counts });
+    const key = (x: string): [string, string, string] => [project, variable, x];
+    await db.values.bulkDelete(out.deleteValues.map(key));
+    await db.values.bulkPut(out.putValues.map((v): ValueRow => ({ ...v, project })));
+    for (const raw of out.deleteTallies) counts.tallies.delete(raw);
+    for (const t of out.putTallies) counts.tallies.set(t.raw, t);
+    for (const cell of out.deleteCombinations) counts.combinations.delete(cell);
+    for (const c of out.putCombinations) counts.combinations.set(c.cell, c);
+    await writeCounts(db, project, variable, counts);
+    removed += out.deleteValues.length;
+    restored += out.putValues.length;
+  }
+  for (const v of record.variables) {
+    const row = await db.variables.get([project, v.variable]);
+    if (!row) continue;
+    const [lower, upper] = valueRange(project, v.variable);
+    const left = await db.values
+      .where('[project+variable+raw]')
+      .between(lower, upper, true, true)
+      .count();
+    if (v.created && left === 0) await db.variables.delete([project, v.variable]);
+    else if (sameSplit(row.split, v.split))
+      await db.variables.put({ ...row, split: v.splitBefore });
+  }
+  await db.importParts.bulkDelete(parts.map((p): [string, string] => [p.import, p.variable]));
+  await db.imports.put({ ...record, undone: { at, by } });
+  return { ok: true, removed, restored };
 }
 
 /** The combinations (distinct cells) of a variable, most rows first: for multi-reason analyses. */

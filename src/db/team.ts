@@ -1,35 +1,56 @@
 import { liveQuery } from 'dexie';
-import { codingOf, newRawValue, type DecisionOutcome } from '../core/decide';
-import { readPeople, type ProjectPeople } from '../core/members';
+import { codingOf, type DecisionOutcome } from '../core/decide';
+import type { ProjectPeople } from '../core/members';
 import type { NoteEvent } from '../core/notes';
 import {
   decisionEvent,
   EVENT_TYPE,
   EVENT_VERSION,
   eventId,
-  type DecisionEvent,
+  type CodebookEvent,
+  type ImportEvent,
+  type ImportUndoEvent,
+  shareCounted,
+  type LocalChange,
   type MembersEvent,
   type NoteSyncEvent,
   type ResolveEvent,
+  type SettingEvent,
   type TeamEvent,
+  type TeamSettingName,
   snapshotId,
 } from '../core/team/events';
-import { foldDecision, foldResolve, type FoldStep } from '../core/team/fold';
+import {
+  disagreementSides,
+  type DisagreementSide,
+  type ResolveRecord,
+  type SettingStamp,
+} from '../core/team/fold';
 import type { TeamLink } from '../core/team/link';
+import { sameCodebook, type VersionCause } from '../core/codebook-versions';
 import type { Coding } from '../core/types';
-import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow, ValueRow } from './db';
+import type { SuggestProfile } from '../core/suggest/profile';
+import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow } from './db';
 import { newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
+import { currentVersion, saveVersion } from './codebook';
+import type { FileImport } from './imports';
 
 // A project's side of the team sync, in IndexedDB: the outbox written in the same transaction as
-// each decision, and the fold of the server's events into the project's tables, one transaction
-// per batch together with how far the server was read. A browser killed at any point has either
-// all of a batch or none of it, and reads it again: nothing lost, nothing twice.
+// each decision, the link, the disagreements and their resolve, the project's shared start. The
+// fold of the server's events into the project's tables is team-fold.ts.
 
 /** The tables a decision's transaction needs to queue its event. */
 export function queueTables(db: KodbokDb) {
   return [db.settings, db.outbox, db.teamEvents];
 }
+
+/** A value's key in the values store. */
+export const valueKey = (
+  project: string,
+  variable: string,
+  raw: string,
+): [string, string, string] => [project, variable, raw];
 
 /** The project's team link, read inside the caller's transaction; null for a solo project. */
 export async function teamLinkIn(db: KodbokDb, project: string): Promise<TeamLink | null> {
@@ -72,6 +93,39 @@ export async function queueNote(db: KodbokDb, project: string, note: NoteEvent):
     at: note.at,
     kind: 'note',
     note,
+  };
+  await queueEvent(db, project, event);
+}
+
+/** A change of a codebook as the team hears of it (see CodebookEvent), with the local changes. */
+export type CodebookChange = Omit<
+  CodebookEvent,
+  '_id' | 'type' | 'v' | 'author' | 'at' | 'kind' | 'changes'
+> & {
+  readonly by: string;
+  readonly at: string;
+  readonly changes: readonly LocalChange[];
+};
+
+/** Inside a codebook change's transaction: a linked project sends it to the team too. */
+export async function queueCodebook(
+  db: KodbokDb,
+  project: string,
+  c: CodebookChange,
+): Promise<void> {
+  if ((await teamLinkIn(db, project)) === null) return;
+  // The decision's shape gives the values' changes (what each was as seen, what it became).
+  const { changes } = decisionEvent({ ...c, kind: 'codebook' }, c.changes, '');
+  const { by, at, changes: _local, ...rest } = c;
+  const event: CodebookEvent = {
+    ...rest,
+    _id: eventId(at, by, newId()),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: by,
+    at,
+    kind: 'codebook',
+    changes,
   };
   await queueEvent(db, project, event);
 }
@@ -152,189 +206,6 @@ export function observeOutbox(
   }).subscribe({ next: onChange, error: onError });
 }
 
-export interface FoldReport {
-  /** Events folded now (new here). */
-  readonly events: number;
-  /** Values changed. */
-  readonly changed: number;
-  /** Disagreements found. */
-  readonly disagreements: number;
-  /** Changes on values this browser does not hold (their import has not arrived). */
-  readonly missing: number;
-}
-
-const valueKey = (project: string, variable: string, raw: string): [string, string, string] => [
-  project,
-  variable,
-  raw,
-];
-
-/**
- * Folds a batch of the server's events into the project (core/team/fold.ts) and records how far
- * the server was read, in one transaction. Events already here are skipped.
- */
-export async function foldRemote(
-  db: KodbokDb,
-  project: string,
-  events: readonly TeamEvent[],
-  since: string | number | null,
-): Promise<FoldReport> {
-  let folded = 0;
-  let changed = 0;
-  let disagreements = 0;
-  let missing = 0;
-  const tables = [
-    db.values,
-    db.history,
-    db.notes,
-    db.settings,
-    db.variables,
-    db.teamEvents,
-    db.disagreements,
-  ];
-  await db.transaction('rw', tables, async () => {
-    const known = await db.teamEvents.bulkGet(
-      events.map((e): [string, string] => [project, e._id]),
-    );
-    const seen = new Set<string>();
-    const fresh = events.filter((e, i) => {
-      if (known[i] !== undefined || seen.has(e._id)) return false;
-      seen.add(e._id);
-      return true;
-    });
-    // A shared project's variables and values first: the decisions of the batch may be on them.
-    for (const e of fresh) {
-      if (e.kind === 'variable') await db.variables.put({ ...e.variable, project });
-      if (e.kind === 'values') {
-        const have = await db.values.bulkGet(
-          e.values.map((v) => valueKey(project, e.variable, v.raw)),
-        );
-        const missing = e.values.filter((_, i) => have[i] === undefined);
-        await db.values.bulkAdd(
-          missing.map((v) => ({
-            ...newRawValue(e.variable, v.raw, v.frequency, v.municipalities, {
-              combinations: v.combinations,
-            }),
-            ...v.coding,
-            project,
-          })),
-        );
-        changed += missing.length;
-      }
-    }
-    // The values the batch's decisions touch, read once.
-    const values = new Map<string, ValueRow>();
-    const keyOf = (variable: string, raw: string) => JSON.stringify([variable, raw]);
-    const wanted: [string, string, string][] = [];
-    for (const e of fresh) {
-      if (e.kind === 'decision')
-        for (const c of e.changes) wanted.push(valueKey(project, e.variable, c.raw));
-      if (e.kind === 'resolve') wanted.push(valueKey(project, e.variable, e.raw));
-    }
-    const rows = await db.values.bulkGet(wanted);
-    for (const r of rows) if (r) values.set(keyOf(r.variable, r.raw), r);
-    const dirty = new Set<string>();
-    const apply = (variable: string, s: FoldStep): void => {
-      if (s.kind === 'missing') missing += 1;
-      if (s.kind === 'disagree') disagreements += 1;
-      if (s.kind !== 'apply') return;
-      const k = keyOf(variable, s.raw);
-      const row = values.get(k);
-      if (!row) return;
-      values.set(k, { ...row, ...s.to });
-      dirty.add(k);
-      changed += 1;
-    };
-    const histories: HistoryRow[] = [];
-    for (const e of fresh) {
-      folded += 1;
-      if (e.kind === 'decision') {
-        const held = new Map<string, Coding>();
-        for (const c of e.changes) {
-          const r = values.get(keyOf(e.variable, c.raw));
-          if (r) held.set(c.raw, codingOf(r));
-        }
-        const steps = foldDecision(held, e);
-        steps.forEach((s) => apply(e.variable, s));
-        for (const s of steps) {
-          if (s.kind === 'disagree') await db.disagreements.put({ project, ...s.disagreement });
-        }
-        const history = remoteHistory(project, e, steps, held);
-        if (history) histories.push(history);
-      } else if (e.kind === 'resolve') {
-        const r = values.get(keyOf(e.variable, e.raw));
-        const before = r ? codingOf(r) : undefined;
-        const step = foldResolve(before, e);
-        apply(e.variable, step);
-        for (const id of e.resolves) {
-          await db.disagreements.update([project, id], {
-            resolved: { by: e.author, at: e.at, event: e._id },
-          });
-        }
-        if (step.kind === 'apply' && before) {
-          histories.push({
-            project,
-            variable: e.variable,
-            batch: e._id,
-            kind: 'assign',
-            by: e.author,
-            at: e.at,
-            changes: [
-              { raw: e.raw, code: e.to.code, status: e.to.status, note: e.to.note, before },
-            ],
-            ...(e.note ? { note: e.note } : {}),
-          });
-        }
-      } else if (e.kind === 'note') {
-        await db.notes.put({ ...e.note, project });
-      } else if (e.kind === 'members') {
-        await db.settings.put({ key: SETTINGS.members.key(project), value: readPeople(e.people) });
-      }
-    }
-    if (dirty.size > 0) await db.values.bulkPut([...dirty].map((k) => values.get(k)!));
-    if (histories.length > 0) await db.history.bulkAdd(histories);
-    if (fresh.length > 0) await db.teamEvents.bulkAdd(fresh.map((e) => ({ project, id: e._id })));
-    const linkKey = SETTINGS.team.key(project);
-    const link = SETTINGS.team.read((await db.settings.get(linkKey))?.value);
-    if (link) await db.settings.put({ key: linkKey, value: { ...link, since } });
-  });
-  return { events: folded, changed, disagreements, missing };
-}
-
-/** The history row of a remote decision: what it changed here, by its author at its time. */
-function remoteHistory(
-  project: string,
-  e: DecisionEvent,
-  steps: readonly FoldStep[],
-  held: ReadonlyMap<string, Coding>,
-): HistoryRow | null {
-  const changes: HistoryRow['changes'][number][] = [];
-  for (const s of steps) {
-    const before = held.get(s.raw);
-    if (s.kind !== 'apply' || !before) continue;
-    changes.push({
-      raw: s.raw,
-      code: s.to.code,
-      status: s.to.status,
-      note: s.to.note,
-      before,
-      // An undo or redo puts back an earlier state's time (as db/decisions.ts records it).
-      ...(e.action === 'undo' || e.action === 'redo' ? { updatedAt: s.to.updatedAt } : {}),
-    });
-  }
-  if (changes.length === 0) return null;
-  return {
-    project,
-    variable: e.variable,
-    batch: e.batch,
-    kind: e.action,
-    by: e.author,
-    at: e.at,
-    changes,
-    ...(e.note ? { note: e.note } : {}),
-  };
-}
-
 /** Links a project to its team server (after a login): its events go to the outbox from now on. */
 export async function linkProject(db: KodbokDb, project: string, link: TeamLink): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
@@ -364,25 +235,40 @@ export function observeDisagreements(
 }
 
 /**
- * Resolves a disagreement by keeping one side: the value gets that side's code, status and note,
- * recorded in the history and sent to the team as a resolve event, all in one transaction.
+ * Resolves a disagreement by keeping one side (its index in disagreementSides): the value gets
+ * that side's code, status and note, recorded in the history as a resolve (the side kept, every
+ * side settled) and sent to the team as a resolve event, all in one transaction.
  */
 export async function resolveDisagreement(
   db: KodbokDb,
   project: string,
   id: string,
-  keep: 'held' | 'arrived',
+  keep: number,
   by: string,
 ): Promise<'resolved' | 'gone'> {
   const at = new Date().toISOString();
   let outcome: 'resolved' | 'gone' = 'gone';
-  const tables = [db.values, db.history, db.disagreements, ...queueTables(db)];
+  const tables = [
+    db.values,
+    db.history,
+    db.disagreements,
+    db.variables,
+    db.codebookVersions,
+    ...queueTables(db),
+  ];
   await db.transaction('rw', tables, async () => {
     const d = await db.disagreements.get([project, id]);
     if (!d || d.resolved !== undefined) return;
+    if (d.subject === 'codebook') {
+      if (await resolveCodebook(db, project, d, keep, by, at)) outcome = 'resolved';
+      return;
+    }
     const row = await db.values.get(valueKey(project, d.variable, d.raw));
     if (!row) return;
-    const side = d[keep];
+    const sides = disagreementSides(d);
+    const side: DisagreementSide | undefined = sides[keep];
+    if (side === undefined) return;
+    const record: ResolveRecord = { kept: side, sides };
     const before = codingOf(row);
     const to: Coding = {
       ...before,
@@ -401,10 +287,11 @@ export async function resolveDisagreement(
       project,
       variable: d.variable,
       batch: eventId_,
-      kind: 'assign',
+      kind: 'resolve',
       by,
       at,
       changes: [{ raw: d.raw, code: to.code, status: to.status, note: to.note, before }],
+      resolve: record,
     });
     await db.disagreements.update([project, id], { resolved: { by, at, event: eventId_ } });
     if ((await teamLinkIn(db, project)) !== null) {
@@ -419,12 +306,145 @@ export async function resolveDisagreement(
         raw: d.raw,
         resolves: [id],
         to,
+        ...record,
       };
       await queueEvent(db, project, event);
     }
     outcome = 'resolved';
   });
   return outcome;
+}
+
+/**
+ * Inside resolveDisagreement's transaction: keeps one side of a codebook conflict. The kept
+ * codebook becomes the variable's (a new version when it is not already), the history records the
+ * resolve, and the team gets it as a codebook change that applies whatever each browser holds.
+ */
+async function resolveCodebook(
+  db: KodbokDb,
+  project: string,
+  d: DisagreementRow,
+  keep: number,
+  by: string,
+  at: string,
+): Promise<boolean> {
+  const sides = disagreementSides(d);
+  const side = sides[keep];
+  const row = await db.variables.get([project, d.variable]);
+  if (!side?.codebook || !row) return false;
+  const from = await currentVersion(db, project, d.variable, row.codebook, by, at);
+  const cause: VersionCause = { kind: 'import' };
+  const saved = sameCodebook(row.codebook, side.codebook)
+    ? { number: from, codebook: row.codebook }
+    : await saveVersion(db, row, { at, by, codebook: side.codebook, cause }, from);
+  const batch = eventId(at, by, newId());
+  await db.history.add({
+    project,
+    variable: d.variable,
+    batch,
+    kind: 'resolve',
+    by,
+    at,
+    changes: [],
+    codebook: { edit: 'import', code: '', from, to: saved.number },
+    resolve: { kept: side, sides },
+  });
+  await db.disagreements.update([project, d.id], { resolved: { by, at, event: batch } });
+  await queueCodebook(db, project, {
+    variable: d.variable,
+    batch,
+    action: 'resolve',
+    by,
+    at,
+    cause,
+    base: row.codebook,
+    codebook: saved.codebook,
+    changes: [],
+    resolves: [d.id],
+  });
+  return true;
+}
+
+/** Inside an import's transaction: a linked project sends the import to the team too. */
+export async function queueImport(
+  db: KodbokDb,
+  req: FileImport,
+  id: string,
+  at: string,
+): Promise<void> {
+  if ((await teamLinkIn(db, req.project)) === null) return;
+  const event: ImportEvent = {
+    _id: eventId(at, req.by, newId()),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: req.by,
+    at,
+    kind: 'import',
+    import: id,
+    files: req.files.map((f) => ({ ...f })),
+    variables: req.variables.map(shareCounted),
+    ...(req.newVariables && req.newVariables.length > 0 ? { newVariables: req.newVariables } : {}),
+  };
+  await queueEvent(db, req.project, event);
+}
+
+/** Inside an import undo's transaction: a linked project sends the undo to the team too. */
+export async function queueImportUndo(
+  db: KodbokDb,
+  project: string,
+  id: string,
+  by: string,
+  at: string,
+): Promise<void> {
+  if ((await teamLinkIn(db, project)) === null) return;
+  const event: ImportUndoEvent = {
+    _id: eventId(at, by, newId()),
+    type: EVENT_TYPE,
+    v: EVENT_VERSION,
+    author: by,
+    at,
+    kind: 'import-undo',
+    import: id,
+  };
+  await queueEvent(db, project, event);
+}
+
+/** The stored key of a team setting, and of when it was last set (by which event). */
+export function teamSettingKeys(project: string, name: TeamSettingName, variable: string) {
+  const key = SETTINGS[name].key(project, variable);
+  return { key, stamp: `teamStamp:${key}` };
+}
+
+/**
+ * Saves a variable's suggestion profile; in a linked project it is also an event for the team,
+ * in the same transaction (the latest set holds in every browser).
+ */
+export async function saveProfile(
+  db: KodbokDb,
+  project: string,
+  variable: string,
+  profile: SuggestProfile,
+  by: string,
+): Promise<void> {
+  const at = new Date().toISOString();
+  const { key, stamp } = teamSettingKeys(project, 'normalise', variable);
+  await db.transaction('rw', queueTables(db), async () => {
+    await db.settings.put({ key, value: profile });
+    if ((await teamLinkIn(db, project)) === null) return;
+    const event: SettingEvent = {
+      _id: eventId(at, by, newId()),
+      type: EVENT_TYPE,
+      v: EVENT_VERSION,
+      author: by,
+      at,
+      kind: 'setting',
+      name: 'normalise',
+      variable,
+      value: profile,
+    };
+    await db.settings.put({ key: stamp, value: { at, event: event._id } satisfies SettingStamp });
+    await queueEvent(db, project, event);
+  });
 }
 
 /** Unlinks a project from its team server (it goes on solo). */

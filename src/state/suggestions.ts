@@ -4,7 +4,7 @@ import type { KnownValue } from '../core/suggest/engine';
 import type { SuggestProfile } from '../core/suggest/profile';
 import type { Codebook, Suggestion } from '../core/types';
 import { appDb } from '../db/db';
-import * as repo from '../db/repo';
+import { saveProfile } from '../db/team';
 import { suggestWorker } from '../workers/client';
 import { currentVariable, get, notify, reportError, set, setView, type ClusterInfo } from './store';
 
@@ -144,9 +144,8 @@ export async function setProfile(profile: SuggestProfile): Promise<void> {
   const s = get();
   if (!s.projectId || !s.variableId) return;
   set({ profile });
-  await repo
-    .writeSetting(appDb(), repo.SETTINGS.normalise, profile, s.projectId, s.variableId)
-    .catch(reportError);
+  // A linked project's team gets it too (db/team.ts).
+  await saveProfile(appDb(), s.projectId, s.variableId, profile, s.user).catch(reportError);
   void syncSuggestions();
   void refreshClusters();
 }

@@ -170,7 +170,8 @@ export async function disconnectTeam(): Promise<void> {
   }
 }
 
-export async function resolveDisagreement(id: string, keep: 'held' | 'arrived'): Promise<void> {
+/** Keeps one side of a disagreement (its index among disagreementSides). */
+export async function resolveDisagreement(id: string, keep: number): Promise<void> {
   const projectId = get().projectId;
   if (projectId === null) return;
   await resolveInDb(appDb(), projectId, id, keep, get().user).catch(reportError);

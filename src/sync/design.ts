@@ -71,7 +71,8 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
     }
     return false;
   }
-  var review = (kind === 'decision' && (newDoc.action === 'approve' || newDoc.action === 'reject')) || kind === 'resolve';
+  var review = (kind === 'decision' && (newDoc.action === 'approve' || newDoc.action === 'reject')) || kind === 'resolve' ||
+    (kind === 'codebook' && newDoc.action === 'resolve');
   if (review && !reviewer(newDoc.author)) no('not-a-reviewer', newDoc.author + ' is not a reviewer of this project');
   if (kind === 'decision') {
     var changes = newDoc.changes;

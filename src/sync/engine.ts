@@ -1,7 +1,8 @@
 import { readTeamEvent, type TeamEvent } from '../core/team/events';
 import type { TeamLink } from '../core/team/link';
 import type { KodbokDb } from '../db/db';
-import { foldRemote, markRefused, markSent, outboxBatch, type FoldReport } from '../db/team';
+import { markRefused, markSent, outboxBatch } from '../db/team';
+import { foldRemote, type FoldReport } from '../db/team-fold';
 
 // The sync between one project's database in this browser and its database on the team server,
 // through PouchDB's HTTP adapter (pouchdb-browser 9: maintained, CouchDB's replication protocol
@@ -54,7 +55,7 @@ export interface SyncOptions {
 }
 
 const PUSH_BATCH = 200; // events per _bulk_docs
-const PULL_BATCH = 500; // changes per response
+const PULL_BATCH = 2000; // changes per response
 
 function statusOf(e: unknown): number | undefined {
   const s = (e as { status?: unknown } | null)?.status;

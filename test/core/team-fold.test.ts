@@ -9,9 +9,15 @@ import {
   EVENT_TYPE,
   eventId,
   type DecisionEvent,
+  readTeamEvent,
   type ResolveEvent,
 } from '../../src/core/team/events';
-import { foldEvents, openDisagreements, type TeamState } from '../../src/core/team/fold';
+import {
+  disagreementSides,
+  foldEvents,
+  openDisagreements,
+  type TeamState,
+} from '../../src/core/team/fold';
 import type { Coding } from '../../src/core/types';
 
 const uncoded = codingOf(newRawValue('orsak', 'Missbruk', 10, 2));
@@ -120,6 +126,78 @@ describe('folding team events', () => {
     expect(openDisagreements(bos2)).toEqual([]);
     expect(annas2.values.get('Missbruk')).toEqual(bos2.values.get('Missbruk'));
     expect(annas2.values.get('Missbruk')?.code).toBe('H01');
+  });
+
+  it('shows every side when three coders decided the same value without seeing each other', () => {
+    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const b = code('bo', '2026-12-05T10:00:05.000Z', uncoded, 'H01');
+    const c = code('cleo', '2026-12-05T10:00:09.000Z', uncoded, 'X9');
+    const sidesOf = (s: TeamState) =>
+      openDisagreements(s).map((d) => disagreementSides(d).map((x) => `${x.by}:${x.code}`));
+    // Each browser holds its own decision and receives the two others, in either order.
+    const annas = foldEvents(foldEvents(start, [a]), [b, c]);
+    const annasOtherOrder = foldEvents(foldEvents(start, [a]), [c, b]);
+    const cleos = foldEvents(foldEvents(start, [c]), [a, b]);
+    expect(sidesOf(annas)).toEqual([['anna:B11', 'bo:H01', 'cleo:X9']]);
+    expect(sidesOf(annasOtherOrder)).toEqual([['anna:B11', 'cleo:X9', 'bo:H01']]);
+    expect(sidesOf(cleos)).toEqual([['cleo:X9', 'anna:B11', 'bo:H01']]);
+    // One disagreement, the same in every browser; its sides the same set.
+    expect(openDisagreements(annas)[0]!.id).toBe(openDisagreements(cleos)[0]!.id);
+    // The same event again adds no side.
+    expect(sidesOf(foldEvents(annas, [c, b]))).toEqual(sidesOf(annas));
+    expect(annas.values.get('Missbruk')?.code).toBe('B11');
+  });
+
+  it('a decision that arrives after the resolve, made without seeing it, opens it again', () => {
+    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
+    const b = code('bo', '2026-12-05T10:00:05.000Z', uncoded, 'H01');
+    const c = code('cleo', '2026-12-05T10:00:09.000Z', uncoded, 'X9');
+    const annas = foldEvents(foldEvents(start, [a]), [b]);
+    const [d] = openDisagreements(annas);
+    const at = '2026-12-05T11:00:00.000Z';
+    const resolve: ResolveEvent = {
+      _id: eventId(at, 'dan', 'r2'),
+      type: EVENT_TYPE,
+      v: 1,
+      author: 'dan',
+      at,
+      kind: 'resolve',
+      variable: 'orsak',
+      raw: 'Missbruk',
+      resolves: [d!.id],
+      to: { ...to(b), updatedAt: at },
+      kept: d!.arrived,
+      sides: disagreementSides(d!),
+    };
+    const settled = foldEvents(annas, [resolve]);
+    expect(openDisagreements(settled)).toEqual([]);
+    const again = foldEvents(settled, [c]);
+    const open = openDisagreements(again);
+    expect(open.map((x) => disagreementSides(x).map((s) => `${s.by}:${s.code}`))).toEqual([
+      ['bo:H01', 'cleo:X9'],
+    ]);
+    // The value the team kept stays until someone resolves again.
+    expect(again.values.get('Missbruk')?.code).toBe('H01');
+  });
+
+  it('reads a resolve event with the side kept and the sides, and refuses a broken side', () => {
+    const side = { event: null, by: 'anna', at: null, code: 'B11', status: 'coded', note: '' };
+    const base = {
+      _id: 'ev:x',
+      type: EVENT_TYPE,
+      v: 1,
+      author: 'dan',
+      at: '2026-12-05T11:00:00.000Z',
+      kind: 'resolve',
+      variable: 'orsak',
+      raw: 'Missbruk',
+      resolves: ['d1'],
+      to: uncoded,
+    };
+    expect(readTeamEvent(base)).not.toBeNull();
+    expect(readTeamEvent({ ...base, kept: side, sides: [side] })).not.toBeNull();
+    expect(readTeamEvent({ ...base, kept: { ...side, code: 7 } })).toBeNull();
+    expect(readTeamEvent({ ...base, sides: 'all' })).toBeNull();
   });
 
   it('sees no disagreement when both chose the same code', () => {

@@ -1,5 +1,6 @@
 import Dexie, { type DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { codingOf } from '../../src/core/decide';
 import { readBackupFile, writeBackupFile, type ProjectBackup } from '../../src/core/formats/backup';
 import type { KodbokDb } from '../../src/db/db';
 import {
@@ -145,6 +146,42 @@ describe('a full-project backup', () => {
     expect(back.words).toEqual({ negation: ['no', 'not'] });
     expect(back.categories).toEqual([{ code: 'H07', owner: 'caregiver' }]);
     expect(back.weights).toEqual({ support: 0.3 });
+  });
+
+  it('keeps a resolved team disagreement’s record on its history row (issue 10)', async () => {
+    const db = freshDb();
+    const p = await workedProject(db);
+    const [value] = await loadValues(db, p.id, V);
+    const side = (by: string, code: string, event: string | null) => ({
+      event,
+      by,
+      at: '2026-12-05T10:00:00.000Z',
+      code,
+      status: 'coded' as const,
+      note: '',
+    });
+    const resolve = {
+      kept: side('bo', 'H07', 'ev:1'),
+      sides: [side('anna', 'H01', null), side('bo', 'H07', 'ev:1')],
+    };
+    await db.history.add({
+      project: p.id,
+      variable: V,
+      batch: 'resolve-1',
+      kind: 'resolve',
+      by: 'lena',
+      at: '2026-12-05T11:00:00.000Z',
+      changes: [
+        { raw: value!.raw, code: 'H07', status: 'coded', note: '', before: codingOf(value!) },
+      ],
+      resolve,
+    });
+    const read = readBackupFile(writeBackupFile(await backupProject(db, p.id)));
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const other = freshDb();
+    await restoreProject(other, read.value, (n) => n);
+    const back = (await other.history.toArray()).find((h) => h.kind === 'resolve');
+    expect(back?.resolve).toEqual(resolve);
   });
 
   it('holds the note events, and a backup written before notes existed still restores', async () => {

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { drawSample, sampleAgreement } from '../../src/core/double-coding';
 import { readBackupFile, writeBackupFile } from '../../src/core/formats/backup';
 import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/db/db';
+import { disagreementSides } from '../../src/core/team/fold';
 import { drawDoubleSample, loadDoubleCoding, writeBlindCodes } from '../../src/db/double-coding';
+import { resolveDisagreement } from '../../src/db/team';
 import { backupProject, importFiles, loadValues, restoreProject } from '../../src/db/repo';
 import { codebook, emptyProject, freshDb, request, variable } from './helpers';
 
@@ -93,6 +95,49 @@ describe('double coding in the database', () => {
       frequencies: new Map(),
     });
     expect([report.n, report.percentAgreement]).toEqual([2, 0.5]);
+  });
+
+  it('puts a completed sample’s disagreements in the queue, every coder a side, resolved like a team’s', async () => {
+    const db = freshDb();
+    const p = await projectWithValues(db);
+    const sample = await sampleOf(db, p.id);
+    const [a, b, c] = sample.raws as [string, string, string];
+    const write = (by: string, codes: [string, string][]) =>
+      writeBlindCodes(db, {
+        project: p.id,
+        sample: sample.id,
+        by,
+        codes: codes.map(([raw, code]) => ({ raw, code })),
+      });
+    const queue = () => db.disagreements.where('project').equals(p.id).toArray();
+    await write('anna', [
+      [a, 'H07'],
+      [b, 'H01'],
+      [c, 'B11'],
+    ]);
+    // Erik has coded part of it: nothing is queued yet (it would show Anna's codes to him).
+    await write('erik', [[a, 'H07']]);
+    expect(await queue()).toEqual([]);
+    await write('erik', [
+      [b, 'B11'],
+      [c, 'B11'],
+    ]);
+    const [d, ...more] = await queue();
+    expect(more).toEqual([]);
+    expect(d).toMatchObject({ raw: b, variable: V, subject: 'double-coding' });
+    expect(disagreementSides(d!).map((s) => `${s.by}:${s.code}`)).toEqual(['anna:H01', 'erik:B11']);
+    // Written again (a coder changes her mind on another value), the same disagreement stays one.
+    await write('anna', [[c, 'B11']]);
+    expect(await queue()).toHaveLength(1);
+    // Resolving keeps Erik's code for the value: a recorded action, and the queue is empty.
+    expect(await resolveDisagreement(db, p.id, d!.id, 1, 'lena')).toBe('resolved');
+    expect((await loadValues(db, p.id, V)).find((v) => v.raw === b)).toMatchObject({
+      code: 'B11',
+      codedBy: 'erik',
+    });
+    expect((await db.history.toArray()).at(-1)).toMatchObject({ kind: 'resolve', by: 'lena' });
+    await write('anna', [[a, 'H07']]);
+    expect((await queue()).filter((x) => x.resolved === undefined)).toEqual([]);
   });
 
   it('is in the backup, restores exactly, and a backup from before double coding still restores', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -44,6 +44,37 @@ export async function launch(profile: string, origin: string): Promise<Session> 
   });
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, foreign, errors };
+}
+
+/** The main process of the browser using this profile (not its renderers and helpers). */
+export function browserPids(profileDir: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (
+      args.includes(`--user-data-dir=${profileDir}`) &&
+      !args.some((a) => a.startsWith('--type='))
+    )
+      out.push(Number(entry));
+  }
+  return out;
+}
+
+/**
+ * Kills the browser using this profile the hard way (SIGKILL of its main process, as a crash or
+ * a power cut would end it: no unload, no flush), then lets Playwright notice it is gone.
+ */
+export async function killBrowser(session: Session, profileDir: string): Promise<number> {
+  const pids = browserPids(profileDir);
+  for (const pid of pids) process.kill(pid, 'SIGKILL');
+  await session.context.close().catch(() => undefined);
+  return pids.length;
 }
 
 export function tempProfile(): { dir: string; remove: () => void } {

@@ -1,12 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +7,7 @@ import { demoVariableValues, generateDemo, type DemoData } from '../../src/core/
 import { demoCsvPerMunicipality, encodeUtf8Bom, encodeWindows1252 } from '../support/demo-csv';
 import { demoXlsx } from '../support/demo-xlsx';
 import {
+  browserPids,
   fourEyesOff,
   launch,
   search,
@@ -166,26 +159,6 @@ async function review(page: Page) {
     await page.getByTestId('import-protect-all').click();
   await page.getByTestId('import-review').click();
   await page.getByTestId('import-review-step').waitFor();
-}
-
-/** The main process of the browser using this profile (not its renderers and helpers). */
-function browserPids(profileDir: string): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue;
-    }
-    if (
-      args.includes(`--user-data-dir=${profileDir}`) &&
-      !args.some((a) => a.startsWith('--type='))
-    )
-      out.push(Number(entry));
-  }
-  return out;
 }
 
 const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));

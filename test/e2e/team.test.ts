@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import { startTeamServer, teamProject, type TeamServer } from '../server/team-server';
-import { launch, search, shot, startServer, tempProfile, type Session } from './harness';
+import {
+  killBrowser,
+  launch,
+  search,
+  shot,
+  startServer,
+  tempProfile,
+  type Session,
+} from './harness';
 
 // Two people on one project through the real team server (issue 10 item 8), each in her own
 // browser: the app is served with the server under its own origin (/couch, as docs/team.md
@@ -160,13 +168,26 @@ describe('a team through the server', () => {
     expect(text).toContain('H01 · anna');
     expect(text).toContain('H07 · bo');
     // B keeps A's code: a recorded action that reaches A too, and the queue empties in both.
-    await b.page.getByTestId('team-keep-arrived').click();
+    await b.page.getByTestId('team-keep-1').click();
     await b.page.getByTestId('team-disagreement').waitFor({ state: 'detached' });
     await b.page.keyboard.press('Escape');
     await firstRow(b.page, 'Kodad', 'H01');
     await a.page
       .getByTestId('team-disagreements-button')
       .waitFor({ state: 'detached', timeout: 10_000 });
+    // In A's browser the value's history names the resolve as its own action: who kept which
+    // side, of which.
+    await a.page.locator('.ag-row[row-index="0"] [col-id="frequency"]').click();
+    await a.page.getByTestId('side-open').click();
+    const history = a.page.getByTestId('side-panel').getByTestId('value-history');
+    await expect
+      .poll(() => history.textContent(), { timeout: 10_000 })
+      .toMatch(/Lös oenighet · bo .*Behöll H01 \(anna\) av H07 \(bo\), H01 \(anna\)/);
+    await shot(a.page, 'team-04-resolved-history');
+    await a.page
+      .getByTestId('side-panel')
+      .getByRole('button', { name: 'Dölj anteckningar' })
+      .click();
   });
 
   it('a forged event sent straight to the server is refused; another host is blocked by the CSP', async () => {
@@ -204,15 +225,23 @@ describe('a team through the server', () => {
     expect(direct).toBe('blocked');
   });
 
-  it('a browser closed with a decision not yet sent loses nothing and repeats nothing', async () => {
+  it('a browser killed mid-sync loses nothing and repeats nothing', async () => {
     await search(a.page, 'omsorgsbrist');
     await search(b.page, 'omsorgsbrist');
     await a.context.setOffline(true);
     await assignFirst(a.page, 'H01');
     await firstRow(a.page, 'Kodad', 'H01');
     await a.page.locator('[data-testid="team-pending"][data-n="1"]').waitFor();
-    // Closed while offline: the event never left; it waits in the outbox on disk.
-    await a.context.close();
+    // Back online, and killed (SIGKILL of Chromium's main process: no unload, no flush) the
+    // moment it starts sending the decision: the server may or may not have it, the browser does
+    // not know which. The event waits in the outbox on disk either way.
+    const sending = a.page.waitForRequest((r) => r.url().includes('/_bulk_docs'), {
+      timeout: 60_000,
+    });
+    await a.context.setOffline(false);
+    await sending;
+    expect(await killBrowser(a, profileOf.get('anna')!)).toBeGreaterThan(0);
+    // A new browser on the same profile folder.
     a = await launch(profileOf.get('anna')!, new URL(app.url).origin);
     await a.page.goto(app.url);
     await a.page.locator('.ag-row').first().waitFor({ timeout: 90_000 });

@@ -70,6 +70,15 @@ describe('validate_doc_update', () => {
     expect(check(decision('bo', 'approve', 'anna'), 'bo')).toBe('allowed');
   });
 
+  it('lets any member change the codebook, but only a reviewer resolve a codebook conflict', () => {
+    const doc = decision('anna', 'assign', null);
+    const edit = { ...doc, kind: 'codebook', action: 'codebook' };
+    expect(check(edit, 'anna')).toBe('allowed');
+    expect(check({ ...edit, action: 'resolve' }, 'anna')).toBe('not-a-reviewer');
+    const bos = { ...decision('bo', 'assign', null), kind: 'codebook', action: 'resolve' };
+    expect(check(bos, 'bo')).toBe('allowed');
+  });
+
   it("refuses an approval of one's own coding when the project asks four eyes", () => {
     expect(check(decision('cleo', 'approve', 'cleo'), 'cleo')).toBe('own-coding');
     expect(check(decision('cleo', 'approve', 'anna'), 'cleo')).toBe('allowed');

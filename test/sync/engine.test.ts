@@ -4,11 +4,22 @@
 // between sending and hearing back repeats nothing; a refused event is kept with its reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
+import { disagreementSides } from '../../src/core/team/fold';
+import { editCodebook, loadCodebookVersions } from '../../src/db/codebook';
 import type { KodbokDb } from '../../src/db/db';
 import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
-import { linkProject, queueSnapshot, savePeopleFor } from '../../src/db/team';
+import {
+  linkProject,
+  queueSnapshot,
+  resolveDisagreement,
+  saveProfile,
+  savePeopleFor,
+} from '../../src/db/team';
+import { readSetting, SETTINGS } from '../../src/db/settings';
+import { defaultProfile } from '../../src/core/suggest/profile';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
-import { decideAs, freshDb, projectWith, setPeople, variable } from '../db/helpers';
+import { decideAs, freshDb, projectWith, request, setPeople, variable } from '../db/helpers';
+import { importFiles, listImports, loadTallies, undoImport } from '../../src/db/imports';
 import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
 
 const people: ProjectPeople = {
@@ -151,6 +162,28 @@ describe('team sync through the server', () => {
       // Each keeps its own decision until the team resolves it.
       expect((await valueOf(a.db, a.project, 'Hot'))?.code).toBe('H01');
       expect((await valueOf(b.db, b.project, 'Hot'))?.code).toBe('H07');
+      // Bo (a reviewer) keeps Anna's side: its own recorded action, kind `resolve`, naming the
+      // side kept and the sides it settles, in his history and, once synced, in Anna's.
+      expect(await resolveDisagreement(b.db, b.project, dbb!.id, 1, 'bo')).toBe('resolved');
+      sb.push();
+      const resolveRow = async (db: KodbokDb) =>
+        (await db.history.toArray()).find((h) => h.kind === 'resolve');
+      await expect
+        .poll(() => a.db.disagreements.get([a.project, da!.id]).then((d) => d?.resolved?.by), {
+          timeout: 8000,
+        })
+        .toBe('bo');
+      for (const x of [a, b]) {
+        const h = await resolveRow(x.db);
+        expect(h?.by).toBe('bo');
+        expect(h?.changes.map((c) => [c.raw, c.code])).toEqual([['Hot', 'H01']]);
+        expect(h?.resolve?.kept).toMatchObject({ by: 'anna', code: 'H01' });
+        expect(h?.resolve?.sides.map((x) => `${x.by}:${x.code}`)).toEqual(['bo:H07', 'anna:H01']);
+        expect((await valueOf(x.db, x.project, 'Hot'))?.code).toBe('H01');
+      }
+      expect((await a.db.history.toArray()).some((h) => h.kind === 'assign' && h.by === 'bo')).toBe(
+        false,
+      );
     } finally {
       sa.stop();
       sb.stop();
@@ -304,6 +337,170 @@ describe('members', () => {
     } finally {
       sa.stop();
       sadmin.stop();
+    }
+  });
+});
+
+describe('a codebook changed by the team', () => {
+  const CB = 'kodbok-codebook';
+  const codes = async (x: { db: KodbokDb; project: string }) =>
+    (await x.db.variables.get([x.project, variable.id]))?.codebook.categories.map((c) => c.code);
+  const add = (x: { db: KodbokDb; project: string }, by: string, code: string) =>
+    editCodebook(x.db, {
+      project: x.project,
+      variable: variable.id,
+      by,
+      edit: { kind: 'add', category: { code, label: `Ny ${code}`, parent: null } },
+    });
+
+  it('reaches the other browser as a new version; two edits made apart are a conflict, both kept, until one is kept', async () => {
+    await teamProject(server, CB, people);
+    const a = await browser('anna', undefined, CB);
+    const b = await browser('bo', undefined, CB);
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      // Anna adds a category; Bo gets it, with a version and a history row of the edit.
+      expect(await add(a, 'anna', 'B12')).toMatchObject({ ok: true });
+      sa.push();
+      await expect.poll(() => codes(b), { timeout: 8000 }).toContain('B12');
+      const versions = await loadCodebookVersions(b.db, b.project, variable.id);
+      expect(versions.at(-1)).toMatchObject({ by: 'anna', cause: { kind: 'edit' } });
+      const row = (await b.db.history.toArray()).find((h) => h.kind === 'codebook');
+      expect(row).toMatchObject({ by: 'anna', codebook: { edit: 'add', code: 'B12' } });
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+    // Both edit while apart: neither codebook is overwritten; each lists the conflict.
+    expect(await add(a, 'anna', 'X1')).toMatchObject({ ok: true });
+    expect(await add(b, 'bo', 'Y2')).toMatchObject({ ok: true });
+    const sa2 = a.make();
+    const sb2 = b.make();
+    sa2.start();
+    sb2.start();
+    try {
+      const conflict = (x: typeof a) =>
+        x.db.disagreements.filter((d) => d.subject === 'codebook' && !d.resolved).toArray();
+      await expect.poll(async () => (await conflict(a)).length, { timeout: 8000 }).toBe(1);
+      await expect.poll(async () => (await conflict(b)).length, { timeout: 8000 }).toBe(1);
+      const [da] = await conflict(a);
+      const [dbb] = await conflict(b);
+      expect(da!.id).toBe(dbb!.id);
+      expect(await codes(a)).toContain('X1');
+      expect(await codes(a)).not.toContain('Y2');
+      expect(await codes(b)).toContain('Y2');
+      // Both versions are there to choose from.
+      expect(disagreementSides(dbb!).map((s) => s.codebook?.categories.at(-1)?.code)).toEqual([
+        'Y2',
+        'X1',
+      ]);
+      // Bo (a reviewer) keeps Anna's: both browsers end with it, the conflict settled in both.
+      expect(await resolveDisagreement(b.db, b.project, dbb!.id, 1, 'bo')).toBe('resolved');
+      sb2.push();
+      await expect.poll(async () => (await conflict(a)).length, { timeout: 8000 }).toBe(0);
+      await expect.poll(() => codes(a), { timeout: 8000 }).toEqual(await codes(b));
+      expect(await codes(b)).toContain('X1');
+      expect(await codes(b)).not.toContain('Y2');
+      const resolved = (await b.db.history.toArray()).find((h) => h.kind === 'resolve');
+      expect(resolved?.resolve?.kept.by).toBe('anna');
+    } finally {
+      sa2.stop();
+      sb2.stop();
+    }
+  });
+});
+
+describe('a project setting shared by the team', () => {
+  it('a variable’s suggestion profile reaches the other browser; set on both apart, the later holds in both', async () => {
+    const SET = 'kodbok-settings';
+    await teamProject(server, SET, people);
+    const a = await browser('anna', undefined, SET);
+    const b = await browser('bo', undefined, SET);
+    const profileOf = (x: typeof a) =>
+      readSetting(x.db, SETTINGS.normalise, x.project, variable.id);
+    const titled = (title: string) => ({ ...defaultProfile, title });
+    await saveProfile(a.db, a.project, variable.id, titled('Annas'), 'anna');
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      await expect.poll(async () => (await profileOf(b)).title, { timeout: 8000 }).toBe('Annas');
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+    // Both change it while apart: Bo's is the later one, so both browsers end with his.
+    await saveProfile(a.db, a.project, variable.id, titled('Annas 2'), 'anna');
+    await saveProfile(b.db, b.project, variable.id, titled('Bos'), 'bo');
+    const sa2 = a.make();
+    const sb2 = b.make();
+    sa2.start();
+    sb2.start();
+    try {
+      await expect.poll(async () => (await profileOf(a)).title, { timeout: 8000 }).toBe('Bos');
+      await sa2.settled();
+      await sb2.settled();
+      expect((await profileOf(b)).title).toBe('Bos');
+    } finally {
+      sa2.stop();
+      sb2.stop();
+    }
+  });
+});
+
+describe('an import made after the project was shared', () => {
+  it('reaches the other browser with its counts and record, once; its undo does too', async () => {
+    const IMP = 'kodbok-imports';
+    await teamProject(server, IMP, people);
+    const a = await browser('anna', undefined, IMP);
+    const b = await browser('bo', undefined, IMP);
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      const rows: [string, string][] = [
+        ['Ny orsak;Hot', 'Gävle'],
+        ['Ny orsak', 'Åre'],
+      ];
+      const result = await importFiles(a.db, request(a.project, rows));
+      expect(result.added).toBe(1);
+      sa.push();
+      await expect
+        .poll(async () => (await valueOf(b.db, b.project, 'Ny orsak'))?.frequency, {
+          timeout: 8000,
+        })
+        .toBe(2);
+      // The same record (id, who, files), the counts per municipality, the value it merged into.
+      const [record] = await listImports(b.db, b.project);
+      expect(record).toMatchObject({ id: result.id, by: 'anna', undone: null });
+      expect(record!.files.map((f) => f.name)).toEqual(['Gävle.csv']);
+      const tallies = await loadTallies(b.db, b.project, variable.id);
+      expect(new Map(tallies.map((t) => [t.raw, new Map(t.munis)])).get('Ny orsak')).toEqual(
+        new Map([
+          ['Gävle', 1],
+          ['Åre', 1],
+        ]),
+      );
+      expect(await valueOf(b.db, b.project, 'Ny orsak')).toEqual(
+        await valueOf(a.db, a.project, 'Ny orsak').then((v) => v && { ...v, project: b.project }),
+      );
+      // Anna undoes it: gone in Bo's browser too, and the record says so.
+      expect(await undoImport(a.db, a.project, result.id, 'anna')).toMatchObject({ ok: true });
+      sa.push();
+      await expect
+        .poll(() => valueOf(b.db, b.project, 'Ny orsak'), { timeout: 8000 })
+        .toBeUndefined();
+      expect((await listImports(b.db, b.project))[0]?.undone?.by).toBe('anna');
+      await sb.settled();
+      expect(await listImports(b.db, b.project)).toHaveLength(1);
+    } finally {
+      sa.stop();
+      sb.stop();
     }
   });
 });

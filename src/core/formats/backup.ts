@@ -6,6 +6,7 @@
 
 import { readVersionCause, type CodebookStep, type CodebookVersion } from '../codebook-versions';
 import type { NoteEvent } from '../notes';
+import type { ResolveRecord } from '../team/fold';
 import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
 import { PROJECT_SETTINGS, isProjectSettingName } from '../settings';
@@ -57,6 +58,8 @@ export interface BackupHistory {
   readonly redoes?: string;
   readonly note?: string;
   readonly codebook?: CodebookStep;
+  /** A resolved team disagreement (kind `resolve`): the side kept and the sides it settled. */
+  readonly resolve?: ResolveRecord;
 }
 
 /**
@@ -183,6 +186,19 @@ const coding: SchemaNode = {
     updatedAt: strOrNull,
   },
 };
+// One side of a resolved team disagreement (core/team/fold.ts DisagreementSide).
+const side: SchemaNode = {
+  type: 'object',
+  required: ['event', 'by', 'at', 'code', 'status', 'note'],
+  properties: {
+    event: strOrNull,
+    by: strOrNull,
+    at: strOrNull,
+    code: strOrNull,
+    status: { enum: STATUSES },
+    note: str,
+  },
+};
 
 const schema: SchemaNode = {
   type: 'object',
@@ -273,6 +289,11 @@ const schema: SchemaNode = {
             type: 'object',
             required: ['edit', 'code', 'from', 'to'],
             properties: { edit: str, code: str, into: str, from: count, to: count },
+          },
+          resolve: {
+            type: 'object',
+            required: ['kept', 'sides'],
+            properties: { kept: side, sides: { type: 'array', items: side } },
           },
           changes: {
             type: 'array',
@@ -539,6 +560,7 @@ function buildBackup(
         'redoes',
         'note',
         'codebook',
+        'resolve',
       ]),
     ),
     imports: records(ownField(data, 'imports')).map((m) =>

@@ -1,6 +1,18 @@
 import type { ProjectPeople } from '../members';
+import type { DisagreementSide } from './fold';
 import type { NoteEvent } from '../notes';
-import type { Coding, DecisionKind, Status, Variable, VariableId } from '../types';
+import type { CodebookStep, VersionCause } from '../codebook-versions';
+import type { CountedVariable } from '../import-count';
+import type { TallyPairs } from '../import-merge';
+import type {
+  Codebook,
+  Coding,
+  DecisionKind,
+  SplitConfig,
+  Status,
+  Variable,
+  VariableId,
+} from '../types';
 
 // What a team's server holds of a project: immutable events, one document each, never changed
 // or deleted. Each has an id made once by the browser that wrote it, so the same event is the same
@@ -62,6 +74,10 @@ export interface ResolveEvent extends EventBase {
   readonly resolves: readonly string[];
   readonly to: Coding;
   readonly note?: string;
+  /** The side kept (optional: absent in events of an earlier version). */
+  readonly kept?: DisagreementSide;
+  /** Every side the resolver saw, the kept one among them. */
+  readonly sides?: readonly DisagreementSide[];
 }
 
 export interface NoteSyncEvent extends EventBase {
@@ -100,8 +116,111 @@ export interface ValuesEvent extends EventBase {
   readonly values: readonly SharedValue[];
 }
 
+/**
+ * A change of a variable's codebook (an edit, its undo or redo, a codebook file, a resolved
+ * codebook conflict): the codebook it was made on and the one it made, and the values whose code
+ * followed. It applies where the codebook is still the one it was made on; elsewhere the two
+ * codebooks are a conflict for the team to resolve, never a last-writer-wins.
+ */
+export interface CodebookEvent extends EventBase {
+  readonly kind: 'codebook';
+  readonly variable: VariableId;
+  readonly batch: string;
+  /** The history's kind of the action: `codebook` (an edit), `undo`, `redo`, `import`, `resolve`. */
+  readonly action: 'codebook' | 'undo' | 'redo' | 'import' | 'resolve';
+  /** The edit as the history names it; its version numbers are the author's own. */
+  readonly step?: CodebookStep;
+  readonly cause: VersionCause;
+  /** The codebook the change was made on, and the one it made (their `revision` is the author's). */
+  readonly base: Codebook;
+  readonly codebook: Codebook;
+  readonly changes: readonly EventChange[];
+  /** A resolved codebook conflict: the disagreements it settles; it applies whatever is held. */
+  readonly resolves?: readonly string[];
+}
+
+/**
+ * A project setting that belongs to the whole team (today a variable's suggestion profile:
+ * `normalise`), as set at `at`. A setting is not a decision on a value: the latest (by time, then
+ * id) holds in every browser, whatever order the events arrive in.
+ */
+export interface SettingEvent extends EventBase {
+  readonly kind: 'setting';
+  readonly name: TeamSettingName;
+  readonly variable: VariableId;
+  /** As stored; each browser repairs it with the setting's reader (core/settings.ts). */
+  readonly value: unknown;
+}
+
+/** The settings a team shares; the others stay in each browser (docs/team.md lists both). */
+export const TEAM_SETTINGS = ['normalise'] as const;
+export type TeamSettingName = (typeof TEAM_SETTINGS)[number];
+
+/** One variable of an import as counted (core/import-count.ts), in plain JSON: Maps as pairs. */
+export interface SharedCounted {
+  readonly variable: VariableId;
+  readonly split: SplitConfig;
+  /** Each single value and its rows per municipality. */
+  readonly values: readonly (readonly [string, TallyPairs])[];
+  /** Each distinct cell: its single values and its rows per municipality. */
+  readonly cells: readonly (readonly [string, readonly string[], TallyPairs])[];
+  readonly rows: number;
+  readonly emptyRows: number;
+}
+
+/**
+ * An import made after the project was shared: its files (as the import record names them) and
+ * what they counted, with the import's own id, so every browser merges it once, the same way.
+ */
+export interface ImportEvent extends EventBase {
+  readonly kind: 'import';
+  readonly import: string;
+  /** The import record's files (name, size, municipality, shape, rows, …). */
+  readonly files: readonly Record<string, unknown>[];
+  readonly variables: readonly SharedCounted[];
+  /** Variables the import created. */
+  readonly newVariables?: readonly Variable[];
+}
+
+/** An import undone (as undoImport allows it: the latest, nothing it added decided since). */
+export interface ImportUndoEvent extends EventBase {
+  readonly kind: 'import-undo';
+  readonly import: string;
+}
+
+export function shareCounted(c: CountedVariable): SharedCounted {
+  return {
+    variable: c.variable,
+    split: c.split,
+    values: [...c.values].map(([raw, tally]) => [raw, [...tally]] as const),
+    cells: [...c.cells].map(([cell, x]) => [cell, x.atoms, [...x.tally]] as const),
+    rows: c.rows,
+    emptyRows: c.emptyRows,
+  };
+}
+
+export function readShared(s: SharedCounted): CountedVariable {
+  return {
+    variable: s.variable,
+    split: s.split,
+    values: new Map(s.values.map(([raw, tally]) => [raw, new Map(tally)])),
+    cells: new Map(s.cells.map(([cell, atoms, tally]) => [cell, { atoms, tally: new Map(tally) }])),
+    rows: s.rows,
+    emptyRows: s.emptyRows,
+  };
+}
+
 export type TeamEvent =
-  DecisionEvent | ResolveEvent | NoteSyncEvent | MembersEvent | VariableEvent | ValuesEvent;
+  | ImportEvent
+  | ImportUndoEvent
+  | SettingEvent
+  | DecisionEvent
+  | ResolveEvent
+  | NoteSyncEvent
+  | MembersEvent
+  | VariableEvent
+  | ValuesEvent
+  | CodebookEvent;
 
 /**
  * The id of a shared project's part (a variable, a chunk of its values): the same in every
@@ -181,6 +300,52 @@ const isSeen = (x: unknown): boolean => {
   );
 };
 const isCoding = (x: unknown): boolean => isSeen(x) && isText((x as { note?: unknown }).note);
+const isChange = (c: unknown): boolean => {
+  const x = c as Record<string, unknown> | null;
+  return x !== null && typeof x === 'object' && isText(x.raw) && isCoding(x.to) && isSeen(x.seen);
+};
+const isCodebookDoc = (x: unknown): boolean => {
+  const c = x as Record<string, unknown> | null;
+  return c !== null && typeof c === 'object' && Array.isArray(c.categories);
+};
+const textOrNull = (x: unknown): boolean => x === null || isText(x);
+const isTally = (x: unknown): boolean =>
+  Array.isArray(x) &&
+  x.every((p: unknown) => Array.isArray(p) && isText(p[0]) && typeof p[1] === 'number');
+const isSharedCounted = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    isText(c.variable) &&
+    typeof c.split === 'object' &&
+    c.split !== null &&
+    Array.isArray(c.values) &&
+    c.values.every((v: unknown) => Array.isArray(v) && isText(v[0]) && isTally(v[1])) &&
+    Array.isArray(c.cells) &&
+    c.cells.every(
+      (v: unknown) =>
+        Array.isArray(v) &&
+        isText(v[0]) &&
+        Array.isArray(v[1]) &&
+        v[1].every(isText) &&
+        isTally(v[2]),
+    ) &&
+    typeof c.rows === 'number' &&
+    typeof c.emptyRows === 'number'
+  );
+};
+const isSide = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    textOrNull(c.event) &&
+    textOrNull(c.by) &&
+    textOrNull(c.at) &&
+    textOrNull(c.code) &&
+    isText(c.status) &&
+    isText(c.note)
+  );
+};
 
 /**
  * A document read from the server, as an event this version can fold, or null (a design
@@ -198,16 +363,16 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         isText(d.batch) &&
         isText(d.action) &&
         Array.isArray(d.changes) &&
-        d.changes.every((c: unknown) => {
-          const x = c as Record<string, unknown> | null;
-          return (
-            x !== null && typeof x === 'object' && isText(x.raw) && isCoding(x.to) && isSeen(x.seen)
-          );
-        });
+        d.changes.every(isChange);
       return ok ? (d as unknown as DecisionEvent) : null;
     }
     case 'resolve':
-      return isText(d.variable) && isText(d.raw) && Array.isArray(d.resolves) && isCoding(d.to)
+      return isText(d.variable) &&
+        isText(d.raw) &&
+        Array.isArray(d.resolves) &&
+        isCoding(d.to) &&
+        (d.kept === undefined || isSide(d.kept)) &&
+        (d.sides === undefined || (Array.isArray(d.sides) && d.sides.every(isSide)))
         ? (d as unknown as ResolveEvent)
         : null;
     case 'note': {
@@ -226,6 +391,36 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         ? (d as unknown as VariableEvent)
         : null;
     }
+    case 'codebook':
+      return isText(d.variable) &&
+        isText(d.batch) &&
+        isText(d.action) &&
+        isCodebookDoc(d.base) &&
+        isCodebookDoc(d.codebook) &&
+        typeof d.cause === 'object' &&
+        d.cause !== null &&
+        Array.isArray(d.changes) &&
+        d.changes.every(isChange) &&
+        (d.resolves === undefined || (Array.isArray(d.resolves) && d.resolves.every(isText)))
+        ? (d as unknown as CodebookEvent)
+        : null;
+    case 'import':
+      return isText(d.import) &&
+        Array.isArray(d.files) &&
+        d.files.every((f: unknown) => typeof f === 'object' && f !== null) &&
+        Array.isArray(d.variables) &&
+        d.variables.every(isSharedCounted) &&
+        (d.newVariables === undefined || Array.isArray(d.newVariables))
+        ? (d as unknown as ImportEvent)
+        : null;
+    case 'import-undo':
+      return isText(d.import) ? (d as unknown as ImportUndoEvent) : null;
+    case 'setting':
+      return (TEAM_SETTINGS as readonly unknown[]).includes(d.name) &&
+        isText(d.variable) &&
+        'value' in d
+        ? (d as unknown as SettingEvent)
+        : null;
     case 'values':
       return isText(d.variable) &&
         Array.isArray(d.values) &&

@@ -1,5 +1,6 @@
-import type { Coding, VariableId } from '../types';
-import type { DecisionEvent, EventChange, ResolveEvent, SeenCoding } from './events';
+import { sameCodebook } from '../codebook-versions';
+import type { Codebook, Coding, VariableId } from '../types';
+import type { CodebookEvent, DecisionEvent, EventChange, ResolveEvent, SeenCoding } from './events';
 
 // Folding a team's events into one browser's state: pure, so every browser does the same with the
 // same events, and the same event twice changes nothing. A decision applies to a value only in
@@ -16,6 +17,8 @@ export interface DisagreementSide {
   readonly code: string | null;
   readonly status: Coding['status'];
   readonly note: string;
+  /** A codebook conflict's side: the codebook that side holds. */
+  readonly codebook?: Codebook;
 }
 
 export interface Disagreement {
@@ -29,6 +32,51 @@ export interface Disagreement {
   /** The value as this browser holds it, and the decision that arrived without seeing it. */
   readonly held: DisagreementSide;
   readonly arrived: DisagreementSide;
+  /**
+   * Further decisions made on the same state that arrived later (a third coder, a fourth…):
+   * every side is listed, none replaces another.
+   */
+  readonly others?: readonly DisagreementSide[];
+  /**
+   * `codebook`: two changes of the variable's codebook made on the same codebook (raw is then
+   * ''); each side holds its codebook. `double-coding`: the coders of a completed blind sample
+   * coded the value differently; each coder's code is a side. Absent: a value's coding.
+   */
+  readonly subject?: 'codebook' | 'double-coding';
+}
+
+/** Every side of a disagreement: the value held here first, then the decisions as they arrived. */
+export function disagreementSides(d: Disagreement): DisagreementSide[] {
+  return [d.held, d.arrived, ...(d.others ?? [])];
+}
+
+/**
+ * A disagreement met again (the same value and starting state): a side not listed yet is added,
+ * so three coders who decided the same value show three sides, not the last two.
+ */
+export function mergeDisagreement(
+  existing: Disagreement | undefined,
+  incoming: Disagreement,
+): Disagreement {
+  if (existing === undefined) return incoming;
+  // The held side is the value as this browser holds it now; the others are events, known by id.
+  const known = new Set(disagreementSides(existing).map((s) => s.event));
+  const fresh = disagreementSides(incoming).filter((s) => s.event !== null && !known.has(s.event));
+  return {
+    ...existing,
+    held: incoming.held,
+    ...(existing.others !== undefined || fresh.length > 0
+      ? { others: [...(existing.others ?? []), ...fresh] }
+      : {}),
+  };
+}
+
+/** What a resolve settled, as its history row and event record it. */
+export interface ResolveRecord {
+  /** The side the team keeps. */
+  readonly kept: DisagreementSide;
+  /** Every side the person saw when resolving, the kept one among them. */
+  readonly sides: readonly DisagreementSide[];
 }
 
 /** What one change of a remote event does here. */
@@ -109,6 +157,78 @@ export function foldResolve(current: Coding | undefined, event: ResolveEvent): F
   return same ? { kind: 'same', raw: event.raw } : { kind: 'apply', raw: event.raw, to };
 }
 
+/** When a setting was last set, and by which event: the later one holds. */
+export interface SettingStamp {
+  readonly at: string;
+  readonly event: string;
+}
+
+/** Whether a setting event holds over the one this browser applied last (none: it holds). */
+export function settingWins(held: SettingStamp | undefined, event: SettingStamp): boolean {
+  if (held === undefined) return true;
+  if (held.at !== event.at) return held.at < event.at;
+  return held.event < event.event;
+}
+
+/** What a remote codebook change does to a variable whose codebook here is `current`. */
+export type CodebookFold =
+  | { readonly kind: 'apply' }
+  /** The codebook already is the one the event made (the same change, or an event seen twice). */
+  | { readonly kind: 'same' }
+  | { readonly kind: 'conflict'; readonly disagreement: Disagreement };
+
+/** The same in every browser that holds the base codebook (its revision is shared by the sync). */
+export function codebookDisagreementId(variable: VariableId, base: Codebook): string {
+  const r = base.revision;
+  return `dis:codebook:${variable.length}:${variable}:${r ? `${r.at}:${r.by}` : 'first'}`;
+}
+
+function codebookSide(
+  codebook: Codebook,
+  event: string | null,
+  by: string | null,
+  at: string | null,
+): DisagreementSide {
+  return { event, by, at, code: null, status: 'uncoded', note: '', codebook };
+}
+
+/**
+ * A remote change of a codebook: applied where the codebook is still the one it was made on (or
+ * when it resolves a conflict, made on seeing both sides); a change made on another codebook than
+ * this one is a conflict — both codebooks kept, the team chooses — never a last-writer-wins.
+ */
+export function foldCodebook(current: Codebook, event: CodebookEvent): CodebookFold {
+  if (sameCodebook(current, event.codebook)) return { kind: 'same' };
+  if (event.resolves !== undefined || sameCodebook(current, event.base)) return { kind: 'apply' };
+  return {
+    kind: 'conflict',
+    disagreement: {
+      id: codebookDisagreementId(event.variable, event.base),
+      variable: event.variable,
+      raw: '',
+      subject: 'codebook',
+      held: codebookSide(current, null, current.revision?.by ?? null, current.revision?.at ?? null),
+      arrived: codebookSide(event.codebook, event._id, event.author, event.at),
+    },
+  };
+}
+
+/** The changes of a codebook event as a decision's, to fold its values like any decision's. */
+export function codebookDecision(event: CodebookEvent): DecisionEvent {
+  return {
+    _id: event._id,
+    type: event.type,
+    v: event.v,
+    author: event.author,
+    at: event.at,
+    kind: 'decision',
+    variable: event.variable,
+    batch: event.batch,
+    action: event.action === 'import' ? 'codebook' : event.action,
+    changes: event.changes,
+  };
+}
+
 /** A whole browser's coding state for one variable, as the tests and the bench fold it. */
 export interface TeamState {
   readonly values: ReadonlyMap<string, Coding>;
@@ -135,7 +255,14 @@ export function foldEvents(
     if (e.kind === 'resolve') for (const id of e.resolves) resolved.add(id);
     for (const s of steps) {
       if (s.kind === 'apply') values.set(s.raw, s.to);
-      else if (s.kind === 'disagree') disagreements.set(s.disagreement.id, s.disagreement);
+      else if (s.kind === 'disagree') {
+        const id = s.disagreement.id;
+        // A decision that arrives after the resolve, made without seeing it, opens it again
+        // against the value the team kept.
+        const reopened = resolved.delete(id);
+        const before = reopened ? undefined : disagreements.get(id);
+        disagreements.set(id, mergeDisagreement(before, s.disagreement));
+      }
     }
   }
   return { values, applied, disagreements, resolved };

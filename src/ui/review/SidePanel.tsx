@@ -9,7 +9,7 @@ import { noteActions } from '../actions';
 import type { T } from '../i18n';
 import { RawText } from '../RawText';
 import { CombinedParts } from './CombinedParts';
-import { codingLabel, formatTime, kindLabel } from './format';
+import { codingLabel, formatTime, kindLabel, resolveLabel } from './format';
 
 interface Props {
   readonly t: T;
@@ -100,6 +100,11 @@ export function SidePanel({
                     {codingLabel(t, h.before.code, h.before.status)} →{' '}
                     {codingLabel(t, h.code, h.status)}
                   </div>
+                  {h.resolve && (
+                    <div className="muted" data-testid="history-resolve">
+                      {resolveLabel(t, h.resolve)}
+                    </div>
+                  )}
                   {h.note !== h.before.note && h.note !== '' && (
                     <div className="muted">{t('historyNote', { note: h.note })}</div>
                   )}

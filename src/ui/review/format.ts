@@ -1,4 +1,5 @@
 import type { NoteEventKind } from '../../core/notes';
+import type { DisagreementSide, ResolveRecord } from '../../core/team/fold';
 import type { DecisionKind, Status } from '../../core/types';
 import type { Step } from '../../db/repo';
 import type { Language, MessageKey } from '../../i18n';
@@ -52,6 +53,7 @@ const KIND_LABEL: Record<DecisionKind, MessageKey> = {
   redo: 'redo',
   'import-mapping': 'kind_import_mapping',
   codebook: 'kind_codebook',
+  resolve: 'kind_resolve',
 };
 
 /** A change of the codebook as the person knows it: "Slå ihop H01 med H02". */
@@ -76,6 +78,12 @@ export function stepLabel(t: T, lang: Language, mode: 'undo' | 'redo', step: Ste
   });
 }
 
+/** A resolved disagreement: "Behöll H01 (anna) av H01 (anna), H07 (bo), X2 (cleo)". */
+export function resolveLabel(t: T, r: ResolveRecord): string {
+  const name = (s: DisagreementSide) => `${s.code ?? '–'} (${s.by ?? '–'})`;
+  return t('historyResolve', { kept: name(r.kept), sides: r.sides.map(name).join(', ') });
+}
+
 // How the side panel and the log name actions and times, in the user's language.
 
 export type LogKind = DecisionKind | `note_${NoteEventKind}`;
@@ -93,6 +101,7 @@ const LOG_LABEL: Record<LogKind, MessageKey> = {
   undo: 'kind_undo',
   'import-mapping': 'kind_import_mapping',
   codebook: 'kind_codebook',
+  resolve: 'kind_resolve',
   note_note: 'kind_note_added',
   note_reply: 'kind_note_reply',
   note_resolve: 'kind_note_resolve',

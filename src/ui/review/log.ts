@@ -4,7 +4,8 @@ import type { HistoryRow } from '../../db/db';
 import { writeCsv } from '../../io/csv-export';
 import type { T } from '../i18n';
 import type { CodebookStep } from '../../core/codebook-versions';
-import { codebookStepName, codingLabel, kindLabel } from './format';
+import type { ResolveRecord } from '../../core/team/fold';
+import { codebookStepName, codingLabel, kindLabel, resolveLabel } from './format';
 
 // The project log (issue 9 item 4): every action on values and every note event of a project,
 // newest first, filtered by person, date and action, and exported as CSV.
@@ -27,11 +28,14 @@ export interface LogEntry {
   readonly lines: readonly LogLine[];
   /** A change of the codebook: which (issue 11 item 1). */
   readonly codebook?: CodebookStep;
+  /** A resolved team disagreement: the side kept, of which. */
+  readonly resolve?: ResolveRecord;
 }
 
 /** An action's name in the log: its kind, and for a codebook change which one. */
-export function entryAction(t: T, e: Pick<LogEntry, 'kind' | 'codebook'>): string {
+export function entryAction(t: T, e: Pick<LogEntry, 'kind' | 'codebook' | 'resolve'>): string {
   const kind = kindLabel(t, e.kind);
+  if (e.resolve) return `${kind}: ${resolveLabel(t, e.resolve)}`;
   return e.codebook ? `${kind}: ${codebookStepName(t, e.codebook)}` : kind;
 }
 
@@ -52,6 +56,7 @@ export function logEntries(
       note: c.note,
     })),
     ...(h.codebook ? { codebook: h.codebook } : {}),
+    ...(h.resolve ? { resolve: h.resolve } : {}),
   }));
   for (const n of notes)
     out.push({

@@ -8,7 +8,7 @@ import {
   useTeam,
   type TeamFailure,
 } from '../../state/team';
-import type { DisagreementSide } from '../../core/team/fold';
+import { disagreementSides, type DisagreementSide } from '../../core/team/fold';
 import { RawText } from '../RawText';
 import type { MessageKey } from '../../i18n';
 import { refusalOf, type Refusal } from '../../sync/design';
@@ -123,6 +123,10 @@ export function ConnectDialog() {
 
 function Side({ t, side, lang }: { t: T; side: DisagreementSide; lang: string }) {
   const time = side.at ? new Date(side.at).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') : '–';
+  if (side.codebook) {
+    const n = side.codebook.categories.length;
+    return <div>{t('teamQueueCodebookSide', { n, by: side.by ?? '–', time })}</div>;
+  }
   return (
     <div>
       <div>{t('teamQueueSide', { code: side.code ?? '–', by: side.by ?? '–', time })}</div>
@@ -147,28 +151,43 @@ export function DisagreementsDialog() {
           <thead>
             <tr>
               <th>{t('teamQueueValue')}</th>
-              <th>{t('teamQueueHeld')}</th>
-              <th>{t('teamQueueArrived')}</th>
+              <th>{t('teamQueueSides')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((d) => (
               <tr key={d.id} data-testid="team-disagreement">
                 <td>
-                  <RawText raw={d.raw} />
+                  {d.subject === 'codebook' ? t('teamQueueCodebook') : <RawText raw={d.raw} />}
                   <div className="muted">{d.variable}</div>
                 </td>
-                {(['held', 'arrived'] as const).map((k) => (
-                  <td key={k}>
-                    <Side t={t} side={d[k]} lang={lang} />
-                    <button
-                      onClick={() => void resolveDisagreement(d.id, k)}
-                      data-testid={`team-keep-${k}`}
-                    >
-                      {t('teamQueueKeep', { code: d[k].code ?? '–' })}
-                    </button>
-                  </td>
-                ))}
+                <td>
+                  {/* Every side, also a third coder's and a fourth's: none hides another. */}
+                  <div className="team-sides">
+                    {disagreementSides(d).map((side, i) => (
+                      <div key={side.event ?? 'held'} className="team-side" data-testid="team-side">
+                        <div className="muted">
+                          {t(
+                            d.subject === 'double-coding'
+                              ? 'teamQueueBlind'
+                              : side.event === null
+                                ? 'teamQueueHeld'
+                                : 'teamQueueArrived',
+                          )}
+                        </div>
+                        <Side t={t} side={side} lang={lang} />
+                        <button
+                          onClick={() => void resolveDisagreement(d.id, i)}
+                          data-testid={`team-keep-${i}`}
+                        >
+                          {side.codebook
+                            ? t('teamQueueKeepCodebook')
+                            : t('teamQueueKeep', { code: side.code ?? '–' })}
+                        </button>
+                      </div>
+                    ))}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>
