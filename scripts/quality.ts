@@ -300,11 +300,13 @@ async function main(): Promise<void> {
     ...pair('final 11', 'final11'),
     ...pair('final 12', 'final12'),
     // Codebooks the engine was not written for: what carries to any codebook.
-    ...['insats', 'english', 'bistand', 'placering', 'needs', 'insatser2', 'school'].map((name) => ({
-      name: `${name} (own codebook)`,
-      codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
-      rows: readLabelled(join(heldoutDir, `${name}-values.tsv`)),
-    })),
+    ...['insats', 'english', 'bistand', 'placering', 'needs', 'insatser2', 'school'].map(
+      (name) => ({
+        name: `${name} (own codebook)`,
+        codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
+        rows: readLabelled(join(heldoutDir, `${name}-values.tsv`)),
+      }),
+    ),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [
