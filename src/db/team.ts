@@ -4,8 +4,7 @@ import type { ProjectPeople } from '../core/members';
 import type { NoteEvent } from '../core/notes';
 import {
   decisionEvent,
-  EVENT_TYPE,
-  EVENT_VERSION,
+  envelope,
   eventId,
   type CodebookEvent,
   type ImportEvent,
@@ -86,11 +85,7 @@ export async function queueNote(db: KodbokDb, project: string, note: NoteEvent):
   const link = await teamLinkIn(db, project);
   if (link === null) return;
   const event: NoteSyncEvent = {
-    _id: eventId(note.at, note.by, note.id),
-    type: EVENT_TYPE,
-    v: EVENT_VERSION,
-    author: note.by,
-    at: note.at,
+    ...envelope(eventId(note.at, note.by, note.id), note.by, note.at),
     kind: 'note',
     note,
   };
@@ -119,11 +114,7 @@ export async function queueCodebook(
   const { by, at, changes: _local, ...rest } = c;
   const event: CodebookEvent = {
     ...rest,
-    _id: eventId(at, by, newId()),
-    type: EVENT_TYPE,
-    v: EVENT_VERSION,
-    author: by,
-    at,
+    ...envelope(eventId(at, by, newId()), by, at),
     kind: 'codebook',
     changes,
   };
@@ -296,11 +287,7 @@ export async function resolveDisagreement(
     await db.disagreements.update([project, id], { resolved: { by, at, event: eventId_ } });
     if ((await teamLinkIn(db, project)) !== null) {
       const event: ResolveEvent = {
-        _id: eventId_,
-        type: EVENT_TYPE,
-        v: EVENT_VERSION,
-        author: by,
-        at,
+        ...envelope(eventId_, by, at),
         kind: 'resolve',
         variable: d.variable,
         raw: d.raw,
@@ -374,11 +361,7 @@ export async function queueImport(
 ): Promise<void> {
   if ((await teamLinkIn(db, req.project)) === null) return;
   const event: ImportEvent = {
-    _id: eventId(at, req.by, newId()),
-    type: EVENT_TYPE,
-    v: EVENT_VERSION,
-    author: req.by,
-    at,
+    ...envelope(eventId(at, req.by, newId()), req.by, at),
     kind: 'import',
     import: id,
     files: req.files.map((f) => ({ ...f })),
@@ -398,11 +381,7 @@ export async function queueImportUndo(
 ): Promise<void> {
   if ((await teamLinkIn(db, project)) === null) return;
   const event: ImportUndoEvent = {
-    _id: eventId(at, by, newId()),
-    type: EVENT_TYPE,
-    v: EVENT_VERSION,
-    author: by,
-    at,
+    ...envelope(eventId(at, by, newId()), by, at),
     kind: 'import-undo',
     import: id,
   };
@@ -432,11 +411,7 @@ export async function saveProfile(
     await db.settings.put({ key, value: profile });
     if ((await teamLinkIn(db, project)) === null) return;
     const event: SettingEvent = {
-      _id: eventId(at, by, newId()),
-      type: EVENT_TYPE,
-      v: EVENT_VERSION,
-      author: by,
-      at,
+      ...envelope(eventId(at, by, newId()), by, at),
       kind: 'setting',
       name: 'normalise',
       variable,
@@ -468,9 +443,8 @@ export async function queueSnapshot(db: KodbokDb, project: string, user: string)
   await db.transaction('rw', [db.variables, db.values, ...queueTables(db)], async () => {
     const variables = await db.variables.where('project').equals(project).toArray();
     for (const { project: _p, ...variable } of variables) {
-      const base = { type: EVENT_TYPE, v: EVENT_VERSION, author: user, at } as const;
       const events: TeamEvent[] = [
-        { ...base, _id: snapshotId(variable.id, null), kind: 'variable', variable },
+        { ...envelope(snapshotId(variable.id, null), user, at), kind: 'variable', variable },
       ];
       const rows = await db.values
         .where('[project+variable+raw]')
@@ -478,8 +452,7 @@ export async function queueSnapshot(db: KodbokDb, project: string, user: string)
         .toArray();
       for (let i = 0; i * SNAPSHOT_CHUNK < rows.length; i++) {
         events.push({
-          ...base,
-          _id: snapshotId(variable.id, i),
+          ...envelope(snapshotId(variable.id, i), user, at),
           kind: 'values',
           variable: variable.id,
           values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => ({
@@ -516,11 +489,7 @@ export async function savePeopleFor(
     await db.settings.put({ key: SETTINGS.members.key(project), value: people });
     if ((await teamLinkIn(db, project)) === null) return;
     const event: MembersEvent = {
-      _id: eventId(at, by, newId()),
-      type: EVENT_TYPE,
-      v: EVENT_VERSION,
-      author: by,
-      at,
+      ...envelope(eventId(at, by, newId()), by, at),
       kind: 'members',
       people,
     };

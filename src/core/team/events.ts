@@ -239,6 +239,11 @@ export function eventId(at: string, author: string, nonce: string): string {
   return `ev:${at}:${encodeURIComponent(author)}:${nonce}`;
 }
 
+/** The fields every event starts with: its id, type, version, author and time. */
+export function envelope(id: string, author: string, at: string): EventBase {
+  return { _id: id, type: EVENT_TYPE, v: EVENT_VERSION, author, at };
+}
+
 /** Orders events the same way in every browser: by time, then by id. */
 export function byEventOrder(a: TeamEvent, b: TeamEvent): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1;
@@ -266,11 +271,7 @@ export function decisionEvent(
   nonce: string,
 ): DecisionEvent {
   return {
-    _id: eventId(action.at, action.by, nonce),
-    type: EVENT_TYPE,
-    v: EVENT_VERSION,
-    author: action.by,
-    at: action.at,
+    ...envelope(eventId(action.at, action.by, nonce), action.by, action.at),
     kind: 'decision',
     variable: action.variable,
     batch: action.batch,
