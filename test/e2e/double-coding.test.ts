@@ -90,6 +90,8 @@ describe('blind double coding', () => {
     await closeDialog(page);
     await become(page, 'erik');
     await openDialog(page);
+    // The dialog reads the samples after it opens: wait for erik's lists before reading them.
+    await expect.poll(() => page.getByTestId('dc-choice').count()).toBe(SIZE);
     const shown = await page
       .getByTestId('dc-choice')
       .evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));

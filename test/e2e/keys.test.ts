@@ -217,21 +217,24 @@ describe('focus after an action and after a dialog', () => {
     const { page } = demo.session;
     await page.getByTestId('all-suggestions').check();
     await page.locator('.ag-header-cell[col-id="suggestion3"]').waitFor();
-    const rowsWithThree = await page.locator('.ag-row:has([col-id="raw"])').evaluateAll((els) =>
-      els
-        .filter(
-          (el) =>
-            el.querySelector('.st-uncoded') &&
-            (el.querySelector('[col-id="suggestion3"]')?.textContent ?? '') !== '',
-        )
-        .map((el) => ({
-          raw: el.querySelector('[col-id="raw"] .raw')?.getAttribute('title') ?? '',
-          s: ['suggestion', 'suggestion2', 'suggestion3'].map(
-            (c) => (el.querySelector(`[col-id="${c}"]`)?.textContent ?? '').split(' ')[0],
-          ),
-        })),
-    );
-    expect(rowsWithThree.length).toBeGreaterThanOrEqual(3);
+    // The third column's cells are drawn after its header: read the rows until three show.
+    const readRows = () =>
+      page.locator('.ag-row:has([col-id="raw"])').evaluateAll((els) =>
+        els
+          .filter(
+            (el) =>
+              el.querySelector('.st-uncoded') &&
+              (el.querySelector('[col-id="suggestion3"]')?.textContent ?? '') !== '',
+          )
+          .map((el) => ({
+            raw: el.querySelector('[col-id="raw"] .raw')?.getAttribute('title') ?? '',
+            s: ['suggestion', 'suggestion2', 'suggestion3'].map(
+              (c) => (el.querySelector(`[col-id="${c}"]`)?.textContent ?? '').split(' ')[0],
+            ),
+          })),
+      );
+    await expect.poll(async () => (await readRows()).length).toBeGreaterThanOrEqual(3);
+    const rowsWithThree = await readRows();
     const picks = rowsWithThree.slice(0, 3);
     for (const [i, r] of picks.entries()) {
       await (await rowOf(page, r.raw)).locator('[col-id="frequency"]').click();
