@@ -12,6 +12,7 @@ import { createRng } from './random';
 import type { BlindCode, DoubleSample, SampleMode } from './double-sample';
 import type { Category, Codebook, RawValue } from './types';
 import type { Disagreement as QueuedDisagreement, DisagreementSide } from './team/fold';
+import type { BlindCodesEvent, SampleEvent } from './team/events';
 
 export { SAMPLE_MODES, type BlindCode, type DoubleSample, type SampleMode } from './double-sample';
 
@@ -90,7 +91,8 @@ function latestByCoder(
   const inSample = new Set(sample.raws);
   const coders = new Map<string, Map<string, BlindCode>>();
   for (const e of [...events].sort(byTime)) {
-    if (e.sample !== sample.id || !inSample.has(e.raw)) continue;
+    // A code by someone not asked to code the sample (a forged event) counts for nothing.
+    if (e.sample !== sample.id || !inSample.has(e.raw) || !sample.coders.includes(e.by)) continue;
     const codes = coders.get(e.by) ?? new Map<string, BlindCode>();
     coders.set(e.by, codes);
     codes.set(e.raw, e);
@@ -196,6 +198,9 @@ export function disagreements(
   return out;
 }
 
+/** How the queue's id of a double-coding disagreement starts. */
+export const DOUBLE_CODING_PREFIX = 'dis:double:';
+
 /**
  * A completed sample's disagreements as the disagreements queue lists them (core/team/fold.ts):
  * one per value the coders coded differently, every coder's code a side (who, when, which
@@ -224,7 +229,7 @@ export function queuedDisagreements(
     const [held, arrived, ...others] = sides as [DisagreementSide, DisagreementSide];
     return {
       // Length-prefixed: a raw value may contain any character.
-      id: `dis:double:${sample.id}:${d.raw.length}:${d.raw}`,
+      id: `${DOUBLE_CODING_PREFIX}${sample.id}:${d.raw.length}:${d.raw}`,
       variable: sample.variable,
       raw: d.raw,
       subject: 'double-coding',
@@ -233,6 +238,37 @@ export function queuedDisagreements(
       ...(others.length > 0 ? { others } : {}),
     };
   });
+}
+
+/** A project's double coding as a browser holds it: samples and blind codes, each by id. */
+export interface DoubleCodingState {
+  readonly samples: ReadonlyMap<string, DoubleSample>;
+  readonly codes: ReadonlyMap<string, BlindCode>;
+}
+
+/**
+ * A team's double-coding events folded into a browser's state (issue 10 item 6 on a team): a
+ * sample and a code are immutable records with ids made where they were written, so each is
+ * added once, whatever order the events come in and however often. The state says nothing of
+ * who may see what: blindView and mayCompare decide that on every machine alike.
+ */
+export function foldDoubleCoding(
+  state: DoubleCodingState,
+  events: readonly (SampleEvent | BlindCodesEvent)[],
+): DoubleCodingState {
+  const samples = new Map(state.samples);
+  const codes = new Map(state.codes);
+  for (const e of events) {
+    if (e.kind === 'sample') {
+      if (!samples.has(e.sample.id)) samples.set(e.sample.id, e.sample);
+      continue;
+    }
+    for (const c of e.codes) {
+      // Only her own codes on the event's sample (readTeamEvent refuses others already).
+      if (c.by === e.author && c.sample === e.sample && !codes.has(c.id)) codes.set(c.id, c);
+    }
+  }
+  return { samples, codes };
 }
 
 /** Why a blind code is refused (nothing is stored then). */

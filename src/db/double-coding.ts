@@ -1,9 +1,12 @@
 // Blind double coding (issue 10 item 6): drawing a sample and writing coders' blind codes, each
-// one transaction that adds immutable rows (core/double-coding.ts says what they mean).
+// one transaction that adds immutable rows (core/double-coding.ts says what they mean). In a
+// project linked to a team the same transaction queues them as events, and the team's events
+// are folded in here too (foldDoubleCodingEvents), so two coders on two machines code one sample.
 
 import {
   blindCodeRefusal,
   drawSample,
+  foldDoubleCoding,
   queuedDisagreements,
   type BlindCode,
   type BlindRefusal,
@@ -11,9 +14,18 @@ import {
   type SampleMode,
 } from '../core/double-coding';
 import { leafSet } from '../core/codebook';
+import {
+  envelope,
+  eventId,
+  type BlindCodesEvent,
+  type SampleEvent,
+  type TeamEvent,
+} from '../core/team/events';
 import type { Codebook, VariableId } from '../core/types';
+import { liveQuery } from 'dexie';
 import type { KodbokDb } from './db';
-import { newId, valueRange } from './projects';
+import { newId, valueRange, type Subscription } from './projects';
+import { queueEvent, queueTables, teamLinkIn } from './team';
 
 export interface SampleDraw {
   readonly project: string;
@@ -33,7 +45,7 @@ export async function drawDoubleSample(
 ): Promise<DoubleSample | 'empty'> {
   const at = new Date().toISOString();
   const id = newId();
-  return db.transaction('rw', [db.values, db.doubleSamples], async () => {
+  return db.transaction('rw', [db.values, db.doubleSamples, ...queueTables(db)], async () => {
     const values = await db.values
       .where('[project+variable+raw]')
       .between(...valueRange(req.project, req.variable), true, true)
@@ -52,6 +64,14 @@ export async function drawDoubleSample(
       at,
     };
     await db.doubleSamples.add({ ...sample, project: req.project });
+    if ((await teamLinkIn(db, req.project)) !== null) {
+      const event: SampleEvent = {
+        ...envelope(eventId(at, req.by, id), req.by, at),
+        kind: 'sample',
+        sample,
+      };
+      await queueEvent(db, req.project, event);
+    }
     return sample;
   });
 }
@@ -71,7 +91,13 @@ export async function writeBlindCodes(
 ): Promise<BlindCode[] | BlindRefusal | 'missing'> {
   const at = new Date().toISOString();
   const ids = req.codes.map(() => newId());
-  const tables = [db.variables, db.doubleSamples, db.doubleCodes, db.disagreements];
+  const tables = [
+    db.variables,
+    db.doubleSamples,
+    db.doubleCodes,
+    db.disagreements,
+    ...queueTables(db),
+  ];
   return db.transaction('rw', tables, async () => {
     const sample = await db.doubleSamples.get([req.project, req.sample]);
     const variable = sample && (await db.variables.get([req.project, sample.variable]));
@@ -90,6 +116,17 @@ export async function writeBlindCodes(
       if (refusal) return refusal;
     }
     await db.doubleCodes.bulkAdd(events.map((e) => ({ ...e, project: req.project })));
+    if ((await teamLinkIn(db, req.project)) !== null) {
+      const event: BlindCodesEvent = {
+        ...envelope(eventId(at, req.by, newId()), req.by, at),
+        kind: 'blind-codes',
+        sample: sample.id,
+        variable: sample.variable,
+        coders: sample.coders,
+        codes: events,
+      };
+      await queueEvent(db, req.project, event);
+    }
     await queueSampleDisagreements(db, req.project, sample, variable.codebook);
     return events;
   });
@@ -117,6 +154,46 @@ async function queueSampleDisagreements(
   await db.disagreements.bulkPut(open.map((d) => ({ ...d, project })));
 }
 
+/**
+ * Inside foldRemote's transaction (db.doubleSamples, db.doubleCodes, db.variables,
+ * db.disagreements): the team's samples and blind codes of a batch, each added once
+ * (core foldDoubleCoding); every sample they touch that is complete here puts its disagreements
+ * in the queue, with the same ids as on every other machine. Returns the records added.
+ */
+export async function foldDoubleCodingEvents(
+  db: KodbokDb,
+  project: string,
+  batch: readonly TeamEvent[],
+): Promise<number> {
+  const events = batch.filter(
+    (e): e is SampleEvent | BlindCodesEvent => e.kind === 'sample' || e.kind === 'blind-codes',
+  );
+  if (events.length === 0) return 0;
+  const sampleIds = [...new Set(events.map((e) => (e.kind === 'sample' ? e.sample.id : e.sample)))];
+  const codeIds = events.flatMap((e) => (e.kind === 'blind-codes' ? e.codes.map((c) => c.id) : []));
+  const key = (id: string): [string, string] => [project, id];
+  const heldSamples = await db.doubleSamples.bulkGet(sampleIds.map(key));
+  const heldCodes = await db.doubleCodes.bulkGet(codeIds.map(key));
+  const held = {
+    samples: new Map(
+      heldSamples.flatMap((r) => (r ? [[r.id, (({ project: _, ...s }) => s)(r)] as const] : [])),
+    ),
+    codes: new Map(
+      heldCodes.flatMap((r) => (r ? [[r.id, (({ project: _, ...c }) => c)(r)] as const] : [])),
+    ),
+  };
+  const next = foldDoubleCoding(held, events);
+  const newSamples = [...next.samples.values()].filter((s) => !held.samples.has(s.id));
+  const newCodes = [...next.codes.values()].filter((c) => !held.codes.has(c.id));
+  await db.doubleSamples.bulkAdd(newSamples.map((s) => ({ ...s, project })));
+  await db.doubleCodes.bulkAdd(newCodes.map((c) => ({ ...c, project })));
+  for (const sample of next.samples.values()) {
+    const variable = await db.variables.get([project, sample.variable]);
+    if (variable) await queueSampleDisagreements(db, project, sample, variable.codebook);
+  }
+  return newSamples.length + newCodes.length;
+}
+
 /** A variable's samples (oldest first) and every blind code on them, in one read. */
 export async function loadDoubleCoding(
   db: KodbokDb,
@@ -138,5 +215,22 @@ export async function loadDoubleCoding(
         .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
       codes: codes.map(({ project: _, ...c }) => c),
     };
+  });
+}
+
+/**
+ * A variable's samples and codes, again whenever they change: a sample drawn or codes saved on
+ * another machine show as they arrive (the dialog decides what each person may see of them).
+ */
+export function observeDoubleCoding(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  onChange: (stored: Awaited<ReturnType<typeof loadDoubleCoding>>) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(() => loadDoubleCoding(db, project, variable)).subscribe({
+    next: onChange,
+    error: onError,
   });
 }

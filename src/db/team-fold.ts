@@ -1,4 +1,5 @@
 import { codingOf, newRawValue } from '../core/decide';
+import { DOUBLE_CODING_PREFIX } from '../core/double-coding';
 import { readPeople } from '../core/members';
 import {
   readShared,
@@ -19,6 +20,7 @@ import {
 } from '../core/team/fold';
 import type { Coding } from '../core/types';
 import { currentVersion, saveVersion } from './codebook';
+import { foldDoubleCodingEvents } from './double-coding';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
 import { undoImportIn, writeImport, type FileImport } from './imports';
 import { SETTINGS } from './settings';
@@ -65,6 +67,8 @@ export async function foldRemote(
     db.counts,
     db.imports,
     db.importParts,
+    db.doubleSamples,
+    db.doubleCodes,
   ];
   await db.transaction('rw', tables, async () => {
     const known = await db.teamEvents.bulkGet(
@@ -216,10 +220,25 @@ export async function foldRemote(
         const before = r ? codingOf(r) : undefined;
         const step = foldResolve(before, e);
         apply(e.variable, step);
+        const resolved = { by: e.author, at: e.at, event: e._id };
         for (const id of e.resolves) {
-          await db.disagreements.update([project, id], {
-            resolved: { by: e.author, at: e.at, event: e._id },
-          });
+          if (await db.disagreements.update([project, id], { resolved })) continue;
+          // Not met here yet (a blind sample's codes not all arrived): kept settled as the
+          // resolver saw it, so that it never opens here once the sides arrive.
+          const [held, arrived, ...others] = e.sides ?? [];
+          if (held && arrived) {
+            await db.disagreements.put({
+              project,
+              id,
+              variable: e.variable,
+              raw: e.raw,
+              held,
+              arrived,
+              ...(others.length > 0 ? { others } : {}),
+              ...(id.startsWith(DOUBLE_CODING_PREFIX) ? { subject: 'double-coding' as const } : {}),
+              resolved,
+            });
+          }
         }
         if (step.kind === 'apply' && before) {
           histories.push({
@@ -244,6 +263,8 @@ export async function foldRemote(
         await db.settings.put({ key: SETTINGS.members.key(project), value: readPeople(e.people) });
       }
     }
+    // Samples and blind codes (any order, each once); a completed sample's disagreements queued.
+    changed += await foldDoubleCodingEvents(db, project, fresh);
     if (dirty.size > 0) await db.values.bulkPut([...dirty].map((k) => values.get(k)!));
     if (histories.length > 0) await db.history.bulkAdd(histories);
     if (fresh.length > 0) await db.teamEvents.bulkAdd(fresh.map((e) => ({ project, id: e._id })));

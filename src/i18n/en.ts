@@ -361,8 +361,10 @@ export const en: Messages = {
     'The decision is recorded under another name than the one you are logged in as. Choose your login name as the user.',
   teamRefusal_bad_event: 'The event lacks something the server requires.',
   teamRefusal_not_a_reviewer:
-    'You are not a reviewer in this project: only a reviewer approves or sends back.',
+    'You are not a reviewer in this project: only a reviewer approves, sends back or draws a sample for double coding.',
   teamRefusal_own_coding: 'Four eyes: you cannot approve a value you coded yourself.',
+  // Blind double coding through the team server
+  teamRefusal_not_a_coder: 'You are not one of the sample’s coders: only they code it blind.',
   teamLinked: '{user} on {server}, database {db}',
   teamDisagreements: '{n} disagreements',
   teamDisagreements_one: '{n} disagreement',

@@ -362,8 +362,10 @@ export const sv = {
     'Beslutet är sparat under ett annat namn än det du är inloggad som. Välj ditt inloggningsnamn som användare.',
   teamRefusal_bad_event: 'Händelsen saknar något som servern kräver.',
   teamRefusal_not_a_reviewer:
-    'Du är inte granskare i projektet: bara en granskare godkänner eller skickar tillbaka.',
+    'Du är inte granskare i projektet: bara en granskare godkänner, skickar tillbaka eller drar ett urval för dubbelkodning.',
   teamRefusal_own_coding: 'Fyra ögon: du kan inte godkänna ett värde som du själv kodade.',
+  // Blind double coding through the team server
+  teamRefusal_not_a_coder: 'Du är inte en av urvalets kodare: bara de kodar det blint.',
   teamLinked: '{user} på {server}, databas {db}',
   teamDisagreements: '{n} oenigheter',
   teamDisagreements_one: '{n} oenighet',

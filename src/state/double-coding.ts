@@ -7,7 +7,7 @@ import * as repo from '../db/double-coding';
 import { saving } from './app';
 import { get } from './store';
 
-export { loadDoubleCoding } from '../db/double-coding';
+export { observeDoubleCoding } from '../db/double-coding';
 
 /** Draws a sample of the open variable with these coders; null when nothing was stored. */
 export async function drawDoubleSample(request: {

@@ -22,6 +22,7 @@ export const REFUSALS = [
   'bad-event',
   'not-a-reviewer',
   'own-coding',
+  'not-a-coder',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
@@ -74,6 +75,20 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   var review = (kind === 'decision' && (newDoc.action === 'approve' || newDoc.action === 'reject')) || kind === 'resolve' ||
     (kind === 'codebook' && newDoc.action === 'resolve');
   if (review && !reviewer(newDoc.author)) no('not-a-reviewer', newDoc.author + ' is not a reviewer of this project');
+  if (kind === 'sample') {
+    if (!admin && !reviewer(newDoc.author)) no('not-a-reviewer', newDoc.author + ' is not a reviewer of this project: only a reviewer or an admin draws a sample');
+    if (!newDoc.sample || newDoc.sample.by !== newDoc.author) no('not-the-author', 'a sample is drawn by its author only');
+  }
+  if (kind === 'blind-codes') {
+    // The sample's coders travel with the codes (this function cannot read the sample itself).
+    if (!has(newDoc.coders, newDoc.author)) no('not-a-coder', newDoc.author + ' is not one of the sample\\'s coders');
+    var codes = newDoc.codes;
+    if (!codes || typeof codes !== 'object' || typeof codes.length !== 'number') no('bad-event', 'blind codes list their codes');
+    for (var k = 0; k < codes.length; k++) {
+      if (!codes[k] || codes[k].by !== newDoc.author) no('not-the-author', 'a coder saves her own blind codes only');
+      if (codes[k].sample !== newDoc.sample) no('bad-event', 'every blind code is on the event\\'s sample');
+    }
+  }
   if (kind === 'decision') {
     var changes = newDoc.changes;
     if (!changes || typeof changes.length !== 'number') no('bad-event', 'a decision lists its changes');

@@ -111,6 +111,46 @@ describe('validate_doc_update', () => {
     expect(check(designDoc(people), 'lena')).toBe('allowed');
   });
 
+  it('lets only a reviewer or a project admin draw a sample for double coding', () => {
+    const drawn = (by: string) => ({
+      _id: eventId('2026-12-06T05:00:00.000Z', by, 's1'),
+      type: EVENT_TYPE,
+      v: 1,
+      author: by,
+      at: '2026-12-06T05:00:00.000Z',
+      kind: 'sample',
+      sample: { id: 's1', variable: 'orsak', raws: ['Hot'], coders: ['anna', 'cleo'], by },
+    });
+    expect(check(drawn('anna'), 'anna')).toBe('not-a-reviewer');
+    expect(check(drawn('bo'), 'bo')).toBe('allowed');
+    expect(check(drawn('lena'), 'lena')).toBe('allowed');
+    // Drawn in another's name inside her own event.
+    const other = drawn('bo');
+    expect(check({ ...other, sample: { ...other.sample, by: 'cleo' } }, 'bo')).toBe(
+      'not-the-author',
+    );
+  });
+
+  it('takes blind codes only from one of the sample’s coders, in her own name', () => {
+    const codes = (by: string, codedBy = by, coders = ['anna', 'cleo']) => ({
+      _id: eventId('2026-12-06T05:01:00.000Z', by, 'c1'),
+      type: EVENT_TYPE,
+      v: 1,
+      author: by,
+      at: '2026-12-06T05:01:00.000Z',
+      kind: 'blind-codes',
+      sample: 's1',
+      variable: 'orsak',
+      coders,
+      codes: [{ id: 'k1', sample: 's1', raw: 'Hot', code: 'A', by: codedBy, at: 'x' }],
+    });
+    expect(check(codes('anna'), 'anna')).toBe('allowed');
+    expect(check(codes('bo'), 'bo')).toBe('not-a-coder');
+    expect(check(codes('anna', 'cleo'), 'anna')).toBe('not-the-author');
+    expect(check(codes('cleo'), 'anna')).toBe('not-the-author');
+    expect(check({ ...codes('anna'), codes: 'Hot' }, 'anna')).toBe('bad-event');
+  });
+
   it('lets every member review while a project has no members listed (as the app does)', () => {
     const open = compile({ members: [], fourEyes: true });
     expect(refusal(() => open(decision('anna', 'approve', 'bo'), null, user('anna'), secObj))).toBe(

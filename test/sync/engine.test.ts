@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import { disagreementSides } from '../../src/core/team/fold';
+import { blindView, mayCompare, sampleAgreement } from '../../src/core/double-coding';
+import { drawDoubleSample, loadDoubleCoding, writeBlindCodes } from '../../src/db/double-coding';
 import { editCodebook, loadCodebookVersions } from '../../src/db/codebook';
 import type { KodbokDb } from '../../src/db/db';
 import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
@@ -18,7 +20,15 @@ import {
 import { readSetting, SETTINGS } from '../../src/db/settings';
 import { defaultProfile } from '../../src/core/suggest/profile';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
-import { decideAs, freshDb, projectWith, request, setPeople, variable } from '../db/helpers';
+import {
+  codebook,
+  decideAs,
+  freshDb,
+  projectWith,
+  request,
+  setPeople,
+  variable,
+} from '../db/helpers';
 import { importFiles, listImports, loadTallies, undoImport } from '../../src/db/imports';
 import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
 
@@ -498,6 +508,120 @@ describe('an import made after the project was shared', () => {
       expect((await listImports(b.db, b.project))[0]?.undone?.by).toBe('anna');
       await sb.settled();
       expect(await listImports(b.db, b.project)).toHaveLength(1);
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+  });
+});
+
+describe('blind double coding by two coders on two machines', () => {
+  it('shares the sample and the codes, stays blind, and queues each disagreement once in both', async () => {
+    const DC = 'kodbok-double';
+    await teamProject(server, DC, people);
+    const a = await browser('anna', undefined, DC);
+    const b = await browser('bo', undefined, DC);
+    const sa = a.make();
+    const sb = b.make();
+    sa.start();
+    sb.start();
+    try {
+      // Anna (a coder) may not draw one: the server refuses it and says why.
+      const hers = await drawDoubleSample(a.db, {
+        project: a.project,
+        variable: variable.id,
+        mode: 'random',
+        size: 2,
+        seed: 1,
+        coders: ['anna'],
+        by: 'anna',
+      });
+      expect(hers).not.toBe('empty');
+      sa.push();
+      await expect
+        .poll(async () => (await a.db.outbox.toArray())[0]?.refused?.reason ?? '', {
+          timeout: 8000,
+        })
+        .toMatch(/^kodbok:not-a-reviewer:/);
+      // Bo (both) draws the sample for Anna and himself: it reaches Anna's browser.
+      const sample = await drawDoubleSample(b.db, {
+        project: b.project,
+        variable: variable.id,
+        mode: 'random',
+        size: 2,
+        seed: 2026,
+        coders: ['anna', 'bo'],
+        by: 'bo',
+      });
+      if (sample === 'empty') throw new Error('no sample');
+      sb.push();
+      const annas = () => loadDoubleCoding(a.db, a.project, variable.id);
+      await expect
+        .poll(async () => (await annas()).samples.map((s) => s.id), { timeout: 8000 })
+        .toContain(sample.id);
+      expect((await annas()).samples.find((s) => s.id === sample.id)).toEqual(sample);
+      // Bo codes first; his codes arrive, but Anna's view shows none of them until she is done.
+      const bos = await writeBlindCodes(b.db, {
+        project: b.project,
+        sample: sample.id,
+        by: 'bo',
+        codes: [
+          { raw: 'Missbruk', code: 'B11' },
+          { raw: 'Hot', code: 'H01' },
+        ],
+      });
+      expect(Array.isArray(bos)).toBe(true);
+      sb.push();
+      await expect.poll(async () => (await annas()).codes.length, { timeout: 8000 }).toBe(2);
+      const seen = await annas();
+      const theSample = seen.samples.find((s) => s.id === sample.id)!;
+      expect(blindView(theSample, seen.codes, 'anna')).toEqual(
+        sample.raws.map((raw) => ({ raw, code: null })),
+      );
+      expect(mayCompare(theSample, seen.codes, 'anna')).toBe(false);
+      expect(await a.db.disagreements.count()).toBe(0);
+      // Anna codes: they agree on Missbruk, not on Hot.
+      await writeBlindCodes(a.db, {
+        project: a.project,
+        sample: sample.id,
+        by: 'anna',
+        codes: [
+          { raw: 'Missbruk', code: 'B11' },
+          { raw: 'Hot', code: 'H07' },
+        ],
+      });
+      sa.push();
+      const open = (x: typeof a) => x.db.disagreements.filter((d) => !d.resolved).toArray();
+      await expect.poll(async () => (await open(b)).length, { timeout: 8000 }).toBe(1);
+      await sa.settled();
+      await sb.settled();
+      const [inA] = await open(a);
+      const [inB] = await open(b);
+      expect(await a.db.disagreements.count()).toBe(1);
+      expect(inA).toEqual({ ...inB, project: a.project });
+      expect(inA).toMatchObject({ raw: 'Hot', subject: 'double-coding' });
+      expect(disagreementSides(inA!).map((s) => [s.by, s.code])).toEqual([
+        ['anna', 'H07'],
+        ['bo', 'H01'],
+      ]);
+      // The same report on both machines.
+      const report = async (x: typeof a) => {
+        const { samples, codes } = await loadDoubleCoding(x.db, x.project, variable.id);
+        const s = samples.find((y) => y.id === sample.id)!;
+        return sampleAgreement(s, codes, {
+          codebook,
+          level: 'leaf',
+          weight: 'values',
+          frequencies: new Map(),
+        });
+      };
+      expect(await report(a)).toEqual(await report(b));
+      expect((await report(a)).percentAgreement).toBe(0.5);
+      // Bo resolves it: settled in Anna's browser too, never listed again.
+      expect(await resolveDisagreement(b.db, b.project, inB!.id, 0, 'bo')).toBe('resolved');
+      sb.push();
+      await expect.poll(async () => (await open(a)).length, { timeout: 8000 }).toBe(0);
+      expect((await valueOf(a.db, a.project, 'Hot'))?.code).toBe('H07');
     } finally {
       sa.stop();
       sb.stop();

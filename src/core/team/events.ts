@@ -4,6 +4,7 @@ import type { NoteEvent } from '../notes';
 import type { CodebookStep, VersionCause } from '../codebook-versions';
 import type { CountedVariable } from '../import-count';
 import type { TallyPairs } from '../import-merge';
+import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type {
   Codebook,
   Coding,
@@ -156,6 +157,30 @@ export interface SettingEvent extends EventBase {
 export const TEAM_SETTINGS = ['normalise'] as const;
 export type TeamSettingName = (typeof TEAM_SETTINGS)[number];
 
+/**
+ * A sample drawn for blind double coding (core/double-sample.ts), by a reviewer or a project
+ * admin (the server refuses anyone else). Every browser stores it as drawn: the same id, values,
+ * coders and seed.
+ */
+export interface SampleEvent extends EventBase {
+  readonly kind: 'sample';
+  readonly sample: DoubleSample;
+}
+
+/**
+ * One save of a coder's blind codes on a sample. `coders` repeats the sample's coders so that the
+ * server can refuse codes by someone not asked to code it (its rules cannot read the sample); each
+ * browser also ignores codes by anyone not among the coders of the sample it holds.
+ */
+export interface BlindCodesEvent extends EventBase {
+  readonly kind: 'blind-codes';
+  readonly sample: string;
+  readonly variable: VariableId;
+  readonly coders: readonly string[];
+  /** Every code's `by` is the event's author, every `sample` the event's. */
+  readonly codes: readonly BlindCode[];
+}
+
 /** One variable of an import as counted (core/import-count.ts), in plain JSON: Maps as pairs. */
 export interface SharedCounted {
   readonly variable: VariableId;
@@ -211,6 +236,8 @@ export function readShared(s: SharedCounted): CountedVariable {
 }
 
 export type TeamEvent =
+  | SampleEvent
+  | BlindCodesEvent
   | ImportEvent
   | ImportUndoEvent
   | SettingEvent
@@ -348,6 +375,37 @@ const isSide = (x: unknown): boolean => {
   );
 };
 
+const isSample = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    isText(c.id) &&
+    isText(c.variable) &&
+    (SAMPLE_MODES as readonly unknown[]).includes(c.mode) &&
+    typeof c.seed === 'number' &&
+    typeof c.size === 'number' &&
+    Array.isArray(c.raws) &&
+    c.raws.every(isText) &&
+    Array.isArray(c.coders) &&
+    c.coders.every(isText) &&
+    isText(c.by) &&
+    isText(c.at)
+  );
+};
+/** A blind code of this sample, by this author (a code in another's name is not read). */
+const isBlindCode = (x: unknown, sample: string, author: string): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return (
+    isText(c.id) &&
+    c.sample === sample &&
+    isText(c.raw) &&
+    isText(c.code) &&
+    c.by === author &&
+    isText(c.at)
+  );
+};
+
 /**
  * A document read from the server, as an event this version can fold, or null (a design
  * document, another program's document, a newer or broken event): skipped, never half-applied.
@@ -421,6 +479,20 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         isText(d.variable) &&
         'value' in d
         ? (d as unknown as SettingEvent)
+        : null;
+    case 'sample':
+      // Drawn by the event's author: the server checks the author, so the drawer is known.
+      return isSample(d.sample) && (d.sample as { by: unknown }).by === d.author
+        ? (d as unknown as SampleEvent)
+        : null;
+    case 'blind-codes':
+      return isText(d.sample) &&
+        isText(d.variable) &&
+        Array.isArray(d.coders) &&
+        d.coders.every(isText) &&
+        Array.isArray(d.codes) &&
+        d.codes.every((c: unknown) => isBlindCode(c, d.sample as string, d.author as string))
+        ? (d as unknown as BlindCodesEvent)
         : null;
     case 'values':
       return isText(d.variable) &&

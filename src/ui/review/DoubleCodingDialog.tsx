@@ -3,7 +3,7 @@
 // has coded it all (or for anyone not coding it) the agreement, the confusion table and the
 // disagreements are shown, computed by core/double-coding.ts (the figures of kodbok agreement).
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { leaves } from '../../core/codebook';
 import {
   blindView,
@@ -21,7 +21,7 @@ import type { Variable } from '../../core/types';
 import { appDb } from '../../db/db';
 import { formatNumber, formatPercent, type Language } from '../../i18n';
 import { notify, reportError, useApp, useReview } from '../../state/app';
-import { drawDoubleSample, loadDoubleCoding, saveBlindCodes } from '../../state/double-coding';
+import { drawDoubleSample, observeDoubleCoding, saveBlindCodes } from '../../state/double-coding';
 import { useT, type T } from '../i18n';
 import { RawText } from '../RawText';
 import { Modal } from './Modal';
@@ -52,11 +52,13 @@ export function DoubleCodingDialog({ onClose }: { onClose: () => void }) {
   const lang = useApp((s) => s.lang);
   const people = useReview((s) => s.people);
   const [stored, setStored] = useState<Stored | null>(null);
-  const reload = useCallback(() => {
-    if (!projectId || !variable) return;
-    loadDoubleCoding(appDb(), projectId, variable.id).then(setStored).catch(reportError);
-  }, [projectId, variable]);
-  useEffect(reload, [reload]);
+  const variableId = variable?.id;
+  // Followed live: a teammate's sample or codes arriving from the server show at once.
+  useEffect(() => {
+    if (!projectId || !variableId) return;
+    const sub = observeDoubleCoding(appDb(), projectId, variableId, setStored, reportError);
+    return () => sub.unsubscribe();
+  }, [projectId, variableId]);
   const frequencies = useMemo(() => new Map(values.map((v) => [v.raw, v.frequency])), [values]);
   if (!variable) return null;
 
@@ -64,13 +66,11 @@ export function DoubleCodingDialog({ onClose }: { onClose: () => void }) {
     const sample = await drawDoubleSample(request);
     if (sample === 'empty') notify(t('dcEmpty'), 'error');
     else if (sample) notify(t('dcDrawn', { n: sample.raws.length }));
-    reload();
   };
   const save = async (sample: string, codes: { raw: string; code: string }[]) => {
     const out = await saveBlindCodes(sample, codes);
     if (Array.isArray(out)) notify(t('dcSaved', { n: out.length }));
     else if (out !== undefined) notify(t(REFUSAL[out], { by: user }), 'error');
-    reload();
   };
 
   return (

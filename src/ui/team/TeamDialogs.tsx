@@ -209,6 +209,7 @@ const REFUSAL_KEYS: Record<Refusal, MessageKey> = {
   'bad-event': 'teamRefusal_bad_event',
   'not-a-reviewer': 'teamRefusal_not_a_reviewer',
   'own-coding': 'teamRefusal_own_coding',
+  'not-a-coder': 'teamRefusal_not_a_coder',
 };
 
 /** The server's reason in the user's language (its own words for one this version does not know). */
