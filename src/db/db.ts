@@ -5,7 +5,7 @@ import type { BlindCode, DoubleSample } from '../core/double-sample';
 import type { NoteEvent } from '../core/notes';
 import type { CodebookStep, CodebookVersion } from '../core/codebook-versions';
 import type { TeamEvent } from '../core/team/events';
-import type { Disagreement, ResolveRecord } from '../core/team/fold';
+import type { Disagreement, DisagreementSide, ResolveRecord } from '../core/team/fold';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
 
@@ -226,8 +226,13 @@ export interface TeamEventRow {
 
 export interface DisagreementRow extends Disagreement {
   readonly project: string;
-  /** Set by the resolve that settled it. */
-  readonly resolved?: { readonly by: string; readonly at: string; readonly event: string };
+  /** Set by the resolve that settled it; `seen`: the sides it saw (a later one reopens it). */
+  readonly resolved?: {
+    readonly by: string;
+    readonly at: string;
+    readonly event: string;
+    readonly seen?: readonly DisagreementSide[];
+  };
 }
 
 export interface SettingRow {

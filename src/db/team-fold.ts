@@ -13,7 +13,9 @@ import {
   foldDecision,
   foldResolve,
   mergeDisagreement,
+  resolveHere,
   settingWins,
+  settledBy,
   type Disagreement,
   type FoldStep,
   type SettingStamp,
@@ -21,7 +23,7 @@ import {
 import type { Coding } from '../core/types';
 import { currentVersion, saveVersion } from './codebook';
 import { foldDoubleCodingEvents } from './double-coding';
-import type { HistoryRow, KodbokDb, ValueRow } from './db';
+import type { DisagreementRow, HistoryRow, KodbokDb, ValueRow } from './db';
 import { undoImportIn, writeImport, type FileImport } from './imports';
 import { SETTINGS } from './settings';
 import { teamSettingKeys, valueKey } from './team';
@@ -147,6 +149,8 @@ export async function foldRemote(
     const histories: HistoryRow[] = [];
     const disagree = async (d: Disagreement): Promise<void> => {
       const had = await db.disagreements.get([project, d.id]);
+      // Met after its resolve: settled when the resolver saw this decision.
+      if (had?.resolved && settledBy(had.resolved.seen, d.arrived)) return;
       // A decision arriving after the resolve, made without seeing it, opens it again against
       // the value the team kept; otherwise a further side joins the ones listed.
       await db.disagreements.put({
@@ -220,11 +224,23 @@ export async function foldRemote(
         const before = r ? codingOf(r) : undefined;
         const step = foldResolve(before, e);
         apply(e.variable, step);
-        const resolved = { by: e.author, at: e.at, event: e._id };
+        const resolved = {
+          by: e.author,
+          at: e.at,
+          event: e._id,
+          ...(e.sides ? { seen: e.sides } : {}),
+        };
         for (const id of e.resolves) {
-          if (await db.disagreements.update([project, id], { resolved })) continue;
-          // Not met here yet (a blind sample's codes not all arrived): kept settled as the
-          // resolver saw it, so that it never opens here once the sides arrive.
+          const row = await db.disagreements.get([project, id]);
+          const here = resolveHere(row && listed(row), e);
+          // A side the resolver did not see keeps it open, against the value kept.
+          if (here.kind === 'open') await db.disagreements.put({ project, ...here.disagreement });
+          if (row) {
+            if (here.kind === 'settled') await db.disagreements.update([project, id], { resolved });
+            continue;
+          }
+          // Not met here yet (its decisions, or a blind sample's codes, not all arrived): kept
+          // settled as the resolver saw it; a side she saw never opens it here when it arrives.
           const [held, arrived, ...others] = e.sides ?? [];
           if (held && arrived) {
             await db.disagreements.put({
@@ -273,6 +289,11 @@ export async function foldRemote(
     if (link) await db.settings.put({ key: linkKey, value: { ...link, since } });
   });
   return { events: folded, changed, disagreements, missing };
+}
+
+/** A listed disagreement as the fold knows it: without its project and resolve. */
+function listed({ project: _p, resolved: _r, ...d }: DisagreementRow): Disagreement {
+  return d;
 }
 
 /** The history row of a remote decision: what it changed here, by its author at its time. */

@@ -284,7 +284,9 @@ export async function resolveDisagreement(
       changes: [{ raw: d.raw, code: to.code, status: to.status, note: to.note, before }],
       resolve: record,
     });
-    await db.disagreements.update([project, id], { resolved: { by, at, event: eventId_ } });
+    await db.disagreements.update([project, id], {
+      resolved: { by, at, event: eventId_, seen: sides },
+    });
     if ((await teamLinkIn(db, project)) !== null) {
       const event: ResolveEvent = {
         ...envelope(eventId_, by, at),

@@ -15,6 +15,7 @@ import {
 import {
   disagreementSides,
   foldEvents,
+  type Disagreement,
   openDisagreements,
   type TeamState,
 } from '../../src/core/team/fold';
@@ -28,7 +29,7 @@ const start: TeamState = {
   ]),
   applied: new Set(),
   disagreements: new Map(),
-  resolved: new Set(),
+  resolved: new Map(),
 };
 
 let nonce = 0;
@@ -64,6 +65,43 @@ function approve(by: string, at: string, from: Coding, raw = 'Missbruk'): Decisi
   );
 }
 const to = (e: DecisionEvent) => e.changes[0]!.to;
+
+/** Anna, Bo and Cleo code the same uncoded value apart: B11, H01, X9. */
+function threeCoders(): [DecisionEvent, DecisionEvent, DecisionEvent] {
+  return [
+    code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11'),
+    code('bo', '2026-12-05T10:00:05.000Z', uncoded, 'H01'),
+    code('cleo', '2026-12-05T10:00:09.000Z', uncoded, 'X9'),
+  ];
+}
+
+/** Dan's resolve of a disagreement as he sees it: side `keep` kept, every side seen. */
+function resolveOf(d: Disagreement, keep: number): ResolveEvent {
+  const at = '2026-12-05T11:00:00.000Z';
+  const sides = disagreementSides(d);
+  const kept = sides[keep]!;
+  return {
+    _id: eventId(at, 'dan', `r-${d.id}-${keep}`),
+    type: EVENT_TYPE,
+    v: 1,
+    author: 'dan',
+    at,
+    kind: 'resolve',
+    variable: 'orsak',
+    raw: 'Missbruk',
+    resolves: [d.id],
+    to: {
+      ...uncoded,
+      code: kept.code,
+      status: kept.status,
+      codedBy: kept.by,
+      codedAt: kept.at,
+      updatedAt: at,
+    },
+    kept,
+    sides,
+  };
+}
 
 describe('folding team events', () => {
   it('applies a decision made on the state this browser holds, and its follow-ups', () => {
@@ -129,9 +167,7 @@ describe('folding team events', () => {
   });
 
   it('shows every side when three coders decided the same value without seeing each other', () => {
-    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
-    const b = code('bo', '2026-12-05T10:00:05.000Z', uncoded, 'H01');
-    const c = code('cleo', '2026-12-05T10:00:09.000Z', uncoded, 'X9');
+    const [a, b, c] = threeCoders();
     const sidesOf = (s: TeamState) =>
       openDisagreements(s).map((d) => disagreementSides(d).map((x) => `${x.by}:${x.code}`));
     // Each browser holds its own decision and receives the two others, in either order.
@@ -149,26 +185,10 @@ describe('folding team events', () => {
   });
 
   it('a decision that arrives after the resolve, made without seeing it, opens it again', () => {
-    const a = code('anna', '2026-12-05T10:00:00.000Z', uncoded, 'B11');
-    const b = code('bo', '2026-12-05T10:00:05.000Z', uncoded, 'H01');
-    const c = code('cleo', '2026-12-05T10:00:09.000Z', uncoded, 'X9');
+    const [a, b, c] = threeCoders();
     const annas = foldEvents(foldEvents(start, [a]), [b]);
     const [d] = openDisagreements(annas);
-    const at = '2026-12-05T11:00:00.000Z';
-    const resolve: ResolveEvent = {
-      _id: eventId(at, 'dan', 'r2'),
-      type: EVENT_TYPE,
-      v: 1,
-      author: 'dan',
-      at,
-      kind: 'resolve',
-      variable: 'orsak',
-      raw: 'Missbruk',
-      resolves: [d!.id],
-      to: { ...to(b), updatedAt: at },
-      kept: d!.arrived,
-      sides: disagreementSides(d!),
-    };
+    const resolve = resolveOf(d!, 1);
     const settled = foldEvents(annas, [resolve]);
     expect(openDisagreements(settled)).toEqual([]);
     const again = foldEvents(settled, [c]);
@@ -178,6 +198,35 @@ describe('folding team events', () => {
     ]);
     // The value the team kept stays until someone resolves again.
     expect(again.values.get('Missbruk')?.code).toBe('H01');
+  });
+
+  it('a decision the resolver had not seen, folded here before the resolve, keeps it open', () => {
+    const [a, b, c] = threeCoders();
+    // Dan resolves having seen Anna's and Bo's decisions only.
+    const dans = foldEvents(foldEvents(start, [a]), [b]);
+    const [d] = openDisagreements(dans);
+    const resolve = resolveOf(d!, 1);
+    // Cleo's decision (made before the resolve) reaches Erik before the resolve does.
+    const eriks = foldEvents(start, [a, b, c, resolve]);
+    const sides = (x: TeamState) =>
+      openDisagreements(x).map((o) => disagreementSides(o).map((s) => `${s.by}:${s.code}`));
+    expect(sides(eriks)).toEqual([['bo:H01', 'cleo:X9']]);
+    // Dan meets it after his resolve: the same open disagreement, the same value.
+    const dansLater = foldEvents(foldEvents(dans, [resolve]), [c]);
+    expect(sides(dansLater)).toEqual(sides(eriks));
+    expect(openDisagreements(dansLater)[0]!.id).toBe(openDisagreements(eriks)[0]!.id);
+    expect(eriks.values.get('Missbruk')).toEqual(dansLater.values.get('Missbruk'));
+    expect(eriks.values.get('Missbruk')?.code).toBe('H01');
+  });
+
+  it('a decision the resolver had seen, arriving after the resolve, stays settled', () => {
+    const [a, b, c] = threeCoders();
+    const [d] = openDisagreements(foldEvents(start, [a, b, c]));
+    // Anna's code is kept; Erik gets Bo's and Cleo's decisions only after the resolve.
+    const resolve = resolveOf(d!, 0);
+    const eriks = foldEvents(start, [a, resolve, b, c]);
+    expect(openDisagreements(eriks)).toEqual([]);
+    expect(eriks.values.get('Missbruk')?.code).toBe('B11');
   });
 
   it('reads a resolve event with the side kept and the sides, and refuses a broken side', () => {

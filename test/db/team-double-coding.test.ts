@@ -2,31 +2,11 @@
 // on a team): a third member's browser that meets the events in any order ends the same; a
 // disagreement resolved elsewhere before this browser had all the codes never opens here.
 import { describe, expect, it } from 'vitest';
-import type { TeamEvent } from '../../src/core/team/events';
-import type { KodbokDb } from '../../src/db/db';
 import { drawDoubleSample, loadDoubleCoding, writeBlindCodes } from '../../src/db/double-coding';
-import { linkProject, resolveDisagreement } from '../../src/db/team';
+import { resolveDisagreement } from '../../src/db/team';
 import { foldRemote } from '../../src/db/team-fold';
-import { freshDb, projectWith, variable } from './helpers';
-
-const values: [string, number][] = [
-  ['Missbruk', 10],
-  ['Hot', 4],
-];
-
-/** A browser of `user` linked to a team (no server here: its events stay in the outbox). */
-async function linked(user: string) {
-  const db = freshDb();
-  const { id } = await projectWith(db, values);
-  await linkProject(db, id, { url: 'http://127.0.0.1:1', db: 'p', user, since: null });
-  return { db, project: id };
-}
-
-async function sent(x: { db: KodbokDb }): Promise<TeamEvent[]> {
-  const rows = await x.db.outbox.toArray();
-  await x.db.outbox.clear();
-  return rows.map((r) => r.event);
-}
+import { variable } from './helpers';
+import { linked, sent } from './team-helpers';
 
 /** Bo draws, both code (they differ on Hot), Bo resolves: the events in the order made. */
 async function teamEvents() {

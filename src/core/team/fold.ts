@@ -79,6 +79,61 @@ export interface ResolveRecord {
   readonly sides: readonly DisagreementSide[];
 }
 
+/**
+ * Whether a resolver saw this side: the same event, or the same decision (who, when, code,
+ * status) as a value held in her browser, where its side has no event.
+ */
+export function sideSeen(side: DisagreementSide, seen: readonly DisagreementSide[]): boolean {
+  return seen.some(
+    (s) =>
+      (side.event !== null && s.event === side.event) ||
+      (s.by === side.by && s.at === side.at && s.code === side.code && s.status === side.status),
+  );
+}
+
+/**
+ * What a resolve does to a disagreement this browser lists (core of issue 10 item 3): it settles
+ * the sides the resolver saw. A side she did not see (a decision made before or after the resolve
+ * that reached this browser first) keeps the disagreement open, now against the value kept, so
+ * every browser ends with the same open disagreement whatever order the events came in. A resolve
+ * of an earlier version (no `sides`) settles what is listed.
+ */
+export function resolveHere(
+  d: Disagreement | undefined,
+  e: ResolveEvent,
+): { readonly kind: 'settled' } | { readonly kind: 'open'; readonly disagreement: Disagreement } {
+  if (d === undefined || e.sides === undefined) return { kind: 'settled' };
+  const seen = e.sides;
+  const unseen: DisagreementSide[] = [];
+  for (const x of disagreementSides(d)) {
+    // The value held here may be an unseen decision that is also listed as its event: once.
+    if (!sideSeen(x, seen) && !sideSeen(x, unseen)) unseen.push(x);
+  }
+  const [arrived, ...others] = unseen;
+  if (arrived === undefined) return { kind: 'settled' };
+  const { others: _listed, ...rest } = d;
+  return {
+    kind: 'open',
+    disagreement: {
+      ...rest,
+      held: side(e.to, null, decidedBy(e.to)),
+      arrived,
+      ...(others.length > 0 ? { others } : {}),
+    },
+  };
+}
+
+/**
+ * A decision met again after a resolve (made on the same state): settled when the resolver saw
+ * it; any other opens the disagreement again. `seen` null: a resolve that did not list its sides.
+ */
+export function settledBy(
+  seen: readonly DisagreementSide[] | null | undefined,
+  arrived: DisagreementSide,
+): boolean {
+  return seen !== null && seen !== undefined && sideSeen(arrived, seen);
+}
+
 /** What one change of a remote event does here. */
 export type FoldStep =
   | { readonly kind: 'apply'; readonly raw: string; readonly to: Coding }
@@ -235,8 +290,8 @@ export interface TeamState {
   /** Events already folded (by id): folding one again changes nothing. */
   readonly applied: ReadonlySet<string>;
   readonly disagreements: ReadonlyMap<string, Disagreement>;
-  /** Disagreement ids settled by a resolve. */
-  readonly resolved: ReadonlySet<string>;
+  /** Disagreement ids settled by a resolve, with the sides it saw (null: it did not list them). */
+  readonly resolved: ReadonlyMap<string, readonly DisagreementSide[] | null>;
 }
 
 export function foldEvents(
@@ -246,19 +301,28 @@ export function foldEvents(
   const values = new Map(state.values);
   const applied = new Set(state.applied);
   const disagreements = new Map(state.disagreements);
-  const resolved = new Set(state.resolved);
+  const resolved = new Map(state.resolved);
   for (const e of events) {
     if (applied.has(e._id)) continue;
     applied.add(e._id);
     const steps =
       e.kind === 'decision' ? foldDecision(values, e) : [foldResolve(values.get(e.raw), e)];
-    if (e.kind === 'resolve') for (const id of e.resolves) resolved.add(id);
+    if (e.kind === 'resolve') {
+      for (const id of e.resolves) {
+        const here = resolveHere(disagreements.get(id), e);
+        if (here.kind === 'open') {
+          disagreements.set(id, here.disagreement);
+          resolved.delete(id);
+        } else resolved.set(id, e.sides ?? null);
+      }
+    }
     for (const s of steps) {
       if (s.kind === 'apply') values.set(s.raw, s.to);
       else if (s.kind === 'disagree') {
         const id = s.disagreement.id;
-        // A decision that arrives after the resolve, made without seeing it, opens it again
-        // against the value the team kept.
+        // A decision met after the resolve stays settled when the resolver saw it; one made
+        // without her seeing it opens it again against the value the team kept.
+        if (resolved.has(id) && settledBy(resolved.get(id), s.disagreement.arrived)) continue;
         const reopened = resolved.delete(id);
         const before = reopened ? undefined : disagreements.get(id);
         disagreements.set(id, mergeDisagreement(before, s.disagreement));
