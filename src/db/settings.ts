@@ -10,6 +10,7 @@ import {
 } from '../core/settings';
 import { readStoredProfile } from '../core/formats/profile';
 import { readTeamLink } from '../core/team/link';
+import { liveQuery } from 'dexie';
 import type { KodbokDb } from './db';
 
 // Preferences and view state (language, user, chosen project and variable, filters): every key
@@ -63,6 +64,20 @@ export async function readSetting<K extends readonly string[], T>(
 ): Promise<T> {
   const row = await db.settings.get(s.key(...ids));
   return s.read(row?.value);
+}
+
+/**
+ * A setting read (through its reader) now and again whenever it changes: also when the change
+ * comes from another machine, folded from the team (db/team-fold.ts).
+ */
+export function observeSetting<K extends readonly string[], T>(
+  db: KodbokDb,
+  s: Setting<K, T>,
+  onChange: (value: T) => void,
+  onError: (e: unknown) => void,
+  ...ids: K
+): { unsubscribe(): void } {
+  return liveQuery(() => readSetting(db, s, ...ids)).subscribe({ next: onChange, error: onError });
 }
 
 export async function writeSetting<K extends readonly string[], T>(

@@ -11,7 +11,12 @@ import { savePeopleFor } from '../db/team';
 import { followTeam } from './team';
 import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
-import { refreshClusters, syncSuggestions } from './suggestions';
+import {
+  followProfile,
+  refreshClusters,
+  stopFollowingProfile,
+  syncSuggestions,
+} from './suggestions';
 import {
   approvedTouched,
   ask,
@@ -164,6 +169,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
     profile,
     clusters: null,
   });
+  followProfile(projectId, variableId);
   await followVariable(projectId, variableId);
 }
 
@@ -402,6 +408,7 @@ export async function refreshStorage(): Promise<void> {
  */
 export async function eraseAllLocalData(): Promise<void> {
   stopFollowing();
+  stopFollowingProfile();
   variablesSub?.unsubscribe();
   await eraseDatabase();
   location.reload();

@@ -4,6 +4,7 @@ import type { KnownValue } from '../core/suggest/engine';
 import type { SuggestProfile } from '../core/suggest/profile';
 import type { Codebook, Suggestion } from '../core/types';
 import { appDb } from '../db/db';
+import { observeSetting, SETTINGS } from '../db/settings';
 import { saveProfile } from '../db/team';
 import { suggestWorker } from '../workers/client';
 import { currentVariable, get, notify, reportError, set, setView, type ClusterInfo } from './store';
@@ -144,10 +145,47 @@ export async function setProfile(profile: SuggestProfile): Promise<void> {
   const s = get();
   if (!s.projectId || !s.variableId) return;
   set({ profile });
-  // A linked project's team gets it too (db/team.ts).
-  await saveProfile(appDb(), s.projectId, s.variableId, profile, s.user).catch(reportError);
+  profileSaves += 1;
+  try {
+    // A linked project's team gets it too (db/team.ts).
+    await saveProfile(appDb(), s.projectId, s.variableId, profile, s.user).catch(reportError);
+  } finally {
+    profileSaves -= 1;
+  }
   void syncSuggestions();
   void refreshClusters();
+}
+
+let profileSub: { unsubscribe(): void } | null = null;
+/** Local saves of the profile under way: what is stored may be older than what is shown. */
+let profileSaves = 0;
+
+/**
+ * Follows the open variable's stored profile: one set on another machine (a team's setting,
+ * folded here) is used at once, its suggestions and clusters with it, without reopening.
+ */
+export function followProfile(projectId: string, variableId: string): void {
+  profileSub?.unsubscribe();
+  profileSub = observeSetting(
+    appDb(),
+    SETTINGS.normalise,
+    (profile) => {
+      const s = get();
+      if (s.projectId !== projectId || s.variableId !== variableId || profileSaves > 0) return;
+      if (JSON.stringify(profile) === JSON.stringify(s.profile)) return;
+      set({ profile });
+      void syncSuggestions();
+      void refreshClusters();
+    },
+    reportError,
+    projectId,
+    variableId,
+  );
+}
+
+export function stopFollowingProfile(): void {
+  profileSub?.unsubscribe();
+  profileSub = null;
 }
 
 let clusterRun = 0;

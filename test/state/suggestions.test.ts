@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Suggestion } from '../../src/core/types';
+import { defaultProfile } from '../../src/core/suggest/profile';
+import { envelope, eventId, type SettingEvent } from '../../src/core/team/events';
+import { foldRemote } from '../../src/db/team-fold';
 import { appDb } from '../../src/db/db';
 import { importFiles } from '../../src/db/repo';
 import { get, openProject, useApp } from '../../src/state/app';
@@ -117,4 +120,28 @@ describe('suggestions after an import', () => {
     expect(progress).toBeGreaterThanOrEqual(6);
     expect([...get().suggestions.values()].every((list) => list[0]?.code === 'H01')).toBe(true);
   }, 30_000);
+});
+
+describe('a suggestion profile set on another machine', () => {
+  it('is used at once for the open variable: its suggestions follow without reopening', async () => {
+    const db = appDb();
+    const p = await projectWith(db, [['Missbruk', 5]]);
+    await openProject(p.id);
+    await until(() => get().suggestions.size === 1 && get().suggesting === null);
+    const inits = calls.init;
+    // Bo's profile for the variable, folded from the team as the sync does.
+    const at = '2026-12-06T05:50:00.000Z';
+    const event: SettingEvent = {
+      ...envelope(eventId(at, 'bo', 'p1'), 'bo', at),
+      kind: 'setting',
+      name: 'normalise',
+      variable: variable.id,
+      value: { ...defaultProfile, title: 'Bos regler' },
+    };
+    await foldRemote(db, p.id, [event], null);
+    await until(() => get().profile.title === 'Bos regler');
+    // The engine is built again with it, and the values suggested again.
+    await until(() => calls.init > inits && get().suggesting === null);
+    expect(get().suggestions.size).toBe(1);
+  });
 });
