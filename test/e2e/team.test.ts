@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
@@ -223,6 +225,68 @@ describe('a team through the server', () => {
       team.url,
     );
     expect(direct).toBe('blocked');
+  });
+
+  it('B sees A’s codebook edit and A’s new import within seconds', async () => {
+    // A renames H04 (the category of the value both coded above) in the codebook editor.
+    await search(b.page, 'hot om våld');
+    await firstRow(b.page, 'Godkänd', 'H04');
+    await a.page.getByRole('button', { name: /Kodbok$/ }).click();
+    const h04 = a.page.locator('[data-testid="cb-category"][data-code="H04"]');
+    await h04.getByTestId('cb-edit').click();
+    await h04.getByTestId('cb-field-label').fill('Hot mot barnet (teamet)');
+    await h04.getByTestId('cb-save').click();
+    await h04.getByTestId('cb-editor').waitFor({ state: 'detached' });
+    await a.page.getByRole('button', { name: /Kodbok$/ }).click();
+    // B's grid shows the new label.
+    // B's grid shows the new label (the search now matches more rows by it: read that value's).
+    await b.page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.ag-row')].some(
+          (row) =>
+            row.querySelector('[col-id="raw"]')?.textContent === 'Hot om våld mot barnet' &&
+            row.querySelector('[col-id="category"]')?.textContent === 'H04 Hot mot barnet (teamet)',
+        ),
+      null,
+      { timeout: 10_000 },
+    );
+    await shot(b.page, 'team-05-codebook-edit');
+    // A imports a small file with a value new to the project: B's grid lists it with its rows
+    // (3 in Gävle, 2 in Åre) and municipalities.
+    const dir = tempProfile();
+    profiles.push(dir);
+    const file = join(dir.dir, 'Gävle-2027.csv');
+    writeFileSync(
+      file,
+      'kommun;aktualiseringsorsak;antal\r\nGävle;Teamets nya orsak;3\r\nÅre;Teamets nya orsak;2\r\n',
+    );
+    await a.page.getByTestId('export-menu').click();
+    await a.page.getByTestId('import-files').click();
+    await a.page.getByTestId('import-file-input').setInputFiles([file]);
+    await a.page
+      .locator('[data-testid="import-file"]:not([data-status="inspecting"])')
+      .waitFor({ timeout: 60_000 });
+    if ((await a.page.getByTestId('import-confirm-delimiters').count()) > 0)
+      await a.page.getByTestId('import-confirm-delimiters').click();
+    await a.page.getByTestId('import-read').click();
+    await a.page.getByTestId('import-review').click({ timeout: 60_000 });
+    await a.page.getByTestId('import-commit-files').click();
+    await a.page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await a.page.getByTestId('import-close').click();
+    await search(b.page, 'teamets nya orsak');
+    await b.page.waitForFunction(
+      () => {
+        const row = document.querySelector('.ag-row[row-index="0"]');
+        return (
+          row?.querySelector('[col-id="raw"]')?.textContent === 'Teamets nya orsak' &&
+          row.querySelector('[col-id="frequency"]')?.textContent?.trim() === '5' &&
+          row.querySelector('[col-id="municipalities"]')?.textContent?.trim() === '2'
+        );
+      },
+      null,
+      { timeout: 20_000 },
+    );
+    await shot(b.page, 'team-06-import');
   });
 
   it('a browser killed mid-sync loses nothing and repeats nothing', async () => {
