@@ -75,6 +75,41 @@ async function firstRow(page: Page, status: string, category = '', timeout = 20_
   );
 }
 
+/**
+ * The header at 1280×720: whether its items stand on one line, the items whose own text wraps
+ * onto a second line (a button's label broken in two), and those cut off at the right edge.
+ */
+async function headerAt1280(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  try {
+    await shot(page, name);
+    return await page.evaluate(() => {
+      const header = document.querySelector('.app-header')!;
+      const items = [
+        ...header.querySelectorAll('button, select, .field-name, .team > span, .save'),
+      ].filter((el) => (el as HTMLElement).offsetParent !== null);
+      const lines = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const tops = [...range.getClientRects()].map((r) => r.top).sort((x, y) => x - y);
+        return tops.filter((top, i) => i === 0 || top - tops[i - 1]! > 6).length;
+      };
+      const tops = items.map((el) => el.getBoundingClientRect().top);
+      const bottoms = items.map((el) => el.getBoundingClientRect().bottom);
+      // One line: every item's box overlaps every other's vertically.
+      const oneLine = Math.min(...bottoms) > Math.max(...tops);
+      const wrapped = items.filter((el) => lines(el) > 1).map((el) => el.textContent ?? '');
+      // Nothing pushed past the window's right edge.
+      const clipped = items
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth)
+        .map((el) => el.textContent ?? '');
+      return { oneLine, wrapped, clipped };
+    });
+  } finally {
+    await page.setViewportSize({ width: 1500, height: 900 });
+  }
+}
+
 async function assignFirst(page: Page, code: string) {
   await page.locator('.ag-row[row-index="0"] [col-id="raw"]').click();
   await page.keyboard.press('k');
@@ -109,9 +144,16 @@ describe('a team through the server', () => {
     expect(a.foreign).toEqual([]);
   });
 
+  it('keeps the header on one line at 1280×720 when connected, no button text wrapped', async () => {
+    const fits = { oneLine: true, wrapped: [], clipped: [] };
+    // Solo it fits already (and stays as it was).
+    expect(await headerAt1280(b.page, 'team-07-header-solo-1280')).toEqual(fits);
+    await connect(b.page, 'bo');
+    expect(await headerAt1280(b.page, 'team-08-header-connected-1280')).toEqual(fits);
+  });
+
   it('A codes and B sees it within 2 seconds', async () => {
     await connect(a.page, 'anna');
-    await connect(b.page, 'bo');
     await shot(a.page, 'team-01-connected');
     await search(a.page, 'hot om våld');
     await search(b.page, 'hot om våld');
@@ -160,6 +202,12 @@ describe('a team through the server', () => {
         .waitFor({ timeout: 60_000 });
       await page.locator('[data-testid="team-pending"][data-n="0"]').waitFor({ timeout: 60_000 });
     }
+    // With a disagreement to resolve the connected header still keeps one line at 1280×720.
+    expect(await headerAt1280(b.page, 'team-09-header-disagreement-1280')).toEqual({
+      oneLine: true,
+      wrapped: [],
+      clipped: [],
+    });
     // Nobody's decision was overwritten.
     await firstRow(a.page, 'Kodad', 'H01');
     await firstRow(b.page, 'Kodad', 'H07');

@@ -11,6 +11,7 @@ import {
 } from '../../state/app';
 import { ImportHost } from '../import/ImportHost';
 import { TeamIndicator } from '../team/TeamDialogs';
+import { useTeam } from '../../state/team';
 import { useT } from '../i18n';
 import { describeStorageProblem } from '../report';
 
@@ -64,21 +65,26 @@ function megabytes(bytes: number, lang: Language): string {
   return bytes >= 1e9 ? `${n(bytes / 1e9)} GB` : `${n(bytes / 1e6)} MB`;
 }
 
-/** Whether the browser may evict the work, and the space used (RELIABILITY.md rule 8). */
-function StorageIndicator() {
+/**
+ * Whether the browser may evict the work, and the space used (RELIABILITY.md rule 8). `compact`
+ * (a project shared with a team, whose server holds it too): the space only, the rest in its title.
+ */
+function StorageIndicator({ compact }: { compact: boolean }) {
   const t = useT();
   const persisted = useApp((s) => s.persisted);
   const storage = useApp((s) => s.storage);
   const lang = useApp((s) => s.lang);
   if (persisted === null || !storage) return null;
   const used = megabytes(storage.usage, lang);
+  const text = persisted ? t('storagePersisted', { used }) : t('storageNotPersisted', { used });
+  const title = t('storageTitle', { used, quota: megabytes(storage.quota, lang) });
   return (
     <span
       className={persisted ? 'storage muted' : 'storage warn'}
-      title={t('storageTitle', { used, quota: megabytes(storage.quota, lang) })}
+      title={compact ? `${text}. ${title}` : title}
       data-testid="storage"
     >
-      {persisted ? t('storagePersisted', { used }) : t('storageNotPersisted', { used })}
+      {compact ? used : text}
     </span>
   );
 }
@@ -118,6 +124,8 @@ export function Header() {
   const projects = useApp((s) => s.projects);
   const projectId = useApp((s) => s.projectId);
   const project = projects.find((p) => p.id === projectId);
+  // Connected, the header holds the team's state too: it makes room on its one line (styles.css).
+  const linked = useTeam((s) => s.state !== 'solo');
 
   const onProject = (value: string) => {
     if (value === '__new-empty') {
@@ -137,7 +145,7 @@ export function Header() {
   };
 
   return (
-    <header className="app-header">
+    <header className={linked ? 'app-header team-linked' : 'app-header'}>
       <div className="brand">
         <b>{t('appName')}</b> <span className="muted">{t('tagline')}</span>
       </div>
@@ -173,7 +181,7 @@ export function Header() {
       />
       <ImportHost />
       <span className="spacer" />
-      <StorageIndicator />
+      <StorageIndicator compact={linked} />
       <TeamIndicator />
       <SaveIndicator />
       <button
