@@ -398,4 +398,64 @@ describe('a team through the server', () => {
     );
     expect(mine).toHaveLength(1);
   });
+  it('blind double coding across the two machines: blind until done, the same report, one disagreement each', async () => {
+    const dialog = async (page: Page) => {
+      await page.getByTestId('user').click();
+      await page.getByTestId('double-coding-open').click();
+      await page.getByTestId('double-coding').waitFor();
+    };
+    const codeAll = async (page: Page, choices: readonly number[]) => {
+      const selects = page.getByTestId('dc-choice');
+      await expect.poll(() => selects.count(), { timeout: 20_000 }).toBe(choices.length);
+      for (const [i, n] of choices.entries()) {
+        const value = await selects.nth(i).locator('option').nth(n).getAttribute('value');
+        await selects.nth(i).selectOption(value!);
+      }
+      await page.getByTestId('dc-save').click();
+      await page.locator('.notice').filter({ hasText: 'Sparade 2 koder' }).first().waitFor();
+    };
+    // Bo (reviewer) lists Anna in his browser and draws a sample of two values for both.
+    await b.page.getByTestId('user').click();
+    await b.page.getByTestId('user-name').fill('anna');
+    await b.page.getByTestId('member-role').selectOption('coder');
+    await b.page.getByTestId('user-ok').click();
+    await b.page.locator('[data-member="anna"]').waitFor();
+    await b.page.keyboard.press('Escape');
+    await dialog(b.page);
+    await b.page.getByTestId('dc-size').fill('2');
+    await b.page.getByTestId('dc-mode').selectOption('random');
+    await b.page.getByTestId('dc-seed').fill('7');
+    await b.page.getByTestId('dc-coder-anna').check();
+    await b.page.getByTestId('dc-coder-bo').check();
+    await b.page.getByTestId('dc-draw').click();
+    await b.page.getByTestId('dc-sample').waitFor();
+    // Anna's browser gets it; she codes both values.
+    await dialog(a.page);
+    await codeAll(a.page, [1, 1]);
+    // Bo sees that she is done, but none of her codes until he has coded his.
+    await b.page
+      .getByTestId('dc-sample')
+      .filter({ hasText: 'anna: 2 av 2' })
+      .waitFor({ timeout: 20_000 });
+    const shown = await b.page
+      .getByTestId('dc-choice')
+      .evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+    expect(shown).toEqual(['', '']);
+    await expect(b.page.getByTestId('dc-report').count()).resolves.toBe(0);
+    await shot(b.page, 'team-10-double-blind');
+    await codeAll(b.page, [1, 2]);
+    // Both machines show the same report, and each queues the one disagreement once.
+    for (const page of [a.page, b.page]) {
+      await page.getByTestId('dc-report').waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => page.getByTestId('dc-percent').textContent(), { timeout: 20_000 })
+        .toBe('50,0 %');
+      await expect(page.getByTestId('dc-n').textContent()).resolves.toBe('2');
+      await page
+        .getByTestId('team-disagreements-button')
+        .filter({ hasText: '1 oenighet' })
+        .waitFor({ timeout: 20_000 });
+    }
+    await shot(a.page, 'team-11-double-report');
+  });
 });
