@@ -191,6 +191,15 @@ describe('a team through the server', () => {
       // The header says what has not been sent yet.
       await a.page.locator('[data-testid="team-pending"][data-n="1"]').waitFor();
       await shot(a.page, 'team-02-offline');
+      await a.page
+        .locator('[data-testid="team"][data-state="offline"]')
+        .waitFor({ timeout: 20_000 });
+      // Offline with something waiting (the longest state label): still one line at 1280×720.
+      expect(await headerAt1280(a.page, 'team-02b-header-offline-1280')).toEqual({
+        oneLine: true,
+        wrapped: [],
+        clipped: [],
+      });
     } finally {
       await a.context.setOffline(false);
       await b.context.setOffline(false);
