@@ -11,7 +11,7 @@ import { savePeopleFor } from '../db/team';
 import { followTeam } from './team';
 import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
-import { refreshClusters, syncSuggestions } from './suggestions';
+import { readVariableProfile, refreshClusters, syncSuggestions } from './suggestions';
 import {
   approvedTouched,
   ask,
@@ -149,9 +149,9 @@ async function showVariable(variableId: VariableId): Promise<void> {
   const projectId = get().projectId;
   if (!projectId) return;
   // Read through their readers: whatever is stored, the grid gets a valid view.
-  const [view, profile] = await Promise.all([
+  const [view, { profile, choice: profileChoice }] = await Promise.all([
     repo.readSetting(db, repo.SETTINGS.view, projectId, variableId),
-    repo.readSetting(db, repo.SETTINGS.normalise, projectId, variableId),
+    readVariableProfile(projectId, variableId),
   ]);
   set({
     variableId,
@@ -162,6 +162,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
     suggesting: null,
     view,
     profile,
+    profileChoice,
     clusters: null,
   });
   await followVariable(projectId, variableId);
