@@ -138,12 +138,23 @@ const SHORT_ABBREVIATION = /^\p{Lu}{2}$/u;
 export function inclusionPhrases(text: string): string[] {
   const out: string[] = [];
   const plain = text.replace(DOTTED_LEAD_IN, '$1');
-  for (const part of plain.split(/[,;:()\n]|\.(?=\s|$)|\s+(?:eller|or|samt|och\/eller)\s+/iu)) {
+  // A bracketed aside (`Parental mental health (MH) concerns`) is phrases of its own (`MH`), and
+  // the text around it one phrase without it (`Parental mental health concerns`): a bracket does
+  // not end a phrase, or its tail (`concerns`) would stand alone as if it named the category.
+  const asides: string[] = [];
+  const outer = plain.replace(/\(([^()]*)\)/gu, (_m, inner: string) => {
+    asides.push(inner);
+    return ' ';
+  });
+  for (const part of [outer, ...asides].flatMap((t) =>
+    t.split(/[,;:()\n]|\.(?=\s|$)|\s+(?:eller|or|samt|och\/eller)\s+/iu),
+  )) {
     let phrase = part.trim();
     for (let m = LEAD_IN.exec(phrase); m; m = LEAD_IN.exec(phrase))
       phrase = phrase.slice(m[0].length);
     // Quotation marks name a word (`"eget"`), they are not part of it.
     phrase = phrase
+      .replace(/\s{2,}/gu, ' ')
       .replace(/["“”«»]/gu, '')
       .replace(/^[-–•*']+|[-–'.]+$/gu, '')
       .trim();
