@@ -103,6 +103,12 @@ for (const [title, file, ...args] of only
       ['Suggestion quality (scripts/quality.ts)', 'scripts/quality.ts'],
       // Issue 12 item 2: top-1 on the values not yet approved after 0, 10, 50 and 200 approvals.
       ['Suggestion learning curve (scripts/quality.ts --curve)', 'scripts/quality.ts', '--curve'],
+      // Issue 12 item 1: each built-in profile on every set, and the one the codebook's fit chooses.
+      [
+        'Profile chosen from the codebook (scripts/quality.ts --profiles)',
+        'scripts/quality.ts',
+        '--profiles',
+      ],
     ]) {
   console.error(`• ${file} ${args.join(' ')}`);
   const text = execFileSync('npx', ['tsx', file, ...args], {

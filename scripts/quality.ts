@@ -49,7 +49,11 @@
 //              stop 9 and with the engine of stop 10;
 // and, when the demo generator exists, the demo's truth.
 //
-//   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve]
+//   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve] [--profiles]
+//
+// The `engine` rows use the profile a variable with none saved gets: the one its codebook fits
+// (src/core/suggest/choose.ts). `--profiles`: per set, the default profile's fit and the engine
+// with each built-in profile, the Swedish and the neutral, to check that the rule picks the better.
 //
 // `--curve`: the learning curve (issue 12 item 2) instead: per set, top-1 on the values not yet
 // approved after 0, 10, 50 and 200 approvals, the values approved most frequent first (the demo's
@@ -68,6 +72,8 @@ import {
 } from '../src/core/suggest/engine';
 import { splitCell } from '../src/core/split';
 import { inclusionPhrases } from '../src/core/suggest/retrieval';
+import { chooseProfile } from '../src/core/suggest/choose';
+import { defaultProfile, neutralProfile } from '../src/core/suggest/profile';
 import type { Codebook, SplitConfig } from '../src/core/types';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -227,7 +233,13 @@ function afterApprovals(set: DataSet, k: number): { n: number; top1: number } {
   const rows = set.byFrequency ?? set.rows;
   const known = new Map<string, KnownValue>();
   for (const row of rows.slice(0, k)) known.set(row.raw, { code: row.code, status: 'approved' });
-  const score = measure(createEngine, set.codebook, known, rows.slice(k));
+  const profile = chooseProfile(set.codebook).profile;
+  const score = measure(
+    (input) => createEngine({ ...input, profile }),
+    set.codebook,
+    known,
+    rows.slice(k),
+  );
   return { n: score.n, top1: score.top1 };
 }
 
@@ -326,7 +338,11 @@ async function main(): Promise<void> {
           },
         }),
     ],
-    ['engine', createEngine],
+    // What the app gives a variable with no profile saved: the profile its codebook fits.
+    [
+      'engine',
+      (input) => createEngine({ ...input, profile: chooseProfile(input.codebook).profile }),
+    ],
     // The same engine without the domain vocabulary: what the general rules do on their own.
     ['no terms', (input) => createEngine({ ...input, terms: [] })],
   ];
@@ -343,7 +359,22 @@ async function main(): Promise<void> {
   console.log(header);
   console.log('-'.repeat(header.length));
   const showMisses = process.argv.includes('--misses');
+  // `--profiles`: per set, the default profile's fit (choose.ts) and the engine with each built-in
+  // profile, to see that the rule picks the better one.
+  if (process.argv.includes('--profiles')) {
+    engines.length = 0;
+    engines.push(
+      ['sv', (input) => createEngine({ ...input, profile: defaultProfile })],
+      ['neutral', (input) => createEngine({ ...input, profile: neutralProfile })],
+    );
+  }
   for (const set of chosen) {
+    if (process.argv.includes('--profiles')) {
+      const c = chooseProfile(set.codebook);
+      console.log(
+        `${set.name}: language ${pct(c.fit.language)}, vocabulary ${pct(c.fit.vocabulary)}: ${c.profile.id}`,
+      );
+    }
     for (const [name, factory] of engines) {
       const z = zeroShot(factory, set);
       const f = fewShot(factory, set);

@@ -9,10 +9,10 @@ import { restoreProfile } from '../core/formats/profile';
 import { formatErrorLine, type Result } from '../core/formats/result';
 import { MAX_TEXT_LENGTH, textTooLongMessage } from '../core/limits';
 import { createEngine, type KnownValue } from '../core/suggest/engine';
+import { variableProfile } from '../core/suggest/choose';
 import {
   BUILT_IN_PROFILES,
   builtInProfile,
-  defaultProfile,
   type BuiltInProfileId,
   type SuggestProfile,
 } from '../core/suggest/profile';
@@ -195,9 +195,16 @@ async function readCodebookArg(io: CliIo, path: string): Promise<Codebook> {
   return orFail(restoreCodebook(json), 'codebook', path).value;
 }
 
-/** The profile: a built-in one by name, else a `kodbok/profile` file (default: the default profile). */
-async function readProfileArg(io: CliIo, arg: string | undefined): Promise<SuggestProfile> {
-  if (arg === undefined) return defaultProfile;
+/**
+ * The profile: a built-in one by name, else a `kodbok/profile` file; without one, the profile the
+ * codebook fits, as the app chooses it for a variable with none saved (choose.ts).
+ */
+async function readProfileArg(
+  io: CliIo,
+  arg: string | undefined,
+  codebook: Codebook,
+): Promise<SuggestProfile> {
+  if (arg === undefined) return variableProfile(undefined, codebook).profile;
   if ((BUILT_IN_PROFILES as readonly string[]).includes(arg))
     return builtInProfile(arg as BuiltInProfileId);
   const parsed = parseJsonBytes(await readBytes(io, 'profile', arg));
@@ -254,7 +261,7 @@ export const suggest: Command = async (argv, io) => {
   const args = parseArgs(argv);
   // Everything is read and checked before anything is written: a bad file leaves stdout empty.
   const codebook = await readCodebookArg(io, args.codebook);
-  const profile = await readProfileArg(io, args.profile);
+  const profile = await readProfileArg(io, args.profile, codebook);
   const known =
     args.mapping === undefined
       ? new Map<string, KnownValue>()

@@ -67,17 +67,16 @@ export async function readSetting<K extends readonly string[], T>(
 }
 
 /**
- * A setting read (through its reader) now and again whenever it changes: also when the change
+ * Follows a setting by its stored key, unread (undefined while absent): also when the change
  * comes from another machine, folded from the team (db/team-fold.ts).
  */
-export function observeSetting<K extends readonly string[], T>(
+export function observeStoredSetting(
   db: KodbokDb,
-  s: Setting<K, T>,
-  onChange: (value: T) => void,
+  key: string,
+  onChange: (value: unknown) => void,
   onError: (e: unknown) => void,
-  ...ids: K
 ): { unsubscribe(): void } {
-  return liveQuery(() => readSetting(db, s, ...ids)).subscribe({ next: onChange, error: onError });
+  return liveQuery(() => getSetting(db, key)).subscribe({ next: onChange, error: onError });
 }
 
 export async function writeSetting<K extends readonly string[], T>(

@@ -47,6 +47,13 @@ export const en: Messages = {
   profileWordClass: 'Word class',
   profileWordClassHelp: 'Lower-case words, exactly as written.',
   profileNeutral: 'Neutral profile',
+  // The profile chosen from the codebook (issue 12 item 1): which one is used and why.
+  profileInUse: 'Profile in use: {title}.',
+  profileWhySaved: 'It is saved for this variable.',
+  profileWhyFits:
+    'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary (the default profile needs at least {needLanguage} % and {needVocabulary} %).',
+  profileWhyNeutral:
+    'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary; the default profile needs at least {needLanguage} % and {needVocabulary} %, so the neutral one is used. Choose another below and save.',
   profileExport: 'Export profile',
   profileImport: 'Import profile…',
   profileRead: '{file} is read. Save to use the profile.',

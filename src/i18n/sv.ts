@@ -45,6 +45,13 @@ export const sv = {
   profileWordClass: 'Ordklass',
   profileWordClassHelp: 'Gemena ord, exakt som de skrivs.',
   profileNeutral: 'Neutral profil',
+  // The profile chosen from the codebook (issue 12 item 1): which one is used and why.
+  profileInUse: 'Profil som används: {title}.',
+  profileWhySaved: 'Den är sparad för variabeln.',
+  profileWhyFits:
+    'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet (standardprofilen kräver minst {needLanguage} % och {needVocabulary} %).',
+  profileWhyNeutral:
+    'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet; standardprofilen kräver minst {needLanguage} % och {needVocabulary} %, så den neutrala används. Välj en annan nedan och spara.',
   profileExport: 'Exportera profil',
   profileImport: 'Importera profil…',
   profileRead: '{file} är inläst. Spara för att använda profilen.',

@@ -13,6 +13,7 @@ import { createDemoProject, createEmptyProject } from './projects';
 import { get, reportError, set, type ActionReport } from './store';
 import {
   followProfile,
+  readVariableProfile,
   refreshClusters,
   stopFollowingProfile,
   syncSuggestions,
@@ -154,9 +155,9 @@ async function showVariable(variableId: VariableId): Promise<void> {
   const projectId = get().projectId;
   if (!projectId) return;
   // Read through their readers: whatever is stored, the grid gets a valid view.
-  const [view, profile] = await Promise.all([
+  const [view, { profile, choice: profileChoice }] = await Promise.all([
     repo.readSetting(db, repo.SETTINGS.view, projectId, variableId),
-    repo.readSetting(db, repo.SETTINGS.normalise, projectId, variableId),
+    readVariableProfile(projectId, variableId),
   ]);
   set({
     variableId,
@@ -167,6 +168,7 @@ async function showVariable(variableId: VariableId): Promise<void> {
     suggesting: null,
     view,
     profile,
+    profileChoice,
     clusters: null,
   });
   followProfile(projectId, variableId);

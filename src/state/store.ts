@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Coverage } from '../core/coverage';
 import type { DecisionInput, SkipReason } from '../core/decide';
 import { emptyView, type ViewState } from '../core/settings';
+import type { ProfileChoice } from '../core/suggest/choose';
 import { defaultProfile, type SuggestProfile } from '../core/suggest/profile';
 import type { CombinedPart } from '../core/suggest/combined';
 import type { Suggestion, VariableId } from '../core/types';
@@ -69,6 +70,8 @@ interface AppState {
   coverage: ReadonlyMap<VariableId, Coverage>;
   /** The current variable's suggestion profile (its normalisation is what clusters match on). */
   profile: SuggestProfile;
+  /** Why `profile` is used when no one chose it (chosen from the codebook); null: saved for it. */
+  profileChoice: ProfileChoice | null;
   /** Clusters of the current variable when the grid groups by them: raw → cluster. */
   clusters: ReadonlyMap<string, ClusterInfo> | null;
 }
@@ -99,6 +102,7 @@ export const useApp = create<AppState>(() => ({
   storage: null,
   coverage: new Map(),
   profile: defaultProfile,
+  profileChoice: null,
   clusters: null,
 }));
 

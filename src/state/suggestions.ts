@@ -1,10 +1,12 @@
 import { diffKnown, knownValuesOf } from '../core/known';
 import { checksCombined, mayBeCombined, type CombinedPart } from '../core/suggest/combined';
 import type { KnownValue } from '../core/suggest/engine';
+import { variableProfile, type VariableProfile } from '../core/suggest/choose';
 import type { SuggestProfile } from '../core/suggest/profile';
-import type { Codebook, Suggestion } from '../core/types';
+import { readStoredProfile } from '../core/formats/profile';
+import type { Codebook, Suggestion, VariableId } from '../core/types';
 import { appDb } from '../db/db';
-import { observeSetting, SETTINGS } from '../db/settings';
+import { getSetting, observeStoredSetting, SETTINGS } from '../db/settings';
 import { saveProfile } from '../db/team';
 import { suggestWorker } from '../workers/client';
 import { currentVariable, get, notify, reportError, set, setView, type ClusterInfo } from './store';
@@ -140,11 +142,26 @@ function codebookKey(codebook: Codebook): string {
 
 // ---- the suggestion profile and clusters ----------------------------------------------------
 
+/**
+ * The profile a variable's suggestions use: the one saved for it, else the one its codebook fits
+ * (core/suggest/choose.ts, as `kodbok suggest` without --profile chooses), with why.
+ */
+export async function readVariableProfile(
+  projectId: string,
+  variableId: VariableId,
+): Promise<VariableProfile> {
+  const stored = await getSetting(appDb(), SETTINGS.normalise.key(projectId, variableId));
+  const codebook = get().variables.find((v) => v.id === variableId)?.codebook;
+  return codebook
+    ? variableProfile(stored, codebook)
+    : { profile: readStoredProfile(stored), choice: null };
+}
+
 /** Saves the current variable's suggestion profile; suggestions and clusters follow it. */
 export async function setProfile(profile: SuggestProfile): Promise<void> {
   const s = get();
   if (!s.projectId || !s.variableId) return;
-  set({ profile });
+  set({ profile, profileChoice: null });
   profileSaves += 1;
   try {
     // A linked project's team gets it too (db/team.ts).
@@ -166,20 +183,23 @@ let profileSaves = 0;
  */
 export function followProfile(projectId: string, variableId: string): void {
   profileSub?.unsubscribe();
-  profileSub = observeSetting(
+  // The setting as stored (a team's arrives here too); absent, the codebook chooses as on open.
+  profileSub = observeStoredSetting(
     appDb(),
-    SETTINGS.normalise,
-    (profile) => {
+    SETTINGS.normalise.key(projectId, variableId),
+    (stored) => {
       const s = get();
       if (s.projectId !== projectId || s.variableId !== variableId || profileSaves > 0) return;
+      const codebook = s.variables.find((v) => v.id === variableId)?.codebook;
+      const { profile, choice } = codebook
+        ? variableProfile(stored, codebook)
+        : { profile: readStoredProfile(stored), choice: null };
       if (JSON.stringify(profile) === JSON.stringify(s.profile)) return;
-      set({ profile });
+      set({ profile, profileChoice: choice });
       void syncSuggestions();
       void refreshClusters();
     },
     reportError,
-    projectId,
-    variableId,
   );
 }
 

@@ -39,6 +39,12 @@ describe('the rules panel', () => {
     await suggestionsDone(page);
 
     await page.getByTestId('rules').click();
+    // Issue 12 item 1: nothing saved yet, the profile is chosen from the codebook, and says why.
+    const inUse = page.getByTestId('profile-in-use');
+    await inUse.waitFor();
+    expect(await inUse.getAttribute('data-profile')).toBe('sv-barn-och-unga');
+    expect(await inUse.textContent()).toMatch(/Vald efter kodboken: \d+ % av dess ord/u);
+    await shot(page, 'rules-profile-chosen');
     // The preview counts the values each rule changes.
     await expect
       .poll(() => ruleCount(page, 'unitPrefixes'), { timeout: 10_000 })
@@ -105,6 +111,8 @@ describe('the rules panel', () => {
     await page.locator('.ag-row').first().waitFor({ timeout: 60_000 });
     await suggestionsDone(page);
     await page.getByTestId('rules').click();
+    // Saved for the variable now: that is why it is used.
+    await page.getByTestId('profile-in-use').getByText('Den är sparad för variabeln.').waitFor();
     await page.getByTestId('rules-tab-units').click();
     await page.getByTestId('rules-unit-prefixes').waitFor();
     expect(

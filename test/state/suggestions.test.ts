@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Suggestion } from '../../src/core/types';
-import { defaultProfile } from '../../src/core/suggest/profile';
+import { defaultProfile, neutralProfile } from '../../src/core/suggest/profile';
+import { readFileSync } from 'node:fs';
+import type { Codebook } from '../../src/core/types';
 import { envelope, eventId, type SettingEvent } from '../../src/core/team/events';
 import { foldRemote } from '../../src/db/team-fold';
 import { appDb } from '../../src/db/db';
-import { importFiles } from '../../src/db/repo';
+import { createProject, importFiles } from '../../src/db/repo';
 import { get, openProject, useApp } from '../../src/state/app';
-import { counted, file, projectWith, variable } from '../db/helpers';
+import { counted, counts, file, projectWith, variable } from '../db/helpers';
 
 // After an import only the new values are suggested: the engine is not rebuilt, and values that
 // have their suggestions keep them (issue 14 item 3: 50 000 new values in place within 5 s).
@@ -143,5 +145,28 @@ describe('a suggestion profile set on another machine', () => {
     // The engine is built again with it, and the values suggested again.
     await until(() => calls.init > inits && get().suggesting === null);
     expect(get().suggestions.size).toBe(1);
+  });
+});
+
+describe('a variable whose codebook the Swedish profile does not fit', () => {
+  it('keeps the neutral profile its codebook chose while the stored setting is followed', async () => {
+    const db = appDb();
+    // An English codebook of another field: chooseProfile gives the neutral profile.
+    const codebook = JSON.parse(
+      readFileSync('test/fixtures/suggest/school-codebook.json', 'utf8'),
+    ) as Codebook;
+    const school = { ...variable, id: 'referral', label: 'Referral', codebook };
+    const p = await createProject(db, {
+      name: 'School',
+      demo: false,
+      variables: [school],
+      values: new Map([[school.id, counts([['EBSA - not attending', 4]])]]),
+    });
+    await openProject(p.id);
+    await until(() => get().suggestions.size === 1 && get().suggesting === null);
+    // The follower's first reading (nothing stored) must not put the Swedish profile back.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(get().profile).toBe(neutralProfile);
+    expect(get().profileChoice?.fits).toBe(false);
   });
 });

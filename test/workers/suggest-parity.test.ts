@@ -1,17 +1,20 @@
 // Issue 12, item 1: for the same codebook, profile and decisions, the app's suggestion worker (its
 // handlers, fed the profile as the app stores and reads it) and `kodbok suggest --profile` give the
 // same suggestions.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
 import { suggest } from '../../src/cli/suggest';
+import { restoreCodebook } from '../../src/core/formats/codebook';
 import { readStoredProfile, writeProfileFile } from '../../src/core/formats/profile';
+import { variableProfile } from '../../src/core/suggest/choose';
 import type { KnownValue } from '../../src/core/suggest/engine';
 import {
   defaultProfile,
   neutralProfile,
   type SuggestProfile,
 } from '../../src/core/suggest/profile';
-import type { Suggestion } from '../../src/core/types';
+import type { Codebook, Suggestion } from '../../src/core/types';
 import { suggestHandlers } from '../../src/workers/suggest-handlers';
 import { reasons } from '../core/suggest/codebooks';
 
@@ -126,5 +129,52 @@ describe('the worker and the command line', () => {
     expect(found.map(([raw, parts]) => [raw, parts.map((p) => p.suggestion.code)])).toEqual([
       ['Eget missbruk, kriminalitet', ['B11', 'B12']],
     ]);
+  });
+});
+
+// Issue 12 item 1: without a profile chosen, the app (state/suggestions.ts readVariableProfile:
+// nothing saved for the variable) and `kodbok suggest` without --profile choose the same one.
+describe('without a chosen profile, the worker and the command line', () => {
+  const fixtures = new URL('../fixtures/suggest/', import.meta.url);
+  const otherFile = readFileSync(new URL('bistand-codebook.json', fixtures), 'utf8');
+  const other = restoreCodebook(JSON.parse(otherFile) as unknown);
+  if (!other.ok) throw new Error('bistand-codebook.json does not read');
+  const otherValues = readFileSync(new URL('bistand-values.tsv', fixtures), 'utf8')
+    .split('\n')
+    .slice(1, 80)
+    .map((l) => l.split('\t')[0] ?? '')
+    .filter((raw) => raw !== '');
+
+  async function cliWithout(codebookFile: string, raws: readonly string[]) {
+    const io = memoryIo(
+      new Map([
+        ['cb.json', codebookFile],
+        ['v.txt', raws.join('\n')],
+      ]),
+    );
+    expect(await suggest(['--codebook', 'cb.json', '--values', 'v.txt'], io)).toBe(0);
+    return (JSON.parse(io.out) as { suggestions: Suggestion[] }[]).map((r) => r.suggestions);
+  }
+  function workerAsApp(codebook: Codebook, raws: readonly string[], profile: SuggestProfile) {
+    suggestHandlers.init('p/v', structuredClone(codebook), new Map(), structuredClone(profile));
+    const out = suggestHandlers.suggest('p/v', raws, 3);
+    suggestHandlers.drop('p/v');
+    return out.map((list) =>
+      list.map((s) => ({ code: s.code, score: Math.round(s.score * 1000) / 1000, via: s.via })),
+    );
+  }
+
+  it('use the neutral profile for a codebook of another field, the Swedish one for child welfare', async () => {
+    const chosen = variableProfile(undefined, other.value);
+    expect(chosen.profile.id).toBe('neutral');
+    const cli = await cliWithout(otherFile, otherValues);
+    expect(cli).toEqual(workerAsApp(other.value, otherValues, chosen.profile));
+    // Not what the Swedish profile suggests: the choice is what made them agree.
+    expect(cli).not.toEqual(workerAsApp(other.value, otherValues, defaultProfile));
+
+    const swedish = variableProfile(undefined, reasons);
+    expect(swedish.profile.id).toBe(defaultProfile.id);
+    const file = JSON.stringify({ format: 'kodbok/codebook', formatVersion: 1, ...reasons });
+    expect(await cliWithout(file, values)).toEqual(workerAsApp(reasons, values, swedish.profile));
   });
 });

@@ -772,13 +772,20 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       );
       record(t, score);
     }
-    if (initialTargets.size > 0)
-      for (const word of new Set(value.matchText.split(' ')))
-        for (const { target, size } of initialTargets.get(word) ?? []) {
+    if (initialTargets.size > 0) {
+      const words = value.matchText.split(' ');
+      for (let w = 0; w < words.length; w++) {
+        const word = words[w] as string;
+        const initials = initialTargets.get(word);
+        // Each distinct word once (no set built: few values have initials at all).
+        if (initials === undefined || words.indexOf(word) < w) continue;
+        for (const { target, size } of initials) {
           // As Dice and containment would score the word found whole in the value.
           const dice = (2 * size) / (found.size + size);
           record(target, adjust(dice, size, found.size, value, target));
         }
+      }
+    }
     if (fullIndex.size > 0) {
       const q = diceProfile(value.normalised);
       fullIndex.forEachMatch(q, (id, dice, shared) => {
@@ -818,11 +825,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         // whose problem it is, which the features above already weigh).
         const excluded = found.excluded[leaf] ?? 0;
         const score =
-          combine(
-            best,
-            topScores.subarray(leaf * kept, leaf * kept + (topCount[leaf] as number)),
-            weights.support,
-          ) * (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
+          combine(best, topScores, leaf * kept, topCount[leaf] as number, weights.support) *
+          (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
         const blended = learnt ? score + share * (learnt[leaf] as number) * (1 - score) : score;
         out.push({ suggestion: { code: target.code, score: blended, via: target.via }, target });
       }
@@ -886,14 +890,22 @@ function speaksOf(matchText: string, words: ReadonlySet<string>): boolean {
  * match (1 − (1 − b)·Π(1 − λ^i·s_i)), so several approved neighbours count for more than one and the
  * result stays in [0, 1].
  */
-function combine(best: number, independent: Float64Array, support: number): number {
-  // `independent` is in descending order. The best is either a codebook match or the first
-  // independent one: do not count it twice.
-  let from = independent.length > 0 && (independent[0] as number) >= best ? 1 : 0;
+function combine(
+  best: number,
+  scores: Float64Array,
+  start: number,
+  count: number,
+  support: number,
+): number {
+  // `scores[start, start + count)` are the independent ones, in descending order (no view of them
+  // is made: one per category and value is garbage). The best is either a codebook match or the
+  // first independent one: do not count it twice.
+  const end = start + count;
+  let from = count > 0 && (scores[start] as number) >= best ? start + 1 : start;
   let miss = 1 - best;
   let factor = support;
-  for (let used = 0; from < independent.length && used < SUPPORTING; from++, used++) {
-    miss *= 1 - factor * (independent[from] as number);
+  for (let used = 0; from < end && used < SUPPORTING; from++, used++) {
+    miss *= 1 - factor * (scores[from] as number);
     factor *= support;
   }
   return Math.min(1, Math.max(0, 1 - miss));

@@ -31,8 +31,14 @@ function features(text: string): Map<string, number> {
 /** A document per category, searched by cosine of TF-IDF vectors. */
 export class DocumentIndex {
   private readonly idf = new Map<string, number>();
-  /** Per document: feature → weight, L2-normalised. */
-  private readonly vectors: Map<string, number>[] = [];
+  /**
+   * Per feature: the documents that have it, ascending, with its weight in each (the documents'
+   * vectors, L2-normalised, inverted). A query reads only the documents of its own features, and
+   * each document's dot product adds the same terms in the same order as a scan of the documents
+   * would (the terms of features a document lacks are zero), so scores are exactly the same.
+   */
+  private readonly postings = new Map<string, { docs: number[]; weights: number[] }>();
+  private readonly documents: number;
 
   constructor(documents: readonly string[]) {
     const counted = documents.map(features);
@@ -41,11 +47,20 @@ export class DocumentIndex {
     const n = documents.length;
     // Smoothed idf: a feature in every document still counts a little, never negatively.
     for (const [f, d] of df) this.idf.set(f, Math.log(1 + n / d));
-    for (const doc of counted) this.vectors.push(this.weigh(doc));
+    counted.forEach((doc, i) => {
+      for (const [f, w] of this.weigh(doc)) {
+        const p = this.postings.get(f);
+        if (p) {
+          p.docs.push(i);
+          p.weights.push(w);
+        } else this.postings.set(f, { docs: [i], weights: [w] });
+      }
+    });
+    this.documents = n;
   }
 
   get size(): number {
-    return this.vectors.length;
+    return this.documents;
   }
 
   private weigh(counts: ReadonlyMap<string, number>, normalise = true): Map<string, number> {
@@ -78,13 +93,7 @@ export class DocumentIndex {
       const q = this.weigh(features(word), false);
       let norm2 = 0;
       for (const w of q.values()) norm2 += w * w;
-      const dots = new Float64Array(this.vectors.length);
-      this.vectors.forEach((doc, i) => {
-        let dot = 0;
-        for (const [f, w] of q) dot += w * (doc.get(f) ?? 0);
-        dots[i] = dot;
-      });
-      cached = { dots, norm2 };
+      cached = { dots: this.dots(q), norm2 };
       if (this.wordCache.size >= 50_000) this.wordCache.clear();
       this.wordCache.set(word, cached);
     }
@@ -93,15 +102,21 @@ export class DocumentIndex {
 
   /** Cosine similarity of the text to every document, in document order. */
   scores(text: string): Float64Array {
-    const q = this.weigh(features(text));
-    const out = new Float64Array(this.vectors.length);
-    if (q.size === 0) return out;
-    this.vectors.forEach((doc, i) => {
-      let dot = 0;
-      // Iterate the shorter side: queries are a few words, documents a paragraph.
-      for (const [f, w] of q) dot += w * (doc.get(f) ?? 0);
-      out[i] = dot;
-    });
+    return this.dots(this.weigh(features(text)));
+  }
+
+  /** A weighed query's dot product with every document, in document order. */
+  private dots(q: ReadonlyMap<string, number>): Float64Array {
+    const out = new Float64Array(this.documents);
+    for (const [f, w] of q) {
+      const p = this.postings.get(f);
+      if (p === undefined) continue;
+      const { docs, weights } = p;
+      for (let k = 0; k < docs.length; k++) {
+        const i = docs[k] as number;
+        out[i] = (out[i] as number) + w * (weights[k] as number);
+      }
+    }
     return out;
   }
 }
@@ -123,12 +138,23 @@ const SHORT_ABBREVIATION = /^\p{Lu}{2}$/u;
 export function inclusionPhrases(text: string): string[] {
   const out: string[] = [];
   const plain = text.replace(DOTTED_LEAD_IN, '$1');
-  for (const part of plain.split(/[,;:()\n]|\.(?=\s|$)|\s+(?:eller|or|samt|och\/eller)\s+/iu)) {
+  // A bracketed aside (`Parental mental health (MH) concerns`) is phrases of its own (`MH`), and
+  // the text around it one phrase without it (`Parental mental health concerns`): a bracket does
+  // not end a phrase, or its tail (`concerns`) would stand alone as if it named the category.
+  const asides: string[] = [];
+  const outer = plain.replace(/\(([^()]*)\)/gu, (_m, inner: string) => {
+    asides.push(inner);
+    return ' ';
+  });
+  for (const part of [outer, ...asides].flatMap((t) =>
+    t.split(/[,;:()\n]|\.(?=\s|$)|\s+(?:eller|or|samt|och\/eller)\s+/iu),
+  )) {
     let phrase = part.trim();
     for (let m = LEAD_IN.exec(phrase); m; m = LEAD_IN.exec(phrase))
       phrase = phrase.slice(m[0].length);
     // Quotation marks name a word (`"eget"`), they are not part of it.
     phrase = phrase
+      .replace(/\s{2,}/gu, ' ')
       .replace(/["“”«»]/gu, '')
       .replace(/^[-–•*']+|[-–'.]+$/gu, '')
       .trim();

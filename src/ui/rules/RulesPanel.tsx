@@ -7,6 +7,7 @@ import {
 } from '../../core/suggest/normalise';
 import { leaves } from '../../core/codebook';
 import { termsOfCodebook } from '../../core/suggest/scope';
+import { FIT_RULE, type ProfileChoice } from '../../core/suggest/choose';
 import type { SuggestProfile } from '../../core/suggest/profile';
 import type { Codebook } from '../../core/types';
 import { setProfile, useApp } from '../../state/app';
@@ -40,6 +41,7 @@ export function RulesPanel({
   useDismiss(box, onClose);
   const t = useT();
   const saved = useApp((s) => s.profile);
+  const choice = useApp((s) => s.profileChoice);
   const values = useApp((s) => s.values);
   const [draft, setDraft] = useState<SuggestProfile>(saved);
   const normalise = draft.normalise;
@@ -95,6 +97,7 @@ export function RulesPanel({
       >
         <h2>{t('rulesTitle', { variable: variableLabel })}</h2>
         <p className="muted">{t('rulesIntro')}</p>
+        <ProfileInUse profile={saved} choice={choice} />
         <div className="modal-tabs" role="tablist">
           {tabs.map(([id, label]) => (
             <button
@@ -233,5 +236,30 @@ export function RulesPanel({
         </div>
       </div>
     </div>
+  );
+}
+
+/** Which profile the variable's suggestions use, and why: saved for it, or chosen from its codebook. */
+function ProfileInUse({
+  profile,
+  choice,
+}: {
+  profile: SuggestProfile;
+  choice: ProfileChoice | null;
+}) {
+  const t = useT();
+  const percent = (x: number) => String(Math.round(100 * x));
+  return (
+    <p className="profile-in-use" data-testid="profile-in-use" data-profile={profile.id}>
+      {t('profileInUse', { title: profile.title ?? profile.id })}{' '}
+      {choice === null
+        ? t('profileWhySaved')
+        : t(choice.fits ? 'profileWhyFits' : 'profileWhyNeutral', {
+            language: percent(choice.fit.language),
+            vocabulary: percent(choice.fit.vocabulary),
+            needLanguage: percent(FIT_RULE.language),
+            needVocabulary: percent(FIT_RULE.vocabulary),
+          })}
+    </p>
   );
 }

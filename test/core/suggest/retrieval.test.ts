@@ -18,6 +18,11 @@ describe('inclusionPhrases', () => {
 
   it('keeps nothing of an empty text or of one-letter scraps and long sentences', () => {
     expect(inclusionPhrases('')).toEqual([]);
+    // A bracketed aside is phrases of its own; the text around it stays one phrase, so its tail
+    // (`concerns`) never stands alone as if it named the category.
+    expect(
+      inclusionPhrases('Parental mental health (MH) concerns, postnatal depression (incl. PND).'),
+    ).toEqual(['Parental mental health concerns', 'postnatal depression', 'MH', 'PND']);
     expect(inclusionPhrases('a, b; ' + 'x'.repeat(80))).toEqual([]);
   });
 });

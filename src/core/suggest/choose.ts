@@ -1,0 +1,98 @@
+// Which profile a variable gets when no one chose one: the profile whose language and field its
+// codebook is written in. A profile says what it fits by its own data — the words of its language
+// pack and the families of its domain vocabulary — and a codebook fits it when enough of its words
+// are the language's and enough of its categories speak of the field. The default Swedish profile is
+// chosen only for a codebook that fits it; any other gets the neutral profile (the plain core, the
+// codebook's own words and the team's decisions), which knows no language to misread.
+
+import { leaves as leafCategories } from '../codebook';
+import type { Category, Codebook } from '../types';
+import { readStoredProfile } from '../formats/profile';
+import { defaultProfile, neutralProfile, type SuggestProfile } from './profile';
+import { termsOfCodebook } from './scope';
+
+/** How well a codebook fits a profile, from the codebook's own texts. */
+export interface ProfileFit {
+  /**
+   * Share of the words of the codebook's labels, synonyms, definitions, inclusions and exclusions
+   * that are words of the profile's language pack (its small words: `och`, `av`, `för`, persons,
+   * negations): a codebook in another language shares almost none.
+   */
+  readonly language: number;
+  /** Share of the leaf categories whose label or synonyms speak of a family of the vocabulary. */
+  readonly vocabulary: number;
+}
+
+/** The thresholds of the rule (measured on every labelled codebook: docs/benchmarks.md). */
+// Child-welfare codebooks (reasons, actions) have every leaf speaking of the vocabulary; the other
+// Swedish codebooks measured (interventions, placements, assistance) 33–69 %, and the neutral
+// profile does as well or better on them; a codebook in English shares 2–3 % of its words.
+export const FIT_RULE = { language: 0.05, vocabulary: 0.8 } as const;
+
+function textsOf(c: Category): string[] {
+  return [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? '', c.exclude ?? ''];
+}
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLocaleLowerCase('sv-SE')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !/^\p{N}+$/u.test(w));
+}
+
+export function profileFit(codebook: Codebook, profile: SuggestProfile): ProfileFit {
+  const known = new Set<string>();
+  for (const list of Object.values(profile.words)) for (const w of list ?? []) known.add(w);
+  let words = 0;
+  let ofLanguage = 0;
+  for (const c of codebook.categories)
+    for (const text of textsOf(c))
+      for (const w of wordsOf(text)) {
+        words++;
+        if (known.has(w)) ofLanguage++;
+      }
+  const leaves = leafCategories(codebook);
+  const config = profile.normalise;
+  const speaking = leaves.filter(
+    (leaf) => termsOfCodebook([leaf], profile.vocabulary, config).length > 0,
+  ).length;
+  return {
+    language: words === 0 ? 0 : ofLanguage / words,
+    vocabulary: leaves.length === 0 ? 0 : speaking / leaves.length,
+  };
+}
+
+/** Why a variable without a chosen profile gets the one it gets (shown in the rules panel). */
+export interface ProfileChoice {
+  readonly profile: SuggestProfile;
+  /** The default profile's fit, which decided. */
+  readonly fit: ProfileFit;
+  readonly fits: boolean;
+}
+
+/** The profile a variable gets unless someone chose one: the default if the codebook fits it. */
+export function chooseProfile(codebook: Codebook): ProfileChoice {
+  const fit = profileFit(codebook, defaultProfile);
+  const fits = fit.language >= FIT_RULE.language && fit.vocabulary >= FIT_RULE.vocabulary;
+  return { profile: fits ? defaultProfile : neutralProfile, fit, fits };
+}
+
+/** A variable's profile and, when no one chose it, why it is the one used. */
+export interface VariableProfile {
+  readonly profile: SuggestProfile;
+  /** null: the profile saved for the variable (someone chose or edited it). */
+  readonly choice: ProfileChoice | null;
+}
+
+/**
+ * The profile a variable's suggestions use, in the app, its worker and `kodbok suggest` alike:
+ * the one saved for it (the setting as stored, read by readStoredProfile), else the one its
+ * codebook fits.
+ */
+export function variableProfile(stored: unknown, codebook: Codebook): VariableProfile {
+  if (stored === undefined || stored === null) {
+    const choice = chooseProfile(codebook);
+    return { profile: choice.profile, choice };
+  }
+  return { profile: readStoredProfile(stored), choice: null };
+}

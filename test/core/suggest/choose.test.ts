@@ -1,0 +1,61 @@
+// Issue 12 item 1: the profile a variable gets when no one chose one is chosen from its codebook by
+// a measured rule (choose.ts; the measurements: `npx tsx scripts/quality.ts --profiles`).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCodebookFile } from '../../../src/core/formats/codebook';
+import { chooseProfile, variableProfile } from '../../../src/core/suggest/choose';
+import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
+import type { Codebook } from '../../../src/core/types';
+import { actions, reasons } from './codebooks';
+import { DEV_SET, haveDevSet } from './golden';
+
+function codebookAt(path: string): Codebook {
+  const r = readCodebookFile(readFileSync(path, 'utf8'));
+  if (!r.ok) throw new Error(`${path}: not a codebook`);
+  return r.value;
+}
+const fixture = (name: string) =>
+  codebookAt(new URL(`../../fixtures/suggest/${name}-codebook.json`, import.meta.url).pathname);
+
+describe('the profile chosen from the codebook', () => {
+  it('is the Swedish child-welfare profile for reasons and actions', () => {
+    for (const codebook of [reasons, actions]) {
+      const choice = chooseProfile(codebook);
+      expect(choice.profile).toBe(defaultProfile);
+      expect(choice.fits).toBe(true);
+    }
+  });
+
+  it.runIf(haveDevSet)('is the Swedish profile for the dev set’s codebooks', () => {
+    for (const file of ['orsak_codebook.json', 'atgard_codebook.json'])
+      expect(chooseProfile(codebookAt(resolve(DEV_SET, file))).profile).toBe(defaultProfile);
+  });
+
+  it('is the neutral profile for codebooks in English or of another field', () => {
+    // On each of these the neutral profile does as well or better, or within a value or two.
+    for (const name of [
+      'english',
+      'needs',
+      'school',
+      'bistand',
+      'placering',
+      'insatser2',
+      'insats',
+    ]) {
+      const choice = chooseProfile(fixture(name));
+      expect(choice.profile, name).toBe(neutralProfile);
+      expect(choice.fits, name).toBe(false);
+    }
+    expect(chooseProfile(fixture('english')).fit.language).toBeLessThan(0.05);
+  });
+
+  it('gives way to a profile saved for the variable, whatever its codebook', () => {
+    const saved = variableProfile(structuredClone(neutralProfile), reasons);
+    expect(saved.profile.id).toBe('neutral');
+    expect(saved.choice).toBeNull();
+    const none = variableProfile(undefined, fixture('english'));
+    expect(none.profile).toBe(neutralProfile);
+    expect(none.choice?.fits).toBe(false);
+  });
+});
