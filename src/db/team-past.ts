@@ -2,7 +2,6 @@ import {
   heldActions,
   newActions,
   pastEvents,
-  pastNotes,
   type PastAction,
   type PastContent,
 } from '../core/team/past';
@@ -95,7 +94,7 @@ export async function foldPastIn(
   events: readonly PastEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  const notes = events.flatMap(pastNotes).map((e) => e.note);
+  const notes = events.flatMap((e) => e.notes ?? []);
   const have = await db.notes.bulkGet(notes.map((n): [string, string] => [project, n.id]));
   const seen = new Set<string>();
   const fresh = notes.filter((n, i) => {

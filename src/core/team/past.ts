@@ -7,13 +7,7 @@ import {
 } from '../double-coding';
 import type { NoteEvent } from '../notes';
 import type { Decision, DecisionKind, VariableId } from '../types';
-import {
-  envelope,
-  type BlindCodesEvent,
-  type NoteSyncEvent,
-  type PastEvent,
-  type SampleEvent,
-} from './events';
+import { envelope, type BlindCodesEvent, type PastEvent, type SampleEvent } from './events';
 import type { ResolveRecord } from './fold';
 
 // A project's past (issue 10 item 2): what it holds of its work from before it was first
@@ -157,27 +151,21 @@ export function pastDoubleCoding(e: PastEvent): (SampleEvent | BlindCodesEvent)[
     if (list) list.push(c);
     else groups.set(key, [c]);
   }
+  const drawn = new Map((e.samples ?? []).map((s) => [s.id, s]));
   for (const codes of groups.values()) {
     const { sample, by, at } = codes[0]!;
+    // The fold reads the codes only; variable and coders are the sample's where this part has it.
+    const s = drawn.get(sample);
     out.push({
       ...envelope(`${e._id}:codes:${sample}:${by}`, by, at),
       kind: 'blind-codes',
       sample,
-      variable: '',
-      coders: [],
+      variable: s?.variable ?? '',
+      coders: s?.coders ?? [],
       codes,
     });
   }
   return out;
-}
-
-/** The past's notes as the team's note events: the notes fold adds each once, by its id. */
-export function pastNotes(e: PastEvent): NoteSyncEvent[] {
-  return (e.notes ?? []).map((note) => ({
-    ...envelope(`${e._id}:note:${note.id}`, note.by, note.at),
-    kind: 'note',
-    note,
-  }));
 }
 
 /** A browser's state as the past can change it: it never touches a value's coding. */
@@ -242,7 +230,8 @@ export function newActions(
 export function foldPast(state: PastState, events: readonly PastEvent[]): PastState {
   const notes = new Map(state.notes);
   for (const e of events) {
-    for (const n of pastNotes(e)) if (!notes.has(n.note.id)) notes.set(n.note.id, n.note);
+    // A note event is immutable and known by its id everywhere (as the note events' fold has it).
+    for (const n of e.notes ?? []) if (!notes.has(n.id)) notes.set(n.id, n);
   }
   const added = newActions(heldActions(state.history), events);
   return {
