@@ -4,6 +4,7 @@ import { readPeople } from '../core/members';
 import {
   readShared,
   type DecisionEvent,
+  type PastEvent,
   type SettingEvent,
   type TeamEvent,
 } from '../core/team/events';
@@ -20,6 +21,7 @@ import {
   type FoldStep,
   type SettingStamp,
 } from '../core/team/fold';
+import { pastDoubleCoding } from '../core/team/past';
 import type { Coding } from '../core/types';
 import { currentVersion, saveVersion } from './codebook';
 import { foldDoubleCodingEvents } from './double-coding';
@@ -27,6 +29,7 @@ import type { DisagreementRow, HistoryRow, KodbokDb, ValueRow } from './db';
 import { undoImportIn, writeImport, type FileImport } from './imports';
 import { SETTINGS } from './settings';
 import { teamSettingKeys, valueKey } from './team';
+import { foldPastIn } from './team-past';
 
 // The server's events folded into a project's tables (core/team/fold.ts says what each does):
 // one transaction per batch together with how far the server was read. A browser killed at any
@@ -121,6 +124,10 @@ export async function foldRemote(
         changed += missing.length;
       }
     }
+    // The project's past (from before it was connected): notes and history, each once, before
+    // the history of the batch's decisions (the past is older).
+    const past = fresh.filter((e): e is PastEvent => e.kind === 'past');
+    changed += await foldPastIn(db, project, past);
     // The values the batch's decisions touch, read once.
     const values = new Map<string, ValueRow>();
     const keyOf = (variable: string, raw: string) => JSON.stringify([variable, raw]);
@@ -280,7 +287,10 @@ export async function foldRemote(
       }
     }
     // Samples and blind codes (any order, each once); a completed sample's disagreements queued.
-    changed += await foldDoubleCodingEvents(db, project, fresh);
+    changed += await foldDoubleCodingEvents(db, project, [
+      ...fresh,
+      ...past.flatMap(pastDoubleCoding),
+    ]);
     if (dirty.size > 0) await db.values.bulkPut([...dirty].map((k) => values.get(k)!));
     if (histories.length > 0) await db.history.bulkAdd(histories);
     if (fresh.length > 0) await db.teamEvents.bulkAdd(fresh.map((e) => ({ project, id: e._id })));

@@ -199,9 +199,12 @@ export function observeOutbox(
 
 /** Links a project to its team server (after a login): its events go to the outbox from now on. */
 export async function linkProject(db: KodbokDb, project: string, link: TeamLink): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
-    await db.settings.put({ key: SETTINGS.team.key(project), value: link });
-  });
+  await db.transaction('rw', db.settings, () => linkIn(db, project, link));
+}
+
+/** Inside the caller's transaction: the project's link stored. */
+export async function linkIn(db: KodbokDb, project: string, link: TeamLink): Promise<void> {
+  await db.settings.put({ key: SETTINGS.team.key(project), value: link });
 }
 
 export async function readTeamLinkOf(db: KodbokDb, project: string): Promise<TeamLink | null> {
@@ -441,38 +444,59 @@ const SNAPSHOT_CHUNK = 1000;
  */
 export async function queueSnapshot(db: KodbokDb, project: string, user: string): Promise<number> {
   const at = new Date().toISOString();
+  return db.transaction('rw', [db.variables, db.values, ...queueTables(db)], () =>
+    queueSnapshotIn(db, project, user, at),
+  );
+}
+
+/** queueSnapshot inside the caller's transaction (db.variables, db.values and queueTables). */
+export async function queueSnapshotIn(
+  db: KodbokDb,
+  project: string,
+  user: string,
+  at: string,
+): Promise<number> {
   let queued = 0;
-  await db.transaction('rw', [db.variables, db.values, ...queueTables(db)], async () => {
-    const variables = await db.variables.where('project').equals(project).toArray();
-    for (const { project: _p, ...variable } of variables) {
-      const events: TeamEvent[] = [
-        { ...envelope(snapshotId(variable.id, null), user, at), kind: 'variable', variable },
-      ];
-      const rows = await db.values
-        .where('[project+variable+raw]')
-        .between([project, variable.id, ''], [project, variable.id, []])
-        .toArray();
-      for (let i = 0; i * SNAPSHOT_CHUNK < rows.length; i++) {
-        events.push({
-          ...envelope(snapshotId(variable.id, i), user, at),
-          kind: 'values',
-          variable: variable.id,
-          values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => ({
-            raw: r.raw,
-            frequency: r.frequency,
-            municipalities: r.municipalities,
-            combinations: r.combinations,
-            coding: codingOf(r),
-          })),
-        });
-      }
-      for (const e of events) {
-        if (await db.teamEvents.get([project, e._id])) continue;
-        await queueEvent(db, project, e);
-        queued += 1;
-      }
+  const variables = await db.variables.where('project').equals(project).toArray();
+  for (const { project: _p, ...variable } of variables) {
+    const events: TeamEvent[] = [
+      { ...envelope(snapshotId(variable.id, null), user, at), kind: 'variable', variable },
+    ];
+    const rows = await db.values
+      .where('[project+variable+raw]')
+      .between([project, variable.id, ''], [project, variable.id, []])
+      .toArray();
+    for (let i = 0; i * SNAPSHOT_CHUNK < rows.length; i++) {
+      events.push({
+        ...envelope(snapshotId(variable.id, i), user, at),
+        kind: 'values',
+        variable: variable.id,
+        values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => ({
+          raw: r.raw,
+          frequency: r.frequency,
+          municipalities: r.municipalities,
+          combinations: r.combinations,
+          coding: codingOf(r),
+        })),
+      });
     }
-  });
+    queued += await queueNew(db, project, events);
+  }
+  return queued;
+}
+
+/** Inside the caller's transaction: queues the events not sent or folded here yet; how many. */
+export async function queueNew(
+  db: KodbokDb,
+  project: string,
+  events: readonly TeamEvent[],
+): Promise<number> {
+  let queued = 0;
+  for (const e of events) {
+    if (await db.teamEvents.get([project, e._id])) continue;
+    await queueEvent(db, project, e);
+    queued += 1;
+  }
   return queued;
 }
 

@@ -4,14 +4,13 @@ import { serverOrigin } from '../core/team/link';
 import { appDb, type DisagreementRow } from '../db/db';
 import * as repo from '../db/repo';
 import {
-  linkProject,
   observeDisagreements,
   observeOutbox,
-  queueSnapshot,
   readTeamLinkOf,
   resolveDisagreement as resolveInDb,
   unlinkProject,
 } from '../db/team';
+import { shareProject } from '../db/team-past';
 import type { TeamSync, SyncState } from '../sync/engine';
 import { get, reportError, set as setApp } from './store';
 
@@ -125,7 +124,7 @@ export async function connectTeam(
   if (projectId === null) return 'refused';
   const url = address.trim().replace(/\/+$/, '');
   if (!reachable(url)) return 'not-allowed';
-  const { login } = await import('../sync/remote');
+  const { login, isProjectAdmin } = await import('../sync/remote');
   const result = await login(url, name.trim(), password);
   if (!result.ok) return result.reason;
   const dbRes = await fetch(`${url}/${encodeURIComponent(database.trim())}`, {
@@ -146,9 +145,10 @@ export async function connectTeam(
     user: result.name,
     since: same ? before.since : null,
   };
-  await linkProject(db, projectId, link);
-  // The project as it is now becomes the team's start (ignored where the team has it already).
-  await queueSnapshot(db, projectId, result.name);
+  const admin = await isProjectAdmin(url, link.db, result);
+  // In one transaction with the link: the project as it is now becomes the team's start (ignored
+  // where the team has it already) and, from a project admin, its past (notes, history, samples).
+  await shareProject(db, projectId, link, { user: result.name, admin });
   // Her decisions are recorded under the name the server knows her by.
   setApp({ user: result.name });
   await repo.writeSetting(db, repo.SETTINGS.user, result.name);

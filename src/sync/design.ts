@@ -64,6 +64,7 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (typeof newDoc.at !== 'string' || newDoc._id.indexOf('ev:') !== 0) no('bad-event', 'an event needs an ev: id and a time');
   var kind = newDoc.kind;
   if (kind === 'members' && !admin) no('not-an-admin', 'only a project admin changes the members');
+  if (kind === 'past' && !admin) no('not-an-admin', 'only a project admin sends the project\\'s past');
   var members = PEOPLE.members;
   function reviewer(name) {
     if (members.length === 0) return true;

@@ -60,6 +60,35 @@ export async function sessionUser(url: string): Promise<string | null> {
   }
 }
 
+/**
+ * Whether the logged-in user is an admin of the project's database (a server admin, or named in
+ * its `_security` admins): only she sends the project's past (the server refuses anyone else).
+ * False when the server does not say.
+ */
+export async function isProjectAdmin(
+  url: string,
+  db: string,
+  user: { readonly name: string; readonly roles: readonly string[] },
+): Promise<boolean> {
+  if (user.roles.includes('_admin')) return true;
+  try {
+    const res = await fetch(`${url}/${encodeURIComponent(db)}/_security`, {
+      credentials: 'include',
+      headers: { accept: 'application/json' },
+    });
+    if (!res.ok) return false;
+    const admins = ((await res.json()) as { admins?: { names?: unknown; roles?: unknown } }).admins;
+    const listed = (x: unknown, has: (s: string) => boolean) =>
+      Array.isArray(x) && x.some((s) => typeof s === 'string' && has(s));
+    return (
+      listed(admins?.names, (n) => n === user.name) ||
+      listed(admins?.roles, (r) => user.roles.includes(r))
+    );
+  } catch {
+    return false;
+  }
+}
+
 export async function logout(url: string): Promise<void> {
   await fetch(`${url}/_session`, { method: 'DELETE', credentials: 'include' }).catch(
     () => undefined,

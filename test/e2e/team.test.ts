@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
-import { startTeamServer, teamProject, type TeamServer } from '../server/team-server';
+import { couch, startTeamServer, teamProject, type TeamServer } from '../server/team-server';
 import {
   killBrowser,
   launch,
@@ -51,9 +51,9 @@ async function open(name: string): Promise<Session> {
   return s;
 }
 
-async function connect(page: Page, name: string) {
+async function connect(page: Page, name: string, db = DB) {
   await page.getByTestId('team-button').click();
-  await page.getByTestId('team-db').fill(DB);
+  await page.getByTestId('team-db').fill(db);
   await page.getByTestId('team-name').fill(name);
   await page.getByTestId('team-password').fill(`${name}-pw`);
   await shot(page, `team-00-connect-${name}`);
@@ -466,5 +466,48 @@ describe('a team through the server', () => {
         .waitFor({ timeout: 20_000 });
     }
     await shot(a.page, 'team-11-double-report');
+  });
+});
+
+describe('a project worked on solo, then connected by its admin', () => {
+  it('B, joining, sees A’s note from before and the value’s history in the side panel', async () => {
+    const PAST = 'kodbok-past';
+    await teamProject(team, PAST, people);
+    // Anna is the project's admin on the server: her browser sends the project's past.
+    await couch(team, 'PUT', `/${PAST}/_security`, {
+      body: { admins: { names: ['anna'], roles: [] }, members: { names: ['bo'], roles: [] } },
+    });
+    const c = await open('anna');
+    const d = await open('bo');
+    try {
+      // Solo: Anna codes a value and writes a note on it.
+      await search(c.page, 'hot om våld');
+      await assignFirst(c.page, 'H04');
+      await firstRow(c.page, 'Kodad', 'H04');
+      await c.page.locator('.ag-row[row-index="0"] [col-id="frequency"]').click();
+      await c.page.getByTestId('side-open').click();
+      const panel = c.page.getByTestId('side-panel');
+      await panel.getByTestId('note-new-text').fill('Hot mot barnet eller mot föräldern?');
+      await panel.getByTestId('note-new').click();
+      await panel.getByTestId('note-thread').waitFor();
+      await connect(c.page, 'anna', PAST);
+      await c.page.locator('[data-testid="team-pending"][data-n="0"]').waitFor({ timeout: 20_000 });
+      // Bo connects his browser to the project and opens the same value.
+      await connect(d.page, 'bo', PAST);
+      await search(d.page, 'hot om våld');
+      await d.page.locator('.ag-row[row-index="0"] [col-id="frequency"]').click();
+      await d.page.getByTestId('side-open').click();
+      const side = d.page.getByTestId('side-panel');
+      await expect
+        .poll(() => side.getByTestId('note-thread').textContent(), { timeout: 20_000 })
+        .toMatch(/^anna · .*Hot mot barnet eller mot föräldern\?/);
+      await expect
+        .poll(() => side.getByTestId('value-history').textContent(), { timeout: 20_000 })
+        .toMatch(/· anna · .*H04/);
+      await shot(d.page, 'team-12-past-joined');
+    } finally {
+      await c.context.close();
+      await d.context.close();
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
 import { EVENT_TYPE, eventId } from '../../src/core/team/events';
+import { pastEvents } from '../../src/core/team/past';
 import { designDoc, refusalOf, validateSource, type Refusal } from '../../src/sync/design';
 import { decisionEvent } from './fixtures';
 
@@ -109,6 +110,34 @@ describe('validate_doc_update', () => {
     expect(check({ ...members, author: 'lena' }, 'lena')).toBe('allowed');
     expect(check(designDoc(people), 'anna')).toBe('not-an-admin');
     expect(check(designDoc(people), 'lena')).toBe('allowed');
+  });
+
+  it('takes a project’s past (from before it was connected) from a project admin only', () => {
+    const note = {
+      id: 'n1',
+      kind: 'note' as const,
+      thread: 'n1',
+      variable: 'orsak',
+      raw: 'Hot',
+      by: 'anna',
+      at: '2026-12-01T09:00:00.000Z',
+      text: 'Hot mot vem?',
+      code: null,
+      status: 'uncoded' as const,
+    };
+    const past = (by: string) =>
+      pastEvents(
+        { notes: [note], history: [], samples: [], codes: [] },
+        by,
+        '2026-12-06T05:00Z',
+      )[0]!;
+    // A reviewer is not enough: the past is the whole project's record.
+    expect(check(past('bo'), 'bo')).toBe('not-an-admin');
+    expect(check(past('anna'), 'anna')).toBe('not-an-admin');
+    expect(check(past('lena'), 'lena')).toBe('allowed');
+    expect(check(past('admin'), 'admin', null, ['_admin'])).toBe('allowed');
+    // Still her own: not even an admin sends it in another's name.
+    expect(check(past('anna'), 'lena')).toBe('not-the-author');
   });
 
   it('lets only a reviewer or a project admin draw a sample for double coding', () => {

@@ -10,6 +10,8 @@ import { drawDoubleSample, loadDoubleCoding, writeBlindCodes } from '../../src/d
 import { editCodebook, loadCodebookVersions } from '../../src/db/codebook';
 import type { KodbokDb } from '../../src/db/db';
 import { createProject, loadNotes, membersKey, writeNote } from '../../src/db/repo';
+import { valueHistory } from '../../src/db/decisions';
+import { shareProject } from '../../src/db/team-past';
 import {
   linkProject,
   queueSnapshot,
@@ -302,6 +304,100 @@ describe('a new member joins', () => {
       });
       // Sharing again sends nothing new.
       expect(await queueSnapshot(a.db, a.project, 'anna')).toBe(0);
+    } finally {
+      sa.stop();
+      sb.stop();
+    }
+  });
+});
+
+describe('a project worked on solo, then connected', () => {
+  it('its past reaches a new member: the notes, each value’s history with who and when, the sample', async () => {
+    const PAST = 'kodbok-past';
+    await teamProject(server, PAST, people);
+    // Anna is the project's admin on the server: only an admin's past is taken.
+    await couch(server, 'PUT', `/${PAST}/_security`, {
+      body: { admins: { names: ['anna'], roles: [] }, members: { names: ['bo'], roles: [] } },
+    });
+    const a = freshDb();
+    const { id: aProject } = await projectWith(a, [
+      ['Missbruk', 10],
+      ['Hot', 4],
+    ]);
+    await setPeople(a, aProject, people);
+    // Solo: a coding, a note, a sample both coders coded (they differ on Hot).
+    await decideAs(a, aProject, 'anna', ['Missbruk'], { kind: 'assign', code: 'B11' });
+    await writeNote(a, {
+      project: aProject,
+      variable: variable.id,
+      raw: 'Hot',
+      input: { kind: 'note', text: 'Hot mot vem?' },
+      by: 'anna',
+    });
+    const sample = await drawDoubleSample(a, {
+      project: aProject,
+      variable: variable.id,
+      mode: 'random',
+      size: 2,
+      seed: 9,
+      coders: ['anna', 'bo'],
+      by: 'anna',
+    });
+    if (sample === 'empty') throw new Error('no sample');
+    for (const [by, hot] of [
+      ['anna', 'H07'],
+      ['bo', 'H01'],
+    ] as const) {
+      await writeBlindCodes(a, {
+        project: aProject,
+        sample: sample.id,
+        by,
+        codes: [
+          { raw: 'Missbruk', code: 'B11' },
+          { raw: 'Hot', code: hot },
+        ],
+      });
+    }
+    const coded = (await a.history.toArray()).find((h) => h.kind === 'assign')!;
+    const aLink = { url: server.url, db: PAST, user: 'anna', since: null };
+    expect(await shareProject(a, aProject, aLink, { user: 'anna', admin: true })).toMatchObject({
+      past: 1,
+    });
+    const remote = (user: string) =>
+      new PouchDB(`${server.url}/${PAST}`, {
+        skip_setup: true,
+        auth: { username: user, password: `${user}-pw` },
+      }) as RemoteDb;
+    const sa = new TeamSync(a, aProject, aLink, { remote: remote('anna') });
+    sa.start();
+    // Bo joins from an empty project.
+    const b = freshDb();
+    const { id: bProject } = await createProject(b, {
+      name: 'Ny',
+      demo: false,
+      variables: [],
+      values: new Map(),
+    });
+    const bLink = { url: server.url, db: PAST, user: 'bo', since: null };
+    await linkProject(b, bProject, bLink);
+    const sb = new TeamSync(b, bProject, bLink, { remote: remote('bo') });
+    sb.start();
+    try {
+      await expect
+        .poll(async () => (await loadNotes(b, bProject, variable.id)).map((n) => n.text), {
+          timeout: 8000,
+        })
+        .toEqual(['Hot mot vem?']);
+      expect(await a.outbox.count()).toBe(0);
+      const history = await valueHistory(b, bProject, variable.id, 'Missbruk');
+      expect(history.map((h) => [h.kind, h.by, h.at, h.code])).toEqual([
+        ['assign', 'anna', coded.at, 'B11'],
+      ]);
+      const dc = await loadDoubleCoding(b, bProject, variable.id);
+      expect(dc.samples.map((s) => s.id)).toEqual([sample.id]);
+      expect(dc.codes).toHaveLength(4);
+      expect((await b.disagreements.toArray()).map((d) => d.raw)).toEqual(['Hot']);
+      expect((await b.values.get([bProject, variable.id, 'Missbruk']))?.code).toBe('B11');
     } finally {
       sa.stop();
       sb.stop();

@@ -4,6 +4,7 @@ import type { NoteEvent } from '../notes';
 import type { CodebookStep, VersionCause } from '../codebook-versions';
 import type { CountedVariable } from '../import-count';
 import type { TallyPairs } from '../import-merge';
+import type { PastAction } from './past';
 import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type {
   Codebook,
@@ -181,6 +182,23 @@ export interface BlindCodesEvent extends EventBase {
   readonly codes: readonly BlindCode[];
 }
 
+/**
+ * A part of the project's past from before it was first connected (core/team/past.ts): note
+ * threads, the history of its decisions, double-coding samples and their blind codes. Sent once,
+ * by a project admin (the server refuses anyone else), with ids the same in every browser
+ * (pastId). Every field but `part` is optional: a part holds what fitted in it.
+ */
+export interface PastEvent extends EventBase {
+  readonly kind: 'past';
+  readonly part: number;
+  readonly notes?: readonly NoteEvent[];
+  /** Actions as the history keeps them, oldest first; a very large one split by its values. */
+  readonly history?: readonly PastAction[];
+  readonly samples?: readonly DoubleSample[];
+  /** Blind codes by any of the samples' coders. */
+  readonly codes?: readonly BlindCode[];
+}
+
 /** One variable of an import as counted (core/import-count.ts), in plain JSON: Maps as pairs. */
 export interface SharedCounted {
   readonly variable: VariableId;
@@ -236,6 +254,7 @@ export function readShared(s: SharedCounted): CountedVariable {
 }
 
 export type TeamEvent =
+  | PastEvent
   | SampleEvent
   | BlindCodesEvent
   | ImportEvent
@@ -406,6 +425,49 @@ const isBlindCode = (x: unknown, sample: string, author: string): boolean => {
   );
 };
 
+const isNote = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const n = x as Record<string, unknown>;
+  return (
+    isText(n.id) &&
+    isText(n.kind) &&
+    isText(n.thread) &&
+    isText(n.variable) &&
+    isText(n.raw) &&
+    isText(n.by) &&
+    isText(n.at) &&
+    isText(n.text) &&
+    textOrNull(n.code) &&
+    isText(n.status)
+  );
+};
+const isPastChange = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return isText(c.raw) && textOrNull(c.code) && isText(c.status) && isCoding(c.before);
+};
+const isPastAction = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const a = x as Record<string, unknown>;
+  return (
+    isText(a.variable) &&
+    isText(a.batch) &&
+    isText(a.kind) &&
+    isText(a.by) &&
+    isText(a.at) &&
+    Array.isArray(a.changes) &&
+    a.changes.every(isPastChange)
+  );
+};
+/** A blind code of the past: by any coder (the past's sender is not the coder). */
+const isPastCode = (x: unknown): boolean => {
+  if (typeof x !== 'object' || x === null) return false;
+  const c = x as Record<string, unknown>;
+  return isText(c.sample) && isText(c.by) && isBlindCode(x, c.sample, c.by);
+};
+const listOf = (x: unknown, ok: (y: unknown) => boolean): boolean =>
+  x === undefined || (Array.isArray(x) && x.every(ok));
+
 /**
  * A document read from the server, as an event this version can fold, or null (a design
  * document, another program's document, a newer or broken event): skipped, never half-applied.
@@ -493,6 +555,14 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
         Array.isArray(d.codes) &&
         d.codes.every((c: unknown) => isBlindCode(c, d.sample as string, d.author as string))
         ? (d as unknown as BlindCodesEvent)
+        : null;
+    case 'past':
+      return typeof d.part === 'number' &&
+        listOf(d.notes, isNote) &&
+        listOf(d.history, isPastAction) &&
+        listOf(d.samples, isSample) &&
+        listOf(d.codes, isPastCode)
+        ? (d as unknown as PastEvent)
         : null;
     case 'values':
       return isText(d.variable) &&
