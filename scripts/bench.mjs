@@ -325,41 +325,52 @@ async function importBenchmarks(browser) {
   const small = rowsArg ? Number(rowsArg) : 220_000;
   const result = [];
   const runs = Number(runsArg ?? 5);
+  // `--files=xlsx` (with --only=files): only the parts named (csv, xlsx, commit), to try one.
+  const parts = process.argv.find((a) => a.startsWith('--files='))?.slice('--files='.length);
+  const want = (part) => !parts || parts.split(',').includes(part);
   let before = loadAverage();
-  const csv = await measure('csv', small, runs);
-  result.push({
-    name: `Import the demo as a ${small.toLocaleString('en')}-row CSV (${mb(csv.bytes)}): inspect + parse + split + count`,
-    value: median(csv.out.map((r) => r.total)),
-    unit: 'ms',
-    target: 2000,
-    detail: describe(csv, before),
-  });
-  before = loadAverage();
-  const big = await measure('csv', rowsArg ? small * 2 : 1_000_000, runs);
-  result.push({
-    name: `Import a ${big.out[0].rows.toLocaleString('en')}-row CSV (${mb(big.bytes)}): inspect + parse + split + count`,
-    value: median(big.out.map((r) => r.total)),
-    unit: 'ms',
-    target: 8000,
-    detail: describe(big, before),
-  });
-  const peak = Math.max(...big.out.map((r) => r.peak));
-  result.push({
-    name: `Import a ${big.out[0].rows.toLocaleString('en')}-row CSV: peak JS heap`,
-    value: Math.round(peak / 2 ** 20),
-    unit: 'MB',
-    target: 500,
-    detail: `before the run ${mb(Math.max(...big.out.map((r) => r.baseHeap)))}; per run ${big.out.map((r) => mb(r.peak)).join(', ')}`,
-  });
-  before = loadAverage();
-  const xlsx = await measure('xlsx', small, runs);
-  result.push({
-    name: `Import the ${small.toLocaleString('en')} rows as XLSX (${mb(xlsx.bytes)}): inspect + parse + split + count`,
-    value: median(xlsx.out.map((r) => r.total)),
-    unit: 'ms',
-    target: 10_000,
-    detail: `${describe(xlsx, before)}; peak JS heap ${mb(Math.max(...xlsx.out.map((r) => r.peak)))}`,
-  });
+  if (want('csv')) {
+    const csv = await measure('csv', small, runs);
+    result.push({
+      name: `Import the demo as a ${small.toLocaleString('en')}-row CSV (${mb(csv.bytes)}): inspect + parse + split + count`,
+      value: median(csv.out.map((r) => r.total)),
+      unit: 'ms',
+      target: 2000,
+      detail: describe(csv, before),
+    });
+    before = loadAverage();
+    const big = await measure('csv', rowsArg ? small * 2 : 1_000_000, runs);
+    result.push({
+      name: `Import a ${big.out[0].rows.toLocaleString('en')}-row CSV (${mb(big.bytes)}): inspect + parse + split + count`,
+      value: median(big.out.map((r) => r.total)),
+      unit: 'ms',
+      target: 8000,
+      detail: describe(big, before),
+    });
+    const peak = Math.max(...big.out.map((r) => r.peak));
+    result.push({
+      name: `Import a ${big.out[0].rows.toLocaleString('en')}-row CSV: peak JS heap`,
+      value: Math.round(peak / 2 ** 20),
+      unit: 'MB',
+      target: 500,
+      detail: `before the run ${mb(Math.max(...big.out.map((r) => r.baseHeap)))}; per run ${big.out.map((r) => mb(r.peak)).join(', ')}`,
+    });
+  }
+  if (want('xlsx')) {
+    before = loadAverage();
+    const xlsx = await measure('xlsx', small, runs);
+    result.push({
+      name: `Import the ${small.toLocaleString('en')} rows as XLSX (${mb(xlsx.bytes)}): inspect + parse + split + count`,
+      value: median(xlsx.out.map((r) => r.total)),
+      unit: 'ms',
+      target: 10_000,
+      detail: `${describe(xlsx, before)}; peak JS heap ${mb(Math.max(...xlsx.out.map((r) => r.peak)))}`,
+    });
+  }
+  if (!want('commit')) {
+    await page.close();
+    return result;
+  }
   const scale = [];
   const atScale = rowsArg ? 2 * Math.round(Math.min(50_000, small) / 2) : 50_000;
   for (let i = 0; i < runs; i++)

@@ -10,7 +10,8 @@ import { formatCsvField, formatCsvRow } from '../io/csv-export';
 import { readAll, type ByteSource } from '../io/source';
 import { streamTableFile, type ReadOptions, type TableSummary } from '../io/table';
 import { sniffContainer } from '../io/xlsx';
-import { verifyZipSizes } from '../io/zip-check';
+import { inflateWorkbook } from '../io/zip-check';
+import type { InflatedWorkbook } from '../io/xlsx';
 import { UsageError, type CliIo, type OutputSink } from './io';
 
 /** For an io without streaming (the tests' in-memory one): collect, then write whole. */
@@ -45,11 +46,11 @@ export async function openInput(
   io: CliIo,
   path: string,
   maxBytes: number,
-): Promise<{ input: Uint8Array | ByteSource; close(): Promise<void> }> {
+): Promise<{ input: Uint8Array | ByteSource | InflatedWorkbook; close(): Promise<void> }> {
   if (!io.openInput) {
     const bytes = await io.readFile(path, maxBytes);
-    await verifyZipSizes(bytes);
-    return { input: bytes, close: async () => undefined };
+    // The parts inflated while their sizes are checked are the ones SheetJS parses.
+    return { input: (await inflateWorkbook(bytes)) ?? bytes, close: async () => undefined };
   }
   const source = await io.openInput(path, maxBytes);
   try {
@@ -57,8 +58,7 @@ export async function openInput(
       return { input: source, close: () => source.close() };
     }
     const bytes = await readAll(source);
-    await verifyZipSizes(bytes);
-    return { input: bytes, close: () => source.close() };
+    return { input: (await inflateWorkbook(bytes)) ?? bytes, close: () => source.close() };
   } catch (e) {
     await source.close();
     throw e;
@@ -67,7 +67,7 @@ export async function openInput(
 
 export interface ApplyRequest {
   readonly inputPath: string;
-  readonly input: Uint8Array | ByteSource;
+  readonly input: Uint8Array | ByteSource | InflatedWorkbook;
   readonly options: ReadOptions;
   /** Checks the header and returns the index of the column to code (throws UsageError). */
   readonly findColumn: (headers: readonly string[]) => number;

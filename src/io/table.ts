@@ -7,7 +7,7 @@
 import { readCsv, streamCsv, type CsvStreamHandlers, type Delimiter } from './csv';
 import type { EncodingChoice, TextEncoding } from './decode';
 import { memorySource, readAll, type ByteSource } from './source';
-import { readSheet, sniffContainer } from './xlsx';
+import { readSheet, sniffContainer, type InflatedWorkbook } from './xlsx';
 
 /**
  * Row numbers are 1-based rows of the file as a spreadsheet shows them: for CSV the record
@@ -424,11 +424,15 @@ export type TableStreamHandlers = CsvStreamHandlers;
  */
 export async function streamTableFile(
   name: string,
-  input: Uint8Array | ByteSource,
+  // A ZIP workbook may come with its parts inflated and checked already (zip-check.ts
+  // inflateWorkbook): SheetJS then parses them without inflating them again.
+  file: Uint8Array | ByteSource | InflatedWorkbook,
   options: ReadOptions,
   handlers: TableStreamHandlers,
 ): Promise<TableSummary> {
   try {
+    const inflated = 'parts' in file ? file : undefined;
+    const input = inflated ? inflated.bytes : (file as Uint8Array | ByteSource);
     const source = input instanceof Uint8Array ? memorySource(input) : input;
     checkSize(source.size, resolveLimits(options));
     // The start of the file tells a workbook from text (sniffContainer looks at ≤ 1 KiB).
@@ -444,7 +448,7 @@ export async function streamTableFile(
     } else {
       // SheetJS parses a workbook whole.
       const bytes = input instanceof Uint8Array ? input : await readAll(source);
-      const table = readSheet(bytes, options);
+      const table = readSheet(bytes, options, inflated);
       handlers.onHeaders?.(table.headers, table.headerRow);
       const step = 10_000;
       for (let i = 0; i < table.rows.length; i += step) {

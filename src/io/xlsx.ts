@@ -214,6 +214,19 @@ export function inspectZip(
   };
 }
 
+/** One part of a ZIP workbook as it inflated (a folder's entry is empty). */
+export interface InflatedPart {
+  readonly name: string;
+  readonly content: Uint8Array;
+}
+
+/** A ZIP workbook's bytes and its parts inflated and checked, in directory order
+ * (zip-check.ts inflateWorkbook): readSheet parses them without inflating anything again. */
+export interface InflatedWorkbook {
+  readonly bytes: Uint8Array;
+  readonly parts: readonly InflatedPart[];
+}
+
 interface CfbContainer {
   readonly FullPaths: readonly string[];
 }
@@ -314,7 +327,96 @@ function restoreAstralRefs(zip: ZipContainer): void {
   });
 }
 
-function parseWorkbook(bytes: Uint8Array, options: XLSX.ParsingOptions): XLSX.WorkBook {
+// SheetJS's container functions (exported, missing from its types): a zip of parts we inflated.
+const CFB_UTILS = (
+  XLSX.CFB as unknown as {
+    utils: {
+      cfb_new(): ZipContainer;
+      cfb_add(zip: ZipContainer, name: string, content: Uint8Array, o: { unsafe: true }): void;
+    };
+  }
+).utils;
+
+/** The parts inflated already, as the container SheetJS parses (what CFB.read would build). */
+function containerOf(parts: readonly InflatedPart[], keepRows: number | null): ZipContainer {
+  const worksheets = keepRows === null ? new Set<string>() : worksheetParts(parts);
+  const zip = CFB_UTILS.cfb_new();
+  for (const { name, content } of parts) {
+    if (name.endsWith('/')) continue; // a folder
+    const kept = keepRows !== null && worksheets.has(name) ? firstRows(content, keepRows) : content;
+    CFB_UTILS.cfb_add(zip, name, kept, { unsafe: true });
+  }
+  return zip;
+}
+
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** Where `needle` (ASCII) occurs in `bytes` from `from` on, or -1. */
+function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  const first = needle[0] as number;
+  for (let i = bytes.indexOf(first, from); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+
+/** The worksheet parts, as [Content_Types].xml names them (`/xl/worksheets/sheet1.xml`). */
+function worksheetParts(parts: readonly InflatedPart[]): Set<string> {
+  const types = parts.find((p) => p.name === '[Content_Types].xml');
+  const out = new Set<string>();
+  if (!types) return out;
+  const text = new TextDecoder('utf-8').decode(types.content);
+  for (const [tag] of text.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+    const part = /PartName="\/?([^"]+)"/.exec(tag)?.[1];
+    if (part && /ContentType="[^"]*\.worksheet\+xml"/.test(tag)) out.add(part);
+  }
+  return out;
+}
+
+/**
+ * A worksheet's XML cut after its first `rows` row elements, closed again: what a preview of the
+ * first rows needs, without splitting and scanning a sheet of 200 000 rows (SheetJS reads every
+ * row's tag even past `sheetRows`). Row elements come in order, each numbered at least one more
+ * than the one before, so the first `rows` elements hold every row numbered up to `rows`. The
+ * `<dimension>` before them still tells how many rows the sheet has.
+ */
+function firstRows(xml: Uint8Array, rows: number): Uint8Array {
+  const at = indexOfBytes(xml, ascii('sheetData'), 0);
+  if (at < 1) return xml;
+  // `<sheetData>` or `<x:sheetData>`: the closing tags take the same prefix.
+  let prefix = '';
+  if (xml[at - 1] === 0x3a /* : */) {
+    const open = xml.lastIndexOf(0x3c /* < */, at);
+    if (open < 0) return xml;
+    prefix = new TextDecoder().decode(xml.subarray(open + 1, at));
+  } else if (xml[at - 1] !== 0x3c) return xml;
+  const rowEnd = ascii(`</${prefix}row>`);
+  let end = at;
+  for (let n = 0; n < rows; n++) {
+    const next = indexOfBytes(xml, rowEnd, end);
+    if (next < 0) return xml; // fewer rows than that: the whole sheet
+    end = next + rowEnd.length;
+  }
+  const close = ascii(`</${prefix}sheetData></${prefix}worksheet>`);
+  const out = new Uint8Array(end + close.length);
+  out.set(xml.subarray(0, end));
+  out.set(close, end);
+  return out;
+}
+
+/**
+ * Parses a workbook. A ZIP's parts come inflated already when `parts` is given (the worker
+ * inflates them natively while it checks their sizes); otherwise SheetJS opens the zip itself.
+ * With `keepRows`, its worksheets are cut after that many rows before SheetJS parses them.
+ */
+function parseWorkbook(
+  bytes: Uint8Array,
+  options: XLSX.ParsingOptions,
+  parts?: readonly InflatedPart[],
+  keepRows: number | null = null,
+): XLSX.WorkBook {
   const settings: XLSX.ParsingOptions = {
     type: 'array',
     dense: true,
@@ -334,7 +436,9 @@ function parseWorkbook(bytes: Uint8Array, options: XLSX.ParsingOptions): XLSX.Wo
   try {
     if (sniffContainer(bytes) !== 'zip') return XLSX.read(bytes, settings);
     // A zip is opened here (not by XLSX.read) so its XML can be repaired before it is parsed.
-    const zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as unknown as ZipContainer;
+    const zip = parts
+      ? containerOf(parts, keepRows)
+      : (XLSX.CFB.read(bytes, { type: 'buffer' }) as unknown as ZipContainer);
     restoreAstralRefs(zip);
     return parseZip(zip, settings);
   } catch (e) {
@@ -418,7 +522,11 @@ export function listSheets(bytes: Uint8Array, options: ReadOptions = {}): string
  * Reads one sheet (the first by default) as text rows: displayed text, never numbers as
  * numbers. The row cap is applied while SheetJS parses (`sheetRows`), not after.
  */
-export function readSheet(bytes: Uint8Array, options: ReadOptions = {}): Table {
+export function readSheet(
+  bytes: Uint8Array,
+  options: ReadOptions = {},
+  inflated?: InflatedWorkbook,
+): Table {
   const limits = resolveLimits(options);
   const container = checkContainer(bytes, limits);
   const maxRows = Math.min(limits.maxRows, MAX_SHEET_ROWS);
@@ -427,7 +535,13 @@ export function readSheet(bytes: Uint8Array, options: ReadOptions = {}): Table {
       ? (options.headerRow ?? 1) + options.previewRows + 1000
       : Math.min(MAX_SHEET_ROWS, maxRows + (options.headerRow ?? 1) + 1000);
   const wanted = options.sheet ?? 0;
-  const workbook = parseWorkbook(bytes, { sheets: wanted, sheetRows: rowBudget });
+  const parts = inflated?.bytes === bytes ? inflated.parts : undefined;
+  const workbook = parseWorkbook(
+    bytes,
+    { sheets: wanted, sheetRows: rowBudget },
+    parts,
+    options.previewRows !== undefined ? rowBudget : null,
+  );
   const name = typeof wanted === 'number' ? workbook.SheetNames[wanted] : wanted;
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
   if (name === undefined || sheet === undefined || !workbook.SheetNames.includes(name)) {

@@ -4,7 +4,8 @@
 // fields, and the UI shows these messages as they are.
 import { MAX_TEXT_LENGTH } from '../core/limits';
 import type { Delimiter } from '../io/csv';
-import { verifyZipSizes } from '../io/zip-check';
+import { inflateWorkbook } from '../io/zip-check';
+import type { InflatedWorkbook } from '../io/xlsx';
 import type { TextEncoding } from '../io/decode';
 import {
   DEFAULT_LIMITS,
@@ -110,7 +111,13 @@ export function raggedMessage(row: number, cells: number, width: number): string
   return `row ${row} has ${cells} cells but the header has ${width}: its values may sit in the wrong columns; correct the file (or save it again from Excel) and import it again`;
 }
 
-export async function bytesOf(file: Blob, name: string): Promise<Uint8Array<ArrayBuffer>> {
+/** A file's bytes and, for a ZIP workbook, its parts inflated and checked. */
+export interface FileBytes {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  readonly inflated: InflatedWorkbook | null;
+}
+
+export async function bytesOf(file: Blob, name: string): Promise<FileBytes> {
   // Refuse before reading: a 300 MB file must not be loaded to be told it is too big.
   if (file.size > DEFAULT_LIMITS.maxBytes) {
     refuse(
@@ -121,9 +128,9 @@ export async function bytesOf(file: Blob, name: string): Promise<Uint8Array<Arra
   }
   if (file.size === 0) refuse(name, 'empty', 'the file is empty');
   const bytes = new Uint8Array(await file.arrayBuffer());
-  // A workbook whose parts lie about their sizes is damaged, not "empty" (issue 13).
-  await verifyZipSizes(bytes);
-  return bytes;
+  // A workbook whose parts lie about their sizes is damaged, not "empty" (issue 13); the parts
+  // inflated while checking are the ones SheetJS parses.
+  return { bytes, inflated: await inflateWorkbook(bytes) };
 }
 
 export function sourceFields(summary: TableSummary) {
@@ -154,12 +161,12 @@ export async function inspectFile(
   settings: FileSettings = {},
 ): Promise<Outcome<FileInspection>> {
   try {
-    const bytes = await bytesOf(file, name);
+    const { bytes, inflated } = await bytesOf(file, name);
     const preview: string[][] = [];
     const previewRowNumbers: number[] = [];
     const summary = await streamTableFile(
       name,
-      bytes,
+      inflated ?? bytes,
       { ...settings, previewRows: PREVIEW_ROWS },
       {
         onRows(rows, numbers) {

@@ -129,7 +129,7 @@ export class ImportSession {
       const problem = mappingProblem(mapping, plan.headers);
       if (problem !== null)
         refuse(name, 'mapping', `the columns are not mapped (${problem}): choose them first`);
-      const bytes = await bytesOf(file, name);
+      const { bytes, inflated } = await bytesOf(file, name);
       const sha256 = await sha256Hex(bytes);
       const counters = new Map<VariableId, CellCounter>(
         mapping.variables.map(([, v]) => [v, new CellCounter()]),
@@ -153,7 +153,7 @@ export class ImportSession {
         totalBytes: bytes.byteLength,
         phase: /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(name) ? 'workbook' : 'reading',
       });
-      const summary = await streamTableFile(name, bytes, plan.settings, {
+      const summary = await streamTableFile(name, inflated ?? bytes, plan.settings, {
         signal,
         onHeaders(headers) {
           if (!sameHeaders(headers, plan.headers))

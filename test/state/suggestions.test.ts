@@ -13,24 +13,46 @@ import { counted, counts, file, projectWith, variable } from '../db/helpers';
 // After an import only the new values are suggested: the engine is not rebuilt, and values that
 // have their suggestions keep them (issue 14 item 3: 50 000 new values in place within 5 s).
 
-const calls = vi.hoisted(() => ({ init: 0, suggested: [] as string[], delayMs: 0 }));
-
-vi.mock('../../src/workers/client', () => ({
-  suggestWorker: () => ({
-    init: async () => {
-      calls.init++;
-    },
-    learn: async () => [],
-    suggest: async (_key: string, raws: readonly string[]): Promise<Suggestion[][]> => {
-      // The worker's time for a chunk (a real one takes ~0.1 s for 2 000 values).
-      if (calls.delayMs > 0) await new Promise((r) => setTimeout(r, calls.delayMs));
-      calls.suggested.push(...raws);
-      return raws.map(() => [{ code: 'H01', score: 0.9, via: 'test' }]);
-    },
-    clusters: async () => [],
-    combined: async () => [],
-  }),
+const calls = vi.hoisted(() => ({
+  init: 0,
+  suggested: [] as string[],
+  delayMs: 0,
+  /** Requests posted and not yet answered, and at each suggest request how many were. */
+  pending: 0,
+  pendingAtSuggest: [] as number[],
 }));
+
+vi.mock('../../src/workers/client', () => {
+  // One request at a time, in the order posted, as a real worker answers them.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    calls.pending++;
+    const out = queue.then(work).finally(() => calls.pending--);
+    queue = out.catch(() => undefined);
+    return out;
+  };
+  return {
+    suggestWorker: () => ({
+      init: () =>
+        serial(async () => {
+          calls.init++;
+        }),
+      learn: () => serial(async () => []),
+      suggest: (_key: string, raws: readonly string[]): Promise<Suggestion[][]> => {
+        calls.pendingAtSuggest.push(calls.pending);
+        return serial(async () => {
+          // The worker's time for a chunk (a real one takes ~0.1 s for 2 000 values).
+          if (calls.delayMs > 0) await new Promise((r) => setTimeout(r, calls.delayMs));
+          calls.suggested.push(...raws);
+          return raws.map(() => [{ code: 'H01', score: 0.9, via: 'test' }]);
+        });
+      },
+      clusters: () => serial(async () => []),
+      combined: (_key: string, raws: readonly string[]) =>
+        serial(async () => raws.map((raw) => [raw, []] as [string, never[]])),
+    }),
+  };
+});
 
 async function until(test: () => boolean): Promise<void> {
   const start = Date.now();
@@ -121,6 +143,43 @@ describe('suggestions after an import', () => {
     // The progress still moves chunk by chunk.
     expect(progress).toBeGreaterThanOrEqual(6);
     expect([...get().suggestions.values()].every((list) => list[0]?.code === 'H01')).toBe(true);
+  }, 30_000);
+
+  it('keeps the worker busy while the grid takes each chunk: the next chunk is asked before (issue 14 item 3)', async () => {
+    const db = appDb();
+    const p = await projectWith(db, [['Missbruk', 5]]);
+    await openProject(p.id);
+    await until(() => get().suggestions.size === 1 && get().suggesting === null);
+    calls.delayMs = 20;
+    calls.pendingAtSuggest.length = 0;
+    try {
+      // Values written with `+` in a variable that is split: each chunk's combined values are checked too.
+      const rows = Array.from({ length: 9_000 }, (_, i): [string, string] => [
+        i % 3 === 0 ? `Värde ${i} + bostad ${i}` : `Värde ${i}`,
+        'Gävle',
+      ]);
+      await importFiles(db, {
+        project: p.id,
+        by: 'anna',
+        files: [file('Gävle.csv', rows.length)],
+        variables: [counted(rows, { separators: ['/'] })],
+      });
+      await until(() => get().suggestions.size === 9_001 && get().suggesting === null);
+    } finally {
+      calls.delayMs = 0;
+    }
+    // 9 000 values in chunks of 2 000, over one or two runs (the import's writes may come as two
+    // changes): each run's first chunk finds the worker idle, every other one was asked while the
+    // worker still had work, so it never waited for this thread to publish a chunk first.
+    const idle = calls.pendingAtSuggest.filter((n) => n === 0).length;
+    expect(calls.pendingAtSuggest.length).toBeGreaterThanOrEqual(5);
+    expect(idle).toBeLessThanOrEqual(2);
+    expect(calls.pendingAtSuggest.length - idle).toBeGreaterThanOrEqual(4);
+    // Every new value has its suggestion, and the combined ones were checked, the last chunk's too.
+    expect([...get().suggestions.values()].every((list) => list[0]?.code === 'H01')).toBe(true);
+    const checked = get().combined;
+    expect(checked.has('Värde 0 + bostad 0')).toBe(true);
+    expect(checked.has('Värde 8997 + bostad 8997')).toBe(true);
   }, 30_000);
 });
 

@@ -60,7 +60,7 @@ export function biff5Cp1252(): Uint8Array {
 }
 
 /** Rewrites a zip's parts: `edit` returns the new path and content of each (or the same). */
-function rewriteZip(
+export function rewriteZip(
   bytes: Uint8Array,
   edit: (path: string, content: Uint8Array) => [string, Uint8Array],
 ): Uint8Array {
