@@ -222,6 +222,8 @@ interface Measured {
     readonly firstChange: number;
   };
   readonly floorDocs: number;
+  /** The floor's run 1: ms waiting for the server's pages, of its whole. */
+  readonly floorWait: { readonly waitMs: number; readonly ms: number };
   readonly syncLoad: string;
   readonly trips: { folded: number; shown: number; floor: number }[];
   readonly tripLoad: string;
@@ -257,6 +259,7 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
     const replicate: number[] = [];
     let profile: Measured['profile'] | null = null;
     let floorDocs = 0;
+    let floorWait = { waitMs: 0, ms: 0 };
     const syncBefore = load();
     const variants = ['app', 'changes', 'replicate'] as const;
     for (let r = 0; r < RUNS; r++) {
@@ -273,17 +276,19 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
             app.push(res.ms);
             if (r === 0) profile = res;
             log(`  run ${r + 1}: first sync ${fmt(res.ms)} (${res.folds.length} folds)`);
+          } else if (which === 'changes') {
+            const res = await b.page.evaluate((db) => window.kodbokTeamBench.floorChanges(db), DB);
+            floor.push(res.ms);
+            floorDocs = res.docs;
+            if (floor.length === 1) floorWait = res;
+            log(`  run ${r + 1}: PouchDB alone, _changes pages ${fmt(res.ms)} (${res.docs} docs)`);
           } else {
             const res = await b.page.evaluate(
-              ([db, w]) =>
-                w === 'changes'
-                  ? window.kodbokTeamBench.floorChanges(db)
-                  : window.kodbokTeamBench.floorReplicate(db),
-              [DB, which] as const,
+              (db) => window.kodbokTeamBench.floorReplicate(db),
+              DB,
             );
-            (which === 'changes' ? floor : replicate).push(res.ms);
-            floorDocs = res.docs;
-            log(`  run ${r + 1}: PouchDB ${which} ${fmt(res.ms)} (${res.docs} docs)`);
+            replicate.push(res.ms);
+            log(`  run ${r + 1}: PouchDB's replication ${fmt(res.ms)} (${res.docs} docs)`);
           }
         } finally {
           await b.close();
@@ -358,6 +363,7 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
         replicate,
         profile,
         floorDocs,
+        floorWait,
         syncLoad,
         trips,
         tripLoad: `load average before ${tripBefore}, after ${load()}`,
@@ -403,7 +409,7 @@ function printSection(m: Measured & { docs: number; seedMs: number }): void {
         },
       ],
       notes: [
-        `Where the app's first sync goes (run 1): ${where}.`,
+        `Where the app's first sync goes (run 1): ${where}. The floor's run 1 waited ${fmt(m.floorWait.waitMs)} of its ${fmt(m.floorWait.ms)} for the server's pages (through the proxy), the rest writing them into IndexedDB.`,
         `Local server: \`scripts/server.mjs\` (PouchDB Server on LevelDB), reached under the page's origin through vite preview's \`/couch\` proxy (docs/team.md's set-up). The app's code in headless Chromium (test/bench/browser/team-bench.ts): its database, sync engine (src/sync/engine.ts) and fold (src/db/team-fold.ts) on the page's thread as the app runs them; B is the whole App, whose own sync pulls the decision. The floor's event is folded by both members' apps too. Workload: ${size} (one variable, 40 codes, the values in snapshots of 1 000; ${EVENTS} decision events, each recoding one value from the state its author saw, spread over the coders). Filling the server took ${(m.seedMs / 1000).toFixed(1)} s (not measured). Command: \`npm run bench -- --only=team\` (\`--events=N --values=N --runs=N\` to try it small).${full ? '' : ' Not the full size: no targets.'}`,
       ],
     }),

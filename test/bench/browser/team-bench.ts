@@ -113,7 +113,7 @@ async function firstSync(
  * with their docs), each written as it is into a local PouchDB (`new_edits: false`, as
  * replication stores them), the next page read while one is written. No fold, no app.
  */
-async function floorChanges(db: string): Promise<{ ms: number; docs: number }> {
+async function floorChanges(db: string): Promise<{ ms: number; docs: number; waitMs: number }> {
   const PouchDB = await pouch();
   const local = new PouchDB(`floor-changes-${Date.now()}`) as PouchLocal & {
     bulkDocs(docs: object[], opts: { new_edits: false }): Promise<unknown>;
@@ -127,9 +127,12 @@ async function floorChanges(db: string): Promise<{ ms: number; docs: number }> {
     return (await res.json()) as { results: { doc?: object }[]; last_seq: string | number };
   };
   const start = performance.now();
+  let waitMs = 0;
   let next = page(0);
   for (;;) {
+    const t = performance.now();
     const got = await next;
+    waitMs += performance.now() - t;
     if (got.results.length === 0) break;
     next = page(got.last_seq);
     await local.bulkDocs(
@@ -138,7 +141,7 @@ async function floorChanges(db: string): Promise<{ ms: number; docs: number }> {
     );
   }
   const ms = performance.now() - start;
-  return { ms, docs: (await local.info()).doc_count };
+  return { ms, docs: (await local.info()).doc_count, waitMs };
 }
 
 /** PouchDB's own replication of the same database into a local PouchDB (IndexedDB). */
