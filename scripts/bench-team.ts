@@ -1,13 +1,13 @@
 // Issue 10 item 7: a team at scale against a local team server (`npm run server`'s script), measured
 // in headless Chromium with the app's own code (test/bench/browser/team-bench.ts). The server is
 // filled once: 10 coders, 50 000 values, 200 000 decision events. Then, each run in a fresh browser
-// profile, alternating which goes first: a new member's first sync (an empty project linked, the
-// app's engine and fold on the page's thread until every event is folded) paired with the same
-// database replicated by PouchDB alone into a local PouchDB (the floor of the protocol and
-// IndexedDB). Then one decision's trip between two members' browsers (A decides through the app's
-// action and engine; B runs the whole App: until B's database has it folded and its grid shows
-// it) paired with the same kind of event doc written by PouchDB alone in A's page and seen by a
-// plain changes feed in B's page.
+// profile per variant, in rotating order: a new member's first sync (an empty project linked, the
+// app's engine and fold on the page's thread until every event is folded); the same `_changes`
+// pages written into a local PouchDB by PouchDB alone (the floor of the protocol and IndexedDB);
+// the same pages read alone (the protocol's floor); PouchDB's own replication. Then one decision's
+// trip between two members' browsers (A decides through the app's action and engine; B runs the
+// whole App: until B's database has it folded and its grid shows it) paired with the same kind of
+// event doc written by PouchDB alone in A's page and seen by a plain changes feed in B's page.
 //
 //   npx tsx scripts/bench-team.ts [--values=50000] [--events=200000] [--coders=10] [--runs=5]
 //
@@ -214,6 +214,8 @@ interface Measured {
   readonly app: number[];
   readonly floor: number[];
   readonly replicate: number[];
+  /** The same pages read alone, no writes: the protocol's floor. */
+  readonly read: number[];
   /** Run 1 of the app: each fold, the values coded, ms folding, ms to the first change. */
   readonly profile: {
     readonly folds: { at: number; events: number }[];
@@ -257,13 +259,14 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
     const app: number[] = [];
     const floor: number[] = [];
     const replicate: number[] = [];
+    const read: number[] = [];
     let profile: Measured['profile'] | null = null;
     let floorDocs = 0;
     let floorWait = { waitMs: 0, ms: 0 };
     const syncBefore = load();
-    const variants = ['app', 'changes', 'replicate'] as const;
+    const variants = ['app', 'changes', 'read', 'replicate'] as const;
     for (let r = 0; r < RUNS; r++) {
-      // Each run in rotating order: which of the three goes first changes from run to run.
+      // Each run in rotating order: which goes first changes from run to run.
       for (const which of variants.map((_, i) => variants[(i + r) % variants.length]!)) {
         const b = await browserOf(page);
         try {
@@ -282,6 +285,15 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
             floorDocs = res.docs;
             if (floor.length === 1) floorWait = res;
             log(`  run ${r + 1}: PouchDB alone, _changes pages ${fmt(res.ms)} (${res.docs} docs)`);
+          } else if (which === 'read') {
+            const res = await b.page.evaluate(
+              (db) => window.kodbokTeamBench.floorChanges(db, false),
+              DB,
+            );
+            read.push(res.ms);
+            log(
+              `  run ${r + 1}: the _changes pages read alone ${fmt(res.ms)} (${res.docs} changes)`,
+            );
           } else {
             const res = await b.page.evaluate(
               (db) => window.kodbokTeamBench.floorReplicate(db),
@@ -361,6 +373,7 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
         app,
         floor,
         replicate,
+        read,
         profile,
         floorDocs,
         floorWait,
@@ -398,7 +411,7 @@ function printSection(m: Measured & { docs: number; seedMs: number }): void {
           value: Math.round(appMs),
           unit: 'ms',
           ...(full ? { target: 30_000 } : {}),
-          detail: `${size}; median of ${m.app.length} runs, each in a fresh browser profile (${spread(m.app)}): an empty project linked, the app's engine and fold in the page until every event is folded (${coded} values coded); paired baseline in the same kind of profile, in rotating order: the same \`_changes\` pages (2 000 with their docs) written as they are into a local PouchDB by PouchDB alone, ${fmt(floorMs)} (${spread(m.floor)}, ${m.floorDocs} docs); app / floor ${(appMs / floorMs).toFixed(2)}×; PouchDB's own replication of the same database (revs_diff, _bulk_get, checkpoints): ${fmt(median(m.replicate))} (${spread(m.replicate)}); ${m.syncLoad}`,
+          detail: `${size}; median of ${m.app.length} runs, each in a fresh browser profile (${spread(m.app)}): an empty project linked, the app's engine and fold in the page until every event is folded (${coded} values coded); paired baseline in the same kind of profile, in rotating order: the same \`_changes\` pages (2 000 with their docs) written as they are into a local PouchDB by PouchDB alone, ${fmt(floorMs)} (${spread(m.floor)}, ${m.floorDocs} docs); app / floor ${(appMs / floorMs).toFixed(2)}×; the same pages read alone, no writes (the protocol's floor: server, proxy, JSON): ${fmt(median(m.read))} (${spread(m.read)}); PouchDB's own replication of the same database (revs_diff, _bulk_get, checkpoints): ${fmt(median(m.replicate))} (${spread(m.replicate)}); ${m.syncLoad}`,
         },
         {
           name: 'One decision reaching another member (her grid shows it)',

@@ -111,9 +111,13 @@ async function firstSync(
 /**
  * The floor under the app's first sync: the same `_changes` pages the engine reads (2 000 changes
  * with their docs), each written as it is into a local PouchDB (`new_edits: false`, as
- * replication stores them), the next page read while one is written. No fold, no app.
+ * replication stores them), the next page read while one is written. No fold, no app. Without
+ * `write`: the pages read alone, the floor of the protocol (server, proxy, JSON).
  */
-async function floorChanges(db: string): Promise<{ ms: number; docs: number; waitMs: number }> {
+async function floorChanges(
+  db: string,
+  write = true,
+): Promise<{ ms: number; docs: number; waitMs: number }> {
   const PouchDB = await pouch();
   const local = new PouchDB(`floor-changes-${Date.now()}`) as PouchLocal & {
     bulkDocs(docs: object[], opts: { new_edits: false }): Promise<unknown>;
@@ -128,6 +132,7 @@ async function floorChanges(db: string): Promise<{ ms: number; docs: number; wai
   };
   const start = performance.now();
   let waitMs = 0;
+  let docs = 0;
   let next = page(0);
   for (;;) {
     const t = performance.now();
@@ -135,13 +140,15 @@ async function floorChanges(db: string): Promise<{ ms: number; docs: number; wai
     waitMs += performance.now() - t;
     if (got.results.length === 0) break;
     next = page(got.last_seq);
-    await local.bulkDocs(
-      got.results.flatMap((r) => (r.doc ? [r.doc] : [])),
-      { new_edits: false },
-    );
+    docs += got.results.length;
+    if (write)
+      await local.bulkDocs(
+        got.results.flatMap((r) => (r.doc ? [r.doc] : [])),
+        { new_edits: false },
+      );
   }
   const ms = performance.now() - start;
-  return { ms, docs: (await local.info()).doc_count, waitMs };
+  return { ms, docs: write ? (await local.info()).doc_count : docs, waitMs };
 }
 
 /** PouchDB's own replication of the same database into a local PouchDB (IndexedDB). */
