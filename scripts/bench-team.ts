@@ -227,7 +227,8 @@ interface Measured {
   /** The floor's run 1: ms waiting for the server's pages, of its whole. */
   readonly floorWait: { readonly waitMs: number; readonly ms: number };
   readonly syncLoad: string;
-  readonly trips: { folded: number; shown: number; floor: number }[];
+  /** ms from the decision: stored in A, taken by the server, folded in B, drawn in B's grid. */
+  readonly trips: { stored: number; sent: number; folded: number; shown: number; floor: number }[];
   readonly tripLoad: string;
 }
 
@@ -332,7 +333,7 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
       const target = await b.page.evaluate(() => window.kodbokTeamBench.firstRaw());
       const trips: Measured['trips'] = [];
       for (let i = 0; i < TRIPS; i++) {
-        const trip = { folded: 0, shown: 0, floor: 0 };
+        const trip = { stored: 0, sent: 0, folded: 0, shown: 0, floor: 0 };
         for (const which of i % 2 === 0 ? ['app', 'floor'] : ['floor', 'app']) {
           const c = code((i * 2 + (which === 'app' ? 3 : 4)) % 40);
           if (which === 'app') {
@@ -342,13 +343,15 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
             ] as const);
             // The page's watch is armed before the decision (evaluate runs in order).
             await b.page.evaluate(() => undefined);
-            const at = await a.page.evaluate(([raw, k]) => window.kodbokTeamBench.decide(raw, k), [
-              target,
-              c,
-            ] as const);
+            const { at, stored, sent } = await a.page.evaluate(
+              ([raw, k]) => window.kodbokTeamBench.decide(raw, k),
+              [target, c] as const,
+            );
             const seen = await watching;
             trip.folded = seen.folded - at;
             trip.shown = seen.shown - at;
+            trip.stored = stored - at;
+            trip.sent = sent - at;
           } else {
             const w = await a.page.evaluate(
               ([db, raw, k, n]) => window.kodbokTeamBench.floorWrite(db, raw, k, n),
@@ -364,7 +367,7 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
           }
         }
         log(
-          `  decision ${i + 1}: folded ${fmt(trip.folded)}, shown ${fmt(trip.shown)}; PouchDB alone ${fmt(trip.floor)}`,
+          `  decision ${i + 1}: stored ${fmt(trip.stored)}, sent ${fmt(trip.sent)}, folded ${fmt(trip.folded)}, shown ${fmt(trip.shown)}; PouchDB alone ${fmt(trip.floor)}`,
         );
         trips.push(trip);
       }
@@ -418,7 +421,7 @@ function printSection(m: Measured & { docs: number; seedMs: number }): void {
           value: Math.round(median(shown)),
           unit: 'ms',
           ...(full ? { target: 2000 } : {}),
-          detail: `median of ${shown.length} decisions (${spread(shown)}): decided in A's browser through the app's action and engine, pulled and folded by the app in B's browser (in its database after ${fmt(median(folded))}, ${spread(folded)}, read every 5 ms, so it may come a few ms after the grid), drawn in B's grid; paired baseline, the same kind of event doc written by PouchDB alone in A's page and seen by a plain PouchDB changes feed in B's page, alternating which goes first: ${fmt(median(floorTrip))} (${spread(floorTrip)}); ${size}; ${m.tripLoad}`,
+          detail: `median of ${shown.length} decisions (${spread(shown)}): decided in A's browser through the app's action and engine, pulled and folded by the app in B's browser (in its database after ${fmt(median(folded))}, ${spread(folded)}, read every 5 ms, so it may come a few ms after the grid), drawn in B's grid; of which the action was stored in A's database after ${fmt(median(m.trips.map((t) => t.stored)))} and the server had it after ${fmt(median(m.trips.map((t) => t.sent)))} (medians); paired baseline, the same kind of event doc written by PouchDB alone in A's page and seen by a plain PouchDB changes feed in B's page, alternating which goes first: ${fmt(median(floorTrip))} (${spread(floorTrip)}); ${size}; ${m.tripLoad}`,
         },
       ],
       notes: [

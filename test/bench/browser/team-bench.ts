@@ -183,8 +183,15 @@ function firstRaw(): string {
   return raw;
 }
 
-/** A decision by this member through the app's own action; Date.now() when she decided. */
-async function decide(raw: string, code: string): Promise<number> {
+/**
+ * A decision by this member through the app's own action, sent by the engine. Date.now() when she
+ * decided, when the action was stored, and when the server had taken it (the engine's push
+ * settled, and any fold of A's own under way: none, as the bench waits between decisions).
+ */
+async function decide(
+  raw: string,
+  code: string,
+): Promise<{ at: number; stored: number; sent: number }> {
   if (!member?.sync) throw new Error('firstSync(…, keep) first');
   const at = Date.now();
   await applyBulkDecision(appDb(), {
@@ -194,8 +201,10 @@ async function decide(raw: string, code: string): Promise<number> {
     input: { kind: 'assign', code },
     by: member.user,
   });
+  const stored = Date.now();
   member.sync.push();
-  return at;
+  await member.sync.settled();
+  return { at, stored, sent: Date.now() };
 }
 
 /**
