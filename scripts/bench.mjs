@@ -30,7 +30,8 @@ const sections = [];
 // `--only=import`: suggestions after a 50 000-value import; `--only=grid`: grid ready and
 // scrolling; `--only=files`: reading CSV and XLSX files (`--rows=N`: smaller files);
 // `--only=bulk-probe`: where a bulk action's time goes (never recorded); `--only=team`: a team's
-// sync at scale against a local team server (`--events=N --values=N --coders=N` to try it small).
+// sync at scale in Chromium against a local team server (`--events=N --values=N --coders=N
+// --runs=N` to try it small).
 // Every recorded figure is paired with a baseline measured in the same run, in alternating order
 // (docs/benchmarks.md).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -77,7 +78,7 @@ for (const file of only ? [] : nodeBenches) {
 // ---- A team at scale (issue 10 item 7): first sync of a new member, one decision's trip ------
 if (only === undefined || only === 'team') {
   console.error('• scripts/bench-team.ts');
-  const sizes = process.argv.filter((a) => /^--(events|values|coders)=\d+$/.test(a));
+  const sizes = process.argv.filter((a) => /^--(events|values|coders|runs)=\d+$/.test(a));
   const text = execFileSync('npx', ['tsx', 'scripts/bench-team.ts', ...sizes], {
     cwd: root,
     encoding: 'utf8',

@@ -20,6 +20,7 @@ import './import-suggest-bench';
 import './keys-bench';
 import { mountPlainGrid, unmountPlainGrid } from './plain-grid';
 import './suggest-bench';
+import './team-bench';
 
 registerGridModules();
 

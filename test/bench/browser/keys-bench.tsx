@@ -85,10 +85,8 @@ async function busyLoop(): Promise<void> {
   }
 }
 
-/** Seeds n values, boots the app and waits for the grid; returns ms from boot to rows painted. */
-async function openApp(n: number): Promise<number> {
-  await seed(n);
-  const start = performance.now();
+/** Mounts the whole App on this origin's database, boots it and waits for the grid's rows. */
+export async function mountApp(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
@@ -97,6 +95,13 @@ async function openApp(n: number): Promise<number> {
   await boot();
   while (document.querySelectorAll('.ag-row [col-id="raw"]').length < 5)
     await new Promise((r) => requestAnimationFrame(r));
+}
+
+/** Seeds n values, boots the app and waits for the grid; returns ms from boot to rows painted. */
+async function openApp(n: number): Promise<number> {
+  await seed(n);
+  const start = performance.now();
+  await mountApp();
   return performance.now() - start;
 }
 
