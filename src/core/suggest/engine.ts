@@ -7,7 +7,7 @@ import { leaves as leafCategories } from '../codebook';
 import svProfile from './profiles/sv-barn-och-unga.profile.json';
 import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
-import { LogisticModel, textFeatures, type Example } from './classifier';
+import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
 import { DocumentIndex, inclusionPhrases, wordsOf } from './retrieval';
@@ -111,6 +111,14 @@ export interface EngineWeights {
    * (classifier.ts); 0: no classifier. Without decisions nothing is learnt, whatever the share.
    */
   readonly classifier: number;
+  /**
+   * Largest further share of the classifier when it weighs itself by how well it predicts the
+   * team's own approvals: the share added is this times its accuracy on approvals held out from
+   * its training (`CROSS_FOLDS`-fold cross-validation), and nothing with fewer than
+   * `CALIBRATION_MIN` approvals, where retrieval and the neighbours decide alone. Absent or 0: off,
+   * the engine as before (optional, so profiles saved without it mean what they meant).
+   */
+  readonly calibrated?: number;
   /**
    * How much an approved neighbour loses when the words it and the value do not share are
    * themselves evidence in the codebook's own words: the value's extra words for another category
@@ -563,9 +571,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // The classifier learnt from the decisions: retrained when they changed, on first use. Its
   // examples are kept by raw value and trained in the order of the values, so the model is the
   // same whatever the order of learning.
-  const learning = weights.classifier > 0;
+  const calibrated = weights.calibrated ?? 0;
+  const learning = weights.classifier > 0 || calibrated > 0;
   const training = new Map<string, Example>();
   let model: LogisticModel | null = null;
+  // The classifier's share of a category's score: the fixed one, and the calibrated one.
+  let share = weights.classifier;
   let modelStale = false;
   let modelMoved = false;
   const trainedModel = (): LogisticModel | null => {
@@ -574,6 +585,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .map((raw) => training.get(raw) as Example);
       model = examples.length > 0 ? LogisticModel.train(leaves.length, examples) : null;
+      share =
+        weights.classifier +
+        (calibrated > 0 ? calibrated * heldOutAccuracy(leaves.length, examples) : 0);
+      if (share <= 0) model = null;
       modelStale = false;
     }
     return model;
@@ -600,7 +615,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // Negated as the decision reads it: `Utredning: Nej` teaches nothing about `utredning`.
       const negated = features.negated || target.decidedNegated;
       const label = leafOf.get(value.code) as number;
-      training.set(raw, { features: textFeatures(features.matchText, negated), label, weight });
+      training.set(raw, {
+        features: textFeatures(features.matchText, negated),
+        label,
+        weight,
+        approved: value.status === 'approved',
+      });
       modelStale = modelMoved = true;
     }
     known.set(raw, features.matchText, target);
@@ -814,7 +834,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
     const out: { suggestion: Suggestion; target: Target }[] = [];
     const learnt = trainedModel()?.probabilities(textFeatures(value.matchText, value.negated));
-    const share = weights.classifier;
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
       const best = bestScore[leaf] as number;
@@ -855,6 +874,48 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
 
   return { suggest, learn, forget, affected };
+}
+
+/** Approved decisions below which the classifier does not weigh itself: it has too little to go on. */
+export const CALIBRATION_MIN = 20;
+/** Folds of the cross-validation that measures the classifier on the approvals. */
+const CROSS_FOLDS = 5;
+/**
+ * Examples the cross-validation reads at most (the first, in their order): its five trainings stay
+ * within a few hundred milliseconds after each approval, at any number of decisions.
+ */
+const CALIBRATION_SAMPLE = 250;
+/** The folds' models are trained in half the epochs: an estimate of accuracy, not the model used. */
+const CALIBRATION_TRAINING = { ...defaultTrainOptions, epochs: defaultTrainOptions.epochs / 2 };
+
+/**
+ * The classifier's top-1 accuracy on approved examples it was not trained on: each fold (every
+ * `CROSS_FOLDS`-th approval) predicted by a model trained on the others (coded examples train every
+ * fold, they are never tested). 0 below `CALIBRATION_MIN` approvals. Deterministic: folds by order;
+ * only the first `CALIBRATION_SAMPLE` examples are read.
+ */
+export function heldOutAccuracy(classes: number, all: readonly Example[]): number {
+  const examples = all.length > CALIBRATION_SAMPLE ? all.slice(0, CALIBRATION_SAMPLE) : all;
+  const approved = examples.filter((e) => e.approved === true).length;
+  if (approved < CALIBRATION_MIN) return 0;
+  let right = 0;
+  for (let fold = 0; fold < CROSS_FOLDS; fold++) {
+    const train: Example[] = [];
+    const test: Example[] = [];
+    let a = 0;
+    for (const e of examples) {
+      if (e.approved === true && a++ % CROSS_FOLDS === fold) test.push(e);
+      else train.push(e);
+    }
+    const model = LogisticModel.train(classes, train, CALIBRATION_TRAINING);
+    for (const e of test) {
+      const p = model.probabilities(e.features);
+      let best = 0;
+      for (let c = 1; c < classes; c++) if ((p[c] as number) > (p[best] as number)) best = c;
+      if (best === e.label) right++;
+    }
+  }
+  return right / approved;
 }
 
 /**
