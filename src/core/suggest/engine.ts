@@ -441,15 +441,41 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       if (i !== leaf && (sums[i] as number) > other) other = sums[i] as number;
     return ((sums[leaf] as number) - other) / Math.sqrt(norm2);
   };
+  // The codebook's texts of one word (`cp`, `hvb`, `jourhem`), with the categories that have them.
+  const oneWordTexts = new Map<string, Set<string>>();
+  for (const t of codebookTargets)
+    if (/^[\p{L}\p{N}]+$/u.test(t.normalised)) {
+      const codes = oneWordTexts.get(t.normalised) ?? new Set<string>();
+      codes.add(t.code);
+      oneWordTexts.set(t.normalised, codes);
+    }
+  /**
+   * Whether the value has a word, not the neighbour's, that is whole another category's codebook
+   * text (an abbreviation the codebook writes out, `CP` of `child-protection (CP) concerns`; a
+   * synonym of one word): it names what the neighbour is not about (`CP concern` against an
+   * approved `C&L concern`), so the neighbour loses `differing` in full and supports nothing.
+   */
+  const namesOther = (valueWords: ReadonlySet<string>, neighbour: Target): boolean => {
+    const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
+    for (const w of valueWords) {
+      const codes = neighbourWords.has(w) ? undefined : oneWordTexts.get(w);
+      if (codes && !codes.has(neighbour.code)) return true;
+    }
+    return false;
+  };
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
-  const differingFactor = (valueWords: ReadonlySet<string>, neighbour: Target): number => {
+  const differingFactor = (
+    valueWords: ReadonlySet<string>,
+    neighbour: Target,
+    namesOtherCategory: boolean,
+  ): number => {
     const leaf = leafOf.get(neighbour.code) as number;
     const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
     // The value's own words speak for another category more than for the neighbour's …
     const against = -margin(valueWords, neighbourWords, leaf);
     // … or the neighbour's own words, which the value lacks, are what make it its category.
     const own = margin(neighbourWords, valueWords, leaf);
-    let factor = 1;
+    let factor = namesOtherCategory ? 1 - differing : 1;
     if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
     if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
     return factor;
@@ -824,10 +850,13 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);
-        if (valueWords) score *= differingFactor(valueWords, first);
+        const other = valueWords !== undefined && namesOther(valueWords, first);
+        if (valueWords) score *= differingFactor(valueWords, first, other);
         // A group is `size` independent decisions; only the first few add support (see combine).
-        // A decision about other concepts may still name the category, but it supports nothing.
-        if (valueConcepts !== '' && first.concepts !== valueConcepts) record(first, score, false);
+        // A decision about other concepts, or without a word the value has for another category,
+        // may still name the category, but it supports nothing.
+        if (other || (valueConcepts !== '' && first.concepts !== valueConcepts))
+          record(first, score, false);
         else for (let i = Math.min(size, SUPPORTING); i > 0; i--) record(first, score);
       }
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { DocumentIndex, inclusionPhrases } from '../../../src/core/suggest/retrieval';
-import { defaultProfile } from '../../../src/core/suggest/profile';
+import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 
 describe('inclusionPhrases', () => {
@@ -190,6 +190,45 @@ describe('approved neighbours weighed by the words they do not share with the va
       code: 'PMH',
       via: 'approved: Parental MH',
     });
+  });
+});
+
+describe('a neighbour without a word that is, whole, another category’s codebook text', () => {
+  const school: Codebook = {
+    id: 'school',
+    variable: 'referral',
+    categories: [
+      {
+        code: 'LRN',
+        label: 'Learning difficulty or general SEN concern',
+        parent: null,
+        definition: 'Concerns about a pupil’s learning, attainment or special educational needs.',
+        include: 'communication and language (C&L) needs, literacy, dyslexia',
+      },
+      {
+        code: 'HOM',
+        label: 'Safeguarding or child protection concern',
+        parent: null,
+        definition: 'Concerns that a pupil is being harmed or at risk of harm at home.',
+        include: 'child-protection (CP) concerns, unexplained injuries',
+      },
+      {
+        code: 'ATT',
+        label: 'Persistent absence',
+        parent: null,
+        definition: 'Attendance below the expected level.',
+        include: 'truancy, lateness',
+      },
+    ],
+  };
+  const known = new Map([['C&L concern', { code: 'LRN', status: 'approved' as const }]]);
+
+  it('does not pull a value whose word the codebook writes out for another category', () => {
+    // `CP` is, whole, an inclusion of HOM; the approved `C&L concern` shares all but that word.
+    const engine = createEngine({ codebook: school, known, profile: neutralProfile });
+    expect(engine.suggest('CP concern', 1)[0]?.code).toBe('HOM');
+    // The neighbour still names its own values: `C&L concerns` has no such word.
+    expect(engine.suggest('C&L concerns', 1)[0]?.code).toBe('LRN');
   });
 });
 
