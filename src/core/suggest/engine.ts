@@ -115,7 +115,8 @@ export interface EngineWeights {
    * Largest further share of the classifier when it weighs itself by how well it predicts the
    * team's own approvals: the share added is this times its accuracy on approvals held out from
    * its training (`CROSS_FOLDS`-fold cross-validation), and nothing with fewer than
-   * `CALIBRATION_MIN` approvals, where retrieval and the neighbours decide alone. Absent or 0: off,
+   * `CALIBRATION_MIN` approvals, where retrieval and the neighbours decide alone; a share of the
+   * model's probability beyond the category's share of the decisions. Absent or 0: off,
    * the engine as before (optional, so profiles saved without it mean what they meant).
    */
   readonly calibrated?: number;
@@ -600,9 +601,24 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const calibrated = weights.calibrated ?? 0;
   const learning = weights.classifier > 0 || calibrated > 0;
   const training = new Map<string, Example>();
+  // Per leaf: its share of the decisions the model was trained on.
+  const prior = new Float64Array(leaves.length);
+  /**
+   * The model's say for a leaf: its fixed share of the probability, and its earned share of the
+   * probability beyond the leaf's share of the decisions. A category chosen often is likely for
+   * any value, and in a near tie the model would otherwise pull every value towards it (a
+   * `concern` approved mostly as learning needs is no evidence that `CP concern` is one).
+   */
+  const learntScore = (p: Float64Array, leaf: number): number => {
+    const q = p[leaf] as number;
+    const base = prior[leaf] as number;
+    return share * q + (base < 1 ? earned * Math.max(0, (q - base) / (1 - base)) : 0);
+  };
   let model: LogisticModel | null = null;
-  // The classifier's share of a category's score: the fixed one, and the calibrated one.
-  let share = weights.classifier;
+  // The classifier's shares of a category's score: the fixed one, of its probability, and the
+  // one it earned (calibrated), of its probability beyond the category's share of the decisions.
+  const share = weights.classifier;
+  let earned = 0;
   let modelStale = false;
   let modelMoved = false;
   const trainedModel = (): LogisticModel | null => {
@@ -611,10 +627,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .map((raw) => training.get(raw) as Example);
       model = examples.length > 0 ? LogisticModel.train(leaves.length, examples) : null;
-      share =
-        weights.classifier +
-        (calibrated > 0 ? calibrated * heldOutAccuracy(leaves.length, examples) : 0);
-      if (share <= 0) model = null;
+      prior.fill(0);
+      let total = 0;
+      for (const e of examples) total += e.weight;
+      for (const e of examples) prior[e.label] = (prior[e.label] as number) + e.weight / total;
+      earned = calibrated > 0 ? calibrated * heldOutAccuracy(leaves.length, examples) : 0;
+      if (share + earned <= 0) model = null;
       modelStale = false;
     }
     return model;
@@ -875,7 +893,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         const score =
           combine(best, topScores, leaf * kept, topCount[leaf] as number, weights.support) *
           (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
-        const blended = learnt ? score + share * (learnt[leaf] as number) * (1 - score) : score;
+        const blended = learnt ? score + learntScore(learnt, leaf) * (1 - score) : score;
         out.push({ suggestion: { code: target.code, score: blended, via: target.via }, target });
       }
       bestTarget[leaf] = undefined;
@@ -883,11 +901,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // Categories only the model speaks for, when it is sure enough.
     if (learnt) {
       const scored = new Set(seenLeaves);
-      learnt.forEach((p, leaf) => {
-        if (scored.has(leaf) || share * p < MIN_SIMILARITY) return;
+      for (let leaf = 0; leaf < learnt.length; leaf++) {
+        const score = learntScore(learnt, leaf);
+        if (scored.has(leaf) || score < MIN_SIMILARITY) continue;
         const target = learntTarget(leaf);
-        out.push({ suggestion: { code: target.code, score: share * p, via: target.via }, target });
-      });
+        out.push({ suggestion: { code: target.code, score, via: target.via }, target });
+      }
     }
     for (const leaf of seenLeaves) topCount[leaf] = 0;
     seenLeaves.length = 0;

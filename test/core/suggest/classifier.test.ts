@@ -151,9 +151,24 @@ describe('the classifier weighing itself by the approvals it predicts (calibrate
       },
     );
     const on = createEngine({ codebook: reasons, known, profile: neutralProfile }, weights);
-    expect(scoreOf(on, 'mamma berusad igen', 'H07')).toBeGreaterThan(
-      scoreOf(off, 'mamma berusad igen', 'H07'),
+    expect(scoreOf(on, 'förälder berusad fylla', 'H07')).toBeGreaterThan(
+      scoreOf(off, 'förälder berusad fylla', 'H07'),
     );
+  });
+
+  it('adds nothing for a category’s base rate: only what the value’s words say beyond it', () => {
+    // Half the decisions are a parent's misuse: a value about money is no likelier to be one.
+    const known = decisions(40);
+    const off = createEngine(
+      { codebook: reasons, known, profile: neutralProfile },
+      { ...weights, calibrated: 0 },
+    );
+    const on = createEngine({ codebook: reasons, known, profile: neutralProfile }, weights);
+    for (const code of ['H07', 'B15'])
+      expect(scoreOf(on, 'Ekonomiska svårigheter', code)).toBeCloseTo(
+        scoreOf(off, 'Ekonomiska svårigheter', code),
+        2,
+      );
   });
 
   it("is the neutral profile's own: the Swedish profile gives it no share", () => {
