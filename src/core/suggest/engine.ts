@@ -442,27 +442,45 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       if (i !== leaf && (sums[i] as number) > other) other = sums[i] as number;
     return ((sums[leaf] as number) - other) / Math.sqrt(norm2);
   };
-  // The codebook's texts of one word (`cp`, `hvb`, `jourhem`), with the categories that have them.
-  const oneWordTexts = new Map<string, Set<string>>();
-  for (const t of codebookTargets)
-    if (/^[\p{L}\p{N}]+$/u.test(t.normalised)) {
-      const codes = oneWordTexts.get(t.normalised) ?? new Set<string>();
-      codes.add(t.code);
-      oneWordTexts.set(t.normalised, codes);
-    }
+  // The codebook's texts as their words (`cp`, `ej medlem i a kassa`), with the categories that
+  // have them.
+  const textWords = new Map<string, Set<string>>();
+  for (const t of codebookTargets) {
+    const words = wordsOf(t.normalised).join(' ');
+    if (words === '') continue;
+    const codes = textWords.get(words) ?? new Set<string>();
+    codes.add(t.code);
+    textWords.set(words, codes);
+  }
+  // A known value's words, each between spaces, as `namesOther` reads them: kept per target.
+  const paddedWords = new WeakMap<Target, string>();
+  /** The codebook texts found whole in a text's words, with their categories. */
+  const textsIn = (normalised: string): [string, ReadonlySet<string>][] => {
+    const padded = ` ${wordsOf(normalised).join(' ')} `;
+    const out: [string, ReadonlySet<string>][] = [];
+    for (const [words, codes] of textWords)
+      if (padded.includes(` ${words} `)) out.push([words, codes]);
+    return out;
+  };
   /**
-   * Whether the value has a word, not the neighbour's, that is whole another category's codebook
-   * text (an abbreviation the codebook writes out, `CP` of `child-protection (CP) concerns`; a
-   * synonym of one word): it names what the neighbour is not about (`CP concern` against an
+   * Whether the value has, whole, a codebook text of another category that the neighbour lacks (an
+   * abbreviation the codebook writes out, `CP` of `child-protection (CP) concerns`; an inclusion,
+   * `ej medlem i a-kassa`): it names what the neighbour is not about (`CP concern` against an
    * approved `C&L concern`), so the neighbour loses `differing` in full and supports nothing.
    */
-  const namesOther = (valueWords: ReadonlySet<string>, neighbour: Target): boolean => {
-    const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
-    for (const w of valueWords) {
-      const codes = neighbourWords.has(w) ? undefined : oneWordTexts.get(w);
-      if (codes && !codes.has(neighbour.code)) return true;
+  const namesOther = (
+    named: readonly [string, ReadonlySet<string>][],
+    neighbour: Target,
+  ): boolean => {
+    if (named.length === 0) return false;
+    let padded = paddedWords.get(neighbour);
+    if (padded === undefined) {
+      padded = ` ${wordsOf(neighbour.normalised).join(' ')} `;
+      paddedWords.set(neighbour, padded);
     }
-    return false;
+    return named.some(
+      ([words, codes]) => !codes.has(neighbour.code) && !padded.includes(` ${words} `),
+    );
   };
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
   const differingFactor = (
@@ -865,10 +883,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       record(t, adjust(evidence, 0, 0, value, t));
     });
     const valueWords = differing > 0 ? new Set(wordsOf(value.normalised)) : undefined;
+    const named = valueWords ? textsIn(value.normalised) : [];
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);
-        const other = valueWords !== undefined && namesOther(valueWords, first);
+        const other = namesOther(named, first);
         if (valueWords) score *= differingFactor(valueWords, first, other);
         // A group is `size` independent decisions; only the first few add support (see combine).
         // A decision about other concepts, or without a word the value has for another category,

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCodebookFile } from '../../../src/core/formats/codebook';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { DocumentIndex, inclusionPhrases } from '../../../src/core/suggest/retrieval';
 import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
@@ -229,6 +231,24 @@ describe('a neighbour without a word that is, whole, another category’s codebo
     expect(engine.suggest('CP concern', 1)[0]?.code).toBe('HOM');
     // The neighbour still names its own values: `C&L concerns` has no such word.
     expect(engine.suggest('C&L concerns', 1)[0]?.code).toBe('LRN');
+  });
+});
+
+describe('a neighbour without an inclusion the value has, whole, of another category', () => {
+  // The fixture codebook of reasons for financial assistance (test/fixtures/suggest/README.md).
+  const read = readCodebookFile(
+    readFileSync(new URL('../../fixtures/suggest/bistand-codebook.json', import.meta.url), 'utf8'),
+  );
+  if (!read.ok) throw new Error('bistand-codebook.json');
+  const known = new Map([
+    ['Försörjning - arbetslös med låg ers.', { code: 'A02', status: 'approved' as const }],
+  ]);
+
+  it('follows the codebook’s phrase, not the neighbour that shares the rest', () => {
+    // `ej medlem i a-kassa` is, whole, an inclusion of A01 (unemployed without benefit).
+    const engine = createEngine({ codebook: read.value, known, profile: neutralProfile });
+    expect(engine.suggest('Försörjning - arbetslös, ej medlem i a-kassa', 1)[0]?.code).toBe('A01');
+    expect(engine.suggest('Försörjning - arbetslös med låg ersättning', 1)[0]?.code).toBe('A02');
   });
 });
 
