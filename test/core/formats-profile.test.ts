@@ -68,6 +68,18 @@ describe('the profile file', () => {
     expect(based.value.normalise).toEqual(defaultProfile.normalise);
   });
 
+  it('leaves the calibrated classifier off in a file without it, whatever its base: saved profiles mean what they meant', () => {
+    const neutralFile = readProfileFile(file('neutral'));
+    if (!neutralFile.ok) throw new Error('neutral');
+    expect(neutralFile.value.weights.calibrated).toBe(0.3);
+    const saved = read({ ...minimal, base: 'neutral', weights: { support: 0.3 } });
+    if (!saved.ok) throw new Error('saved');
+    expect(saved.value.weights).toEqual({ support: 0.3 });
+    const chosen = read({ ...minimal, weights: { calibrated: 0.5 } });
+    if (!chosen.ok) throw new Error('chosen');
+    expect(chosen.value.weights.calibrated).toBe(0.5);
+  });
+
   it('refuses a wrong envelope, wrong types and broken rules with the place', () => {
     const cases: [unknown, RegExp][] = [
       [{ ...minimal, format: 'kodbok/codebook' }, /^\/format: this is a codebook file/u],

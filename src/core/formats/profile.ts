@@ -41,6 +41,8 @@ const checkSchema = compileSchema(schema, 'vocabulary');
 const WEIGHT_KEYS = Object.keys(
   schema.properties?.weights?.properties ?? {},
 ) as (keyof EngineWeights)[];
+/** Weights that a file leaving them out does not take from its base (docs/formats.md). */
+const NOT_INHERITED: ReadonlySet<keyof EngineWeights> = new Set(['calibrated']);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -134,12 +136,16 @@ function buildProfile(data: JsonRecord): SuggestProfile {
     : undefined;
   const ownerData = isJsonRecord(readingData) ? ownField(readingData, 'owner') : undefined;
   const weightsData = ownField(data, 'weights');
-  const weights: Partial<Mutable<EngineWeights>> = { ...base.weights };
-  if (isJsonRecord(weightsData))
-    for (const key of WEIGHT_KEYS) {
-      const v = ownField(weightsData, key);
-      if (typeof v === 'number') weights[key] = v;
-    }
+  // In the schema's order whatever the base sets, so a profile written again reads the same.
+  // A weight newer than the files that leave it out is off there, whatever the base: a profile saved
+  // before it existed means what it meant.
+  const weights: Partial<Mutable<EngineWeights>> = {};
+  for (const key of WEIGHT_KEYS) {
+    const v = isJsonRecord(weightsData) ? ownField(weightsData, key) : undefined;
+    const inherited = NOT_INHERITED.has(key) ? undefined : base.weights[key];
+    if (typeof v === 'number') weights[key] = v;
+    else if (inherited !== undefined) weights[key] = inherited;
+  }
   const vocabularyData = ownField(data, 'vocabulary');
   const categoriesData = ownField(data, 'categories');
   const profile: Mutable<SuggestProfile> = {

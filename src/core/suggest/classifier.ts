@@ -44,6 +44,8 @@ export interface Example {
   readonly label: number;
   /** An approved decision weighs 1, a coded one less. */
   readonly weight: number;
+  /** An approved decision (not merely coded): only these measure the model (engine.ts). */
+  readonly approved?: boolean;
 }
 
 export interface TrainOptions {

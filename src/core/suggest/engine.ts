@@ -7,7 +7,7 @@ import { leaves as leafCategories } from '../codebook';
 import svProfile from './profiles/sv-barn-och-unga.profile.json';
 import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
-import { LogisticModel, textFeatures, type Example } from './classifier';
+import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
 import { DocumentIndex, inclusionPhrases, wordsOf } from './retrieval';
@@ -111,6 +111,15 @@ export interface EngineWeights {
    * (classifier.ts); 0: no classifier. Without decisions nothing is learnt, whatever the share.
    */
   readonly classifier: number;
+  /**
+   * Largest further share of the classifier when it weighs itself by how well it predicts the
+   * team's own approvals: the share added is this times its accuracy on approvals held out from
+   * its training (`CROSS_FOLDS`-fold cross-validation), and nothing with fewer than
+   * `CALIBRATION_MIN` approvals, where retrieval and the neighbours decide alone; a share of the
+   * model's probability beyond the category's share of the decisions. Absent or 0: off,
+   * the engine as before (optional, so profiles saved without it mean what they meant).
+   */
+  readonly calibrated?: number;
   /**
    * How much an approved neighbour loses when the words it and the value do not share are
    * themselves evidence in the codebook's own words: the value's extra words for another category
@@ -433,15 +442,59 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       if (i !== leaf && (sums[i] as number) > other) other = sums[i] as number;
     return ((sums[leaf] as number) - other) / Math.sqrt(norm2);
   };
+  // The codebook's texts as their words (`cp`, `ej medlem i a kassa`), with the categories that
+  // have them.
+  const textWords = new Map<string, Set<string>>();
+  for (const t of codebookTargets) {
+    const words = wordsOf(t.normalised).join(' ');
+    if (words === '') continue;
+    const codes = textWords.get(words) ?? new Set<string>();
+    codes.add(t.code);
+    textWords.set(words, codes);
+  }
+  // A known value's words, each between spaces, as `namesOther` reads them: kept per target.
+  const paddedWords = new WeakMap<Target, string>();
+  /** The codebook texts found whole in a text's words, with their categories. */
+  const textsIn = (normalised: string): [string, ReadonlySet<string>][] => {
+    const padded = ` ${wordsOf(normalised).join(' ')} `;
+    const out: [string, ReadonlySet<string>][] = [];
+    for (const [words, codes] of textWords)
+      if (padded.includes(` ${words} `)) out.push([words, codes]);
+    return out;
+  };
+  /**
+   * Whether the value has, whole, a codebook text of another category that the neighbour lacks (an
+   * abbreviation the codebook writes out, `CP` of `child-protection (CP) concerns`; an inclusion,
+   * `ej medlem i a-kassa`): it names what the neighbour is not about (`CP concern` against an
+   * approved `C&L concern`), so the neighbour loses `differing` in full and supports nothing.
+   */
+  const namesOther = (
+    named: readonly [string, ReadonlySet<string>][],
+    neighbour: Target,
+  ): boolean => {
+    if (named.length === 0) return false;
+    let padded = paddedWords.get(neighbour);
+    if (padded === undefined) {
+      padded = ` ${wordsOf(neighbour.normalised).join(' ')} `;
+      paddedWords.set(neighbour, padded);
+    }
+    return named.some(
+      ([words, codes]) => !codes.has(neighbour.code) && !padded.includes(` ${words} `),
+    );
+  };
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
-  const differingFactor = (valueWords: ReadonlySet<string>, neighbour: Target): number => {
+  const differingFactor = (
+    valueWords: ReadonlySet<string>,
+    neighbour: Target,
+    namesOtherCategory: boolean,
+  ): number => {
     const leaf = leafOf.get(neighbour.code) as number;
     const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
     // The value's own words speak for another category more than for the neighbour's …
     const against = -margin(valueWords, neighbourWords, leaf);
     // … or the neighbour's own words, which the value lacks, are what make it its category.
     const own = margin(neighbourWords, valueWords, leaf);
-    let factor = 1;
+    let factor = namesOtherCategory ? 1 - differing : 1;
     if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
     if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
     return factor;
@@ -563,9 +616,27 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // The classifier learnt from the decisions: retrained when they changed, on first use. Its
   // examples are kept by raw value and trained in the order of the values, so the model is the
   // same whatever the order of learning.
-  const learning = weights.classifier > 0;
+  const calibrated = weights.calibrated ?? 0;
+  const learning = weights.classifier > 0 || calibrated > 0;
   const training = new Map<string, Example>();
+  // Per leaf: its share of the decisions the model was trained on.
+  const prior = new Float64Array(leaves.length);
+  /**
+   * The model's say for a leaf: its fixed share of the probability, and its earned share of the
+   * probability beyond the leaf's share of the decisions. A category chosen often is likely for
+   * any value, and in a near tie the model would otherwise pull every value towards it (a
+   * `concern` approved mostly as learning needs is no evidence that `CP concern` is one).
+   */
+  const learntScore = (p: Float64Array, leaf: number): number => {
+    const q = p[leaf] as number;
+    const base = prior[leaf] as number;
+    return share * q + (base < 1 ? earned * Math.max(0, (q - base) / (1 - base)) : 0);
+  };
   let model: LogisticModel | null = null;
+  // The classifier's shares of a category's score: the fixed one, of its probability, and the
+  // one it earned (calibrated), of its probability beyond the category's share of the decisions.
+  const share = weights.classifier;
+  let earned = 0;
   let modelStale = false;
   let modelMoved = false;
   const trainedModel = (): LogisticModel | null => {
@@ -574,6 +645,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .map((raw) => training.get(raw) as Example);
       model = examples.length > 0 ? LogisticModel.train(leaves.length, examples) : null;
+      prior.fill(0);
+      let total = 0;
+      for (const e of examples) total += e.weight;
+      for (const e of examples) prior[e.label] = (prior[e.label] as number) + e.weight / total;
+      earned = calibrated > 0 ? calibrated * heldOutAccuracy(leaves.length, examples) : 0;
+      if (share + earned <= 0) model = null;
       modelStale = false;
     }
     return model;
@@ -600,7 +677,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // Negated as the decision reads it: `Utredning: Nej` teaches nothing about `utredning`.
       const negated = features.negated || target.decidedNegated;
       const label = leafOf.get(value.code) as number;
-      training.set(raw, { features: textFeatures(features.matchText, negated), label, weight });
+      training.set(raw, {
+        features: textFeatures(features.matchText, negated),
+        label,
+        weight,
+        approved: value.status === 'approved',
+      });
       modelStale = modelMoved = true;
     }
     known.set(raw, features.matchText, target);
@@ -801,20 +883,23 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       record(t, adjust(evidence, 0, 0, value, t));
     });
     const valueWords = differing > 0 ? new Set(wordsOf(value.normalised)) : undefined;
+    const named = valueWords ? textsIn(value.normalised) : [];
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);
-        if (valueWords) score *= differingFactor(valueWords, first);
+        const other = namesOther(named, first);
+        if (valueWords) score *= differingFactor(valueWords, first, other);
         // A group is `size` independent decisions; only the first few add support (see combine).
-        // A decision about other concepts may still name the category, but it supports nothing.
-        if (valueConcepts !== '' && first.concepts !== valueConcepts) record(first, score, false);
+        // A decision about other concepts, or without a word the value has for another category,
+        // may still name the category, but it supports nothing.
+        if (other || (valueConcepts !== '' && first.concepts !== valueConcepts))
+          record(first, score, false);
         else for (let i = Math.min(size, SUPPORTING); i > 0; i--) record(first, score);
       }
     }
 
     const out: { suggestion: Suggestion; target: Target }[] = [];
     const learnt = trainedModel()?.probabilities(textFeatures(value.matchText, value.negated));
-    const share = weights.classifier;
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
       const best = bestScore[leaf] as number;
@@ -827,7 +912,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         const score =
           combine(best, topScores, leaf * kept, topCount[leaf] as number, weights.support) *
           (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
-        const blended = learnt ? score + share * (learnt[leaf] as number) * (1 - score) : score;
+        const blended = learnt ? score + learntScore(learnt, leaf) * (1 - score) : score;
         out.push({ suggestion: { code: target.code, score: blended, via: target.via }, target });
       }
       bestTarget[leaf] = undefined;
@@ -835,11 +920,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // Categories only the model speaks for, when it is sure enough.
     if (learnt) {
       const scored = new Set(seenLeaves);
-      learnt.forEach((p, leaf) => {
-        if (scored.has(leaf) || share * p < MIN_SIMILARITY) return;
+      for (let leaf = 0; leaf < learnt.length; leaf++) {
+        const score = learntScore(learnt, leaf);
+        if (scored.has(leaf) || score < MIN_SIMILARITY) continue;
         const target = learntTarget(leaf);
-        out.push({ suggestion: { code: target.code, score: share * p, via: target.via }, target });
-      });
+        out.push({ suggestion: { code: target.code, score, via: target.via }, target });
+      }
     }
     for (const leaf of seenLeaves) topCount[leaf] = 0;
     seenLeaves.length = 0;
@@ -855,6 +941,48 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
 
   return { suggest, learn, forget, affected };
+}
+
+/** Approved decisions below which the classifier does not weigh itself: it has too little to go on. */
+export const CALIBRATION_MIN = 20;
+/** Folds of the cross-validation that measures the classifier on the approvals. */
+const CROSS_FOLDS = 5;
+/**
+ * Examples the cross-validation reads at most (the first, in their order): its five trainings stay
+ * within a few hundred milliseconds after each approval, at any number of decisions.
+ */
+const CALIBRATION_SAMPLE = 250;
+/** The folds' models are trained in half the epochs: an estimate of accuracy, not the model used. */
+const CALIBRATION_TRAINING = { ...defaultTrainOptions, epochs: defaultTrainOptions.epochs / 2 };
+
+/**
+ * The classifier's top-1 accuracy on approved examples it was not trained on: each fold (every
+ * `CROSS_FOLDS`-th approval) predicted by a model trained on the others (coded examples train every
+ * fold, they are never tested). 0 below `CALIBRATION_MIN` approvals. Deterministic: folds by order;
+ * only the first `CALIBRATION_SAMPLE` examples are read.
+ */
+export function heldOutAccuracy(classes: number, all: readonly Example[]): number {
+  const examples = all.length > CALIBRATION_SAMPLE ? all.slice(0, CALIBRATION_SAMPLE) : all;
+  const approved = examples.filter((e) => e.approved === true).length;
+  if (approved < CALIBRATION_MIN) return 0;
+  let right = 0;
+  for (let fold = 0; fold < CROSS_FOLDS; fold++) {
+    const train: Example[] = [];
+    const test: Example[] = [];
+    let a = 0;
+    for (const e of examples) {
+      if (e.approved === true && a++ % CROSS_FOLDS === fold) test.push(e);
+      else train.push(e);
+    }
+    const model = LogisticModel.train(classes, train, CALIBRATION_TRAINING);
+    for (const e of test) {
+      const p = model.probabilities(e.features);
+      let best = 0;
+      for (let c = 1; c < classes; c++) if ((p[c] as number) > (p[best] as number)) best = c;
+      if (best === e.label) right++;
+    }
+  }
+  return right / approved;
 }
 
 /**

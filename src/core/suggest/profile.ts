@@ -85,7 +85,7 @@ export const neutralProfile: SuggestProfile = {
     owner: neutralLanguage.ownerRules,
   },
   vocabulary: [],
-  weights: {},
+  weights: neutralFile.weights,
   categories: [],
 };
 

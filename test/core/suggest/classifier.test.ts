@@ -3,10 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { LogisticModel, textFeatures, type Example } from '../../../src/core/suggest/classifier';
 import {
+  CALIBRATION_MIN,
   createEngine,
   defaultEngineWeights,
+  heldOutAccuracy,
   type KnownValue,
 } from '../../../src/core/suggest/engine';
+import { neutralProfile } from '../../../src/core/suggest/profile';
 import { reasons } from './codebooks';
 
 const example = (text: string, label: number, negated = false): Example => ({
@@ -79,5 +82,97 @@ describe('the classifier in the engine', () => {
     engine.learn('Ekonomiska problem', { code: 'O19', status: 'approved' });
     expect(engine.affected().sort()).toEqual(['Bråk hemma', 'Ekonomi', 'Skolk']);
     expect(engine.affected()).toEqual([]);
+  });
+});
+
+describe('the classifier weighing itself by the approvals it predicts (calibrated)', () => {
+  // Decisions whose words tell their category: a drink-word is a parent's misuse, a school-word
+  // the child's school problems; each value once, with a running number as messy values have.
+  const drink = ['dricker', 'super', 'alkohol', 'fylla', 'berusad'];
+  const school = ['skolk', 'frånvaro', 'skolan', 'lektioner', 'rektor'];
+  const decisions = (n: number): Map<string, KnownValue> =>
+    new Map(
+      Array.from({ length: n }, (_, i): [string, KnownValue] =>
+        i % 2 === 0
+          ? [`förälder ${drink[(i / 2) % 5]} ${i}`, { code: 'H07', status: 'approved' }]
+          : [`${school[((i - 1) / 2) % 5]} igen ${i}`, { code: 'B15', status: 'approved' }],
+      ),
+    );
+  const examplesOf = (known: Map<string, KnownValue>, labels: (i: number) => number) =>
+    [...known.keys()].map((raw, i) => ({ ...example(raw, labels(i)), approved: true }));
+
+  it('measures the model on approvals it was not trained on, and not below the minimum', () => {
+    const known = decisions(40);
+    expect(
+      heldOutAccuracy(
+        2,
+        examplesOf(known, (i) => i % 2),
+      ),
+    ).toBeGreaterThan(0.9);
+    // Labels the words do not tell: a model no better than chance.
+    expect(
+      heldOutAccuracy(
+        2,
+        examplesOf(known, (i) => Math.floor(i / 2) % 2),
+      ),
+    ).toBeLessThan(0.6);
+    const few = examplesOf(decisions(CALIBRATION_MIN - 1), (i) => i % 2);
+    expect(heldOutAccuracy(2, few)).toBe(0);
+    // Coded decisions train the model but are never what it is measured on.
+    const coded = examplesOf(known, (i) => i % 2).map((e) => ({ ...e, approved: false }));
+    expect(heldOutAccuracy(2, coded)).toBe(0);
+  });
+
+  const weights = { ...defaultEngineWeights, calibrated: 0.3 };
+  const scoreOf = (engine: ReturnType<typeof createEngine>, raw: string, code: string) =>
+    engine.suggest(raw, 5).find((s) => s.code === code)?.score ?? 0;
+
+  it('with fewer approvals than the minimum, suggests exactly as retrieval and the neighbours do', () => {
+    const known = decisions(CALIBRATION_MIN - 1);
+    const off = createEngine(
+      { codebook: reasons, known, profile: neutralProfile },
+      {
+        ...weights,
+        calibrated: 0,
+      },
+    );
+    const on = createEngine({ codebook: reasons, known, profile: neutralProfile }, weights);
+    for (const v of ['förälder berusad', 'rektor ringer', 'Skolk'])
+      expect(on.suggest(v, 3)).toEqual(off.suggest(v, 3));
+  });
+
+  it('with enough approvals that it predicts, adds its share to the category it learnt', () => {
+    const known = decisions(40);
+    const off = createEngine(
+      { codebook: reasons, known, profile: neutralProfile },
+      {
+        ...weights,
+        calibrated: 0,
+      },
+    );
+    const on = createEngine({ codebook: reasons, known, profile: neutralProfile }, weights);
+    expect(scoreOf(on, 'förälder berusad fylla', 'H07')).toBeGreaterThan(
+      scoreOf(off, 'förälder berusad fylla', 'H07'),
+    );
+  });
+
+  it('adds nothing for a category’s base rate: only what the value’s words say beyond it', () => {
+    // Half the decisions are a parent's misuse: a value about money is no likelier to be one.
+    const known = decisions(40);
+    const off = createEngine(
+      { codebook: reasons, known, profile: neutralProfile },
+      { ...weights, calibrated: 0 },
+    );
+    const on = createEngine({ codebook: reasons, known, profile: neutralProfile }, weights);
+    for (const code of ['H07', 'B15'])
+      expect(scoreOf(on, 'Ekonomiska svårigheter', code)).toBeCloseTo(
+        scoreOf(off, 'Ekonomiska svårigheter', code),
+        2,
+      );
+  });
+
+  it("is the neutral profile's own: the Swedish profile gives it no share", () => {
+    expect(neutralProfile.weights.calibrated).toBeGreaterThan(0);
+    expect(defaultEngineWeights.calibrated).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readCodebookFile } from '../../../src/core/formats/codebook';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { DocumentIndex, inclusionPhrases } from '../../../src/core/suggest/retrieval';
-import { defaultProfile } from '../../../src/core/suggest/profile';
+import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 
 describe('inclusionPhrases', () => {
@@ -190,6 +192,63 @@ describe('approved neighbours weighed by the words they do not share with the va
       code: 'PMH',
       via: 'approved: Parental MH',
     });
+  });
+});
+
+describe('a neighbour without a word that is, whole, another category’s codebook text', () => {
+  const school: Codebook = {
+    id: 'school',
+    variable: 'referral',
+    categories: [
+      {
+        code: 'LRN',
+        label: 'Learning difficulty or general SEN concern',
+        parent: null,
+        definition: 'Concerns about a pupil’s learning, attainment or special educational needs.',
+        include: 'communication and language (C&L) needs, literacy, dyslexia',
+      },
+      {
+        code: 'HOM',
+        label: 'Safeguarding or child protection concern',
+        parent: null,
+        definition: 'Concerns that a pupil is being harmed or at risk of harm at home.',
+        include: 'child-protection (CP) concerns, unexplained injuries',
+      },
+      {
+        code: 'ATT',
+        label: 'Persistent absence',
+        parent: null,
+        definition: 'Attendance below the expected level.',
+        include: 'truancy, lateness',
+      },
+    ],
+  };
+  const known = new Map([['C&L concern', { code: 'LRN', status: 'approved' as const }]]);
+
+  it('does not pull a value whose word the codebook writes out for another category', () => {
+    // `CP` is, whole, an inclusion of HOM; the approved `C&L concern` shares all but that word.
+    const engine = createEngine({ codebook: school, known, profile: neutralProfile });
+    expect(engine.suggest('CP concern', 1)[0]?.code).toBe('HOM');
+    // The neighbour still names its own values: `C&L concerns` has no such word.
+    expect(engine.suggest('C&L concerns', 1)[0]?.code).toBe('LRN');
+  });
+});
+
+describe('a neighbour without an inclusion the value has, whole, of another category', () => {
+  // The fixture codebook of reasons for financial assistance (test/fixtures/suggest/README.md).
+  const read = readCodebookFile(
+    readFileSync(new URL('../../fixtures/suggest/bistand-codebook.json', import.meta.url), 'utf8'),
+  );
+  if (!read.ok) throw new Error('bistand-codebook.json');
+  const known = new Map([
+    ['Försörjning - arbetslös med låg ers.', { code: 'A02', status: 'approved' as const }],
+  ]);
+
+  it('follows the codebook’s phrase, not the neighbour that shares the rest', () => {
+    // `ej medlem i a-kassa` is, whole, an inclusion of A01 (unemployed without benefit).
+    const engine = createEngine({ codebook: read.value, known, profile: neutralProfile });
+    expect(engine.suggest('Försörjning - arbetslös, ej medlem i a-kassa', 1)[0]?.code).toBe('A01');
+    expect(engine.suggest('Försörjning - arbetslös med låg ersättning', 1)[0]?.code).toBe('A02');
   });
 });
 
