@@ -47,6 +47,11 @@
 //              English codebook of reasons for a referral to a school's welfare team (14 leaves,
 //              150 values), neither with synonyms; their totals measured with the engine of
 //              stop 9 and with the engine of stop 10;
+//   final13-*, avslut-*, adultcare-*  (stop 11) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of why a case was closed (16 leaves, 150 values) and an
+//              English codebook of adult social care front-door needs (15 leaves, 150 values),
+//              with definitions, inclusions and exclusions; their totals measured with the engine
+//              of stop 10 and with the engine of stop 11 (sets-stop11-README.md);
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve] [--profiles]
@@ -311,14 +316,23 @@ async function main(): Promise<void> {
     ...pair('final 10', 'final10'),
     ...pair('final 11', 'final11'),
     ...pair('final 12', 'final12'),
+    ...pair('final 13', 'final13'),
     // Codebooks the engine was not written for: what carries to any codebook.
-    ...['insats', 'english', 'bistand', 'placering', 'needs', 'insatser2', 'school'].map(
-      (name) => ({
-        name: `${name} (own codebook)`,
-        codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
-        rows: readLabelled(join(heldoutDir, `${name}-values.tsv`)),
-      }),
-    ),
+    ...[
+      'insats',
+      'english',
+      'bistand',
+      'placering',
+      'needs',
+      'insatser2',
+      'school',
+      'avslut',
+      'adultcare',
+    ].map((name) => ({
+      name: `${name} (own codebook)`,
+      codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
+      rows: readLabelled(join(heldoutDir, `${name}-values.tsv`)),
+    })),
     ...(await demoSets()),
   ];
   const engines: [string, Factory][] = [
