@@ -185,10 +185,23 @@ export async function readVariableProfile(
   variableId: VariableId,
 ): Promise<VariableProfile> {
   const stored = await getSetting(appDb(), SETTINGS.normalise.key(projectId, variableId));
+  return profileOf(stored, variableId);
+}
+
+/**
+ * The variable's profile from its stored setting and its codebook as held now. A codebook the
+ * choice cannot read (something stored broke it) chooses nothing: the stored or default profile
+ * is used, and the screen that shows the codebook fails into the recovery screen, which offers
+ * another project; opening the project must not fail before it (that says "cannot open").
+ */
+function profileOf(stored: unknown, variableId: VariableId): VariableProfile {
   const codebook = get().variables.find((v) => v.id === variableId)?.codebook;
-  return codebook
-    ? variableProfile(stored, codebook)
-    : { profile: readStoredProfile(stored), choice: null };
+  try {
+    if (codebook) return variableProfile(stored, codebook);
+  } catch {
+    // Shown by the screen (above).
+  }
+  return { profile: readStoredProfile(stored), choice: null };
 }
 
 /** Saves the current variable's suggestion profile; suggestions and clusters follow it. */
@@ -224,10 +237,7 @@ export function followProfile(projectId: string, variableId: string): void {
     (stored) => {
       const s = get();
       if (s.projectId !== projectId || s.variableId !== variableId || profileSaves > 0) return;
-      const codebook = s.variables.find((v) => v.id === variableId)?.codebook;
-      const { profile, choice } = codebook
-        ? variableProfile(stored, codebook)
-        : { profile: readStoredProfile(stored), choice: null };
+      const { profile, choice } = profileOf(stored, variableId);
       if (JSON.stringify(profile) === JSON.stringify(s.profile)) return;
       set({ profile, profileChoice: choice });
       void syncSuggestions();
