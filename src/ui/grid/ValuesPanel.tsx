@@ -444,13 +444,15 @@ export function ValuesPanel() {
           </>
         )}
         <span className="spacer" />
+      </div>
+      <div className="grid-row">
         {suggesting && (
-          <span className="muted" role="status">
+          // Over the grid's corner, never in a toolbar: its text would wrap a full toolbar to a
+          // second line at 1280 px while suggestions are computed (the layout would jump).
+          <span className="suggesting-status muted" role="status">
             {t('suggesting', { done: suggesting.done, total: suggesting.total })}
           </span>
         )}
-      </div>
-      <div className="grid-row">
         {values.length === 0 ? (
           <p className="empty">{t('noValues')}</p>
         ) : (
