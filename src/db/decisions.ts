@@ -301,9 +301,12 @@ async function findSteps(
   // An action of hers after her undos closes the way to redo them.
   let redoOpen = true;
   const done = () => undo !== null && (redo !== null ? redoOf !== null : !redoOpen);
+  // Only her own rows count: her undo and redo take back her own actions, and another person's
+  // undo or redo is of that person's. The index keeps this from reading everyone's history: it
+  // runs again after every change of the history, in a team's database after every arriving event.
   await db.history
-    .where('[project+variable]')
-    .equals([project, variable])
+    .where('[project+variable+by]')
+    .equals([project, variable, by])
     .reverse()
     .until(done)
     .each((h) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, watchSchema } from '../../src/db/db';
+import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, watchSchema } from '../../src/db/db';
 import { linkProject } from '../../src/db/team';
 import { CellCounter, splitCounted } from '../../src/core/import-count';
 import {
@@ -12,7 +12,9 @@ import {
   loadValues,
   loadVariables,
   loadNotes,
+  nextSteps,
   undoImport,
+  undoLastBatch,
   valueHistory,
   writeNote,
 } from '../../src/db/repo';
@@ -248,7 +250,7 @@ describe('schema v4 (codebook versions)', () => {
 
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.values.toArray()).toEqual(before);
     expect(await db.variables.toArray()).toEqual(variablesBefore);
     expect(await loadCodebookVersions(db, 'p1', variable.id)).toEqual([]);
@@ -288,6 +290,32 @@ describe('schema v4 (team sync: outbox, applied events, disagreements)', () => {
     await decideAs(db, 'p1', 'anna', ['Missbruk förälder'], { kind: 'note', note: 'x' });
     const [queued] = await db.outbox.toArray();
     expect(queued?.event).toMatchObject({ kind: 'decision', action: 'note', author: 'anna' });
+    db.close();
+  });
+});
+
+describe("schema v5 (each person's history indexed)", () => {
+  it('opens a v4 database with its history intact; her next undo and redo are the same', async () => {
+    const name = `mig-v5-${Math.random()}`;
+    await buildV3(name);
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const historyBefore = await v4.table('history').toArray();
+    v4.close();
+
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(5);
+    expect(await db.history.toArray()).toEqual(historyBefore);
+    const by = (historyBefore.at(-1) as { by: string }).by;
+    const steps = await nextSteps(db, 'p1', variable.id, by);
+    expect(steps.undo).toMatchObject({ by });
+    expect(await undoLastBatch(db, 'p1', variable.id, by)).not.toBeNull();
+    expect((await nextSteps(db, 'p1', variable.id, by)).redo).toMatchObject({ by });
     db.close();
   });
 });

@@ -246,6 +246,60 @@ describe('members, roles and four eyes', () => {
 });
 
 describe('undo and redo', () => {
+  it("finds her next undo by reading her own history rows, not everyone's (a team's database)", async () => {
+    const db = freshDb();
+    // Every history row a cursor hands over, counted below the app (as IndexedDB reads them).
+    const seen = new Set<unknown>();
+    db.use({
+      stack: 'dbcore',
+      name: 'count-history-reads',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          if (name !== 'history') return t;
+          return {
+            ...t,
+            openCursor: async (req) => {
+              const c = await t.openCursor(req);
+              if (!c) return c;
+              return new Proxy(c, {
+                get(target, prop) {
+                  if (prop === 'value') seen.add(target.primaryKey);
+                  const v = Reflect.get(target, prop, target) as unknown;
+                  return typeof v === 'function' ? (v as () => unknown).bind(target) : v;
+                },
+              });
+            },
+          };
+        },
+      }),
+    });
+    const p = await projectWith(db, [
+      ['a', 1],
+      ['b', 1],
+    ]);
+    const mine = await decideAs(db, p.id, 'AL', ['a'], { kind: 'assign', code: 'H01' });
+    // 300 actions of another coder after hers (in a team, every arriving decision is one).
+    for (let i = 0; i < 300; i++) {
+      await decideAs(db, p.id, 'EK', ['b'], { kind: 'assign', code: i % 2 ? 'H01' : 'H07' });
+    }
+    seen.clear();
+    const steps = await nextSteps(db, p.id, V, 'AL');
+    expect(steps.undo).toMatchObject({ batch: mine.batch, by: 'AL' });
+    expect(steps.redo).toBeNull();
+    // Her one row (and at most the cursor's look past it), not the 301 of the variable.
+    expect(seen.size).toBeLessThanOrEqual(2);
+    // Her undo, then EK's further action: her redo is still hers to take.
+    await undoLastBatch(db, p.id, V, 'AL');
+    await decideAs(db, p.id, 'EK', ['b'], { kind: 'assign', code: 'H01' });
+    seen.clear();
+    const after = await nextSteps(db, p.id, V, 'AL');
+    expect(after.undo).toBeNull();
+    expect(after.redo).toMatchObject({ kind: 'assign', by: 'AL', values: 1 });
+    expect(seen.size).toBeLessThanOrEqual(3);
+  });
+
   it('names the next undo and redo: the action, its author, time and size', async () => {
     const db = freshDb();
     const p = await projectWith(db, [
