@@ -52,6 +52,11 @@
 //              English codebook of adult social care front-door needs (15 leaves, 150 values),
 //              with definitions, inclusions and exclusions; their totals measured with the engine
 //              of stop 10 and with the engine of stop 11 (sets-stop11-README.md);
+//   final14-*, anmalare-*, exclusion-*  (stop 12) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of who reported a concern about a child (16 leaves,
+//              150 values) and an English codebook of reasons for a school exclusion in England
+//              (16 leaves, 150 values), with definitions, inclusions and exclusions; their totals
+//              measured once with the engine of stop 11 (sets-stop12-README.md);
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve] [--profiles]
@@ -317,6 +322,7 @@ async function main(): Promise<void> {
     ...pair('final 11', 'final11'),
     ...pair('final 12', 'final12'),
     ...pair('final 13', 'final13'),
+    ...pair('final 14', 'final14'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -328,6 +334,8 @@ async function main(): Promise<void> {
       'school',
       'avslut',
       'adultcare',
+      'anmalare',
+      'exclusion',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -58,6 +58,7 @@ interface WordClass {
   readonly den: boolean;
   readonly word: string;
   readonly pronoun: boolean;
+  readonly reflexive: boolean;
   readonly article: boolean;
   readonly violenceVerb: boolean;
   readonly victimParticiple: boolean;
@@ -108,6 +109,8 @@ function classify(word: string, lang: Language): WordClass {
     den: lang.has('determiners', word),
     word,
     pronoun,
+    // `mot sin mamma`: the possessive points back to the doer, unsaid.
+    reflexive: lang.has('reflexives', word),
     article: lang.has('articles', word),
     // Active verbs of violence: the person before is the doer, the one after the victim.
     violenceVerb: lang.has('violenceVerbs', word),
@@ -210,6 +213,8 @@ export function analyseValue(
   // A verb of violence or a word of violence between the adults was read.
   let violenceSeen = false;
   let negated = false;
+  // A caregiver read only from where it happened (`i hemmet`): a doer the reading found wins over it.
+  let caregiverByHome = false;
   // Words that say who, or that it is negated: not content.
   const person: boolean[] = words.map(() => false);
   // The preposition that governs the current phrase, kept across `och`/`eller` and person words:
@@ -287,9 +292,14 @@ export function analyseValue(
         // `mamma misshandlad`: hurt, not (yet) whose problem it is; that is the doer's if one is
         // named (`av sin son`), else the adults' (below).
         otherVictim = caregiverVictim = caregiverHurt = true;
-      } else if (!governed) caregiver = true;
-      else if (victimSide || lang.has('betweenPrepositions', governor?.word ?? ''))
+      } else if (!governed) {
+        caregiver = true;
+        caregiverByHome = false;
+      } else if (victimSide || lang.has('betweenPrepositions', governor?.word ?? '')) {
         otherVictim = caregiverVictim = true;
+        // `våldsam mot sin mamma`: her own mother, hurt by the one the record is about, unsaid.
+        if (victimSide && before.reflexive && !caregiver && !victim) childDoer = true;
+      }
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
@@ -306,6 +316,7 @@ export function analyseValue(
     } else if (w.person === 'home') {
       // Where, not what: `konflikt i familjen` is a conflict, placed in the home.
       person[i] = true;
+      if (!caregiver) caregiverByHome = true;
       caregiver = true;
     } else if (
       w.person === 'childStrong' ||
@@ -328,10 +339,13 @@ export function analyseValue(
       // `Missbruk annan`: a trailing `annan` is the other person; `annan kommun` is not.
       person[i] = true;
       caregiver = true;
+      caregiverByHome = false;
     } else if (!w.coordination && !w.den) {
       governor = null;
-      if (w.stem === 'caregiver') caregiver = true;
-      else if (w.stem === 'childStrong') childStrong = true;
+      if (w.stem === 'caregiver') {
+        caregiver = true;
+        caregiverByHome = false;
+      } else if (w.stem === 'childStrong') childStrong = true;
       if (w.victimHead || lang.childVictimCompound(w.word)) victim = true;
     }
   }
@@ -343,6 +357,8 @@ export function analyseValue(
   // only the context of every value here); `eget` or a strong child word makes it the child's; a
   // child hurting staff or a classmate, in the child's record, the child's; a parent hurt and no
   // doer named, the adults' (`mamma utsatt för våld`).
+  // `våldsam mot sin mamma i hemmet`: the child did it, at home; the place names no owner.
+  if (caregiverByHome && childDoer) caregiver = false;
   const decided = lang.owner({
     caregiver,
     childStrong,

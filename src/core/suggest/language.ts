@@ -34,6 +34,11 @@ export const WORD_CLASSES = [
   'otherPersons',
   'childPronouns',
   'pronouns',
+  /**
+   * Possessives that point back to the unsaid subject (`sin`, `sina`, `sitt`): before a caregiver
+   * who is hurt, with no doer named, the child is the doer (`våldsam mot sin mamma`).
+   */
+  'reflexives',
   /** Word beginnings: violence between the adults in one word (`partnervåld…`). */
   'adultViolence',
   'doers',

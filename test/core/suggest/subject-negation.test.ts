@@ -55,6 +55,29 @@ describe('whose problem a value names', () => {
     expect(features('Vårdnadshaares missbruk').owner).toBe('caregiver');
   });
 
+  it('reads the child as the doer when the one hurt is her own parent (sin mamma), at home or not', () => {
+    for (const raw of [
+      'Våldsam mot sin mamma',
+      'Våldsam mot sin mamma i hemmet',
+      'Hotfull mot sina föräldrar hemma',
+      'Slår sina föräldrar i hemmet',
+    ]) {
+      expect(features(raw).owner, raw).toBe('child');
+    }
+    // The adults' violence, at home: still theirs.
+    for (const raw of ['Våld mellan vuxna i hemmet', 'Pappa slår sin fru i hemmet']) {
+      expect(features(raw).owner, raw).toBe('caregiver');
+    }
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    tops(engine, { 'Våldsam mot sin mamma i hemmet': 'B13', 'Våld mellan vuxna i hemmet': 'H04' });
+    // An approved value read that way no longer pulls the adults' violence at home to the child's.
+    const taught = createEngine({
+      codebook: reasons,
+      known: new Map([['Våldsam mot sin mamma i hemmet', { code: 'B13', status: 'approved' }]]),
+    });
+    tops(taught, { 'Våld mellan vuxna i hemmet': 'H04' });
+  });
+
   it('knows annan as an adjective and the child as object or victim', () => {
     expect(features('Annan orsak').owner).toBeNull();
     expect(features('Överlämnas till annan kommun').owner).toBeNull();
