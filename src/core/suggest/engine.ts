@@ -330,8 +330,28 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // Only a whole word of the value is an initialism (`FP` is not the `bfp` of `bostadstillägg för
   // pensionärer`): kept apart from the indexes, by their text.
   const initialTargets = new Map<string, { target: Target; size: number }[]>();
+  // Every codebook text as its words, for abbreviations that are not whole initials (below).
+  const abbreviated: {
+    readonly c: Category;
+    readonly via: string;
+    readonly weight: number;
+    readonly text: string;
+  }[] = [];
   const addWithInitials = (c: Category, text: string, via: string, weight: number): void => {
     addCodebookText(c, text, via, weight);
+    abbreviated.push({
+      c,
+      via,
+      weight,
+      // Function words are no part of an abbreviation (`IF` is not `konflikt i familjen`).
+      text: (
+        normaliseValue(text, config)
+          .toLowerCase()
+          .match(/\p{L}+/gu) ?? []
+      )
+        .filter((w) => !language.has('stopwords', w))
+        .join(' '),
+    });
     for (const initials of initialsOf(normaliseValue(text, config))) {
       const read = analyseWithForm(initials);
       if (read.matchText !== initials) continue; // a word the reading sets aside (`och`, `i`)
@@ -368,6 +388,41 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         list.filter((i) => i.target.code === t.code),
       );
   }
+  /**
+   * A word the value writes in capitals (`PP`, `DM`) that is no text's whole initials may still
+   * abbreviate one: its letters found in order in the text, the first at the start of a word
+   * (Schwartz & Hearst's rule for abbreviations), `PP` in `Physical assault against a pupil`,
+   * `DM` in `Damage`. Weighed by the share of its letters that begin a word, and below whole
+   * initials; only when at least half of them do. Per word, once.
+   */
+  const abbreviations = new Map<string, { target: Target; share: number; size: number }[]>();
+  let textWordsSeen: Set<string> | undefined;
+  const textWordSet = (): ReadonlySet<string> =>
+    (textWordsSeen ??= new Set(abbreviated.flatMap((a) => a.text.split(' '))));
+  const abbreviationsOf = (word: string) => {
+    let found = abbreviations.get(word);
+    if (found) return found;
+    found = [];
+    const best = new Map<string, { target: Target; share: number; size: number }>();
+    for (const { c, via, weight, text } of abbreviated) {
+      const share = abbreviationShare(word, text);
+      if (share < 0.5) continue;
+      const had = best.get(c.code);
+      if (had && had.share >= share) continue;
+      const target = targetOf(
+        c.code,
+        via,
+        `${via}\u0000abbreviation\u0000${word}`,
+        weight * ABBREVIATION_WEIGHT * share,
+        analyseWithForm(word),
+        false,
+      );
+      best.set(c.code, { target, share, size: diceProfile(word).size });
+    }
+    found = [...best.values()];
+    abbreviations.set(word, found);
+    return found;
+  };
   // Codebook texts of different categories that the reading makes one (`HVB för föräldrar och
   // barn` and the `HVB` of another category's inclusions both read `hvb`, persons set aside, and
   // no owner told apart): the words the reading set aside are all that tells them apart, so these
@@ -868,6 +923,21 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         }
       }
     }
+    const capitals = raw.match(CAPITALS);
+    if (capitals) {
+      const content = ` ${value.matchText} `;
+      for (const capital of new Set(capitals)) {
+        const word = capital.toLowerCase();
+        // A word the reading set aside (`VH` is a person), one some text has whole initials of, or
+        // one a text has (`OT` in `Other, OT, miscellaneous`): matched as it is, not as letters.
+        if (!content.includes(` ${word} `) || initialTargets.has(word) || textWordSet().has(word))
+          continue;
+        for (const { target, size } of abbreviationsOf(word)) {
+          const dice = (2 * size) / (found.size + size);
+          record(target, adjust(dice, size, found.size, value, target));
+        }
+      }
+    }
     if (fullIndex.size > 0) {
       const q = diceProfile(value.normalised);
       fullIndex.forEachMatch(q, (id, dice, shared) => {
@@ -983,6 +1053,38 @@ export function heldOutAccuracy(classes: number, all: readonly Example[]): numbe
     }
   }
   return right / approved;
+}
+
+/** Words of two to five capitals, whole (`PP`, `FTE`, not `BoU` or `Physical`). */
+const CAPITALS = /(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu;
+/** An abbreviation found in order in a text counts for less than the text's whole initials. */
+const ABBREVIATION_WEIGHT = 0.9;
+
+/**
+ * How well `short` abbreviates `text` (lower-case words separated by spaces): of the alignments of
+ * its letters in order in the text with its first letter at the start of a word, the largest share
+ * of its letters that begin a word; 0 when there is none.
+ */
+export function abbreviationShare(short: string, text: string): number {
+  const n = text.length;
+  if (short.length === 0 || n === 0) return 0;
+  const NONE = -1;
+  let prev = new Int32Array(n).fill(NONE);
+  for (let i = 0; i < n; i++)
+    if (text[i] === short[0] && (i === 0 || text[i - 1] === ' ')) prev[i] = 1;
+  for (let j = 1; j < short.length; j++) {
+    const cur = new Int32Array(n).fill(NONE);
+    let best = NONE;
+    for (let i = 0; i < n; i++) {
+      if (best !== NONE && text[i] === short[j])
+        cur[i] = best + (i === 0 || text[i - 1] === ' ' ? 1 : 0);
+      if ((prev[i] as number) > best) best = prev[i] as number;
+    }
+    prev = cur;
+  }
+  let starts = NONE;
+  for (let i = 0; i < n; i++) if ((prev[i] as number) > starts) starts = prev[i] as number;
+  return starts === NONE ? 0 : starts / short.length;
 }
 
 /**

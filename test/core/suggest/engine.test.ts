@@ -4,12 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
 import {
+  abbreviationShare,
   createEngine,
   createReferenceEngine,
   defaultEngineWeights,
   type KnownValue,
   type SuggestionEngine,
 } from '../../../src/core/suggest/engine';
+import type { Codebook } from '../../../src/core/types';
 import { actions, leafCodes, reasons } from './codebooks';
 
 const rawValue = fc.oneof(
@@ -323,4 +325,43 @@ describe('the reference (FORMATS.md)', () => {
       expect(((100 * ranks.filter((r) => r >= 0).length) / rows.length).toFixed(1)).toBe('93.3');
     },
   );
+});
+
+describe('abbreviations that are not whole initials', () => {
+  it('finds the letters in order, the first at a word start, weighed by the share at word starts', () => {
+    expect(abbreviationShare('pp', 'physical assault against a pupil')).toBe(1);
+    expect(abbreviationShare('pd', 'persistent disruptive behaviour')).toBe(1);
+    expect(abbreviationShare('dm', 'damage')).toBe(0.5);
+    // The first letter must begin a word; the order holds.
+    expect(abbreviationShare('pp', 'inappropriate use of social media')).toBe(0);
+    expect(abbreviationShare('pd', 'drug and alcohol')).toBe(0);
+    expect(abbreviationShare('ab', 'ba')).toBe(0);
+    expect(abbreviationShare('', 'x')).toBe(0);
+  });
+
+  it('suggests the category a capitalised abbreviation stands for, not a text sharing its bigram', () => {
+    const codebook: Codebook = {
+      id: 'excl',
+      title: 'Exclusions',
+      version: '1',
+      variable: 'reason',
+      categories: [
+        { code: 'E01', label: 'Physical assault against a pupil', parent: null },
+        { code: 'E11', label: 'Damage', parent: null },
+        { code: 'E13', label: 'Persistent disruptive behaviour', parent: null },
+        { code: 'E14', label: 'Inappropriate use of social media', parent: null },
+        { code: 'E16', label: 'Other', parent: null, include: 'Other, OT, miscellaneous' },
+        { code: 'E03', label: 'Use or threat of an offensive weapon', parent: null },
+      ],
+    };
+    const engine = createEngine({ codebook, known: new Map() });
+    const top = (raw: string) => engine.suggest(raw, 3)[0]?.code;
+    expect(top('PP')).toBe('E01');
+    expect(top('FTE - PD')).toBe('E13');
+    expect(top('DM')).toBe('E11');
+    // A word a codebook text has is matched as that word, not as letters of another's text.
+    expect(top('OT')).toBe('E16');
+    // Lower case is a word, not an abbreviation.
+    expect(engine.suggest('pp', 3).map((s) => s.code)).not.toContain('E01');
+  });
 });
