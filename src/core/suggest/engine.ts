@@ -405,8 +405,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     found = [];
     const best = new Map<string, { target: Target; share: number; size: number }>();
     for (const { c, via, weight, text } of abbreviated) {
-      const share = abbreviationShare(word, text);
-      if (share < 0.5) continue;
+      const found = abbreviationOf(word, text);
+      if (!found || found.share < 0.5) continue;
+      // Read from its end, an abbreviation's last letter is most often in the text's last word.
+      const share = found.share * (found.last ? 1 : ABBREVIATION_UNANCHORED);
       const had = best.get(c.code);
       if (had && had.share >= share) continue;
       const target = targetOf(
@@ -1059,32 +1061,41 @@ export function heldOutAccuracy(classes: number, all: readonly Example[]): numbe
 const CAPITALS = /(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu;
 /** An abbreviation found in order in a text counts for less than the text's whole initials. */
 const ABBREVIATION_WEIGHT = 0.9;
+/** Factor on an abbreviation whose last letter is not in the text's last word. */
+const ABBREVIATION_UNANCHORED = 0.9;
 
 /**
- * How well `short` abbreviates `text` (lower-case words separated by spaces): of the alignments of
- * its letters in order in the text with its first letter at the start of a word, the largest share
- * of its letters that begin a word; 0 when there is none.
+ * How well `short` abbreviates `text` (lower-case words separated by spaces), of the alignments of
+ * its letters in order in the text with its first letter at the start of a word: `share`, the
+ * largest share of its letters that begin a word; `last`, whether such an alignment ends in the
+ * text's last word (`VA` of `verbal abuse … against an adult`, as abbreviations are read from
+ * their end). Null when there is none.
  */
-export function abbreviationShare(short: string, text: string): number {
+export function abbreviationOf(
+  short: string,
+  text: string,
+): { readonly share: number; readonly last: boolean } | null {
   const n = text.length;
-  if (short.length === 0 || n === 0) return 0;
+  if (short.length === 0 || n === 0) return null;
   const NONE = -1;
+  const startsWord = (i: number) => i === 0 || text[i - 1] === ' ';
   let prev = new Int32Array(n).fill(NONE);
-  for (let i = 0; i < n; i++)
-    if (text[i] === short[0] && (i === 0 || text[i - 1] === ' ')) prev[i] = 1;
+  for (let i = 0; i < n; i++) if (text[i] === short[0] && startsWord(i)) prev[i] = 1;
   for (let j = 1; j < short.length; j++) {
     const cur = new Int32Array(n).fill(NONE);
     let best = NONE;
     for (let i = 0; i < n; i++) {
-      if (best !== NONE && text[i] === short[j])
-        cur[i] = best + (i === 0 || text[i - 1] === ' ' ? 1 : 0);
+      if (best !== NONE && text[i] === short[j]) cur[i] = best + (startsWord(i) ? 1 : 0);
       if ((prev[i] as number) > best) best = prev[i] as number;
     }
     prev = cur;
   }
   let starts = NONE;
   for (let i = 0; i < n; i++) if ((prev[i] as number) > starts) starts = prev[i] as number;
-  return starts === NONE ? 0 : starts / short.length;
+  if (starts === NONE) return null;
+  let last = false;
+  for (let i = text.lastIndexOf(' ') + 1; i < n; i++) last ||= prev[i] === starts;
+  return { share: starts / short.length, last };
 }
 
 /**

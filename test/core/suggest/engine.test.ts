@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
 import {
-  abbreviationShare,
+  abbreviationOf,
   createEngine,
   createReferenceEngine,
   defaultEngineWeights,
@@ -329,14 +329,22 @@ describe('the reference (FORMATS.md)', () => {
 
 describe('abbreviations that are not whole initials', () => {
   it('finds the letters in order, the first at a word start, weighed by the share at word starts', () => {
-    expect(abbreviationShare('pp', 'physical assault against a pupil')).toBe(1);
-    expect(abbreviationShare('pd', 'persistent disruptive behaviour')).toBe(1);
-    expect(abbreviationShare('dm', 'damage')).toBe(0.5);
+    expect(abbreviationOf('pp', 'physical assault against a pupil')).toEqual({
+      share: 1,
+      last: true,
+    });
+    expect(abbreviationOf('pd', 'persistent disruptive behaviour')).toEqual({
+      share: 1,
+      last: false,
+    });
+    expect(abbreviationOf('dm', 'damage')).toEqual({ share: 0.5, last: true });
+    // Read from the end: `va` ends on `adult`, not on the `a` of `abuse`.
+    expect(abbreviationOf('va', 'verbal abuse against an adult')).toEqual({ share: 1, last: true });
     // The first letter must begin a word; the order holds.
-    expect(abbreviationShare('pp', 'inappropriate use of social media')).toBe(0);
-    expect(abbreviationShare('pd', 'drug and alcohol')).toBe(0);
-    expect(abbreviationShare('ab', 'ba')).toBe(0);
-    expect(abbreviationShare('', 'x')).toBe(0);
+    expect(abbreviationOf('pp', 'inappropriate use of social media')).toBeNull();
+    expect(abbreviationOf('pd', 'drug and alcohol')).toBeNull();
+    expect(abbreviationOf('ab', 'ba')).toBeNull();
+    expect(abbreviationOf('', 'x')).toBeNull();
   });
 
   it('suggests the category a capitalised abbreviation stands for, not a text sharing its bigram', () => {
@@ -347,6 +355,7 @@ describe('abbreviations that are not whole initials', () => {
       variable: 'reason',
       categories: [
         { code: 'E01', label: 'Physical assault against a pupil', parent: null },
+        { code: 'E02', label: 'Physical assault against an adult', parent: null },
         { code: 'E11', label: 'Damage', parent: null },
         { code: 'E13', label: 'Persistent disruptive behaviour', parent: null },
         { code: 'E14', label: 'Inappropriate use of social media', parent: null },
@@ -357,6 +366,7 @@ describe('abbreviations that are not whole initials', () => {
     const engine = createEngine({ codebook, known: new Map() });
     const top = (raw: string) => engine.suggest(raw, 3)[0]?.code;
     expect(top('PP')).toBe('E01');
+    expect(top('PA')).toBe('E02');
     expect(top('FTE - PD')).toBe('E13');
     expect(top('DM')).toBe('E11');
     // A word a codebook text has is matched as that word, not as letters of another's text.
