@@ -1,8 +1,7 @@
 import { liveQuery } from 'dexie';
 import { noteEvent, type NoteEvent, type NoteInput, type NoteRefusal } from '../core/notes';
-import type { Decision, VariableId } from '../core/types';
+import type { VariableId } from '../core/types';
 import type { HistoryRow, KodbokDb, NoteRow } from './db';
-import { valueHistory } from './decisions';
 import { newId, type Subscription } from './projects';
 import { queueNote, queueTables } from './team';
 
@@ -78,21 +77,6 @@ export function observeNotes(
 ): Subscription {
   return liveQuery(() => loadNotes(db, project, variable)).subscribe({
     next: onNotes,
-    error: onError,
-  });
-}
-
-/** One value's history now and after every change (for the side panel of the focused value). */
-export function observeValueHistory(
-  db: KodbokDb,
-  project: string,
-  variable: VariableId,
-  raw: string,
-  onHistory: (history: Decision[]) => void,
-  onError: (e: unknown) => void,
-): Subscription {
-  return liveQuery(() => valueHistory(db, project, variable, raw)).subscribe({
-    next: onHistory,
     error: onError,
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seenOf } from '../../src/core/decide';
 import { readBackupFile, writeBackupFile } from '../../src/core/formats/backup';
 import { readPeople } from '../../src/core/members';
+import type { Decision } from '../../src/core/types';
 import type { KodbokDb } from '../../src/db/db';
 import {
   applyBulkDecision,
@@ -11,6 +12,7 @@ import {
   loadValues,
   membersKey,
   nextSteps,
+  observeValueHistory,
   replay,
   restoreProject,
   undoLastBatch,
@@ -245,36 +247,49 @@ describe('members, roles and four eyes', () => {
   });
 });
 
+/**
+ * The keys of every history row IndexedDB hands over through a cursor or a getAll from now on,
+ * counted below the app.
+ */
+function countHistoryReads(db: KodbokDb): Set<unknown> {
+  const seen = new Set<unknown>();
+  db.use({
+    stack: 'dbcore',
+    name: 'count-history-reads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const t = down.table(name);
+        if (name !== 'history') return t;
+        return {
+          ...t,
+          query: async (req) => {
+            const r = await t.query(req);
+            for (const row of r.result) seen.add((row as { seq?: unknown }).seq ?? row);
+            return r;
+          },
+          openCursor: async (req) => {
+            const c = await t.openCursor(req);
+            if (!c) return c;
+            return new Proxy(c, {
+              get(target, prop) {
+                if (prop === 'value') seen.add(target.primaryKey);
+                const v = Reflect.get(target, prop, target) as unknown;
+                return typeof v === 'function' ? (v as () => unknown).bind(target) : v;
+              },
+            });
+          },
+        };
+      },
+    }),
+  });
+  return seen;
+}
+
 describe('undo and redo', () => {
   it("finds her next undo by reading her own history rows, not everyone's (a team's database)", async () => {
     const db = freshDb();
-    // Every history row a cursor hands over, counted below the app (as IndexedDB reads them).
-    const seen = new Set<unknown>();
-    db.use({
-      stack: 'dbcore',
-      name: 'count-history-reads',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const t = down.table(name);
-          if (name !== 'history') return t;
-          return {
-            ...t,
-            openCursor: async (req) => {
-              const c = await t.openCursor(req);
-              if (!c) return c;
-              return new Proxy(c, {
-                get(target, prop) {
-                  if (prop === 'value') seen.add(target.primaryKey);
-                  const v = Reflect.get(target, prop, target) as unknown;
-                  return typeof v === 'function' ? (v as () => unknown).bind(target) : v;
-                },
-              });
-            },
-          };
-        },
-      }),
-    });
+    const seen = countHistoryReads(db);
     const p = await projectWith(db, [
       ['a', 1],
       ['b', 1],
@@ -394,5 +409,44 @@ describe('undo and redo', () => {
     await decideAs(db, p.id, 'AL', ['a'], { kind: 'flag' });
     expect(await undoLastBatch(db, p.id, V, 'AL', first.batch)).toBeNull();
     expect((await valueOf(db, p.id, 'a')).status).toBe('flagged');
+  });
+});
+
+describe("a value's history, followed live", () => {
+  it('shows each new decision, reading only the rows added since (a team database grows by one row per decision)', async () => {
+    const db = freshDb();
+    const seen = countHistoryReads(db);
+    const p = await projectWith(db, [
+      ['a', 1],
+      ['b', 1],
+    ]);
+    for (let i = 0; i < 200; i++)
+      await decideAs(db, p.id, 'EK', ['b'], { kind: 'assign', code: i % 2 ? 'H01' : 'H07' });
+    await decideAs(db, p.id, 'AL', ['a'], { kind: 'assign', code: 'H01' });
+    const got: Decision[][] = [];
+    const sub = observeValueHistory(
+      db,
+      p.id,
+      V,
+      'a',
+      (h) => got.push(h),
+      (e) => {
+        throw e;
+      },
+    );
+    await expect.poll(() => got.length).toBe(1);
+    expect(got[0]!.map((d) => [d.by, d.code])).toEqual([['AL', 'H01']]);
+    seen.clear();
+    await decideAs(db, p.id, 'EK', ['a'], { kind: 'assign', code: 'H07' });
+    await expect.poll(() => got.at(-1)?.length).toBe(2);
+    expect(got.at(-1)!.map((d) => [d.by, d.code])).toEqual([
+      ['AL', 'H01'],
+      ['EK', 'H07'],
+    ]);
+    // The new row (and what the decision itself read), not the 202 rows of the variable again.
+    expect(seen.size).toBeLessThan(10);
+    // The same as reading it whole.
+    expect(got.at(-1)).toEqual(await valueHistory(db, p.id, V, 'a'));
+    sub.unsubscribe();
   });
 });
