@@ -10,7 +10,15 @@ import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice
 import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
-import { DocumentIndex, inclusionPhrases, wordsOf } from './retrieval';
+import { DocumentIndex, inclusionPhrases } from './retrieval';
+import {
+  CodebookRuns,
+  hasRun,
+  margin,
+  textWords,
+  type CodebookRun,
+  type TextWords,
+} from './differing';
 import { compileLanguage, defaultLanguage, type Language } from './language';
 import { normaliseValue, type NormaliseConfig } from './normalise';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
@@ -151,6 +159,8 @@ const SUPPORTING = 4;
 
 interface Target {
   readonly code: string;
+  /** Index of `code` among the leaves: what `record` keeps per category, without a lookup by code. */
+  readonly leaf: number;
   /** Known values with equal signatures score alike against any value (neighbours.ts). */
   readonly signature: string;
   readonly via: string;
@@ -161,7 +171,7 @@ interface Target {
   /** `normalised`, prepared on first use (only ties need it). */
   form: DiceProfile | undefined;
   /** The words of `normalised`, on first use (EngineWeights.differing). */
-  words: ReadonlySet<string> | undefined;
+  words: TextWords | undefined;
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -282,6 +292,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       (features.owner === null && (role?.childVictim ?? false));
     return {
       code,
+      leaf: leafOf.get(code) as number,
       signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.otherVictim}|${features.negated}`,
       via,
       key,
@@ -418,82 +429,36 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // The codebook retrieval of the words a value and a neighbour do not share (see
   // EngineWeights.differing), from each word's scores, kept once.
   const differing = documents ? (weights.differing ?? 0) : 0;
-  /**
-   * How far the codebook retrieval of the words of `words` not in `without` puts `leaf` above
-   * (> 0) or below (< 0) the best other leaf; 0 when every word is shared.
-   */
   const sums = new Float64Array(leaves.length);
-  const margin = (
-    words: ReadonlySet<string>,
-    without: ReadonlySet<string>,
-    leaf: number,
-  ): number => {
-    sums.fill(0);
-    let norm2 = 0;
-    for (const w of words) {
-      if (without.has(w)) continue;
-      const s = (documents as DocumentIndex).wordScores(w);
-      norm2 += s.norm2;
-      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (s.dots[i] as number);
-    }
-    if (norm2 === 0) return 0;
-    let other = 0;
-    for (let i = 0; i < sums.length; i++)
-      if (i !== leaf && (sums[i] as number) > other) other = sums[i] as number;
-    return ((sums[leaf] as number) - other) / Math.sqrt(norm2);
-  };
   // The codebook's texts as their words (`cp`, `ej medlem i a kassa`), with the categories that
   // have them.
-  const textWords = new Map<string, Set<string>>();
-  for (const t of codebookTargets) {
-    const words = wordsOf(t.normalised).join(' ');
-    if (words === '') continue;
-    const codes = textWords.get(words) ?? new Set<string>();
-    codes.add(t.code);
-    textWords.set(words, codes);
-  }
-  // A known value's words, each between spaces, as `namesOther` reads them: kept per target.
-  const paddedWords = new WeakMap<Target, string>();
-  /** The codebook texts found whole in a text's words, with their categories. */
-  const textsIn = (normalised: string): [string, ReadonlySet<string>][] => {
-    const padded = ` ${wordsOf(normalised).join(' ')} `;
-    const out: [string, ReadonlySet<string>][] = [];
-    for (const [words, codes] of textWords)
-      if (padded.includes(` ${words} `)) out.push([words, codes]);
-    return out;
-  };
+  const codebookRuns = new CodebookRuns(codebookTargets);
   /**
    * Whether the value has, whole, a codebook text of another category that the neighbour lacks (an
    * abbreviation the codebook writes out, `CP` of `child-protection (CP) concerns`; an inclusion,
    * `ej medlem i a-kassa`): it names what the neighbour is not about (`CP concern` against an
    * approved `C&L concern`), so the neighbour loses `differing` in full and supports nothing.
    */
-  const namesOther = (
-    named: readonly [string, ReadonlySet<string>][],
-    neighbour: Target,
-  ): boolean => {
+  const namesOther = (named: readonly CodebookRun[], neighbour: Target): boolean => {
     if (named.length === 0) return false;
-    let padded = paddedWords.get(neighbour);
-    if (padded === undefined) {
-      padded = ` ${wordsOf(neighbour.normalised).join(' ')} `;
-      paddedWords.set(neighbour, padded);
-    }
-    return named.some(
-      ([words, codes]) => !codes.has(neighbour.code) && !padded.includes(` ${words} `),
-    );
+    const words = wordsOfTarget(neighbour).all;
+    return named.some((run) => !run.codes.has(neighbour.code) && !hasRun(words, run.words));
   };
+  // A known value's words, read on first use.
+  const wordsOfTarget = (t: Target): TextWords =>
+    (t.words ??= textWords(t.normalised, documents as DocumentIndex));
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
   const differingFactor = (
-    valueWords: ReadonlySet<string>,
+    valueWords: TextWords,
     neighbour: Target,
     namesOtherCategory: boolean,
   ): number => {
-    const leaf = leafOf.get(neighbour.code) as number;
-    const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
+    const leaf = neighbour.leaf;
+    const neighbourWords = wordsOfTarget(neighbour);
     // The value's own words speak for another category more than for the neighbour's …
-    const against = -margin(valueWords, neighbourWords, leaf);
+    const against = -margin(valueWords, neighbourWords, leaf, sums);
     // … or the neighbour's own words, which the value lacks, are what make it its category.
-    const own = margin(neighbourWords, valueWords, leaf);
+    const own = margin(neighbourWords, valueWords, leaf, sums);
     let factor = namesOtherCategory ? 1 - differing : 1;
     if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
     if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
@@ -754,7 +719,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   // Per-suggestion scratch, reused between calls (suggest is never re-entered): per leaf category
   // its best score, the match that names it, and the best few independent scores for support.
-  const leafIndex = new Map(leaves.map((c, i) => [c.code, i]));
   const bestScore = new Float64Array(leaves.length);
   const bestTarget: (Target | undefined)[] = leaves.map(() => undefined);
   const kept = SUPPORTING + 1;
@@ -785,7 +749,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
 
   const record = (target: Target, score: number, supports = target.independent): void => {
-    const leaf = leafIndex.get(target.code) as number;
+    const leaf = target.leaf;
     const current = bestTarget[leaf];
     if (current === undefined) {
       seenLeaves.push(leaf);
@@ -882,8 +846,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       const t = documentTargets[leaf] as Target;
       record(t, adjust(evidence, 0, 0, value, t));
     });
-    const valueWords = differing > 0 ? new Set(wordsOf(value.normalised)) : undefined;
-    const named = valueWords ? textsIn(value.normalised) : [];
+    const valueWords =
+      differing > 0 && found.known.length > 0
+        ? textWords(value.normalised, documents as DocumentIndex)
+        : undefined;
+    const named = valueWords ? codebookRuns.in(valueWords.all) : [];
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);
