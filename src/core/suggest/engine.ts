@@ -635,7 +635,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       return;
     }
     const features = analyseWithForm(raw);
-    changedTexts.add(features.matchText);
+    // Before the engine is built nothing was suggested that a change could reach.
+    if (built) changedTexts.add(features.matchText);
     const weight = value.status === 'approved' ? 1 : weights.coded;
     const target = targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true);
     if (learning) {
@@ -653,7 +654,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     known.set(raw, features.matchText, target);
   };
 
+  let built = false;
   for (const [raw, value] of input.known) learn(raw, value);
+  built = true;
   changedTexts.clear(); // nothing was suggested before the engine was built
   modelMoved = false;
 
