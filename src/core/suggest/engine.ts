@@ -878,7 +878,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         // An exclusion counts against a category only when the value is closer to it than to
         // anything the category says it includes (an exclusion often differs from the label by
         // whose problem it is, which the features above already weigh).
-        const excluded = found.excluded[leaf] ?? 0;
+        // (Read only when there are exclusions: a read past the end of a typed array is slow.)
+        const excluded = found.excluded.length > 0 ? (found.excluded[leaf] as number) : 0;
         const score =
           combine(best, topScores, leaf * kept, topCount[leaf] as number, weights.support) *
           (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
