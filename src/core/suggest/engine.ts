@@ -9,6 +9,7 @@ import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
 import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
+import { firstK } from './top-hits';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
 import { DocumentIndex, inclusionPhrases } from './retrieval';
 import {
@@ -62,11 +63,6 @@ export interface SuggestionEngine {
 
 // The plain reference of FORMATS.md, which quality is measured against (reference.ts).
 export { createReferenceEngine } from './reference';
-
-/** Orders suggestions: best score first, then code, so equal scores come out the same every time. */
-function bySuggestion(a: Suggestion, b: Suggestion): number {
-  return b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The engine.
@@ -799,6 +795,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return t;
   };
 
+  // Per-suggestion scratch of the categories scored: their match, score, and positions 0, 1, ….
+  const candidates: Target[] = [];
+  const candidateScores: number[] = [];
+  const candidateOrder: number[] = [];
+
   const suggest = (raw: string, k: number): Suggestion[] => {
     if (k <= 0) return [];
     const value = analyseWithForm(raw);
@@ -868,7 +869,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       }
     }
 
-    const out: { suggestion: Suggestion; target: Target }[] = [];
+    // The categories with a score, as their match and score; only the best k become suggestions.
+    candidates.length = 0;
+    candidateScores.length = 0;
     const learnt = trainedModel()?.probabilities(textFeatures(value.matchText, value.negated));
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
@@ -884,7 +887,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           combine(best, topScores, leaf * kept, topCount[leaf] as number, weights.support) *
           (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
         const blended = learnt ? score + learntScore(learnt, leaf) * (1 - score) : score;
-        out.push({ suggestion: { code: target.code, score: blended, via: target.via }, target });
+        candidates.push(target);
+        candidateScores.push(blended);
       }
       bestTarget[leaf] = undefined;
     }
@@ -894,21 +898,28 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       for (let leaf = 0; leaf < learnt.length; leaf++) {
         const score = learntScore(learnt, leaf);
         if (scored.has(leaf) || score < MIN_SIMILARITY) continue;
-        const target = learntTarget(leaf);
-        out.push({ suggestion: { code: target.code, score, via: target.via }, target });
+        candidates.push(learntTarget(leaf));
+        candidateScores.push(score);
       }
     }
     for (const leaf of seenLeaves) topCount[leaf] = 0;
     seenLeaves.length = 0;
     // Equal scores: the category whose match is closer in full form first (an approved
     // `Gängtillhörighet` before a label that only shares its concept), then by code.
-    out.sort(
-      (a, b) =>
-        b.suggestion.score - a.suggestion.score ||
-        near(b.target) - near(a.target) ||
-        bySuggestion(a.suggestion, b.suggestion),
-    );
-    return out.slice(0, k).map((o) => o.suggestion);
+    if (candidateOrder.length < candidates.length)
+      for (let i = candidateOrder.length; i < candidates.length; i++) candidateOrder.push(i);
+    const best = firstK(candidateOrder.slice(0, candidates.length), k, (a, b) => {
+      const sa = candidateScores[a] as number;
+      const sb = candidateScores[b] as number;
+      const ta = candidates[a] as Target;
+      const tb = candidates[b] as Target;
+      // Codes are distinct (one candidate per category): a total order, whatever the scores.
+      return sb - sa || near(tb) - near(ta) || (ta.code < tb.code ? -1 : ta.code > tb.code ? 1 : 0);
+    });
+    return best.map((i) => {
+      const target = candidates[i] as Target;
+      return { code: target.code, score: candidateScores[i] as number, via: target.via };
+    });
   };
 
   return { suggest, learn, forget, affected };
