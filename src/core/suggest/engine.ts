@@ -9,8 +9,17 @@ import type { Category, Codebook, Suggestion } from '../types';
 import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
 import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
+import { firstK } from './top-hits';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
-import { DocumentIndex, inclusionPhrases, wordsOf } from './retrieval';
+import { DocumentIndex, inclusionPhrases } from './retrieval';
+import {
+  CodebookRuns,
+  hasRun,
+  margin,
+  textWords,
+  type CodebookRun,
+  type TextWords,
+} from './differing';
 import { compileLanguage, defaultLanguage, type Language } from './language';
 import { normaliseValue, type NormaliseConfig } from './normalise';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
@@ -54,11 +63,6 @@ export interface SuggestionEngine {
 
 // The plain reference of FORMATS.md, which quality is measured against (reference.ts).
 export { createReferenceEngine } from './reference';
-
-/** Orders suggestions: best score first, then code, so equal scores come out the same every time. */
-function bySuggestion(a: Suggestion, b: Suggestion): number {
-  return b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The engine.
@@ -151,6 +155,8 @@ const SUPPORTING = 4;
 
 interface Target {
   readonly code: string;
+  /** Index of `code` among the leaves: what `record` keeps per category, without a lookup by code. */
+  readonly leaf: number;
   /** Known values with equal signatures score alike against any value (neighbours.ts). */
   readonly signature: string;
   readonly via: string;
@@ -161,7 +167,7 @@ interface Target {
   /** `normalised`, prepared on first use (only ties need it). */
   form: DiceProfile | undefined;
   /** The words of `normalised`, on first use (EngineWeights.differing). */
-  words: ReadonlySet<string> | undefined;
+  words: TextWords | undefined;
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -282,6 +288,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       (features.owner === null && (role?.childVictim ?? false));
     return {
       code,
+      leaf: leafOf.get(code) as number,
       signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.otherVictim}|${features.negated}`,
       via,
       key,
@@ -475,82 +482,36 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // The codebook retrieval of the words a value and a neighbour do not share (see
   // EngineWeights.differing), from each word's scores, kept once.
   const differing = documents ? (weights.differing ?? 0) : 0;
-  /**
-   * How far the codebook retrieval of the words of `words` not in `without` puts `leaf` above
-   * (> 0) or below (< 0) the best other leaf; 0 when every word is shared.
-   */
   const sums = new Float64Array(leaves.length);
-  const margin = (
-    words: ReadonlySet<string>,
-    without: ReadonlySet<string>,
-    leaf: number,
-  ): number => {
-    sums.fill(0);
-    let norm2 = 0;
-    for (const w of words) {
-      if (without.has(w)) continue;
-      const s = (documents as DocumentIndex).wordScores(w);
-      norm2 += s.norm2;
-      for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (s.dots[i] as number);
-    }
-    if (norm2 === 0) return 0;
-    let other = 0;
-    for (let i = 0; i < sums.length; i++)
-      if (i !== leaf && (sums[i] as number) > other) other = sums[i] as number;
-    return ((sums[leaf] as number) - other) / Math.sqrt(norm2);
-  };
   // The codebook's texts as their words (`cp`, `ej medlem i a kassa`), with the categories that
   // have them.
-  const textWords = new Map<string, Set<string>>();
-  for (const t of codebookTargets) {
-    const words = wordsOf(t.normalised).join(' ');
-    if (words === '') continue;
-    const codes = textWords.get(words) ?? new Set<string>();
-    codes.add(t.code);
-    textWords.set(words, codes);
-  }
-  // A known value's words, each between spaces, as `namesOther` reads them: kept per target.
-  const paddedWords = new WeakMap<Target, string>();
-  /** The codebook texts found whole in a text's words, with their categories. */
-  const textsIn = (normalised: string): [string, ReadonlySet<string>][] => {
-    const padded = ` ${wordsOf(normalised).join(' ')} `;
-    const out: [string, ReadonlySet<string>][] = [];
-    for (const [words, codes] of textWords)
-      if (padded.includes(` ${words} `)) out.push([words, codes]);
-    return out;
-  };
+  const codebookRuns = new CodebookRuns(codebookTargets);
   /**
    * Whether the value has, whole, a codebook text of another category that the neighbour lacks (an
    * abbreviation the codebook writes out, `CP` of `child-protection (CP) concerns`; an inclusion,
    * `ej medlem i a-kassa`): it names what the neighbour is not about (`CP concern` against an
    * approved `C&L concern`), so the neighbour loses `differing` in full and supports nothing.
    */
-  const namesOther = (
-    named: readonly [string, ReadonlySet<string>][],
-    neighbour: Target,
-  ): boolean => {
+  const namesOther = (named: readonly CodebookRun[], neighbour: Target): boolean => {
     if (named.length === 0) return false;
-    let padded = paddedWords.get(neighbour);
-    if (padded === undefined) {
-      padded = ` ${wordsOf(neighbour.normalised).join(' ')} `;
-      paddedWords.set(neighbour, padded);
-    }
-    return named.some(
-      ([words, codes]) => !codes.has(neighbour.code) && !padded.includes(` ${words} `),
-    );
+    const words = wordsOfTarget(neighbour).all;
+    return named.some((run) => !run.codes.has(neighbour.code) && !hasRun(words, run.words));
   };
+  // A known value's words, read on first use.
+  const wordsOfTarget = (t: Target): TextWords =>
+    (t.words ??= textWords(t.normalised, documents as DocumentIndex));
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
   const differingFactor = (
-    valueWords: ReadonlySet<string>,
+    valueWords: TextWords,
     neighbour: Target,
     namesOtherCategory: boolean,
   ): number => {
-    const leaf = leafOf.get(neighbour.code) as number;
-    const neighbourWords = (neighbour.words ??= new Set(wordsOf(neighbour.normalised)));
+    const leaf = neighbour.leaf;
+    const neighbourWords = wordsOfTarget(neighbour);
     // The value's own words speak for another category more than for the neighbour's …
-    const against = -margin(valueWords, neighbourWords, leaf);
+    const against = -margin(valueWords, neighbourWords, leaf, sums);
     // … or the neighbour's own words, which the value lacks, are what make it its category.
-    const own = margin(neighbourWords, valueWords, leaf);
+    const own = margin(neighbourWords, valueWords, leaf, sums);
     let factor = namesOtherCategory ? 1 - differing : 1;
     if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
     if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
@@ -727,7 +688,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       return;
     }
     const features = analyseWithForm(raw);
-    changedTexts.add(features.matchText);
+    // Before the engine is built nothing was suggested that a change could reach.
+    if (built) changedTexts.add(features.matchText);
     const weight = value.status === 'approved' ? 1 : weights.coded;
     const target = targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true);
     if (learning) {
@@ -745,7 +707,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     known.set(raw, features.matchText, target);
   };
 
+  let built = false;
   for (const [raw, value] of input.known) learn(raw, value);
+  built = true;
   changedTexts.clear(); // nothing was suggested before the engine was built
   modelMoved = false;
 
@@ -811,7 +775,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   // Per-suggestion scratch, reused between calls (suggest is never re-entered): per leaf category
   // its best score, the match that names it, and the best few independent scores for support.
-  const leafIndex = new Map(leaves.map((c, i) => [c.code, i]));
   const bestScore = new Float64Array(leaves.length);
   const bestTarget: (Target | undefined)[] = leaves.map(() => undefined);
   const kept = SUPPORTING + 1;
@@ -842,7 +805,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
 
   const record = (target: Target, score: number, supports = target.independent): void => {
-    const leaf = leafIndex.get(target.code) as number;
+    const leaf = target.leaf;
     const current = bestTarget[leaf];
     if (current === undefined) {
       seenLeaves.push(leaf);
@@ -888,6 +851,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     return t;
   };
+
+  // Per-suggestion scratch of the categories scored: their match, score, and positions 0, 1, ….
+  const candidates: Target[] = [];
+  const candidateScores: number[] = [];
+  const candidateOrder: number[] = [];
 
   const suggest = (raw: string, k: number): Suggestion[] => {
     if (k <= 0) return [];
@@ -954,8 +922,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       const t = documentTargets[leaf] as Target;
       record(t, adjust(evidence, 0, 0, value, t));
     });
-    const valueWords = differing > 0 ? new Set(wordsOf(value.normalised)) : undefined;
-    const named = valueWords ? textsIn(value.normalised) : [];
+    const valueWords =
+      differing > 0 && found.known.length > 0
+        ? textWords(value.normalised, documents as DocumentIndex)
+        : undefined;
+    const named = valueWords ? codebookRuns.in(valueWords.all) : [];
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);
@@ -970,7 +941,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       }
     }
 
-    const out: { suggestion: Suggestion; target: Target }[] = [];
+    // The categories with a score, as their match and score; only the best k become suggestions.
+    candidates.length = 0;
+    candidateScores.length = 0;
     const learnt = trainedModel()?.probabilities(textFeatures(value.matchText, value.negated));
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
@@ -980,12 +953,14 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         // An exclusion counts against a category only when the value is closer to it than to
         // anything the category says it includes (an exclusion often differs from the label by
         // whose problem it is, which the features above already weigh).
-        const excluded = found.excluded[leaf] ?? 0;
+        // (Read only when there are exclusions: a read past the end of a typed array is slow.)
+        const excluded = found.excluded.length > 0 ? (found.excluded[leaf] as number) : 0;
         const score =
           combine(best, topScores, leaf * kept, topCount[leaf] as number, weights.support) *
           (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);
         const blended = learnt ? score + learntScore(learnt, leaf) * (1 - score) : score;
-        out.push({ suggestion: { code: target.code, score: blended, via: target.via }, target });
+        candidates.push(target);
+        candidateScores.push(blended);
       }
       bestTarget[leaf] = undefined;
     }
@@ -995,21 +970,28 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       for (let leaf = 0; leaf < learnt.length; leaf++) {
         const score = learntScore(learnt, leaf);
         if (scored.has(leaf) || score < MIN_SIMILARITY) continue;
-        const target = learntTarget(leaf);
-        out.push({ suggestion: { code: target.code, score, via: target.via }, target });
+        candidates.push(learntTarget(leaf));
+        candidateScores.push(score);
       }
     }
     for (const leaf of seenLeaves) topCount[leaf] = 0;
     seenLeaves.length = 0;
     // Equal scores: the category whose match is closer in full form first (an approved
     // `Gängtillhörighet` before a label that only shares its concept), then by code.
-    out.sort(
-      (a, b) =>
-        b.suggestion.score - a.suggestion.score ||
-        near(b.target) - near(a.target) ||
-        bySuggestion(a.suggestion, b.suggestion),
-    );
-    return out.slice(0, k).map((o) => o.suggestion);
+    if (candidateOrder.length < candidates.length)
+      for (let i = candidateOrder.length; i < candidates.length; i++) candidateOrder.push(i);
+    const best = firstK(candidateOrder.slice(0, candidates.length), k, (a, b) => {
+      const sa = candidateScores[a] as number;
+      const sb = candidateScores[b] as number;
+      const ta = candidates[a] as Target;
+      const tb = candidates[b] as Target;
+      // Codes are distinct (one candidate per category): a total order, whatever the scores.
+      return sb - sa || near(tb) - near(ta) || (ta.code < tb.code ? -1 : ta.code > tb.code ? 1 : 0);
+    });
+    return best.map((i) => {
+      const target = candidates[i] as Target;
+      return { code: target.code, score: candidateScores[i] as number, via: target.via };
+    });
   };
 
   return { suggest, learn, forget, affected };

@@ -19,14 +19,20 @@ export function wordsOf(text: string): string[] {
 function features(text: string): Map<string, number> {
   const out = new Map<string, number>();
   const add = (f: string) => out.set(f, (out.get(f) ?? 0) + 1);
-  for (const w of wordsOf(text)) {
-    if (w.length >= MIN_WORD) add(`w:${w}`);
-    const padded = ` ${w} `;
-    if (padded.length <= GRAM) add(`g:${padded}`);
-    else for (let i = 0; i + GRAM <= padded.length; i++) add(`g:${padded.slice(i, i + GRAM)}`);
-  }
+  for (const w of wordsOf(text)) forEachFeature(w, add);
   return out;
 }
+
+/** The features of one word, in order, repeats included. */
+function forEachFeature(w: string, add: (feature: string) => void): void {
+  if (w.length >= MIN_WORD) add(`w:${w}`);
+  const padded = ` ${w} `;
+  if (padded.length <= GRAM) add(`g:${padded}`);
+  else for (let i = 0; i + GRAM <= padded.length; i++) add(`g:${padded.slice(i, i + GRAM)}`);
+}
+
+// Words whose features are kept (each a few numbers).
+const CACHED_WORDS = 50_000;
 
 /** A document per category, searched by cosine of TF-IDF vectors. */
 export class DocumentIndex {
@@ -39,6 +45,20 @@ export class DocumentIndex {
    */
   private readonly postings = new Map<string, { docs: number[]; weights: number[] }>();
   private readonly documents: number;
+  /**
+   * The features of the documents numbered (in the order of `idf`), with their idf and postings:
+   * `scores` counts a query's features by number, each word's read once (`featuresOfWord`).
+   */
+  private readonly featureIds = new Map<string, number>();
+  private readonly featureIdf: number[] = [];
+  private readonly featurePostings: { docs: number[]; weights: number[] }[] = [];
+  /** Per word: the numbers of its features that some document has, in order, repeats included. */
+  private readonly wordFeatures = new Map<string, Int32Array>();
+  // Per query scratch: each feature's count, valid where its stamp is the current query's.
+  private stamps: Int32Array;
+  private counts: Int32Array;
+  private stamp = 0;
+  private readonly order: number[] = [];
 
   constructor(documents: readonly string[]) {
     const counted = documents.map(features);
@@ -57,6 +77,13 @@ export class DocumentIndex {
       }
     });
     this.documents = n;
+    for (const [f, idf] of this.idf) {
+      this.featureIds.set(f, this.featureIdf.length);
+      this.featureIdf.push(idf);
+      this.featurePostings.push(this.postings.get(f) as { docs: number[]; weights: number[] });
+    }
+    this.stamps = new Int32Array(this.featureIdf.length);
+    this.counts = new Int32Array(this.featureIdf.length);
   }
 
   get size(): number {
@@ -100,9 +127,68 @@ export class DocumentIndex {
     return cached;
   }
 
-  /** Cosine similarity of the text to every document, in document order. */
+  /**
+   * Cosine similarity of the text to every document, in document order. The same sums in the same
+   * order as `dots(weigh(features(text)))`: features in order of first occurrence (those of no
+   * document left out), each weighed by its count in the whole text.
+   */
   scores(text: string): Float64Array {
-    return this.dots(this.weigh(features(text)));
+    if (++this.stamp > 0x7fffffff - 1) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const { stamps, counts, order, stamp } = this;
+    order.length = 0;
+    for (const w of wordsOf(text)) {
+      const ids = this.featuresOfWord(w);
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        if (stamps[id] === stamp) counts[id] = (counts[id] as number) + 1;
+        else {
+          stamps[id] = stamp;
+          counts[id] = 1;
+          order.push(id);
+        }
+      }
+    }
+    const weights = new Float64Array(order.length);
+    let norm = 0;
+    for (let k = 0; k < order.length; k++) {
+      const id = order[k] as number;
+      const w = (1 + Math.log(counts[id] as number)) * (this.featureIdf[id] as number);
+      weights[k] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < order.length; k++) weights[k] = (weights[k] as number) / norm;
+    const out = new Float64Array(this.documents);
+    for (let k = 0; k < order.length; k++) {
+      const w = weights[k] as number;
+      const { docs, weights: dw } = this.featurePostings[order[k] as number] as {
+        docs: number[];
+        weights: number[];
+      };
+      for (let j = 0; j < docs.length; j++) {
+        const i = docs[j] as number;
+        out[i] = (out[i] as number) + w * (dw[j] as number);
+      }
+    }
+    return out;
+  }
+
+  private featuresOfWord(word: string): Int32Array {
+    let ids = this.wordFeatures.get(word);
+    if (!ids) {
+      const found: number[] = [];
+      forEachFeature(word, (f) => {
+        const id = this.featureIds.get(f);
+        if (id !== undefined) found.push(id);
+      });
+      ids = Int32Array.from(found);
+      if (this.wordFeatures.size >= CACHED_WORDS) this.wordFeatures.clear();
+      this.wordFeatures.set(word, ids);
+    }
+    return ids;
   }
 
   /** A weighed query's dot product with every document, in document order. */

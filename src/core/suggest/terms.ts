@@ -97,6 +97,58 @@ export function compileTerms(
   return matcher;
 }
 
+/**
+ * The stems of a vocabulary (folded, MIN_STEM letters or more, longest first) as compounds use
+ * them, found in a word by their first MIN_STEM letters: only a stem whose beginning is in a word
+ * can be in it, so a word is compared with those alone, in the stems' order — the same stem as a
+ * scan of every stem would find.
+ */
+export class CompoundStems {
+  private readonly byBeginning = new Map<string, number[]>();
+
+  constructor(
+    private readonly stems: readonly { readonly stem: string; readonly concept: string }[],
+    private readonly endings: readonly string[],
+  ) {
+    stems.forEach(({ stem }, i) => {
+      const key = stem.slice(0, MIN_STEM);
+      const list = this.byBeginning.get(key);
+      if (list) list.push(i);
+      else this.byBeginning.set(key, [i]);
+    });
+  }
+
+  /**
+   * The first stem that is the head of `w` (its last occurrence at MIN_PART or after, followed by
+   * an ending), with where it starts.
+   */
+  head(w: string): { readonly at: number; readonly concept: string } | undefined {
+    // The stems beginning somewhere at MIN_PART or after, in their order.
+    const found: number[] = [];
+    for (let at = MIN_PART; at + MIN_STEM <= w.length; at++) {
+      const list = this.byBeginning.get(w.slice(at, at + MIN_STEM));
+      if (list) for (const i of list) if (!found.includes(i)) found.push(i);
+    }
+    found.sort((a, b) => a - b);
+    for (const i of found) {
+      const { stem, concept } = this.stems[i] as { stem: string; concept: string };
+      const at = w.lastIndexOf(stem);
+      if (at < MIN_PART) continue;
+      if (this.endings.includes(w.slice(at + stem.length))) return { at, concept };
+    }
+    return undefined;
+  }
+
+  /** The concept of the first stem that begins `w` and leaves MIN_PART letters or more after it. */
+  modifier(w: string): string | undefined {
+    for (const i of this.byBeginning.get(w.slice(0, MIN_STEM)) ?? []) {
+      const { stem, concept } = this.stems[i] as { stem: string; concept: string };
+      if (w.startsWith(stem) && w.length - stem.length >= MIN_PART) return concept;
+    }
+    return undefined;
+  }
+}
+
 function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatcher {
   const endings = lang.endings;
   const forms: [string, string, boolean][] = [];
@@ -154,6 +206,7 @@ function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatc
   const folds = stems
     .map(({ stem, concept }) => ({ stem: folded(stem), concept }))
     .sort((a, b) => b.stem.length - a.stem.length);
+  const compounds = new CompoundStems(folds, endings);
   const cache = new Map<string, readonly string[]>();
 
   const lookup = (word: string): string => {
@@ -161,16 +214,10 @@ function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatc
     if (whole !== undefined) return whole;
     const w = folded(word);
     // Compound head (`narkotikabrott`, `vårdnadstvist`): the head is what it is, the modifier stays.
-    for (const { stem, concept } of folds) {
-      const at = w.lastIndexOf(stem);
-      if (at < MIN_PART) continue;
-      if (endings.includes(w.slice(at + stem.length))) return word.slice(0, at) + concept;
-    }
+    const head = compounds.head(w);
+    if (head) return word.slice(0, head.at) + head.concept;
     // Compound modifier (`suicidtankar`, `alkoholproblem`): the family decides the meaning.
-    for (const { stem, concept } of folds) {
-      if (w.startsWith(stem) && w.length - stem.length >= MIN_PART) return concept;
-    }
-    return words.find(word) ?? word;
+    return compounds.modifier(w) ?? words.find(word) ?? word;
   };
 
   phrases.sort((a, b) => b.words.length - a.words.length);

@@ -75,3 +75,27 @@ export class TopHits {
     }
   }
 }
+
+/**
+ * The first `k` of `items` in `order`, exactly as `[...items].sort(order).slice(0, k)` gives them
+ * (a stable sort: equal items keep their order), without sorting the rest: a suggestion keeps the
+ * best three of a few dozen categories.
+ */
+export function firstK<T>(items: readonly T[], k: number, order: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  if (k <= 0) return out;
+  for (const item of items) {
+    let i = out.length;
+    if (i === k) {
+      // Not before the last kept: a stable sort places it after (an equal one too, being later).
+      if (order(item, out[k - 1] as T) >= 0) continue;
+      i = k - 1;
+    } else out.push(item);
+    while (i > 0 && order(out[i - 1] as T, item) > 0) {
+      out[i] = out[i - 1] as T;
+      i--;
+    }
+    out[i] = item;
+  }
+  return out;
+}
