@@ -235,7 +235,7 @@ describe('schema v4 (double coding)', () => {
 
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.values.toArray()).toEqual(rows.values);
     expect(await db.counts.toArray()).toEqual(rows.counts);
     const sample = await sampleOf(db, p.id);
