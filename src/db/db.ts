@@ -8,6 +8,7 @@ import type { TeamEvent } from '../core/team/events';
 import type { Disagreement, DisagreementSide, ResolveRecord } from '../core/team/fold';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
+import { pageOf } from './value-pages';
 
 /** The database's name. Never rename without a migration: users' work lives under it. */
 export const DB_NAME = 'kodbok';
@@ -83,10 +84,12 @@ export const SCHEMA_V4 = {
  * bulk action on 10 000 values written as 10 000 rows took over a second whatever the code
  * around it did. A page holds the values of one variable whose raw text hashes to it
  * (value-pages.ts owns the layout: PAGES_PER_VARIABLE and pageOf never change without a
- * migration), as the counts are one row per variable.
+ * migration), as the counts are one row per variable. The upgrade moves every v4 value row into
+ * its page and drops the per-row store.
  */
 export const SCHEMA_V5 = {
   valuePages: '[project+variable+page]',
+  values: null,
 } as const;
 
 export interface ProjectRow {
@@ -262,7 +265,6 @@ export interface SettingRow {
 export class KodbokDb extends Dexie {
   projects!: EntityTable<ProjectRow, 'id'>;
   variables!: Table<VariableRow, [string, string]>;
-  values!: Table<ValueRow, [string, string, string]>;
   valuePages!: Table<ValuePageRow, [string, string, number]>;
   history!: Table<HistoryRow, number>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -299,7 +301,26 @@ export class KodbokDb extends Dexie {
       });
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
-    this.version(5).stores(SCHEMA_V5);
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        // Every value row into its page, in one pass (the per-row store is dropped after this).
+        const pages = new Map<string, ValuePageRow & { values: ValueRow[] }>();
+        await tx
+          .table('values')
+          .toCollection()
+          .each((v: ValueRow) => {
+            const page = pageOf(v.raw);
+            const id = JSON.stringify([v.project, v.variable, page]);
+            let row = pages.get(id);
+            if (!row) {
+              row = { project: v.project, variable: v.variable, page, values: [] };
+              pages.set(id, row);
+            }
+            row.values.push(v);
+          });
+        await tx.table('valuePages').bulkAdd([...pages.values()]);
+      });
     // Every committed write to values and counts is announced as a change set (changes.ts).
     installChangeFeed(this);
   }
@@ -315,7 +336,7 @@ export function projectTables(db: KodbokDb) {
   return [
     db.projects,
     db.variables,
-    db.values,
+    db.valuePages,
     db.history,
     db.imports,
     db.importParts,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { newRawValue } from '../../src/core/decide';
 import type { ValueRow } from '../../src/db/db';
+import { KodbokDb } from '../../src/db/db';
+import { importFiles, undoImport, watchProject, type ProjectChanges } from '../../src/db/repo';
 import {
   addValues,
   changeValues,
@@ -15,10 +17,18 @@ import {
   readProjectValues,
   readVariableValues,
 } from '../../src/db/value-pages';
-import { freshDb, storedValues, variable } from './helpers';
+import {
+  decideAs,
+  emptyProject,
+  freshDb,
+  projectWith,
+  request,
+  storedValues,
+  variable,
+} from './helpers';
 
 // Values kept in pages (schema v5): callers read and write values as rows, whatever page they
-// fall on; a write touches only its values' pages.
+// fall on; a write touches only its values' pages and announces only the values it changed.
 
 const V = variable.id;
 const row = (project: string, raw: string, variable_ = V): ValueRow => ({
@@ -108,5 +118,71 @@ describe('value pages', () => {
       db.transaction('rw', db.valuePages, () => addValues(db, [row('p', 'c'), row('p', 'c')])),
     ).rejects.toBeInstanceOf(Dexie.ConstraintError);
     expect(await storedValues(db)).toEqual(before);
+  });
+});
+
+function collect(db: KodbokDb, project: string): ProjectChanges[] {
+  const seen: ProjectChanges[] = [];
+  watchProject(db, project, (c) => seen.push(c));
+  return seen;
+}
+
+describe('the change feed over pages', () => {
+  // 3 000 values: every page holds ~12, so announcing whole pages would show here.
+  const many = raws(3000).map((raw): [string, number] => [raw, 1]);
+
+  it('announces exactly the values a decision changed, not the other values of their pages', async () => {
+    const db = freshDb();
+    const p = await projectWith(db, many);
+    const seen = collect(db, p.id);
+    await decideAs(db, p.id, 'anna', ['Värde 1', 'Värde 2'], { kind: 'assign', code: 'H07' });
+    expect(seen).toHaveLength(1);
+    const rows = seen[0]!.values.get(V)!;
+    expect([...rows.keys()].sort()).toEqual(['Värde 1', 'Värde 2']);
+    expect(rows.get('Värde 1')).toMatchObject({ code: 'H07', status: 'coded', codedBy: 'anna' });
+    // A value asked for that is not stored, or not changed, is not announced either.
+    await decideAs(db, p.id, 'anna', ['Värde 1', 'absent'], { kind: 'assign', code: 'H07' });
+    expect(seen.length === 1 || [...seen[1]!.values.get(V)!.keys()].length === 0).toBe(true);
+  });
+
+  it("brings exactly another tab's changed values, read by key", async () => {
+    const db = freshDb();
+    const other = new KodbokDb(db.name);
+    const p = await projectWith(db, many);
+    const seen = collect(db, p.id);
+    await decideAs(other, p.id, 'bo', ['Värde 9'], { kind: 'assign', code: 'H01' });
+    const start = Date.now();
+    while (seen.length === 0 && Date.now() - start < 5000)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(seen[0]).toMatchObject({ remote: true, reset: false });
+    expect([...seen[0]!.values.get(V)!.entries()]).toEqual([
+      ['Värde 9', expect.objectContaining({ code: 'H01', codedBy: 'bo' })],
+    ]);
+    other.close();
+  });
+
+  it('announces the values an import undo deleted as deleted, and only those', async () => {
+    const db = freshDb();
+    const p = await emptyProject(db);
+    await importFiles(
+      db,
+      request(
+        p.id,
+        many.map(([raw]) => [raw, 'Gävle']),
+      ),
+    );
+    const r = await importFiles(
+      db,
+      request(p.id, [
+        ['Värde 1', 'Umeå'],
+        ['Ny', 'Umeå'],
+      ]),
+    );
+    const seen = collect(db, p.id);
+    expect(await undoImport(db, p.id, r.id, 'anna')).toMatchObject({ ok: true, removed: 1 });
+    const rows = seen.at(-1)!.values.get(V)!;
+    expect([...rows.keys()].sort()).toEqual(['Ny', 'Värde 1']);
+    expect(rows.get('Ny')).toBeNull();
+    expect(rows.get('Värde 1')).toMatchObject({ raw: 'Värde 1', municipalities: 1 });
   });
 });
