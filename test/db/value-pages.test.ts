@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { newRawValue } from '../../src/core/decide';
-import type { ValueRow } from '../../src/db/db';
-import { KodbokDb } from '../../src/db/db';
+import { KodbokDb, type ValueRow } from '../../src/db/db';
 import { importFiles, undoImport, watchProject, type ProjectChanges } from '../../src/db/repo';
 import {
   addValues,
@@ -126,6 +125,44 @@ function collect(db: KodbokDb, project: string): ProjectChanges[] {
   watchProject(db, project, (c) => seen.push(c));
   return seen;
 }
+
+describe('a bulk action on many values', () => {
+  it('writes at most one row per page of the variable, not one per value (issue 14 item 4)', async () => {
+    const db = freshDb();
+    const p = await projectWith(
+      db,
+      raws(10_000).map((raw): [string, number] => [raw, 1]),
+    );
+    // Every row any write hands to IndexedDB, per table, counted below Dexie (on a second
+    // connection: middleware joins a database when it opens).
+    const rows = new Map<string, number>();
+    const tab = new KodbokDb(db.name);
+    tab.use({
+      stack: 'dbcore',
+      name: 'count-rows',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return {
+            ...t,
+            mutate: (req) => {
+              const n = req.type === 'put' || req.type === 'add' ? req.values.length : 0;
+              rows.set(name, (rows.get(name) ?? 0) + n);
+              return t.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    const r = await decideAs(tab, p.id, 'anna', raws(10_000), { kind: 'assign', code: 'H01' });
+    tab.close();
+    expect(r.changed).toBe(10_000);
+    expect(rows.get('valuePages')).toBeLessThanOrEqual(PAGES_PER_VARIABLE);
+    expect(rows.get('history')).toBe(1);
+    expect((await readVariableValues(db, p.id, V)).every((v) => v.code === 'H01')).toBe(true);
+  });
+});
 
 describe('the change feed over pages', () => {
   // 3 000 values: every page holds ~12, so announcing whole pages would show here.
