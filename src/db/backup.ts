@@ -14,10 +14,12 @@ import {
   type KodbokDb,
   type ProjectRow,
   type SettingRow,
+  type ValuePageRow,
   type ValueRow,
   type VariableRow,
 } from './db';
-import { newId, valueRange } from './projects';
+import { newId } from './projects';
+import { addValues, readProjectValues, valuesOfPages } from './value-pages';
 import { SETTINGS, projectSettingKey, projectSettingName, writeSetting } from './settings';
 
 // The full-project backup (RELIABILITY.md rule 8): read in one transaction, restored in one.
@@ -102,10 +104,7 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
     const range = [[project], [project, []]] as const;
     const rows = await allOf({
       variables: db.variables.where('project').equals(project).toArray(),
-      values: db.values
-        .where('[project+variable+raw]')
-        .between(...valueRange(project), true, true)
-        .toArray(),
+      values: readProjectValues(db, project),
       history: db.history
         .where('[project+variable]')
         .between(...range)
@@ -169,7 +168,8 @@ export async function restoreProject(
     };
     await db.projects.add(project);
     await db.variables.bulkAdd(backup.variables.map((v): VariableRow => ({ ...v, project: id })));
-    await db.values.bulkAdd(
+    await addValues(
+      db,
       backup.values.map((v): ValueRow => ({
         ...v,
         firstImport: v.firstImport === null ? null : importId(v.firstImport),
@@ -222,6 +222,7 @@ const SALVAGE_STORES = [
   'projects',
   'variables',
   'values',
+  'valuePages',
   'history',
   'imports',
   'importParts',
@@ -250,8 +251,10 @@ export async function salvageProjects(
   try {
     const unreadable: string[] = [];
     const read = async <T>(store: (typeof SALVAGE_STORES)[number]): Promise<T[]> => {
-      // A store newer than the database (double coding in a version 3 database) holds nothing.
-      if (store.startsWith('double') && !db.tables.some((t) => t.name === store)) return [];
+      // A store newer (double coding in a version 3 database) or older (the per-row values in a
+      // version 5 one) than the database holds nothing.
+      const optional = store.startsWith('double') || store === 'values' || store === 'valuePages';
+      if (optional && !db.tables.some((t) => t.name === store)) return [];
       try {
         return (await db.table(store).toArray()) as T[];
       } catch {
@@ -261,7 +264,11 @@ export async function salvageProjects(
     };
     const projects = await read<ProjectRow>('projects');
     const variables = await read<VariableRow>('variables');
-    const values = await read<ValueRow>('values');
+    // Values as rows (schema v1–4) or in pages (v5 on).
+    const values = [
+      ...(await read<ValueRow>('values')),
+      ...valuesOfPages(await read<ValuePageRow>('valuePages')),
+    ];
     const history = await read<HistoryRow>('history');
     const imports = await read<ImportRow>('imports');
     const importParts = await read<ImportPartRow>('importParts');

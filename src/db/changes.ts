@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import type { VariableId } from '../core/types';
-import type { CountsRow, KodbokDb, ValueRow } from './db';
+import type { CountsRow, KodbokDb, ValuePageRow, ValueRow } from './db';
+import { changesOfPage, getVariableValues } from './value-pages';
 import type { Subscription } from './projects';
 
 // The change feed: what each committed transaction did to the values and counts tables, as a
@@ -56,7 +57,18 @@ function nested<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return v;
 }
 
-/** Records one mutation of the values or counts table into its transaction's pending set. */
+function valuesOf(into: Pending, project: string, variable: VariableId) {
+  return nested(
+    nested(into.values, project, () => new Map()),
+    variable,
+    () => new Map(),
+  );
+}
+
+/**
+ * Records one mutation of the value pages or counts table into its transaction's pending set. A
+ * page row announces the values its write changed (value-pages.ts), not the whole page.
+ */
 function record(table: string, req: DBCoreMutateRequest, into: Pending): void {
   if (req.type === 'deleteRange') {
     // Only whole-project deletes range over these tables; the first key part names the project.
@@ -65,21 +77,18 @@ function record(table: string, req: DBCoreMutateRequest, into: Pending): void {
     into.reset.add(project);
     return;
   }
-  if (table === 'values') {
+  if (table === 'valuePages') {
     if (req.type === 'delete') {
-      for (const [project, variable, raw] of req.keys as [string, string, string][])
-        nested(
-          nested(into.values, project, () => new Map()),
-          variable,
-          () => new Map(),
-        ).set(raw, null);
-    } else {
-      for (const row of req.values as ValueRow[])
-        nested(
-          nested(into.values, row.project, () => new Map()),
-          row.variable,
-          () => new Map(),
-        ).set(row.raw, row);
+      // value-pages.ts never deletes a page by key: whoever did, what is held is read again.
+      for (const [project] of req.keys as [string, string, number][]) into.reset.add(project);
+      return;
+    }
+    for (const page of req.values as ValuePageRow[]) {
+      const m = valuesOf(into, page.project, page.variable);
+      const changed = changesOfPage(page);
+      if (changed) for (const [raw, v] of changed) m.set(raw, v);
+      // Written some other way (an upgrade, a test): every value on it, as stored now.
+      else for (const v of page.values) m.set(v.raw, v);
     }
   } else if (req.type === 'delete') {
     for (const [project, variable] of req.keys as [string, string][])
@@ -125,14 +134,8 @@ async function readTouched(db: KodbokDb, msg: ChangeMessage): Promise<Pending> {
   const out = emptyPending();
   for (const project of msg.reset) out.reset.add(project);
   for (const [project, variable, raws] of msg.values) {
-    const rows = await db.values.bulkGet(
-      raws.map((raw): [string, string, string] => [project, variable, raw]),
-    );
-    const m = nested(
-      nested(out.values, project, () => new Map()),
-      variable,
-      () => new Map(),
-    );
+    const rows = await getVariableValues(db, project, variable, raws);
+    const m = valuesOf(out, project, variable);
     raws.forEach((raw, i) => m.set(raw, rows[i] ?? null));
   }
   for (const [project, variables] of msg.counts) {
@@ -154,7 +157,7 @@ function changeFeed(db: KodbokDb): Middleware<DBCore> {
         ...down,
         table(name: string): DBCoreTable {
           const table = down.table(name);
-          if (name !== 'values' && name !== 'counts') return table;
+          if (name !== 'valuePages' && name !== 'counts') return table;
           return {
             ...table,
             mutate(req) {

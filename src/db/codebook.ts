@@ -31,6 +31,7 @@ import type {
   ValueRow,
   VariableRow,
 } from './db';
+import { putValues } from './value-pages';
 import { loadValues, newId, type Subscription } from './projects';
 import { queueCodebook, queueTables } from './team';
 import type { LocalChange } from '../core/team/events';
@@ -149,7 +150,7 @@ export async function editCodebook(
 ): Promise<CodebookEditResult> {
   const at = new Date().toISOString();
   const batch = newId();
-  const tables = [db.variables, db.values, db.history, db.codebookVersions, ...queueTables(db)];
+  const tables = [db.variables, db.valuePages, db.history, db.codebookVersions, ...queueTables(db)];
   return db.transaction('rw', tables, async (): Promise<CodebookEditResult> => {
     const row = await db.variables.get([req.project, req.variable]);
     if (!row) throw new Error(`Variable ${req.variable} is not in this project`);
@@ -175,7 +176,7 @@ export async function editCodebook(
       from,
     );
     const to = saved.number;
-    if (written.length > 0) await db.values.bulkPut(written);
+    await putValues(db, written);
     const step: CodebookStep = {
       edit: req.edit.kind,
       code: editCode(req.edit),

@@ -8,6 +8,7 @@ import type { TeamEvent } from '../core/team/events';
 import type { Disagreement, DisagreementSide, ResolveRecord } from '../core/team/fold';
 import type { Decision, RawValue, SplitConfig, Variable } from '../core/types';
 import { closeChangeFeed, installChangeFeed } from './changes';
+import { pageOf } from './value-pages';
 
 /** The database's name. Never rename without a migration: users' work lives under it. */
 export const DB_NAME = 'kodbok';
@@ -79,13 +80,22 @@ export const SCHEMA_V4 = {
 } as const;
 
 /**
- * Version 5 indexes each person's actions (issue 10 item 7): the next undo and redo of a person
- * (decisions.ts findSteps) depend only on her own history rows, and are read again after every
- * change of the history. Without the index they walked every row of the variable back to her
- * last action: in a team's database of 200 000 decisions by others, 1–2 s after each arriving
- * decision. Nothing stored changes; Dexie builds the index in the upgrade.
+ * Version 5 (neither change touches what a row holds):
+ * - Values kept in pages (issue 14 item 4): IndexedDB's cost is per row written, so a bulk action
+ *   on 10 000 values written as 10 000 rows took over a second whatever the code around it did. A
+ *   page holds the values of one variable whose raw text hashes to it (value-pages.ts owns the
+ *   layout: PAGES_PER_VARIABLE and pageOf never change without a migration), as the counts are one
+ *   row per variable. The upgrade moves every v4 value row into its page and drops the per-row
+ *   store.
+ * - Each person's actions indexed (issue 10 item 7): the next undo and redo of a person
+ *   (decisions.ts findSteps) depend only on her own history rows, and are read again after every
+ *   change of the history. Without the index they walked every row of the variable back to her
+ *   last action: in a team's database of 200 000 decisions by others, 1–2 s after each arriving
+ *   decision. Dexie builds the index in the upgrade.
  */
 export const SCHEMA_V5 = {
+  valuePages: '[project+variable+page]',
+  values: null,
   history: '++seq, [project+variable], [project+variable+by]',
 } as const;
 
@@ -103,6 +113,14 @@ export interface VariableRow extends Variable {
 
 export interface ValueRow extends RawValue {
   readonly project: string;
+}
+
+/** The values of one variable that fall on one page (see SCHEMA_V5), in no particular order. */
+export interface ValuePageRow {
+  readonly project: string;
+  readonly variable: string;
+  readonly page: number;
+  readonly values: readonly ValueRow[];
 }
 
 /** What one action did to one value. */
@@ -254,7 +272,7 @@ export interface SettingRow {
 export class KodbokDb extends Dexie {
   projects!: EntityTable<ProjectRow, 'id'>;
   variables!: Table<VariableRow, [string, string]>;
-  values!: Table<ValueRow, [string, string, string]>;
+  valuePages!: Table<ValuePageRow, [string, string, number]>;
   history!: Table<HistoryRow, number>;
   settings!: EntityTable<SettingRow, 'key'>;
   imports!: EntityTable<ImportRow, 'id'>;
@@ -290,7 +308,26 @@ export class KodbokDb extends Dexie {
       });
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
-    this.version(5).stores(SCHEMA_V5);
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        // Every value row into its page, in one pass (the per-row store is dropped after this).
+        const pages = new Map<string, ValuePageRow & { values: ValueRow[] }>();
+        await tx
+          .table('values')
+          .toCollection()
+          .each((v: ValueRow) => {
+            const page = pageOf(v.raw);
+            const id = JSON.stringify([v.project, v.variable, page]);
+            let row = pages.get(id);
+            if (!row) {
+              row = { project: v.project, variable: v.variable, page, values: [] };
+              pages.set(id, row);
+            }
+            row.values.push(v);
+          });
+        await tx.table('valuePages').bulkAdd([...pages.values()]);
+      });
     // Every committed write to values and counts is announced as a change set (changes.ts).
     installChangeFeed(this);
   }
@@ -306,7 +343,7 @@ export function projectTables(db: KodbokDb) {
   return [
     db.projects,
     db.variables,
-    db.values,
+    db.valuePages,
     db.history,
     db.imports,
     db.importParts,

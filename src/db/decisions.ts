@@ -23,6 +23,7 @@ import type { Coding, Decision, RawValue, VariableId } from '../core/types';
 import type { CodebookStep } from '../core/codebook-versions';
 import { replayCodebookStep } from './codebook';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
+import { getVariableValues, putValues } from './value-pages';
 import { byRaw, loadValues, newId, type Subscription } from './projects';
 import { membersKey } from './settings';
 import { queueCodebook, queueDecision, queueTables } from './team';
@@ -83,7 +84,7 @@ async function readValues(
   raws: readonly string[],
 ): Promise<(ValueRow | undefined)[]> {
   if (raws.length <= POINT_READ_LIMIT) {
-    return db.values.bulkGet(raws.map((raw): [string, string, string] => [project, variable, raw]));
+    return getVariableValues(db, project, variable, raws);
   }
   const all = byRaw(await loadValues(db, project, variable));
   return raws.map((raw) => all.get(raw));
@@ -201,7 +202,7 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let stale: StaleValue[] = [];
-  const tables = [db.variables, db.values, db.history, ...queueTables(db)];
+  const tables = [db.variables, db.valuePages, db.history, ...queueTables(db)];
   await db.transaction('rw', tables, async () => {
     const variable = await db.variables.get([req.project, req.variable]);
     if (!variable) throw new Error(`Variable ${req.variable} is not in this project`);
@@ -232,7 +233,10 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
     written = writtenBy(outcomes);
     if (outcomes.length === 0) return;
     const reason = req.input.kind === 'reject' ? (req.input.reason?.trim() ?? '') : '';
-    await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project: req.project })));
+    await putValues(
+      db,
+      outcomes.map((o) => ({ ...o.value, project: req.project })),
+    );
     const row = historyRow(
       req.project,
       req.variable,
@@ -372,7 +376,7 @@ export async function replay(
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let found = false;
-  const tables = [db.variables, db.values, db.history, db.codebookVersions, ...queueTables(db)];
+  const tables = [db.variables, db.valuePages, db.history, db.codebookVersions, ...queueTables(db)];
   await db.transaction('rw', tables, async () => {
     const steps = await findSteps(db, project, variable, by);
     const target = mode === 'undo' ? steps.undo : steps.redo;
@@ -402,7 +406,10 @@ export async function replay(
         before: seenOf(change.before),
         after: seenOf(value),
       }));
-      if (cb.outcomes.length > 0) await db.values.bulkPut(cb.outcomes.map((o) => o.value));
+      await putValues(
+        db,
+        cb.outcomes.map((o) => o.value),
+      );
       await db.history.add({
         project,
         variable,
@@ -451,8 +458,10 @@ export async function replay(
       else outcomes.push(out);
     });
     written = writtenBy(outcomes);
-    if (outcomes.length > 0)
-      await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
+    await putValues(
+      db,
+      outcomes.map((o) => ({ ...o.value, project })),
+    );
     // Recorded even when nothing could be restored, so the next undo (or redo) moves on.
     const row = historyRow(project, variable, ctx, mode, outcomes, link);
     await db.history.add(row);
@@ -589,7 +598,7 @@ export async function importMapping(
   let changed = 0;
   await db.transaction(
     'rw',
-    [db.variables, db.values, db.history, ...queueTables(db)],
+    [db.variables, db.valuePages, db.history, ...queueTables(db)],
     async () => {
       const variableRow = await db.variables.get([project, variable]);
       if (!variableRow) throw new Error(`Variable ${variable} is not in this project`);
@@ -622,7 +631,10 @@ export async function importMapping(
       }
       changed = outcomes.length;
       if (outcomes.length === 0) return;
-      await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
+      await putValues(
+        db,
+        outcomes.map((o) => ({ ...o.value, project })),
+      );
       const row = historyRow(project, variable, ctx, 'import-mapping', outcomes);
       await db.history.add(row);
       await queueDecision(db, row, outcomes);

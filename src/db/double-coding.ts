@@ -24,7 +24,8 @@ import {
 import type { Codebook, VariableId } from '../core/types';
 import { liveQuery } from 'dexie';
 import type { KodbokDb } from './db';
-import { newId, valueRange, type Subscription } from './projects';
+import { newId, type Subscription } from './projects';
+import { readVariableValues } from './value-pages';
 import { queueEvent, queueTables, teamLinkIn } from './team';
 
 export interface SampleDraw {
@@ -45,11 +46,8 @@ export async function drawDoubleSample(
 ): Promise<DoubleSample | 'empty'> {
   const at = new Date().toISOString();
   const id = newId();
-  return db.transaction('rw', [db.values, db.doubleSamples, ...queueTables(db)], async () => {
-    const values = await db.values
-      .where('[project+variable+raw]')
-      .between(...valueRange(req.project, req.variable), true, true)
-      .toArray();
+  return db.transaction('rw', [db.valuePages, db.doubleSamples, ...queueTables(db)], async () => {
+    const values = await readVariableValues(db, req.project, req.variable);
     const raws = drawSample(values, req);
     if (raws.length === 0 || req.coders.length === 0) return 'empty';
     const sample: DoubleSample = {

@@ -19,8 +19,9 @@ import type {
   ValueRow,
   VariableRow,
 } from './db';
-import { byRaw, loadValues, newId, valueRange, type Subscription } from './projects';
+import { byRaw, loadValues, newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
+import { changeValues, countVariableValues, putValues } from './value-pages';
 import { queueImport, queueImportUndo, queueTables } from './team';
 
 // Importing counted files into a project, and undoing an import. The files were read, counted
@@ -123,7 +124,10 @@ export async function writeImport(
     const out = mergeImport({ importId: id, incoming: counted, values, ...counts });
     for (const t of out.tallies) counts.tallies.set(t.raw, t);
     for (const c of out.combinations) counts.combinations.set(c.cell, c);
-    await db.values.bulkPut(out.values.map((v): ValueRow => ({ ...v, project })));
+    await putValues(
+      db,
+      out.values.map((v): ValueRow => ({ ...v, project })),
+    );
     await writeCounts(db, project, counted.variable, counts);
     await db.importParts.add({ ...out.part, project, variable: counted.variable, import: id });
     if (!sameSplit(variableRow.split, counted.split))
@@ -166,7 +170,7 @@ export async function writeImport(
 
 const IMPORT_TABLES = (db: KodbokDb) => [
   db.variables,
-  db.values,
+  db.valuePages,
   db.counts,
   db.imports,
   db.importParts,
@@ -317,8 +321,11 @@ export async function undoImportIn(
     const counts = await readCounts(db, project, variable);
     const out = undoImportPart({ part, values: stored.get(variable) ?? new Map(), ...counts });
     const key = (x: string): [string, string, string] => [project, variable, x];
-    await db.values.bulkDelete(out.deleteValues.map(key));
-    await db.values.bulkPut(out.putValues.map((v): ValueRow => ({ ...v, project })));
+    await changeValues(
+      db,
+      out.putValues.map((v): ValueRow => ({ ...v, project })),
+      out.deleteValues.map(key),
+    );
     for (const raw of out.deleteTallies) counts.tallies.delete(raw);
     for (const t of out.putTallies) counts.tallies.set(t.raw, t);
     for (const cell of out.deleteCombinations) counts.combinations.delete(cell);
@@ -330,11 +337,7 @@ export async function undoImportIn(
   for (const v of record.variables) {
     const row = await db.variables.get([project, v.variable]);
     if (!row) continue;
-    const [lower, upper] = valueRange(project, v.variable);
-    const left = await db.values
-      .where('[project+variable+raw]')
-      .between(lower, upper, true, true)
-      .count();
+    const left = await countVariableValues(db, project, v.variable);
     if (v.created && left === 0) await db.variables.delete([project, v.variable]);
     else if (sameSplit(row.split, v.split))
       await db.variables.put({ ...row, split: v.splitBefore });

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { noteEvent, type NoteEvent, type NoteInput, type NoteRefusal } from '../core/notes';
 import type { VariableId } from '../core/types';
 import type { HistoryRow, KodbokDb, NoteRow } from './db';
+import { getValue } from './value-pages';
 import { newId, type Subscription } from './projects';
 import { queueNote, queueTables } from './team';
 
@@ -23,8 +24,8 @@ export async function writeNote(
 ): Promise<NoteEvent | NoteRefusal | 'missing'> {
   const at = new Date().toISOString();
   const id = newId();
-  return db.transaction('rw', [db.values, db.notes, ...queueTables(db)], async () => {
-    const value = await db.values.get([req.project, req.variable, req.raw]);
+  return db.transaction('rw', [db.valuePages, db.notes, ...queueTables(db)], async () => {
+    const value = await getValue(db, req.project, req.variable, req.raw);
     if (!value) return 'missing';
     const existing =
       req.input.kind === 'note'

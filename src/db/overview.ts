@@ -3,7 +3,7 @@
 
 import type { StatusStep } from '../core/charts';
 import type { CountsRow, KodbokDb, ValueRow, VariableRow } from './db';
-import { valueRange } from './projects';
+import { readProjectValues } from './value-pages';
 
 export interface OverviewSource {
   readonly variables: readonly VariableRow[];
@@ -17,14 +17,11 @@ export interface OverviewSource {
 export async function loadOverview(db: KodbokDb, project: string): Promise<OverviewSource> {
   const [variables, values, counts, history] = await db.transaction(
     'r',
-    [db.variables, db.values, db.counts, db.history],
+    [db.variables, db.valuePages, db.counts, db.history],
     () =>
       Promise.all([
         db.variables.where('project').equals(project).toArray(),
-        db.values
-          .where('[project+variable+raw]')
-          .between(...valueRange(project), true, true)
-          .toArray(),
+        readProjectValues(db, project),
         db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
         db.history.where('[project+variable]').between([project], [project, []]).toArray(),
       ]),

@@ -12,6 +12,12 @@ import {
   type ValueRow,
   type VariableRow,
 } from './db';
+import {
+  addValues,
+  deleteProjectValues,
+  readProjectValues,
+  readVariableValues,
+} from './value-pages';
 
 // Projects, their variables and values. One function per user action, each one transaction
 // (RELIABILITY.md rule 2): nothing but Dexie is awaited inside, errors are never caught inside.
@@ -65,10 +71,10 @@ export async function createProject(db: KodbokDb, p: NewProject): Promise<Projec
       });
     }
   }
-  await db.transaction('rw', [db.projects, db.variables, db.values], async () => {
+  await db.transaction('rw', [db.projects, db.variables, db.valuePages], async () => {
     await db.projects.add(project);
     await db.variables.bulkAdd(variables);
-    await db.values.bulkAdd(values);
+    await addValues(db, values);
   });
   return project;
 }
@@ -80,10 +86,9 @@ export async function renameProject(db: KodbokDb, id: string, name: string): Pro
 }
 
 export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
-  const [lower, upper] = valueRange(id);
   await db.transaction('rw', [...projectTables(db), ...teamTables(db)], async () => {
     for (const t of teamTables(db)) await t.where('[project+id]').between([id], [id, []]).delete();
-    await db.values.where('[project+variable+raw]').between(lower, upper, true, true).delete();
+    await deleteProjectValues(db, id);
     await db.counts.where('[project+variable]').between([id], [id, []]).delete();
     await db.importParts.where('project').equals(id).delete();
     await db.imports.where('project').equals(id).delete();
@@ -107,8 +112,7 @@ export async function loadValues(
   project: string,
   variable: VariableId,
 ): Promise<ValueRow[]> {
-  const [lower, upper] = valueRange(project, variable);
-  return db.values.where('[project+variable+raw]').between(lower, upper, true, true).toArray();
+  return readVariableValues(db, project, variable);
 }
 
 /** A variable's distinct cells with their rows per municipality (for frequency tables). */
@@ -146,17 +150,8 @@ export async function loadProjectValues(
   /** A variable whose values the caller already holds: left out of the read. */
   except?: VariableId,
 ): Promise<{ values: ValueRow[]; counts: CountsRow[] }> {
-  const [lower, upper] = valueRange(project);
-  const index = db.values.where('[project+variable+raw]');
-  return db.transaction('r', [db.values, db.counts], async () => ({
-    values:
-      except === undefined
-        ? await index.between(lower, upper, true, true).toArray()
-        : [
-            // Keys sort by variable, then raw: the variables before `except`, then those after.
-            ...(await index.between(lower, [project, except], true, false).toArray()),
-            ...(await index.between([project, except, []], upper, false, true).toArray()),
-          ],
+  return db.transaction('r', [db.valuePages, db.counts], async () => ({
+    values: await readProjectValues(db, project, except),
     counts: await db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
   }));
 }

@@ -26,6 +26,7 @@ import type { Coding } from '../core/types';
 import { currentVersion, saveVersion } from './codebook';
 import { foldDoubleCodingEvents } from './double-coding';
 import type { DisagreementRow, HistoryRow, KodbokDb, ValueRow } from './db';
+import { addValues, getValues, putValues } from './value-pages';
 import { undoImportIn, writeImport, type FileImport } from './imports';
 import { SETTINGS } from './settings';
 import { teamSettingKeys, valueKey } from './team';
@@ -61,7 +62,7 @@ export async function foldRemote(
   let disagreements = 0;
   let missing = 0;
   const tables = [
-    db.values,
+    db.valuePages,
     db.history,
     db.notes,
     db.settings,
@@ -108,11 +109,13 @@ export async function foldRemote(
       }
       if (e.kind === 'variable') await db.variables.put({ ...e.variable, project });
       if (e.kind === 'values') {
-        const have = await db.values.bulkGet(
+        const have = await getValues(
+          db,
           e.values.map((v) => valueKey(project, e.variable, v.raw)),
         );
         const missing = e.values.filter((_, i) => have[i] === undefined);
-        await db.values.bulkAdd(
+        await addValues(
+          db,
           missing.map((v) => ({
             ...newRawValue(e.variable, v.raw, v.frequency, v.municipalities, {
               combinations: v.combinations,
@@ -139,7 +142,7 @@ export async function foldRemote(
       if (e.kind === 'codebook')
         for (const c of e.changes) wanted.push(valueKey(project, e.variable, c.raw));
     }
-    const rows = await db.values.bulkGet(wanted);
+    const rows = await getValues(db, wanted);
     for (const r of rows) if (r) values.set(keyOf(r.variable, r.raw), r);
     const dirty = new Set<string>();
     const apply = (variable: string, s: FoldStep): void => {
@@ -291,7 +294,10 @@ export async function foldRemote(
       ...fresh,
       ...past.flatMap(pastDoubleCoding),
     ]);
-    if (dirty.size > 0) await db.values.bulkPut([...dirty].map((k) => values.get(k)!));
+    await putValues(
+      db,
+      [...dirty].map((k) => values.get(k)!),
+    );
     if (histories.length > 0) await db.history.bulkAdd(histories);
     if (fresh.length > 0) await db.teamEvents.bulkAdd(fresh.map((e) => ({ project, id: e._id })));
     const linkKey = SETTINGS.team.key(project);

@@ -8,6 +8,7 @@ import {
 import type { PastEvent } from '../core/team/events';
 import type { TeamLink } from '../core/team/link';
 import type { HistoryRow, KodbokDb } from './db';
+
 import { linkIn, queueNew, queueSnapshotIn, queueTables } from './team';
 
 // A project's past on a team (issue 10 item 2, core/team/past.ts): sent once when the project is
@@ -67,7 +68,7 @@ export async function shareProject(
   const at = new Date().toISOString();
   const tables = [
     db.variables,
-    db.values,
+    db.valuePages,
     db.history,
     db.notes,
     db.doubleSamples,

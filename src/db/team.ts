@@ -30,6 +30,7 @@ import { sameCodebook, type VersionCause } from '../core/codebook-versions';
 import type { Coding } from '../core/types';
 import type { SuggestProfile } from '../core/suggest/profile';
 import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow } from './db';
+import { getValue, putValues, readVariableValues } from './value-pages';
 import { newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
 import { currentVersion, saveVersion } from './codebook';
@@ -243,7 +244,7 @@ export async function resolveDisagreement(
   const at = new Date().toISOString();
   let outcome: 'resolved' | 'gone' = 'gone';
   const tables = [
-    db.values,
+    db.valuePages,
     db.history,
     db.disagreements,
     db.variables,
@@ -257,7 +258,7 @@ export async function resolveDisagreement(
       if (await resolveCodebook(db, project, d, keep, by, at)) outcome = 'resolved';
       return;
     }
-    const row = await db.values.get(valueKey(project, d.variable, d.raw));
+    const row = await getValue(db, project, d.variable, d.raw);
     if (!row) return;
     const sides = disagreementSides(d);
     const side: DisagreementSide | undefined = sides[keep];
@@ -276,7 +277,7 @@ export async function resolveDisagreement(
       updatedAt: at,
     };
     const eventId_ = eventId(at, by, newId());
-    await db.values.put({ ...row, ...to });
+    await putValues(db, [{ ...row, ...to }]);
     await db.history.add({
       project,
       variable: d.variable,
@@ -444,12 +445,12 @@ const SNAPSHOT_CHUNK = 1000;
  */
 export async function queueSnapshot(db: KodbokDb, project: string, user: string): Promise<number> {
   const at = new Date().toISOString();
-  return db.transaction('rw', [db.variables, db.values, ...queueTables(db)], () =>
+  return db.transaction('rw', [db.variables, db.valuePages, ...queueTables(db)], () =>
     queueSnapshotIn(db, project, user, at),
   );
 }
 
-/** queueSnapshot inside the caller's transaction (db.variables, db.values and queueTables). */
+/** queueSnapshot inside the caller's transaction (db.variables, db.valuePages and queueTables). */
 export async function queueSnapshotIn(
   db: KodbokDb,
   project: string,
@@ -462,10 +463,7 @@ export async function queueSnapshotIn(
     const events: TeamEvent[] = [
       { ...envelope(snapshotId(variable.id, null), user, at), kind: 'variable', variable },
     ];
-    const rows = await db.values
-      .where('[project+variable+raw]')
-      .between([project, variable.id, ''], [project, variable.id, []])
-      .toArray();
+    const rows = await readVariableValues(db, project, variable.id);
     for (let i = 0; i * SNAPSHOT_CHUNK < rows.length; i++) {
       events.push({
         ...envelope(snapshotId(variable.id, i), user, at),

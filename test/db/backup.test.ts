@@ -241,7 +241,7 @@ describe('a full-project backup', () => {
     broken.use(failWritesTo('counts', () => new Error('disk full')));
     await expect(restoreProject(broken, backup, (n) => n)).rejects.toThrow('disk full');
     expect(await broken.projects.count()).toBe(0);
-    expect(await broken.values.count()).toBe(0);
+    expect(await broken.valuePages.count()).toBe(0);
     expect(await broken.history.count()).toBe(0);
   });
 

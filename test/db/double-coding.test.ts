@@ -10,7 +10,7 @@ import { disagreementSides } from '../../src/core/team/fold';
 import { drawDoubleSample, loadDoubleCoding, writeBlindCodes } from '../../src/db/double-coding';
 import { resolveDisagreement } from '../../src/db/team';
 import { backupProject, importFiles, loadValues, restoreProject } from '../../src/db/repo';
-import { codebook, emptyProject, freshDb, request, variable } from './helpers';
+import { codebook, emptyProject, freshDb, request, storedValues, variable } from './helpers';
 
 const V = variable.id;
 
@@ -221,7 +221,7 @@ describe('schema v4 (double coding)', () => {
     const rows = {
       projects: await seeded.projects.toArray(),
       variables: await seeded.variables.toArray(),
-      values: await seeded.values.toArray(),
+      values: await storedValues(seeded),
       counts: await seeded.counts.toArray(),
     };
     seeded.close();
@@ -236,7 +236,7 @@ describe('schema v4 (double coding)', () => {
     const db = new KodbokDb(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(4);
-    expect(await db.values.toArray()).toEqual(rows.values);
+    expect(await storedValues(db)).toEqual(rows.values);
     expect(await db.counts.toArray()).toEqual(rows.counts);
     const sample = await sampleOf(db, p.id);
     expect(sample.raws).toHaveLength(3);

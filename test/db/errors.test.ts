@@ -23,7 +23,7 @@ async function decisionOnFullDisk(failure: () => Error) {
   const before = await loadValues(db, p.id, variable.id);
   // A second connection to the same database, with the failing disk under it.
   const tab = new (db.constructor as new (name: string) => typeof db)(db.name);
-  tab.use(failWritesTo('values', failure, 'each-operation'));
+  tab.use(failWritesTo('valuePages', failure, 'each-operation'));
   const error = await decideAs(tab, p.id, 'anna', ['a', 'b'], {
     kind: 'assign',
     code: 'H01',

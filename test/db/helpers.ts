@@ -3,9 +3,17 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import type { ValueCount } from '../../src/core/count';
 import type { Codebook, Variable } from '../../src/core/types';
 import { CellCounter, splitCounted, type CountedVariable } from '../../src/core/import-count';
-import { KodbokDb, type ImportedFile } from '../../src/db/db';
+import { KodbokDb, type ImportedFile, type ValueRow } from '../../src/db/db';
 import { applyBulkDecision, createProject, membersKey, type FileImport } from '../../src/db/repo';
 import type { ProjectPeople } from '../../src/core/members';
+
+/** Every value stored in the database, in the per-row store's key order (project, variable, raw). */
+export async function storedValues(db: KodbokDb): Promise<ValueRow[]> {
+  const key = (v: ValueRow) => [v.project, v.variable, v.raw];
+  return (await db.valuePages.toArray())
+    .flatMap((p) => p.values)
+    .sort((a, b) => indexedDB.cmp(key(a), key(b)));
+}
 
 export const codebook: Codebook = {
   id: 'test-orsak',

@@ -169,7 +169,14 @@ describe('importing files into a project', () => {
   });
 
   it('stores nothing at all when one write of the import fails (a disk error, a bug)', async () => {
-    for (const table of ['values', 'counts', 'importParts', 'imports', 'settings', 'variables']) {
+    for (const table of [
+      'valuePages',
+      'counts',
+      'importParts',
+      'imports',
+      'settings',
+      'variables',
+    ]) {
       const db = freshDb();
       const p = await emptyProject(db);
       await importFiles(db, request(p.id, [['a', 'Gävle']]));

@@ -18,7 +18,7 @@ import {
   valueHistory,
   writeNote,
 } from '../../src/db/repo';
-import { variable, decideAs } from './helpers';
+import { variable, decideAs, storedValues } from './helpers';
 
 // One test per schema version: build the old database by hand, with the raw IndexedDB API as
 // the version shipped it, then open it with today's code. Dexie stores version n as 10·n.
@@ -209,7 +209,7 @@ describe('schema v3 (note events)', () => {
     const db = new KodbokDb(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(3);
-    expect(await db.values.toArray()).toEqual(before);
+    expect(await storedValues(db)).toEqual(before);
     expect(await db.history.toArray()).toEqual(historyBefore);
     const e = await writeNote(db, {
       project: 'p1',
@@ -251,7 +251,7 @@ describe('schema v4 (codebook versions)', () => {
     const db = new KodbokDb(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(4);
-    expect(await db.values.toArray()).toEqual(before);
+    expect(await storedValues(db)).toEqual(before);
     expect(await db.variables.toArray()).toEqual(variablesBefore);
     expect(await loadCodebookVersions(db, 'p1', variable.id)).toEqual([]);
     const r = await editCodebook(db, {
@@ -275,7 +275,7 @@ describe('schema v4 (team sync: outbox, applied events, disagreements)', () => {
     const db = new KodbokDb(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(4);
-    expect(await db.values.toArray()).toEqual(before);
+    expect(await storedValues(db)).toEqual(before);
     expect(await db.history.toArray()).toEqual(historyBefore);
     expect(await db.outbox.count()).toBe(0);
     // A solo project queues nothing; a linked one queues each decision as one event.
@@ -334,3 +334,75 @@ describe('another tab opens a newer schema (RELIABILITY.md rule 9)', () => {
     newer.close();
   });
 });
+
+describe('schema v5 (values kept in pages)', () => {
+  it('opens a v4 database with values, codings, history and counts as they were; the per-row store is gone', async () => {
+    const name = `mig-v5-${Math.random()}`;
+    await buildV3(name);
+    // Version 4 as it shipped: Dexie with versions 1–4 declared; two projects, two variables,
+    // values whose raw text is hostile to plain objects, a coding, a history row, a counts row.
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    const more = ['__proto__', 'constructor', '', 'Å', 'a'.repeat(300), ...range(700)];
+    const extra = more.flatMap((raw, i) => [
+      {
+        ...approvedV1,
+        raw,
+        frequency: i + 1,
+        combinations: i % 3,
+        firstImport: i % 2 ? 'imp-1' : null,
+        ...(i % 5 ? { code: null, status: 'uncoded', reviewedBy: null } : {}),
+      },
+      {
+        ...approvedV1,
+        project: 'p2',
+        variable: 'insats',
+        raw,
+        combinations: null,
+        firstImport: null,
+      },
+    ]);
+    await v4.table('values').bulkPut(extra);
+    await v4.table('counts').put({
+      project: 'p1',
+      variable: variable.id,
+      tallies: [{ raw: '__proto__', byMunicipality: [['Gävle', 2]] }],
+      combinations: [],
+    });
+    const before = await v4.table('values').toArray();
+    const history = await v4.table('history').toArray();
+    const counts = await v4.table('counts').toArray();
+    v4.close();
+    expect(before.length).toBeGreaterThan(1400);
+
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(db.backendDB().objectStoreNames.contains('values')).toBe(false);
+    expect(await storedValues(db)).toEqual(before);
+    expect(await loadValues(db, 'p1', variable.id)).toEqual(
+      before.filter((v) => v.project === 'p1' && v.variable === variable.id),
+    );
+    expect(await loadValues(db, 'p2', 'insats')).toEqual(before.filter((v) => v.project === 'p2'));
+    expect(await db.history.toArray()).toEqual(history);
+    expect(await db.counts.toArray()).toEqual(counts);
+    // Still writable: a decision on a migrated value changes that value and nothing else.
+    const r = await decideAs(db, 'p1', 'anna', ['constructor'], { kind: 'assign', code: 'H01' });
+    expect(r.changed).toBe(1);
+    const after = await storedValues(db);
+    expect(after.filter((v, i) => v !== before[i] && !isEqual(v, before[i]))).toHaveLength(1);
+    db.close();
+  });
+});
+
+function range(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `Värde ${i}`);
+}
+
+function isEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

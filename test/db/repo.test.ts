@@ -187,7 +187,7 @@ describe('all or nothing (RELIABILITY.md rule 2)', () => {
     const full = freshDbShare(db);
     full.use(
       failWritesTo(
-        'values',
+        'valuePages',
         () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
       ),
     );

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { drawDoubleSample, loadDoubleCoding, writeBlindCodes } from '../../src/db/double-coding';
 import { resolveDisagreement } from '../../src/db/team';
 import { foldRemote } from '../../src/db/team-fold';
+import { getValue } from '../../src/db/value-pages';
 import { variable } from './helpers';
 import { linked, sent } from './team-helpers';
 
@@ -82,6 +83,6 @@ describe('double coding folded from the team into a browser', () => {
     expect(dis).toHaveLength(1);
     expect(dis[0]).toMatchObject({ id: e.id, subject: 'double-coding' });
     expect(dis[0]!.resolved?.by).toBe('bo');
-    expect((await lena.db.values.get([lena.project, variable.id, 'Hot']))?.code).toBe('H01');
+    expect((await getValue(lena.db, lena.project, variable.id, 'Hot'))?.code).toBe('H01');
   });
 });

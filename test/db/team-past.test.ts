@@ -11,6 +11,7 @@ import { valueHistory } from '../../src/db/decisions';
 import { loadNotes, writeNote } from '../../src/db/notes';
 import { readTeamLinkOf } from '../../src/db/team';
 import { foldRemote } from '../../src/db/team-fold';
+import { getValue } from '../../src/db/value-pages';
 import { shareProject } from '../../src/db/team-past';
 import { decideAs, emptyProject, failWritesTo, freshDb, projectWith, variable } from './helpers';
 import { sent } from './team-helpers';
@@ -168,7 +169,7 @@ describe('a new member folds the past', () => {
       events.filter((e) => e.kind === 'past'),
       null,
     );
-    expect((await b.db.values.get([b.project, variable.id, 'Missbruk']))?.code).toBe('H01');
+    expect((await getValue(b.db, b.project, variable.id, 'Missbruk'))?.code).toBe('H01');
     const history = await valueHistory(b.db, b.project, variable.id, 'Missbruk');
     expect(history.map((h) => [h.by, h.code]).sort()).toEqual([
       ['anna', 'B11'],

@@ -6,6 +6,7 @@ import { disagreementSides } from '../../src/core/team/fold';
 import type { KodbokDb } from '../../src/db/db';
 import { resolveDisagreement } from '../../src/db/team';
 import { foldRemote } from '../../src/db/team-fold';
+import { getValue } from '../../src/db/value-pages';
 import { decideAs, variable } from './helpers';
 import { linked, sent } from './team-helpers';
 
@@ -40,7 +41,7 @@ describe('a resolve that did not see every decision', () => {
     await foldRemote(dan.db, dan.project, [c!], null);
     expect(await openSides(erik.db)).toEqual([['bo:H01', 'cleo:H07']]);
     expect(await openSides(dan.db)).toEqual(await openSides(erik.db));
-    const value = (x: typeof dan) => x.db.values.get([x.project, variable.id, 'Missbruk']);
+    const value = (x: typeof dan) => getValue(x.db, x.project, variable.id, 'Missbruk');
     expect((await value(erik))?.code).toBe('H01');
     expect((await value(erik))?.updatedAt).toBe((await value(dan))?.updatedAt);
     // Fiona gets the resolve before Anna's decision, which Dan saw: nothing opens for it.

@@ -84,7 +84,8 @@ async function dbState(page: Page): Promise<DbState> {
     const counts = await all<{ tallies: unknown[]; combinations: unknown[] }>('counts');
     const out = {
       project: String(settings.find((x) => x.key === 'activeProject')?.value ?? ''),
-      values: await all<DbValue>('values'),
+      // Values are kept in pages (schema v5): each page row lists its values.
+      values: (await all<{ values: DbValue[] }>('valuePages')).flatMap((p) => p.values),
       imports: await all<DbState['imports'][number]>('imports'),
       tallies: counts.reduce((n, c) => n + c.tallies.length, 0),
       combinations: counts.reduce((n, c) => n + c.combinations.length, 0),

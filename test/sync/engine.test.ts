@@ -20,6 +20,7 @@ import {
   savePeopleFor,
 } from '../../src/db/team';
 import { readSetting, SETTINGS } from '../../src/db/settings';
+import { getValue } from '../../src/db/value-pages';
 import { defaultProfile } from '../../src/core/suggest/profile';
 import { TeamSync, type RemoteDb } from '../../src/sync/engine';
 import {
@@ -95,7 +96,7 @@ async function pair() {
 }
 
 const valueOf = (db: KodbokDb, project: string, raw = 'Missbruk') =>
-  db.values.get([project, variable.id, raw]);
+  getValue(db, project, variable.id, raw);
 
 describe('team sync through the server', () => {
   it('sends a decision and the other browser folds it, with its history', async () => {
@@ -291,14 +292,14 @@ describe('a new member joins', () => {
     sb.start();
     try {
       await expect
-        .poll(async () => (await db.values.get([project.id, variable.id, 'Missbruk']))?.code, {
+        .poll(async () => (await getValue(db, project.id, variable.id, 'Missbruk'))?.code, {
           timeout: 8000,
         })
         .toBe('B11');
       expect((await db.variables.get([project.id, variable.id]))?.codebook.id).toBe(
         variable.codebook.id,
       );
-      expect(await db.values.get([project.id, variable.id, 'Hot'])).toMatchObject({
+      expect(await getValue(db, project.id, variable.id, 'Hot')).toMatchObject({
         frequency: 4,
         status: 'uncoded',
       });
@@ -397,7 +398,7 @@ describe('a project worked on solo, then connected', () => {
       expect(dc.samples.map((s) => s.id)).toEqual([sample.id]);
       expect(dc.codes).toHaveLength(4);
       expect((await b.disagreements.toArray()).map((d) => d.raw)).toEqual(['Hot']);
-      expect((await b.values.get([bProject, variable.id, 'Missbruk']))?.code).toBe('B11');
+      expect((await getValue(b, bProject, variable.id, 'Missbruk'))?.code).toBe('B11');
     } finally {
       sa.stop();
       sb.stop();

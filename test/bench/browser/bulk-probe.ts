@@ -1,17 +1,21 @@
 // Where the time of a bulk action on n values goes (issue 14 item 4): the action itself
 // (applyBulkDecision), its steps timed one by one inside one strict transaction, and the floors
-// under it: plain Dexie (with and without the app's DBCore change feed), raw IndexedDB getAll +
-// put loop with strict and relaxed durability. Every variant writes the same n rows of a fresh
-// project, in rotating order, `runs` times. Run with `npm run bench -- --only=bulk-probe`.
-import Dexie from 'dexie';
+// under it: plain Dexie reading and writing back the variable's value pages (schema v5, with the
+// app's DBCore change feed), and on a copy of the values one row each as schema v4 kept them,
+// plain Dexie and raw IndexedDB getAll + put loop with strict and relaxed durability. Every
+// variant writes the same n values of a fresh project, in rotating order, `runs` times. Run with
+// `npm run bench -- --only=bulk-probe`.
+import type Dexie from 'dexie';
 import { codableLeaves } from '../../../src/core/codebook-edit';
 import { starterCodebooks } from '../../../src/core/demo/codebooks';
 import { leaves } from '../../../src/core/codebook';
 import { decide, type DecisionContext, type DecisionOutcome } from '../../../src/core/decide';
-import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../src/db/db';
+import { KodbokDb, type ValuePageRow } from '../../../src/db/db';
 import { historyRow } from '../../../src/db/decisions';
 import { applyBulkDecision, createProject } from '../../../src/db/repo';
 import { loadValues } from '../../../src/db/projects';
+import { PAGES_PER_VARIABLE, putValues } from '../../../src/db/value-pages';
+import { dropPerRow, perRowCopy, perRowRange } from './per-row-floor';
 
 const VARIABLE = 'aktualiseringsorsak';
 const codebook = starterCodebooks.find((c) => c.variable === VARIABLE) ?? starterCodebooks[0]!;
@@ -88,29 +92,40 @@ function rawReadWrite(
   });
 }
 
-/** A Dexie instance on the same database with the same schema but no middleware. */
-function plainDexie(name: string): Dexie {
-  const d = new Dexie(name, { chromeTransactionDurability: 'strict' });
-  d.version(1).stores(SCHEMA_V1);
-  d.version(2).stores(SCHEMA_V2);
-  d.version(3).stores(SCHEMA_V3);
-  d.version(4).stores(SCHEMA_V4);
-  return d;
-}
-
+/** Plain Dexie on the per-row copy: the variable's rows read, then written back (bulkPut). */
 async function dexieReadWrite(d: Dexie, project: string): Promise<Record<string, number>> {
   const t0 = performance.now();
   let t1 = 0;
   let t2 = 0;
   await d.transaction('rw', d.table('values'), async () => {
-    const rows = await d
-      .table('values')
-      .where('[project+variable+raw]')
-      .between([project, VARIABLE], [project, VARIABLE, []])
-      .toArray();
+    const rows = await perRowRange(d, project, VARIABLE).toArray();
     t1 = performance.now();
     const at = new Date().toISOString();
     await d.table('values').bulkPut(rows.map((v: object) => ({ ...v, updatedAt: at })));
+    t2 = performance.now();
+  });
+  const t3 = performance.now();
+  return { read: t1 - t0, write: t2 - t1, commit: t3 - t2 };
+}
+
+/** Plain Dexie on the app's database: the variable's pages read, then written back (bulkPut). */
+async function pagesReadWrite(db: KodbokDb, project: string): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  let t1 = 0;
+  let t2 = 0;
+  await db.transaction('rw', db.valuePages, async () => {
+    const pages = await db.valuePages
+      .where('[project+variable+page]')
+      .between([project, VARIABLE, 0], [project, VARIABLE, PAGES_PER_VARIABLE])
+      .toArray();
+    t1 = performance.now();
+    const at = new Date().toISOString();
+    await db.valuePages.bulkPut(
+      pages.map((p): ValuePageRow => ({
+        ...p,
+        values: p.values.map((v) => ({ ...v, updatedAt: at })),
+      })),
+    );
     t2 = performance.now();
   });
   const t3 = performance.now();
@@ -132,7 +147,7 @@ async function actionSteps(
     t[name] = now - mark;
     mark = now;
   };
-  await db.transaction('rw', [db.variables, db.values, db.history], async () => {
+  await db.transaction('rw', [db.variables, db.valuePages, db.history], async () => {
     const variable = await db.variables.get([project, VARIABLE]);
     if (!variable) throw new Error('no variable');
     const ctx: DecisionContext = {
@@ -150,7 +165,10 @@ async function actionSteps(
       if (typeof out !== 'string') outcomes.push(out);
     }
     lap('decide');
-    await db.values.bulkPut(outcomes.map((o) => ({ ...o.value, project })));
+    await putValues(
+      db,
+      outcomes.map((o) => ({ ...o.value, project })),
+    );
     lap('write values');
     const history = historyRow(project, VARIABLE, ctx, 'assign', outcomes);
     const c0 = performance.now();
@@ -162,15 +180,17 @@ async function actionSteps(
   });
   lap('commit');
   t['json bytes: history row'] = JSON.stringify((await db.history.toCollection().last())!).length;
-  t['json bytes: value row'] = JSON.stringify((await db.values.toCollection().first())!).length;
+  t['json bytes: value page row'] = JSON.stringify(
+    (await db.valuePages.toCollection().first())!,
+  ).length;
   return t;
 }
 
 async function probe(n: number, runs = 5): Promise<ProbeResult[]> {
   const { db, project, raws } = await seeded(n);
-  const idb = await openRaw(db.name);
-  const plain = plainDexie(db.name);
-  await plain.open();
+  // The per-row floors run on a copy of the values, one row each (schema v4's layout).
+  const plain = await perRowCopy(`${db.name}-rows`, await loadValues(db, project, VARIABLE));
+  const idb = await openRaw(plain.name);
   const probes: Probe[] = [
     {
       name: 'applyBulkDecision (the action)',
@@ -187,16 +207,19 @@ async function probe(n: number, runs = 5): Promise<ProbeResult[]> {
     },
     { name: 'action steps, timed inside', run: (r) => actionSteps(db, project, r) },
     {
-      name: 'plain Dexie read + bulkPut, app db (change feed)',
-      run: () => dexieReadWrite(db, project),
+      name: 'plain Dexie pages read + bulkPut, app db (change feed)',
+      run: () => pagesReadWrite(db, project),
     },
     {
-      name: 'plain Dexie read + bulkPut, no middleware',
+      name: 'plain Dexie read + bulkPut, one row per value (v4)',
       run: () => dexieReadWrite(plain, project),
     },
-    { name: 'raw IDB getAll + put loop, strict', run: () => rawReadWrite(idb, project, 'strict') },
     {
-      name: 'raw IDB getAll + put loop, relaxed',
+      name: 'raw IDB getAll + put loop, one row per value, strict',
+      run: () => rawReadWrite(idb, project, 'strict'),
+    },
+    {
+      name: 'raw IDB getAll + put loop, one row per value, relaxed',
       run: () => rawReadWrite(idb, project, 'relaxed'),
     },
   ];
@@ -213,7 +236,7 @@ async function probe(n: number, runs = 5): Promise<ProbeResult[]> {
     }
   }
   idb.close();
-  plain.close();
+  await dropPerRow(plain);
   db.close();
   await KodbokDb.delete(db.name);
   return results;

@@ -10,7 +10,8 @@ import { CellCounter, splitCounted } from '../../../src/core/import-count';
 import type { SplitConfig, VariableId } from '../../../src/core/types';
 import { newRawValue } from '../../../src/core/decide';
 import { KodbokDb, type ValueRow } from '../../../src/db/db';
-import { createProject, importFiles, undoImport } from '../../../src/db/repo';
+import { createProject, importFiles, loadValues, undoImport } from '../../../src/db/repo';
+import { dropPerRow, perRowCopy, perRowRange } from './per-row-floor';
 import { ImportSession, inspectFile } from '../../../src/workers/import-session';
 import { demoCsvChunks } from '../../support/demo-csv';
 import { demoXlsx } from '../../support/demo-xlsx';
@@ -179,6 +180,9 @@ async function commitAtScale(
     cells.add(`Värde ${i};Värde ${i + 1}`, 'Gävle');
   }
   const counted = splitCounted(variable, cells.cells, { separators: [';'] });
+  // The floor works on a per-row copy of the same values (schema v4's layout, per-row-floor.ts).
+  const floorDb = await perRowCopy(`${db.name}-floor`, await loadValues(db, project.id, variable));
+  const rows = floorDb.table<ValueRow>('values');
   const real = async () => {
     const t0 = performance.now();
     const r = await importFiles(db, {
@@ -195,29 +199,27 @@ async function commitAtScale(
       throw new Error(`unexpected ${JSON.stringify(r)} ${JSON.stringify(u)}`);
     return { commitMs: t1 - t0, undoMs: t2 - t1 };
   };
-  // The paired floor, plain Dexie, one strict transaction each: the variable's rows read, the
-  // values the import touches written (the n / 2 it counts again, the n / 2 + 1 it adds); then
-  // the added ones deleted and the others written back as they were.
+  // The paired floor, plain Dexie on one row per value, one strict transaction each: the
+  // variable's rows read, the values the import touches written (the n / 2 it counts again, the
+  // n / 2 + 1 it adds); then the added ones deleted and the others written back as they were.
   const floor = async () => {
-    const range = db.values
-      .where('[project+variable+raw]')
-      .between([project.id, variable], [project.id, variable, []]);
+    const range = perRowRange(floorDb, project.id, variable);
     const t0 = performance.now();
     let before: ValueRow[] = [];
     const added: ValueRow[] = [];
-    await db.transaction('rw', db.values, async () => {
+    await floorDb.transaction('rw', rows, async () => {
       before = (await range.toArray()).slice(n / 2);
       for (let i = n; i <= n + n / 2; i++)
         added.push({ ...newRawValue(variable, `Värde ${i}`, 3, 3), project: project.id });
-      await db.values.bulkPut([...before.map((v) => ({ ...v, frequency: 6 })), ...added]);
+      await rows.bulkPut([...before.map((v) => ({ ...v, frequency: 6 })), ...added]);
     });
     const t1 = performance.now();
-    await db.transaction('rw', db.values, async () => {
+    await floorDb.transaction('rw', rows, async () => {
       await range.toArray();
-      await db.values.bulkDelete(
+      await rows.bulkDelete(
         added.map((v): [string, string, string] => [v.project, variable, v.raw]),
       );
-      await db.values.bulkPut(before);
+      await rows.bulkPut(before);
     });
     const t2 = performance.now();
     return { floorCommitMs: t1 - t0, floorUndoMs: t2 - t1 };
@@ -233,6 +235,7 @@ async function commitAtScale(
   }
   db.close();
   await KodbokDb.delete(db.name);
+  await dropPerRow(floorDb);
   return out;
 }
 

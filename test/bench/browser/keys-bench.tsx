@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { aktualiseringsorsak } from '../../../src/core/demo/codebooks';
 import { DB_NAME, KodbokDb } from '../../../src/db/db';
 import { createProject, putSetting } from '../../../src/db/repo';
+import { putValues, readVariableValues } from '../../../src/db/value-pages';
 import { boot, get } from '../../../src/state/app';
 import { App } from '../../../src/ui/App';
 import { suggestWorker } from '../../../src/workers/client';
@@ -45,22 +46,23 @@ async function seed(n: number): Promise<void> {
   });
   // Some earlier work, so the engine has approved and coded values to learn from.
   const order = new Map(labelled.map((l, i) => [l.raw, i]));
-  await db.transaction('rw', db.values, async () => {
-    await db.values
-      .where('[project+variable+raw]')
-      .between([project.id, VARIABLE], [project.id, VARIABLE, []], true, true)
-      .modify((v) => {
-        const i = order.get(v.raw) ?? 0;
-        if (i % 5 === 1)
-          Object.assign(v, {
-            code: labelled[i]!.code,
-            status: 'approved',
-            codedBy: 'x',
-            reviewedBy: 'y',
-          });
-        else if (i % 5 === 2)
-          Object.assign(v, { code: labelled[i]!.code, status: 'coded', codedBy: 'x' });
-      });
+  await db.transaction('rw', db.valuePages, async () => {
+    const values = await readVariableValues(db, project.id, VARIABLE);
+    const worked = values.map((v) => {
+      const i = order.get(v.raw) ?? 0;
+      if (i % 5 === 1)
+        return {
+          ...v,
+          code: labelled[i]!.code,
+          status: 'approved' as const,
+          codedBy: 'x',
+          reviewedBy: 'y',
+        };
+      if (i % 5 === 2)
+        return { ...v, code: labelled[i]!.code, status: 'coded' as const, codedBy: 'x' };
+      return v;
+    });
+    await putValues(db, worked);
   });
   await putSetting(db, 'activeProject', project.id);
   await putSetting(db, 'user', 'bench');

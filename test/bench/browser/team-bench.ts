@@ -11,7 +11,8 @@ import { decisionEvent } from '../../../src/core/team/events';
 import type { TeamLink } from '../../../src/core/team/link';
 import type { Coding } from '../../../src/core/types';
 import { appDb } from '../../../src/db/db';
-import { applyBulkDecision, createProject, putSetting } from '../../../src/db/repo';
+import { applyBulkDecision, createProject, loadValues, putSetting } from '../../../src/db/repo';
+import { getValue } from '../../../src/db/value-pages';
 import { linkProject } from '../../../src/db/team';
 import { TeamSync, type ChangesFeed, type RemoteDb } from '../../../src/sync/engine';
 import { login, openRemote } from '../../../src/sync/remote';
@@ -94,7 +95,9 @@ async function firstSync(
   sync.start();
   await all;
   const ms = performance.now() - start;
-  const coded = await kdb.values.filter((v) => v.status === 'coded').count();
+  const coded = (await loadValues(kdb, project.id, VARIABLE)).filter(
+    (v) => v.status === 'coded',
+  ).length;
   if (keep) member = { user, project: project.id, sync };
   else sync.stop();
   // Folding: from a batch's last change (or the fold before, when it came earlier) to its fold.
@@ -226,7 +229,7 @@ function watch(raw: string, code: string): Promise<{ folded: number; shown: numb
     };
     const poll = async () => {
       while (!folded) {
-        const v = await appDb().values.get(key);
+        const v = await getValue(appDb(), ...key);
         if (v?.code === code) folded = Date.now();
         else await new Promise((r) => setTimeout(r, 5));
       }
@@ -292,7 +295,7 @@ async function floorWrite(
   n: number,
 ): Promise<{ id: string; at: number }> {
   if (!member) throw new Error('no member');
-  const v = await appDb().values.get([member.project, VARIABLE, raw]);
+  const v = await getValue(appDb(), member.project, VARIABLE, raw);
   if (!v) throw new Error(`no value ${raw}`);
   const before = codingOf(v);
   const stamp = new Date().toISOString();
