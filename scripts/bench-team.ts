@@ -12,7 +12,7 @@
 //   npx tsx scripts/bench-team.ts [--values=50000] [--events=200000] [--coders=10] [--runs=5] [--trip-only]
 //
 // --trip-only skips the first-sync variants (the trip's two members still sync first): the trip's
-// lines on stderr, nothing recorded.
+// lines on stderr, nothing recorded. --sync-only runs only the first sync and its PouchDB floor.
 //
 // Prints progress on stderr and one JSON object (a benchmarks.md section) on its last line.
 // PouchDB's browser build, used here for its HTTP adapter only, looks for IndexedDB when it loads.
@@ -34,7 +34,7 @@ import {
   type TeamEvent,
 } from '../src/core/team/events';
 import type { Coding, Variable } from '../src/core/types';
-import type { RemoteDb } from '../src/sync/engine';
+import { PULL_BATCH, type RemoteDb } from '../src/sync/engine';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { couch, startTeamServer, teamProject } from '../test/server/team-server';
 
@@ -48,6 +48,8 @@ const CODERS = arg('coders', 10);
 const RUNS = arg('runs', 5);
 const TRIPS = Math.max(5, RUNS);
 const TRIP_ONLY = process.argv.includes('--trip-only');
+// --sync-only: the first sync and its PouchDB floor only, no trip: their lines on stderr, nothing recorded.
+const SYNC_ONLY = process.argv.includes('--sync-only');
 const DB = 'kodbok-bench';
 const BATCH = 1000;
 
@@ -167,7 +169,7 @@ async function main(): Promise<void> {
     const docs = Number(info.body.doc_count) - 1; // the design document
     log(`seeded ${docs} documents in ${(seedMs / 1000).toFixed(1)} s`);
     const out = await inChromium(server.url, docs);
-    if (!TRIP_ONLY) printSection({ ...out, docs, seedMs });
+    if (!TRIP_ONLY && !SYNC_ONLY) printSection({ ...out, docs, seedMs });
   } finally {
     await server.stop();
   }
@@ -269,7 +271,9 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
     let floorDocs = 0;
     let floorWait = { waitMs: 0, ms: 0 };
     const syncBefore = load();
-    const variants = ['app', 'changes', 'read', 'replicate'] as const;
+    const variants = SYNC_ONLY
+      ? (['app', 'changes'] as const)
+      : (['app', 'changes', 'read', 'replicate'] as const);
     for (let r = 0; r < (TRIP_ONLY ? 0 : RUNS); r++) {
       // Each run in rotating order: which goes first changes from run to run.
       for (const which of variants.map((_, i) => variants[(i + r) % variants.length]!)) {
@@ -315,6 +319,22 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
     const syncLoad = `load average before ${syncBefore}, after ${load()}`;
 
     // ---- one decision's trip from A's browser to B's (the whole app), paired with PouchDB alone --
+    if (SYNC_ONLY) {
+      log(`  ${syncLoad}`);
+      const none = { folds: [], coded: 0, foldMs: 0, firstChange: 0 };
+      return {
+        app,
+        floor,
+        replicate,
+        read,
+        profile: profile ?? none,
+        floorDocs,
+        floorWait,
+        syncLoad,
+        trips: [],
+        tripLoad: '',
+      };
+    }
     const tripBefore = load();
     const coder = coders[1]!;
     const a = await browserOf(page);
@@ -418,7 +438,7 @@ function printSection(m: Measured & { docs: number; seedMs: number }): void {
           value: Math.round(appMs),
           unit: 'ms',
           ...(full ? { target: 30_000 } : {}),
-          detail: `${size}; median of ${m.app.length} runs, each in a fresh browser profile (${spread(m.app)}): an empty project linked, the app's engine and fold in the page until every event is folded (${coded} values coded); paired baseline in the same kind of profile, in rotating order: the same \`_changes\` pages (2 000 with their docs) written as they are into a local PouchDB by PouchDB alone, ${fmt(floorMs)} (${spread(m.floor)}, ${m.floorDocs} docs); app / floor ${(appMs / floorMs).toFixed(2)}×; the same pages read alone, no writes (the protocol's floor: server, proxy, JSON): ${fmt(median(m.read))} (${spread(m.read)}); PouchDB's own replication of the same database (revs_diff, _bulk_get, checkpoints): ${fmt(median(m.replicate))} (${spread(m.replicate)}); ${m.syncLoad}`,
+          detail: `${size}; median of ${m.app.length} runs, each in a fresh browser profile (${spread(m.app)}): an empty project linked, the app's engine and fold in the page until every event is folded (${coded} values coded); paired baseline in the same kind of profile, in rotating order: the same \`_changes\` pages (${PULL_BATCH} changes each, with their docs, as the app reads them) written as they are into a local PouchDB by PouchDB alone, ${fmt(floorMs)} (${spread(m.floor)}, ${m.floorDocs} docs); app / floor ${(appMs / floorMs).toFixed(2)}×; the same pages read alone, no writes (the protocol's floor: server, proxy, JSON): ${fmt(median(m.read))} (${spread(m.read)}); PouchDB's own replication of the same database (revs_diff, _bulk_get, checkpoints): ${fmt(median(m.replicate))} (${spread(m.replicate)}); ${m.syncLoad}`,
         },
         {
           name: 'One decision reaching another member (her grid shows it)',

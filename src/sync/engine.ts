@@ -55,7 +55,13 @@ export interface SyncOptions {
 }
 
 const PUSH_BATCH = 200; // events per _bulk_docs
-const PULL_BATCH = 2000; // changes per response
+/**
+ * Changes per `_changes` response, each folded in one transaction. Since values are kept in pages
+ * (schema v5), a fold of a catching-up batch rewrites nearly every page of the variable whatever
+ * its size (its decisions fall on values all over), so fewer, larger batches write less: a new
+ * member's first sync of 200 000 events in 20 folds, not 100.
+ */
+export const PULL_BATCH = 10_000;
 
 function statusOf(e: unknown): number | undefined {
   const s = (e as { status?: unknown } | null)?.status;

@@ -14,7 +14,7 @@ import { appDb } from '../../../src/db/db';
 import { applyBulkDecision, createProject, loadValues, putSetting } from '../../../src/db/repo';
 import { getValue } from '../../../src/db/value-pages';
 import { linkProject } from '../../../src/db/team';
-import { TeamSync, type ChangesFeed, type RemoteDb } from '../../../src/sync/engine';
+import { PULL_BATCH, TeamSync, type ChangesFeed, type RemoteDb } from '../../../src/sync/engine';
 import { login, openRemote } from '../../../src/sync/remote';
 import { mountApp } from './keys-bench';
 
@@ -127,7 +127,7 @@ async function floorChanges(
   };
   const page = async (since: string | number) => {
     const res = await fetch(
-      `${server()}/${encodeURIComponent(db)}/_changes?include_docs=true&limit=2000&since=${encodeURIComponent(String(since))}`,
+      `${server()}/${encodeURIComponent(db)}/_changes?include_docs=true&limit=${PULL_BATCH}&since=${encodeURIComponent(String(since))}`,
       { credentials: 'include', headers: { accept: 'application/json' } },
     );
     if (!res.ok) throw new Error(`_changes: ${res.status}`);
@@ -160,7 +160,7 @@ async function floorReplicate(db: string): Promise<{ ms: number; docs: number }>
   const local = new PouchDB(`floor-${Date.now()}`) as PouchLocal;
   const remote = new PouchDB(`${server()}/${encodeURIComponent(db)}`, { skip_setup: true });
   const start = performance.now();
-  await local.replicate.from(remote, { batch_size: 2000 });
+  await local.replicate.from(remote, { batch_size: PULL_BATCH });
   const ms = performance.now() - start;
   return { ms, docs: (await local.info()).doc_count };
 }
@@ -265,7 +265,7 @@ async function floorFeed(db: string): Promise<void> {
     since: update_seq,
     live: true,
     include_docs: true,
-    batch_size: 2000,
+    batch_size: PULL_BATCH,
     heartbeat: 10_000,
     timeout: false,
   });
