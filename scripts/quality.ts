@@ -57,6 +57,11 @@
 //              150 values) and an English codebook of reasons for a school exclusion in England
 //              (16 leaves, 150 values), with definitions, inclusions and exclusions; their totals
 //              measured once with the engine of stop 11 (sets-stop12-README.md);
+//   final15-*, bostad-*, disability-*  (stop 12, second) written the same way: 150 reasons and
+//              100 actions; a Swedish codebook of adults' housing situations (14 leaves, 150
+//              values) and an English codebook of adults' primary support reasons (12 leaves, 150
+//              values); their totals measured once with the engine of stop 12, after all its
+//              changes (sets-stop12b-README.md);
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve] [--profiles]
@@ -323,6 +328,7 @@ async function main(): Promise<void> {
     ...pair('final 12', 'final12'),
     ...pair('final 13', 'final13'),
     ...pair('final 14', 'final14'),
+    ...pair('final 15', 'final15'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -336,6 +342,8 @@ async function main(): Promise<void> {
       'adultcare',
       'anmalare',
       'exclusion',
+      'bostad',
+      'disability',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
