@@ -78,6 +78,11 @@ describe('whose problem a value names', () => {
     tops(taught, { 'Våld mellan vuxna i hemmet': 'H04' });
   });
 
+  it('reads Bev. as bevittnat: witnessed violence at home is the violence between the adults', () => {
+    const engine = createEngine({ codebook: reasons, known: new Map() });
+    tops(engine, { 'Bev. våld i hemmet': 'H04', 'Bev. våld mellan föräldrarna': 'H04' });
+  });
+
   it('knows annan as an adjective and the child as object or victim', () => {
     expect(features('Annan orsak').owner).toBeNull();
     expect(features('Överlämnas till annan kommun').owner).toBeNull();
