@@ -50,6 +50,8 @@ const TRIPS = Math.max(5, RUNS);
 const TRIP_ONLY = process.argv.includes('--trip-only');
 // --sync-only: the first sync and its PouchDB floor only, no trip: their lines on stderr, nothing recorded.
 const SYNC_ONLY = process.argv.includes('--sync-only');
+/** A run that measured no first sync of the app (--trip-only): nothing to say where its time went. */
+const NO_PROFILE = { folds: [], coded: 0, foldMs: 0, firstChange: 0 };
 const DB = 'kodbok-bench';
 const BATCH = 1000;
 
@@ -321,13 +323,12 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
     // ---- one decision's trip from A's browser to B's (the whole app), paired with PouchDB alone --
     if (SYNC_ONLY) {
       log(`  ${syncLoad}`);
-      const none = { folds: [], coded: 0, foldMs: 0, firstChange: 0 };
       return {
         app,
         floor,
         replicate,
         read,
-        profile: profile ?? none,
+        profile: profile ?? NO_PROFILE,
         floorDocs,
         floorWait,
         syncLoad,
@@ -401,7 +402,7 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
         floor,
         replicate,
         read,
-        profile: profile ?? { folds: [], coded: 0, foldMs: 0, firstChange: 0 },
+        profile: profile ?? NO_PROFILE,
         floorDocs,
         floorWait,
         syncLoad,

@@ -513,11 +513,12 @@ export async function valueHistory(
   variable: VariableId,
   raw: string,
 ): Promise<Decision[]> {
-  const rows = await db.history
-    .where('[project+variable]')
-    .equals([project, variable])
-    .sortBy('seq');
-  return decisionsOn(rows, variable, raw);
+  return decisionsOn(await variableHistory(db, project, variable), variable, raw);
+}
+
+/** A variable's history rows, oldest first. */
+function variableHistory(db: KodbokDb, project: string, variable: VariableId) {
+  return db.history.where('[project+variable]').equals([project, variable]).sortBy('seq');
 }
 
 /** What the history rows (in order) did to one value, as its decisions. */
@@ -562,10 +563,7 @@ export function observeValueHistory(
   let after = 0;
   return liveQuery(async () => {
     if (held === null) {
-      const rows = await db.history
-        .where('[project+variable]')
-        .equals([project, variable])
-        .sortBy('seq');
+      const rows = await variableHistory(db, project, variable);
       held = decisionsOn(rows, variable, raw);
       after = rows.reduce((m, h) => Math.max(m, h.seq ?? 0), 0);
       return held;

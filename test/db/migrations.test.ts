@@ -243,6 +243,17 @@ async function buildV3(
   return rows;
 }
 
+/** A database as version 4 shipped (Dexie with versions 1–4 declared), opened. */
+async function openAsV4(name: string): Promise<Dexie> {
+  const v4 = new Dexie(name);
+  v4.version(1).stores(SCHEMA_V1);
+  v4.version(2).stores(SCHEMA_V2);
+  v4.version(3).stores(SCHEMA_V3);
+  v4.version(4).stores(SCHEMA_V4);
+  await v4.open();
+  return v4;
+}
+
 describe('schema v4 (codebook versions)', () => {
   it('opens a v3 database with everything intact; its codebook becomes version 1 at the first edit', async () => {
     const name = `mig-v4-${Math.random()}`;
@@ -298,12 +309,7 @@ describe("schema v5 (each person's history indexed)", () => {
   it('opens a v4 database with its history intact; her next undo and redo are the same', async () => {
     const name = `mig-v5-${Math.random()}`;
     await buildV3(name);
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
-    await v4.open();
+    const v4 = await openAsV4(name);
     const historyBefore = await v4.table('history').toArray();
     v4.close();
 
@@ -339,14 +345,9 @@ describe('schema v5 (values kept in pages)', () => {
   it('opens a v4 database with values, codings, history and counts as they were; the per-row store is gone', async () => {
     const name = `mig-v5-${Math.random()}`;
     await buildV3(name);
-    // Version 4 as it shipped: Dexie with versions 1–4 declared; two projects, two variables,
-    // values whose raw text is hostile to plain objects, a coding, a history row, a counts row.
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
-    await v4.open();
+    // Version 4 as it shipped; two projects, two variables, values whose raw text is hostile to
+    // plain objects, a coding, a history row, a counts row.
+    const v4 = await openAsV4(name);
     const more = ['__proto__', 'constructor', '', 'Å', 'a'.repeat(300), ...range(700)];
     const extra = more.flatMap((raw, i) => [
       {

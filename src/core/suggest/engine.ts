@@ -346,20 +346,17 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   }[] = [];
   const addWithInitials = (c: Category, text: string, via: string, weight: number): void => {
     addCodebookText(c, text, via, weight);
+    const normalised = normaliseValue(text, config);
     abbreviated.push({
       c,
       via,
       weight,
       // Function words are no part of an abbreviation (`IF` is not `konflikt i familjen`).
-      text: (
-        normaliseValue(text, config)
-          .toLowerCase()
-          .match(/\p{L}+/gu) ?? []
-      )
+      text: (normalised.toLowerCase().match(/\p{L}+/gu) ?? [])
         .filter((w) => !language.has('stopwords', w))
         .join(' '),
     });
-    for (const initials of initialsOf(normaliseValue(text, config))) {
+    for (const initials of initialsOf(normalised)) {
       const read = analyseWithForm(initials);
       if (read.matchText !== initials) continue; // a word the reading sets aside (`och`, `i`)
       const target = targetOf(
