@@ -349,13 +349,9 @@ export function reviewImport(
 ): ImportReview {
   let known = 0;
   let approved = 0;
-  const fresh: [string, number][] = [];
-  for (const [raw, tally] of incoming.values) {
+  for (const raw of incoming.values.keys()) {
     const v = stored.get(raw);
-    if (!v) {
-      fresh.push([raw, rowsOf(tally)]);
-      continue;
-    }
+    if (!v) continue;
     known++;
     if (v.status === 'approved') approved++;
   }
@@ -363,7 +359,7 @@ export function reviewImport(
   for (const { atoms, tally } of incoming.cells.values()) {
     if (atoms.every((a) => stored.get(a)?.status === 'approved')) approvedRows += rowsOf(tally);
   }
-  fresh.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const fresh = newValues(incoming, stored);
   return {
     variable: incoming.variable,
     rows: incoming.rows,
@@ -376,6 +372,20 @@ export function reviewImport(
     added: fresh.length,
     topNew: fresh.slice(0, top),
   };
+}
+
+/**
+ * The values of an import that the project does not hold, with their rows, most frequent first
+ * (ties in code-unit order): what the import adds as new.
+ */
+export function newValues(
+  incoming: Pick<CountedVariable, 'values'>,
+  stored: { has(raw: string): boolean },
+): [string, number][] {
+  const fresh: [string, number][] = [];
+  for (const [raw, tally] of incoming.values)
+    if (!stored.has(raw)) fresh.push([raw, rowsOf(tally)]);
+  return fresh.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** Values first brought in by the project's latest import: the "new" ones to code first. */

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { headerSignature, municipalityFromFileName } from '../core/import-columns';
-import { reviewImport, type ImportReview } from '../core/import-merge';
+import { newValues, reviewImport, type ImportReview } from '../core/import-merge';
 import { findRepeats } from '../core/import-repeat';
 import type { SeparatorStat } from '../core/split-preview';
 import type { SplitConfig, Variable, VariableId } from '../core/types';
@@ -9,6 +9,7 @@ import * as repo from '../db/repo';
 import type { FileRead, Outcome, ReadProgress } from '../workers/import-session';
 import { notify, saving, useApp } from './app';
 import { importVariables, readBlocker } from './import';
+import { dropAhead, suggestAhead } from './suggestions';
 import {
   fileById,
   getImport,
@@ -330,6 +331,15 @@ export async function commitImportFiles(): Promise<void> {
   const remember = [...s.mappings].filter(([signature]) =>
     s.files.some((f) => signatureOf(f) === signature),
   );
+  // The new values of the variable on screen are suggested while the import is stored.
+  const shown = s.counted.find((c) => c.variable === app.variableId);
+  if (shown && app.valuesFor === `${projectId}/${shown.variable}`) {
+    const held = new Set(app.values.map((v) => v.raw));
+    suggestAhead(
+      shown.variable,
+      newValues(shown, held).map(([raw]) => raw),
+    );
+  }
   const result = await saving(() =>
     repo.importFiles(appDb(), {
       project: projectId,
@@ -343,6 +353,7 @@ export async function commitImportFiles(): Promise<void> {
     }),
   );
   if (!result) {
+    dropAhead();
     const save = useApp.getState().save;
     setImport({
       committing: false,

@@ -6,8 +6,9 @@ import type { Codebook } from '../../src/core/types';
 import { envelope, eventId, type SettingEvent } from '../../src/core/team/events';
 import { foldRemote } from '../../src/db/team-fold';
 import { appDb } from '../../src/db/db';
-import { createProject, importFiles } from '../../src/db/repo';
+import { applyBulkDecision, createProject, importFiles } from '../../src/db/repo';
 import { get, openProject, useApp } from '../../src/state/app';
+import { suggestAhead } from '../../src/state/suggestions';
 import { counted, counts, file, projectWith, variable } from '../db/helpers';
 
 // After an import only the new values are suggested: the engine is not rebuilt, and values that
@@ -20,6 +21,11 @@ const calls = vi.hoisted(() => ({
   /** Requests posted and not yet answered, and at each suggest request how many were. */
   pending: 0,
   pendingAtSuggest: [] as number[],
+  /** Learnings so far: an answer after one is told by its code (`L1`, `L2`, …). */
+  learned: 0,
+  /** Set by a test while an import is being stored: values asked meanwhile, once each. */
+  storing: false,
+  askedWhileStoring: [] as string[],
 }));
 
 vi.mock('../../src/workers/client', () => {
@@ -37,14 +43,20 @@ vi.mock('../../src/workers/client', () => {
         serial(async () => {
           calls.init++;
         }),
-      learn: () => serial(async () => []),
+      learn: () =>
+        serial(async () => {
+          calls.learned++;
+          return [];
+        }),
       suggest: (_key: string, raws: readonly string[]): Promise<Suggestion[][]> => {
         calls.pendingAtSuggest.push(calls.pending);
+        if (calls.storing) calls.askedWhileStoring.push(...raws);
         return serial(async () => {
           // The worker's time for a chunk (a real one takes ~0.1 s for 2 000 values).
           if (calls.delayMs > 0) await new Promise((r) => setTimeout(r, calls.delayMs));
           calls.suggested.push(...raws);
-          return raws.map(() => [{ code: 'H01', score: 0.9, via: 'test' }]);
+          const code = calls.learned === 0 ? 'H01' : `L${calls.learned}`;
+          return raws.map(() => [{ code, score: 0.9, via: 'test' }]);
         });
       },
       clusters: () => serial(async () => []),
@@ -180,6 +192,83 @@ describe('suggestions after an import', () => {
     const checked = get().combined;
     expect(checked.has('Värde 0 + bostad 0')).toBe(true);
     expect(checked.has('Värde 8997 + bostad 8997')).toBe(true);
+  }, 30_000);
+});
+
+describe('suggestions asked ahead while an import is stored (issue 14 item 3)', () => {
+  const rows = Array.from({ length: 5_000 }, (_, i): [string, string] => [`Nytt ${i}`, 'Gävle']);
+  const store = (db: ReturnType<typeof appDb>, project: string) =>
+    importFiles(db, {
+      project,
+      by: 'anna',
+      files: [file('Gävle.csv', rows.length)],
+      variables: [counted(rows)],
+    });
+
+  it('asks the new values while the import is stored, each once, and the grid gets those answers', async () => {
+    const db = appDb();
+    const p = await projectWith(db, [['Missbruk', 5]]);
+    await openProject(p.id);
+    await until(() => get().suggestions.size === 1 && get().suggesting === null);
+    calls.suggested.length = 0;
+    calls.askedWhileStoring.length = 0;
+    calls.delayMs = 20;
+    try {
+      calls.storing = true;
+      suggestAhead(
+        variable.id,
+        rows.map(([raw]) => raw),
+      );
+      await store(db, p.id);
+      calls.storing = false;
+      await until(() => get().suggestions.size === 5_001 && get().suggesting === null);
+    } finally {
+      calls.storing = false;
+      calls.delayMs = 0;
+    }
+    // Asked before the import was stored (not after the store and the grid took the rows in) …
+    expect(calls.askedWhileStoring.length).toBeGreaterThan(0);
+    // … and not asked a second time by the run after the import.
+    expect(calls.suggested.length).toBe(5_000);
+    expect(new Set(calls.suggested).size).toBe(5_000);
+    expect(get().suggestions.get('Nytt 4999')?.[0]?.code).toBe('H01');
+  }, 30_000);
+
+  it('are dropped when a decision teaches the engine before they are used: the values are asked again', async () => {
+    const db = appDb();
+    const p = await projectWith(db, [['Missbruk', 5]]);
+    await openProject(p.id);
+    await until(() => get().suggestions.size === 1 && get().suggesting === null);
+    calls.learned = 0;
+    calls.delayMs = 5;
+    try {
+      suggestAhead(
+        variable.id,
+        rows.map(([raw]) => raw),
+      );
+      // Coding a value changes what the engine knows: answers asked before may be moved by it.
+      const leaf = variable.codebook.categories.find(
+        (c) => !variable.codebook.categories.some((d) => d.parent === c.code),
+      );
+      if (!leaf) throw new Error('a leaf');
+      const done = await applyBulkDecision(db, {
+        project: p.id,
+        variable: variable.id,
+        raws: ['Missbruk'],
+        input: { kind: 'assign', code: leaf.code },
+        by: 'anna',
+      });
+      expect(done.changed).toBe(1);
+      await until(() => calls.learned === 1);
+      await store(db, p.id);
+      await until(() => get().suggestions.size === 5_001 && get().suggesting === null);
+    } finally {
+      calls.delayMs = 0;
+      calls.learned = 0;
+    }
+    // Every new value has the answer of the engine after the learning, none from before it.
+    const codes = new Set(rows.map(([raw]) => get().suggestions.get(raw)?.[0]?.code));
+    expect([...codes]).toEqual(['L1']);
   }, 30_000);
 });
 
