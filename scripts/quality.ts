@@ -62,6 +62,11 @@
 //              values) and an English codebook of adults' primary support reasons (12 leaves, 150
 //              values); their totals measured once with the engine of stop 12, after all its
 //              changes (sets-stop12b-README.md);
+//   final16-*, skola-*, homeless-*  (stop 13) written the same way: 150 reasons and 100 actions;
+//              a Swedish codebook of a child's school situation (16 leaves, 150 values) and an
+//              English codebook of reasons for homelessness (16 leaves, 150 values); their totals
+//              measured once with the engine of stop 13, after all its changes
+//              (sets-stop13-README.md);
 // and, when the demo generator exists, the demo's truth.
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve] [--profiles]
@@ -329,6 +334,7 @@ async function main(): Promise<void> {
     ...pair('final 13', 'final13'),
     ...pair('final 14', 'final14'),
     ...pair('final 15', 'final15'),
+    ...pair('final 16', 'final16'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -344,6 +350,8 @@ async function main(): Promise<void> {
       'exclusion',
       'bostad',
       'disability',
+      'skola',
+      'homeless',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
