@@ -264,9 +264,14 @@ export async function salvageProjects(
     };
     const projects = await read<ProjectRow>('projects');
     const variables = await read<VariableRow>('variables');
-    // Values as rows (schema v1–4) or in pages (v5 on).
+    // Values as rows (schema v1–4) or in pages (v5 on). A row written by schema v1 has no
+    // combinations or first import (the v2 upgrade gives them, as here: unknown, none).
     const values = [
-      ...(await read<ValueRow>('values')),
+      ...(await read<ValueRow>('values')).map((v): ValueRow => ({
+        ...v,
+        combinations: v.combinations ?? null,
+        firstImport: v.firstImport ?? null,
+      })),
       ...valuesOfPages(await read<ValuePageRow>('valuePages')),
     ];
     const history = await read<HistoryRow>('history');

@@ -12,6 +12,8 @@ import { pageOf } from './value-pages';
 
 /** The database's name. Never rename without a migration: users' work lives under it. */
 export const DB_NAME = 'kodbok';
+/** The backups made before a schema upgrade (upgrade-backup.ts): this machine's data too. */
+export const UPGRADE_BACKUPS_DB = 'kodbok-upgrade-backups';
 
 /**
  * Store names and their indexes, per schema version. Never rename a store or edit a shipped
@@ -365,6 +367,7 @@ export async function eraseDatabase(): Promise<void> {
   shared?.close();
   shared = null;
   await Dexie.delete(DB_NAME);
+  await Dexie.delete(UPGRADE_BACKUPS_DB);
 }
 
 /** The project database: the one singleton besides the workers. */

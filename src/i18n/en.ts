@@ -684,6 +684,18 @@ export const en: Messages = {
   openFailedBackup:
     'If it persists: open Kodbok in another browser profile and restore the latest backup there (Export / import ▸ Restore a backup…). The database here is not touched, so it is still there if the fault clears.',
   retry: 'Try again',
+  // A backup before every schema upgrade (RELIABILITY.md rule 8)
+  upgradeBackupFailed:
+    'Kodbok must upgrade its local database (version {from} → {to}) and first takes a backup of every project, but it could not be stored: {message}. The database has not been upgraded and nothing has changed. Free some space (or save what can be read below) and try again.',
+  upgradeBackedUp:
+    'Kodbok upgraded its local database (version {from} → {to}). A backup of every project was taken first: Export / import ▸ Backups before upgrade.',
+  upgradeBackupsTitle: 'Backups before upgrade',
+  upgradeBackupItem: '{name} ({from} → {to}), {at}',
+  upgradeBackupDownload: 'Download',
+  upgradeBackupDelete: 'Delete',
+  upgradeBackupPartial: 'without: {stores}',
+  upgradeBackupConfirmDelete:
+    'Delete the backup of "{name}" made before the upgrade? Download it first if you want to keep it.',
   // Recovery: safe start, a screen that failed, save what can be read (issue 13)
   safeStartTitle: 'Safe start',
   safeStartText: 'No project is open. Choose the project to open:',

@@ -684,6 +684,18 @@ export const sv = {
   openFailedBackup:
     'Om felet består: öppna Kodbok i en annan webbläsarprofil och återställ den senaste säkerhetskopian där (Exportera / importera ▸ Återställ säkerhetskopia…). Databasen här rörs inte, så den finns kvar om felet går över.',
   retry: 'Försök igen',
+  // A backup before every schema upgrade (RELIABILITY.md rule 8)
+  upgradeBackupFailed:
+    'Kodbok behöver uppgradera sin lokala databas (version {from} → {to}) och tar först en säkerhetskopia av varje projekt, men den kunde inte sparas: {message}. Databasen har inte uppgraderats och inget har ändrats. Frigör utrymme (eller spara det som går att läsa nedan) och försök igen.',
+  upgradeBackedUp:
+    'Kodbok uppgraderade sin lokala databas (version {from} → {to}). Först togs en säkerhetskopia av varje projekt: Exportera / importera ▸ Säkerhetskopior före uppgradering.',
+  upgradeBackupsTitle: 'Säkerhetskopior före uppgradering',
+  upgradeBackupItem: '{name} ({from} → {to}), {at}',
+  upgradeBackupDownload: 'Ladda ner',
+  upgradeBackupDelete: 'Ta bort',
+  upgradeBackupPartial: 'utan: {stores}',
+  upgradeBackupConfirmDelete:
+    'Ta bort säkerhetskopian av "{name}" från före uppgraderingen? Ladda ner den först om du vill ha kvar den.',
   // Recovery: safe start, a screen that failed, save what can be read (issue 13)
   safeStartTitle: 'Säker start',
   safeStartText: 'Inget projekt är öppet. Välj vilket projekt som ska öppnas:',

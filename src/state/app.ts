@@ -4,13 +4,18 @@ import type { ProjectBackup } from '../core/formats/backup';
 import type { VariableId } from '../core/types';
 import { appDb, eraseDatabase, watchSchema, type ProjectRow } from '../db/db';
 import { describeStorageError } from '../db/errors';
+import {
+  backupBeforeUpgrade,
+  UpgradeBackupError,
+  type UpgradeBackupRow,
+} from '../db/upgrade-backup';
 import * as repo from '../db/repo';
-import type { Language } from '../i18n';
+import { translate, type Language } from '../i18n';
 import { followProject, followVariable, stopFollowing } from './live';
 import { savePeopleFor } from '../db/team';
 import { followTeam } from './team';
 import { createDemoProject, createEmptyProject } from './projects';
-import { get, reportError, set, type ActionReport } from './store';
+import { get, notify, reportError, set, type ActionReport } from './store';
 import {
   followProfile,
   readVariableProfile,
@@ -57,12 +62,26 @@ export async function boot(options: { readonly safe?: boolean } = {}): Promise<v
     onBlocked: () => set({ phase: { kind: 'blocked' } }),
   });
   try {
+    // RELIABILITY.md rule 8: an older database is backed up before Dexie upgrades it; when the
+    // backup cannot be stored, it is not upgraded (nor opened).
+    let kept: readonly UpgradeBackupRow[] = [];
+    try {
+      kept = await backupBeforeUpgrade(db.verno);
+    } catch (e) {
+      if (!(e instanceof UpgradeBackupError)) throw e;
+      const message = describeStorageError(e.cause).detail;
+      set({ phase: { kind: 'open-failed', message, upgrade: { from: e.from, to: e.to } } });
+      return;
+    }
     await db.open();
     const [lang, user] = await Promise.all([
       repo.readSetting(db, repo.SETTINGS.lang),
       repo.readSetting(db, repo.SETTINGS.user),
     ]);
     set({ lang, user });
+    const upgraded = kept[0];
+    if (upgraded)
+      notify(translate(lang, 'upgradeBackedUp', { from: upgraded.from, to: upgraded.to }));
     watchReview();
     let projects = await repo.listProjects(db);
     if (projects.length === 0) {

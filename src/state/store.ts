@@ -26,7 +26,12 @@ export type SaveState =
 export type Phase =
   | { readonly kind: 'loading'; readonly demo: boolean }
   | { readonly kind: 'ready' }
-  | { readonly kind: 'open-failed'; readonly message: string }
+  | {
+      readonly kind: 'open-failed';
+      readonly message: string;
+      /** The database must be upgraded, and the backup taken first could not be stored. */
+      readonly upgrade?: { readonly from: number; readonly to: number };
+    }
   | { readonly kind: 'reload-needed' }
   | { readonly kind: 'blocked' };
 

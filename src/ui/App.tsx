@@ -45,7 +45,11 @@ export function App() {
     return (
       <main className="center" role="alert">
         <h1>{t('openFailedTitle')}</h1>
-        <p>{t('openFailed', { message: phase.message })}</p>
+        <p data-testid="open-failed-message">
+          {phase.upgrade
+            ? t('upgradeBackupFailed', { ...phase.upgrade, message: phase.message })
+            : t('openFailed', { message: phase.message })}
+        </p>
         <p>{t('openFailedBackup')}</p>
         <OpenFailedActions onRetry={() => void boot()} />
       </main>

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { KodbokDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, watchSchema } from '../../src/db/db';
+import {
+  eraseDatabase,
+  KodbokDb,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  watchSchema,
+} from '../../src/db/db';
 import { linkProject } from '../../src/db/team';
+import {
+  backupBeforeUpgrade,
+  listUpgradeBackups,
+  UPGRADE_BACKUPS_DB,
+  UpgradeBackupsDb,
+} from '../../src/db/upgrade-backup';
+import { readBackupFile } from '../../src/core/formats/backup';
 import { CellCounter, splitCounted } from '../../src/core/import-count';
 import {
   byRaw,
@@ -13,6 +28,7 @@ import {
   loadVariables,
   loadNotes,
   nextSteps,
+  restoreProject,
   undoImport,
   undoLastBatch,
   valueHistory,
@@ -397,6 +413,129 @@ describe('schema v5 (values kept in pages)', () => {
     const after = await storedValues(db);
     expect(after.filter((v, i) => v !== before[i] && !isEqual(v, before[i]))).toHaveLength(1);
     db.close();
+  });
+});
+
+describe('a backup before every schema migration (RELIABILITY.md rule 8)', () => {
+  it('keeps a backup of each project of a v4 database before it is upgraded; the backup restores it', async () => {
+    const name = `mig-backup-${Math.random()}`;
+    await buildV3(name);
+    const v4 = await openAsV4(name);
+    await v4.table('values').bulkPut(
+      ['__proto__', 'constructor', ' två  blanksteg ', ...range(50)].map((raw, i) => ({
+        ...approvedV1,
+        raw,
+        frequency: i + 1,
+        combinations: null,
+        firstImport: null,
+      })),
+    );
+    // Rows written by schema v1 (this database's first) as the v2 upgrade would have left them.
+    const before = (await v4.table('values').toArray()).map(
+      (v: { project: string; raw: string }) => ({
+        combinations: null,
+        firstImport: null,
+        ...v,
+      }),
+    );
+    const history = await v4.table('history').toArray();
+    v4.close();
+
+    const at = new Date('2026-12-06T12:00:00.000Z');
+    const kept = await backupBeforeUpgrade(5, { name, now: () => at });
+    expect(kept.map((k) => [k.project, k.from, k.to, k.at])).toEqual([
+      ['p1', 4, 5, at.toISOString()],
+    ]);
+    // The project database itself was not touched: still version 4 (Dexie's 40).
+    const list = await indexedDB.databases();
+    expect(list.find((d) => d.name === name)?.version).toBe(40);
+    // Kept in the upgrade backups' database, as the file the menu downloads.
+    const listed = await listUpgradeBackups();
+    expect(listed.some((k) => k.id === kept[0]?.id)).toBe(true);
+    const read = readBackupFile(kept[0]?.json ?? '');
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const sorted = (rows: readonly { raw: string }[]) =>
+      [...rows].sort((a, b) => (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0));
+    expect(sorted(read.value.values)).toEqual(
+      sorted(before.map(({ project: _p, ...v }) => v as { raw: string })),
+    );
+    expect(read.value.history).toHaveLength(history.length);
+
+    // The upgrade then runs; a later start has nothing to upgrade and keeps nothing more.
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await backupBeforeUpgrade(5, { name })).toEqual([]);
+    // The backup restores the project as it was before the upgrade (as a copy beside it here).
+    const copy = await restoreProject(db, read.value, (n) => `${n} (kopia)`);
+    expect(sorted(await loadValues(db, copy.id, variable.id))).toEqual(
+      sorted(before.map((v: { raw: string }) => ({ ...v, project: copy.id }))),
+    );
+    db.close();
+  });
+
+  it('keeps nothing, and creates nothing, when there is no database or it is current', async () => {
+    const name = `mig-none-${Math.random()}`;
+    expect(await backupBeforeUpgrade(5, { name })).toEqual([]);
+    expect((await indexedDB.databases()).some((d) => d.name === name)).toBe(false);
+    const db = new KodbokDb(name);
+    await db.open();
+    db.close();
+    expect(await backupBeforeUpgrade(5, { name })).toEqual([]);
+  });
+
+  it('are erased with all local data (a shared machine keeps nothing)', async () => {
+    const kept = new UpgradeBackupsDb();
+    await kept.backups.put({
+      id: 'x',
+      at: '2026-12-06T12:00:00.000Z',
+      from: 4,
+      to: 5,
+      project: 'p1',
+      name: 'P',
+      json: '{}',
+      unreadable: [],
+    });
+    kept.close();
+    await eraseDatabase();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain(UPGRADE_BACKUPS_DB);
+    expect(await listUpgradeBackups()).toEqual([]);
+  });
+
+  it('refuses to go on when the backup cannot be stored: the old database stays as it was', async () => {
+    const name = `mig-fail-${Math.random()}`;
+    await buildV3(name);
+    const v4 = await openAsV4(name);
+    const before = await v4.table('values').toArray();
+    v4.close();
+    // Storage is full: every write to the backups' database fails (as QuotaExceededError does).
+    const full = (db: Dexie) => {
+      if (db.name !== UPGRADE_BACKUPS_DB) return;
+      db.use({
+        stack: 'dbcore',
+        name: 'storage-full',
+        create: (down) => ({
+          ...down,
+          table: (n) => ({
+            ...down.table(n),
+            mutate: () => Promise.reject(new DOMException('storage is full', 'QuotaExceededError')),
+          }),
+        }),
+      });
+    };
+    Dexie.addons.push(full);
+    try {
+      await expect(backupBeforeUpgrade(5, { name })).rejects.toThrow(
+        /upgraded from version 4 to 5.*could not be stored \(.*storage is full\).*nothing was changed/,
+      );
+    } finally {
+      Dexie.addons.splice(Dexie.addons.indexOf(full), 1);
+    }
+    expect((await indexedDB.databases()).find((d) => d.name === name)?.version).toBe(40);
+    const still = await openAsV4(name);
+    expect(await still.table('values').toArray()).toEqual(before);
+    still.close();
   });
 });
 

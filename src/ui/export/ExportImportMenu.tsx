@@ -18,6 +18,11 @@ import {
 import type { Codebook, Suggestion } from '../../core/types';
 import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
+import {
+  deleteUpgradeBackup,
+  listUpgradeBackups,
+  type UpgradeBackupRow,
+} from '../../db/upgrade-backup';
 import { commitImport, notify, restoreBackup, useApp } from '../../state/app';
 import { openImportDialog } from '../../state/import';
 import { download, downloadBackup, safeName } from '../download';
@@ -77,6 +82,9 @@ export function ExportImportMenu() {
   // When the open project was last backed up (RELIABILITY.md rule 8), read when the menu opens.
   const [lastBackup, setLastBackup] = useState<string | null>(null);
 
+  // The backups made before a schema upgrade (db/upgrade-backup.ts), read when the menu opens.
+  const [kept, setKept] = useState<readonly UpgradeBackupRow[]>([]);
+
   const toggle = () => {
     const projectId = useApp.getState().projectId;
     if (!open && projectId) {
@@ -84,7 +92,22 @@ export function ExportImportMenu() {
         .readSetting(appDb(), repo.SETTINGS.lastBackup, projectId)
         .then(setLastBackup, () => undefined);
     }
+    if (!open) void listUpgradeBackups().then(setKept, () => undefined);
     setOpen(!open);
+  };
+
+  const downloadKept = (b: UpgradeBackupRow) => {
+    const name = `${safeName(b.name)}-before-upgrade-v${b.from}-${b.at.slice(0, 16).replace(':', '')}.json`;
+    download(name, b.json);
+    notify(t('exported', { file: name }));
+  };
+
+  const deleteKept = async (b: UpgradeBackupRow) => {
+    if (!window.confirm(t('upgradeBackupConfirmDelete', { name: b.name }))) return;
+    await deleteUpgradeBackup(b.id).catch((e: unknown) =>
+      notify(e instanceof Error ? e.message : String(e), 'error'),
+    );
+    setKept(await listUpgradeBackups().catch(() => []));
   };
 
   // A file that recodes or removes what the project holds: back the project up first (rule 8).
@@ -308,6 +331,44 @@ export function ExportImportMenu() {
           >
             {t('backupRestore')}
           </button>
+          {kept.length > 0 && (
+            <div data-testid="upgrade-backups">
+              <hr />
+              <small className="muted">{t('upgradeBackupsTitle')}</small>
+              {kept.map((b) => (
+                <div key={b.id} className="menu-row" data-testid="upgrade-backup">
+                  <span>
+                    {t('upgradeBackupItem', {
+                      name: b.name,
+                      from: b.from,
+                      to: b.to,
+                      at: new Date(b.at).toLocaleString(),
+                    })}
+                    {b.unreadable.length > 0 && (
+                      <small className="warn">
+                        {' '}
+                        {t('upgradeBackupPartial', { stores: b.unreadable.join(', ') })}
+                      </small>
+                    )}
+                  </span>
+                  <button
+                    role="menuitem"
+                    onClick={() => downloadKept(b)}
+                    data-testid="upgrade-backup-download"
+                  >
+                    {t('upgradeBackupDownload')}
+                  </button>
+                  <button
+                    role="menuitem"
+                    onClick={() => void deleteKept(b)}
+                    data-testid="upgrade-backup-delete"
+                  >
+                    {t('upgradeBackupDelete')}
+                  </button>
+                </div>
+              ))}
+            </div>
+          )}
         </div>
       )}
       <input
