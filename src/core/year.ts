@@ -192,3 +192,22 @@ export function yearTable(munis: TallyPairs, years: YearPairs | undefined): Year
     rows: lines.reduce((n, l) => n + l.rows, 0),
   };
 }
+
+/**
+ * Why a stored year detail does not fit its tally, or null when it does: a year out of range,
+ * or a municipality with more rows in its years than in its tally (a broken backup or event).
+ */
+export function yearsProblem(munis: TallyPairs, years: YearPairs | undefined): string | null {
+  if (!years) return null;
+  const rows = new Map(munis);
+  const dated = new Map<string, number>();
+  for (const [year, tally] of years) {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+      return `the year ${year} is not one from ${MIN_YEAR} to ${MAX_YEAR}`;
+    for (const [m, n] of tally) dated.set(m, (dated.get(m) ?? 0) + n);
+  }
+  for (const [m, n] of dated)
+    if (n > (rows.get(m) ?? 0))
+      return `"${m}" has ${n} rows with a year but ${rows.get(m) ?? 0} rows in all`;
+  return null;
+}

@@ -498,7 +498,7 @@ export const en: Messages = {
   expByNone: 'Nothing (all rows)',
   expByMunicipality: 'Municipality',
   expByNote:
-    'Counted from the imported cells per municipality. A breakdown by year or by another variable needs the rows: make it with the kodbok frequencies command.',
+    'Counted from the imported cells per municipality and year (rows without a year on their own line). A breakdown by another variable needs the rows: make it with the kodbok frequencies command.',
   expCrosswalk: 'Codes',
   expCrosswalkNone: "The codebook's own ({id})",
   expCrosswalkTo: 'Through the crosswalk to {id}',
@@ -743,6 +743,28 @@ export const en: Messages = {
   impHeaderRow: 'Header row',
   impMunicipality: 'Municipality',
   impMunicipalityFromColumn: 'The municipality comes from the column chosen as municipality',
+  // Counts per municipality and year (issue 10 item 2): the import's year, sources, frequencies.
+  impYear: 'Year',
+  impYearFromColumn: 'The year comes from the column chosen as year or date',
+  impYearHint: 'Every row of the file gets this year. Empty: the file has no year.',
+  impTargetYear: 'Year or date',
+  impColYear: 'Year',
+  impYearsNone: 'no year',
+  impNoYear_one:
+    '{file}: {n} row has no readable year in the year column and is counted under “no year” (row {rows}).',
+  impNoYear:
+    '{file}: {n} rows have no readable year in the year column and are counted under “no year” (rows {rows}{more}).',
+  impYearsRead: 'Years in the files: {years}.',
+  sideSources: 'Sources: rows per municipality and year',
+  sideSourcesNone: 'The value has no imported rows.',
+  sideSourcesNoYear: 'no year',
+  sideSourcesTotal: 'Total',
+  sideSourcesMunicipality: 'Municipality',
+  sideSourcesMore: 'Show all {n} municipalities',
+  sideSourcesOnlyNoYear:
+    'The rows have no year (imported without a year column or a year for the file).',
+  expByYear: 'Year',
+  expByYearNone: 'no year',
   impShapeRows: 'One row per referral',
   impShapeFrequencies: 'Frequency list (value and count)',
   impSameHeader: 'The columns apply to all {n} files with the same header.',
