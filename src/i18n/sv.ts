@@ -764,7 +764,6 @@ export const sv = {
   sideSourcesMore: 'Visa alla {n} kommuner',
   sideSourcesOnlyNoYear: 'Raderna har inget år (importerade utan årskolumn eller år för filen).',
   expByYear: 'År',
-  expByYearNone: 'utan år',
   impShapeRows: 'En rad per aktualisering',
   impShapeFrequencies: 'Frekvenslista (värde och antal)',
   impSameHeader: 'Kolumnvalet gäller alla {n} filer med samma rubriker.',

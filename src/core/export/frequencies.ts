@@ -160,3 +160,20 @@ export function approvedCodes(
   for (const v of values) if (v.status === 'approved' && v.code !== null) codes.set(v.raw, v.code);
   return codes;
 }
+
+/**
+ * A variable's stored cells as observations per year (issue 10 item 2): each year's rows, and
+ * the rows without a year (imported without one, or whose year could not be read) under `''`.
+ */
+export function* observationsByYear(cells: readonly StoredCombination[]): Generator<Observation> {
+  for (const cell of cells) {
+    let dated = 0;
+    for (const [year, tally] of cell.years ?? []) {
+      let rows = 0;
+      for (const [, n] of tally) rows += n;
+      dated += rows;
+      yield { by: String(year), atoms: cell.atoms, rows };
+    }
+    if (cell.rows > dated) yield { by: '', atoms: cell.atoms, rows: cell.rows - dated };
+  }
+}

@@ -53,6 +53,7 @@ export interface ExportForm {
   readonly format: ExportFormat;
   readonly crosswalk: string;
   readonly byMunicipality: boolean;
+  readonly byYear: boolean;
   readonly long: boolean;
   readonly labels: boolean;
   readonly column: string;
@@ -63,6 +64,7 @@ const INITIAL: ExportForm = {
   format: 'csv-excel',
   crosswalk: '',
   byMunicipality: true,
+  byYear: false,
   long: false,
   labels: true,
   column: '',
@@ -111,7 +113,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           lang: s.lang,
           exportedAt: exportedAt(),
         },
-        { kind: form.kind, format: form.format, crosswalk, byMunicipality: form.byMunicipality },
+        {
+          kind: form.kind,
+          format: form.format,
+          crosswalk,
+          byMunicipality: form.byMunicipality,
+          byYear: form.byYear,
+        },
       );
       download(file.name, file.bytes, file.type);
       notify(t('exported', { file: file.name }));
@@ -283,8 +291,8 @@ export function ExportDialogView(props: ViewProps) {
               <input
                 type="radio"
                 name="export-by"
-                checked={!form.byMunicipality}
-                onChange={() => set({ byMunicipality: false })}
+                checked={!form.byMunicipality && !form.byYear}
+                onChange={() => set({ byMunicipality: false, byYear: false })}
               />{' '}
               {t('expByNone')}
             </label>
@@ -292,11 +300,21 @@ export function ExportDialogView(props: ViewProps) {
               <input
                 type="radio"
                 name="export-by"
-                checked={form.byMunicipality}
-                onChange={() => set({ byMunicipality: true })}
+                checked={form.byMunicipality && !form.byYear}
+                onChange={() => set({ byMunicipality: true, byYear: false })}
                 data-testid="export-by-municipality"
               />{' '}
               {t('expByMunicipality')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="export-by"
+                checked={form.byYear}
+                onChange={() => set({ byMunicipality: false, byYear: true })}
+                data-testid="export-by-year"
+              />{' '}
+              {t('expByYear')}
             </label>
             <small className="muted">{t('expByNote')}</small>
           </fieldset>

@@ -5,7 +5,12 @@
 import { writeCodebookHtml } from '../../core/export/codebook-html';
 import { codebookTable } from '../../core/export/codebook-table';
 import { crosswalkCode, crosswalkCodebook, documentedCodebook } from '../../core/export/crosswalk';
-import { approvedCodes, frequencyTable, observationsOf } from '../../core/export/frequencies';
+import {
+  approvedCodes,
+  frequencyTable,
+  observationsByYear,
+  observationsOf,
+} from '../../core/export/frequencies';
 import { mappingTable } from '../../core/export/mapping-table';
 import type { RecodeSpec, RecodedTable } from '../../core/export/recode';
 import { writeQdc } from '../../core/export/qdc';
@@ -58,6 +63,8 @@ export interface ExportChoice {
   readonly crosswalk?: string;
   /** Frequency tables: by municipality. */
   readonly byMunicipality?: boolean;
+  /** Frequency tables: by year (rows without a year on lines of their own); wins over municipality. */
+  readonly byYear?: boolean;
 }
 
 export interface ExportedFile {
@@ -117,15 +124,20 @@ export function makeExport(source: ExportSource, choice: ExportChoice): Exported
         'text/tab-separated-values;charset=utf-8',
       );
     case 'frequencies': {
-      const by = choice.byMunicipality === true;
-      const table = frequencyTable(observationsOf(source.cells, by), {
+      const byYear = choice.byYear === true;
+      const by = !byYear && choice.byMunicipality === true;
+      const observations = byYear
+        ? observationsByYear(source.cells)
+        : observationsOf(source.cells, by);
+      const table = frequencyTable(observations, {
         codebook,
         codes: approvedCodes(source.values),
-        byName: by ? 'municipality' : undefined,
+        byName: byYear ? 'year' : by ? 'municipality' : undefined,
         crosswalk,
         uncodedLabel: words.uncoded,
       });
-      const base = `${safeName(variable.id)}-frequencies${by ? '-by-municipality' : ''}${via}-${date}`;
+      const split = byYear ? '-by-year' : by ? '-by-municipality' : '';
+      const base = `${safeName(variable.id)}-frequencies${split}${via}-${date}`;
       return tableFile(table, choice.format as TableFormat, base, false);
     }
     case 'codebook': {

@@ -1,7 +1,11 @@
 // A researcher counts referrals per reason category, by municipality: every row is counted,
 // rows without an approved code on a line of their own, multi-value cells under each code.
 import { describe, expect, it } from 'vitest';
-import { frequencyTable, type Observation } from '../../../src/core/export/frequencies';
+import {
+  frequencyTable,
+  observationsByYear,
+  type Observation,
+} from '../../../src/core/export/frequencies';
 import { CODEBOOK } from './fixtures';
 import type { Codebook } from '../../../src/core/types';
 
@@ -103,6 +107,43 @@ describe('frequency tables', () => {
     expect(table.rows).toEqual([
       ['Omsorg', 'Omsorg', 2, 1, 'Hem', 'Hem'],
       ['', '', 0, 0, '', ''],
+    ]);
+  });
+
+  it('counts each category per year from the stored cells; rows without a year on lines of their own (issue 10 item 2)', () => {
+    const table = frequencyTable(
+      observationsByYear([
+        {
+          cell: 'Missbruk förälder',
+          atoms: ['Missbruk förälder'],
+          rows: 4,
+          municipalities: 2,
+          munis: [
+            ['Gävle', 3],
+            ['Åre', 1],
+          ],
+          years: [
+            [2022, [['Gävle', 1]]],
+            [
+              2023,
+              [
+                ['Gävle', 1],
+                ['Åre', 1],
+              ],
+            ],
+          ],
+        },
+        { cell: 'knark', atoms: ['knark'], rows: 1, municipalities: 1, munis: [['Umeå', 1]] },
+      ]),
+      { codebook: CODEBOOK, codes, byName: 'year' },
+    );
+    expect(table.headers[0]).toBe('year');
+    const nonZero = table.rows.filter((r) => r[3] !== 0).map((r) => [r[0], r[1], r[3]]);
+    expect(nonZero).toEqual([
+      ['', 'H07', 1],
+      ['', 'B11', 1],
+      ['2022', 'H07', 1],
+      ['2023', 'H07', 2],
     ]);
   });
 });
