@@ -80,6 +80,9 @@ describe('counts per municipality and year', () => {
     await page.getByTestId('import-commit-files').click();
     await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('import-no-year-summary').count()).resolves.toBe(1);
+    await expect(page.getByTestId('import-history-years').first().textContent()).resolves.toBe(
+      '2021–2023',
+    );
     await page.getByTestId('import-close').click();
   });
 
@@ -112,6 +115,16 @@ describe('counts per municipality and year', () => {
       '6',
     ]);
     await shot(page, 'years-03-side-panel');
+    // In English too.
+    await page.getByTestId('language').selectOption('en');
+    await expect
+      .poll(() => cells(page, '[data-testid="value-sources"] thead th'))
+      .toEqual(['Municipality', '2021', '2022', '2023', 'no year', 'Total']);
+    await expect(sources.locator('h3').textContent()).resolves.toBe(
+      'Sources: rows per municipality and year',
+    );
+    await shot(page, 'years-03-side-panel-en');
+    await page.getByTestId('language').selectOption('sv');
   });
 
   it('exports the frequency of each code per year', async () => {
