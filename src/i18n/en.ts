@@ -764,6 +764,7 @@ export const en: Messages = {
   sideSourcesOnlyNoYear:
     'The rows have no year (imported without a year column or a year for the file).',
   expByYear: 'Year',
+  expWhatSources: 'Sources: rows per value, municipality and year',
   impShapeRows: 'One row per referral',
   impShapeFrequencies: 'Frequency list (value and count)',
   impSameHeader: 'The columns apply to all {n} files with the same header.',

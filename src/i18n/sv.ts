@@ -764,6 +764,7 @@ export const sv = {
   sideSourcesMore: 'Visa alla {n} kommuner',
   sideSourcesOnlyNoYear: 'Raderna har inget år (importerade utan årskolumn eller år för filen).',
   expByYear: 'År',
+  expWhatSources: 'Källor: rader per värde, kommun och år',
   impShapeRows: 'En rad per aktualisering',
   impShapeFrequencies: 'Frekvenslista (värde och antal)',
   impSameHeader: 'Kolumnvalet gäller alla {n} filer med samma rubriker.',

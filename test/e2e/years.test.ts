@@ -27,6 +27,26 @@ async function openImport(page: Page) {
   await page.getByTestId('import-dialog').waitFor();
 }
 
+/** Downloads a table of the export dialog as plain CSV and reads its lines. */
+async function exportCsv(page: Page, kind: string, choose?: (page: Page) => Promise<void>) {
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('export-tables').click();
+  await page.getByRole('dialog').waitFor();
+  await page.getByTestId(`export-kind-${kind}`).check();
+  await page.getByTestId('export-format-csv').check();
+  await choose?.(page);
+  const [download]: [Download, void] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-download').click(),
+  ]);
+  const path = join(dir, `${kind}.csv`);
+  await download.saveAs(path);
+  const lines = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
+  return { name: download.suggestedFilename(), lines };
+}
+
 const cells = (page: Page, selector: string) =>
   page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''));
 
@@ -128,28 +148,28 @@ describe('counts per municipality and year', () => {
   });
 
   it('exports the frequency of each code per year', async () => {
-    const { page } = demo.session;
-    await page.getByTestId('export-menu').click();
-    await page.getByTestId('export-tables').click();
-    await page.getByRole('dialog').waitFor();
-    await page.getByTestId('export-kind-frequencies').check();
-    await page.getByTestId('export-format-csv').check();
-    await page.getByTestId('export-by-year').check();
-    await shot(page, 'years-04-export');
-    const [download]: [Download, void] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-download').click(),
-    ]);
-    const path = join(dir, 'freq.csv');
-    await download.saveAs(path);
-    expect(download.suggestedFilename()).toMatch(/-frequencies-by-year-/);
-    const lines = readFileSync(path, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/);
+    const { name, lines } = await exportCsv(demo.session.page, 'frequencies', async (page) => {
+      await page.getByTestId('export-by-year').check();
+      await shot(page, 'years-04-export');
+    });
+    expect(name).toMatch(/-frequencies-by-year-/);
     expect(lines[0]).toBe('year,code,label,rows,share,group_code,group_label');
     // The new value is uncoded: its rows per year on the uncoded line; the demo has no year.
     const uncoded = (year: string) => lines.find((l) => l.startsWith(`${year},,`))?.split(',')[3];
     expect([uncoded('2021'), uncoded('2022'), uncoded('2023')]).toEqual(['2', '1', '2']);
     expect(Number(uncoded(''))).toBeGreaterThan(1000);
+  });
+
+  it('exports how often each value occurs per municipality and year', async () => {
+    const { name, lines } = await exportCsv(demo.session.page, 'sources');
+    expect(name).toMatch(/-sources-/);
+    expect(lines[0]).toBe('raw,code,label,status,status_code,municipality,year,rows');
+    expect(lines.filter((l) => l.startsWith(`${VALUE},`)).sort()).toEqual([
+      `${VALUE},,,Okodad,uncoded,Gävle,2022,1`,
+      `${VALUE},,,Okodad,uncoded,Gävle,2023,1`,
+      `${VALUE},,,Okodad,uncoded,umea,2021,2`,
+      `${VALUE},,,Okodad,uncoded,Åre,,1`,
+      `${VALUE},,,Okodad,uncoded,Åre,2023,1`,
+    ]);
   });
 });

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'react';
 import { crosswalkTargets, missingCrosswalk, someCodes } from '../../core/export/crosswalk';
-import type { StoredCombination } from '../../core/import-merge';
+import type { StoredCombination, StoredTally } from '../../core/import-merge';
 import type { Suggestion, Variable } from '../../core/types';
 import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
@@ -34,6 +34,7 @@ const KIND_LABEL = {
   sssom: 'expWhatSssom',
   codebook: 'expWhatCodebook',
   frequencies: 'expWhatFrequencies',
+  sources: 'expWhatSources',
   recoded: 'expWhatRecoded',
 } as const;
 const FORMAT_LABEL = {
@@ -80,6 +81,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const s = useApp();
   const variable = s.variables.find((v) => v.id === s.variableId);
   const [cells, setCells] = useState<readonly StoredCombination[] | null>(null);
+  const [tallies, setTallies] = useState<readonly StoredTally[]>([]);
   const [sources, setSources] = useState<readonly File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -87,6 +89,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     if (!s.projectId || !variable) return;
     let live = true;
     void repo.loadCells(appDb(), s.projectId, variable.id).then((c) => live && setCells(c));
+    void repo.loadTallies(appDb(), s.projectId, variable.id).then((t) => live && setTallies(t));
     return () => {
       live = false;
     };
@@ -110,6 +113,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           values: s.values,
           suggestions: topSuggestions(),
           cells: cells ?? [],
+          tallies,
           lang: s.lang,
           exportedAt: exportedAt(),
         },
@@ -240,7 +244,7 @@ export function ExportDialogView(props: ViewProps) {
 
   const nothing =
     (form.kind === 'mapping' && !props.hasApproved) ||
-    (form.kind === 'frequencies' && !props.hasCells) ||
+    ((form.kind === 'frequencies' || form.kind === 'sources') && !props.hasCells) ||
     (recoded && (sources.length === 0 || form.column === ''));
 
   return (
