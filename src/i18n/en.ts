@@ -765,6 +765,8 @@ export const en: Messages = {
     'The rows have no year (imported without a year column or a year for the file).',
   expByYear: 'Year',
   expWhatSources: 'Sources: rows per value, municipality and year',
+  ovYear: 'Year',
+  ovYearAll: 'All years',
   impShapeRows: 'One row per referral',
   impShapeFrequencies: 'Frequency list (value and count)',
   impSameHeader: 'The columns apply to all {n} files with the same header.',

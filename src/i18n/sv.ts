@@ -765,6 +765,8 @@ export const sv = {
   sideSourcesOnlyNoYear: 'Raderna har inget år (importerade utan årskolumn eller år för filen).',
   expByYear: 'År',
   expWhatSources: 'Källor: rader per värde, kommun och år',
+  ovYear: 'År',
+  ovYearAll: 'Alla år',
   impShapeRows: 'En rad per aktualisering',
   impShapeFrequencies: 'Frekvenslista (värde och antal)',
   impSameHeader: 'Kolumnvalet gäller alla {n} filer med samma rubriker.',

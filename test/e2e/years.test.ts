@@ -172,4 +172,33 @@ describe('counts per municipality and year', () => {
       `${VALUE},,,Okodad,uncoded,Åre,2023,1`,
     ]);
   });
+
+  it('draws the overview’s rows per category and coverage per municipality for one year', async () => {
+    const { page } = demo.session;
+    await page.getByTestId('overview-open').click();
+    const dialog = page.getByTestId('overview');
+    await dialog.locator('[data-testid="chart-categories"] svg').first().waitFor();
+    await expect(
+      dialog.getByTestId('overview-year').locator('option').allTextContents(),
+    ).resolves.toEqual(['Alla år', '2021', '2022', '2023', 'utan år']);
+    await dialog.getByTestId('overview-year').selectOption('2023');
+    const heading = dialog.locator('[data-testid="chart-categories"] svg > text').first();
+    await expect
+      .poll(() => heading.textContent())
+      .toBe('Rader per kategori: Aktualiseringsorsak (2023)');
+    // 2023 holds two rows, both of the new (uncoded) value: one bar, from Gävle and Åre.
+    const bars = await dialog
+      .locator('[data-testid="chart-categories"] g[aria-label="bar"] rect title')
+      .allTextContents();
+    expect(bars.filter((b) => !/: 0 rader/.test(b))).toEqual([
+      '(utan godkänd kod): 2 rader (100,0 %)',
+    ]);
+    const municipalities = await dialog
+      .locator('[data-testid="chart-municipalities"] g[aria-label="bar"] rect title')
+      .allTextContents();
+    expect(municipalities.map((m) => m.split(':')[0]).sort()).toEqual(['Gävle', 'Åre']);
+    await shot(page, 'years-05-overview-2023');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
