@@ -145,6 +145,17 @@ describe('counts per municipality and year', () => {
     );
     await shot(page, 'years-03-side-panel-en');
     await page.getByTestId('language').selectOption('sv');
+
+    // A value of the demo (imported without years): its municipalities and their rows only,
+    // the most frequent first, the rest behind a button.
+    await search(page, '');
+    await page.locator('.ag-row[row-index="0"] [col-id="frequency"]').click();
+    await expect
+      .poll(() => cells(page, '[data-testid="value-sources"] thead th'))
+      .toEqual(['Kommun', 'Totalt']);
+    const shown = await sources.getByTestId('value-source').count();
+    await sources.getByTestId('value-sources-all').click();
+    await expect.poll(() => sources.getByTestId('value-source').count()).toBeGreaterThan(shown);
   });
 
   it('exports the frequency of each code per year', async () => {

@@ -89,7 +89,6 @@ export function SidePanel({
               onSend={(text) => noteActions.noteAdd.perform(value.raw, { kind: 'note', text })}
             />
           </section>
-          <Sources t={t} lang={lang} tally={raw === null ? undefined : tallies?.get(raw)} />
           <section aria-label={t('history')} data-testid="value-history">
             <h3>{t('history')}</h3>
             {history.length === 0 && <p className="muted">{t('historyEmpty')}</p>}
@@ -115,6 +114,7 @@ export function SidePanel({
               ))}
             </ol>
           </section>
+          <Sources t={t} lang={lang} tally={raw === null ? undefined : tallies?.get(raw)} />
         </>
       )}
     </aside>

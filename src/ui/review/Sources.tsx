@@ -23,6 +23,8 @@ export function Sources({ t, lang, tally }: Props) {
   const [all, setAll] = useState(false);
   const table = useMemo(() => tally && yearTable(tally.munis, tally.years), [tally]);
   const n = (x: number) => formatNumber(lang, x);
+  // Without any year a column of the rows without one would only repeat the total.
+  const noYear = table !== undefined && table.years.length > 0 && table.noYear > 0;
   return (
     <section aria-label={t('sideSources')} data-testid="value-sources">
       <h3>{t('sideSources')}</h3>
@@ -39,7 +41,7 @@ export function Sources({ t, lang, tally }: Props) {
                     {y}
                   </th>
                 ))}
-                {table.noYear > 0 && <th className="num">{t('sideSourcesNoYear')}</th>}
+                {noYear && <th className="num">{t('sideSourcesNoYear')}</th>}
                 <th className="num">{t('sideSourcesTotal')}</th>
               </tr>
             </thead>
@@ -56,7 +58,7 @@ export function Sources({ t, lang, tally }: Props) {
                       {x === 0 ? '' : n(x)}
                     </td>
                   ))}
-                  {table.noYear > 0 && <td className="num">{l.noYear === 0 ? '' : n(l.noYear)}</td>}
+                  {noYear && <td className="num">{l.noYear === 0 ? '' : n(l.noYear)}</td>}
                   <td className="num">{n(l.rows)}</td>
                 </tr>
               ))}
@@ -69,7 +71,7 @@ export function Sources({ t, lang, tally }: Props) {
                     {n(x)}
                   </th>
                 ))}
-                {table.noYear > 0 && <th className="num">{n(table.noYear)}</th>}
+                {noYear && <th className="num">{n(table.noYear)}</th>}
                 <th className="num">{n(table.rows)}</th>
               </tr>
             </tfoot>
