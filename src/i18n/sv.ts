@@ -750,7 +750,7 @@ export const sv = {
   impYearHint: 'Alla rader i filen får detta år. Tomt: filen har inget år.',
   impTargetYear: 'År eller datum',
   impColYear: 'År',
-  impYearsNone: 'inget år',
+  impYearsNone: 'utan år',
   impNoYear_one:
     '{file}: {n} rad har inget läsbart år i årskolumnen och räknas som ”utan år” (rad {rows}).',
   impNoYear:
