@@ -18,6 +18,11 @@ export interface ColumnMapping {
   readonly municipality: number | null;
   /** Frequency lists: the column of counts. */
   readonly count: number | null;
+  /**
+   * The column holding each row's year or date (a year per row); absent or null: the file's
+   * year, if it has one. Absent in mappings remembered before years were kept.
+   */
+  readonly year?: number | null;
 }
 
 /** The key a mapping is remembered under: the header exactly, as JSON (headers can be anything). */
@@ -43,6 +48,7 @@ const ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 const MUNICIPALITY = new Set(['kommun', 'kommunnamn', 'municipality', 'kommunkod']);
 const COUNT = new Set(['antal', 'count', 'n', 'frekvens', 'frequency', 'rader', 'antalrader']);
+const YEAR = new Set(['ar', 'year', 'artal', 'datum', 'date', 'aktualiseringsdatum']);
 
 export interface VariableRef {
   readonly id: VariableId;
@@ -68,6 +74,7 @@ export function guessColumns(
   const used = new Set<VariableId>();
   let municipality: number | null = null;
   let count: number | null = null;
+  let year: number | null = null;
   headers.forEach((h, i) => {
     const n = normaliseHeader(h);
     const variable = names.get(n);
@@ -76,6 +83,7 @@ export function guessColumns(
       used.add(variable);
     } else if (municipality === null && MUNICIPALITY.has(n)) municipality = i;
     else if (count === null && COUNT.has(n)) count = i;
+    else if (year === null && YEAR.has(n)) year = i;
   });
   const frequencies = count !== null && mapped.length === 1;
   return {
@@ -83,6 +91,7 @@ export function guessColumns(
     variables: mapped,
     municipality,
     count: frequencies ? count : null,
+    ...(year !== null && { year }),
   };
 }
 
@@ -94,6 +103,7 @@ export function mappingProblem(
   const columns = [
     ...mapping.variables.map(([c]) => c),
     ...(mapping.municipality === null ? [] : [mapping.municipality]),
+    ...(mapping.year == null ? [] : [mapping.year]),
     ...(mapping.shape === 'frequencies' && mapping.count !== null ? [mapping.count] : []),
   ];
   if (columns.some((c) => !Number.isInteger(c) || c < 0 || c >= headers.length))
@@ -146,6 +156,7 @@ export type ColumnTarget =
   | { readonly kind: 'skip' }
   | { readonly kind: 'municipality' }
   | { readonly kind: 'count' }
+  | { readonly kind: 'year' }
   | { readonly kind: 'variable'; readonly variable: VariableId };
 
 /** The target of every column of a file with `width` columns. */
@@ -155,6 +166,7 @@ export function columnTargets(mapping: ColumnMapping, width: number): ColumnTarg
     if (c < width) out[c] = { kind: 'variable', variable };
   if (mapping.municipality !== null && mapping.municipality < width)
     out[mapping.municipality] = { kind: 'municipality' };
+  if (mapping.year != null && mapping.year < width) out[mapping.year] = { kind: 'year' };
   if (mapping.shape === 'frequencies' && mapping.count !== null && mapping.count < width)
     out[mapping.count] = { kind: 'count' };
   return out;
@@ -203,10 +215,18 @@ function fromTargets(shape: FileShape, targets: readonly ColumnTarget[]): Column
   const variables: [number, VariableId][] = [];
   let municipality: number | null = null;
   let count: number | null = null;
+  let year: number | null = null;
   targets.forEach((t, i) => {
     if (t.kind === 'variable') variables.push([i, t.variable]);
     else if (t.kind === 'municipality') municipality = i;
     else if (t.kind === 'count') count = i;
+    else if (t.kind === 'year') year = i;
   });
-  return { shape, variables, municipality, count: shape === 'frequencies' ? count : null };
+  return {
+    shape,
+    variables,
+    municipality,
+    count: shape === 'frequencies' ? count : null,
+    ...(year !== null && { year }),
+  };
 }

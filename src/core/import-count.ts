@@ -5,6 +5,7 @@
 // follows from the cells. Keys are raw text from files: Maps only (a cell can be `__proto__`).
 import { compileSplitter } from './split';
 import type { SplitConfig, VariableId } from './types';
+import { addToYears, copyYears, mergeYears, type YearTally } from './year';
 
 /** Rows per municipality. */
 export type Tally = Map<string, number>;
@@ -39,8 +40,11 @@ export class CellCounter {
   rows = 0;
   /** Rows whose cell is empty or only spaces: no value. */
   emptyRows = 0;
+  /** The rows of each cell that have a year, per year and municipality (only cells with some). */
+  readonly years = new Map<string, YearTally>();
 
-  add(cell: string, municipality: string, weight = 1): void {
+  /** Counts a row's cell; `year` null: the row has no (readable) year. */
+  add(cell: string, municipality: string, weight = 1, year: number | null = null): void {
     this.rows += weight;
     let tally = this.cells.get(cell);
     if (tally === undefined) {
@@ -49,9 +53,14 @@ export class CellCounter {
         return;
       }
       tally = new Map();
-      this.cells.set(own(cell), tally);
+      cell = own(cell);
+      this.cells.set(cell, tally);
     }
     tally.set(municipality, (tally.get(municipality) ?? 0) + weight);
+    if (year === null) return;
+    let years = this.years.get(cell);
+    if (!years) this.years.set(own(cell), (years = new Map()));
+    addToYears(years, year, municipality, weight);
   }
 }
 
@@ -63,6 +72,21 @@ export function mergeCells(parts: Iterable<ReadonlyMap<string, Tally>>): Map<str
       const have = out.get(cell);
       if (have) mergeTally(have, tally);
       else out.set(cell, new Map(tally));
+    }
+  }
+  return out;
+}
+
+/** Merges the year detail of several files' cells (as mergeCells their tallies). */
+export function mergeCellYears(
+  parts: Iterable<ReadonlyMap<string, YearTally>>,
+): Map<string, YearTally> {
+  const out = new Map<string, YearTally>();
+  for (const part of parts) {
+    for (const [cell, years] of part) {
+      const have = out.get(cell);
+      if (have) mergeYears(have, years);
+      else out.set(cell, copyYears(years));
     }
   }
   return out;
@@ -83,6 +107,12 @@ export interface CountedCell {
   readonly tally: Tally;
 }
 
+/** The rows with a year, per year and municipality: of each single value and each cell. */
+export interface CountedYears {
+  readonly values: Map<string, YearTally>;
+  readonly cells: Map<string, YearTally>;
+}
+
 /** One variable of an import, counted and split: what the project stores. */
 export interface CountedVariable {
   readonly variable: VariableId;
@@ -95,6 +125,8 @@ export interface CountedVariable {
   readonly rows: number;
   /** Rows without a value (empty, spaces, or separators only). */
   readonly emptyRows: number;
+  /** Absent when no row had a year (files without one, imports made before years were kept). */
+  readonly years?: CountedYears;
 }
 
 /** Splits counted cells into single values with one compiled splitter. */
@@ -103,6 +135,7 @@ export function splitCounted(
   cells: ReadonlyMap<string, Tally>,
   split: SplitConfig,
   emptyRows = 0,
+  cellYears?: ReadonlyMap<string, YearTally>,
 ): CountedVariable {
   const splitter = compileSplitter(split);
   const values = new Map<string, Tally>();
@@ -124,7 +157,29 @@ export function splitCounted(
       else values.set(raw, new Map(tally));
     }
   }
-  return { variable, split, values, cells: out, rows, emptyRows: empty };
+  const counted = { variable, split, values, cells: out, rows, emptyRows: empty };
+  const years = cellYears && splitYears(out, cellYears);
+  return years ? { ...counted, years } : counted;
+}
+
+/** The year detail of the split cells and of their single values; undefined without any. */
+function splitYears(
+  cells: ReadonlyMap<string, CountedCell>,
+  cellYears: ReadonlyMap<string, YearTally>,
+): CountedYears | undefined {
+  const values = new Map<string, YearTally>();
+  const kept = new Map<string, YearTally>();
+  for (const [cell, years] of cellYears) {
+    const counted = cells.get(cell);
+    if (!counted || years.size === 0) continue;
+    kept.set(cell, years);
+    for (const raw of counted.atoms) {
+      const have = values.get(raw);
+      if (have) mergeYears(have, years);
+      else values.set(raw, copyYears(years));
+    }
+  }
+  return kept.size === 0 ? undefined : { values, cells: kept };
 }
 
 /** The counts of one single value as the values grid shows them. */

@@ -16,6 +16,7 @@
 import type { CountedVariable, Tally } from './import-count';
 import { newRawValue } from './decide';
 import type { RawValue, VariableId } from './types';
+import { addYearPairs, subtractYearPairs, yearPairs, yearsField, type YearPairs } from './year';
 
 /** A tally as stored: municipality → rows, as pairs (a Map would not survive every export). */
 export type TallyPairs = readonly (readonly [string, number])[];
@@ -27,6 +28,11 @@ export interface StoredTally {
   /** Rows counted before municipality detail was kept (schema v1), and their municipalities. */
   readonly baseRows: number;
   readonly baseMunicipalities: number;
+  /**
+   * Of the rows in `munis`, those with a year, per year and municipality; the rest have none.
+   * Absent when no row had a year (values imported before years were kept).
+   */
+  readonly years?: YearPairs;
 }
 
 /** One distinct cell (combination) of a variable, merged over every import. */
@@ -37,6 +43,8 @@ export interface StoredCombination {
   readonly rows: number;
   readonly municipalities: number;
   readonly munis: TallyPairs;
+  /** Of the rows in `munis`, those with a year (as StoredTally's); absent when none had one. */
+  readonly years?: YearPairs;
 }
 
 /** A cell as one import added it: its tally, whether it was new, and its atoms before. */
@@ -53,6 +61,13 @@ export interface ImportPart {
   readonly cells: readonly ImportPartCell[];
   /** Raw values the import brought into the project. */
   readonly added: readonly string[];
+  /** The rows with a year the import added, per value and per cell; absent when none had one. */
+  readonly years?: ImportPartYears;
+}
+
+export interface ImportPartYears {
+  readonly values: readonly (readonly [string, YearPairs])[];
+  readonly cells: readonly (readonly [string, YearPairs])[];
 }
 
 /** What a variable stores, as merging and undoing read it. */
@@ -142,9 +157,12 @@ export function mergeImport(input: MergeInput): MergeOutput {
   };
   const combinations: StoredCombination[] = [];
   const partCells: ImportPartCell[] = [];
+  const cellYears = incoming.years?.cells;
+  const valueYears = incoming.years?.values;
   for (const [cell, { atoms, tally }] of incoming.cells) {
     const stored = input.combinations.get(cell);
     const munis = addPairs(stored?.munis ?? [], tally);
+    const years = addYearPairs(stored?.years, cellYears?.get(cell));
     let atomsBefore: readonly string[] | null = null;
     if (!stored) bump(atoms, 1);
     else if (!sameAtoms(stored.atoms, atoms)) {
@@ -159,6 +177,7 @@ export function mergeImport(input: MergeInput): MergeOutput {
       rows: rowsOf(munis),
       municipalities: munis.size,
       munis: toPairs(munis),
+      ...yearsField(years),
     });
     partCells.push([cell, toPairs(tally), !stored, atomsBefore]);
   }
@@ -172,7 +191,9 @@ export function mergeImport(input: MergeInput): MergeOutput {
     const value = input.values.get(raw);
     const before = tallyFor(raw, value, input.tallies.get(raw));
     const munis = addPairs(before.munis, tally);
-    const next: StoredTally = { ...before, munis: toPairs(munis) };
+    const { years: _, ...rest } = before;
+    const years = addYearPairs(before.years, valueYears?.get(raw));
+    const next: StoredTally = { ...rest, munis: toPairs(munis), ...yearsField(years) };
     tallies.push(next);
     const rows = rowsOf(tally);
     const combos = delta.get(raw) ?? 0;
@@ -210,6 +231,12 @@ export function mergeImport(input: MergeInput): MergeOutput {
       values: [...incoming.values].map(([raw, t]: [string, Tally]) => [raw, toPairs(t)] as const),
       cells: partCells,
       added,
+      ...(incoming.years && {
+        years: {
+          values: [...incoming.years.values].map(([raw, y]) => [raw, yearPairs(y)] as const),
+          cells: [...incoming.years.cells].map(([cell, y]) => [cell, yearPairs(y)] as const),
+        },
+      }),
     },
     added: added.length,
     merged,
@@ -260,6 +287,8 @@ export function undoImportPart(input: UndoInput): UndoOutput {
   };
   const putCombinations: StoredCombination[] = [];
   const deleteCombinations: string[] = [];
+  const cellYears = new Map(part.years?.cells ?? []);
+  const valueYears = new Map(part.years?.values ?? []);
   for (const [cell, tally, isNew, atomsBefore] of part.cells) {
     const stored = input.combinations.get(cell);
     if (!stored) continue;
@@ -274,12 +303,14 @@ export function undoImportPart(input: UndoInput): UndoOutput {
       bump(stored.atoms, -1);
       bump(atomsBefore, 1);
     }
+    const years = subtractYearPairs(stored.years, cellYears.get(cell) ?? []);
     putCombinations.push({
       cell,
       atoms,
       rows: rowsOf(munis),
       municipalities: munis.size,
       munis: toPairs(munis),
+      ...yearsField(years),
     });
   }
   const added = new Set(part.added);
@@ -298,7 +329,13 @@ export function undoImportPart(input: UndoInput): UndoOutput {
     }
     if (!value) continue;
     const before = tallyFor(raw, value, input.tallies.get(raw));
-    const next: StoredTally = { ...before, munis: toPairs(subtractPairs(before.munis, tally)) };
+    const { years: _, ...rest } = before;
+    const years = subtractYearPairs(before.years, valueYears.get(raw) ?? []);
+    const next: StoredTally = {
+      ...rest,
+      munis: toPairs(subtractPairs(before.munis, tally)),
+      ...yearsField(years),
+    };
     if (next.munis.length === 0 && next.baseRows === 0) deleteTallies.push(raw);
     else putTallies.push(next);
     putValues.push({

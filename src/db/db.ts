@@ -211,6 +211,10 @@ export interface ImportedFile {
    * on files imported before it was kept, and on the generated demo.
    */
   readonly sha256?: string;
+  /** The years its rows had, ascending; absent when none had one (or before years were kept). */
+  readonly years?: readonly number[];
+  /** Rows whose year column named no year: counted under "no year". */
+  readonly noYearRows?: number;
 }
 
 /** What an import did to one variable. */

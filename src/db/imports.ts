@@ -368,3 +368,21 @@ export async function loadTallies(
   const row = await db.counts.get([project, variable]);
   return [...(row?.tallies ?? [])];
 }
+
+/**
+ * A variable's tallies by raw value (rows per municipality, and per year where known), kept
+ * fresh: the side panel's sources. The counts row changes only with imports, so moving between
+ * values reads nothing.
+ */
+export function observeTallies(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+  onTallies: (tallies: Map<string, StoredTally>) => void,
+  onError: (e: unknown) => void,
+): Subscription {
+  return liveQuery(async () => {
+    const row = await db.counts.get([project, variable]);
+    return new Map((row?.tallies ?? []).map((t) => [t.raw, t]));
+  }).subscribe({ next: onTallies, error: onError });
+}

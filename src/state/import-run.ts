@@ -91,6 +91,7 @@ export async function readImportFiles(): Promise<void> {
       settings: f.settings,
       mapping,
       municipality: f.municipality.trim() || municipalityFromFileName(f.file.name),
+      year: f.year,
       headers: f.inspection.headers,
     };
     let out: Outcome<FileRead>;
@@ -298,6 +299,8 @@ function importedFiles(s: ImportState): ImportedFile[] {
         headerRow: r.headerRow,
         rows: r.weight,
         sha256: r.sha256,
+        ...(r.years.length > 0 && { years: r.years }),
+        ...(r.noYear && { noYearRows: r.noYear.rows }),
       },
     ];
   });

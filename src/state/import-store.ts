@@ -27,6 +27,8 @@ export interface ImportFileState {
   readonly settings: FileSettings;
   /** The municipality of rows without a municipality column; the file name by default. */
   readonly municipality: string;
+  /** The year of every row when no column holds one (from the file name by default); null: none. */
+  readonly year: number | null;
   readonly inspecting: boolean;
   readonly inspection: FileInspection | null;
   readonly problem: ImportProblem | null;

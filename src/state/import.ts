@@ -7,6 +7,7 @@ import {
   type ColumnMapping,
 } from '../core/import-columns';
 import type { VariableId } from '../core/types';
+import { withoutYear, yearFromFileName } from '../core/year';
 import { appDb } from '../db/db';
 import * as repo from '../db/repo';
 import type { FileInspection, FileSettings, Outcome } from '../workers/import-session';
@@ -53,16 +54,21 @@ export function selectImportFile(id: string | null): void {
 }
 
 export function addImportFiles(files: readonly File[]): void {
-  const added: ImportFileState[] = files.map((file) => ({
-    id: crypto.randomUUID(),
-    file,
-    settings: {},
-    municipality: municipalityFromFileName(file.name),
-    inspecting: true,
-    inspection: null,
-    problem: null,
-    read: null,
-  }));
+  const added: ImportFileState[] = files.map((file) => {
+    // `orebro_2023.xlsx`: the year 2023 for the whole file, the municipality `orebro`.
+    const year = yearFromFileName(file.name);
+    return {
+      id: crypto.randomUUID(),
+      file,
+      settings: {},
+      municipality: withoutYear(municipalityFromFileName(file.name), year),
+      year,
+      inspecting: true,
+      inspection: null,
+      problem: null,
+      read: null,
+    };
+  });
   setImport((s) => ({
     files: [...s.files, ...added],
     selected: s.selected ?? added[0]?.id ?? null,
@@ -162,6 +168,15 @@ export function setFileMunicipality(id: string, municipality: string): void {
   if (!f) return;
   forget(id);
   patchFile(id, { municipality, ...retry(f) });
+  setImport({ step: 'files' });
+}
+
+/** The year of the file's rows (when no column holds one); null: no year. */
+export function setFileYear(id: string, year: number | null): void {
+  const f = fileById(id);
+  if (!f || f.year === year) return;
+  forget(id);
+  patchFile(id, { year, ...retry(f) });
   setImport({ step: 'files' });
 }
 

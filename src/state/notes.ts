@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { NoteEvent, NoteInput } from '../core/notes';
+import type { StoredTally } from '../core/import-merge';
 import type { Decision } from '../core/types';
 import { appDb, type HistoryRow } from '../db/db';
 import * as repo from '../db/repo';
@@ -45,6 +46,21 @@ export function useValueHistory(
     return () => sub.unsubscribe();
   }, [project, variable, raw]);
   return history;
+}
+
+/** The variable's tallies by raw value (the side panel's sources), kept fresh while mounted. */
+export function useVariableTallies(
+  project: string | null,
+  variable: string | null,
+): ReadonlyMap<string, StoredTally> | null {
+  const [tallies, setTallies] = useState<ReadonlyMap<string, StoredTally> | null>(null);
+  useEffect(() => {
+    setTallies(null);
+    if (!project || !variable) return;
+    const sub = repo.observeTallies(appDb(), project, variable, setTallies, reportError);
+    return () => sub.unsubscribe();
+  }, [project, variable]);
+  return tallies;
 }
 
 /** The project's whole record, read once (the log dialog). */

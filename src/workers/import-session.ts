@@ -8,10 +8,12 @@
 import {
   cellRows,
   CellCounter,
+  mergeCellYears,
   mergeCells,
   splitCounted,
   type CountedVariable,
 } from '../core/import-count';
+import { readYear } from '../core/year';
 import {
   mappingProblem,
   parseCount,
@@ -47,6 +49,8 @@ export interface ReadPlan {
   readonly mapping: ColumnMapping;
   /** Used for rows without a municipality column (or with an empty cell there). */
   readonly municipality: string;
+  /** The year of every row when no column holds one; null or absent: no year. */
+  readonly year?: number | null;
   /** The header the mapping was made for; a file whose header differs is refused. */
   readonly headers: readonly string[];
 }
@@ -77,7 +81,14 @@ export interface FileRead {
   readonly sha256: string;
   /** Reading and counting time, ms. */
   readonly ms: number;
+  /** The years the rows have, ascending (empty: none has one). */
+  readonly years: readonly number[];
+  /** Rows of a year column whose cell names no year: counted under "no year". */
+  readonly noYear: { readonly rows: number; readonly first: readonly number[] } | null;
 }
+
+/** How many row numbers of rows without a year a file's summary names. */
+const NO_YEAR_NAMED = 5;
 
 export interface ReadProgress {
   readonly file: string;
@@ -139,6 +150,11 @@ export class ImportSession {
       );
       const muniColumn = mapping.municipality;
       const countColumn = mapping.shape === 'frequencies' ? mapping.count : null;
+      const yearColumn = mapping.year ?? null;
+      const fileYear = yearColumn === null ? (plan.year ?? null) : null;
+      const years = new Set<number>();
+      let noYearRows = 0;
+      const noYearFirst: number[] = [];
       const municipalities = new Set<string>();
       let width = plan.headers.length;
       let rows = 0;
@@ -193,6 +209,12 @@ export class ImportSession {
             weight += w;
             if (w === 0) continue;
             municipalities.add(municipality);
+            let year = fileYear;
+            if (yearColumn !== null) {
+              year = readYear(row[yearColumn] as string);
+              if (year === null && noYearRows++ < NO_YEAR_NAMED) noYearFirst.push(at);
+            }
+            if (year !== null) years.add(year);
             for (const [c, counter, header] of columns) {
               const cell = row[c] as string;
               if (cell.length > MAX_VALUE_CHARS)
@@ -202,7 +224,7 @@ export class ImportSession {
                   `row ${at}, column ${quoted(header)} holds ${cell.length} characters; a value has at most ${MAX_VALUE_CHARS} (is the column a free-text note?)`,
                   { row: at, column: c + 1 },
                 );
-              counter.add(cell, municipality, w);
+              counter.add(cell, municipality, w, year);
             }
           }
         },
@@ -247,6 +269,8 @@ export class ImportSession {
           headerRow: summary.headerRow,
           sha256,
           ms: performance.now() - started,
+          years: [...years].sort((a, b) => a - b),
+          noYear: noYearRows > 0 ? { rows: noYearRows, first: noYearFirst } : null,
         },
       };
     } catch (e) {
@@ -320,7 +344,13 @@ export class ImportSession {
     return [...splits].map(([variable, config]) => {
       const counters = this.counters(variable, skip);
       const empty = counters.reduce((n, c) => n + c.emptyRows, 0);
-      return splitCounted(variable, mergeCells(counters.map((c) => c.cells)), config, empty);
+      return splitCounted(
+        variable,
+        mergeCells(counters.map((c) => c.cells)),
+        config,
+        empty,
+        mergeCellYears(counters.map((c) => c.years)),
+      );
     });
   }
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   fitMapping,
   guessColumns,
+  columnTargets,
   headerSignature,
   mappingProblem,
+  retarget,
   municipalityFromFileName,
   parseCount,
 } from '../../src/core/import-columns';
@@ -38,6 +40,26 @@ describe('which column holds what', () => {
       municipality: 0,
       count: 2,
     });
+  });
+
+  it('guesses a year or date column, which the user can move or take away (issue 10 item 2)', () => {
+    const m = guessColumns(['Aktualiseringsdatum', 'kommun', 'orsak'], variables);
+    expect(m).toEqual({
+      shape: 'rows',
+      variables: [[2, 'aktualiseringsorsak']],
+      municipality: 1,
+      count: null,
+      year: 0,
+    });
+    expect(columnTargets(m, 3)[0]).toEqual({ kind: 'year' });
+    // One year column: choosing another moves it; skipping it leaves none.
+    const moved = retarget(m, 3, 1, { kind: 'year' });
+    expect([moved.year, moved.municipality]).toEqual([1, null]);
+    expect(retarget(m, 3, 0, { kind: 'skip' }).year).toBeUndefined();
+    expect(mappingProblem({ ...m, year: 2 }, ['a', 'b', 'c'])).toBe('column-twice');
+    expect(mappingProblem({ ...m, year: 7 }, ['a', 'b', 'c'])).toBe('column-missing');
+    // A mapping remembered before years were kept has no year column: still usable.
+    expect(guessColumns(['kommun', 'orsak', 'ålder'], variables).year).toBeUndefined();
   });
 
   it('says why a mapping cannot be used', () => {

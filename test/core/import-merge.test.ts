@@ -18,6 +18,7 @@ import {
   type StoredTally,
 } from '../../src/core/import-merge';
 import type { RawValue, SplitConfig } from '../../src/core/types';
+import { yearsFromPairs } from '../../src/core/year';
 
 // An in-memory project variable: what the db stores, merged and unmerged with the pure functions.
 interface State {
@@ -211,6 +212,45 @@ describe('merging an import into a project', () => {
         const all = valueCounts(count(files.flat()));
         expect(s.values.size).toBe(all.size);
         for (const [raw, c] of all) expect(s.values.get(raw)).toMatchObject(c);
+        for (let i = parts.length - 1; i >= 0; i--) {
+          undo(s, parts[i] as ImportPart);
+          expect(s).toEqual(states[i]);
+        }
+      }),
+    );
+  });
+
+  it('property: with years, any sequence of imports keeps per value and cell the rows per municipality and year that a full recount gives, and undoing in reverse restores each state', () => {
+    const cell = fc.constantFrom('A', 'B', 'A;B', 'B; C', '__proto__', ' ', 'C;A;B');
+    const muni = fc.constantFrom('Gävle', 'Åre', 'Umeå');
+    const year = fc.option(fc.constantFrom(2021, 2022, 2023), { nil: null });
+    const file = fc.array(fc.tuple(cell, muni, year), { minLength: 1, maxLength: 12 });
+    const countYears = (rows: [string, string, number | null][]) => {
+      const c = new CellCounter();
+      for (const [x, m, y] of rows) c.add(x, m, 1, y);
+      return splitCounted('orsak', c.cells, { separators: [';'] }, c.emptyRows, c.years);
+    };
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 1, maxLength: 5 }), (files) => {
+        const s = empty();
+        const states = [snapshot(s)];
+        const parts: ImportPart[] = [];
+        files.forEach((rows, i) => {
+          parts.push(merge(s, `i${i}`, countYears(rows)));
+          states.push(snapshot(s));
+        });
+        const all = countYears(files.flat());
+        expect(s.values.size).toBe(all.values.size);
+        for (const [raw, tally] of all.values) {
+          const stored = s.tallies.get(raw);
+          expect(new Map(stored?.munis)).toEqual(tally);
+          expect(yearsFromPairs(stored?.years)).toEqual(all.years?.values.get(raw) ?? new Map());
+        }
+        for (const [c, { tally }] of all.cells) {
+          const stored = s.combinations.get(c);
+          expect(new Map(stored?.munis)).toEqual(tally);
+          expect(yearsFromPairs(stored?.years)).toEqual(all.years?.cells.get(c) ?? new Map());
+        }
         for (let i = parts.length - 1; i >= 0; i--) {
           undo(s, parts[i] as ImportPart);
           expect(s).toEqual(states[i]);

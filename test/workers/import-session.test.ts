@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
 import { lyingZipBomb } from '../hostile/corpus';
 import { guessColumns, type ColumnMapping } from '../../src/core/import-columns';
 import { valueCounts } from '../../src/core/import-count';
@@ -240,6 +241,59 @@ describe('reading and counting files', () => {
     // `__proto__` is a municipality like any other; `constructor` a value like any other.
     const [counted] = s.build(new Map([['aktualiseringsorsak', { separators: [] }]]));
     expect(counted!.values.get('constructor')).toEqual(new Map([['__proto__', 1]]));
+  });
+
+  it('counts each row under the year of its date column (CSV and an Excel date), and names the rows without one (issue 10 item 2)', async () => {
+    const s = new ImportSession();
+    const csv = text(
+      'datum;orsak\r\n2022-03-01;Misshandel\r\n2023;Misshandel\r\n1.5.2023;Misshandel\r\nokänt;Misshandel\r\n;Skolproblem\r\n',
+    );
+    const i = ok(await inspectFile(csv, 'Gävle.csv'));
+    const mapping = guessColumns(i.headers, variables);
+    expect(mapping.year).toBe(0);
+    const read = ok(await s.read('g', csv, 'Gävle.csv', plan(i, mapping, 'Gävle')));
+    expect(read.years).toEqual([2022, 2023]);
+    expect(read.noYear).toEqual({ rows: 2, first: [5, 6] });
+    // An Excel date cell (a number formatted as a date) is read as its ISO date.
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Aktualiseringsdatum', 'orsak'],
+      [45200, 'Misshandel'],
+    ]);
+    (sheet.A2 as XLSX.CellObject).z = 'yyyy-mm-dd';
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, sheet, 'Blad1');
+    const xlsx = new Blob([XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer]);
+    const j = ok(await inspectFile(xlsx, 'Åre.xlsx'));
+    expect(j.preview[0]?.[0]).toBe('2023-10-01');
+    ok(await s.read('a', xlsx, 'Åre.xlsx', plan(j, guessColumns(j.headers, variables), 'Åre')));
+    // One year for a whole file when no column holds one.
+    const plain = text('orsak\r\nMisshandel\r\n');
+    const k = ok(await inspectFile(plain, 'Umeå_2021.csv'));
+    const fileYear = { ...plan(k, guessColumns(k.headers, variables), 'Umeå'), year: 2021 };
+    expect(ok(await s.read('u', plain, 'Umeå_2021.csv', fileYear)).years).toEqual([2021]);
+    const [orsak] = s.build(new Map([['aktualiseringsorsak', { separators: [] }]]));
+    expect(orsak!.values.get('Misshandel')).toEqual(
+      new Map([
+        ['Gävle', 4],
+        ['Åre', 1],
+        ['Umeå', 1],
+      ]),
+    );
+    const years = orsak!.years?.values.get('Misshandel');
+    expect(years).toEqual(
+      new Map([
+        [2022, new Map([['Gävle', 1]])],
+        [
+          2023,
+          new Map([
+            ['Gävle', 2],
+            ['Åre', 1],
+          ]),
+        ],
+        [2021, new Map([['Umeå', 1]])],
+      ]),
+    );
+    expect(orsak!.years?.cells.has('Skolproblem')).toBe(false);
   });
 
   it('refuses ragged rows, over-long values, bad counts and a changed header, with the row', async () => {

@@ -160,3 +160,69 @@ export function approvedCodes(
   for (const v of values) if (v.status === 'approved' && v.code !== null) codes.set(v.raw, v.code);
   return codes;
 }
+
+/**
+ * A variable's stored cells as observations per year (issue 10 item 2): each year's rows, and
+ * the rows without a year (imported without one, or whose year could not be read) under `''`.
+ */
+export function* observationsByYear(cells: readonly StoredCombination[]): Generator<Observation> {
+  for (const cell of cells) {
+    let dated = 0;
+    for (const [year, tally] of cell.years ?? []) {
+      let rows = 0;
+      for (const [, n] of tally) rows += n;
+      dated += rows;
+      yield { by: String(year), atoms: cell.atoms, rows };
+    }
+    if (cell.rows > dated) yield { by: '', atoms: cell.atoms, rows: cell.rows - dated };
+  }
+}
+
+/**
+ * A variable's stored cells as observations of one year only (`null`: the rows without a year),
+ * by municipality or over all rows: the overview's charts for one year.
+ */
+export function* observationsInYear(
+  cells: readonly StoredCombination[],
+  year: number | null,
+  byMunicipality: boolean,
+): Generator<Observation> {
+  for (const cell of cells) {
+    const rows = new Map<string, number>();
+    if (year === null) {
+      for (const [m, n] of cell.munis) rows.set(m, n);
+      for (const [, tally] of cell.years ?? [])
+        for (const [m, n] of tally) rows.set(m, (rows.get(m) ?? 0) - n);
+      // Rows counted before municipality detail was kept: under an empty municipality.
+      const counted = cell.munis.reduce((sum, [, n]) => sum + n, 0);
+      if (cell.rows > counted) rows.set('', cell.rows - counted);
+    } else {
+      for (const [m, n] of cell.years?.find(([y]) => y === year)?.[1] ?? []) rows.set(m, n);
+    }
+    let total = 0;
+    for (const [municipality, n] of rows) {
+      if (n <= 0) continue;
+      total += n;
+      if (byMunicipality) yield { by: municipality, atoms: cell.atoms, rows: n };
+    }
+    if (!byMunicipality && total > 0) yield { by: null, atoms: cell.atoms, rows: total };
+  }
+}
+
+/** The years a variable's stored cells have rows in, ascending, and whether some rows have none. */
+export function yearsOfCells(cells: readonly StoredCombination[]): {
+  readonly years: readonly number[];
+  readonly noYear: boolean;
+} {
+  const years = new Set<number>();
+  let noYear = false;
+  for (const cell of cells) {
+    let dated = 0;
+    for (const [year, tally] of cell.years ?? []) {
+      years.add(year);
+      for (const [, n] of tally) dated += n;
+    }
+    if (cell.rows > dated) noYear = true;
+  }
+  return { years: [...years].sort((a, b) => a - b), noYear };
+}

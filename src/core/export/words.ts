@@ -2,12 +2,12 @@
 // the chosen language. The core takes them as data; src/i18n/export-words.ts builds them from
 // the UI's catalogues, so the app and the command line write the same words.
 
-import type { FileStatus } from '../types';
+import type { Status } from '../types';
 
 export interface ExportWords {
   /** `sv` or `en`: the HTML document's `lang`. */
   readonly lang: string;
-  readonly status: (status: FileStatus) => string;
+  readonly status: (status: Status) => string;
   readonly definition: string;
   readonly include: string;
   readonly exclude: string;

@@ -5,6 +5,7 @@
 import { groupCodes, leafSet } from '../codebook';
 import type { TallyPairs } from '../import-merge';
 import type { RawValue, Status, Variable } from '../types';
+import { yearsProblem } from '../year';
 import type { BackupHistory, ProjectBackup } from './backup';
 import { pointer, type FormatError } from './result';
 
@@ -172,6 +173,18 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
   },
   counts: (b, x, error) => {
     refer('counts', b.counts, 'variable', x.variables, 'variable', error);
+    // A value's or cell's rows with a year are some of its rows (issue 10 item 2).
+    b.counts.forEach((c, i) => {
+      c.tallies.forEach((t, j) => {
+        const problem = yearsProblem(t.munis, t.years);
+        if (problem) error({ path: pointer('counts', i, 'tallies', j, 'years'), message: problem });
+      });
+      c.combinations.forEach((t, j) => {
+        const problem = yearsProblem(t.munis, t.years);
+        if (problem)
+          error({ path: pointer('counts', i, 'combinations', j, 'years'), message: problem });
+      });
+    });
     b.counts.forEach((c, i) =>
       c.tallies.forEach((t, j) => {
         const value = x.values.get(c.variable)?.get(t.raw);

@@ -10,6 +10,7 @@ import type { ResolveRecord } from '../team/fold';
 import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type { ImportPart, StoredCombination, StoredTally } from '../import-merge';
 import { PROJECT_SETTINGS, isProjectSettingName } from '../settings';
+import { MIN_YEAR } from '../year';
 import {
   STATUSES,
   type Coding,
@@ -131,6 +132,16 @@ const tally: SchemaNode = {
   items: {
     type: 'array',
     prefixItems: [str, { type: 'integer', minimum: 1 }],
+    minItems: 2,
+    maxItems: 2,
+  },
+};
+// [year, tally] pairs: of a value's or cell's rows, those with a year (issue 10 item 2).
+const years: SchemaNode = {
+  type: 'array',
+  items: {
+    type: 'array',
+    prefixItems: [{ type: 'integer', minimum: MIN_YEAR }, tally],
     minItems: 2,
     maxItems: 2,
   },
@@ -407,6 +418,14 @@ const schema: SchemaNode = {
           values: { type: 'array', items: { type: 'array' } },
           cells: { type: 'array', items: { type: 'array' } },
           added: strings,
+          years: {
+            type: 'object',
+            required: ['values', 'cells'],
+            properties: {
+              values: { type: 'array', items: { type: 'array', prefixItems: [str, years] } },
+              cells: { type: 'array', items: { type: 'array', prefixItems: [str, years] } },
+            },
+          },
         },
       },
     },
@@ -422,7 +441,13 @@ const schema: SchemaNode = {
             items: {
               type: 'object',
               required: ['raw', 'munis', 'baseRows', 'baseMunicipalities'],
-              properties: { raw: str, munis: tally, baseRows: count, baseMunicipalities: count },
+              properties: {
+                raw: str,
+                munis: tally,
+                baseRows: count,
+                baseMunicipalities: count,
+                years,
+              },
             },
           },
           combinations: {
@@ -436,6 +461,7 @@ const schema: SchemaNode = {
                 rows: count,
                 municipalities: count,
                 munis: tally,
+                years,
               },
             },
           },
@@ -567,7 +593,7 @@ function buildBackup(
       pick<BackupImport>(m, ['id', 'at', 'seq', 'by', 'files', 'variables', 'undone']),
     ),
     importParts: records(ownField(data, 'importParts')).map((p) =>
-      pick<BackupImportPart>(p, ['import', 'variable', 'values', 'cells', 'added']),
+      pick<BackupImportPart>(p, ['import', 'variable', 'values', 'cells', 'added', 'years']),
     ),
     counts: records(ownField(data, 'counts')).map((c) =>
       pick<BackupCounts>(c, ['variable', 'tallies', 'combinations']),

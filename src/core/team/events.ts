@@ -4,6 +4,7 @@ import type { NoteEvent } from '../notes';
 import type { CodebookStep, VersionCause } from '../codebook-versions';
 import type { CountedVariable } from '../import-count';
 import type { TallyPairs } from '../import-merge';
+import { yearPairs, yearsFromPairs, type YearPairs } from '../year';
 import type { PastAction } from './past';
 import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
 import type {
@@ -209,6 +210,14 @@ export interface SharedCounted {
   readonly cells: readonly (readonly [string, readonly string[], TallyPairs])[];
   readonly rows: number;
   readonly emptyRows: number;
+  /**
+   * Of those rows, the ones with a year, per value and per cell (issue 10 item 2). Absent when
+   * none had a year, and in events written before years were kept: they fold as before.
+   */
+  readonly years?: {
+    readonly values: readonly (readonly [string, YearPairs])[];
+    readonly cells: readonly (readonly [string, YearPairs])[];
+  };
 }
 
 /**
@@ -239,6 +248,12 @@ export function shareCounted(c: CountedVariable): SharedCounted {
     cells: [...c.cells].map(([cell, x]) => [cell, x.atoms, [...x.tally]] as const),
     rows: c.rows,
     emptyRows: c.emptyRows,
+    ...(c.years && {
+      years: {
+        values: [...c.years.values].map(([raw, y]) => [raw, yearPairs(y)] as const),
+        cells: [...c.years.cells].map(([cell, y]) => [cell, yearPairs(y)] as const),
+      },
+    }),
   };
 }
 
@@ -250,6 +265,12 @@ export function readShared(s: SharedCounted): CountedVariable {
     cells: new Map(s.cells.map(([cell, atoms, tally]) => [cell, { atoms, tally: new Map(tally) }])),
     rows: s.rows,
     emptyRows: s.emptyRows,
+    ...(s.years && {
+      years: {
+        values: new Map(s.years.values.map(([raw, y]) => [raw, yearsFromPairs(y)])),
+        cells: new Map(s.years.cells.map(([cell, y]) => [cell, yearsFromPairs(y)])),
+      },
+    }),
   };
 }
 
@@ -359,6 +380,18 @@ const textOrNull = (x: unknown): boolean => x === null || isText(x);
 const isTally = (x: unknown): boolean =>
   Array.isArray(x) &&
   x.every((p: unknown) => Array.isArray(p) && isText(p[0]) && typeof p[1] === 'number');
+const isYears = (x: unknown): boolean =>
+  Array.isArray(x) &&
+  x.every((p: unknown) => Array.isArray(p) && Number.isInteger(p[0]) && isTally(p[1]));
+const isKeyedYears = (x: unknown): boolean =>
+  Array.isArray(x) && x.every((p: unknown) => Array.isArray(p) && isText(p[0]) && isYears(p[1]));
+/** An event's year detail: absent (older events, files without a year) or well formed. */
+const isSharedYears = (x: unknown): boolean => {
+  if (x === undefined) return true;
+  if (typeof x !== 'object' || x === null) return false;
+  const y = x as Record<string, unknown>;
+  return isKeyedYears(y.values) && isKeyedYears(y.cells);
+};
 const isSharedCounted = (x: unknown): boolean => {
   if (typeof x !== 'object' || x === null) return false;
   const c = x as Record<string, unknown>;
@@ -378,7 +411,8 @@ const isSharedCounted = (x: unknown): boolean => {
         isTally(v[2]),
     ) &&
     typeof c.rows === 'number' &&
-    typeof c.emptyRows === 'number'
+    typeof c.emptyRows === 'number' &&
+    isSharedYears(c.years)
   );
 };
 const isSide = (x: unknown): boolean => {

@@ -4,7 +4,7 @@
 
 import { useEffect, useState } from 'react';
 import { crosswalkTargets, missingCrosswalk, someCodes } from '../../core/export/crosswalk';
-import type { StoredCombination } from '../../core/import-merge';
+import type { StoredCombination, StoredTally } from '../../core/import-merge';
 import type { Suggestion, Variable } from '../../core/types';
 import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
@@ -34,6 +34,7 @@ const KIND_LABEL = {
   sssom: 'expWhatSssom',
   codebook: 'expWhatCodebook',
   frequencies: 'expWhatFrequencies',
+  sources: 'expWhatSources',
   recoded: 'expWhatRecoded',
 } as const;
 const FORMAT_LABEL = {
@@ -53,6 +54,7 @@ export interface ExportForm {
   readonly format: ExportFormat;
   readonly crosswalk: string;
   readonly byMunicipality: boolean;
+  readonly byYear: boolean;
   readonly long: boolean;
   readonly labels: boolean;
   readonly column: string;
@@ -63,6 +65,7 @@ const INITIAL: ExportForm = {
   format: 'csv-excel',
   crosswalk: '',
   byMunicipality: true,
+  byYear: false,
   long: false,
   labels: true,
   column: '',
@@ -78,6 +81,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const s = useApp();
   const variable = s.variables.find((v) => v.id === s.variableId);
   const [cells, setCells] = useState<readonly StoredCombination[] | null>(null);
+  const [tallies, setTallies] = useState<readonly StoredTally[]>([]);
   const [sources, setSources] = useState<readonly File[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,6 +89,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     if (!s.projectId || !variable) return;
     let live = true;
     void repo.loadCells(appDb(), s.projectId, variable.id).then((c) => live && setCells(c));
+    void repo.loadTallies(appDb(), s.projectId, variable.id).then((t) => live && setTallies(t));
     return () => {
       live = false;
     };
@@ -108,10 +113,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           values: s.values,
           suggestions: topSuggestions(),
           cells: cells ?? [],
+          tallies,
           lang: s.lang,
           exportedAt: exportedAt(),
         },
-        { kind: form.kind, format: form.format, crosswalk, byMunicipality: form.byMunicipality },
+        {
+          kind: form.kind,
+          format: form.format,
+          crosswalk,
+          byMunicipality: form.byMunicipality,
+          byYear: form.byYear,
+        },
       );
       download(file.name, file.bytes, file.type);
       notify(t('exported', { file: file.name }));
@@ -232,7 +244,7 @@ export function ExportDialogView(props: ViewProps) {
 
   const nothing =
     (form.kind === 'mapping' && !props.hasApproved) ||
-    (form.kind === 'frequencies' && !props.hasCells) ||
+    ((form.kind === 'frequencies' || form.kind === 'sources') && !props.hasCells) ||
     (recoded && (sources.length === 0 || form.column === ''));
 
   return (
@@ -283,8 +295,8 @@ export function ExportDialogView(props: ViewProps) {
               <input
                 type="radio"
                 name="export-by"
-                checked={!form.byMunicipality}
-                onChange={() => set({ byMunicipality: false })}
+                checked={!form.byMunicipality && !form.byYear}
+                onChange={() => set({ byMunicipality: false, byYear: false })}
               />{' '}
               {t('expByNone')}
             </label>
@@ -292,11 +304,21 @@ export function ExportDialogView(props: ViewProps) {
               <input
                 type="radio"
                 name="export-by"
-                checked={form.byMunicipality}
-                onChange={() => set({ byMunicipality: true })}
+                checked={form.byMunicipality && !form.byYear}
+                onChange={() => set({ byMunicipality: true, byYear: false })}
                 data-testid="export-by-municipality"
               />{' '}
               {t('expByMunicipality')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="export-by"
+                checked={form.byYear}
+                onChange={() => set({ byMunicipality: false, byYear: true })}
+                data-testid="export-by-year"
+              />{' '}
+              {t('expByYear')}
             </label>
             <small className="muted">{t('expByNote')}</small>
           </fieldset>

@@ -5,7 +5,12 @@
 import { writeCodebookHtml } from '../../core/export/codebook-html';
 import { codebookTable } from '../../core/export/codebook-table';
 import { crosswalkCode, crosswalkCodebook, documentedCodebook } from '../../core/export/crosswalk';
-import { approvedCodes, frequencyTable, observationsOf } from '../../core/export/frequencies';
+import {
+  approvedCodes,
+  frequencyTable,
+  observationsByYear,
+  observationsOf,
+} from '../../core/export/frequencies';
 import { mappingTable } from '../../core/export/mapping-table';
 import type { RecodeSpec, RecodedTable } from '../../core/export/recode';
 import { writeQdc } from '../../core/export/qdc';
@@ -14,7 +19,8 @@ import type { ExportTable } from '../../core/export/table';
 import { writeCodebookFile } from '../../core/formats/codebook';
 import { buildMappingFile, type MappingFile } from '../../core/formats/mapping';
 import { categoryIndex } from '../../core/codebook';
-import type { StoredCombination } from '../../core/import-merge';
+import type { StoredCombination, StoredTally } from '../../core/import-merge';
+import { sourcesTable } from '../../core/export/sources';
 import type { RawValue, Suggestion, Variable } from '../../core/types';
 import type { Language } from '../../i18n';
 import { exportWords } from '../../i18n/export-words';
@@ -27,6 +33,7 @@ export const EXPORT_KINDS = [
   'sssom',
   'codebook',
   'frequencies',
+  'sources',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExportFormat = TableFormat | 'sssom' | 'json' | 'qdc' | 'html';
@@ -38,6 +45,7 @@ export const FORMATS_OF: Readonly<Record<ExportKind, readonly ExportFormat[]>> =
   sssom: ['sssom'],
   codebook: ['html', 'qdc', 'csv-excel', 'csv', 'xlsx', 'json'],
   frequencies: ['csv-excel', 'csv', 'xlsx'],
+  sources: ['csv-excel', 'csv', 'xlsx'],
 };
 
 export interface ExportSource {
@@ -47,6 +55,8 @@ export interface ExportSource {
   readonly suggestions: ReadonlyMap<string, Suggestion>;
   /** The variable's stored cells, for frequency tables. */
   readonly cells: readonly StoredCombination[];
+  /** The variable's rows per value, municipality and year, for the sources table. */
+  readonly tallies?: readonly StoredTally[];
   readonly lang: Language;
   /** ISO 8601; passed in so this stays free of clocks. */
   readonly exportedAt: string;
@@ -58,6 +68,8 @@ export interface ExportChoice {
   readonly crosswalk?: string;
   /** Frequency tables: by municipality. */
   readonly byMunicipality?: boolean;
+  /** Frequency tables: by year (rows without a year on lines of their own); wins over municipality. */
+  readonly byYear?: boolean;
 }
 
 export interface ExportedFile {
@@ -117,16 +129,29 @@ export function makeExport(source: ExportSource, choice: ExportChoice): Exported
         'text/tab-separated-values;charset=utf-8',
       );
     case 'frequencies': {
-      const by = choice.byMunicipality === true;
-      const table = frequencyTable(observationsOf(source.cells, by), {
+      const byYear = choice.byYear === true;
+      const by = !byYear && choice.byMunicipality === true;
+      const observations = byYear
+        ? observationsByYear(source.cells)
+        : observationsOf(source.cells, by);
+      const table = frequencyTable(observations, {
         codebook,
         codes: approvedCodes(source.values),
-        byName: by ? 'municipality' : undefined,
+        byName: byYear ? 'year' : by ? 'municipality' : undefined,
         crosswalk,
         uncodedLabel: words.uncoded,
       });
-      const base = `${safeName(variable.id)}-frequencies${by ? '-by-municipality' : ''}${via}-${date}`;
+      const split = byYear ? '-by-year' : by ? '-by-municipality' : '';
+      const base = `${safeName(variable.id)}-frequencies${split}${via}-${date}`;
       return tableFile(table, choice.format as TableFormat, base, false);
+    }
+    case 'sources': {
+      const table = sourcesTable(source.values, source.tallies ?? [], codebook, {
+        words,
+        crosswalk,
+      });
+      const base = `${safeName(variable.id)}-sources${via}-${date}`;
+      return tableFile(table, choice.format as TableFormat, base, true);
     }
     case 'codebook': {
       // Through a crosswalk the documents are the other codebook as seen from this one.

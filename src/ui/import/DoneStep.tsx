@@ -1,14 +1,17 @@
 import { formatNumber } from '../../i18n';
 import { useApp } from '../../state/app';
 import { useImport } from '../../state/import';
+import { filesToImport } from '../../state/import-run';
 import { useT } from '../i18n';
 import { ImportHistory } from './ImportHistory';
+import { YearSummary } from './ReviewStep';
 
 /** Step 4: what the import did; it can be undone from the history below. */
 export function DoneStep() {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const result = useImport((s) => s.result);
+  const files = useImport((s) => s.files);
   if (!result) return null;
   const n = (x: number) => formatNumber(lang, x);
   return (
@@ -21,6 +24,7 @@ export function DoneStep() {
           approved: n(result.approved),
         })}
       </p>
+      <YearSummary files={filesToImport({ ...useImport.getState(), files })} />
       <p className="muted">{t('impDoneHint')}</p>
       <ImportHistory />
     </div>

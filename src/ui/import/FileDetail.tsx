@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import {
   columnTargets,
   headerSignature,
@@ -7,11 +8,13 @@ import {
   type ColumnTarget,
   type FileShape,
 } from '../../core/import-columns';
+import { MAX_YEAR, MIN_YEAR } from '../../core/year';
 import type { Delimiter } from '../../io/csv';
 import { useApp } from '../../state/app';
 import {
   setFileMunicipality,
   setFileSettings,
+  setFileYear,
   setMapping,
   signatureOf,
   useImport,
@@ -19,7 +22,7 @@ import {
 } from '../../state/import';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
-import { delimiterName, encodingName } from './labels';
+import { delimiterName, encodingName, noYearMessage } from './labels';
 
 const DELIMITERS: readonly Delimiter[] = [';', ',', '\t'];
 
@@ -29,7 +32,7 @@ function targetValue(t: ColumnTarget): string {
 
 function parseTarget(value: string): ColumnTarget {
   if (value.startsWith('v:')) return { kind: 'variable', variable: value.slice(2) };
-  if (value === 'municipality' || value === 'count') return { kind: value };
+  if (value === 'municipality' || value === 'count' || value === 'year') return { kind: value };
   return { kind: 'skip' };
 }
 
@@ -77,8 +80,40 @@ function ColumnSelect({
         <option value={`v:${newId}`}>{t('impTargetNew', { name: newId })}</option>
       )}
       <option value="municipality">{t('impTargetMunicipality')}</option>
+      <option value="year">{t('impTargetYear')}</option>
       {mapping.shape === 'frequencies' && <option value="count">{t('impTargetCount')}</option>}
     </select>
+  );
+}
+
+/** The year of every row of the file when no column holds one (prefilled from its name). */
+function YearInput({ f, fromColumn }: { f: ImportFileState; fromColumn: boolean }) {
+  const t = useT();
+  const stored = f.year === null ? '' : String(f.year);
+  const [draft, setDraft] = useState(stored);
+  // A year set elsewhere (another file chosen, the name's year) replaces what was typed.
+  useEffect(() => setDraft(stored), [f.id, stored]);
+  return (
+    <label className="field">
+      {t('impYear')}
+      <input
+        inputMode="numeric"
+        className="imp-number"
+        placeholder={fromColumn ? '' : t('impYearsNone')}
+        value={fromColumn ? '' : draft}
+        disabled={fromColumn}
+        title={fromColumn ? t('impYearFromColumn') : t('impYearHint')}
+        onChange={(e) => {
+          const text = e.target.value.trim();
+          setDraft(e.target.value);
+          if (text === '') setFileYear(f.id, null);
+          else if (/^\d{4}$/.test(text) && Number(text) >= MIN_YEAR && Number(text) <= MAX_YEAR)
+            setFileYear(f.id, Number(text));
+        }}
+        onBlur={() => setDraft(stored)}
+        data-testid="import-year"
+      />
+    </label>
   );
 }
 
@@ -182,6 +217,7 @@ export function FileDetail({ f }: { f: ImportFileState }) {
             data-testid="import-municipality"
           />
         </label>
+        <YearInput f={f} fromColumn={mapping?.year != null} />
       </div>
       {i.delimiterAmbiguous && <p className="warn">{t('impAmbiguous')}</p>}
       {mapping && (
@@ -251,6 +287,11 @@ export function FileDetail({ f }: { f: ImportFileState }) {
         </table>
         {i.truncated && <p className="muted">{t('impPreviewMore', { n: i.preview.length })}</p>}
       </div>
+      {f.read?.noYear && (
+        <p className="warn" data-testid="import-no-year">
+          {noYearMessage(t, f.file.name, f.read.noYear)}
+        </p>
+      )}
       {(issues.length > 0 || f.problem) && (
         <ul className="imp-issues" data-testid="import-issues">
           {f.problem && <li className="error">{f.problem.message}</li>}

@@ -5,13 +5,14 @@ import {
   removeImportFile,
   removeRefusedFiles,
   selectImportFile,
+  signatureOf,
   useImport,
   type ImportFileState,
 } from '../../state/import';
 import { useT, type T } from '../i18n';
 import { FileDetail } from './FileDetail';
 import { ImportHistory } from './ImportHistory';
-import { bytesLabel, delimiterName, encodingName } from './labels';
+import { bytesLabel, delimiterName, encodingName, yearsLabel } from './labels';
 
 function formatOf(t: T, f: ImportFileState): string {
   const i = f.inspection;
@@ -24,6 +25,7 @@ function formatOf(t: T, f: ImportFileState): string {
 function FileRow({ f, selected }: { f: ImportFileState; selected: boolean }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
+  const yearColumn = useImport((s) => s.mappings.get(signatureOf(f) ?? '')?.year != null);
   const status = f.problem
     ? 'refused'
     : f.inspecting
@@ -43,6 +45,15 @@ function FileRow({ f, selected }: { f: ImportFileState; selected: boolean }) {
     >
       <td className="imp-file-name">{f.file.name}</td>
       <td>{f.municipality}</td>
+      <td data-testid="import-file-year">
+        {f.read
+          ? yearsLabel(t, f.read.years)
+          : yearColumn
+            ? t('impTargetYear')
+            : f.year === null
+              ? t('impYearsNone')
+              : String(f.year)}
+      </td>
       <td className="muted">{f.problem ? '' : formatOf(t, f)}</td>
       <td className="num">
         {f.read ? formatNumber(lang, f.read.weight) : f.inspection ? '' : bytesLabel(f.file.size)}
@@ -109,6 +120,7 @@ export function FilesStep({ onPick }: { onPick: () => void }) {
                 <tr>
                   <th>{t('impColFile')}</th>
                   <th>{t('impColMunicipality')}</th>
+                  <th>{t('impColYear')}</th>
                   <th>{t('impColFormat')}</th>
                   <th className="num">{t('impColRows')}</th>
                   <th>{t('impColStatus')}</th>

@@ -4,6 +4,7 @@ import { useApp } from '../../state/app';
 import { useImport } from '../../state/import';
 import { latestImportId, undoFileImport } from '../../state/import-run';
 import { useT } from '../i18n';
+import { yearsLabel } from './labels';
 
 /** The project's imports, newest first; the newest can be undone as a unit. */
 export function ImportHistory() {
@@ -40,6 +41,7 @@ export function ImportHistory() {
           {[...imports].reverse().map((r) => {
             const rows = r.files.reduce((sum, f) => sum + f.rows, 0);
             const added = r.variables.reduce((sum, v) => sum + v.added, 0);
+            const years = [...new Set(r.files.flatMap((f) => f.years ?? []))].sort((a, b) => a - b);
             return (
               <tr key={r.id} className={r.undone ? 'muted' : ''} data-testid="import-history-row">
                 <td>{new Date(r.at).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB')}</td>
@@ -48,6 +50,9 @@ export function ImportHistory() {
                   {r.files.length === 1
                     ? r.files[0]?.name
                     : t('impNFiles', { n: n(r.files.length) })}
+                </td>
+                <td data-testid="import-history-years">
+                  {years.length > 0 ? yearsLabel(t, years) : ''}
                 </td>
                 <td className="num">{t('impNRows', { n: n(rows) })}</td>
                 <td className="num">{t('impNAdded', { n: n(added) })}</td>

@@ -1,9 +1,10 @@
 import { formatNumber } from '../../i18n';
 import { useApp } from '../../state/app';
-import { useImport } from '../../state/import';
+import { useImport, type ImportFileState } from '../../state/import';
 import { filesToImport, setImportAgain } from '../../state/import-run';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
+import { noYearMessage, yearsLabel } from './labels';
 
 /** Step 3: what the import will do to the project, before anything is stored. */
 export function ReviewStep() {
@@ -95,7 +96,27 @@ export function ReviewStep() {
           </tbody>
         </table>
       )}
+      <YearSummary files={taken} />
       <p className="muted imp-small">{t('impReviewRules')}</p>
+    </div>
+  );
+}
+
+/** The years the imported files' rows have, and the rows whose year could not be read. */
+export function YearSummary({ files }: { files: readonly ImportFileState[] }) {
+  const t = useT();
+  const years = [...new Set(files.flatMap((f) => f.read?.years ?? []))].sort((a, b) => a - b);
+  if (years.length === 0 && !files.some((f) => f.read?.noYear)) return null;
+  return (
+    <div className="imp-years" data-testid="import-years">
+      <p>{t('impYearsRead', { years: yearsLabel(t, years) })}</p>
+      {files.map((f) =>
+        f.read?.noYear ? (
+          <p key={f.id} className="warn" data-testid="import-no-year-summary">
+            {noYearMessage(t, f.file.name, f.read.noYear)}
+          </p>
+        ) : null,
+      )}
     </div>
   );
 }

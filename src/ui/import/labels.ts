@@ -36,3 +36,26 @@ export function bytesLabel(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${bytes} B`;
 }
+
+/** The rows of a file whose year column named no year: how many, and the first few row numbers. */
+export function noYearMessage(
+  t: T,
+  file: string,
+  noYear: { readonly rows: number; readonly first: readonly number[] },
+): string {
+  return t('impNoYear', {
+    file,
+    n: noYear.rows,
+    rows: noYear.first.join(', '),
+    more: noYear.rows > noYear.first.length ? ', …' : '',
+  });
+}
+
+/** The years a file's rows have: `2022–2024`, `2021, 2023`, or "no year". */
+export function yearsLabel(t: T, years: readonly number[]): string {
+  if (years.length === 0) return t('impYearsNone');
+  const first = years[0] as number;
+  const last = years[years.length - 1] as number;
+  if (years.length > 2 && last - first === years.length - 1) return `${first}–${last}`;
+  return years.join(', ');
+}

@@ -4,6 +4,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { crosswalkTargets } from '../../core/export/crosswalk';
+import { yearsOfCells } from '../../core/export/frequencies';
 import { appDb } from '../../db/db';
 import { loadOverview, type OverviewSource } from '../../db/overview';
 import { notify, reportError, useApp } from '../../state/app';
@@ -26,6 +27,8 @@ export function OverviewDialog({ onClose }: { onClose: () => void }) {
   const [variableId, setVariableId] = useState(current ?? '');
   // '' : the codebook's own categories; else another codebook's, through the crosswalk.
   const [crosswalk, setCrosswalk] = useState('');
+  // 'all': every row; 'none': the rows without a year; else one year (issue 10 item 2).
+  const [yearChoice, setYearChoice] = useState('all');
   useEffect(() => {
     if (!projectId) return;
     let live = true;
@@ -39,21 +42,41 @@ export function OverviewDialog({ onClose }: { onClose: () => void }) {
   const variable = source?.variables.find((v) => v.id === variableId);
   const targets = variable ? crosswalkTargets(variable.codebook) : [];
   const via = targets.includes(crosswalk) ? crosswalk : undefined;
+  const yearsHeld = useMemo(
+    () => yearsOfCells(source?.counts.get(variableId)?.combinations ?? []),
+    [source, variableId],
+  );
+  const year =
+    yearChoice === 'none' && yearsHeld.noYear
+      ? null
+      : yearsHeld.years.includes(Number(yearChoice))
+        ? Number(yearChoice)
+        : undefined;
+  const noYearLabel = t('sideSourcesNoYear');
   const charts = useMemo(
     () =>
       source &&
-      overviewCharts(source, variableId, { lang, document }, new Date().toISOString(), via),
-    [source, variableId, lang, via],
+      overviewCharts(
+        source,
+        variableId,
+        { lang, document },
+        new Date().toISOString(),
+        via,
+        year,
+        noYearLabel,
+      ),
+    [source, variableId, lang, via, year, noYearLabel],
   );
   const project = projects.find((p) => p.id === projectId)?.name ?? 'kodbok';
 
   const save = async (id: ChartId, chart: Chart, format: 'svg' | 'png') => {
     const date = new Date().toISOString().slice(0, 10);
+    const inYear = year === undefined ? '' : `-${year ?? 'no-year'}`;
     const about =
       id === 'municipalities'
-        ? `-${variableId}`
+        ? `-${variableId}${inYear}`
         : id === 'categories'
-          ? `-${variableId}${via === undefined ? '' : `-${via}`}`
+          ? `-${variableId}${via === undefined ? '' : `-${via}`}${inYear}`
           : '';
     const name = `${safeName(project)}-${id}${safeName(about)}-${date}.${format}`;
     try {
@@ -96,6 +119,24 @@ export function OverviewDialog({ onClose }: { onClose: () => void }) {
           onChange={setCrosswalk}
           testId="overview-crosswalk"
         />
+        {yearsHeld.years.length > 0 && (
+          <label>
+            {t('ovYear')}{' '}
+            <select
+              value={year === undefined ? 'all' : year === null ? 'none' : String(year)}
+              onChange={(e) => setYearChoice(e.target.value)}
+              data-testid="overview-year"
+            >
+              <option value="all">{t('ovYearAll')}</option>
+              {yearsHeld.years.map((y) => (
+                <option key={y} value={String(y)}>
+                  {y}
+                </option>
+              ))}
+              {yearsHeld.noYear && <option value="none">{noYearLabel}</option>}
+            </select>
+          </label>
+        )}
       </div>
       <div className="overview-body">
         {!charts && <p className="muted">{t('ovLoading')}</p>}

@@ -8,7 +8,12 @@ import {
   statusCounts,
   type ProgressPoint,
 } from '../../core/charts';
-import { approvedCodes, frequencyTable, observationsOf } from '../../core/export/frequencies';
+import {
+  approvedCodes,
+  frequencyTable,
+  observationsInYear,
+  observationsOf,
+} from '../../core/export/frequencies';
 import type { OverviewSource } from '../../db/overview';
 import { exportWords } from '../../i18n/export-words';
 import {
@@ -40,6 +45,13 @@ export function overviewCharts(
   now: string,
   /** Another codebook's id: rows per category in its codes (issue 11 item 5). */
   crosswalk?: string,
+  /**
+   * The rows per category and the coverage per municipality of one year only (`null`: the rows
+   * without a year); absent: every row (issue 10 item 2).
+   */
+  year?: number | null,
+  /** How the charts' titles name the rows without a year. */
+  noYearLabel = '',
 ): OverviewCharts {
   const labels = new Map(source.variables.map((v) => [v.id, v.label]));
   const cellsOf = (id: string) => source.counts.get(id)?.combinations ?? [];
@@ -58,18 +70,22 @@ export function overviewCharts(
   let municipalities: Chart | null = null;
   if (variable && cells.length > 0) {
     const codes = approvedCodes(source.values.get(variable.id) ?? []);
-    const table = frequencyTable(observationsOf(cells, false), {
+    const observe = (byMunicipality: boolean) =>
+      year === undefined
+        ? observationsOf(cells, byMunicipality)
+        : observationsInYear(cells, year, byMunicipality);
+    const name =
+      year === undefined
+        ? variable.label
+        : `${variable.label} (${year === null ? noYearLabel : year})`;
+    const table = frequencyTable(observe(false), {
       codebook: variable.codebook,
       codes,
       uncodedLabel: exportWords(ctx.lang).uncoded,
       crosswalk,
     });
-    categories = drawCategories(categoryBars(table), variable.label, ctx, crosswalk);
-    municipalities = drawMunicipalities(
-      coverageByMunicipality(observationsOf(cells, true), codes),
-      variable.label,
-      ctx,
-    );
+    categories = drawCategories(categoryBars(table), name, ctx, crosswalk);
+    municipalities = drawMunicipalities(coverageByMunicipality(observe(true), codes), name, ctx);
   }
   return {
     coverage: drawCoverage(counts, labels, ctx),

@@ -4,12 +4,13 @@ import type { CombinedPart } from '../../core/suggest/combined';
 import type { Codebook, RawValue } from '../../core/types';
 import type { Language } from '../../i18n';
 import { notify } from '../../state/app';
-import { useValueHistory } from '../../state/notes';
+import { useValueHistory, useVariableTallies } from '../../state/notes';
 import { noteActions } from '../actions';
 import type { T } from '../i18n';
 import { RawText } from '../RawText';
 import { CombinedParts } from './CombinedParts';
 import { codingLabel, formatTime, kindLabel, resolveLabel } from './format';
+import { Sources } from './Sources';
 
 interface Props {
   readonly t: T;
@@ -43,6 +44,7 @@ export function SidePanel({
 }: Props) {
   const raw = value?.raw ?? null;
   const history = useValueHistory(project, variable, raw);
+  const tallies = useVariableTallies(project, variable);
   const threads = useMemo(
     () => (raw === null ? [] : foldThreads(notes.filter((n) => n.raw === raw))),
     [notes, raw],
@@ -112,6 +114,7 @@ export function SidePanel({
               ))}
             </ol>
           </section>
+          <Sources t={t} lang={lang} tally={raw === null ? undefined : tallies?.get(raw)} />
         </>
       )}
     </aside>

@@ -1,9 +1,16 @@
 // A researcher counts referrals per reason category, by municipality: every row is counted,
 // rows without an approved code on a line of their own, multi-value cells under each code.
 import { describe, expect, it } from 'vitest';
-import { frequencyTable, type Observation } from '../../../src/core/export/frequencies';
+import {
+  frequencyTable,
+  observationsByYear,
+  observationsInYear,
+  yearsOfCells,
+  type Observation,
+} from '../../../src/core/export/frequencies';
 import { CODEBOOK } from './fixtures';
 import type { Codebook } from '../../../src/core/types';
+import type { StoredCombination } from '../../../src/core/import-merge';
 
 const codes = new Map([
   ['Missbruk förälder', 'H07'],
@@ -104,5 +111,86 @@ describe('frequency tables', () => {
       ['Omsorg', 'Omsorg', 2, 1, 'Hem', 'Hem'],
       ['', '', 0, 0, '', ''],
     ]);
+  });
+
+  it('counts each category per year from the stored cells; rows without a year on lines of their own (issue 10 item 2)', () => {
+    const table = frequencyTable(
+      observationsByYear([
+        {
+          cell: 'Missbruk förälder',
+          atoms: ['Missbruk förälder'],
+          rows: 4,
+          municipalities: 2,
+          munis: [
+            ['Gävle', 3],
+            ['Åre', 1],
+          ],
+          years: [
+            [2022, [['Gävle', 1]]],
+            [
+              2023,
+              [
+                ['Gävle', 1],
+                ['Åre', 1],
+              ],
+            ],
+          ],
+        },
+        { cell: 'knark', atoms: ['knark'], rows: 1, municipalities: 1, munis: [['Umeå', 1]] },
+      ]),
+      { codebook: CODEBOOK, codes, byName: 'year' },
+    );
+    expect(table.headers[0]).toBe('year');
+    const nonZero = table.rows.filter((r) => r[3] !== 0).map((r) => [r[0], r[1], r[3]]);
+    expect(nonZero).toEqual([
+      ['', 'H07', 1],
+      ['', 'B11', 1],
+      ['2022', 'H07', 1],
+      ['2023', 'H07', 2],
+    ]);
+  });
+
+  it('gives the observations of one year, or of the rows without one, by municipality (the overview per year)', () => {
+    const cells: StoredCombination[] = [
+      {
+        cell: 'A',
+        atoms: ['A'],
+        rows: 6,
+        municipalities: 2,
+        munis: [
+          ['Gävle', 3],
+          ['Åre', 2],
+        ],
+        years: [
+          [2022, [['Gävle', 1]]],
+          [
+            2023,
+            [
+              ['Gävle', 2],
+              ['Åre', 1],
+            ],
+          ],
+        ],
+      },
+      { cell: 'B', atoms: ['B'], rows: 1, municipalities: 1, munis: [['Umeå', 1]] },
+    ];
+    expect(yearsOfCells(cells)).toEqual({ years: [2022, 2023], noYear: true });
+    expect([...observationsInYear(cells, 2023, true)]).toEqual([
+      { by: 'Gävle', atoms: ['A'], rows: 2 },
+      { by: 'Åre', atoms: ['A'], rows: 1 },
+    ]);
+    expect([...observationsInYear(cells, 2023, false)]).toEqual([
+      { by: null, atoms: ['A'], rows: 3 },
+    ]);
+    // Without a year: Åre's one row of A, Umeå's B, and A's row counted before municipalities.
+    expect([...observationsInYear(cells, null, true)]).toEqual([
+      { by: 'Åre', atoms: ['A'], rows: 1 },
+      { by: '', atoms: ['A'], rows: 1 },
+      { by: 'Umeå', atoms: ['B'], rows: 1 },
+    ]);
+    // Every row is in exactly one year or in none.
+    const all = (year: number | null) =>
+      [...observationsInYear(cells, year, false)].reduce((n, o) => n + o.rows, 0);
+    expect(all(2022) + all(2023) + all(null)).toBe(7);
   });
 });
