@@ -15,6 +15,7 @@ import type {
   VariableRow,
 } from './db';
 import { projectTables, teamTables } from './db';
+import type { TeamLink } from '../core/team/link';
 import { historyPagesOf } from './history-pages';
 import { SETTINGS, projectSettingKey } from './settings';
 import { teamLinkIn } from './team';
@@ -100,34 +101,11 @@ export async function applyCheckpoint(
   const tables = [...projectTables(db), ...teamTables(db), db.settings];
   return db.transaction('rw', tables, async () => {
     const link = await teamLinkIn(db, project);
-    const range = [[project], [project, []]] as const;
-    const held = await Promise.all([
-      db.variables.where('project').equals(project).count(),
-      db.valuePages
-        .where('[project+variable+page]')
-        .between(...range)
-        .count(),
-      db.history
-        .where('[project+variable]')
-        .between(...range)
-        .count(),
-      db.historyPages
-        .where('[project+variable+by+page]')
-        .between(...range)
-        .count(),
-      db.outbox.where('project').equals(project).count(),
-      db.teamEvents
-        .where('[project+id]')
-        .between(...range)
-        .count(),
-      db.teamCheckpoints
-        .where('[project+id]')
-        .between(...range)
-        .count(),
-    ]);
-    if (link === null || link.since !== null || held.some((n) => n > 0))
+    if (link === null || !(await holdsNothing(db, project, link)))
       return { ok: false, reason: 'not-empty' } as const;
-    await db.variables.bulkAdd(b.variables.map((v): VariableRow => ({ ...v, project })));
+    // The team's variables replace her starter ones of the same id (an empty project's codebooks,
+    // never edited: nothing in the history); hers the team lacks stay, as the events' fold does.
+    await db.variables.bulkPut(b.variables.map((v): VariableRow => ({ ...v, project })));
     await addValues(
       db,
       b.values.map((v): ValueRow => ({ ...v, project })),
@@ -174,17 +152,68 @@ export async function applyCheckpoint(
 }
 
 /** Whether a project may start from a checkpoint: linked, nothing read, nothing held. */
+/**
+ * Inside the caller's transaction: the project has read nothing from the server and holds no work:
+ * no values, history, notes, samples, codebook versions or imports, and nothing waiting but its
+ * start (an empty project's variables, queued when it was linked; the team has them or takes them).
+ */
+async function holdsNothing(db: KodbokDb, project: string, link: TeamLink): Promise<boolean> {
+  if (link.since !== null) return false;
+  const range = [[project], [project, []]] as const;
+  const held = await Promise.all([
+    db.valuePages
+      .where('[project+variable+page]')
+      .between(...range)
+      .count(),
+    db.history
+      .where('[project+variable]')
+      .between(...range)
+      .count(),
+    db.historyPages
+      .where('[project+variable+by+page]')
+      .between(...range)
+      .count(),
+    db.notes
+      .where('[project+variable]')
+      .between(...range)
+      .count(),
+    db.doubleSamples
+      .where('[project+id]')
+      .between(...range)
+      .count(),
+    db.codebookVersions
+      .where('[project+variable+number]')
+      .between(...range)
+      .count(),
+    db.imports.where('project').equals(project).count(),
+    db.teamCheckpoints
+      .where('[project+id]')
+      .between(...range)
+      .count(),
+  ]);
+  if (held.some((n) => n > 0)) return false;
+  const [waiting, events] = await Promise.all([
+    db.outbox.where('project').equals(project).toArray(),
+    db.teamEvents
+      .where('[project+id]')
+      .between(...range)
+      .primaryKeys(),
+  ]);
+  const start = new Set(
+    waiting.filter((r) => r.event.kind === 'variable' && !r.refused).map((r) => r.id),
+  );
+  return waiting.length === start.size && events.every(([, id]) => start.has(id) || isStart(id));
+}
+
+/** An id of a project's start (its variables and values), the same in every browser. */
+const isStart = (id: string) => id.startsWith('ev:0:project:');
+
+/** Whether a project may start from a checkpoint: linked, nothing read, no work of its own. */
 export async function mayStartFromCheckpoint(db: KodbokDb, project: string): Promise<boolean> {
-  const tables = [db.settings, db.variables, db.outbox, db.teamEvents];
+  const tables = [...projectTables(db), ...teamTables(db), db.settings];
   return db.transaction('r', tables, async () => {
     const link = await teamLinkIn(db, project);
-    if (link === null || link.since !== null) return false;
-    const [variables, outbox, events] = await Promise.all([
-      db.variables.where('project').equals(project).count(),
-      db.outbox.where('project').equals(project).count(),
-      db.teamEvents.where('[project+id]').between([project], [project, []]).count(),
-    ]);
-    return variables === 0 && outbox === 0 && events === 0;
+    return link !== null && (await holdsNothing(db, project, link));
   });
 }
 

@@ -17,6 +17,7 @@ import { nextSteps, undoLastBatch, valueHistory } from '../../src/db/decisions';
 import { ACTIONS_PER_PAGE, historyPagesOf } from '../../src/db/history-pages';
 import { createProject, loadProjectLog, loadValues, writeNote } from '../../src/db/repo';
 import { linkProject } from '../../src/db/team';
+import { shareProject } from '../../src/db/team-past';
 import { decideAs, freshDb, projectWith, variable } from './helpers';
 
 const link = (user: string, since: string | number | null) => ({
@@ -157,7 +158,22 @@ describe('a checkpoint written and read', () => {
       reason: 'not-empty',
     });
     expect(await own.historyPages.count()).toBe(0);
-    // An empty project that has read from the server already, or has taken one, too.
+    // An empty project with the starter codebooks, its start queued when it was linked: applied,
+    // the team's codebook replacing the starter one.
+    const starter = freshDb();
+    const { id: sid } = await createProject(starter, {
+      name: 'Tom',
+      demo: false,
+      variables: [
+        { ...variable, label: 'Startkodbok', codebook: { ...variable.codebook, categories: [] } },
+      ],
+      values: new Map(),
+    });
+    await shareProject(starter, sid, link('cleo', null), { user: 'cleo', admin: false });
+    expect(await starter.outbox.count()).toBe(1);
+    expect((await applyCheckpoint(starter, sid, manifest(7, 2), state)).ok).toBe(true);
+    expect((await starter.variables.get([sid, variable.id]))?.label).toBe(variable.label);
+    // An empty project that has read from the server already, or has taken one, refuses it.
     const c = await joiner();
     expect((await applyCheckpoint(c.db, c.id, manifest(7, 2), state)).ok).toBe(true);
     expect(await applyCheckpoint(c.db, c.id, manifest(7, 2), state)).toEqual({
