@@ -33,8 +33,6 @@ export const PART_BYTES = 4 * 1024 * 1024;
 /** Manifest ids: after every event id (`ev:…`) and sortable by time. */
 export const CHECKPOINT_PREFIX = 'cp:';
 export const CHECKPOINT_PART_PREFIX = 'cpp:';
-/** A project admin's browser offers (and, idle, writes) a checkpoint this many events after the last. */
-export const CHECKPOINT_EVERY = 20_000;
 
 export function checkpointId(at: string, author: string, nonce: string): string {
   return `${CHECKPOINT_PREFIX}${at}:${author}:${nonce}`;
