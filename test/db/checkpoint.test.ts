@@ -11,14 +11,18 @@ import {
   type CheckpointState,
 } from '../../src/core/team/checkpoint';
 import { backupProject } from '../../src/db/backup';
-import { applyCheckpoint, checkpointStateOf } from '../../src/db/checkpoint';
+import {
+  applyCheckpoint,
+  checkpointStateOf,
+  mayStartFromCheckpoint,
+} from '../../src/db/checkpoint';
 import type { KodbokDb } from '../../src/db/db';
 import { nextSteps, undoLastBatch, valueHistory } from '../../src/db/decisions';
 import { ACTIONS_PER_PAGE, historyPagesOf } from '../../src/db/history-pages';
 import { createProject, loadProjectLog, loadValues, writeNote } from '../../src/db/repo';
 import { linkProject } from '../../src/db/team';
 import { shareProject } from '../../src/db/team-past';
-import { decideAs, freshDb, projectWith, variable } from './helpers';
+import { decideAs, failWritesTo, freshDb, projectWith, variable } from './helpers';
 
 const link = (user: string, since: string | number | null) => ({
   url: 'http://127.0.0.1:1',
@@ -180,6 +184,27 @@ describe('a checkpoint written and read', () => {
       ok: false,
       reason: 'not-empty',
     });
+  });
+
+  it('a browser that fails or is closed while applying one has none of it, and starts again', async () => {
+    const a = await adminProject();
+    const state = await stateOf(a.db, a.id);
+    const db = freshDb();
+    // The last table the apply writes fails, as a full disk or a closed tab would end it.
+    db.use(failWritesTo('teamCheckpoints', () => new Error('disk full')));
+    const { id } = await createProject(db, {
+      name: 'Ny',
+      demo: false,
+      variables: [],
+      values: new Map(),
+    });
+    await linkProject(db, id, link('cleo', null));
+    await expect(applyCheckpoint(db, id, manifest(7, 2), state)).rejects.toThrow('disk full');
+    expect(await db.valuePages.count()).toBe(0);
+    expect(await db.historyPages.count()).toBe(0);
+    expect(await db.variables.count()).toBe(0);
+    expect((await db.settings.get(`team:${id}`))?.value).toMatchObject({ since: null });
+    expect(await mayStartFromCheckpoint(db, id)).toBe(true);
   });
 
   it('is not written while anything waits to be sent, or before anything was read', async () => {

@@ -4,6 +4,7 @@
 // checkpoint (then reads every event). Only a project admin writes one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
+import { CHECKPOINT_PART_TYPE, checkpointPartId } from '../../src/core/team/checkpoint';
 import { readTeamEvent, type TeamEvent } from '../../src/core/team/events';
 import { mayStartFromCheckpoint } from '../../src/db/checkpoint';
 import type { KodbokDb } from '../../src/db/db';
@@ -343,6 +344,24 @@ describe('a checkpoint of the project', () => {
       } finally {
         sb.stop();
       }
+      // Parts without their manifest (a browser closed while writing them) are never read.
+      const [orphan] = await remoteOf(name, 'anna').bulkDocs([
+        {
+          _id: checkpointPartId('halfway', 0),
+          type: CHECKPOINT_PART_TYPE,
+          v: 1,
+          author: 'anna',
+          at: new Date().toISOString(),
+          checkpoint: 'cp:x',
+          part: 0,
+          _attachments: { data: { content_type: 'application/gzip', data: btoa('half') } },
+        },
+      ]);
+      expect(orphan?.ok).toBe(true);
+      const late = await joiner(name, 'cleo');
+      expect(await startFromCheckpoint(late.db, late.project, remoteOf(name, 'cleo'))).toEqual({
+        kind: 'none',
+      });
       // Not while something waits to be sent: the state would hold what the team lacks.
       a.sync.stop();
       await decideAs(a.db, a.project, 'anna', ['Hot'], { kind: 'assign', code: 'H01' });
