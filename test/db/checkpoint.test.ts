@@ -71,9 +71,8 @@ const manifest = (seq: string | number, events: number): CheckpointManifest => (
   parts: [{ id: 'cpp:x:000000', bytes: 1, sha256: 'ab' }],
 });
 
-/** A joining member's empty, linked project. */
-async function joiner(): Promise<{ db: KodbokDb; id: string }> {
-  const db = freshDb();
+/** A joining member's empty, linked project (in `db`, when given: a test's own middleware). */
+async function joiner(db = freshDb()): Promise<{ db: KodbokDb; id: string }> {
   const { id } = await createProject(db, {
     name: 'Ny',
     demo: false,
@@ -189,16 +188,10 @@ describe('a checkpoint written and read', () => {
   it('a browser that fails or is closed while applying one has none of it, and starts again', async () => {
     const a = await adminProject();
     const state = await stateOf(a.db, a.id);
-    const db = freshDb();
+    const broken = freshDb();
     // The last table the apply writes fails, as a full disk or a closed tab would end it.
-    db.use(failWritesTo('teamCheckpoints', () => new Error('disk full')));
-    const { id } = await createProject(db, {
-      name: 'Ny',
-      demo: false,
-      variables: [],
-      values: new Map(),
-    });
-    await linkProject(db, id, link('cleo', null));
+    broken.use(failWritesTo('teamCheckpoints', () => new Error('disk full')));
+    const { db, id } = await joiner(broken);
     await expect(applyCheckpoint(db, id, manifest(7, 2), state)).rejects.toThrow('disk full');
     expect(await db.valuePages.count()).toBe(0);
     expect(await db.historyPages.count()).toBe(0);
