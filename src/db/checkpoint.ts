@@ -217,6 +217,19 @@ export async function mayStartFromCheckpoint(db: KodbokDb, project: string): Pro
   });
 }
 
+/** How many events this browser holds for a project: folded or sent here, or from its checkpoint. */
+export async function heldEvents(db: KodbokDb, project: string): Promise<number> {
+  return db.transaction('r', [db.teamEvents, db.teamCheckpoints], async () => {
+    const [here, covered] = await Promise.all([
+      db.teamEvents.where('[project+id]').between([project], [project, []]).primaryKeys(),
+      coveredEvents(db, project),
+    ]);
+    let n = covered.size;
+    for (const [, id] of here) if (!covered.has(id)) n += 1;
+    return n;
+  });
+}
+
 /** The covered ids of each checkpoint read so far, by checkpoint (they never change). */
 const coveredCache = new Map<string, ReadonlySet<string>>();
 

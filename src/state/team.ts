@@ -73,6 +73,8 @@ export function reachable(address: string): boolean {
 function stopSync(): void {
   sync?.stop();
   sync = null;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
 }
 
 /** Follows a project's team state; starts the sync when it is linked. */
@@ -128,6 +130,9 @@ async function startSync(projectId: string, link: TeamLink): Promise<void> {
   sync = new TeamSync(appDb(), projectId, link, {
     remote: await openRemote(link),
     onState: (state) => useTeam.setState({ state }),
+    onFold: (r) => {
+      if (r.events > 0) checkpointLater();
+    },
     onCheckpoint: (r) => {
       if (r.kind === 'applied')
         useTeam.setState({ checkpoint: { kind: 'applied', events: r.events } });
@@ -138,6 +143,46 @@ async function startSync(projectId: string, link: TeamLink): Promise<void> {
   sync.start();
   const admin = await isProjectAdmin(link.url, link.db, { name: link.user, roles: [] });
   if (project === projectId) useTeam.setState({ admin });
+}
+
+/** Idle time before a project admin's browser writes a checkpoint on its own (ms). */
+const IDLE_MS = 120_000;
+let lastInput = Date.now();
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+let watchingInput = false;
+
+/**
+ * After events arrive in a project admin's browser: once she has been idle for IDLE_MS, with
+ * nothing waiting or refused, a checkpoint is written when her browser holds CHECKPOINT_EVERY
+ * events more than the newest one on the server covers (writing reads the whole project).
+ */
+function checkpointLater(): void {
+  if (!useTeam.getState().admin) return;
+  if (!watchingInput) {
+    watchingInput = true;
+    const mark = () => (lastInput = Date.now());
+    for (const type of ['pointerdown', 'keydown'])
+      window.addEventListener(type, mark, { capture: true, passive: true });
+  }
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    void checkpointWhenIdle();
+  }, IDLE_MS);
+}
+
+async function checkpointWhenIdle(): Promise<void> {
+  const s = useTeam.getState();
+  const projectId = get().projectId;
+  if (!s.admin || s.link === null || projectId === null || s.state !== 'online') return;
+  if (s.pending > 0 || s.refused > 0 || s.checkpoint?.kind === 'writing') return;
+  if (Date.now() - lastInput < IDLE_MS) return checkpointLater();
+  const [{ checkpointDue }, { openRemote }] = await Promise.all([
+    import('../sync/checkpoint'),
+    import('../sync/remote'),
+  ]);
+  const due = await checkpointDue(appDb(), projectId, await openRemote(s.link)).catch(() => false);
+  if (due && get().projectId === projectId) await writeTeamCheckpoint();
 }
 
 /**

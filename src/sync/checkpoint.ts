@@ -1,4 +1,5 @@
 import {
+  CHECKPOINT_EVERY,
   CHECKPOINT_PART_TYPE,
   CHECKPOINT_PREFIX,
   CHECKPOINT_TYPE,
@@ -19,6 +20,7 @@ import type { FormatError } from '../core/formats/result';
 import {
   applyCheckpoint,
   checkpointStateOf,
+  heldEvents,
   mayStartFromCheckpoint,
   type NoCheckpoint,
 } from '../db/checkpoint';
@@ -143,6 +145,22 @@ export type CheckpointReport =
       readonly reason: CheckpointRefusal;
       readonly errors?: readonly FormatError[];
     };
+
+/**
+ * Whether a project admin's browser should write a checkpoint on its own: it holds at least
+ * `every` events more than the newest checkpoint on the server covers.
+ */
+export async function checkpointDue(
+  db: KodbokDb,
+  project: string,
+  remote: CheckpointRemote,
+  every = CHECKPOINT_EVERY,
+): Promise<boolean> {
+  const held = await heldEvents(db, project);
+  if (held < every) return false;
+  const newest = await newestManifest(remote);
+  return held - (newest?.events ?? 0) >= every;
+}
 
 /** The newest manifest on the server that this version reads, or null. */
 async function newestManifest(remote: CheckpointRemote): Promise<CheckpointManifest | null> {

@@ -15,6 +15,7 @@ import { foldRemote } from '../../src/db/team-fold';
 import { shareProject } from '../../src/db/team-past';
 import { getValue } from '../../src/db/value-pages';
 import {
+  checkpointDue,
   startFromCheckpoint,
   writeCheckpoint,
   type CheckpointReport,
@@ -142,11 +143,16 @@ describe('a checkpoint of the project', () => {
       });
       a.sync.push();
       await settle(a, name);
+      // Her idle browser would write one on its own: no checkpoint covers what it holds.
+      const due = (every: number) => checkpointDue(a.db, a.project, remoteOf(name, 'anna'), every);
+      expect(await due(2)).toBe(true);
       const written = await writeCheckpoint(a.db, a.project, remoteOf(name, 'anna'), 'anna');
       expect(written).toMatchObject({ ok: true });
+      expect(await due(1)).toBe(false);
       // Anna codes on after the checkpoint: Cleo gets it from the events after it.
       await decideAs(a.db, a.project, 'anna', ['Våld'], { kind: 'assign', code: 'H01' });
       a.sync.push();
+      expect([await due(1), await due(2)]).toEqual([true, false]);
 
       const c = await joiner(name, 'cleo');
       const sc = c.make();

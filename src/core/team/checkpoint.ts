@@ -30,6 +30,11 @@ export const CHECKPOINT_STATE_FORMAT = 'kodbok/checkpoint-state';
 export const PART_ATTACHMENT = 'data';
 /** Bytes per part: a few MB, under CouchDB's limits for a request and an attachment. */
 export const PART_BYTES = 4 * 1024 * 1024;
+/**
+ * A project admin's idle browser writes a checkpoint on its own when it holds this many events more
+ * than the newest checkpoint on the server covers (a new member then folds at most about as many).
+ */
+export const CHECKPOINT_EVERY = 20_000;
 /** Manifest ids: after every event id (`ev:…`) and sortable by time. */
 export const CHECKPOINT_PREFIX = 'cp:';
 export const CHECKPOINT_PART_PREFIX = 'cpp:';
