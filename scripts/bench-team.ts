@@ -51,8 +51,18 @@ const TRIP_ONLY = process.argv.includes('--trip-only');
 // --sync-only: the first sync and its PouchDB floor only, no trip: their lines on stderr, nothing recorded.
 const SYNC_ONLY = process.argv.includes('--sync-only');
 /** A run that measured no first sync of the app (--trip-only): nothing to say where its time went. */
-const NO_PROFILE = { folds: [], coded: 0, foldMs: 0, firstChange: 0 };
+const NO_PROFILE = {
+  folds: [],
+  coded: 0,
+  foldMs: 0,
+  firstChange: 0,
+  checkpoint: { kind: 'none', at: 0, events: 0 },
+};
 const DB = 'kodbok-bench';
+/** The project admin (in the database's `_security` admins): she writes the checkpoint. */
+const ADMIN = 'ledare';
+/** What the checkpoint the runs start from was (the section's notes say it). */
+let checkpointNote = 'no checkpoint';
 const BATCH = 1000;
 
 // Codes no one of which begins another (C03, C30): the grid's cell is read by its start.
@@ -77,7 +87,7 @@ const variable: Variable = {
 };
 const coders = Array.from({ length: CODERS }, (_, i) => `coder${i}`);
 const people: ProjectPeople = {
-  members: [...coders, 'nykomling', 'granskare'].map((name) => ({
+  members: [...coders, 'nykomling', 'granskare', ADMIN].map((name) => ({
     name,
     role: name === 'granskare' ? 'reviewer' : 'coder',
   })),
@@ -94,6 +104,12 @@ async function main(): Promise<void> {
   const server = await startTeamServer();
   try {
     await teamProject(server, DB, people);
+    await couch(server, 'PUT', `/${DB}/_security`, {
+      body: {
+        admins: { names: [ADMIN], roles: [] },
+        members: { names: people.members.map((m) => m.name), roles: [] },
+      },
+    });
     const remoteOf = (user: string) =>
       new PouchDB(`${server.url}/${DB}`, {
         skip_setup: true,
@@ -170,7 +186,7 @@ async function main(): Promise<void> {
     const info = await couch(server, 'GET', `/${DB}`);
     const docs = Number(info.body.doc_count) - 1; // the design document
     log(`seeded ${docs} documents in ${(seedMs / 1000).toFixed(1)} s`);
-    const out = await inChromium(server.url, docs);
+    const out = await inChromium(server.url);
     if (!TRIP_ONLY && !SYNC_ONLY) printSection({ ...out, docs, seedMs });
   } finally {
     await server.stop();
@@ -230,6 +246,8 @@ interface Measured {
     readonly coded: number;
     readonly foldMs: number;
     readonly firstChange: number;
+    /** The team's checkpoint: applied (or why not) how many ms after the start. */
+    readonly checkpoint: { readonly kind: string; readonly at: number; readonly events: number };
   };
   readonly floorDocs: number;
   /** The floor's run 1: ms waiting for the server's pages, of its whole. */
@@ -241,7 +259,7 @@ interface Measured {
 }
 
 /** The bench page built with the app's Vite config and served with `/couch` passed to `team`. */
-async function inChromium(team: string, docs: number): Promise<Measured> {
+async function inChromium(team: string): Promise<Measured> {
   log('building the bench page');
   const outDir = `${root}.bench-out/team-dist`;
   await build({
@@ -272,6 +290,25 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
     let profile: Measured['profile'] | null = null;
     let floorDocs = 0;
     let floorWait = { waitMs: 0, ms: 0 };
+    // The project admin's browser folds every event (not measured: the state she has after weeks)
+    // and writes the checkpoint a new member starts from, as the app does.
+    if (!TRIP_ONLY) {
+      const admin = await browserOf(page);
+      try {
+        await admin.page.evaluate((u) => window.kodbokTeamBench.signIn(u), ADMIN);
+        const t = now();
+        await admin.page.evaluate(([u, db]) => window.kodbokTeamBench.firstSync(u, db, true), [
+          ADMIN,
+          DB,
+        ] as const);
+        log(`  the admin's browser folded every event in ${fmt(now() - t)} (setup)`);
+        const cp = await admin.page.evaluate(() => window.kodbokTeamBench.writeCheckpointNow());
+        checkpointNote = `the project admin's checkpoint: ${cp.events} events covered, ${(cp.bytes / 1e6).toFixed(1)} MB gzip, written in ${fmt(cp.ms)}`;
+        log(`  ${checkpointNote}`);
+      } finally {
+        await admin.close();
+      }
+    }
     const syncBefore = load();
     const variants = SYNC_ONLY
       ? (['app', 'changes'] as const)
@@ -284,12 +321,14 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
           await b.page.evaluate((u) => window.kodbokTeamBench.signIn(u), 'nykomling');
           if (which === 'app') {
             const res = await b.page.evaluate(
-              ([db, n]) => window.kodbokTeamBench.firstSync('nykomling', db, n),
-              [DB, docs] as const,
+              (db) => window.kodbokTeamBench.firstSync('nykomling', db),
+              DB,
             );
             app.push(res.ms);
             if (r === 0) profile = res;
-            log(`  run ${r + 1}: first sync ${fmt(res.ms)} (${res.folds.length} folds)`);
+            log(
+              `  run ${r + 1}: first sync ${fmt(res.ms)} (checkpoint ${res.checkpoint.kind} after ${fmt(res.checkpoint.at)}, ${res.checkpoint.events} events in it; then ${res.folds.length} folds of ${res.folds.reduce((n, f) => n + f.events, 0)} events; ${res.coded} values coded)`,
+            );
           } else if (which === 'changes') {
             const res = await b.page.evaluate((db) => window.kodbokTeamBench.floorChanges(db), DB);
             floor.push(res.ms);
@@ -346,10 +385,9 @@ async function inChromium(team: string, docs: number): Promise<Measured> {
         [b, 'granskare', true],
       ] as const) {
         await s.page.evaluate((u) => window.kodbokTeamBench.signIn(u), user);
-        await s.page.evaluate(([u, db, n, k]) => window.kodbokTeamBench.firstSync(u, db, n, k), [
+        await s.page.evaluate(([u, db, k]) => window.kodbokTeamBench.firstSync(u, db, k), [
           user,
           DB,
-          docs,
           keep,
         ] as const);
       }
@@ -426,7 +464,8 @@ function printSection(m: Measured & { docs: number; seedMs: number }): void {
   const { folds, coded, foldMs, firstChange } = m.profile;
   const gaps = folds.map((f, i) => f.at - (folds[i - 1]?.at ?? 0));
   const total = folds.at(-1)?.at ?? 0;
-  const where = `${folds.length} folds of about ${Math.round(m.docs / Math.max(folds.length, 1))} events each (one \`_changes\` response, one transaction), median ${fmt(median(gaps))} from one to the next; the first change reached the page ${fmt(firstChange)} after the start (log-in check, the server's info, the first response); folding (from a response's last change, or the fold before, to its fold) took ${fmt(foldMs)} of the ${fmt(total)}, ${((100 * foldMs) / Math.max(total, 1)).toFixed(0)} %, the rest is waiting for the server's next response`;
+  const cp = m.profile.checkpoint;
+  const where = `the checkpoint ${cp.kind} after ${fmt(cp.at)} (${cp.events} events covered; ${checkpointNote}), then ${folds.length} folds of about ${Math.round(folds.reduce((n, f) => n + f.events, 0) / Math.max(folds.length, 1))} events each (one \`_changes\` response, one transaction), median ${fmt(median(gaps))} from one to the next; the first change reached the page ${fmt(firstChange)} after the start (log-in check, the server's info, the first response); folding (from a response's last change, or the fold before, to its fold) took ${fmt(foldMs)} of the ${fmt(total)}, ${((100 * foldMs) / Math.max(total, 1)).toFixed(0)} %, the rest is waiting for the server's next response`;
   const shown = m.trips.map((t) => t.shown);
   const folded = m.trips.map((t) => t.folded);
   const floorTrip = m.trips.map((t) => t.floor);
@@ -439,7 +478,7 @@ function printSection(m: Measured & { docs: number; seedMs: number }): void {
           value: Math.round(appMs),
           unit: 'ms',
           ...(full ? { target: 30_000 } : {}),
-          detail: `${size}; median of ${m.app.length} runs, each in a fresh browser profile (${spread(m.app)}): an empty project linked, the app's engine and fold in the page until every event is folded (${coded} values coded); paired baseline in the same kind of profile, in rotating order: the same \`_changes\` pages (${PULL_BATCH} changes each, with their docs, as the app reads them) written as they are into a local PouchDB by PouchDB alone, ${fmt(floorMs)} (${spread(m.floor)}, ${m.floorDocs} docs); app / floor ${(appMs / floorMs).toFixed(2)}×; the same pages read alone, no writes (the protocol's floor: server, proxy, JSON): ${fmt(median(m.read))} (${spread(m.read)}); PouchDB's own replication of the same database (revs_diff, _bulk_get, checkpoints): ${fmt(median(m.replicate))} (${spread(m.replicate)}); ${m.syncLoad}`,
+          detail: `${size}; median of ${m.app.length} runs, each in a fresh browser profile (${spread(m.app)}): an empty project linked, the app's engine in the page starting from the project admin's checkpoint and folding the events after it until it has read to the server's end (${coded} values coded); paired baseline in the same kind of profile, in rotating order: the same \`_changes\` pages (${PULL_BATCH} changes each, with their docs, as the app reads them) written as they are into a local PouchDB by PouchDB alone, ${fmt(floorMs)} (${spread(m.floor)}, ${m.floorDocs} docs); app / floor ${(appMs / floorMs).toFixed(2)}×; the same pages read alone, no writes (the protocol's floor: server, proxy, JSON): ${fmt(median(m.read))} (${spread(m.read)}); PouchDB's own replication of the same database (revs_diff, _bulk_get, checkpoints): ${fmt(median(m.replicate))} (${spread(m.replicate)}); ${m.syncLoad}`,
         },
         {
           name: 'One decision reaching another member (her grid shows it)',

@@ -5,6 +5,7 @@ import {
   projectTables,
   type CodebookVersionRow,
   type CountsRow,
+  type HistoryPageRow,
   type HistoryRow,
   type ImportPartRow,
   type ImportRow,
@@ -19,6 +20,7 @@ import {
   type VariableRow,
 } from './db';
 import { newId } from './projects';
+import { historyOfPages, readProjectHistory } from './history-pages';
 import { addValues, readProjectValues, valuesOfPages } from './value-pages';
 import { SETTINGS, projectSettingKey, projectSettingName, writeSetting } from './settings';
 
@@ -44,6 +46,7 @@ interface ProjectRows {
 /** The backup of one project from its rows: one entry per table, without the project's id. */
 function backupOf(rows: ProjectRows, exportedAt: string): ProjectBackup {
   const p = rows.project;
+  // Stable: actions from a checkpoint's pages (no seq) keep their order before the rows.
   const history = [...rows.history].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   return {
     exportedAt,
@@ -105,10 +108,8 @@ export async function backupProject(db: KodbokDb, project: string): Promise<Proj
     const rows = await allOf({
       variables: db.variables.where('project').equals(project).toArray(),
       values: readProjectValues(db, project),
-      history: db.history
-        .where('[project+variable]')
-        .between(...range)
-        .toArray(),
+      // Oldest first already (the pages a team's checkpoint started it from, then the rows).
+      history: readProjectHistory(db, project),
       imports: db.imports.where('project').equals(project).toArray(),
       importParts: db.importParts.where('project').equals(project).toArray(),
       counts: db.counts
@@ -232,6 +233,7 @@ const SALVAGE_STORES = [
   'doubleSamples',
   'doubleCodes',
   'codebookVersions',
+  'historyPages',
 ] as const;
 
 /**
@@ -253,7 +255,11 @@ export async function salvageProjects(
     const read = async <T>(store: (typeof SALVAGE_STORES)[number]): Promise<T[]> => {
       // A store newer (double coding in a version 3 database) or older (the per-row values in a
       // version 5 one) than the database holds nothing.
-      const optional = store.startsWith('double') || store === 'values' || store === 'valuePages';
+      const optional =
+        store.startsWith('double') ||
+        store === 'values' ||
+        store === 'valuePages' ||
+        store === 'historyPages';
       if (optional && !db.tables.some((t) => t.name === store)) return [];
       try {
         return (await db.table(store).toArray()) as T[];
@@ -274,7 +280,11 @@ export async function salvageProjects(
       })),
       ...valuesOfPages(await read<ValuePageRow>('valuePages')),
     ];
-    const history = await read<HistoryRow>('history');
+    // The pages a team's checkpoint started a project from (schema v6), then the rows.
+    const history = [
+      ...historyOfPages(await read<HistoryPageRow>('historyPages')),
+      ...(await read<HistoryRow>('history')),
+    ];
     const imports = await read<ImportRow>('imports');
     const importParts = await read<ImportPartRow>('importParts');
     const counts = await read<CountsRow>('counts');

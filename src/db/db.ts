@@ -101,6 +101,21 @@ export const SCHEMA_V5 = {
   history: '++seq, [project+variable], [project+variable+by]',
 } as const;
 
+/**
+ * Version 6 adds only new stores (issue 10 item 7: a new member's first sync from a checkpoint):
+ * - historyPages: the history a project started from when it was joined from a team's checkpoint
+ *   (history-pages.ts owns the layout): actions in pages per variable and person, not one row per
+ *   action (200 000 rows take ~20 s to write in Chromium). Read before the history rows (they are
+ *   older than anything recorded here since), never changed.
+ * - teamCheckpoints: the checkpoint a project started from, with the ids of every event it covers
+ *   (the fold skips them: folding one twice would raise a false disagreement or a second history
+ *   row), one row instead of 200 000 teamEvents rows.
+ */
+export const SCHEMA_V6 = {
+  historyPages: '[project+variable+by+page]',
+  teamCheckpoints: '[project+id]',
+} as const;
+
 export interface ProjectRow {
   readonly id: string;
   readonly name: string;
@@ -154,6 +169,29 @@ export interface HistoryRow {
   readonly codebook?: CodebookStep;
   /** A resolved disagreement (kind `resolve`): the side kept and every side it settled. */
   readonly resolve?: ResolveRecord;
+}
+
+/** Actions of one person on one variable from a checkpoint (see SCHEMA_V6), oldest first. */
+export interface HistoryPageRow {
+  readonly project: string;
+  readonly variable: string;
+  readonly by: string;
+  readonly page: number;
+  /** Each action with its place in the checkpoint's history (`n`: 0, 1, … over all pages). */
+  readonly actions: readonly (Omit<HistoryRow, 'project' | 'seq'> & { readonly n: number })[];
+}
+
+/** The checkpoint a project started from (see SCHEMA_V6). */
+export interface TeamCheckpointRow {
+  readonly project: string;
+  /** The checkpoint's document id on the server. */
+  readonly id: string;
+  /** The server's sequence it covers (the project read on from there). */
+  readonly seq: string | number;
+  readonly author: string;
+  readonly at: string;
+  /** The ids of the events it covers, sorted, one per line (one string: one fast row). */
+  readonly events: string;
 }
 
 /** One version of a variable's codebook (see SCHEMA_V4). */
@@ -291,6 +329,8 @@ export class KodbokDb extends Dexie {
   outbox!: Table<OutboxRow, [string, string]>;
   teamEvents!: Table<TeamEventRow, [string, string]>;
   disagreements!: Table<DisagreementRow, [string, string]>;
+  historyPages!: Table<HistoryPageRow, [string, string, string, number]>;
+  teamCheckpoints!: Table<TeamCheckpointRow, [string, string]>;
 
   constructor(
     name: string = DB_NAME,
@@ -334,6 +374,7 @@ export class KodbokDb extends Dexie {
           });
         await tx.table('valuePages').bulkAdd([...pages.values()]);
       });
+    this.version(6).stores(SCHEMA_V6);
     // Every committed write to values and counts is announced as a change set (changes.ts).
     installChangeFeed(this);
   }
@@ -358,12 +399,13 @@ export function projectTables(db: KodbokDb) {
     db.doubleSamples,
     db.doubleCodes,
     db.codebookVersions,
+    db.historyPages,
   ];
 }
 
 /** The team sync's tables (SCHEMA_V4_TEAM): not in a backup, deleted with their project. */
 export function teamTables(db: KodbokDb) {
-  return [db.outbox, db.teamEvents, db.disagreements];
+  return [db.outbox, db.teamEvents, db.disagreements, db.teamCheckpoints];
 }
 
 /** Deletes the whole database (the "erase all local data" action): closes it first. */

@@ -24,6 +24,7 @@ import type { CodebookStep } from '../core/codebook-versions';
 import { replayCodebookStep } from './codebook';
 import type { HistoryRow, KodbokDb, ValueRow } from './db';
 import { getVariableValues, putValues } from './value-pages';
+import { countVariablePages, readPersonPages, readVariableHistory } from './history-pages';
 import { byRaw, loadValues, newId, type Subscription } from './projects';
 import { membersKey } from './settings';
 import { queueCodebook, queueDecision, queueTables } from './team';
@@ -175,15 +176,23 @@ async function lastChangers(
 ): Promise<StaleValue[]> {
   const found = new Map<string, { by: string; at: string }>();
   const wanted = new Set(rows.map((r) => r.raw));
+  const visit = (h: HistoryRow) => {
+    for (const c of h.changes)
+      if (wanted.has(c.raw) && !found.has(c.raw)) found.set(c.raw, { by: h.by, at: h.at });
+  };
   await db.history
     .where('[project+variable]')
     .equals([project, variable])
     .reverse()
     .until(() => found.size === wanted.size)
-    .each((h) => {
-      for (const c of h.changes)
-        if (wanted.has(c.raw) && !found.has(c.raw)) found.set(c.raw, { by: h.by, at: h.at });
-    });
+    .each(visit);
+  // Older still: the history the project started from (a team's checkpoint).
+  if (found.size < wanted.size && (await countVariablePages(db, project, variable)) > 0)
+    for (const h of (await readVariableHistory(db, project, variable)).reverse()) {
+      if (h.seq !== undefined) continue;
+      visit(h);
+      if (found.size === wanted.size) break;
+    }
   return rows.map((r) => {
     const f = found.get(r.raw);
     return { raw: r.raw, by: f?.by ?? null, at: f?.at ?? r.updatedAt };
@@ -202,7 +211,7 @@ export async function applyBulkDecision(db: KodbokDb, req: BulkRequest): Promise
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let stale: StaleValue[] = [];
-  const tables = [db.variables, db.valuePages, db.history, ...queueTables(db)];
+  const tables = [db.variables, db.valuePages, db.history, db.historyPages, ...queueTables(db)];
   await db.transaction('rw', tables, async () => {
     const variable = await db.variables.get([req.project, req.variable]);
     if (!variable) throw new Error(`Variable ${req.variable} is not in this project`);
@@ -308,23 +317,30 @@ async function findSteps(
   // Only her own rows count: her undo and redo take back her own actions, and another person's
   // undo or redo is of that person's. The index keeps this from reading everyone's history: it
   // runs again after every change of the history, in a team's database after every arriving event.
+  const visit = (h: HistoryRow) => {
+    if (redo !== null && redoOf === null && h.batch === redo.undoes) redoOf = h;
+    if (h.kind === 'undo') {
+      if (h.by === by && redoOpen && redo === null && !redone.has(h.batch)) redo = h;
+      if (h.undoes) undone.add(h.undoes);
+      return;
+    }
+    if (h.kind === 'redo' && h.redoes) redone.add(h.redoes);
+    if (h.by !== by) return;
+    if (undo === null && !undone.has(h.batch)) undo = h;
+    if (h.kind !== 'redo' && redo === null) redoOpen = false;
+  };
   await db.history
     .where('[project+variable+by]')
     .equals([project, variable, by])
     .reverse()
     .until(done)
-    .each((h) => {
-      if (redo !== null && redoOf === null && h.batch === redo.undoes) redoOf = h;
-      if (h.kind === 'undo') {
-        if (h.by === by && redoOpen && redo === null && !redone.has(h.batch)) redo = h;
-        if (h.undoes) undone.add(h.undoes);
-        return;
-      }
-      if (h.kind === 'redo' && h.redoes) redone.add(h.redoes);
-      if (h.by !== by) return;
-      if (undo === null && !undone.has(h.batch)) undo = h;
-      if (h.kind !== 'redo' && redo === null) redoOpen = false;
-    });
+    .each(visit);
+  // Older still: her actions in the history the project started from (a team's checkpoint).
+  if (!done())
+    for (const h of await readPersonPages(db, project, variable, by)) {
+      visit(h);
+      if (done()) break;
+    }
   return { undo, redo, redoOf };
 }
 
@@ -347,7 +363,11 @@ export async function nextSteps(
   variable: VariableId,
   by: string,
 ): Promise<Steps> {
-  return stepsOf(await db.transaction('r', db.history, () => findSteps(db, project, variable, by)));
+  return stepsOf(
+    await db.transaction('r', [db.history, db.historyPages], () =>
+      findSteps(db, project, variable, by),
+    ),
+  );
 }
 
 function stepsOf(found: FoundSteps): Steps {
@@ -376,7 +396,14 @@ export async function replay(
   const skipped: Partial<Record<SkipReason, number>> = {};
   let written: WrittenValue[] = [];
   let found = false;
-  const tables = [db.variables, db.valuePages, db.history, db.codebookVersions, ...queueTables(db)];
+  const tables = [
+    db.variables,
+    db.valuePages,
+    db.history,
+    db.historyPages,
+    db.codebookVersions,
+    ...queueTables(db),
+  ];
   await db.transaction('rw', tables, async () => {
     const steps = await findSteps(db, project, variable, by);
     const target = mode === 'undo' ? steps.undo : steps.redo;
@@ -516,9 +543,9 @@ export async function valueHistory(
   return decisionsOn(await variableHistory(db, project, variable), variable, raw);
 }
 
-/** A variable's history rows, oldest first. */
+/** A variable's history (the pages it started from, then its rows), oldest first. */
 function variableHistory(db: KodbokDb, project: string, variable: VariableId) {
-  return db.history.where('[project+variable]').equals([project, variable]).sortBy('seq');
+  return readVariableHistory(db, project, variable);
 }
 
 /** What the history rows (in order) did to one value, as its decisions. */
@@ -561,7 +588,12 @@ export function observeValueHistory(
 ): Subscription {
   let held: Decision[] | null = null;
   let after = 0;
+  let pages = 0;
   return liveQuery(async () => {
+    // A checkpoint applied meanwhile (a joining member's first sync) adds older history: read all.
+    const nowPages = await countVariablePages(db, project, variable);
+    if (nowPages !== pages) held = null;
+    pages = nowPages;
     if (held === null) {
       const rows = await variableHistory(db, project, variable);
       held = decisionsOn(rows, variable, raw);

@@ -5,6 +5,7 @@ import type { HistoryRow, KodbokDb, NoteRow } from './db';
 import { getValue } from './value-pages';
 import { newId, type Subscription } from './projects';
 import { queueNote, queueTables } from './team';
+import { readProjectHistory } from './history-pages';
 
 // Notes on values (issue 9 item 4): writing a note, a reply or a resolve is one transaction that
 // reads the value (its code at that time) and its threads, and adds one immutable event.
@@ -58,12 +59,11 @@ export async function loadProjectLog(
   db: KodbokDb,
   project: string,
 ): Promise<{ history: HistoryRow[]; notes: NoteEvent[] }> {
-  return db.transaction('r', [db.history, db.notes], async () => {
+  return db.transaction('r', [db.history, db.historyPages, db.notes], async () => {
     const [history, notes] = await Promise.all([
-      db.history.where('[project+variable]').between([project], [project, []]).toArray(),
+      readProjectHistory(db, project),
       db.notes.where('[project+variable]').between([project], [project, []]).toArray(),
     ]);
-    history.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     return { history, notes: notes.map(({ project: _, ...e }: NoteRow) => e) };
   });
 }

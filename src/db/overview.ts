@@ -4,6 +4,7 @@
 import type { StatusStep } from '../core/charts';
 import type { CountsRow, KodbokDb, ValueRow, VariableRow } from './db';
 import { readProjectValues } from './value-pages';
+import { readProjectHistory } from './history-pages';
 
 export interface OverviewSource {
   readonly variables: readonly VariableRow[];
@@ -17,13 +18,13 @@ export interface OverviewSource {
 export async function loadOverview(db: KodbokDb, project: string): Promise<OverviewSource> {
   const [variables, values, counts, history] = await db.transaction(
     'r',
-    [db.variables, db.valuePages, db.counts, db.history],
+    [db.variables, db.valuePages, db.counts, db.history, db.historyPages],
     () =>
       Promise.all([
         db.variables.where('project').equals(project).toArray(),
         readProjectValues(db, project),
         db.counts.where('[project+variable]').between([project], [project, []]).toArray(),
-        db.history.where('[project+variable]').between([project], [project, []]).toArray(),
+        readProjectHistory(db, project),
       ]),
   );
   const valuesOf = new Map<string, ValueRow[]>();
@@ -33,7 +34,6 @@ export async function loadOverview(db: KodbokDb, project: string): Promise<Overv
     else valuesOf.set(v.variable, [v]);
   }
   const steps = new Map<string, StatusStep[]>();
-  history.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   for (const h of history) {
     const list = steps.get(h.variable) ?? [];
     steps.set(h.variable, list);

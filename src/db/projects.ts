@@ -18,6 +18,7 @@ import {
   readProjectValues,
   readVariableValues,
 } from './value-pages';
+import { deleteHistoryPages } from './history-pages';
 
 // Projects, their variables and values. One function per user action, each one transaction
 // (RELIABILITY.md rule 2): nothing but Dexie is awaited inside, errors are never caught inside.
@@ -94,6 +95,7 @@ export async function deleteProject(db: KodbokDb, id: string): Promise<void> {
     await db.imports.where('project').equals(id).delete();
     await db.variables.where('project').equals(id).delete();
     await db.history.where('[project+variable]').between([id], [id, []]).delete();
+    await deleteHistoryPages(db, id);
     await db.notes.where('[project+variable]').between([id], [id, []]).delete();
     await db.doubleSamples.where('[project+id]').between([id], [id, []]).delete();
     await db.doubleCodes.where('[project+id]').between([id], [id, []]).delete();

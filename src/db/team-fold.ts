@@ -31,6 +31,7 @@ import { undoImportIn, writeImport, type FileImport } from './imports';
 import { SETTINGS } from './settings';
 import { teamSettingKeys, valueKey } from './team';
 import { foldPastIn } from './team-past';
+import { coveredEvents } from './checkpoint';
 
 // The server's events folded into a project's tables (core/team/fold.ts says what each does):
 // one transaction per batch together with how far the server was read. A browser killed at any
@@ -64,10 +65,12 @@ export async function foldRemote(
   const tables = [
     db.valuePages,
     db.history,
+    db.historyPages,
     db.notes,
     db.settings,
     db.variables,
     db.teamEvents,
+    db.teamCheckpoints,
     db.disagreements,
     db.codebookVersions,
     db.counts,
@@ -80,9 +83,12 @@ export async function foldRemote(
     const known = await db.teamEvents.bulkGet(
       events.map((e): [string, string] => [project, e._id]),
     );
+    // Events the checkpoint this project started from covers are in its state already (the
+    // author's own events sent after her last read, or a server's `since` that went back).
+    const covered = await coveredEvents(db, project);
     const seen = new Set<string>();
     const fresh = events.filter((e, i) => {
-      if (known[i] !== undefined || seen.has(e._id)) return false;
+      if (known[i] !== undefined || seen.has(e._id) || covered.has(e._id)) return false;
       seen.add(e._id);
       return true;
     });

@@ -8,6 +8,7 @@ import {
 import type { PastEvent } from '../core/team/events';
 import type { TeamLink } from '../core/team/link';
 import type { HistoryRow, KodbokDb } from './db';
+import { readProjectHistory, readVariableHistory } from './history-pages';
 
 import { linkIn, queueNew, queueSnapshotIn, queueTables } from './team';
 
@@ -19,10 +20,7 @@ import { linkIn, queueNew, queueSnapshotIn, queueTables } from './team';
 async function pastIn(db: KodbokDb, project: string): Promise<PastContent> {
   const range = [[project], [project, []]] as const;
   const [history, notes, samples, codes] = await Promise.all([
-    db.history
-      .where('[project+variable]')
-      .between(...range)
-      .toArray(),
+    readProjectHistory(db, project),
     db.notes
       .where('[project+variable]')
       .between(...range)
@@ -36,7 +34,6 @@ async function pastIn(db: KodbokDb, project: string): Promise<PastContent> {
       .between(...range)
       .toArray(),
   ]);
-  history.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
   return {
     history: history.map(({ project: _p, seq: _s, ...a }): PastAction => a),
     notes: notes.map(({ project: _p, ...n }) => n),
@@ -70,6 +67,7 @@ export async function shareProject(
     db.variables,
     db.valuePages,
     db.history,
+    db.historyPages,
     db.notes,
     db.doubleSamples,
     db.doubleCodes,
@@ -105,10 +103,9 @@ export async function foldPastIn(
   });
   await db.notes.bulkAdd(fresh.map((n) => ({ ...n, project })));
   const variables = new Set(events.flatMap((e) => (e.history ?? []).map((a) => a.variable)));
-  const held = await db.history
-    .where('[project+variable]')
-    .anyOf([...variables].map((v) => [project, v]))
-    .toArray();
+  const held = (
+    await Promise.all([...variables].map((v) => readVariableHistory(db, project, v)))
+  ).flat();
   // Added as history only: the values keep their coding (the start carries the past's result).
   const actions = newActions(heldActions(held), events);
   await db.history.bulkAdd(actions.map((a): HistoryRow => ({ ...a, project })));

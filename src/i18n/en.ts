@@ -373,6 +373,29 @@ export const en: Messages = {
   // Blind double coding through the team server
   teamRefusal_not_a_coder: 'You are not one of the sample’s coders: only they code it blind.',
   teamLinked: '{user} on {server}, database {db}',
+  // A team's checkpoint (issue 10 item 7): a new member starts from it, a project admin writes it.
+  cpTitle: 'Checkpoint for new members',
+  cpIntro:
+    "A new member starts from the project's latest checkpoint instead of reading every event since the project was shared. The checkpoint is written from the project as it is in your browser, once everything is sent.",
+  cpWrite: 'Write a checkpoint',
+  cpWriting: 'Writing the checkpoint…',
+  cpWritten: 'The checkpoint is written: it covers {n} events.',
+  cpWritten_one: 'The checkpoint is written: it covers {n} event.',
+  cpApplied:
+    "The project was fetched from the team's checkpoint ({n} events) and what happened since.",
+  cpApplied_one:
+    "The project was fetched from the team's checkpoint ({n} event) and what happened since.",
+  cpRefused_missing_part:
+    "The team's checkpoint lacks a part on the server and was not used. The project is read event by event instead (this takes longer).",
+  cpRefused_damaged:
+    "The team's checkpoint is damaged (a checksum does not match) and was not used. The project is read event by event instead (this takes longer).",
+  cpRefused_invalid:
+    "The team's checkpoint holds something Kodbok cannot read and was not used. The project is read event by event instead (this takes longer).",
+  cpNot_outbox:
+    'No checkpoint was written: something waits to be sent or was refused by the server. Let it be sent, or deal with what was refused, first.',
+  cpNot_not_read: 'No checkpoint was written: this browser has read nothing from the server yet.',
+  cpNot_failed: 'No checkpoint was written: the server does not answer. Try again later.',
+  cpNot_refused: 'The server did not take the checkpoint: {reason}',
   teamDisagreements: '{n} disagreements',
   teamDisagreements_one: '{n} disagreement',
   teamQueueTitle: 'Disagreements',

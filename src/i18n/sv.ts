@@ -374,6 +374,29 @@ export const sv = {
   // Blind double coding through the team server
   teamRefusal_not_a_coder: 'Du är inte en av urvalets kodare: bara de kodar det blint.',
   teamLinked: '{user} på {server}, databas {db}',
+  // A team's checkpoint (issue 10 item 7): a new member starts from it, a project admin writes it.
+  cpTitle: 'Kontrollpunkt för nya medlemmar',
+  cpIntro:
+    'En ny medlem börjar från projektets senaste kontrollpunkt i stället för att läsa varje händelse sedan projektet delades. Kontrollpunkten skrivs från projektet som det är i din webbläsare, när allt är skickat.',
+  cpWrite: 'Skriv en kontrollpunkt',
+  cpWriting: 'Skriver kontrollpunkten…',
+  cpWritten: 'Kontrollpunkten är skriven: den täcker {n} händelser.',
+  cpWritten_one: 'Kontrollpunkten är skriven: den täcker {n} händelse.',
+  cpApplied:
+    'Projektet hämtades från teamets kontrollpunkt ({n} händelser) och det som hänt sedan.',
+  cpApplied_one:
+    'Projektet hämtades från teamets kontrollpunkt ({n} händelse) och det som hänt sedan.',
+  cpRefused_missing_part:
+    'Teamets kontrollpunkt saknar en del på servern och användes inte. Projektet läses i stället händelse för händelse (det tar längre tid).',
+  cpRefused_damaged:
+    'Teamets kontrollpunkt är skadad (en kontrollsumma stämmer inte) och användes inte. Projektet läses i stället händelse för händelse (det tar längre tid).',
+  cpRefused_invalid:
+    'Teamets kontrollpunkt innehåller något som Kodbok inte kan läsa och användes inte. Projektet läses i stället händelse för händelse (det tar längre tid).',
+  cpNot_outbox:
+    'Ingen kontrollpunkt skrevs: något väntar på att skickas eller har nekats av servern. Låt det skickas, eller ta hand om det nekade, först.',
+  cpNot_not_read: 'Ingen kontrollpunkt skrevs: webbläsaren har inte läst något från servern än.',
+  cpNot_failed: 'Ingen kontrollpunkt skrevs: servern svarar inte. Försök igen senare.',
+  cpNot_refused: 'Servern tog inte emot kontrollpunkten: {reason}',
   teamDisagreements: '{n} oenigheter',
   teamDisagreements_one: '{n} oenighet',
   teamQueueTitle: 'Oenigheter',

@@ -11,6 +11,7 @@ import {
   unlinkProject,
 } from '../db/team';
 import { shareProject } from '../db/team-past';
+import type { CheckpointRefusal } from '../core/team/checkpoint';
 import type { TeamSync, SyncState } from '../sync/engine';
 import { get, reportError, set as setApp } from './store';
 
@@ -19,6 +20,14 @@ import { get, reportError, set as setApp } from './store';
 // contacts no host and loads none of it.
 
 export type TeamFailure = 'bad-login' | 'unreachable' | 'refused' | 'not-allowed' | 'no-database';
+
+/** The team's checkpoint (sync/checkpoint.ts), as this browser last met it. */
+export type CheckpointNotice =
+  | { readonly kind: 'applied'; readonly events: number }
+  | { readonly kind: 'refused'; readonly reason: CheckpointRefusal }
+  | { readonly kind: 'writing' }
+  | { readonly kind: 'written'; readonly events: number }
+  | { readonly kind: 'not-written'; readonly reason: string };
 
 interface TeamState {
   readonly link: TeamLink | null;
@@ -29,6 +38,9 @@ interface TeamState {
   readonly reasons: readonly { readonly id: string; readonly reason: string }[];
   readonly disagreements: readonly DisagreementRow[];
   readonly dialog: 'connect' | 'status' | 'disagreements' | null;
+  /** She is an admin of the project's database: she may write a checkpoint. */
+  readonly admin: boolean;
+  readonly checkpoint: CheckpointNotice | null;
 }
 
 export const useTeam = create<TeamState>(() => ({
@@ -39,6 +51,8 @@ export const useTeam = create<TeamState>(() => ({
   reasons: [],
   disagreements: [],
   dialog: null,
+  admin: false,
+  checkpoint: null,
 }));
 
 let project: string | null = null;
@@ -59,6 +73,8 @@ export function reachable(address: string): boolean {
 function stopSync(): void {
   sync?.stop();
   sync = null;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
 }
 
 /** Follows a project's team state; starts the sync when it is linked. */
@@ -67,7 +83,15 @@ export async function followTeam(projectId: string): Promise<void> {
   stopSync();
   project = projectId;
   const db = appDb();
-  useTeam.setState({ link: null, state: 'solo', pending: 0, refused: 0, disagreements: [] });
+  useTeam.setState({
+    link: null,
+    state: 'solo',
+    pending: 0,
+    refused: 0,
+    disagreements: [],
+    admin: false,
+    checkpoint: null,
+  });
   subs = [
     observeOutbox(
       db,
@@ -91,7 +115,7 @@ export async function followTeam(projectId: string): Promise<void> {
 
 async function startSync(projectId: string, link: TeamLink): Promise<void> {
   useTeam.setState({ link, state: 'connecting' });
-  const [{ TeamSync }, { openRemote, sessionUser }] = await Promise.all([
+  const [{ TeamSync }, { openRemote, sessionUser, isProjectAdmin }] = await Promise.all([
     import('../sync/engine'),
     import('../sync/remote'),
   ]);
@@ -106,8 +130,84 @@ async function startSync(projectId: string, link: TeamLink): Promise<void> {
   sync = new TeamSync(appDb(), projectId, link, {
     remote: await openRemote(link),
     onState: (state) => useTeam.setState({ state }),
+    onFold: (r) => {
+      if (r.events > 0) checkpointLater();
+    },
+    onCheckpoint: (r) => {
+      if (r.kind === 'applied')
+        useTeam.setState({ checkpoint: { kind: 'applied', events: r.events } });
+      if (r.kind === 'refused')
+        useTeam.setState({ checkpoint: { kind: 'refused', reason: r.reason } });
+    },
   });
   sync.start();
+  const admin = await isProjectAdmin(link.url, link.db, { name: link.user, roles: [] });
+  if (project === projectId) useTeam.setState({ admin });
+}
+
+/** Idle time before a project admin's browser writes a checkpoint on its own (ms). */
+const IDLE_MS = 120_000;
+let lastInput = Date.now();
+let idleTimer: ReturnType<typeof setTimeout> | null = null;
+let watchingInput = false;
+
+/**
+ * After events arrive in a project admin's browser: once she has been idle for IDLE_MS, with
+ * nothing waiting or refused, a checkpoint is written when her browser holds CHECKPOINT_EVERY
+ * events more than the newest one on the server covers (writing reads the whole project).
+ */
+function checkpointLater(): void {
+  if (!useTeam.getState().admin) return;
+  if (!watchingInput) {
+    watchingInput = true;
+    const mark = () => (lastInput = Date.now());
+    for (const type of ['pointerdown', 'keydown'])
+      window.addEventListener(type, mark, { capture: true, passive: true });
+  }
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    void checkpointWhenIdle();
+  }, IDLE_MS);
+}
+
+async function checkpointWhenIdle(): Promise<void> {
+  const s = useTeam.getState();
+  const projectId = get().projectId;
+  if (!s.admin || s.link === null || projectId === null || s.state !== 'online') return;
+  if (s.pending > 0 || s.refused > 0 || s.checkpoint?.kind === 'writing') return;
+  if (Date.now() - lastInput < IDLE_MS) return checkpointLater();
+  const [{ checkpointDue }, { openRemote }] = await Promise.all([
+    import('../sync/checkpoint'),
+    import('../sync/remote'),
+  ]);
+  const due = await checkpointDue(appDb(), projectId, await openRemote(s.link)).catch(() => false);
+  if (due && get().projectId === projectId) await writeTeamCheckpoint();
+}
+
+/**
+ * Writes a checkpoint of the project as this browser holds it (a project admin's action): a new
+ * member then starts from it instead of every event since the project was shared.
+ */
+export async function writeTeamCheckpoint(): Promise<void> {
+  const projectId = get().projectId;
+  const link = useTeam.getState().link;
+  if (projectId === null || link === null) return;
+  useTeam.setState({ checkpoint: { kind: 'writing' } });
+  const [{ writeCheckpoint }, { openRemote }] = await Promise.all([
+    import('../sync/checkpoint'),
+    import('../sync/remote'),
+  ]);
+  try {
+    const r = await writeCheckpoint(appDb(), projectId, await openRemote(link), link.user);
+    useTeam.setState({
+      checkpoint: r.ok
+        ? { kind: 'written', events: r.events }
+        : { kind: 'not-written', reason: r.detail ?? r.reason },
+    });
+  } catch {
+    useTeam.setState({ checkpoint: { kind: 'not-written', reason: 'unreachable' } });
+  }
 }
 
 /**

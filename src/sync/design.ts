@@ -1,4 +1,5 @@
 import type { ProjectPeople } from '../core/members';
+import { CHECKPOINT_PART_TYPE, CHECKPOINT_TYPE } from '../core/team/checkpoint';
 import { EVENT_TYPE } from '../core/team/events';
 
 // The rules the server itself enforces on a project's database (issue 10 item 5), as a CouchDB
@@ -59,6 +60,15 @@ const VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   // before hearing back): the store answers 409, which the sender counts as sent.
   if (oldDoc && !serverAdmin && newDoc._rev) no('immutable', 'an event is never changed or deleted');
   if (newDoc._deleted) no('immutable', 'an event is never deleted');
+  // A checkpoint of the project (a manifest cp:… and its parts cpp:…): from a project admin only.
+  var cp = newDoc._id.indexOf('cp:') === 0, part = newDoc._id.indexOf('cpp:') === 0;
+  if (cp || part) {
+    if (!admin) no('not-an-admin', 'only a project admin writes a checkpoint');
+    if (newDoc.type !== (cp ? __CHECKPOINT_TYPE__ : __CHECKPOINT_PART_TYPE__) || newDoc.v !== 1) no('bad-event', 'not a Kodbok checkpoint');
+    if (newDoc.author !== userCtx.name) no('not-the-author', 'a checkpoint is written by its author only');
+    if (typeof newDoc.at !== 'string') no('bad-event', 'a checkpoint needs a time');
+    return;
+  }
   if (newDoc.type !== EVENT_TYPE || newDoc.v !== 1) no('not-an-event', 'only Kodbok events are stored here');
   if (newDoc.author !== userCtx.name) no('not-the-author', 'an event is written by its author only');
   if (typeof newDoc.at !== 'string' || newDoc._id.indexOf('ev:') !== 0) no('bad-event', 'an event needs an ev: id and a time');
@@ -108,10 +118,10 @@ export function validateSource(people: ProjectPeople): string {
     members: people.members.map((m) => ({ name: m.name, role: m.role })),
     fourEyes: people.fourEyes,
   };
-  return VALIDATE.replace('__PEOPLE__', JSON.stringify(baked)).replace(
-    '__EVENT_TYPE__',
-    JSON.stringify(EVENT_TYPE),
-  );
+  return VALIDATE.replace('__PEOPLE__', JSON.stringify(baked))
+    .replace('__EVENT_TYPE__', JSON.stringify(EVENT_TYPE))
+    .replace('__CHECKPOINT_TYPE__', JSON.stringify(CHECKPOINT_TYPE))
+    .replace('__CHECKPOINT_PART_TYPE__', JSON.stringify(CHECKPOINT_PART_TYPE));
 }
 
 export interface DesignDoc {

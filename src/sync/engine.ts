@@ -3,6 +3,7 @@ import type { TeamLink } from '../core/team/link';
 import type { KodbokDb } from '../db/db';
 import { markRefused, markSent, outboxBatch } from '../db/team';
 import { foldRemote, type FoldReport } from '../db/team-fold';
+import { startFromCheckpoint, type CheckpointRemote, type CheckpointReport } from './checkpoint';
 
 // The sync between one project's database in this browser and its database on the team server,
 // through PouchDB's HTTP adapter (pouchdb-browser 9: maintained, CouchDB's replication protocol
@@ -11,8 +12,12 @@ import { foldRemote, type FoldReport } from '../db/team-fold';
 // already has (409 after a crash between sending and hearing back) counts as sent. Pull: the
 // server's `_changes` since the last batch folded, live. Any failure: retry with backoff.
 
-/** What the engine needs of PouchDB's remote database (the HTTP adapter). */
-export interface RemoteDb {
+/**
+ * What the engine needs of PouchDB's remote database (the HTTP adapter). `allDocs` and
+ * `getAttachment` (a team's checkpoint, sync/checkpoint.ts) may be left out: a joining member then
+ * reads every event.
+ */
+export interface RemoteDb extends Partial<Pick<CheckpointRemote, 'allDocs' | 'getAttachment'>> {
   /** The database's info: the first answer says the server is there and lets her in. */
   info(): Promise<unknown>;
   bulkDocs(docs: object[]): Promise<
@@ -52,6 +57,8 @@ export interface SyncOptions {
   readonly backoff?: { readonly first: number; readonly max: number };
   readonly onState?: (s: SyncState) => void;
   readonly onFold?: (r: FoldReport) => void;
+  /** What became of a joining member's start from the team's checkpoint (once per start). */
+  readonly onCheckpoint?: (r: CheckpointReport) => void;
 }
 
 const PUSH_BATCH = 200; // events per _bulk_docs
@@ -78,6 +85,8 @@ export class TeamSync {
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private folding: Promise<unknown> = Promise.resolve();
   private state: SyncState = 'connecting';
+  /** A joining member's start from a checkpoint was looked for (once per start of the engine). */
+  private checkpointDone = false;
 
   constructor(
     private readonly db: KodbokDb,
@@ -240,20 +249,39 @@ export class TeamSync {
     });
   }
 
+  /**
+   * A joining member (her project linked, nothing read, nothing held) starts from the team's
+   * newest checkpoint instead of every event since the project was shared; a refused one is
+   * reported and she reads the events. A failure to reach the server throws (retried).
+   */
+  private async fromCheckpoint(): Promise<void> {
+    const { allDocs, getAttachment } = this.opts.remote;
+    if (this.checkpointDone || !allDocs || !getAttachment) return;
+    const remote: CheckpointRemote = {
+      allDocs: allDocs.bind(this.opts.remote),
+      getAttachment: getAttachment.bind(this.opts.remote),
+      bulkDocs: this.opts.remote.bulkDocs.bind(this.opts.remote),
+    };
+    const report = await startFromCheckpoint(this.db, this.project, remote);
+    this.checkpointDone = true;
+    this.opts.onCheckpoint?.(report);
+  }
+
   private async startFeed(onChange: (c: { seq: string | number; doc?: unknown }) => void) {
-    // Start from what is stored, not from memory: a batch that failed is read again.
     await this.folding.catch(() => undefined);
-    const stored = await this.db.transaction('r', this.db.settings, () =>
-      this.db.settings.get(`team:${this.project}`),
-    );
-    const since = (stored?.value as { since?: string | number | null } | undefined)?.since ?? 0;
     if (!this.running) return;
     try {
       await this.opts.remote.info();
+      await this.fromCheckpoint();
     } catch (e) {
       this.failed(e, 'pull');
       return;
     }
+    // Start from what is stored, not from memory: a batch that failed is read again.
+    const stored = await this.db.transaction('r', this.db.settings, () =>
+      this.db.settings.get(`team:${this.project}`),
+    );
+    const since = (stored?.value as { since?: string | number | null } | undefined)?.since ?? 0;
     if (!this.running) return;
     this.setState('online');
     const feed = this.opts.remote.changes({

@@ -1,16 +1,17 @@
 import type { TeamLink } from '../core/team/link';
+import type { CheckpointRemote } from './checkpoint';
 import type { RemoteDb } from './engine';
 
 // The team server through CouchDB's HTTP API only. Loaded when the user connects, never before:
 // an unconnected project loads none of this and contacts no host.
 
 /** The project's database on the server through PouchDB's HTTP adapter, with the session cookie. */
-export async function openRemote(link: TeamLink): Promise<RemoteDb> {
+export async function openRemote(link: TeamLink): Promise<RemoteDb & CheckpointRemote> {
   const { default: PouchDB } = await import('pouchdb-browser');
   // skip_setup: never try to create the database (only a project admin does, see docs/team.md).
   return new PouchDB(`${link.url}/${encodeURIComponent(link.db)}`, {
     skip_setup: true,
-  }) as unknown as RemoteDb;
+  }) as unknown as RemoteDb & CheckpointRemote;
 }
 
 export type LoginResult =

@@ -7,6 +7,7 @@ import {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
   watchSchema,
 } from '../../src/db/db';
 import { linkProject } from '../../src/db/team';
@@ -398,7 +399,7 @@ describe('schema v5 (values kept in pages)', () => {
 
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     expect(db.backendDB().objectStoreNames.contains('values')).toBe(false);
     expect(await storedValues(db)).toEqual(before);
     expect(await loadValues(db, 'p1', variable.id)).toEqual(
@@ -417,6 +418,13 @@ describe('schema v5 (values kept in pages)', () => {
 });
 
 describe('a backup before every schema migration (RELIABILITY.md rule 8)', () => {
+  // The schema version this Kodbok opens (declared, not opened).
+  const current = (() => {
+    const probe = new KodbokDb(`probe-${Math.random()}`);
+    const v = probe.verno;
+    probe.close();
+    return v;
+  })();
   it('keeps a backup of each project of a v4 database before it is upgraded; the backup restores it', async () => {
     const name = `mig-backup-${Math.random()}`;
     await buildV3(name);
@@ -442,9 +450,9 @@ describe('a backup before every schema migration (RELIABILITY.md rule 8)', () =>
     v4.close();
 
     const at = new Date('2026-12-06T12:00:00.000Z');
-    const kept = await backupBeforeUpgrade(5, { name, now: () => at });
+    const kept = await backupBeforeUpgrade(current, { name, now: () => at });
     expect(kept.map((k) => [k.project, k.from, k.to, k.at])).toEqual([
-      ['p1', 4, 5, at.toISOString()],
+      ['p1', 4, current, at.toISOString()],
     ]);
     // The project database itself was not touched: still version 4 (Dexie's 40).
     const list = await indexedDB.databases();
@@ -464,8 +472,8 @@ describe('a backup before every schema migration (RELIABILITY.md rule 8)', () =>
     // The upgrade then runs; a later start has nothing to upgrade and keeps nothing more.
     const db = new KodbokDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(await backupBeforeUpgrade(5, { name })).toEqual([]);
+    expect(db.verno).toBe(current);
+    expect(await backupBeforeUpgrade(current, { name })).toEqual([]);
     // The backup restores the project as it was before the upgrade (as a copy beside it here).
     const copy = await restoreProject(db, read.value, (n) => `${n} (kopia)`);
     expect(sorted(await loadValues(db, copy.id, variable.id))).toEqual(
@@ -476,12 +484,12 @@ describe('a backup before every schema migration (RELIABILITY.md rule 8)', () =>
 
   it('keeps nothing, and creates nothing, when there is no database or it is current', async () => {
     const name = `mig-none-${Math.random()}`;
-    expect(await backupBeforeUpgrade(5, { name })).toEqual([]);
+    expect(await backupBeforeUpgrade(current, { name })).toEqual([]);
     expect((await indexedDB.databases()).some((d) => d.name === name)).toBe(false);
     const db = new KodbokDb(name);
     await db.open();
     db.close();
-    expect(await backupBeforeUpgrade(5, { name })).toEqual([]);
+    expect(await backupBeforeUpgrade(current, { name })).toEqual([]);
   });
 
   it('are erased with all local data (a shared machine keeps nothing)', async () => {
@@ -526,8 +534,10 @@ describe('a backup before every schema migration (RELIABILITY.md rule 8)', () =>
     };
     Dexie.addons.push(full);
     try {
-      await expect(backupBeforeUpgrade(5, { name })).rejects.toThrow(
-        /upgraded from version 4 to 5.*could not be stored \(.*storage is full\).*nothing was changed/,
+      await expect(backupBeforeUpgrade(current, { name })).rejects.toThrow(
+        new RegExp(
+          `upgraded from version 4 to ${current}.*could not be stored \\(.*storage is full\\).*nothing was changed`,
+        ),
       );
     } finally {
       Dexie.addons.splice(Dexie.addons.indexOf(full), 1);
@@ -542,6 +552,37 @@ describe('a backup before every schema migration (RELIABILITY.md rule 8)', () =>
 function range(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `Värde ${i}`);
 }
+
+describe('schema v6 (a checkpoint’s history pages and covered events)', () => {
+  it('opens a v5 database with everything as it was; a value’s history and undo read as before', async () => {
+    const name = `mig-v6-${Math.random()}`;
+    await buildV3(name);
+    // Version 5's stores (its values left out: the history is what v6 reads differently).
+    const v5 = await openAsV4(name);
+    v5.close();
+    const raw = new Dexie(name);
+    raw.version(4).stores({ ...SCHEMA_V1, ...SCHEMA_V2, ...SCHEMA_V3, ...SCHEMA_V4 });
+    raw.version(5).stores(SCHEMA_V5);
+    await raw.open();
+    expect(raw.verno).toBe(5);
+    raw.close();
+
+    const db = new KodbokDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(6);
+    expect(await db.historyPages.count()).toBe(0);
+    expect(await db.teamCheckpoints.count()).toBe(0);
+    const history = await db.history.toArray();
+    const last = history.at(-1)!;
+    const raws = last.changes.map((c) => c.raw);
+    expect((await valueHistory(db, 'p1', variable.id, raws[0]!)).at(-1)).toMatchObject({
+      by: last.by,
+      batch: last.batch,
+    });
+    expect((await nextSteps(db, 'p1', variable.id, last.by)).undo).toMatchObject({ by: last.by });
+    db.close();
+  });
+});
 
 function isEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -1,6 +1,12 @@
 // The server's own rules (issue 10 item 5), run directly: the same source string the server gets.
 import { describe, expect, it } from 'vitest';
 import type { ProjectPeople } from '../../src/core/members';
+import {
+  CHECKPOINT_PART_TYPE,
+  CHECKPOINT_TYPE,
+  checkpointId,
+  checkpointPartId,
+} from '../../src/core/team/checkpoint';
 import { EVENT_TYPE, eventId } from '../../src/core/team/events';
 import { pastEvents } from '../../src/core/team/past';
 import { designDoc, refusalOf, validateSource, type Refusal } from '../../src/sync/design';
@@ -185,5 +191,43 @@ describe('validate_doc_update', () => {
     expect(refusal(() => open(decision('anna', 'approve', 'bo'), null, user('anna'), secObj))).toBe(
       'allowed',
     );
+  });
+  it('takes a checkpoint (manifest and parts) from a project admin only, in her own name', () => {
+    const at = '2026-12-06T10:00:00.000Z';
+    const manifest = (author: string) => ({
+      _id: checkpointId(at, author, 'x'),
+      type: CHECKPOINT_TYPE,
+      v: 1,
+      author,
+      at,
+      seq: 12,
+      events: 3,
+      encoding: 'gzip',
+      bytes: 10,
+      sha256: 'ab',
+      parts: [{ id: checkpointPartId('x', 0), bytes: 10, sha256: 'ab' }],
+    });
+    const part = (author: string) => ({
+      _id: checkpointPartId('x', 0),
+      type: CHECKPOINT_PART_TYPE,
+      v: 1,
+      author,
+      at,
+      checkpoint: checkpointId(at, author, 'x'),
+      part: 0,
+    });
+    expect(check(manifest('lena'), 'lena')).toBe('allowed');
+    expect(check(part('lena'), 'lena')).toBe('allowed');
+    // A member, even a reviewer, writes no checkpoint: a new member would start from it.
+    expect(check(manifest('cleo'), 'cleo')).toBe('not-an-admin');
+    expect(check(part('bo'), 'bo')).toBe('not-an-admin');
+    expect(check(manifest('lena'), 'anna')).toBe('not-an-admin');
+    expect(check(manifest('anna'), 'lena')).toBe('not-the-author');
+    expect(check({ ...manifest('lena'), type: CHECKPOINT_PART_TYPE }, 'lena')).toBe('bad-event');
+    expect(check({ ...part('lena'), v: 2 }, 'lena')).toBe('bad-event');
+    // Stored, it is never changed or deleted.
+    const stored = { ...manifest('lena'), _rev: '1-a' };
+    expect(check(stored, 'lena', manifest('lena'))).toBe('immutable');
+    expect(check({ ...stored, _deleted: true }, 'lena', manifest('lena'))).toBe('immutable');
   });
 });

@@ -415,7 +415,8 @@ const isSharedCounted = (x: unknown): boolean => {
     isSharedYears(c.years)
   );
 };
-const isSide = (x: unknown): boolean => {
+/** A disagreement's side as written (a checkpoint's disagreements are read with it too). */
+export const isSide = (x: unknown): boolean => {
   if (typeof x !== 'object' || x === null) return false;
   const c = x as Record<string, unknown>;
   return (

@@ -14,6 +14,7 @@ import type { MessageKey } from '../../i18n';
 import { refusalOf, type Refusal } from '../../sync/design';
 import { useT, type T } from '../i18n';
 import { Modal } from '../review/Modal';
+import { CheckpointNotifier, CheckpointSection } from './Checkpoint';
 
 const close = () => useTeam.setState({ dialog: null });
 
@@ -239,6 +240,7 @@ export function TeamStatusDialog() {
           </ul>
         </div>
       )}
+      <CheckpointSection refusal={(r) => refusalText(t, r)} />
       <div className="buttons">
         {state === 'logged-out' && (
           <button onClick={() => useTeam.setState({ dialog: 'connect' })}>
@@ -315,6 +317,7 @@ export function TeamIndicator() {
       {dialog === 'connect' && <ConnectDialog />}
       {dialog === 'status' && <TeamStatusDialog />}
       {dialog === 'disagreements' && <DisagreementsDialog />}
+      {state !== 'solo' && <CheckpointNotifier />}
     </>
   );
 }

@@ -13,7 +13,8 @@ import type { Coding } from '../../../src/core/types';
 import { appDb } from '../../../src/db/db';
 import { applyBulkDecision, createProject, loadValues, putSetting } from '../../../src/db/repo';
 import { getValue } from '../../../src/db/value-pages';
-import { linkProject } from '../../../src/db/team';
+import { linkProject, readTeamLinkOf } from '../../../src/db/team';
+import { writeCheckpoint } from '../../../src/sync/checkpoint';
 import { PULL_BATCH, TeamSync, type ChangesFeed, type RemoteDb } from '../../../src/sync/engine';
 import { login, openRemote } from '../../../src/sync/remote';
 import { mountApp } from './keys-bench';
@@ -41,15 +42,25 @@ async function signIn(user: string): Promise<void> {
   if (!r.ok) throw new Error(`login of ${user}: ${r.reason}`);
 }
 
+/** The server's update sequence of the team's database now: where a first sync is complete. */
+async function endOf(db: string): Promise<string> {
+  const res = await fetch(`${server()}/${encodeURIComponent(db)}`, {
+    credentials: 'include',
+    headers: { accept: 'application/json' },
+  });
+  if (!res.ok) throw new Error(`database info: ${res.status}`);
+  return String(((await res.json()) as { update_seq: string | number }).update_seq);
+}
+
 /**
  * A new member's first sync: an empty project in the app's database linked to the team's
- * database, the app's engine started, until `expected` events are folded. Returns ms from the
- * start to the last fold and each fold's time and size.
+ * database, the app's engine started (from the team's checkpoint when there is one, as the app
+ * does), until it has read the server's changes to their end and folded them. Returns ms from the
+ * start to the last fold, each fold's time and size, and when the checkpoint was applied.
  */
 async function firstSync(
   user: string,
   db: string,
-  expected: number,
   keep = false,
 ): Promise<{
   ms: number;
@@ -57,7 +68,9 @@ async function firstSync(
   coded: number;
   foldMs: number;
   firstChange: number;
+  checkpoint: { kind: string; at: number; events: number };
 }> {
+  const end = await endOf(db);
   const kdb = appDb();
   const project = await createProject(kdb, {
     name: 'Ny',
@@ -68,8 +81,12 @@ async function firstSync(
   const link: TeamLink = { url: server(), db, user, since: null };
   await linkProject(kdb, project.id, link);
   const folds: { at: number; events: number }[] = [];
-  let folded = 0;
+  let checkpoint = { kind: 'none', at: 0, events: 0 };
   let done: () => void = () => undefined;
+  const check = () =>
+    void readTeamLinkOf(kdb, project.id).then((l) => {
+      if (l && String(l.since) === end) done();
+    });
   const all = new Promise<void>((r) => (done = r));
   // When each change reaches the page (the engine's feed, wrapped): a response's changes come in
   // one burst, and the time from a burst to its fold is the fold's.
@@ -88,8 +105,15 @@ async function firstSync(
     remote,
     onFold: (r) => {
       folds.push({ at: performance.now() - start, events: r.events });
-      folded += r.events;
-      if (folded >= expected) done();
+      check();
+    },
+    onCheckpoint: (r) => {
+      checkpoint = {
+        kind: r.kind === 'refused' ? `refused: ${r.reason}` : r.kind,
+        at: performance.now() - start,
+        events: r.kind === 'applied' ? r.events : 0,
+      };
+      check();
     },
   });
   sync.start();
@@ -108,7 +132,22 @@ async function firstSync(
     foldMs += f.at - Math.max(lastIn, prev);
     prev = f.at;
   }
-  return { ms, folds, coded, foldMs, firstChange: arrivals[0] ?? 0 };
+  return { ms, folds, coded, foldMs, firstChange: arrivals[0] ?? 0, checkpoint };
+}
+
+/**
+ * The project admin's checkpoint of what her browser folded (firstSync(…, keep) first), written to
+ * the server as the app writes it. Returns ms and its size.
+ */
+async function writeCheckpointNow(): Promise<{ ms: number; bytes: number; events: number }> {
+  if (!member) throw new Error('firstSync(…, keep) first');
+  member.sync?.stop();
+  const link = await readTeamLinkOf(appDb(), member.project);
+  if (!link) throw new Error('not linked');
+  const start = performance.now();
+  const r = await writeCheckpoint(appDb(), member.project, await openRemote(link), member.user);
+  if (!r.ok) throw new Error(`checkpoint not written: ${r.reason} ${r.detail ?? ''}`);
+  return { ms: performance.now() - start, bytes: r.bytes, events: r.events };
 }
 
 /**
@@ -146,7 +185,11 @@ async function floorChanges(
     docs += got.results.length;
     if (write)
       await local.bulkDocs(
-        got.results.flatMap((r) => (r.doc ? [r.doc] : [])),
+        // The events as they are; a checkpoint's documents (their attachments are stubs in a
+        // changes feed) are not what this floor writes.
+        got.results.flatMap((r) =>
+          r.doc && !(r.doc as { _id?: string })._id?.startsWith('cp') ? [r.doc] : [],
+        ),
         { new_edits: false },
       );
   }
@@ -335,6 +378,7 @@ declare global {
     kodbokTeamBench: {
       signIn: typeof signIn;
       firstSync: typeof firstSync;
+      writeCheckpointNow: typeof writeCheckpointNow;
       floorReplicate: typeof floorReplicate;
       floorChanges: typeof floorChanges;
       openApp: typeof openApp;
@@ -350,6 +394,7 @@ declare global {
 window.kodbokTeamBench = {
   signIn,
   firstSync,
+  writeCheckpointNow,
   floorReplicate,
   floorChanges,
   openApp,
