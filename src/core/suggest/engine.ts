@@ -1055,19 +1055,25 @@ export function abbreviationOf(
   text: string,
 ): { readonly share: number; readonly last: boolean } | null {
   const n = text.length;
-  if (short.length === 0 || n === 0) return null;
+  if (short.length === 0 || n === 0 || !alignable(short, text)) return null;
   const NONE = -1;
-  const startsWord = (i: number) => i === 0 || text[i - 1] === ' ';
-  let prev = new Int32Array(n).fill(NONE);
-  for (let i = 0; i < n; i++) if (text[i] === short[0] && startsWord(i)) prev[i] = 1;
+  const startsWord = (i: number) => i === 0 || text.charCodeAt(i - 1) === SPACE;
+  if (alignments[0].length < n) alignments = [new Int32Array(2 * n), new Int32Array(2 * n)];
+  let [prev, cur] = alignments;
+  prev.fill(NONE, 0, n);
+  const first = short.charCodeAt(0);
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === first && startsWord(i)) prev[i] = 1;
   for (let j = 1; j < short.length; j++) {
-    const cur = new Int32Array(n).fill(NONE);
+    const letter = short.charCodeAt(j);
+    cur.fill(NONE, 0, n);
     let best = NONE;
     for (let i = 0; i < n; i++) {
-      if (best !== NONE && text[i] === short[j]) cur[i] = best + (startsWord(i) ? 1 : 0);
+      if (best !== NONE && text.charCodeAt(i) === letter) cur[i] = best + (startsWord(i) ? 1 : 0);
       if ((prev[i] as number) > best) best = prev[i] as number;
     }
-    prev = cur;
+    const done = cur;
+    cur = prev;
+    prev = done;
   }
   let starts = NONE;
   for (let i = 0; i < n; i++) if ((prev[i] as number) > starts) starts = prev[i] as number;
@@ -1075,6 +1081,32 @@ export function abbreviationOf(
   let last = false;
   for (let i = text.lastIndexOf(' ') + 1; i < n; i++) last ||= prev[i] === starts;
   return { share: starts / short.length, last };
+}
+
+const SPACE = 0x20;
+// The alignments' rows, reused between calls (a capital word is tried against every codebook text).
+let alignments: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Whether `short`'s letters occur in order in `text`, the first at the start of a word: the
+ * earliest such start leaves the most text for the rest, so one greedy pass decides. Most pairs of
+ * a capital word and a codebook text fail here, before any alignment is scored.
+ */
+function alignable(short: string, text: string): boolean {
+  const first = short.charCodeAt(0);
+  let at = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === first && (i === 0 || text.charCodeAt(i - 1) === SPACE)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return false;
+  for (let j = 1; j < short.length; j++) {
+    at = text.indexOf(short[j] as string, at + 1);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 /**
