@@ -9,6 +9,7 @@ import { appDb } from '../db/db';
 import { getSetting, observeStoredSetting, SETTINGS } from '../db/settings';
 import { saveProfile } from '../db/team';
 import { suggestWorker } from '../workers/client';
+import { unpackSuggestions } from '../workers/suggestion-wire';
 import { currentVariable, get, notify, reportError, set, setView, type ClusterInfo } from './store';
 
 // Suggestions, normalisation rules and clusters of the current variable: the worker's engine kept
@@ -109,7 +110,9 @@ async function syncOnce(): Promise<void> {
   // chunk suggested for nothing.
   const ask = (i: number): Promise<Suggestion[][]> | null => {
     if (i >= raws.length) return null;
-    const out = worker.suggest(key, raws.slice(i, i + SUGGEST_CHUNK), SUGGESTIONS_K);
+    const out = worker
+      .suggest(key, raws.slice(i, i + SUGGEST_CHUNK), SUGGESTIONS_K)
+      .then(unpackSuggestions);
     out.catch(() => undefined); // awaited below, unless the run stops first
     return out;
   };

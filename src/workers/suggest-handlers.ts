@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import { clusterByKey, clusterByNeighbours, type ValueCluster } from '../core/suggest/cluster';
 import { combinedParts, type CombinedPart } from '../core/suggest/combined';
 import { createEngine, type KnownValue, type SuggestionEngine } from '../core/suggest/engine';
@@ -7,7 +8,8 @@ import {
   type RulePreview,
 } from '../core/suggest/normalise';
 import type { SuggestProfile } from '../core/suggest/profile';
-import type { Codebook, Suggestion } from '../core/types';
+import type { Codebook } from '../core/types';
+import { packSuggestions, transferablesOf, type PackedSuggestions } from './suggestion-wire';
 
 // The suggestion worker's handlers (suggest.worker.ts exposes them): the engine lives in the worker
 // so the grid never waits for it. One engine per project variable; learning is incremental (only
@@ -47,9 +49,11 @@ export const suggestHandlers = {
     }
     return engine.affected();
   },
-  suggest(key: string, raws: readonly string[], k: number): Suggestion[][] {
+  /** The best k suggestions of each value, packed for the trip (unpackSuggestions reads them). */
+  suggest(key: string, raws: readonly string[], k: number): PackedSuggestions {
     const engine = engineFor(key);
-    return raws.map((raw) => engine.suggest(raw, k));
+    const packed = packSuggestions(raws.map((raw) => engine.suggest(raw, k)));
+    return Comlink.transfer(packed, transferablesOf(packed));
   },
   /**
    * The values that probably name several reasons (combined.ts), each with its parts and their
