@@ -19,6 +19,22 @@ const engines = new Map<string, SuggestionEngine>();
 /** Each engine's codebook: which part of a combined value only restates another's group. */
 const codebooks = new Map<string, Codebook>();
 
+// A profile arrives as a new copy with every init (postMessage clones it), while what the engine
+// compiles of it (the normalisation's patterns, the language, the vocabulary scoped to a codebook)
+// is kept per profile object: an unchanged profile is given back the object it came as before, so
+// a new engine starts from those instead of compiling them again.
+const profiles = new Map<string, SuggestProfile>();
+const MAX_PROFILES = 4;
+
+function sameProfile(profile: SuggestProfile): SuggestProfile {
+  const key = JSON.stringify(profile);
+  const had = profiles.get(key);
+  if (had) return had;
+  if (profiles.size >= MAX_PROFILES) profiles.delete(profiles.keys().next().value as string);
+  profiles.set(key, profile);
+  return profile;
+}
+
 function engineFor(key: string): SuggestionEngine {
   const e = engines.get(key);
   if (!e) throw new Error(`No suggestion engine for ${key}: call init first`);
@@ -33,7 +49,7 @@ export const suggestHandlers = {
     known: ReadonlyMap<string, KnownValue>,
     profile: SuggestProfile,
   ): void {
-    engines.set(key, createEngine({ codebook, known, profile }));
+    engines.set(key, createEngine({ codebook, known, profile: sameProfile(profile) }));
     codebooks.set(key, codebook);
   },
   /**
