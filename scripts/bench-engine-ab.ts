@@ -17,6 +17,10 @@
 // postMessage makes them), `init` builds the engine, one `suggest` call asks for all values, and
 // the answer is cloned back; timed per build + suggest, alternating which side goes first.
 //
+// `--fresh` (B and slips): every run other values (other seeds), none read by an engine before, as
+// when a variable is opened for the first time; otherwise every run the same values, as when an
+// engine is built again after a change of codebook or profile.
+//
 // Both engines run warm (a first run is not counted, and the word caches of the language and the
 // vocabulary are shared across runs): a first pass over new words costs more.
 
@@ -44,6 +48,7 @@ const base = option('--base', 'HEAD');
 const runs = Number(option('--runs', '11')) || 11;
 const workload = option('--workload', 'B');
 const asWorker = args.includes('--worker');
+const fresh = args.includes('--fresh');
 
 type Engine = typeof current;
 type Handlers = typeof currentHandlers.suggestHandlers;
@@ -61,15 +66,15 @@ function devCodebook(): Codebook {
   return read.value;
 }
 
-function load(name: string): Workload {
+function load(name: string, run = 0): Workload {
   if (name === 'B' || name === 'slips') {
     const codebook = devCodebook();
     const slips = name === 'slips' ? 2 : 0;
     return {
       codebook,
-      raws: syntheticValues(codebook, 1300, 3, false, slips).map((v) => v.raw),
+      raws: syntheticValues(codebook, 1300, 3 + 10 * run, false, slips).map((v) => v.raw),
       known: new Map(
-        syntheticValues(codebook, 1300, 4, false, slips).map((v) => [
+        syntheticValues(codebook, 1300, 4 + 10 * run, false, slips).map((v) => [
           v.raw,
           { code: v.code, status: 'approved' },
         ]),
@@ -140,23 +145,24 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kodbok-engine-ab-'));
   try {
     const { engine: old, handlers: oldHandlers } = await baseEngine(dir);
-    const w = load(workload);
-    const build = (e: Engine) =>
+    const same = load(workload);
+    const build = (e: Engine, w = same) =>
       e.createEngine({ codebook: w.codebook, known: w.known, profile: defaultProfile });
     // Identical suggestions first: each engine's top 3 of every value, as JSON.
     const a = build(old);
     const b = build(current);
-    const differ = w.raws.filter(
+    const differ = same.raws.filter(
       (raw) => JSON.stringify(a.suggest(raw, 3)) !== JSON.stringify(b.suggest(raw, 3)),
     );
     console.log(
-      `${workload}${asWorker ? ' through the worker handlers' : ''}: ${w.raws.length} values; base ${base}; suggestions ${differ.length === 0 ? 'identical' : `DIFFER for ${differ.length} values, e.g. ${JSON.stringify(differ[0])}`}; load average before ${load1()}`,
+      `${workload}${asWorker ? ' through the worker handlers' : ''}${fresh ? ', new values every run' : ''}: ${same.raws.length} values; base ${base}; suggestions ${differ.length === 0 ? 'identical' : `DIFFER for ${differ.length} values, e.g. ${JSON.stringify(differ[0])}`}; load average before ${load1()}`,
     );
     // Per run, new / base: of wall time, and of the process's CPU time (less moved by other
     // processes on a shared machine: time spent waiting for a core is not counted).
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
     for (let r = 0; r <= runs; r++) {
+      const w = fresh ? load(workload, r + 1) : same;
       const ms = [
         [0, 0],
         [0, 0],
@@ -173,7 +179,7 @@ async function main(): Promise<void> {
         const engines: ReturnType<Engine['createEngine']>[] = [];
         for (const which of r % 2 === 0 ? [0, 1] : [1, 0]) {
           const t0 = clock();
-          engines[which] = build(which === 0 ? old : current);
+          engines[which] = build(which === 0 ? old : current, w);
           add(which, clock(t0));
         }
         w.raws.forEach((raw, i) => {

@@ -24,7 +24,7 @@ import { compileLanguage, defaultLanguage, type Language } from './language';
 import { normaliseValue, type NormaliseConfig } from './normalise';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
-import { compileTerms, type DomainTerm } from './terms';
+import { compileTerms, type DomainTerm, type TermMatcher } from './terms';
 
 export interface KnownValue {
   readonly code: string;
@@ -220,6 +220,32 @@ export function languageOf(profile: SuggestProfile): Language {
   return language;
 }
 
+/** A text as the engine reads it: its features and its normalised form. */
+type Analysed = ValueFeatures & { readonly normalised: string };
+
+// Readings kept across engines. An engine is built again whenever the codebook, the profile or the
+// variable changes (and the app's worker does so for every such change), mostly over the values
+// the engine before it read. A reading depends only on the normalisation, the vocabulary's matcher
+// and the language, which the matcher is compiled for: kept per matcher and normalisation object
+// (both compiled once per content), for the few most recently used pairs. First in, first out
+// beyond MAX_READINGS texts each (a 50 000-value variable fits).
+const MAX_READINGS = 60_000;
+const KEPT_READINGS = 3;
+const keptReadings: {
+  readonly terms: TermMatcher;
+  readonly config: NormaliseConfig;
+  readonly texts: Map<string, Analysed>;
+}[] = [];
+
+function readingsOf(terms: TermMatcher, config: NormaliseConfig): Map<string, Analysed> {
+  const at = keptReadings.findIndex((r) => r.terms === terms && r.config === config);
+  const kept = at >= 0 ? keptReadings.splice(at, 1)[0] : undefined;
+  const readings = kept ?? { terms, config, texts: new Map<string, Analysed>() };
+  keptReadings.unshift(readings);
+  if (keptReadings.length > KEPT_READINGS) keptReadings.pop();
+  return readings.texts;
+}
+
 export function createEngine(input: EngineInput, tuning?: EngineWeights): SuggestionEngine {
   const profile = input.profile ?? defaultProfile;
   const weights = tuning ?? { ...defaultEngineWeights, ...profile.weights };
@@ -234,21 +260,27 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     [...new Set(matchText.split(' ').filter((w) => terms.isConcept(w)))].sort().join(' ');
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseValue(text, config), terms, language);
-  type Analysed = ValueFeatures & { readonly normalised: string };
+  const readOnce = readingsOf(terms, config);
   const analyseWithForm = (text: string): Analysed => {
-    const normalised = normaliseValue(text, config);
-    const f = analyseValue(normalised, terms, language);
-    return {
-      owner: f.owner,
-      ownerStated: f.ownerStated,
-      childVictim: f.childVictim,
-      otherVictim: f.otherVictim,
-      caregiverVictim: f.caregiverVictim,
-      violent: f.violent,
-      negated: f.negated,
-      matchText: f.matchText,
-      normalised,
-    };
+    let read = readOnce.get(text);
+    if (read === undefined) {
+      const normalised = normaliseValue(text, config);
+      const f = analyseValue(normalised, terms, language);
+      read = {
+        owner: f.owner,
+        ownerStated: f.ownerStated,
+        childVictim: f.childVictim,
+        otherVictim: f.otherVictim,
+        caregiverVictim: f.caregiverVictim,
+        violent: f.violent,
+        negated: f.negated,
+        matchText: f.matchText,
+        normalised,
+      };
+      if (readOnce.size >= MAX_READINGS) readOnce.delete(readOnce.keys().next().value as string);
+      readOnce.set(text, read);
+    }
+    return read;
   };
   const roles = categoryRoles(input.codebook, analyse, profile.categories);
   const leafOf = new Map(leaves.map((c, i) => [c.code, i]));

@@ -11,6 +11,7 @@ import {
   type KnownValue,
   type SuggestionEngine,
 } from '../../../src/core/suggest/engine';
+import { defaultProfile, type SuggestProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { actions, leafCodes, reasons } from './codebooks';
 
@@ -373,5 +374,44 @@ describe('abbreviations that are not whole initials', () => {
     expect(top('OT')).toBe('E16');
     // Lower case is a word, not an abbreviation.
     expect(engine.suggest('pp', 3).map((s) => s.code)).not.toContain('E01');
+  });
+});
+
+describe('an engine built again', () => {
+  // Readings of values are kept across engines (the app's worker builds one for every change of
+  // codebook, profile or variable): an engine must still read every value as its own profile does.
+  const withoutAbbreviations: SuggestProfile = {
+    ...defaultProfile,
+    normalise: { ...defaultProfile.normalise, abbreviations: [] },
+  };
+  const withoutMisuseWords: SuggestProfile = {
+    ...defaultProfile,
+    vocabulary: defaultProfile.vocabulary.filter((t) => t.concept !== 'missbruk'),
+  };
+  const top = (profile: SuggestProfile, raw: string) =>
+    createEngine({ codebook: reasons, known: new Map(), profile }).suggest(raw, 1)[0]?.code;
+
+  it('reads values by its own normalisation and vocabulary, whatever an engine before it read', () => {
+    // `VH` is the caregiver only through the default profile's abbreviations; `alkohol` is
+    // substance misuse only through its vocabulary.
+    expect(top(defaultProfile, 'VH missbruk')).toBe('H07');
+    expect(top(withoutAbbreviations, 'VH missbruk')).toBe('B11');
+    expect(top(defaultProfile, 'VH missbruk')).toBe('H07');
+    expect(top(defaultProfile, 'VH alkohol')).toBe('H07');
+    expect(top(withoutMisuseWords, 'VH alkohol')).not.toBe('H07');
+    expect(top(defaultProfile, 'VH alkohol')).toBe('H07');
+  });
+
+  it('suggests exactly what the first engine over the same values did', () => {
+    const known = new Map<string, KnownValue>([
+      ['Missbruk förälder', { code: 'H07', status: 'approved' }],
+      ['B/U eget missbruk', { code: 'B11', status: 'coded' }],
+    ]);
+    const raws = ['VH missbruk', 'Missbruk', 'Barnets missbruk 0-12 år', 'Våld', 'å', ''];
+    const suggestAll = () => {
+      const engine = createEngine({ codebook: reasons, known, profile: defaultProfile });
+      return raws.map((raw) => engine.suggest(raw, 3));
+    };
+    expect(suggestAll()).toEqual(suggestAll());
   });
 });
