@@ -787,14 +787,15 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.
     if (target.decidedNegated) {
       // The same words are the same value, whatever the decision says of them.
-      if (!value.negated && value.matchText !== target.features.matchText)
-        score *= weights.negationConflict;
+      if (!value.negated && value.matchText !== target.features.matchText) score = 0;
     } else if (
       value.negated !== target.features.negated &&
       !target.negationFree &&
       !(target.qualifier && !value.negated && !speaksOf(value.matchText, target.qualifier))
     ) {
-      score *= weights.negationConflict;
+      // A decision says what its own value means: negated, it never pulls a value that affirms it
+      // (`Utredning: Nej` and `Ja - utredning`), nor affirmed one that negates it.
+      score = target.independent ? 0 : score * weights.negationConflict;
     }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
       score *= weights.conceptMissing;

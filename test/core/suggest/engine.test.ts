@@ -160,6 +160,28 @@ describe('learning', () => {
     expect(handedOver.suggest('Överlämnad till IFO Lund', 1)[0]?.code).toBe('EJU3');
   });
 
+  // Issue 12 item 2: on final 3 actions an approved `Ovrig atgard` pulled `Ingen atgard` (no
+  // action) to `Annan åtgärd` at 0.41, above the codebook's own `ingen åtgärd`.
+  it('never lets a decision pull a value that says the opposite of it', () => {
+    const known = new Map<string, KnownValue>([
+      ['Ovrig atgard', { code: 'ANN2', status: 'approved' }],
+      ['Utredning ej aktuell', { code: 'EJU1', status: 'approved' }],
+    ]);
+    const engine = createEngine({ codebook: actions, known });
+    expect(engine.suggest('Ingen atgard', 1)[0]?.code).toBe('EJU1');
+    expect(engine.suggest('Ingen atgard', 3).map((s) => s.via)).not.toContain(
+      'approved: Ovrig atgard',
+    );
+    // A negated decision never pulls what affirms it; one that agrees still does.
+    expect(engine.suggest('Utredning aktuell', 3).map((s) => s.via)).not.toContain(
+      'approved: Utredning ej aktuell',
+    );
+    expect(engine.suggest('Utredning ej aktuel', 1)[0]).toMatchObject({
+      code: 'EJU1',
+      via: 'approved: Utredning ej aktuell',
+    });
+  });
+
   it('weighs approved values fully and coded ones less', () => {
     // A word the codebook and the vocabulary do not know: only the decision can place it.
     const approved = createEngine({
