@@ -753,7 +753,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     if (value.owner !== null && target.owner !== null) {
       if (value.owner !== target.owner) score *= weights.ownerConflict;
     } else if (value.owner === null && target.owner === 'caregiver') {
-      score *= weights.unnamedCaregiver;
+      // A problem is the child's own unless a caregiver is named; a decision whose own words name
+      // the caregiver (`Krim F/O`) is about that person, and never pulls a value naming no one.
+      score *= target.independent && target.features.ownerStated ? 0 : weights.unnamedCaregiver;
     } else if (value.ownerStated && target.owner === null) {
       score *= weights.ownerUnmatched;
     }

@@ -182,6 +182,22 @@ describe('learning', () => {
     });
   });
 
+  // Issue 12 item 2: on sealed and final 15 reasons an approved `Krim F/O` (a caregiver's crime)
+  // pulled `Krim eg` and `Krim. umg.` (the child's) to H09, which zero-shot placed right.
+  it('never lets a decision that names a caregiver pull a value that names no one', () => {
+    const known = new Map<string, KnownValue>([['Krim F/O', { code: 'H09', status: 'approved' }]]);
+    const engine = createEngine({ codebook: reasons, known });
+    for (const value of ['Krim eg', 'Krim. umg.', 'Krim']) {
+      expect(engine.suggest(value, 1)[0]?.code, value).toBe('B12');
+      expect(engine.suggest(value, 3).map((s) => s.via)).not.toContain('approved: Krim F/O');
+    }
+    // A value that names a caregiver still follows it.
+    expect(engine.suggest('Krim förälder', 1)[0]).toMatchObject({
+      code: 'H09',
+      via: 'approved: Krim F/O',
+    });
+  });
+
   it('weighs approved values fully and coded ones less', () => {
     // A word the codebook and the vocabulary do not know: only the decision can place it.
     const approved = createEngine({
