@@ -800,7 +800,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       score = target.independent ? 0 : score * weights.negationConflict;
     }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
-      score *= weights.conceptMissing;
+      // A decision vouches only for what it speaks of: about none of the value's concepts (all it
+      // shares is a form's heading, `Aktualiseringsorsak: …`), it does not pull the value at all.
+      score *= disjoint(valueConcepts, target.concepts) ? 0 : weights.conceptMissing;
     }
     return score;
   };
@@ -1154,6 +1156,13 @@ function initialsOf(normalised: string): string[] {
   for (const ws of [words, words.filter((w) => w.length >= 3)])
     if (ws.length >= 2 && ws.length <= 5) out.add(ws.map((w) => w[0]).join(''));
   return [...out];
+}
+
+/** Whether two concept keys (sorted, distinct, space-separated) are both non-empty and share none. */
+function disjoint(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  const theirs = b.split(' ');
+  return a.split(' ').every((c) => !theirs.includes(c));
 }
 
 /**

@@ -198,6 +198,26 @@ describe('learning', () => {
     });
   });
 
+  // Issue 12 item 2: on final 15 reasons an approved `Aktualiseringsorsak: Barnet utsatt för
+  // fysiskt våld` pulled `Aktualiseringsorsak: Föräldrar med missbruk` to violence: the form's
+  // heading was all they had in common.
+  it('never lets a decision about other concepts alone pull a value', () => {
+    const known = new Map<string, KnownValue>([
+      ['Aktualiseringsorsak: Barnet utsatt för fysiskt våld', { code: 'H02', status: 'approved' }],
+    ]);
+    const engine = createEngine({ codebook: reasons, known });
+    const heading = 'Aktualiseringsorsak: Föräldrar med missbruk';
+    expect(engine.suggest(heading, 1)[0]?.code).toBe('H07');
+    expect(engine.suggest(heading, 3).map((s) => s.via)).not.toContain(
+      'approved: Aktualiseringsorsak: Barnet utsatt för fysiskt våld',
+    );
+    // One about the same concepts still pulls, heading and all.
+    expect(engine.suggest('Aktualiseringsorsak: fysiskt våld mot barnet', 1)[0]).toMatchObject({
+      code: 'H02',
+      via: 'approved: Aktualiseringsorsak: Barnet utsatt för fysiskt våld',
+    });
+  });
+
   it('weighs approved values fully and coded ones less', () => {
     // A word the codebook and the vocabulary do not know: only the decision can place it.
     const approved = createEngine({
