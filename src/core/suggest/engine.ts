@@ -964,6 +964,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);
+        // Read alike only through the vocabulary (`Ensamk. barn` and `Försummelse av barnets
+        // grundläggande behov` both `omsorgsbrist`), their own words unlike: the decision says what
+        // its words mean, and counts as one about partly other concepts.
+        if (first.features.matchText === value.matchText && near(first) < weights.minDice)
+          score *= weights.conceptMissing;
         const other = namesOther(named, first);
         if (valueWords) score *= differingFactor(valueWords, first, other);
         // A group is `size` independent decisions; only the first few add support (see combine).

@@ -218,6 +218,22 @@ describe('learning', () => {
     });
   });
 
+  // Issue 12 item 2: on final 7 reasons an approved `Ensamk. barn` pulled `Försummelse av barnets
+  // grundläggande behov` (neglect) to its category at 1.00: the vocabulary reads both as
+  // `omsorgsbrist`, and nothing else of them is alike.
+  it('lets a decision alike only through the vocabulary support, not lead', () => {
+    const known = new Map<string, KnownValue>([
+      ['Ensamk. barn', { code: 'O19', status: 'approved' }],
+    ]);
+    const engine = createEngine({ codebook: reasons, known });
+    expect(engine.suggest('Försummelse av barnets grundläggande behov', 1)[0]?.code).toBe('H01');
+    // Written like it, the decision still names its category.
+    expect(engine.suggest('Ensamk barnet', 1)[0]).toMatchObject({
+      code: 'O19',
+      via: 'approved: Ensamk. barn',
+    });
+  });
+
   it('weighs approved values fully and coded ones less', () => {
     // A word the codebook and the vocabulary do not know: only the decision can place it.
     const approved = createEngine({
