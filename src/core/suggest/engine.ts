@@ -314,8 +314,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const owner = victimByDecision
       ? (role?.owner ?? null)
       : (features.owner ?? role?.owner ?? null);
+    // A decision for a category of the child's own doing (`Våld mot andra - den unge` coded as the
+    // child's violence) does not have the child as the one hurt, whatever its words seem to say.
+    const ownDoing = independent && role?.owner === 'child' && !role.childVictim;
     const childVictim =
-      features.childVictim ||
+      (features.childVictim && !ownDoing) ||
       victimByDecision ||
       (features.owner === null && (role?.childVictim ?? false));
     return {

@@ -108,6 +108,16 @@ describe('suggestions', () => {
   });
 });
 
+/** An engine over the reasons codebook that knows one approved value. */
+function withApproval(raw: string, code: string): SuggestionEngine {
+  return createEngine({ codebook: reasons, known: new Map([[raw, { code, status: 'approved' }]]) });
+}
+
+/** The value's first suggestion is the approved value's category, named by it. */
+function expectFollows(engine: SuggestionEngine, value: string, approved: string, code: string) {
+  expect(engine.suggest(value, 1)[0], value).toMatchObject({ code, via: `approved: ${approved}` });
+}
+
 describe('learning', () => {
   it('moves a similar value’s top suggestion to the category of an approved value', () => {
     const engine = createEngine({ codebook: reasons, known: new Map() });
@@ -185,53 +195,45 @@ describe('learning', () => {
   // Issue 12 item 2: on sealed and final 15 reasons an approved `Krim F/O` (a caregiver's crime)
   // pulled `Krim eg` and `Krim. umg.` (the child's) to H09, which zero-shot placed right.
   it('never lets a decision that names a caregiver pull a value that names no one', () => {
-    const known = new Map<string, KnownValue>([['Krim F/O', { code: 'H09', status: 'approved' }]]);
-    const engine = createEngine({ codebook: reasons, known });
+    const engine = withApproval('Krim F/O', 'H09');
     for (const value of ['Krim eg', 'Krim. umg.', 'Krim']) {
       expect(engine.suggest(value, 1)[0]?.code, value).toBe('B12');
       expect(engine.suggest(value, 3).map((s) => s.via)).not.toContain('approved: Krim F/O');
     }
     // A value that names a caregiver still follows it.
-    expect(engine.suggest('Krim förälder', 1)[0]).toMatchObject({
-      code: 'H09',
-      via: 'approved: Krim F/O',
-    });
+    expectFollows(engine, 'Krim förälder', 'Krim F/O', 'H09');
   });
 
   // Issue 12 item 2: on final 15 reasons an approved `Aktualiseringsorsak: Barnet utsatt för
   // fysiskt våld` pulled `Aktualiseringsorsak: Föräldrar med missbruk` to violence: the form's
   // heading was all they had in common.
   it('never lets a decision about other concepts alone pull a value', () => {
-    const known = new Map<string, KnownValue>([
-      ['Aktualiseringsorsak: Barnet utsatt för fysiskt våld', { code: 'H02', status: 'approved' }],
-    ]);
-    const engine = createEngine({ codebook: reasons, known });
+    const approved = 'Aktualiseringsorsak: Barnet utsatt för fysiskt våld';
+    const engine = withApproval(approved, 'H02');
     const heading = 'Aktualiseringsorsak: Föräldrar med missbruk';
     expect(engine.suggest(heading, 1)[0]?.code).toBe('H07');
-    expect(engine.suggest(heading, 3).map((s) => s.via)).not.toContain(
-      'approved: Aktualiseringsorsak: Barnet utsatt för fysiskt våld',
-    );
+    expect(engine.suggest(heading, 3).map((s) => s.via)).not.toContain(`approved: ${approved}`);
     // One about the same concepts still pulls, heading and all.
-    expect(engine.suggest('Aktualiseringsorsak: fysiskt våld mot barnet', 1)[0]).toMatchObject({
-      code: 'H02',
-      via: 'approved: Aktualiseringsorsak: Barnet utsatt för fysiskt våld',
-    });
+    expectFollows(engine, 'Aktualiseringsorsak: fysiskt våld mot barnet', approved, 'H02');
   });
 
   // Issue 12 item 2: on final 7 reasons an approved `Ensamk. barn` pulled `Försummelse av barnets
   // grundläggande behov` (neglect) to its category at 1.00: the vocabulary reads both as
   // `omsorgsbrist`, and nothing else of them is alike.
   it('lets a decision alike only through the vocabulary support, not lead', () => {
-    const known = new Map<string, KnownValue>([
-      ['Ensamk. barn', { code: 'O19', status: 'approved' }],
-    ]);
-    const engine = createEngine({ codebook: reasons, known });
+    const engine = withApproval('Ensamk. barn', 'O19');
     expect(engine.suggest('Försummelse av barnets grundläggande behov', 1)[0]?.code).toBe('H01');
     // Written like it, the decision still names its category.
-    expect(engine.suggest('Ensamk barnet', 1)[0]).toMatchObject({
-      code: 'O19',
-      via: 'approved: Ensamk. barn',
-    });
+    expectFollows(engine, 'Ensamk barnet', 'Ensamk. barn', 'O19');
+  });
+
+  // Issue 12 item 2: on final 6 reasons an approved `Våld mot andra - den unge` (the child's own
+  // violence) pulled `Våld mellan föräldrarna` (between the adults) to it at 1.00: its words were
+  // read as the child hurt, which its category says it is not.
+  it('reads a decision for the child’s own doing as one where the child is not the one hurt', () => {
+    const engine = withApproval('Våld mot andra - den unge', 'B13');
+    expect(engine.suggest('Våld mellan föräldrarna', 1)[0]?.code).toBe('H04');
+    expectFollows(engine, 'Den unge våld mot andra', 'Våld mot andra - den unge', 'B13');
   });
 
   it('weighs approved values fully and coded ones less', () => {
