@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Suggestion } from '../../src/core/types';
+import type * as Wire from '../../src/workers/suggestion-wire';
+import type { PackedSuggestions } from '../../src/workers/suggestion-wire';
 import { defaultProfile, neutralProfile } from '../../src/core/suggest/profile';
 import { readFileSync } from 'node:fs';
 import type { Codebook } from '../../src/core/types';
@@ -22,7 +23,10 @@ const calls = vi.hoisted(() => ({
   pendingAtSuggest: [] as number[],
 }));
 
-vi.mock('../../src/workers/client', () => {
+vi.mock('../../src/workers/client', async () => {
+  const { packSuggestions } = await vi.importActual<typeof Wire>(
+    '../../src/workers/suggestion-wire',
+  );
   // One request at a time, in the order posted, as a real worker answers them.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -38,13 +42,14 @@ vi.mock('../../src/workers/client', () => {
           calls.init++;
         }),
       learn: () => serial(async () => []),
-      suggest: (_key: string, raws: readonly string[]): Promise<Suggestion[][]> => {
+      // Packed for the trip, as the worker's handler answers (suggestion-wire.ts).
+      suggest: (_key: string, raws: readonly string[]): Promise<PackedSuggestions> => {
         calls.pendingAtSuggest.push(calls.pending);
         return serial(async () => {
           // The worker's time for a chunk (a real one takes ~0.1 s for 2 000 values).
           if (calls.delayMs > 0) await new Promise((r) => setTimeout(r, calls.delayMs));
           calls.suggested.push(...raws);
-          return raws.map(() => [{ code: 'H01', score: 0.9, via: 'test' }]);
+          return packSuggestions(raws.map(() => [{ code: 'H01', score: 0.9, via: 'test' }]));
         });
       },
       clusters: () => serial(async () => []),
