@@ -399,6 +399,59 @@ async function importBenchmarks(browser) {
   return result;
 }
 /**
+ * CPU profiles of a page and of its dedicated workers, through one CDP session: the workers are
+ * reached by auto-attaching to them (unflattened, so Playwright's own session is left alone).
+ */
+async function workerProfiler(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const workers = new Map(); // session id → url
+  const pending = new Map(); // message id → resolve
+  let next = 1;
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') workers.set(e.sessionId, e.targetInfo.url);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    if (m.id !== undefined) pending.get(m.id)?.(m.result);
+  });
+  const inWorker = (sessionId, method, params = {}) =>
+    new Promise((resolve) => {
+      const id = next++;
+      pending.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method, params }),
+      });
+    });
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  });
+  return {
+    async start() {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      for (const id of workers.keys()) {
+        await inWorker(id, 'Profiler.enable');
+        await inWorker(id, 'Profiler.start');
+      }
+    },
+    async stop(file) {
+      writeFileSync(`${file}-page`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      for (const [id, workerUrl] of workers) {
+        const name = workerUrl
+          .split('/')
+          .at(-1)
+          .replace(/[^\w.-]/g, '_');
+        const result = await inWorker(id, 'Profiler.stop');
+        writeFileSync(`${file}-worker-${name}`, JSON.stringify(result.profile));
+      }
+    },
+  };
+}
+
+/**
  * Issue 4's B in the app's suggestion worker: 1 300 values × (codebook + 1 300 approved), init and
  * one suggest call, as round trips from the page. The first run is cold (the worker just started,
  * nothing compiled); the median is of the warm runs after it.
@@ -439,8 +492,15 @@ async function suggestWorkerBenchmarks(browser) {
       ),
   ];
   const rounds = Math.max(2, Number(runsArg ?? 16));
-  for (let i = 0; i < rounds; i++)
+  // KODBOK_BENCH_PROFILE=FILE: CPU profiles of the page (FILE-page) and of the app's suggestion
+  // workers (FILE-worker-NAME) over the warm rounds, to see where the worker's time goes.
+  const profile = process.env.KODBOK_BENCH_PROFILE;
+  const profiler = profile ? await workerProfiler(page) : null;
+  for (let i = 0; i < rounds; i++) {
+    if (profiler && i === 1) await profiler.start();
     for (let k = 0; k < parts.length; k++) await parts[(i + k) % parts.length]();
+  }
+  if (profiler) await profiler.stop(profile);
   // Issue 12 item 2: one approval among 1 300 values, until the moved values' suggestions are back.
   const refresh = [];
   for (let i = 0; i < 8; i++)

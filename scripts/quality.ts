@@ -67,9 +67,11 @@
 //              English codebook of reasons for homelessness (16 leaves, 150 values); their totals
 //              measured once with the engine of stop 13, after all its changes
 //              (sets-stop13-README.md);
-// and, when the demo generator exists, the demo's truth.
+// and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
+// approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
+// final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
 //
-//   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--only TEXT] [--curve] [--profiles]
+//   npx tsx scripts/quality.ts [--dev-set DIR] [--misses] [--moved] [--only TEXT] [--curve] [--profiles]
 //
 // The `engine` rows use the profile a variable with none saved gets: the one its codebook fits
 // (src/core/suggest/choose.ts). `--profiles`: per set, the default profile's fit and the engine
@@ -118,6 +120,8 @@ interface Score {
   readonly top1: number;
   readonly top3: number;
   readonly misses: string[];
+  /** Each value's top suggestion, as the misses are written. */
+  readonly tops: string[];
   /** Per row: whether its top-1 was right. */
   readonly hits: boolean[];
 }
@@ -161,17 +165,25 @@ function measure(
   let top3 = 0;
   const misses: string[] = [];
   const hits: boolean[] = [];
+  const tops: string[] = [];
   for (const row of rows) {
     const got = engine.suggest(row.raw, 3);
     hits.push(got[0]?.code === row.code);
+    tops.push(
+      `${row.raw} → ${got[0]?.code ?? '-'} (${got[0]?.via ?? ''}, ${got[0]?.score.toFixed(2) ?? ''}), want ${row.code}`,
+    );
     if (got[0]?.code === row.code) top1++;
-    else
-      misses.push(
-        `${row.raw} → ${got[0]?.code ?? '-'} (${got[0]?.via ?? ''}, ${got[0]?.score.toFixed(2) ?? ''}), want ${row.code}`,
-      );
+    else misses.push(tops[tops.length - 1] as string);
     if (got.some((s) => s.code === row.code)) top3++;
   }
-  return { n: rows.length, top1: top1 / rows.length, top3: top3 / rows.length, misses, hits };
+  return {
+    n: rows.length,
+    top1: top1 / rows.length,
+    top3: top3 / rows.length,
+    misses,
+    hits,
+    tops,
+  };
 }
 
 function zeroShot(factory: Factory, set: DataSet): Score {
@@ -397,6 +409,9 @@ async function main(): Promise<void> {
   console.log(header);
   console.log('-'.repeat(header.length));
   const showMisses = process.argv.includes('--misses');
+  // `--moved`: the few-shot's values whose top-1 the approvals made wrong (`worse`) or right
+  // (`better`), against zero-shot on the same values (issue 12 item 2).
+  const showMoved = process.argv.includes('--moved');
   // `--profiles`: per set, the default profile's fit (choose.ts) and the engine with each built-in
   // profile, to see that the rule picks the better one.
   if (process.argv.includes('--profiles')) {
@@ -424,6 +439,13 @@ async function main(): Promise<void> {
       if (showMisses && name === 'engine') {
         for (const m of z.misses) console.log(`    zero: ${m}`);
         for (const m of f.misses) console.log(`    few:  ${m}`);
+      }
+      if (showMoved && name === 'engine') {
+        f.hits.forEach((hit, j) => {
+          const before = z.hits[2 * j + 1];
+          if (before && !hit) console.log(`    worse:  ${f.tops[j]}`);
+          if (!before && hit) console.log(`    better: ${z.tops[2 * j + 1]}`);
+        });
       }
     }
   }

@@ -9,6 +9,7 @@ import { appDb } from '../db/db';
 import { getSetting, observeStoredSetting, SETTINGS } from '../db/settings';
 import { saveProfile } from '../db/team';
 import { suggestWorker } from '../workers/client';
+import { unpackSuggestions } from '../workers/suggestion-wire';
 import { currentVariable, get, notify, reportError, set, setView, type ClusterInfo } from './store';
 
 // Suggestions, normalisation rules and clusters of the current variable: the worker's engine kept
@@ -99,7 +100,9 @@ function pumpAhead(a: Ahead): void {
 }
 
 function askAhead(a: Ahead, chunk: Ahead['chunks'][number]): Promise<Suggestion[][]> {
-  chunk.answer ??= suggestWorker().suggest(a.key, chunk.raws, SUGGESTIONS_K);
+  chunk.answer ??= suggestWorker()
+    .suggest(a.key, chunk.raws, SUGGESTIONS_K)
+    .then(unpackSuggestions);
   chunk.answer.catch(() => undefined);
   return chunk.answer;
 }
@@ -198,7 +201,8 @@ async function syncOnce(): Promise<void> {
     const chunk = raws.slice(i, i + SUGGEST_CHUNK);
     const answers = chunk.map((raw) => answerAhead(key, raw));
     const rest = chunk.filter((_, j) => answers[j] === null);
-    const asked = rest.length > 0 ? worker.suggest(key, rest, SUGGESTIONS_K) : null;
+    const asked =
+      rest.length > 0 ? worker.suggest(key, rest, SUGGESTIONS_K).then(unpackSuggestions) : null;
     const out =
       rest.length === chunk.length && asked
         ? asked

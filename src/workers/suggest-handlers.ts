@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import { clusterByKey, clusterByNeighbours, type ValueCluster } from '../core/suggest/cluster';
 import { combinedParts, type CombinedPart } from '../core/suggest/combined';
 import { createEngine, type KnownValue, type SuggestionEngine } from '../core/suggest/engine';
@@ -7,7 +8,8 @@ import {
   type RulePreview,
 } from '../core/suggest/normalise';
 import type { SuggestProfile } from '../core/suggest/profile';
-import type { Codebook, Suggestion } from '../core/types';
+import type { Codebook } from '../core/types';
+import { packSuggestions, transferablesOf, type PackedSuggestions } from './suggestion-wire';
 
 // The suggestion worker's handlers (suggest.worker.ts exposes them): the engine lives in the worker
 // so the grid never waits for it. One engine per project variable; learning is incremental (only
@@ -16,6 +18,22 @@ import type { Codebook, Suggestion } from '../core/types';
 const engines = new Map<string, SuggestionEngine>();
 /** Each engine's codebook: which part of a combined value only restates another's group. */
 const codebooks = new Map<string, Codebook>();
+
+// A profile arrives as a new copy with every init (postMessage clones it), while what the engine
+// compiles of it (the normalisation's patterns, the language, the vocabulary scoped to a codebook)
+// is kept per profile object: an unchanged profile is given back the object it came as before, so
+// a new engine starts from those instead of compiling them again.
+const profiles = new Map<string, SuggestProfile>();
+const MAX_PROFILES = 4;
+
+function sameProfile(profile: SuggestProfile): SuggestProfile {
+  const key = JSON.stringify(profile);
+  const had = profiles.get(key);
+  if (had) return had;
+  if (profiles.size >= MAX_PROFILES) profiles.delete(profiles.keys().next().value as string);
+  profiles.set(key, profile);
+  return profile;
+}
 
 function engineFor(key: string): SuggestionEngine {
   const e = engines.get(key);
@@ -31,7 +49,7 @@ export const suggestHandlers = {
     known: ReadonlyMap<string, KnownValue>,
     profile: SuggestProfile,
   ): void {
-    engines.set(key, createEngine({ codebook, known, profile }));
+    engines.set(key, createEngine({ codebook, known, profile: sameProfile(profile) }));
     codebooks.set(key, codebook);
   },
   /**
@@ -47,9 +65,11 @@ export const suggestHandlers = {
     }
     return engine.affected();
   },
-  suggest(key: string, raws: readonly string[], k: number): Suggestion[][] {
+  /** The best k suggestions of each value, packed for the trip (unpackSuggestions reads them). */
+  suggest(key: string, raws: readonly string[], k: number): PackedSuggestions {
     const engine = engineFor(key);
-    return raws.map((raw) => engine.suggest(raw, k));
+    const packed = packSuggestions(raws.map((raw) => engine.suggest(raw, k)));
+    return Comlink.transfer(packed, transferablesOf(packed));
   },
   /**
    * The values that probably name several reasons (combined.ts), each with its parts and their

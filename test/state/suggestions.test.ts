@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Suggestion } from '../../src/core/types';
+import type * as Wire from '../../src/workers/suggestion-wire';
+import type { PackedSuggestions } from '../../src/workers/suggestion-wire';
 import { defaultProfile, neutralProfile } from '../../src/core/suggest/profile';
 import { readFileSync } from 'node:fs';
 import type { Codebook } from '../../src/core/types';
@@ -28,7 +29,10 @@ const calls = vi.hoisted(() => ({
   askedWhileStoring: [] as string[],
 }));
 
-vi.mock('../../src/workers/client', () => {
+vi.mock('../../src/workers/client', async () => {
+  const { packSuggestions } = await vi.importActual<typeof Wire>(
+    '../../src/workers/suggestion-wire',
+  );
   // One request at a time, in the order posted, as a real worker answers them.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -48,7 +52,8 @@ vi.mock('../../src/workers/client', () => {
           calls.learned++;
           return [];
         }),
-      suggest: (_key: string, raws: readonly string[]): Promise<Suggestion[][]> => {
+      // Packed for the trip, as the worker's handler answers (suggestion-wire.ts).
+      suggest: (_key: string, raws: readonly string[]): Promise<PackedSuggestions> => {
         calls.pendingAtSuggest.push(calls.pending);
         if (calls.storing) calls.askedWhileStoring.push(...raws);
         return serial(async () => {
@@ -56,7 +61,7 @@ vi.mock('../../src/workers/client', () => {
           if (calls.delayMs > 0) await new Promise((r) => setTimeout(r, calls.delayMs));
           calls.suggested.push(...raws);
           const code = calls.learned === 0 ? 'H01' : `L${calls.learned}`;
-          return raws.map(() => [{ code, score: 0.9, via: 'test' }]);
+          return packSuggestions(raws.map(() => [{ code, score: 0.9, via: 'test' }]));
         });
       },
       clusters: () => serial(async () => []),

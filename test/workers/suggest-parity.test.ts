@@ -16,6 +16,7 @@ import {
 } from '../../src/core/suggest/profile';
 import type { Codebook, Suggestion } from '../../src/core/types';
 import { suggestHandlers } from '../../src/workers/suggest-handlers';
+import { unpackSuggestions } from '../../src/workers/suggestion-wire';
 import { reasons } from '../core/suggest/codebooks';
 
 function memoryIo(files: ReadonlyMap<string, string>): CliIo & { out: string; err: string } {
@@ -80,7 +81,7 @@ function viaWorker(profile: SuggestProfile): Suggestion[][] {
   // As the app: the profile stored in settings, read back by its reader, cloned to the worker.
   const stored = structuredClone(readStoredProfile(structuredClone(profile)));
   suggestHandlers.init('p/v', reasons, decisions, stored);
-  const out = suggestHandlers.suggest('p/v', values, 3);
+  const out = unpackSuggestions(suggestHandlers.suggest('p/v', values, 3));
   suggestHandlers.drop('p/v');
   // The command line prints scores to three decimals.
   return out.map((list) =>
@@ -157,7 +158,7 @@ describe('without a chosen profile, the worker and the command line', () => {
   }
   function workerAsApp(codebook: Codebook, raws: readonly string[], profile: SuggestProfile) {
     suggestHandlers.init('p/v', structuredClone(codebook), new Map(), structuredClone(profile));
-    const out = suggestHandlers.suggest('p/v', raws, 3);
+    const out = unpackSuggestions(suggestHandlers.suggest('p/v', raws, 3));
     suggestHandlers.drop('p/v');
     return out.map((list) =>
       list.map((s) => ({ code: s.code, score: Math.round(s.score * 1000) / 1000, via: s.via })),

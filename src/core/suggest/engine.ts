@@ -24,7 +24,7 @@ import { compileLanguage, defaultLanguage, type Language } from './language';
 import { normaliseValue, type NormaliseConfig } from './normalise';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
-import { compileTerms, type DomainTerm } from './terms';
+import { compileTerms, type DomainTerm, type TermMatcher } from './terms';
 
 export interface KnownValue {
   readonly code: string;
@@ -220,6 +220,32 @@ export function languageOf(profile: SuggestProfile): Language {
   return language;
 }
 
+/** A text as the engine reads it: its features and its normalised form. */
+type Analysed = ValueFeatures & { readonly normalised: string };
+
+// Readings kept across engines. An engine is built again whenever the codebook, the profile or the
+// variable changes (and the app's worker does so for every such change), mostly over the values
+// the engine before it read. A reading depends only on the normalisation, the vocabulary's matcher
+// and the language, which the matcher is compiled for: kept per matcher and normalisation object
+// (both compiled once per content), for the few most recently used pairs. First in, first out
+// beyond MAX_READINGS texts each (a 50 000-value variable fits).
+const MAX_READINGS = 60_000;
+const KEPT_READINGS = 3;
+const keptReadings: {
+  readonly terms: TermMatcher;
+  readonly config: NormaliseConfig;
+  readonly texts: Map<string, Analysed>;
+}[] = [];
+
+function readingsOf(terms: TermMatcher, config: NormaliseConfig): Map<string, Analysed> {
+  const at = keptReadings.findIndex((r) => r.terms === terms && r.config === config);
+  const kept = at >= 0 ? keptReadings.splice(at, 1)[0] : undefined;
+  const readings = kept ?? { terms, config, texts: new Map<string, Analysed>() };
+  keptReadings.unshift(readings);
+  if (keptReadings.length > KEPT_READINGS) keptReadings.pop();
+  return readings.texts;
+}
+
 export function createEngine(input: EngineInput, tuning?: EngineWeights): SuggestionEngine {
   const profile = input.profile ?? defaultProfile;
   const weights = tuning ?? { ...defaultEngineWeights, ...profile.weights };
@@ -234,21 +260,27 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     [...new Set(matchText.split(' ').filter((w) => terms.isConcept(w)))].sort().join(' ');
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseValue(text, config), terms, language);
-  type Analysed = ValueFeatures & { readonly normalised: string };
+  const readOnce = readingsOf(terms, config);
   const analyseWithForm = (text: string): Analysed => {
-    const normalised = normaliseValue(text, config);
-    const f = analyseValue(normalised, terms, language);
-    return {
-      owner: f.owner,
-      ownerStated: f.ownerStated,
-      childVictim: f.childVictim,
-      otherVictim: f.otherVictim,
-      caregiverVictim: f.caregiverVictim,
-      violent: f.violent,
-      negated: f.negated,
-      matchText: f.matchText,
-      normalised,
-    };
+    let read = readOnce.get(text);
+    if (read === undefined) {
+      const normalised = normaliseValue(text, config);
+      const f = analyseValue(normalised, terms, language);
+      read = {
+        owner: f.owner,
+        ownerStated: f.ownerStated,
+        childVictim: f.childVictim,
+        otherVictim: f.otherVictim,
+        caregiverVictim: f.caregiverVictim,
+        violent: f.violent,
+        negated: f.negated,
+        matchText: f.matchText,
+        normalised,
+      };
+      if (readOnce.size >= MAX_READINGS) readOnce.delete(readOnce.keys().next().value as string);
+      readOnce.set(text, read);
+    }
+    return read;
   };
   const roles = categoryRoles(input.codebook, analyse, profile.categories);
   const leafOf = new Map(leaves.map((c, i) => [c.code, i]));
@@ -282,8 +314,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const owner = victimByDecision
       ? (role?.owner ?? null)
       : (features.owner ?? role?.owner ?? null);
+    // A decision for a category of the child's own doing (`Våld mot andra - den unge` coded as the
+    // child's violence) does not have the child as the one hurt, whatever its words seem to say.
+    const ownDoing = independent && role?.owner === 'child' && !role.childVictim;
     const childVictim =
-      features.childVictim ||
+      (features.childVictim && !ownDoing) ||
       victimByDecision ||
       (features.owner === null && (role?.childVictim ?? false));
     return {
@@ -721,7 +756,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     if (value.owner !== null && target.owner !== null) {
       if (value.owner !== target.owner) score *= weights.ownerConflict;
     } else if (value.owner === null && target.owner === 'caregiver') {
-      score *= weights.unnamedCaregiver;
+      // A problem is the child's own unless a caregiver is named; a decision whose own words name
+      // the caregiver (`Krim F/O`) is about that person, and never pulls a value naming no one.
+      score *= target.independent && target.features.ownerStated ? 0 : weights.unnamedCaregiver;
     } else if (value.ownerStated && target.owner === null) {
       score *= weights.ownerUnmatched;
     }
@@ -755,17 +792,20 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.
     if (target.decidedNegated) {
       // The same words are the same value, whatever the decision says of them.
-      if (!value.negated && value.matchText !== target.features.matchText)
-        score *= weights.negationConflict;
+      if (!value.negated && value.matchText !== target.features.matchText) score = 0;
     } else if (
       value.negated !== target.features.negated &&
       !target.negationFree &&
       !(target.qualifier && !value.negated && !speaksOf(value.matchText, target.qualifier))
     ) {
-      score *= weights.negationConflict;
+      // A decision says what its own value means: negated, it never pulls a value that affirms it
+      // (`Utredning: Nej` and `Ja - utredning`), nor affirmed one that negates it.
+      score = target.independent ? 0 : score * weights.negationConflict;
     }
     if (target.independent && valueConcepts !== '' && target.concepts !== valueConcepts) {
-      score *= weights.conceptMissing;
+      // A decision vouches only for what it speaks of: about none of the value's concepts (all it
+      // shares is a form's heading, `Aktualiseringsorsak: …`), it does not pull the value at all.
+      score *= disjoint(valueConcepts, target.concepts) ? 0 : weights.conceptMissing;
     }
     return score;
   };
@@ -927,6 +967,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
         let score = adjust(hit.score, hit.shared, found.size, value, first);
+        // Read alike only through the vocabulary (`Ensamk. barn` and `Försummelse av barnets
+        // grundläggande behov` both `omsorgsbrist`), their own words unlike: the decision says what
+        // its words mean, and counts as one about partly other concepts.
+        if (first.features.matchText === value.matchText && near(first) < weights.minDice)
+          score *= weights.conceptMissing;
         const other = namesOther(named, first);
         if (valueWords) score *= differingFactor(valueWords, first, other);
         // A group is `size` independent decisions; only the first few add support (see combine).
@@ -1055,19 +1100,25 @@ export function abbreviationOf(
   text: string,
 ): { readonly share: number; readonly last: boolean } | null {
   const n = text.length;
-  if (short.length === 0 || n === 0) return null;
+  if (short.length === 0 || n === 0 || !alignable(short, text)) return null;
   const NONE = -1;
-  const startsWord = (i: number) => i === 0 || text[i - 1] === ' ';
-  let prev = new Int32Array(n).fill(NONE);
-  for (let i = 0; i < n; i++) if (text[i] === short[0] && startsWord(i)) prev[i] = 1;
+  const startsWord = (i: number) => i === 0 || text.charCodeAt(i - 1) === SPACE;
+  if (alignments[0].length < n) alignments = [new Int32Array(2 * n), new Int32Array(2 * n)];
+  let [prev, cur] = alignments;
+  prev.fill(NONE, 0, n);
+  const first = short.charCodeAt(0);
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === first && startsWord(i)) prev[i] = 1;
   for (let j = 1; j < short.length; j++) {
-    const cur = new Int32Array(n).fill(NONE);
+    const letter = short.charCodeAt(j);
+    cur.fill(NONE, 0, n);
     let best = NONE;
     for (let i = 0; i < n; i++) {
-      if (best !== NONE && text[i] === short[j]) cur[i] = best + (startsWord(i) ? 1 : 0);
+      if (best !== NONE && text.charCodeAt(i) === letter) cur[i] = best + (startsWord(i) ? 1 : 0);
       if ((prev[i] as number) > best) best = prev[i] as number;
     }
-    prev = cur;
+    const done = cur;
+    cur = prev;
+    prev = done;
   }
   let starts = NONE;
   for (let i = 0; i < n; i++) if ((prev[i] as number) > starts) starts = prev[i] as number;
@@ -1075,6 +1126,32 @@ export function abbreviationOf(
   let last = false;
   for (let i = text.lastIndexOf(' ') + 1; i < n; i++) last ||= prev[i] === starts;
   return { share: starts / short.length, last };
+}
+
+const SPACE = 0x20;
+// The alignments' rows, reused between calls (a capital word is tried against every codebook text).
+let alignments: [Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Whether `short`'s letters occur in order in `text`, the first at the start of a word: the
+ * earliest such start leaves the most text for the rest, so one greedy pass decides. Most pairs of
+ * a capital word and a codebook text fail here, before any alignment is scored.
+ */
+function alignable(short: string, text: string): boolean {
+  const first = short.charCodeAt(0);
+  let at = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === first && (i === 0 || text.charCodeAt(i - 1) === SPACE)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) return false;
+  for (let j = 1; j < short.length; j++) {
+    at = text.indexOf(short[j] as string, at + 1);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -1087,6 +1164,13 @@ function initialsOf(normalised: string): string[] {
   for (const ws of [words, words.filter((w) => w.length >= 3)])
     if (ws.length >= 2 && ws.length <= 5) out.add(ws.map((w) => w[0]).join(''));
   return [...out];
+}
+
+/** Whether two concept keys (sorted, distinct, space-separated) are both non-empty and share none. */
+function disjoint(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  const theirs = b.split(' ');
+  return a.split(' ').every((c) => !theirs.includes(c));
 }
 
 /**

@@ -11,6 +11,7 @@ import { putValues, readVariableValues } from '../../../src/db/value-pages';
 import { boot, get } from '../../../src/state/app';
 import { App } from '../../../src/ui/App';
 import { suggestWorker } from '../../../src/workers/client';
+import { unpackSuggestions } from '../../../src/workers/suggestion-wire';
 import { syntheticValues } from '../synthetic';
 
 const VARIABLE = 'aktualiseringsorsak';
@@ -79,7 +80,7 @@ async function busyLoop(): Promise<void> {
     const raws = s.values.map((v) => v.raw);
     for (let i = 0; busy && i < raws.length; i += 2000) {
       try {
-        await suggestWorker().suggest(key, raws.slice(i, i + 2000), 3);
+        unpackSuggestions(await suggestWorker().suggest(key, raws.slice(i, i + 2000), 3));
       } catch {
         await new Promise((r) => setTimeout(r, 50)); // the app has not built its engine yet
       }

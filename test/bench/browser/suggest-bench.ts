@@ -11,6 +11,7 @@ import { createEngine, type KnownValue } from '../../../src/core/suggest/engine'
 import { defaultProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { suggestWorker } from '../../../src/workers/client';
+import { unpackSuggestions } from '../../../src/workers/suggestion-wire';
 import { syntheticValues } from '../synthetic';
 import type { BaselineHandlers } from './baseline.worker';
 
@@ -91,7 +92,7 @@ async function suggestInWorker(
   const t0 = performance.now();
   await worker.init(key, codebook, knownValues, defaultProfile);
   const t1 = performance.now();
-  const out = await worker.suggest(key, raws, 3);
+  const out = unpackSuggestions(await worker.suggest(key, raws, 3));
   const t2 = performance.now();
   await worker.drop(key);
   return {
@@ -141,7 +142,7 @@ async function refreshAfterApproval(
     const key = await ready();
     const t0 = performance.now();
     const moved = await worker.learn(key, approval);
-    await worker.suggest(key, moved, 3);
+    unpackSuggestions(await worker.suggest(key, moved, 3));
     await worker.combined(key, moved.filter(mayBeCombined));
     const ms = performance.now() - t0;
     await worker.drop(key);
@@ -151,7 +152,7 @@ async function refreshAfterApproval(
     const key = await ready();
     const t0 = performance.now();
     await worker.learn(key, approval);
-    await worker.suggest(key, raws, 3);
+    unpackSuggestions(await worker.suggest(key, raws, 3));
     await worker.combined(key, raws.filter(mayBeCombined));
     const ms = performance.now() - t0;
     await worker.drop(key);

@@ -11,6 +11,7 @@ import {
   type KnownValue,
   type SuggestionEngine,
 } from '../../../src/core/suggest/engine';
+import { defaultProfile, type SuggestProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { actions, leafCodes, reasons } from './codebooks';
 
@@ -107,6 +108,16 @@ describe('suggestions', () => {
   });
 });
 
+/** An engine over the reasons codebook that knows one approved value. */
+function withApproval(raw: string, code: string): SuggestionEngine {
+  return createEngine({ codebook: reasons, known: new Map([[raw, { code, status: 'approved' }]]) });
+}
+
+/** The value's first suggestion is the approved value's category, named by it. */
+function expectFollows(engine: SuggestionEngine, value: string, approved: string, code: string) {
+  expect(engine.suggest(value, 1)[0], value).toMatchObject({ code, via: `approved: ${approved}` });
+}
+
 describe('learning', () => {
   it('moves a similar value’s top suggestion to the category of an approved value', () => {
     const engine = createEngine({ codebook: reasons, known: new Map() });
@@ -157,6 +168,72 @@ describe('learning', () => {
       known: new Map([['Överlämnad till IFO Malmö', { code: 'EJU3', status: 'approved' }]]),
     });
     expect(handedOver.suggest('Överlämnad till IFO Lund', 1)[0]?.code).toBe('EJU3');
+  });
+
+  // Issue 12 item 2: on final 3 actions an approved `Ovrig atgard` pulled `Ingen atgard` (no
+  // action) to `Annan åtgärd` at 0.41, above the codebook's own `ingen åtgärd`.
+  it('never lets a decision pull a value that says the opposite of it', () => {
+    const known = new Map<string, KnownValue>([
+      ['Ovrig atgard', { code: 'ANN2', status: 'approved' }],
+      ['Utredning ej aktuell', { code: 'EJU1', status: 'approved' }],
+    ]);
+    const engine = createEngine({ codebook: actions, known });
+    expect(engine.suggest('Ingen atgard', 1)[0]?.code).toBe('EJU1');
+    expect(engine.suggest('Ingen atgard', 3).map((s) => s.via)).not.toContain(
+      'approved: Ovrig atgard',
+    );
+    // A negated decision never pulls what affirms it; one that agrees still does.
+    expect(engine.suggest('Utredning aktuell', 3).map((s) => s.via)).not.toContain(
+      'approved: Utredning ej aktuell',
+    );
+    expect(engine.suggest('Utredning ej aktuel', 1)[0]).toMatchObject({
+      code: 'EJU1',
+      via: 'approved: Utredning ej aktuell',
+    });
+  });
+
+  // Issue 12 item 2: on sealed and final 15 reasons an approved `Krim F/O` (a caregiver's crime)
+  // pulled `Krim eg` and `Krim. umg.` (the child's) to H09, which zero-shot placed right.
+  it('never lets a decision that names a caregiver pull a value that names no one', () => {
+    const engine = withApproval('Krim F/O', 'H09');
+    for (const value of ['Krim eg', 'Krim. umg.', 'Krim']) {
+      expect(engine.suggest(value, 1)[0]?.code, value).toBe('B12');
+      expect(engine.suggest(value, 3).map((s) => s.via)).not.toContain('approved: Krim F/O');
+    }
+    // A value that names a caregiver still follows it.
+    expectFollows(engine, 'Krim förälder', 'Krim F/O', 'H09');
+  });
+
+  // Issue 12 item 2: on final 15 reasons an approved `Aktualiseringsorsak: Barnet utsatt för
+  // fysiskt våld` pulled `Aktualiseringsorsak: Föräldrar med missbruk` to violence: the form's
+  // heading was all they had in common.
+  it('never lets a decision about other concepts alone pull a value', () => {
+    const approved = 'Aktualiseringsorsak: Barnet utsatt för fysiskt våld';
+    const engine = withApproval(approved, 'H02');
+    const heading = 'Aktualiseringsorsak: Föräldrar med missbruk';
+    expect(engine.suggest(heading, 1)[0]?.code).toBe('H07');
+    expect(engine.suggest(heading, 3).map((s) => s.via)).not.toContain(`approved: ${approved}`);
+    // One about the same concepts still pulls, heading and all.
+    expectFollows(engine, 'Aktualiseringsorsak: fysiskt våld mot barnet', approved, 'H02');
+  });
+
+  // Issue 12 item 2: on final 7 reasons an approved `Ensamk. barn` pulled `Försummelse av barnets
+  // grundläggande behov` (neglect) to its category at 1.00: the vocabulary reads both as
+  // `omsorgsbrist`, and nothing else of them is alike.
+  it('lets a decision alike only through the vocabulary support, not lead', () => {
+    const engine = withApproval('Ensamk. barn', 'O19');
+    expect(engine.suggest('Försummelse av barnets grundläggande behov', 1)[0]?.code).toBe('H01');
+    // Written like it, the decision still names its category.
+    expectFollows(engine, 'Ensamk barnet', 'Ensamk. barn', 'O19');
+  });
+
+  // Issue 12 item 2: on final 6 reasons an approved `Våld mot andra - den unge` (the child's own
+  // violence) pulled `Våld mellan föräldrarna` (between the adults) to it at 1.00: its words were
+  // read as the child hurt, which its category says it is not.
+  it('reads a decision for the child’s own doing as one where the child is not the one hurt', () => {
+    const engine = withApproval('Våld mot andra - den unge', 'B13');
+    expect(engine.suggest('Våld mellan föräldrarna', 1)[0]?.code).toBe('H04');
+    expectFollows(engine, 'Den unge våld mot andra', 'Våld mot andra - den unge', 'B13');
   });
 
   it('weighs approved values fully and coded ones less', () => {
@@ -373,5 +450,44 @@ describe('abbreviations that are not whole initials', () => {
     expect(top('OT')).toBe('E16');
     // Lower case is a word, not an abbreviation.
     expect(engine.suggest('pp', 3).map((s) => s.code)).not.toContain('E01');
+  });
+});
+
+describe('an engine built again', () => {
+  // Readings of values are kept across engines (the app's worker builds one for every change of
+  // codebook, profile or variable): an engine must still read every value as its own profile does.
+  const withoutAbbreviations: SuggestProfile = {
+    ...defaultProfile,
+    normalise: { ...defaultProfile.normalise, abbreviations: [] },
+  };
+  const withoutMisuseWords: SuggestProfile = {
+    ...defaultProfile,
+    vocabulary: defaultProfile.vocabulary.filter((t) => t.concept !== 'missbruk'),
+  };
+  const top = (profile: SuggestProfile, raw: string) =>
+    createEngine({ codebook: reasons, known: new Map(), profile }).suggest(raw, 1)[0]?.code;
+
+  it('reads values by its own normalisation and vocabulary, whatever an engine before it read', () => {
+    // `VH` is the caregiver only through the default profile's abbreviations; `alkohol` is
+    // substance misuse only through its vocabulary.
+    expect(top(defaultProfile, 'VH missbruk')).toBe('H07');
+    expect(top(withoutAbbreviations, 'VH missbruk')).toBe('B11');
+    expect(top(defaultProfile, 'VH missbruk')).toBe('H07');
+    expect(top(defaultProfile, 'VH alkohol')).toBe('H07');
+    expect(top(withoutMisuseWords, 'VH alkohol')).not.toBe('H07');
+    expect(top(defaultProfile, 'VH alkohol')).toBe('H07');
+  });
+
+  it('suggests exactly what the first engine over the same values did', () => {
+    const known = new Map<string, KnownValue>([
+      ['Missbruk förälder', { code: 'H07', status: 'approved' }],
+      ['B/U eget missbruk', { code: 'B11', status: 'coded' }],
+    ]);
+    const raws = ['VH missbruk', 'Missbruk', 'Barnets missbruk 0-12 år', 'Våld', 'å', ''];
+    const suggestAll = () => {
+      const engine = createEngine({ codebook: reasons, known, profile: defaultProfile });
+      return raws.map((raw) => engine.suggest(raw, 3));
+    };
+    expect(suggestAll()).toEqual(suggestAll());
   });
 });
