@@ -58,7 +58,11 @@ interface Counts {
 }
 
 /** The merged counts of a variable, by raw value and by cell. */
-async function readCounts(db: KodbokDb, project: string, variable: VariableId): Promise<Counts> {
+export async function readCounts(
+  db: KodbokDb,
+  project: string,
+  variable: VariableId,
+): Promise<Counts> {
   const row = await db.counts.get([project, variable]);
   return {
     tallies: new Map((row?.tallies ?? []).map((t) => [t.raw, t])),
@@ -66,7 +70,7 @@ async function readCounts(db: KodbokDb, project: string, variable: VariableId): 
   };
 }
 
-async function writeCounts(
+export async function writeCounts(
   db: KodbokDb,
   project: string,
   variable: VariableId,

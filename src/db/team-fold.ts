@@ -27,7 +27,7 @@ import { currentVersion, saveVersion } from './codebook';
 import { foldDoubleCodingEvents } from './double-coding';
 import type { DisagreementRow, HistoryRow, KodbokDb, ValueRow } from './db';
 import { addValues, getValues, putValues } from './value-pages';
-import { undoImportIn, writeImport, type FileImport } from './imports';
+import { readCounts, undoImportIn, writeCounts, writeImport, type FileImport } from './imports';
 import { SETTINGS } from './settings';
 import { teamSettingKeys, valueKey } from './team';
 import { foldPastIn } from './team-past';
@@ -120,6 +120,20 @@ export async function foldRemote(
           e.values.map((v) => valueKey(project, e.variable, v.raw)),
         );
         const missing = e.values.filter((_, i) => have[i] === undefined);
+        // Their counts per municipality and year, and the cells, where this browser has none.
+        const counts = await readCounts(db, project, e.variable);
+        let counted = false;
+        for (const v of missing)
+          if (v.tally && !counts.tallies.has(v.raw)) {
+            counts.tallies.set(v.raw, { ...v.tally, raw: v.raw });
+            counted = true;
+          }
+        for (const c of e.cells ?? [])
+          if (!counts.combinations.has(c.cell)) {
+            counts.combinations.set(c.cell, c);
+            counted = true;
+          }
+        if (counted) await writeCounts(db, project, e.variable, counts);
         await addValues(
           db,
           missing.map((v) => ({

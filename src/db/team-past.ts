@@ -66,6 +66,7 @@ export async function shareProject(
   const tables = [
     db.variables,
     db.valuePages,
+    db.counts,
     db.history,
     db.historyPages,
     db.notes,

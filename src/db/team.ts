@@ -27,6 +27,7 @@ import {
 } from '../core/team/fold';
 import type { TeamLink } from '../core/team/link';
 import { sameCodebook, type VersionCause } from '../core/codebook-versions';
+import type { StoredTally } from '../core/import-merge';
 import type { Coding } from '../core/types';
 import type { SuggestProfile } from '../core/suggest/profile';
 import type { DisagreementRow, HistoryRow, KodbokDb, OutboxRow } from './db';
@@ -34,7 +35,7 @@ import { getValue, putValues, readVariableValues } from './value-pages';
 import { newId, type Subscription } from './projects';
 import { SETTINGS } from './settings';
 import { currentVersion, saveVersion } from './codebook';
-import type { FileImport } from './imports';
+import { readCounts, type FileImport } from './imports';
 
 // A project's side of the team sync, in IndexedDB: the outbox written in the same transaction as
 // each decision, the link, the disagreements and their resolve, the project's shared start. The
@@ -445,12 +446,13 @@ const SNAPSHOT_CHUNK = 1000;
  */
 export async function queueSnapshot(db: KodbokDb, project: string, user: string): Promise<number> {
   const at = new Date().toISOString();
-  return db.transaction('rw', [db.variables, db.valuePages, ...queueTables(db)], () =>
+  return db.transaction('rw', [db.variables, db.valuePages, db.counts, ...queueTables(db)], () =>
     queueSnapshotIn(db, project, user, at),
   );
 }
 
-/** queueSnapshot inside the caller's transaction (db.variables, db.valuePages and queueTables). */
+/** queueSnapshot inside the caller's transaction (db.variables, db.valuePages, db.counts and
+ * queueTables). */
 export async function queueSnapshotIn(
   db: KodbokDb,
   project: string,
@@ -464,18 +466,30 @@ export async function queueSnapshotIn(
       { ...envelope(snapshotId(variable.id, null), user, at), kind: 'variable', variable },
     ];
     const rows = await readVariableValues(db, project, variable.id);
-    for (let i = 0; i * SNAPSHOT_CHUNK < rows.length; i++) {
+    // The counts per municipality and year go with the values (issue 10 item 2), and the
+    // distinct cells in the same chunks (one more event where there are more cells than values).
+    const counts = await readCounts(db, project, variable.id);
+    const cells = [...counts.combinations.values()];
+    const chunks = Math.max(rows.length, cells.length);
+    for (let i = 0; i * SNAPSHOT_CHUNK < chunks; i++) {
+      const part = cells.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK);
       events.push({
         ...envelope(snapshotId(variable.id, i), user, at),
         kind: 'values',
         variable: variable.id,
-        values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => ({
-          raw: r.raw,
-          frequency: r.frequency,
-          municipalities: r.municipalities,
-          combinations: r.combinations,
-          coding: codingOf(r),
-        })),
+        values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => {
+          const tally = counts.tallies.get(r.raw);
+          const { raw: _raw, ...counted } = tally ?? { raw: '' };
+          return {
+            raw: r.raw,
+            frequency: r.frequency,
+            municipalities: r.municipalities,
+            combinations: r.combinations,
+            coding: codingOf(r),
+            ...(tally ? { tally: counted as Omit<StoredTally, 'raw'> } : {}),
+          };
+        }),
+        ...(part.length > 0 ? { cells: part } : {}),
       });
     }
     queued += await queueNew(db, project, events);

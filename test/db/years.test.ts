@@ -12,6 +12,7 @@ import {
   undoImport,
 } from '../../src/db/repo';
 import { foldRemote } from '../../src/db/team-fold';
+import { shareProject } from '../../src/db/team-past';
 import type { KodbokDb } from '../../src/db/db';
 import { emptyProject, file, freshDb, request, variable } from './helpers';
 import { linked, sent } from './team-helpers';
@@ -196,5 +197,53 @@ describe('a team’s import event', () => {
       baseRows: 0,
       baseMunicipalities: 0,
     });
+  });
+});
+
+describe('a project shared after its imports', () => {
+  it("gives a new member its counts per municipality and year, and its cells, with the values (the share's start events)", async () => {
+    // Anna imports first, alone, then links the project: its start goes to the team.
+    const adb = freshDb();
+    const { id: a } = await emptyProject(adb);
+    await importFiles(
+      adb,
+      withYears(a, [
+        ['Ny;Hot', 'Gävle', 2022],
+        ['Ny', 'Åre', 2023],
+        ['Hot', 'Åre', null],
+      ]),
+    );
+    await shareProject(
+      adb,
+      a,
+      { url: 'http://127.0.0.1:1', db: 'p', user: 'anna', since: null },
+      { user: 'anna', admin: false },
+    );
+    const start = (await sent({ db: adb }))
+      .map((e) => readTeamEvent(JSON.parse(JSON.stringify(e))))
+      .filter((e): e is TeamEvent => e !== null && (e.kind === 'variable' || e.kind === 'values'));
+    expect(start.some((e) => e.kind === 'values' && (e.cells?.length ?? 0) > 0)).toBe(true);
+
+    // Bo joins with an empty project and folds the start.
+    const bdb = freshDb();
+    const { id: b } = await emptyProject(bdb);
+    await foldRemote(bdb, b, start, null);
+    for (const raw of ['Ny', 'Hot'])
+      expect(await yearsOf(bdb, b, raw)).toEqual(await yearsOf(adb, a, raw));
+    const byKey = <T>(rows: readonly T[], key: (t: T) => string) =>
+      [...rows].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    const tallies = async (db: KodbokDb, p: string) =>
+      byKey(await loadTallies(db, p, V), (t) => t.raw);
+    const cells = async (db: KodbokDb, p: string) =>
+      byKey(await loadCombinations(db, p, V), (c) => c.cell);
+    expect(await tallies(bdb, b)).toEqual(await tallies(adb, a));
+    expect(await cells(bdb, b)).toEqual(await cells(adb, a));
+    // A value Bo already holds keeps its own counts (only missing ones are added).
+    const cdb = freshDb();
+    const { id: c } = await emptyProject(cdb);
+    await importFiles(cdb, withYears(c, [['Ny', 'Umeå', 2024]]));
+    await foldRemote(cdb, c, start, null);
+    expect((await yearsOf(cdb, c, 'Ny'))?.munis).toEqual(new Map([['Umeå', 1]]));
+    expect(await yearsOf(cdb, c, 'Hot')).toEqual(await yearsOf(adb, a, 'Hot'));
   });
 });

@@ -3,7 +3,7 @@ import type { DisagreementSide } from './fold';
 import type { NoteEvent } from '../notes';
 import type { CodebookStep, VersionCause } from '../codebook-versions';
 import type { CountedVariable } from '../import-count';
-import type { TallyPairs } from '../import-merge';
+import type { StoredCombination, StoredTally, TallyPairs } from '../import-merge';
 import { yearPairs, yearsFromPairs, type YearPairs } from '../year';
 import type { PastAction } from './past';
 import { SAMPLE_MODES, type BlindCode, type DoubleSample } from '../double-sample';
@@ -107,6 +107,11 @@ export interface SharedValue {
   readonly municipalities: number;
   readonly combinations: number | null;
   readonly coding: Coding;
+  /**
+   * Its rows per municipality and year as the project counted them (issue 10 item 2). Absent in
+   * events written before they were shared, and for values no import counted.
+   */
+  readonly tally?: Omit<StoredTally, 'raw'>;
 }
 
 /**
@@ -117,6 +122,9 @@ export interface ValuesEvent extends EventBase {
   readonly kind: 'values';
   readonly variable: VariableId;
   readonly values: readonly SharedValue[];
+  /** Part of the variable's distinct cells (combinations) with their rows per municipality and
+   * year, as counted when first shared; absent in events written before they were shared. */
+  readonly cells?: readonly StoredCombination[];
 }
 
 /**
@@ -272,6 +280,39 @@ export function readShared(s: SharedCounted): CountedVariable {
       },
     }),
   };
+}
+
+const isTallyPairs = (x: unknown): boolean =>
+  Array.isArray(x) &&
+  x.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number');
+
+/** A value's rows per municipality (and year) as shared: the shape StoredTally has. */
+function isSharedTally(x: unknown): boolean {
+  const t = x as Record<string, unknown> | null;
+  return (
+    t !== null &&
+    typeof t === 'object' &&
+    isTallyPairs(t.munis) &&
+    typeof t.baseRows === 'number' &&
+    typeof t.baseMunicipalities === 'number' &&
+    (t.years === undefined || Array.isArray(t.years))
+  );
+}
+
+/** A distinct cell as shared: the shape StoredCombination has. */
+function isSharedCell(x: unknown): boolean {
+  const c = x as Record<string, unknown> | null;
+  return (
+    c !== null &&
+    typeof c === 'object' &&
+    typeof c.cell === 'string' &&
+    Array.isArray(c.atoms) &&
+    c.atoms.every((a) => typeof a === 'string') &&
+    typeof c.rows === 'number' &&
+    typeof c.municipalities === 'number' &&
+    isTallyPairs(c.munis) &&
+    (c.years === undefined || Array.isArray(c.years))
+  );
 }
 
 export type TeamEvent =
@@ -602,6 +643,7 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
     case 'values':
       return isText(d.variable) &&
         Array.isArray(d.values) &&
+        (d.cells === undefined || (Array.isArray(d.cells) && d.cells.every(isSharedCell))) &&
         d.values.every((x: unknown) => {
           const v = x as Record<string, unknown> | null;
           return (
@@ -610,6 +652,7 @@ export function readTeamEvent(doc: unknown): TeamEvent | null {
             isText(v.raw) &&
             typeof v.frequency === 'number' &&
             typeof v.municipalities === 'number' &&
+            (v.tally === undefined || isSharedTally(v.tally)) &&
             isCoding(v.coding)
           );
         })
