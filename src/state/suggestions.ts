@@ -176,8 +176,12 @@ async function syncOnce(): Promise<void> {
   if (todo.length === 0) return;
   const have = fresh ? new Map<string, readonly Suggestion[]>() : new Map(current);
   const combined = fresh ? new Map<string, readonly CombinedPart[]>() : new Map(get().combined);
-  // Most frequent first: what the researcher sees on top gets its suggestion first.
-  const raws = [...todo].sort((a, b) => b.frequency - a.frequency).map((v) => v.raw);
+  // Most frequent first: what the researcher sees on top gets its suggestion first. Ties in
+  // code-unit order, as an import's new values are asked ahead (newValues): the run's chunk i is
+  // then the one asked ahead as chunk i, not values from every chunk (which waited for all).
+  const raws = [...todo]
+    .sort((a, b) => b.frequency - a.frequency || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0))
+    .map((v) => v.raw);
   set({ suggesting: { done: 0, total: raws.length } });
   let published = 0;
   let lastPublish = 0;

@@ -239,6 +239,34 @@ describe('suggestions asked ahead while an import is stored (issue 14 item 3)', 
     expect(get().suggestions.get('Nytt 4999')?.[0]?.code).toBe('H01');
   }, 30_000);
 
+  it('are handed to the grid chunk by chunk as they come, not after the last (the run asks in the same order)', async () => {
+    const db = appDb();
+    const p = await projectWith(db, [['Missbruk', 5]]);
+    await openProject(p.id);
+    await until(() => get().suggestions.size === 1 && get().suggesting === null);
+    calls.suggested.length = 0;
+    calls.delayMs = 300;
+    let answeredAtFirst: number | null = null;
+    const unsubscribe = useApp.subscribe((s, prev) => {
+      if (answeredAtFirst === null && s.suggestions !== prev.suggestions && s.suggestions.size > 1)
+        answeredAtFirst = calls.suggested.length;
+    });
+    try {
+      suggestAhead(
+        variable.id,
+        [...rows.map(([raw]) => raw)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
+      await store(db, p.id);
+      await until(() => get().suggestions.size === 5_001 && get().suggesting === null);
+    } finally {
+      unsubscribe();
+      calls.delayMs = 0;
+    }
+    // The first suggestions reached the store before the worker had answered every chunk.
+    expect(answeredAtFirst).not.toBeNull();
+    expect(answeredAtFirst).toBeLessThan(5_000);
+  }, 30_000);
+
   it('are dropped when a decision teaches the engine before they are used: the values are asked again', async () => {
     const db = appDb();
     const p = await projectWith(db, [['Missbruk', 5]]);
