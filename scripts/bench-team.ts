@@ -360,20 +360,19 @@ async function inChromium(team: string): Promise<Measured> {
     const syncLoad = `load average before ${syncBefore}, after ${load()}`;
 
     // ---- one decision's trip from A's browser to B's (the whole app), paired with PouchDB alone --
+    const synced = {
+      app,
+      floor,
+      replicate,
+      read,
+      profile: profile ?? NO_PROFILE,
+      floorDocs,
+      floorWait,
+      syncLoad,
+    };
     if (SYNC_ONLY) {
       log(`  ${syncLoad}`);
-      return {
-        app,
-        floor,
-        replicate,
-        read,
-        profile: profile ?? NO_PROFILE,
-        floorDocs,
-        floorWait,
-        syncLoad,
-        trips: [],
-        tripLoad: '',
-      };
+      return { ...synced, trips: [], tripLoad: '' };
     }
     const tripBefore = load();
     const coder = coders[1]!;
@@ -436,14 +435,7 @@ async function inChromium(team: string): Promise<Measured> {
       }
       if (!profile && !TRIP_ONLY) throw new Error('no run of the app');
       return {
-        app,
-        floor,
-        replicate,
-        read,
-        profile: profile ?? NO_PROFILE,
-        floorDocs,
-        floorWait,
-        syncLoad,
+        ...synced,
         trips,
         tripLoad: `load average before ${tripBefore}, after ${load()}`,
       };

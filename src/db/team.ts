@@ -479,14 +479,13 @@ export async function queueSnapshotIn(
         variable: variable.id,
         values: rows.slice(i * SNAPSHOT_CHUNK, (i + 1) * SNAPSHOT_CHUNK).map((r) => {
           const tally = counts.tallies.get(r.raw);
-          const { raw: _raw, ...counted } = tally ?? { raw: '' };
           return {
             raw: r.raw,
             frequency: r.frequency,
             municipalities: r.municipalities,
             combinations: r.combinations,
             coding: codingOf(r),
-            ...(tally ? { tally: counted as Omit<StoredTally, 'raw'> } : {}),
+            ...(tally ? { tally: withoutRaw(tally) } : {}),
           };
         }),
         ...(part.length > 0 ? { cells: part } : {}),
@@ -495,6 +494,11 @@ export async function queueSnapshotIn(
     queued += await queueNew(db, project, events);
   }
   return queued;
+}
+
+/** A value's stored tally as its shared value carries it (the raw value is the value's own). */
+function withoutRaw({ raw: _raw, ...tally }: StoredTally): Omit<StoredTally, 'raw'> {
+  return tally;
 }
 
 /** Inside the caller's transaction: queues the events not sent or folded here yet; how many. */
