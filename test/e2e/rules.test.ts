@@ -44,6 +44,9 @@ describe('the rules panel', () => {
     await inUse.waitFor();
     expect(await inUse.getAttribute('data-profile')).toBe('sv-barn-och-unga');
     expect(await inUse.textContent()).toMatch(/Vald efter kodboken: \d+ % av dess ord/u);
+    expect(await inUse.textContent()).toMatch(
+      /läser 0 % av etiketterna och synonymerna som en annan kategoris/u,
+    );
     await shot(page, 'rules-profile-chosen');
     // The preview counts the values each rule changes.
     await expect

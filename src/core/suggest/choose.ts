@@ -1,15 +1,22 @@
 // Which profile a variable gets when no one chose one: the profile whose language and field its
 // codebook is written in. A profile says what it fits by its own data — the words of its language
 // pack and the families of its domain vocabulary — and a codebook fits it when enough of its words
-// are the language's and enough of its categories speak of the field. The default Swedish profile is
-// chosen only for a codebook that fits it; any other gets the neutral profile (the plain core, the
-// codebook's own words and the team's decisions), which knows no language to misread.
+// are the language's and enough of its categories speak of the field, and when its reading keeps the
+// categories apart: a vocabulary that reads the texts of two categories as one (`nätvåld` and
+// `misshandel` both `våld`, in a codebook of forms of violence) blurs what the codebook tells apart.
+// The default Swedish profile is chosen only for a codebook that fits it; any other gets the neutral
+// profile (the plain core, the codebook's own words and the team's decisions), which knows no
+// language to misread.
 
 import { leaves as leafCategories } from '../codebook';
 import type { Category, Codebook } from '../types';
 import { readStoredProfile } from '../formats/profile';
+import { languageOf } from './engine';
+import { analyseValue } from './features';
+import { normaliseValue } from './normalise';
 import { defaultProfile, neutralProfile, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
+import { compileTerms } from './terms';
 
 /** How well a codebook fits a profile, from the codebook's own texts. */
 export interface ProfileFit {
@@ -21,13 +28,21 @@ export interface ProfileFit {
   readonly language: number;
   /** Share of the leaf categories whose label or synonyms speak of a family of the vocabulary. */
   readonly vocabulary: number;
+  /**
+   * Share of the leaves' labels and synonyms that the profile reads the same as a text of another
+   * category (the same match text, owner, victim and negation) although their own words differ: what
+   * the codebook tells apart and the profile would not. Child-welfare reasons and actions: 0.
+   */
+  readonly collapsed: number;
 }
 
 /** The thresholds of the rule (measured on every labelled codebook: docs/benchmarks.md). */
 // Child-welfare codebooks (reasons, actions) have every leaf speaking of the vocabulary; the other
 // Swedish codebooks measured (interventions, placements, assistance) 33–69 %, and the neutral
 // profile does as well or better on them; a codebook in English shares 2–3 % of its words.
-export const FIT_RULE = { language: 0.05, vocabulary: 0.8 } as const;
+// A codebook of forms of violence has 93 % of its leaves speak of the vocabulary, yet the profile
+// reads 21 % of its texts as another category's, and the neutral profile does far better on it.
+export const FIT_RULE = { language: 0.05, vocabulary: 0.8, collapsed: 0.05 } as const;
 
 function textsOf(c: Category): string[] {
   return [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? '', c.exclude ?? ''];
@@ -59,7 +74,41 @@ export function profileFit(codebook: Codebook, profile: SuggestProfile): Profile
   return {
     language: words === 0 ? 0 : ofLanguage / words,
     vocabulary: leaves.length === 0 ? 0 : speaking / leaves.length,
+    collapsed: collapsedShare(leaves, profile),
   };
+}
+
+/** ProfileFit.collapsed: the texts read as another category's, their own normalised words not. */
+function collapsedShare(leaves: readonly Category[], profile: SuggestProfile): number {
+  const config = profile.normalise;
+  const language = languageOf(profile);
+  const terms = compileTerms(termsOfCodebook(leaves, profile.vocabulary, config), language);
+  const read: { code: string; key: string; normalised: string }[] = [];
+  for (const leaf of leaves)
+    for (const text of [leaf.label, ...(leaf.synonyms ?? [])]) {
+      const normalised = normaliseValue(text, config);
+      const f = analyseValue(normalised, terms, language);
+      const key = `${f.matchText}|${f.owner}|${f.childVictim}|${f.otherVictim}|${f.negated}`;
+      read.push({ code: leaf.code, key, normalised });
+    }
+  const codesOf = (by: (r: (typeof read)[number]) => string): Map<string, Set<string>> => {
+    const out = new Map<string, Set<string>>();
+    for (const r of read) {
+      const codes = out.get(by(r));
+      if (codes) codes.add(r.code);
+      else out.set(by(r), new Set([r.code]));
+    }
+    return out;
+  };
+  const byReading = codesOf((r) => r.key);
+  const byWords = codesOf((r) => r.normalised);
+  const collapsed = read.filter(
+    (r) =>
+      r.key.split('|')[0] !== '' &&
+      (byReading.get(r.key)?.size ?? 0) > 1 &&
+      (byWords.get(r.normalised)?.size ?? 0) < 2,
+  ).length;
+  return read.length === 0 ? 0 : collapsed / read.length;
 }
 
 /** Why a variable without a chosen profile gets the one it gets (shown in the rules panel). */
@@ -73,7 +122,10 @@ export interface ProfileChoice {
 /** The profile a variable gets unless someone chose one: the default if the codebook fits it. */
 export function chooseProfile(codebook: Codebook): ProfileChoice {
   const fit = profileFit(codebook, defaultProfile);
-  const fits = fit.language >= FIT_RULE.language && fit.vocabulary >= FIT_RULE.vocabulary;
+  const fits =
+    fit.language >= FIT_RULE.language &&
+    fit.vocabulary >= FIT_RULE.vocabulary &&
+    fit.collapsed <= FIT_RULE.collapsed;
   return { profile: fits ? defaultProfile : neutralProfile, fit, fits };
 }
 

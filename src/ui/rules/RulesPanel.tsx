@@ -259,6 +259,8 @@ function ProfileInUse({
             vocabulary: percent(choice.fit.vocabulary),
             needLanguage: percent(FIT_RULE.language),
             needVocabulary: percent(FIT_RULE.vocabulary),
+            collapsed: percent(choice.fit.collapsed),
+            needCollapsed: percent(FIT_RULE.collapsed),
           })}
     </p>
   );
