@@ -60,7 +60,8 @@ describe('the profile chosen from the codebook', () => {
     expect(choice.profile).toBe(neutralProfile);
     expect(choice.fits).toBe(false);
     // The child-welfare codebooks keep every category apart.
-    for (const codebook of [reasons, actions]) expect(chooseProfile(codebook).fit.collapsed).toBe(0);
+    for (const codebook of [reasons, actions])
+      expect(chooseProfile(codebook).fit.collapsed).toBe(0);
   });
 
   it('gives way to a profile saved for the variable, whatever its codebook', () => {
