@@ -1,11 +1,12 @@
 // `kodbok frequencies`: a frequency table of a coded column of one or more data files, from an
-// approved mapping: rows per category, optionally by another column (municipality, year, …),
-// counts and shares. Rows without an approved code are counted under an empty `code`.
+// approved mapping: rows per category, optionally by another column (municipality, …) or by the
+// year of a year or date column (`--by-year`), counts and shares. Rows without an approved code are counted under an empty `code`.
 // The table is the app's (src/core/export/frequencies.ts); the files are read as `apply` reads
 // them, and the cells split as `apply` splits them.
 
 import { frequencyTable, type Observation } from '../core/export/frequencies';
 import { compileSplitter } from '../core/split';
+import { readYear } from '../core/year';
 import { checkMappingAgainstCodebook, type MappingFile } from '../core/formats/mapping';
 import type { Codebook, SplitConfig } from '../core/types';
 import { LANGUAGES, type Language } from '../i18n';
@@ -27,6 +28,7 @@ const SPEC: OptionSpec = {
     '--column',
     '--by',
     '--by-mapping',
+    '--by-year',
     '--split',
     '--codebook',
     '--crosswalk',
@@ -84,7 +86,9 @@ export const frequencies: Command = async (argv, io) => {
   const mappingPath = option(args, '--mapping');
   const inputs = args.get('--input') ?? [];
   const column = option(args, '--column');
-  const by = option(args, '--by');
+  const byColumn = option(args, '--by');
+  const byYear = option(args, '--by-year');
+  const by = byColumn ?? byYear;
   const byMappingPath = option(args, '--by-mapping');
   const codebookPath = option(args, '--codebook');
   const crosswalk = option(args, '--crosswalk');
@@ -100,7 +104,9 @@ export const frequencies: Command = async (argv, io) => {
   if (mappingPath === undefined) throw commandError(SPEC, '--mapping is missing');
   if (inputs.length === 0) throw commandError(SPEC, '--input is missing');
   if (column === undefined) throw commandError(SPEC, '--column is missing');
-  if (byMappingPath !== undefined && by === undefined)
+  if (byColumn !== undefined && byYear !== undefined)
+    throw commandError(SPEC, '--by and --by-year cannot both be given; choose one breakdown');
+  if (byMappingPath !== undefined && byColumn === undefined)
     throw commandError(SPEC, '--by-mapping needs --by (the column it codes)');
   if (crosswalk !== undefined && codebookPath === undefined)
     throw commandError(SPEC, '--crosswalk needs --codebook (the crosswalk is in the codebook)');
@@ -148,12 +154,26 @@ export const frequencies: Command = async (argv, io) => {
     tables.push({ table, path, at, byAt: by === undefined ? null : columnIndex(table, path, by) });
   }
   const codes = approvedCodes(mapping);
+  // `--by-year`: the year a cell names (a year or a date in any form the readers write); a cell
+  // naming none is counted under an empty year, and its rows are named on stderr.
+  const yearless: string[] = [];
+  const yearOf = (cell: string, path: string, rowNumber: number | undefined): string => {
+    const year = readYear(cell);
+    if (year === null) yearless.push(`${path}:${rowNumber ?? '?'}`);
+    return year === null ? '' : String(year);
+  };
 
   function* observations(): Generator<Observation> {
-    for (const { table, at, byAt } of tables) {
-      for (const row of table.rows) {
+    for (const { table, path, at, byAt } of tables) {
+      for (const [r, row] of table.rows.entries()) {
+        const cell = byAt === null ? '' : (row[byAt] ?? '');
         yield {
-          by: byAt === null ? null : byValue(row[byAt] ?? ''),
+          by:
+            byAt === null
+              ? null
+              : byYear !== undefined
+                ? yearOf(cell, path, table.rowNumbers[r])
+                : byValue(cell),
           atoms: splitter(row[at] ?? ''),
           rows: 1,
         };
@@ -163,13 +183,25 @@ export const frequencies: Command = async (argv, io) => {
   const table = frequencyTable(observations(), {
     codebook,
     codes,
-    byName: by === undefined || byMapping === undefined ? by : `${by}_code`,
+    byName:
+      byYear !== undefined
+        ? `${byYear}_year`
+        : by === undefined || byMapping === undefined
+          ? by
+          : `${by}_code`,
     crosswalk,
     uncodedLabel: exportWords(lang).uncoded,
   });
   // For programs (R, pandas): values exact in plain CSV, neutralised in the Excel variants.
   const data =
     format === 'xlsx' ? tablesToXlsx([table]) : tableToCsv(table, format, { neutraliseCsv: false });
+  if (yearless.length > 0) {
+    const shown = yearless.slice(0, 5).join(', ');
+    const more = yearless.length > 5 ? ` and ${yearless.length - 5} more` : '';
+    io.stderr(
+      `kodbok frequencies: warning: ${yearless.length} row(s) name no year in column ${JSON.stringify(byYear)} (${shown}${more}); counted under an empty year\n`,
+    );
+  }
   await writeOutput(io, 'frequencies', out, data);
   const rows = tables.reduce((sum, t) => sum + t.table.rows.length, 0);
   io.stderr(`kodbok frequencies: ${rows} rows of ${inputs.length} file(s) counted\n`);

@@ -22,9 +22,9 @@ export const EXPORT_SUMMARY =
   'the mapping as CSV, Excel or SSSOM; the codebook as REFI-QDA (.qdc), CSV, Excel, HTML or JSON';
 
 export const FREQUENCIES_USAGE =
-  'kodbok frequencies --mapping MAPPING.json --input DATA.(csv|tsv|xlsx)… --column NAME [--by COLUMN [--by-mapping MAPPING.json]] [--split "; ,"] [--codebook CODEBOOK.json] [--crosswalk CODEBOOK-ID] [--format csv|csv-excel|xlsx] [--lang sv|en] [--out FILE]';
+  'kodbok frequencies --mapping MAPPING.json --input DATA.(csv|tsv|xlsx)… --column NAME [--by COLUMN [--by-mapping MAPPING.json] | --by-year COLUMN] [--split "; ,"] [--codebook CODEBOOK.json] [--crosswalk CODEBOOK-ID] [--format csv|csv-excel|xlsx] [--lang sv|en] [--out FILE]';
 export const FREQUENCIES_SUMMARY =
-  'rows per category of a coded column (by another column when asked), counts and shares, as UTF-8 CSV';
+  'rows per category of a coded column (by another column or by year when asked), counts and shares, as UTF-8 CSV';
 
 export const AGREEMENT_USAGE =
   'kodbok agreement A.json B.json [C.json …] [--codebook C.json] [--level leaf|group] [--weight values|rows]';

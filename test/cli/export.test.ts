@@ -384,6 +384,43 @@ print(json.dumps(df.to_dict('records')))`,
   });
 });
 
+describe('kodbok frequencies by year', () => {
+  it('groups by the year a date column names, and names the rows that name none', async () => {
+    const data = writeScratch(
+      dir,
+      'dated.csv',
+      'datum;orsak\r\n2023-01-15;Missbruk förälder\r\n2023-11-02;Missbruk förälder\r\n' +
+        '1/5/2024;Missbruk förälder\r\nokänt;Missbruk förälder\r\n',
+    );
+    const r = await kodbok(
+      ...['frequencies', '--mapping', mapping, '--input', data, '--column', 'orsak'],
+      ...['--by-year', 'datum', '--split', ';'],
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split('\r\n');
+    expect(lines[0]).toBe('datum_year,code,label,rows,share,group_code,group_label');
+    // The lines that count rows (each year also has an uncoded line of 0 rows).
+    expect(lines.filter((l) => /^[^,]*,H07,/u.test(l))).toEqual([
+      ',H07,,1,1,,',
+      '2023,H07,,2,1,,',
+      '2024,H07,,1,1,,',
+    ]);
+    expect(r.stderr).toContain(
+      `kodbok frequencies: warning: 1 row(s) name no year in column "datum" (${data}:5); counted under an empty year`,
+    );
+  });
+
+  it('refuses --by and --by-year together', async () => {
+    const data = writeScratch(dir, 'both.csv', 'datum,orsak\n2023,x\n');
+    const r = await kodbok(
+      ...['frequencies', '--mapping', mapping, '--input', data, '--column', 'orsak'],
+      ...['--by', 'datum', '--by-year', 'datum'],
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--by and --by-year cannot both be given');
+  });
+});
+
 describe('kodbok frequencies with another codebook', () => {
   it('warns when the mapping was made for another codebook, and still counts', async () => {
     const a = writeScratch(dir, 'other.csv', 'orsak\nMissbruk förälder\n');
