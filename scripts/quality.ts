@@ -72,7 +72,9 @@
 //              values) and an English codebook of looked-after children's placement types (15
 //              leaves, 150 values); their totals measured once with the engine of stop 13; then
 //              vald's misses were read: the default profile read a fifth of its labels and synonyms
-//              as another category's, so the profile rule now weighs that (choose.ts);
+//              as another category's, so the profile rule now weighs that (choose.ts); then the
+//              misses of the other codebooks' sets were read, and the neutral profile weighs a
+//              codebook text by the words it and the value do not share (differingCodebook);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).

@@ -42,7 +42,10 @@ const WEIGHT_KEYS = Object.keys(
   schema.properties?.weights?.properties ?? {},
 ) as (keyof EngineWeights)[];
 /** Weights that a file leaving them out does not take from its base (docs/formats.md). */
-const NOT_INHERITED: ReadonlySet<keyof EngineWeights> = new Set(['calibrated']);
+const NOT_INHERITED: ReadonlySet<keyof EngineWeights> = new Set([
+  'calibrated',
+  'differingCodebook',
+]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -134,6 +134,8 @@ export interface EngineWeights {
    * the persons are what differs. 0: off; needs a codebook with definitions or inclusions.
    */
   readonly differing?: number;
+  /** As `differing`, for the codebook's own texts (labels, synonyms, inclusions). 0 or absent: off. */
+  readonly differingCodebook?: number;
 }
 
 /** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
@@ -533,22 +535,29 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const wordsOfTarget = (t: Target): TextWords =>
     (t.words ??= textWords(t.normalised, documents as DocumentIndex));
   /** Factor on a neighbour for what the words it and the value do not share say (1: nothing). */
+  const differingCodebook = documents ? (weights.differingCodebook ?? 0) : 0;
+  /**
+   * Factor on a match (a neighbour, or a codebook text) for what the words it and the value do not
+   * share say, at `strength` (1: nothing).
+   */
+  const differingFactorAt = (valueWords: TextWords, match: Target, strength: number): number => {
+    const leaf = match.leaf;
+    const matchWords = wordsOfTarget(match);
+    // The value's own words speak for another category more than for the match's …
+    const against = -margin(valueWords, matchWords, leaf, sums);
+    // … or the match's own words, which the value lacks, are what make it its category.
+    const own = margin(matchWords, valueWords, leaf, sums);
+    let factor = 1;
+    if (against > 0) factor *= 1 - strength * Math.min(1, weights.definition * against);
+    if (own > 0) factor *= 1 - strength * Math.min(1, weights.definition * own);
+    return factor;
+  };
   const differingFactor = (
     valueWords: TextWords,
     neighbour: Target,
     namesOtherCategory: boolean,
-  ): number => {
-    const leaf = neighbour.leaf;
-    const neighbourWords = wordsOfTarget(neighbour);
-    // The value's own words speak for another category more than for the neighbour's …
-    const against = -margin(valueWords, neighbourWords, leaf, sums);
-    // … or the neighbour's own words, which the value lacks, are what make it its category.
-    const own = margin(neighbourWords, valueWords, leaf, sums);
-    let factor = namesOtherCategory ? 1 - differing : 1;
-    if (against > 0) factor *= 1 - differing * Math.min(1, weights.definition * against);
-    if (own > 0) factor *= 1 - differing * Math.min(1, weights.definition * own);
-    return factor;
-  };
+  ): number =>
+    (namesOtherCategory ? 1 - differing : 1) * differingFactorAt(valueWords, neighbour, differing);
 
   // Known values: many, searched through the neighbour index (one entry per distinct match text).
   const known = new NeighbourIndex<Target>();
@@ -905,15 +914,21 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
     const found = lookup(value.matchText);
     valueConcepts = found.concepts;
+    const codebookWords =
+      differingCodebook > 0 && found.codebook.length > 0
+        ? textWords(value.normalised, documents as DocumentIndex)
+        : undefined;
     for (let i = 0; i < found.codebook.length; i += 3) {
       const t = codebookTargets[found.codebook[i] as number] as Target;
-      const score = adjust(
+      let score = adjust(
         found.codebook[i + 1] as number,
         found.codebook[i + 2] as number,
         found.size,
         value,
         t,
       );
+      if (codebookWords && score > 0)
+        score *= differingFactorAt(codebookWords, t, differingCodebook);
       record(t, score);
     }
     if (initialTargets.size > 0) {

@@ -398,3 +398,60 @@ describe('a negation that qualifies a codebook text', () => {
     expect(engine.suggest('Familjehem i nätverket', 1)[0]?.code).not.toBe('F1');
   });
 });
+
+describe('codebook texts weighed by the words they do not share with the value', () => {
+  const exclusions: Codebook = {
+    id: 'exclusions',
+    variable: 'reason',
+    categories: [
+      { code: 'ASS', label: 'Assault', parent: null },
+      {
+        code: 'PUP',
+        label: 'Physical assault against a pupil',
+        parent: 'ASS',
+        definition: 'Hitting, kicking or pushing another pupil or child at the school.',
+        include: 'fighting, punching a classmate',
+      },
+      {
+        code: 'ADU',
+        label: 'Physical assault against an adult',
+        parent: 'ASS',
+        definition: 'Hitting, kicking or pushing a member of staff or another adult.',
+        include: 'assault on a teacher, teaching assistant (TA), staff member, dinner lady',
+      },
+      {
+        code: 'DMG',
+        label: 'Damage',
+        parent: null,
+        definition: 'Damage to school property, vandalism, graffiti.',
+      },
+    ],
+  };
+
+  it('lets a label lose for a word of another category the value has, and one of its own the value lacks', () => {
+    // `staff` is in the adult category's words, `pupil` is what the nearer label has and the value
+    // lacks: the neutral profile weighs both (weights.differingCodebook).
+    const engine = createEngine({
+      codebook: exclusions,
+      known: new Map(),
+      profile: neutralProfile,
+    });
+    expect(engine.suggest('Physical assault on staff', 1)[0]?.code).toBe('ADU');
+    const plain = createEngine({
+      codebook: exclusions,
+      known: new Map(),
+      profile: { ...neutralProfile, weights: { ...neutralProfile.weights, differingCodebook: 0 } },
+    });
+    expect(plain.suggest('Physical assault on staff', 1)[0]?.code).toBe('PUP');
+  });
+
+  it('keeps a label whose extra words say nothing of any other category', () => {
+    const engine = createEngine({
+      codebook: exclusions,
+      known: new Map(),
+      profile: neutralProfile,
+    });
+    expect(engine.suggest('Physical assault against a pupil (2023)', 1)[0]?.code).toBe('PUP');
+    expect(engine.suggest('assault against pupil', 1)[0]?.code).toBe('PUP');
+  });
+});
