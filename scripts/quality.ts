@@ -75,6 +75,12 @@
 //              as another category's, so the profile rule now weighs that (choose.ts); then the
 //              misses of the other codebooks' sets were read, and the neutral profile weighs a
 //              codebook text by the words it and the value do not share (differingCodebook);
+//   final18-*, drog-*, safeguarding-*  (stop 14, second) written the same way: 150 reasons and
+//              100 actions; a Swedish codebook of the primary substance in addiction care (15
+//              leaves, 150 values) and an English codebook of the type of abuse in an adult
+//              safeguarding enquiry (14 leaves, 150 values); their totals measured once with the
+//              engine after those two changes (sets-stop14b-README.md), then safeguarding's
+//              few-shot misses were read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -356,6 +362,7 @@ async function main(): Promise<void> {
     ...pair('final 15', 'final15'),
     ...pair('final 16', 'final16'),
     ...pair('final 17', 'final17'),
+    ...pair('final 18', 'final18'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -375,6 +382,8 @@ async function main(): Promise<void> {
       'homeless',
       'vald',
       'placement',
+      'drog',
+      'safeguarding',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
