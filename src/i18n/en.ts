@@ -593,6 +593,8 @@ export const en: Messages = {
   importUnknownCodes:
     '{n} entries have codes that are not categories of the codebook and are skipped:',
   importOtherVariable: 'The file is for the variable "{file}", but you are working on "{current}".',
+  importNoVariable:
+    'The file is for the variable "{file}", which the project does not have (it has {has}). First import data with a column for it (Export / import ▸ Import files (Excel, CSV)…), then the file.',
   importCodebookSummary: '{added} categories added, {removed} removed, {changed} changed.',
   importCodebookOrphans:
     '{n} coded values have codes not in the new codebook; they keep the code and are marked.',

@@ -594,6 +594,8 @@ export const sv = {
   importConflicts: '{n} godkända värden får en annan kod än i dag:',
   importUnknownCodes: '{n} poster har koder som inte är kategorier i kodboken och hoppas över:',
   importOtherVariable: 'Filen gäller variabeln "{file}", men du arbetar med "{current}".',
+  importNoVariable:
+    'Filen gäller variabeln "{file}", som projektet inte har (det har {has}). Importera först data med en kolumn för den (Exportera / importera ▸ Importera filer (Excel, CSV)…), och sedan filen.',
   importCodebookSummary: '{added} kategorier läggs till, {removed} tas bort, {changed} ändras.',
   importCodebookOrphans:
     '{n} kodade värden har koder som inte finns i den nya kodboken; de behåller koden men markeras.',

@@ -44,6 +44,8 @@ describe('the rules panel', () => {
     await inUse.waitFor();
     expect(await inUse.getAttribute('data-profile')).toBe('sv-barn-och-unga');
     expect(await inUse.textContent()).toMatch(/Vald efter kodboken: \d+ % av dess ord/u);
+    // The built-in profile by its Swedish name, not its file's English title.
+    expect(await inUse.textContent()).toMatch(/^Profil som används: Standardprofil \(svenska\)\./u);
     expect(await inUse.textContent()).toMatch(
       /läser 0 % av etiketterna och synonymerna som en annan kategoris/u,
     );

@@ -249,6 +249,24 @@ describe('the workbench, end to end', () => {
     await page.getByTestId('mapping-file').setInputFiles(wrongVersion);
     await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(/formatVersion/);
     await page.getByRole('button', { name: 'Stäng' }).click();
+    // A codebook for a variable the project lacks: said in Swedish, with what to do.
+    const otherVariable = join(profile.dir, 'other-variable.json');
+    writeFileSync(
+      otherVariable,
+      JSON.stringify({
+        format: 'kodbok/codebook',
+        formatVersion: 1,
+        id: 'vald',
+        variable: 'valdsform',
+        categories: [{ code: 'V01', label: 'Fysiskt våld', parent: null }],
+      }),
+    );
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('codebook-file').setInputFiles(otherVariable);
+    await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(
+      /Filen gäller variabeln "valdsform", som projektet inte har .*Importera först data/u,
+    );
+    await page.getByRole('button', { name: 'Stäng' }).click();
     // Issue 13: a Windows-1252 mapping was stored as `V\ufffdld`, and a 30 000 000-character
     // raw value was committed and broke the variable. Both are refused before anything is stored.
     const { variable, codebook } = JSON.parse(readFileSync(exported, 'utf8'));

@@ -195,7 +195,7 @@ export function ExportImportMenu() {
         errors: [
           {
             path: '/variable',
-            message: `the project has no variable "${read.value.variable}" (it has ${has})`,
+            message: t('importNoVariable', { file: read.value.variable, has }),
           },
         ],
       });

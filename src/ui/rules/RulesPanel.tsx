@@ -8,7 +8,7 @@ import {
 import { leaves } from '../../core/codebook';
 import { termsOfCodebook } from '../../core/suggest/scope';
 import { FIT_RULE, type ProfileChoice } from '../../core/suggest/choose';
-import type { SuggestProfile } from '../../core/suggest/profile';
+import { defaultProfile, neutralProfile, type SuggestProfile } from '../../core/suggest/profile';
 import type { Codebook } from '../../core/types';
 import { setProfile, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
@@ -251,7 +251,15 @@ function ProfileInUse({
   const percent = (x: number) => String(Math.round(100 * x));
   return (
     <p className="profile-in-use" data-testid="profile-in-use" data-profile={profile.id}>
-      {t('profileInUse', { title: profile.title ?? profile.id })}{' '}
+      {t('profileInUse', {
+        // The built-in profiles by their names in the interface's language.
+        title:
+          profile.title === neutralProfile.title
+            ? t('profileNeutral')
+            : profile.title === defaultProfile.title
+              ? t('rulesReset')
+              : (profile.title ?? profile.id),
+      })}{' '}
       {choice === null
         ? t('profileWhySaved')
         : t(choice.fits ? 'profileWhyFits' : 'profileWhyNeutral', {
