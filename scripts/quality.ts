@@ -81,6 +81,11 @@
 //              safeguarding enquiry (14 leaves, 150 values); their totals measured once with the
 //              engine after those two changes (sets-stop14b-README.md), then safeguarding's
 //              few-shot misses were read;
+//   final19-*, syssel-*, camhs-*  (stop 14, third) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of a parent's or young adult's main occupation (16
+//              leaves, 150 values) and an English codebook of the presenting problem in a referral
+//              to child and adolescent mental health services (15 leaves, 150 values); their totals
+//              measured once with the final engine of stop 14 (sets-stop14c-README.md);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -363,6 +368,7 @@ async function main(): Promise<void> {
     ...pair('final 16', 'final16'),
     ...pair('final 17', 'final17'),
     ...pair('final 18', 'final18'),
+    ...pair('final 19', 'final19'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -384,6 +390,8 @@ async function main(): Promise<void> {
       'placement',
       'drog',
       'safeguarding',
+      'syssel',
+      'camhs',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
