@@ -215,6 +215,27 @@ const LEAD_IN =
 /** An abbreviation of two capitals (`KP`, `FB`) is a phrase; other two-letter scraps are not. */
 const SHORT_ABBREVIATION = /^\p{Lu}{2}$/u;
 
+/** Words before which a list's closing `or` stands (`stödfamilj eller KP`, `truancy or absence`). */
+const CLOSING_OR = /\s+(?:eller|or|samt|och\/eller)\s+/iu;
+
+/**
+ * A list item's alternatives: split at its closing `or` (`stödfamilj eller KP`), unless a long
+ * head ends in a word or two that only complete it (`SFI på heltid eller deltid`, `sjukskriven
+ * från arbete eller som arbetssökande`): that tail names the head's variant, not an item of its
+ * own, so the item stays whole.
+ */
+function alternatives(item: string): string[] {
+  const parts = item.split(CLOSING_OR);
+  if (parts.length !== 2) return parts;
+  const words = (t: string) =>
+    t
+      .trim()
+      .split(/\s+/u)
+      .filter((w) => w !== '').length;
+  const [head = '', tail = ''] = parts;
+  return words(head) >= 3 && words(tail) <= 2 ? [item] : parts;
+}
+
 /**
  * The phrases of an inclusion or exclusion text: a list of examples (`Kontaktperson enligt SoL,
  * stödfamilj, KP; även …`) split at `, ; :` and sentence ends and at a closing `or`/`eller`, with
@@ -233,7 +254,7 @@ export function inclusionPhrases(text: string): string[] {
     return ' ';
   });
   for (const part of [outer, ...asides].flatMap((t) =>
-    t.split(/[,;:()\n]|\.(?=\s|$)|\s+(?:eller|or|samt|och\/eller)\s+/iu),
+    t.split(/[,;:()\n]|\.(?=\s|$)/u).flatMap(alternatives),
   )) {
     let phrase = part.trim();
     for (let m = LEAD_IN.exec(phrase); m; m = LEAD_IN.exec(phrase))
@@ -245,6 +266,8 @@ export function inclusionPhrases(text: string): string[] {
       .replace(/^[-–•*']+|[-–'.]+$/gu, '')
       .trim();
     if ((phrase.length < 3 && !SHORT_ABBREVIATION.test(phrase)) || phrase.length > 60) continue;
+    // A number without a word (`75 %` of `(25, 50, 75 %)`) names nothing.
+    if (!/\p{L}/u.test(phrase)) continue;
     if (!out.includes(phrase)) out.push(phrase);
   }
   return out;

@@ -18,6 +18,23 @@ describe('inclusionPhrases', () => {
     ]);
   });
 
+  it('keeps an item whole when its `or` only completes it, and drops numbers without words', () => {
+    // `deltid` alone would name SFI, `arbetssökande` alone sick leave (syssel, stop 14).
+    expect(
+      inclusionPhrases(
+        'SFI på heltid eller deltid, SFI kombinerat med komvux; sjukskriven från arbete eller som arbetssökande.',
+      ),
+    ).toEqual([
+      'SFI på heltid eller deltid',
+      'SFI kombinerat med komvux',
+      'sjukskriven från arbete eller som arbetssökande',
+    ]);
+    expect(inclusionPhrases('Deltidssjukskrivning (25, 50, 75 %), sjukpenning')).toEqual([
+      'Deltidssjukskrivning',
+      'sjukpenning',
+    ]);
+  });
+
   it('keeps nothing of an empty text or of one-letter scraps and long sentences', () => {
     expect(inclusionPhrases('')).toEqual([]);
     // A bracketed aside is phrases of its own; the text around it stays one phrase, so its tail
