@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemo, shot, type DemoSession } from './harness';
+
+// A variable of another kind, as a researcher takes it in (issue 12 items 1 and 4): its data
+// make a new variable, its own codebook comes next, and the suggestions come from that codebook's
+// words with the profile its codebook fits. The codebook is forms of violence in a close
+// relationship (test/fixtures/suggest/vald-codebook.json): Swedish, and speaking of the default
+// profile's vocabulary, but the default profile would read a fifth of its labels and synonyms as
+// another category's, so the neutral profile is chosen, and the rules panel says why.
+
+let demo: DemoSession;
+let files: string;
+
+beforeAll(async () => {
+  demo = await openDemo();
+  files = mkdtempSync(join(tmpdir(), 'kodbok-other-codebook-'));
+});
+
+afterAll(async () => {
+  await demo?.close();
+  if (files) rmSync(files, { recursive: true, force: true });
+});
+
+const CODEBOOK = new URL('../fixtures/suggest/vald-codebook.json', import.meta.url).pathname;
+
+describe('a variable with a codebook of its own', () => {
+  it('comes in with its data, then its codebook; suggestions follow from the codebook, read with the neutral profile', async () => {
+    const { page } = demo.session;
+    page.once('dialog', (d) => void d.accept('Våld'));
+    await page.getByTestId('project-select').selectOption('__new-empty');
+    await page
+      .getByText('Projektet har inga värden för den här variabeln ännu')
+      .waitFor({ timeout: 20_000 });
+
+    const data = join(files, 'vald.csv');
+    writeFileSync(
+      data,
+      'kommun;valdsform\nGävle;Fysiskt våld\nUmeå;Ekonomiskt våld\nLund;Digitalt våld\n' +
+        'Gävle;Hot om att döda\nUmeå;Tvångsgifte\nLund;Barn som bevittnat våld\n',
+    );
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-dialog').waitFor();
+    await page.getByTestId('import-file-input').setInputFiles([data]);
+    // The column becomes a new variable, named by its header.
+    const valueColumn = page.locator('[data-testid="import-dialog"] select').nth(2);
+    await valueColumn.selectOption({ label: 'Ny variabel: valdsform' });
+    await page.getByTestId('import-read').click();
+    await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-review').click();
+    await page.getByTestId('import-review-step').waitFor();
+    await page.getByTestId('import-commit-files').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-close').click();
+
+    // Its codebook: the plan names the variable it goes to.
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('codebook-file').setInputFiles(CODEBOOK);
+    await page.getByTestId('import-plan').waitFor();
+    await expect(page.getByTestId('import-plan').textContent()).resolves.toContain(
+      '19 kategorier läggs till',
+    );
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByTestId('import-plan').waitFor({ state: 'detached' });
+
+    await page.getByText('valdsform', { exact: true }).click();
+    const suggestionOf = (raw: string) =>
+      page
+        .locator('.ag-row')
+        .filter({ has: page.locator('[col-id="raw"]', { hasText: raw }) })
+        .locator('[col-id="suggestion"]');
+    // From the codebook's own words: the label, a synonym, an inclusion.
+    await expect
+      .poll(() => suggestionOf('Fysiskt våld').textContent(), { timeout: 30_000 })
+      .toMatch(/^V01 Fysiskt våld/u);
+    await expect
+      .poll(() => suggestionOf('Tvångsgifte').textContent(), { timeout: 30_000 })
+      .toMatch(/^V11 /u);
+    await expect
+      .poll(() => suggestionOf('Barn som bevittnat våld').textContent(), { timeout: 30_000 })
+      .toMatch(/^V12 /u);
+    await shot(page, 'other-codebook-suggestions');
+
+    await page.getByTestId('rules').click();
+    const inUse = page.getByTestId('profile-in-use');
+    await inUse.waitFor();
+    expect(await inUse.getAttribute('data-profile')).toBe('neutral');
+    expect(await inUse.textContent()).toMatch(
+      /^Profil som används: Neutral profil\. .*läser 21 % av etiketterna och synonymerna som en annan kategoris/u,
+    );
+    await shot(page, 'other-codebook-profile');
+  });
+});
