@@ -13,6 +13,7 @@ import {
 import { shareProject } from '../db/team-past';
 import type { CheckpointRefusal } from '../core/team/checkpoint';
 import type { TeamSync, SyncState } from '../sync/engine';
+import { IDLE_MS, idleCheckpointStep } from './checkpoint-idle';
 import { get, reportError, set as setApp } from './store';
 
 // The current project's team: its link, the sync's state, what waits to be sent, and the
@@ -145,8 +146,6 @@ async function startSync(projectId: string, link: TeamLink): Promise<void> {
   if (project === projectId) useTeam.setState({ admin });
 }
 
-/** Idle time before a project admin's browser writes a checkpoint on its own (ms). */
-const IDLE_MS = 120_000;
 let lastInput = Date.now();
 let idleTimer: ReturnType<typeof setTimeout> | null = null;
 let watchingInput = false;
@@ -174,9 +173,19 @@ function checkpointLater(): void {
 async function checkpointWhenIdle(): Promise<void> {
   const s = useTeam.getState();
   const projectId = get().projectId;
-  if (!s.admin || s.link === null || projectId === null || s.state !== 'online') return;
-  if (s.pending > 0 || s.refused > 0 || s.checkpoint?.kind === 'writing') return;
-  if (Date.now() - lastInput < IDLE_MS) return checkpointLater();
+  if (projectId === null || s.link === null) return;
+  const step = idleCheckpointStep({
+    admin: s.admin,
+    linked: true,
+    online: s.state === 'online',
+    pending: s.pending,
+    refused: s.refused,
+    writing: s.checkpoint?.kind === 'writing',
+    lastInput,
+    now: Date.now(),
+  });
+  if (step === 'skip') return;
+  if (step === 'wait') return checkpointLater();
   const [{ checkpointDue }, { openRemote }] = await Promise.all([
     import('../sync/checkpoint'),
     import('../sync/remote'),
