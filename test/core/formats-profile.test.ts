@@ -164,15 +164,15 @@ describe('a profile in the engine', () => {
       { code: 'N1', label: 'Assessment not opened', parent: 'NOI' },
     ],
   };
-  const top = (profile = neutralProfile, raw = 'no assessment opened') =>
+  const top = (profile = neutralProfile, raw = 'assessment never opened') =>
     createEngine({ codebook, known: new Map(), profile }).suggest(raw, 1)[0]?.code;
 
   it('reads negation from the profile’s words and declared categories, not from Swedish', () => {
-    // Neutral: `no` is a word like any other, and `opened` pulls to the affirmed leaf.
+    // Neutral: `never` is a word like any other, and `opened` pulls to the affirmed leaf.
     expect(top()).toBe('I1');
     const english = {
       ...neutralProfile,
-      words: { negation: ['no', 'not'] },
+      words: { negation: ['no', 'not', 'never'] },
       categories: [{ code: 'NOI', negated: true }],
     };
     expect(top(english)).toBe('N1');

@@ -45,6 +45,7 @@ const WEIGHT_KEYS = Object.keys(
 const NOT_INHERITED: ReadonlySet<keyof EngineWeights> = new Set([
   'calibrated',
   'differingCodebook',
+  'alignedContainment',
 ]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -112,7 +112,8 @@ export function diceOfProfiles(a: DiceProfile, b: DiceProfile): number {
   return (2 * sharedBigrams(a, b)) / (a.size + b.size);
 }
 
-function sharedBigrams(a: DiceProfile, b: DiceProfile): number {
+/** Bigrams two prepared profiles share (each counted as often as both have it). */
+export function sharedBigrams(a: DiceProfile, b: DiceProfile): number {
   let i = 0;
   let j = 0;
   let shared = 0;

@@ -6,7 +6,7 @@
 import { leaves as leafCategories } from '../codebook';
 import svProfile from './profiles/sv-barn-och-unga.profile.json';
 import type { Category, Codebook, Suggestion } from '../types';
-import { DiceIndex, diceOfProfiles, diceProfile, type DiceProfile } from './dice';
+import { DiceIndex, diceOfProfiles, diceProfile, sharedBigrams, type DiceProfile } from './dice';
 import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { firstK } from './top-hits';
@@ -136,6 +136,12 @@ export interface EngineWeights {
   readonly differing?: number;
   /** As `differing`, for the codebook's own texts (labels, synonyms, inclusions). 0 or absent: off. */
   readonly differingCodebook?: number;
+  /**
+   * Containment of a codebook text counted word by word: each of the value's words against the
+   * text's word most like it, so bigrams that only meet across two of the text's words (the `el` of
+   * `self` and `neglect`) do not make a typo (`negelct`) look contained. 0 or absent: off.
+   */
+  readonly alignedContainment?: number;
 }
 
 /** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
@@ -170,6 +176,8 @@ interface Target {
   form: DiceProfile | undefined;
   /** The words of `normalised`, on first use (EngineWeights.differing). */
   words: TextWords | undefined;
+  /** The match text's words, prepared, on first use (EngineWeights.alignedContainment). */
+  wordForms?: readonly DiceProfile[];
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -761,7 +769,15 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     value: ValueFeatures,
     target: Target,
   ): number => {
-    let score = similarity(dice, shared, size) * target.weight;
+    // Word by word only where containment counts at all (it raises Dice only above Dice).
+    let score =
+      (aligned &&
+      !target.independent &&
+      valueWordForms.length > 0 &&
+      size > 0 &&
+      shared > dice * size
+        ? similarity(dice, alignedShared(target), valueWordSize)
+        : similarity(dice, shared, size)) * target.weight;
     if (value.owner !== null && target.owner !== null) {
       if (value.owner !== target.owner) score *= weights.ownerConflict;
     } else if (value.owner === null && target.owner === 'caregiver') {
@@ -830,6 +846,24 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   let valueForm: DiceProfile | undefined;
   let valueConcepts = '';
   let valueNormalised = '';
+  // The value's match text's words, prepared, and their bigrams (EngineWeights.alignedContainment).
+  let valueWordForms: DiceProfile[] = [];
+  let valueWordSize = 0;
+  const aligned = (weights.alignedContainment ?? 0) > 0;
+  /** Bigrams of the value's words found in the target's word most like each. */
+  const alignedShared = (t: Target): number => {
+    const forms = (t.wordForms ??= t.features.matchText
+      .split(' ')
+      .filter((w) => w !== '')
+      .map((w) => diceProfile(w)));
+    let total = 0;
+    for (const v of valueWordForms) {
+      let best = 0;
+      for (const f of forms) best = Math.max(best, sharedBigrams(v, f));
+      total += best;
+    }
+    return total;
+  };
   let round = 0;
 
   // How close a target's whole normalised form is to the value's: names the match among equals.
@@ -914,6 +948,13 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
     const found = lookup(value.matchText);
     valueConcepts = found.concepts;
+    if (aligned) {
+      valueWordForms = value.matchText
+        .split(' ')
+        .filter((w) => w !== '')
+        .map((w) => diceProfile(w));
+      valueWordSize = valueWordForms.reduce((sum, f) => sum + f.size, 0);
+    }
     const codebookWords =
       differingCodebook > 0 && found.codebook.length > 0
         ? textWords(value.normalised, documents as DocumentIndex)

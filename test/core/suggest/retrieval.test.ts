@@ -457,9 +457,22 @@ describe('codebook texts weighed by the words they do not share with the value',
     const plain = createEngine({
       codebook: exclusions,
       known: new Map(),
+      profile: {
+        ...neutralProfile,
+        weights: { ...neutralProfile.weights, differingCodebook: 0, alignedContainment: 0 },
+      },
+    });
+    // Without it (nor containment counted word by word), the label that shares more wins.
+    expect(plain.suggest('Physical assault on staff', 1)[0]?.code).toBe('PUP');
+    const unweighed = createEngine({
+      codebook: exclusions,
+      known: new Map(),
       profile: { ...neutralProfile, weights: { ...neutralProfile.weights, differingCodebook: 0 } },
     });
-    expect(plain.suggest('Physical assault on staff', 1)[0]?.code).toBe('PUP');
+    const scored = (e: typeof engine, code: string) =>
+      e.suggest('Physical assault on staff', 3).find((s) => s.code === code)?.score ?? 0;
+    // The words it does not share cost the pupil's label.
+    expect(scored(engine, 'PUP')).toBeLessThan(scored(unweighed, 'PUP'));
   });
 
   it('keeps a label whose extra words say nothing of any other category', () => {
@@ -470,5 +483,36 @@ describe('codebook texts weighed by the words they do not share with the value',
     });
     expect(engine.suggest('Physical assault against a pupil (2023)', 1)[0]?.code).toBe('PUP');
     expect(engine.suggest('assault against pupil', 1)[0]?.code).toBe('PUP');
+  });
+});
+
+describe('a codebook text’s containment counted word by word', () => {
+  const abuse: Codebook = {
+    id: 'abuse',
+    variable: 'type',
+    categories: [
+      { code: 'NEGL', label: 'Neglect and acts of omission', parent: null, synonyms: ['neglect'] },
+      { code: 'SELF', label: 'Self-neglect', parent: null },
+      { code: 'FIN', label: 'Financial abuse', parent: null },
+    ],
+  };
+
+  it('does not count bigrams that meet across two of the text’s words', () => {
+    // `negelct` shares `el` with `self` and three bigrams with `neglect`: word by word, the
+    // synonym `neglect` is as near as `Self-neglect` is, and the label that says it wins.
+    const engine = createEngine({ codebook: abuse, known: new Map(), profile: neutralProfile });
+    expect(engine.suggest('negelct', 1)[0]?.code).toBe('NEGL');
+    const plain = createEngine({
+      codebook: abuse,
+      known: new Map(),
+      profile: { ...neutralProfile, weights: { ...neutralProfile.weights, alignedContainment: 0 } },
+    });
+    expect(plain.suggest('negelct', 1)[0]?.code).toBe('SELF');
+  });
+
+  it('still finds a value whose words are all in a longer text', () => {
+    const engine = createEngine({ codebook: abuse, known: new Map(), profile: neutralProfile });
+    expect(engine.suggest('financial', 1)[0]?.code).toBe('FIN');
+    expect(engine.suggest('Self neglect - hoarding', 1)[0]?.code).toBe('SELF');
   });
 });
