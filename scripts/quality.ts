@@ -369,6 +369,7 @@ async function main(): Promise<void> {
     ...pair('final 17', 'final17'),
     ...pair('final 18', 'final18'),
     ...pair('final 19', 'final19'),
+    ...pair('final 20', 'final20'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -392,6 +393,8 @@ async function main(): Promise<void> {
       'safeguarding',
       'syssel',
       'camhs',
+      'brott',
+      's47',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
