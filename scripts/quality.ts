@@ -85,7 +85,13 @@
 //              actions; a Swedish codebook of a parent's or young adult's main occupation (16
 //              leaves, 150 values) and an English codebook of the presenting problem in a referral
 //              to child and adolescent mental health services (15 leaves, 150 values); their totals
-//              measured once with the final engine of stop 14 (sets-stop14c-README.md);
+//              measured once with the engine of stop 14 before its last two changes
+//              (sets-stop14c-README.md); then syssel's misses were read (inclusion phrases);
+//   final20-*, brott-*, s47-*  (stop 14, fourth) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of the offence in a police report about a young person
+//              (14 leaves, 150 values) and an English codebook of the outcome of a child
+//              protection enquiry (12 leaves, 150 values); their totals measured once with the
+//              final engine of stop 14 (sets-stop14d-README.md);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
