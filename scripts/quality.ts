@@ -462,7 +462,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--profiles')) {
       const c = chooseProfile(set.codebook);
       console.log(
-        `${set.name}: language ${pct(c.fit.language)}, vocabulary ${pct(c.fit.vocabulary)}, collapsed ${pct(c.fit.collapsed)}: ${c.profile.id}`,
+        `${set.name}: language ${pct(c.fit.language)}, vocabulary ${pct(c.fit.vocabulary)}, collapsed ${c.fit.collapsed === null ? '      —' : pct(c.fit.collapsed)}: ${c.profile.id}`,
       );
     }
     for (const [name, factory] of engines) {

@@ -54,6 +54,8 @@ export const en: Messages = {
     'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary, and it reads {collapsed} % of its labels and synonyms as another category’s (the default profile needs at least {needLanguage} % and {needVocabulary} %, and at most {needCollapsed} %).',
   profileWhyNeutral:
     'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary, and it reads {collapsed} % of its labels and synonyms as another category’s; the default profile needs at least {needLanguage} % and {needVocabulary} %, and at most {needCollapsed} %, so the neutral one is used. Choose another below and save.',
+  profileWhyNeutralByWords:
+    'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary; the default profile needs at least {needLanguage} % and {needVocabulary} %, so the neutral one is used. Choose another below and save.',
   profileExport: 'Export profile',
   profileImport: 'Import profile…',
   profileRead: '{file} is read. Save to use the profile.',

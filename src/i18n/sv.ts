@@ -52,6 +52,8 @@ export const sv = {
     'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet, och den läser {collapsed} % av etiketterna och synonymerna som en annan kategoris (standardprofilen kräver minst {needLanguage} % och {needVocabulary} % och högst {needCollapsed} %).',
   profileWhyNeutral:
     'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet, och den läser {collapsed} % av etiketterna och synonymerna som en annan kategoris; standardprofilen kräver minst {needLanguage} % och {needVocabulary} % och högst {needCollapsed} %, så den neutrala används. Välj en annan nedan och spara.',
+  profileWhyNeutralByWords:
+    'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet; standardprofilen kräver minst {needLanguage} % och {needVocabulary} %, så den neutrala används. Välj en annan nedan och spara.',
   profileExport: 'Exportera profil',
   profileImport: 'Importera profil…',
   profileRead: '{file} är inläst. Spara för att använda profilen.',

@@ -262,14 +262,21 @@ function ProfileInUse({
       })}{' '}
       {choice === null
         ? t('profileWhySaved')
-        : t(choice.fits ? 'profileWhyFits' : 'profileWhyNeutral', {
-            language: percent(choice.fit.language),
-            vocabulary: percent(choice.fit.vocabulary),
-            needLanguage: percent(FIT_RULE.language),
-            needVocabulary: percent(FIT_RULE.vocabulary),
-            collapsed: percent(choice.fit.collapsed),
-            needCollapsed: percent(FIT_RULE.collapsed),
-          })}
+        : t(
+            choice.fits
+              ? 'profileWhyFits'
+              : choice.fit.collapsed === null
+                ? 'profileWhyNeutralByWords'
+                : 'profileWhyNeutral',
+            {
+              language: percent(choice.fit.language),
+              vocabulary: percent(choice.fit.vocabulary),
+              needLanguage: percent(FIT_RULE.language),
+              needVocabulary: percent(FIT_RULE.vocabulary),
+              collapsed: percent(choice.fit.collapsed ?? 0),
+              needCollapsed: percent(FIT_RULE.collapsed),
+            },
+          )}
     </p>
   );
 }

@@ -48,6 +48,9 @@ describe('the profile chosen from the codebook', () => {
       expect(choice.fits, name).toBe(false);
     }
     expect(chooseProfile(fixture('english')).fit.language).toBeLessThan(0.05);
+    // Ruled out by its words: the reading of every text with the vocabulary is not done at all.
+    expect(chooseProfile(fixture('english')).fit.collapsed).toBeNull();
+    expect(chooseProfile(fixture('bistand')).fit.collapsed).toBeNull();
   });
 
   it('is the neutral profile for a Swedish codebook whose categories the vocabulary reads as one', () => {
