@@ -770,13 +770,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     target: Target,
   ): number => {
     // Word by word only where containment counts at all (it raises Dice only above Dice).
+    const byWord = aligned && !target.independent && size > 0 && shared > dice * size;
+    const forms = byWord ? wordFormsOf(value.matchText) : undefined;
     let score =
-      (aligned &&
-      !target.independent &&
-      valueWordForms.length > 0 &&
-      size > 0 &&
-      shared > dice * size
-        ? similarity(dice, alignedShared(target), valueWordSize)
+      (forms !== undefined && forms.length > 0
+        ? similarity(dice, alignedShared(forms, target), valueWordSize)
         : similarity(dice, shared, size)) * target.weight;
     if (value.owner !== null && target.owner !== null) {
       if (value.owner !== target.owner) score *= weights.ownerConflict;
@@ -846,24 +844,39 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   let valueForm: DiceProfile | undefined;
   let valueConcepts = '';
   let valueNormalised = '';
-  // The value's match text's words, prepared, and their bigrams (EngineWeights.alignedContainment).
-  let valueWordForms: DiceProfile[] = [];
+  // The value's match text's words, prepared on first need in a suggestion, and their bigrams
+  // (EngineWeights.alignedContainment).
+  let valueWordForms: DiceProfile[] | undefined;
   let valueWordSize = 0;
   const aligned = (weights.alignedContainment ?? 0) > 0;
+  const wordFormsOf = (matchText: string): DiceProfile[] => {
+    if (valueWordForms === undefined) {
+      valueWordForms = matchText
+        .split(' ')
+        .filter((w) => w !== '')
+        .map((w) => diceProfile(w));
+      valueWordSize = valueWordForms.reduce((sum, f) => sum + f.size, 0);
+    }
+    return valueWordForms;
+  };
   /** Bigrams of the value's words found in the target's word most like each. */
-  const alignedShared = (t: Target): number => {
+  const alignedShared = (valueForms: readonly DiceProfile[], t: Target): number => {
     const forms = (t.wordForms ??= t.features.matchText
       .split(' ')
       .filter((w) => w !== '')
       .map((w) => diceProfile(w)));
     let total = 0;
-    for (const v of valueWordForms) {
+    for (const v of valueForms) {
       let best = 0;
       for (const f of forms) best = Math.max(best, sharedBigrams(v, f));
       total += best;
     }
     return total;
   };
+  // The value's words with their codebook retrieval, read once per suggestion when asked for.
+  let valueTextWords: TextWords | undefined;
+  const textWordsOfValue = (): TextWords =>
+    (valueTextWords ??= textWords(valueNormalised, documents as DocumentIndex));
   let round = 0;
 
   // How close a target's whole normalised form is to the value's: names the match among equals.
@@ -948,17 +961,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
     const found = lookup(value.matchText);
     valueConcepts = found.concepts;
-    if (aligned) {
-      valueWordForms = value.matchText
-        .split(' ')
-        .filter((w) => w !== '')
-        .map((w) => diceProfile(w));
-      valueWordSize = valueWordForms.reduce((sum, f) => sum + f.size, 0);
-    }
+    valueWordForms = undefined;
+    valueTextWords = undefined;
     const codebookWords =
-      differingCodebook > 0 && found.codebook.length > 0
-        ? textWords(value.normalised, documents as DocumentIndex)
-        : undefined;
+      differingCodebook > 0 && found.codebook.length > 0 ? textWordsOfValue() : undefined;
     for (let i = 0; i < found.codebook.length; i += 3) {
       const t = codebookTargets[found.codebook[i] as number] as Target;
       let score = adjust(
@@ -1015,10 +1021,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       const t = documentTargets[leaf] as Target;
       record(t, adjust(evidence, 0, 0, value, t));
     });
-    const valueWords =
-      differing > 0 && found.known.length > 0
-        ? textWords(value.normalised, documents as DocumentIndex)
-        : undefined;
+    const valueWords = differing > 0 && found.known.length > 0 ? textWordsOfValue() : undefined;
     const named = valueWords ? codebookRuns.in(valueWords.all) : [];
     for (const { hit, groups } of found.known) {
       for (const { first, size } of groups) {
