@@ -85,13 +85,13 @@ function collapsedShare(leaves: readonly Category[], profile: SuggestProfile): n
   const config = profile.normalise;
   const language = languageOf(profile);
   const terms = compileTerms(termsOfCodebook(leaves, profile.vocabulary, config), language);
-  const read: { code: string; key: string; normalised: string }[] = [];
+  const read: { code: string; key: string; normalised: string; empty: boolean }[] = [];
   for (const leaf of leaves)
     for (const text of [leaf.label, ...(leaf.synonyms ?? [])]) {
       const normalised = normaliseValue(text, config);
       const f = analyseValue(normalised, terms, language);
       const key = `${f.matchText}|${f.owner}|${f.childVictim}|${f.otherVictim}|${f.negated}`;
-      read.push({ code: leaf.code, key, normalised });
+      read.push({ code: leaf.code, key, normalised, empty: f.matchText === '' });
     }
   const codesOf = (by: (r: (typeof read)[number]) => string): Map<string, Set<string>> => {
     const out = new Map<string, Set<string>>();
@@ -106,7 +106,7 @@ function collapsedShare(leaves: readonly Category[], profile: SuggestProfile): n
   const byWords = codesOf((r) => r.normalised);
   const collapsed = read.filter(
     (r) =>
-      r.key.split('|')[0] !== '' &&
+      !r.empty &&
       (byReading.get(r.key)?.size ?? 0) > 1 &&
       (byWords.get(r.normalised)?.size ?? 0) < 2,
   ).length;
