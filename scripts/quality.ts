@@ -92,6 +92,12 @@
 //              (14 leaves, 150 values) and an English codebook of the outcome of a child
 //              protection enquiry (12 leaves, 150 values); their totals measured once with the
 //              final engine of stop 14 (sets-stop14d-README.md);
+//   final21-*, familjeratt-*, careact-*  (stop 15) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of the type of matter in a family law unit (16 leaves,
+//              150 values) and an English codebook of the outcome of a Care Act needs assessment
+//              (16 leaves, 150 values); their totals measured once with the engine of stop 15
+//              after exclusions that name another code became that code's inclusions
+//              (sets-stop15-README.md); then final 21's reason misses were read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -376,6 +382,7 @@ async function main(): Promise<void> {
     ...pair('final 18', 'final18'),
     ...pair('final 19', 'final19'),
     ...pair('final 20', 'final20'),
+    ...pair('final 21', 'final21'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -401,6 +408,8 @@ async function main(): Promise<void> {
       'camhs',
       'brott',
       's47',
+      'familjeratt',
+      'careact',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -156,6 +156,7 @@ export const sv = {
   viaLabel: 'etikett: {text}',
   viaSynonym: 'synonym: {text}',
   viaInclude: 'ingår enligt kodboken: {text}',
+  viaReferred: 'undantas från {code} och kodas här enligt kodboken: {text}',
   viaDefinition: 'kodbokens definition av: {text}',
   viaLearnt: 'inlärt av besluten: {text}',
   viaValue: 'liknar värde ({status}): {text}',

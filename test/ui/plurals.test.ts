@@ -28,6 +28,12 @@ describe('plurals and the engine’s words in the user’s language', () => {
     expect(describeVia(t('sv'), 'include: Familjehem')).toBe('ingår enligt kodboken: Familjehem');
     expect(describeVia(t('sv'), 'definition: HVB')).toBe('kodbokens definition av: HVB');
     expect(describeVia(t('sv'), 'learnt: HVB')).toBe('inlärt av besluten: HVB');
+    expect(describeVia(t('sv'), 'referred: H1: Jourhem för tonåringar')).toBe(
+      'undantas från H1 och kodas här enligt kodboken: Jourhem för tonåringar',
+    );
+    expect(describeVia(t('en'), 'referred: H1: Jourhem för tonåringar')).toBe(
+      'excluded from H1 and coded here by the codebook: Jourhem för tonåringar',
+    );
   });
 
   it('has Swedish words for everything the engine says a suggestion matched', () => {
@@ -51,6 +57,7 @@ describe('plurals and the engine’s words in the user’s language', () => {
           definition:
             'Institution med behandling för barn och unga, drivet av kommun eller privat.',
           include: 'HVB; behandlingshem',
+          exclude: 'Akutplacering hos släkt (F1)',
         },
       ],
     };
@@ -66,12 +73,14 @@ describe('plurals and the engine’s words in the user’s language', () => {
       'HVB Solgården',
       'anlitad familj',
       'institution behandling',
+      'akutplacering släkt',
     ])
       for (const s of engine.suggest(raw, 3)) vias.add(s.via);
     expect(vias.size).toBeGreaterThan(3);
+    expect([...vias]).toContain('referred: H1: Akutplacering hos släkt');
     // `synonym` is the same word in Swedish; every other kind of match has a word of its own.
     const english =
-      /^(label|include|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): /;
+      /^(label|include|referred|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): /;
     expect([...vias].some((via) => english.test(via))).toBe(true);
     for (const via of vias) expect(describeVia(t('sv'), via)).not.toMatch(english);
   });

@@ -11,7 +11,12 @@ import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from '
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { firstK } from './top-hits';
 import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
-import { DocumentIndex, inclusionPhrases } from './retrieval';
+import {
+  DocumentIndex,
+  exclusionReferrals,
+  inclusionPhrases,
+  withoutReferences,
+} from './retrieval';
 import {
   CodebookRuns,
   hasRun,
@@ -160,6 +165,8 @@ const CACHE_TEXTS = 20_000;
 const MIN_SIMILARITY = 0.15;
 // Matches beyond the best that still add support to a category's score.
 const SUPPORTING = 4;
+/** The longest phrase (in words) an exclusion refers to another category that counts as its inclusion. */
+const REFERRED_WORDS = 4;
 
 interface Target {
   readonly code: string;
@@ -417,16 +424,31 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       initialTargets.set(initials, list);
     }
   };
+  const leafByCode = new Map(leaves.map((c) => [c.code, c]));
+  const isLeaf = (code: string): boolean => leafByCode.has(code);
   leaves.forEach((c, leaf) => {
     addWithInitials(c, c.label, `label: ${c.label}`, 1);
     for (const s of c.synonyms ?? []) addWithInitials(c, s, `synonym: ${s}`, 1);
     for (const p of inclusionPhrases(c.include ?? ''))
       addWithInitials(c, p, `include: ${p}`, weights.inclusion);
-    for (const p of inclusionPhrases(c.exclude ?? '')) {
+    // A code an exclusion names is not a phrase of it (`ADHD alone (N07)`).
+    for (const p of inclusionPhrases(withoutReferences(c.exclude ?? '', isLeaf))) {
       exclusionIndex.add(exclusionLeaf.length, analyseWithForm(p).matchText);
       exclusionLeaf.push(leaf);
     }
   });
+  // What an exclusion says is coded elsewhere (`ADHD alone (N07)`) is an inclusion of that code,
+  // when it is a phrase a value might be (longer ones are prose: `school refusal framed as
+  // behaviour or conduct (B11)` matches values by its function words).
+  for (const c of leaves)
+    for (const r of exclusionReferrals(c.exclude ?? '', isLeaf, c.code))
+      if (r.phrase.split(/\s+/u).length <= REFERRED_WORDS)
+        addWithInitials(
+          leafByCode.get(r.code) as Category,
+          r.phrase,
+          `referred: ${c.code}: ${r.phrase}`,
+          weights.inclusion,
+        );
   // An abbreviation the codebook writes out (`parental mental health (MH)`) is that category's, not
   // the initials of another's text (`mental health`).
   for (const t of codebookTargets) {

@@ -272,3 +272,52 @@ export function inclusionPhrases(text: string): string[] {
   }
   return out;
 }
+
+/** What an exclusion says belongs to another category: its phrases, with that category's code. */
+export interface Referral {
+  readonly code: string;
+  readonly phrase: string;
+}
+
+// A code an exclusion refers to: `(E03)`, `(see E03)`, `(kod 12)`, or after an arrow (`→ S01`).
+const REFERENCE =
+  /\(\s*(?:see|se|code|kod|use|jfr|cf\.?)?\s*([^\s(),;/]+)\s*\)|(?:→|->)\s*([^\s(),;]+?)(?=[\s(),;]|\.(?:\s|$)|$)/giu;
+// Words that join a referred item to the one before it (`Self-harm (R05) or suicidal …`).
+const JOINER = /^(?:[\s,–-]|or\b|and\b|eller\b|och\b|samt\b|but\b|men\b)+/iu;
+
+/**
+ * The phrases an exclusion text refers to other categories, as ICD's exclusion notes do
+ * (`Obsessions or compulsions (E03); trauma-related fear and flashbacks (E04)`): a codebook that
+ * says a phrase is excluded here and coded there says that it is coded there. Each item (split at
+ * `;` and sentence ends) is read left to right: the text before a reference, back to the item's
+ * start or the reference before, is that code's (`Self-harm (R05) or suicidal thoughts (R06) when
+ * …`: `Self-harm` is R05's, `suicidal thoughts` R06's, and the text after the last reference
+ * nobody's). A reference to several codes (`(A02, S01)`), to no leaf, or to the category itself
+ * refers nothing.
+ */
+export function exclusionReferrals(
+  text: string,
+  isLeaf: (code: string) => boolean,
+  own: string,
+): Referral[] {
+  const out: Referral[] = [];
+  for (const item of text.replace(DOTTED_LEAD_IN, '$1').split(/;|\n|\.(?=\s|$)/u)) {
+    let from = 0;
+    for (const m of item.matchAll(REFERENCE)) {
+      const code = m[1] ?? m[2] ?? '';
+      const before = item.slice(from, m.index);
+      from = (m.index ?? 0) + m[0].length;
+      if (code === own || !isLeaf(code)) continue;
+      for (const phrase of inclusionPhrases(before.replace(JOINER, '')))
+        if (!out.some((r) => r.code === code && r.phrase === phrase)) out.push({ code, phrase });
+    }
+  }
+  return out;
+}
+
+/** An exclusion text without its references to codes (`ADHD alone (N07)` is `ADHD alone`). */
+export function withoutReferences(text: string, isLeaf: (code: string) => boolean): string {
+  return text.replace(REFERENCE, (whole, a?: string, b?: string) =>
+    isLeaf(a ?? b ?? '') ? ' ' : whole,
+  );
+}

@@ -14,10 +14,11 @@ export interface MoreSuggestion {
 }
 
 const VIA =
-  /^(label|synonym|include|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
+  /^(label|synonym|include|referred|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
 
 /**
- * What matched (`label: …`, `synonym: …`, `include: …`, `definition: …`, `learnt: …`,
+ * What matched (`label: …`, `synonym: …`, `include: …`, `referred: CODE: …`, `definition: …`,
+ * `learnt: …`,
  * `approved: …` from the engine) in the user's
  * language: the engine's words never reach a Swedish screen.
  */
@@ -28,6 +29,13 @@ export function describeVia(t: T, via: string): string {
   if (kind === 'label') return t('viaLabel', { text });
   if (kind === 'synonym') return t('viaSynonym', { text });
   if (kind === 'include') return t('viaInclude', { text });
+  if (kind === 'referred') {
+    // `N09: ADHD alone`: the exclusion of N09 says `ADHD alone` is coded here.
+    const at = text.indexOf(': ');
+    return at > 0
+      ? t('viaReferred', { code: text.slice(0, at), text: text.slice(at + 2) })
+      : t('viaInclude', { text });
+  }
   if (kind === 'definition') return t('viaDefinition', { text });
   if (kind === 'learnt') return t('viaLearnt', { text });
   return t('viaValue', { status: t(`status_${kind as Status}`), text });

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
 import { createEngine } from '../../../src/core/suggest/engine';
-import { DocumentIndex, inclusionPhrases } from '../../../src/core/suggest/retrieval';
+import {
+  DocumentIndex,
+  exclusionReferrals,
+  inclusionPhrases,
+  withoutReferences,
+} from '../../../src/core/suggest/retrieval';
 import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 
@@ -43,6 +48,66 @@ describe('inclusionPhrases', () => {
       inclusionPhrases('Parental mental health (MH) concerns, postnatal depression (incl. PND).'),
     ).toEqual(['Parental mental health concerns', 'postnatal depression', 'MH', 'PND']);
     expect(inclusionPhrases('a, b; ' + 'x'.repeat(80))).toEqual([]);
+  });
+});
+
+describe('exclusionReferrals', () => {
+  const leaves = new Set(['E01', 'E03', 'E04', 'S09', 'R05', 'R06', 'N07', 'N08', 'S01', 'S02']);
+  const isLeaf = (code: string) => leaves.has(code);
+
+  it('gives each code an exclusion names the text before it, item by item', () => {
+    expect(
+      exclusionReferrals(
+        'Obsessions or compulsions (E03); trauma-related flashbacks (E04); anxiety about food (S09).',
+        isLeaf,
+        'E01',
+      ),
+    ).toEqual([
+      { code: 'E03', phrase: 'Obsessions' },
+      { code: 'E03', phrase: 'compulsions' },
+      { code: 'E04', phrase: 'trauma-related flashbacks' },
+      { code: 'S09', phrase: 'anxiety about food' },
+    ]);
+  });
+
+  it('reads several references in one item left to right, and leaves the text after the last', () => {
+    expect(
+      exclusionReferrals(
+        'Self-harm (R05) or suicidal thoughts (R06) when these are named as the main problem',
+        isLeaf,
+        'E02',
+      ),
+    ).toEqual([
+      { code: 'R05', phrase: 'Self-harm' },
+      { code: 'R06', phrase: 'suicidal thoughts' },
+    ]);
+  });
+
+  it('reads `(see CODE)` and arrows, in Swedish too', () => {
+    expect(
+      exclusionReferrals(
+        'Sjukskrivning med sjukpenning → S01, utan sjukpenning → S02. Autism alone (see N08).',
+        isLeaf,
+        'A01',
+      ),
+    ).toEqual([
+      { code: 'S01', phrase: 'Sjukskrivning med sjukpenning' },
+      { code: 'S02', phrase: 'utan sjukpenning' },
+      { code: 'N08', phrase: 'Autism alone' },
+    ]);
+  });
+
+  it('refers nothing to several codes at once, to no leaf, or to the category itself', () => {
+    expect(exclusionReferrals('Other benefits (S01, S02)', isLeaf, 'A01')).toEqual([]);
+    expect(exclusionReferrals('Tics (X99); not coded here (NFA)', isLeaf, 'A01')).toEqual([]);
+    expect(exclusionReferrals('ADHD alone (N07)', isLeaf, 'N07')).toEqual([]);
+    expect(exclusionReferrals('', isLeaf, 'N07')).toEqual([]);
+  });
+
+  it('takes the codes out of the text that counts against the category', () => {
+    expect(
+      inclusionPhrases(withoutReferences('ADHD alone (N07); tics (not coded)', isLeaf)),
+    ).toEqual(['ADHD alone', 'tics', 'not coded']);
   });
 });
 
@@ -138,6 +203,23 @@ describe('the codebook\u2019s own words in the engine', () => {
     const raw = 'enskilda stödsamtal med den unge';
     const score = (e: typeof without) => e.suggest(raw, 3).find((s) => s.code === 'O2')?.score ?? 0;
     expect(score(withExclusion)).toBeLessThan(score(without));
+  });
+
+  it('suggests the category an exclusion of another says a short phrase is coded in', () => {
+    const referring: Codebook = {
+      ...codebook,
+      categories: codebook.categories.map((c) =>
+        c.code === 'O1' ? { ...c, exclude: 'Skolkurator (O3); familjeterapi (O2).' } : c,
+      ),
+    };
+    const engine = createEngine({ codebook: referring, known: new Map() });
+    expect(engine.suggest('skolkurator', 1)[0]).toMatchObject({
+      code: 'O3',
+      via: 'referred: O1: Skolkurator',
+    });
+    // Without it, nothing of O3 speaks of a school counsellor.
+    const [before] = createEngine({ codebook, known: new Map() }).suggest('skolkurator', 1);
+    expect(before?.code).not.toBe('O3');
   });
 
   it('changes nothing for a codebook of labels and synonyms only', () => {
