@@ -65,6 +65,35 @@ export class WordList<T> {
     }
   }
 
+  /** The listed forms (folded) with their values, in order: for the forms a word begins. */
+  private sorted: (readonly [string, T])[] | undefined;
+
+  /**
+   * When a longer listed form (folded) that begins with `w` has another value than `value`: the
+   * value of the shortest form that begins with `w`.
+   */
+  private cutShort(w: string, value: T): T | undefined {
+    const sorted = (this.sorted ??= [...this.exact]
+      .map(([form, v]) => [folded(form), v] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as readonly [string, T])[0] <= w) lo = mid + 1;
+      else hi = mid;
+    }
+    let other = false;
+    let shortest: readonly [string, T] | undefined;
+    for (let i = lo; i < sorted.length; i++) {
+      const entry = sorted[i] as readonly [string, T];
+      if (!entry[0].startsWith(w)) break;
+      if (entry[1] !== value) other = true;
+      if (!shortest || entry[0].length < shortest[0].length) shortest = entry;
+    }
+    return other ? shortest?.[1] : undefined;
+  }
+
   /** Exactly as listed (or folded, which the list also holds). */
   exactly(word: string): T | undefined {
     return this.exact.get(word) ?? this.exact.get(folded(word));
@@ -82,7 +111,10 @@ export class WordList<T> {
       search: for (const key of [w, ...deletions(w)]) {
         for (const { form, value } of this.nearby.get(key) ?? []) {
           if (form[0] === w[0] && oneEditApart(form, w)) {
-            found = value;
+            // A word that begins a longer listed form of something else is that form cut short
+            // more likely than a slip (`ensamk.` is `ensamkommande`, not `ensamt` mistyped;
+            // `utredn.` is `utredning`, not `utreds`): the shortest such form's.
+            found = this.cutShort(w, value) ?? value;
             break search;
           }
         }

@@ -13,7 +13,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEV_SET = resolve(HERE, '../../../../shared/dev-set');
 const FIXTURES = resolve(HERE, '../../fixtures/suggest');
 
-function codebookAt(path: string): Codebook {
+export function codebookAt(path: string): Codebook {
   const r = readCodebookFile(readFileSync(path, 'utf8'));
   if (!r.ok) throw new Error(`${path}: not a codebook`);
   return r.value;

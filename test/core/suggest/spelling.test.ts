@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/suggest/engine';
+import { WordList } from '../../../src/core/suggest/spelling';
+import { resolve } from 'node:path';
+import { codebookAt, DEV_SET } from './golden';
+
+describe('WordList', () => {
+  const list = new WordList<string>(
+    [
+      ['ensamt', 'omsorgsbrist'],
+      ['ensamkommande', 'ensamkommande'],
+      ['ensamkom', 'ensamkommande'],
+      ['utreds', 'utredning inleds'],
+      ['utredning', 'utredning'],
+      ['utredningen', 'utredning inleds'],
+      ['missbruk', 'missbruk'],
+      ['missbruket', 'missbruk'],
+    ],
+    6,
+  );
+
+  it('finds a word as listed, folded, or with one slip', () => {
+    expect(list.find('missbruk')).toBe('missbruk');
+    expect(list.find('misbruk')).toBe('missbruk');
+    expect(list.find('missbrukk')).toBe('missbruk');
+  });
+
+  it('reads a word that begins a longer form of something else as that form cut short', () => {
+    // One letter from `ensamt` (alone, neglect), but the beginning of `ensamkommande`.
+    expect(list.find('ensamk')).toBe('ensamkommande');
+    // One letter from `utreds`, but the beginning of `utredning` (the shortest form it begins).
+    expect(list.find('utredn')).toBe('utredning');
+    // A slip whose word begins only forms of the same thing stays that thing.
+    expect(list.find('missbruke')).toBe('missbruk');
+  });
+});
+
+describe('a word cut short in a value', () => {
+  it('is not read as a slip of another concept (`Ensamk. barn` is no neglect)', () => {
+    const engine = createEngine({
+      codebook: codebookAt(resolve(DEV_SET, 'orsak_codebook.json')),
+      known: new Map(),
+    });
+    const [top] = engine.suggest('Ensamk. barn 16 år', 1);
+    expect(top?.code).toBe('O18');
+  });
+});
