@@ -42,10 +42,12 @@ export interface ProfileFit {
 /** The thresholds of the rule (measured on every labelled codebook: docs/benchmarks.md). */
 // Child-welfare codebooks (reasons, actions) have every leaf speaking of the vocabulary; the other
 // Swedish codebooks measured (interventions, placements, assistance) 33–69 %, and the neutral
-// profile does as well or better on them; a codebook in English shares 2–3 % of its words.
+// profile does as well or better on them. A codebook in English shares 2–6 % of its words (`a`,
+// `i`, names), a Swedish one 25 % or more: the vocabulary knows a few English loan words
+// (`neglect`, `self-harm`), which English codebooks speak of too, so the language decides.
 // A codebook of forms of violence has 93 % of its leaves speak of the vocabulary, yet the profile
 // reads 21 % of its texts as another category's, and the neutral profile does far better on it.
-export const FIT_RULE = { language: 0.05, vocabulary: 0.8, collapsed: 0.05 } as const;
+export const FIT_RULE = { language: 0.1, vocabulary: 0.8, collapsed: 0.05 } as const;
 
 function textsOf(c: Category): string[] {
   return [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? '', c.exclude ?? ''];

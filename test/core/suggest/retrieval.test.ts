@@ -8,7 +8,7 @@ import {
   inclusionPhrases,
   withoutReferences,
 } from '../../../src/core/suggest/retrieval';
-import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
+import { neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 
 describe('inclusionPhrases', () => {
@@ -274,13 +274,14 @@ describe('approved neighbours weighed by the words they do not share with the va
   ]);
 
   it('does not let a neighbour pull a value whose own words speak for another category', () => {
-    const engine = createEngine({ codebook: needs, known });
+    // The neutral profile: the default one reads `parental` as a person, set aside.
+    const engine = createEngine({ codebook: needs, known, profile: neutralProfile });
     expect(engine.suggest('Parental SM', 1)[0]?.code).toBe('PSM');
     // Without the weighing, the approved `Parental MH` (all but one word in common) pulls it.
     const plain = createEngine({
       codebook: needs,
       known,
-      profile: { ...defaultProfile, weights: { ...defaultProfile.weights, differing: 0 } },
+      profile: { ...neutralProfile, weights: { ...neutralProfile.weights, differing: 0 } },
     });
     expect(plain.suggest('Parental SM', 1)[0]?.code).toBe('PMH');
   });
