@@ -246,6 +246,7 @@ export const en: Messages = {
   importWillChange_one: '{n} value gets a new code or status',
   importWillKeep_one: '{n} value is already the same',
   importConflicts_one: '{n} approved value gets a different code than today:',
+  codebookImportDone_one: 'Codebook imported: {n} category changed',
   importDone_one: 'Imported: {n} value changed',
   impFileCount_one: '{n} file',
   impRemoveRefused_one: 'Remove the file that cannot be imported',
@@ -601,6 +602,7 @@ export const en: Messages = {
   importCodebookSummary: '{added} categories added, {removed} removed, {changed} changed.',
   importCodebookOrphans:
     '{n} coded values have codes not in the new codebook; they keep the code and are marked.',
+  codebookImportDone: 'Codebook imported: {n} categories changed',
   importDone: 'Imported: {n} values changed',
   codebook: 'Codebook',
   showCodebook: 'Show the codebook',

@@ -240,6 +240,7 @@ export const sv = {
   importWillChange_one: '{n} värde får ny kod eller status',
   importWillKeep_one: '{n} värde är redan likadant',
   importConflicts_one: '{n} godkänt värde får en annan kod än i dag:',
+  codebookImportDone_one: 'Kodboken importerad: {n} kategori ändrad',
   importDone_one: 'Importerat: {n} värde ändrat',
   impFileCount_one: '{n} fil',
   impRemoveRefused_one: 'Ta bort den fil som inte kan importeras',
@@ -602,6 +603,7 @@ export const sv = {
   importCodebookSummary: '{added} kategorier läggs till, {removed} tas bort, {changed} ändras.',
   importCodebookOrphans:
     '{n} kodade värden har koder som inte finns i den nya kodboken; de behåller koden men markeras.',
+  codebookImportDone: 'Kodboken importerad: {n} kategorier ändrade',
   importDone: 'Importerat: {n} värden ändrade',
   codebook: 'Kodbok',
   showCodebook: 'Visa kodboken',

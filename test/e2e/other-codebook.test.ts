@@ -9,7 +9,8 @@ import { openDemo, shot, type DemoSession } from './harness';
 // words with the profile its codebook fits. The codebook is forms of violence in a close
 // relationship (test/fixtures/suggest/vald-codebook.json): Swedish, and speaking of the default
 // profile's vocabulary, but the default profile would read a fifth of its labels and synonyms as
-// another category's, so the neutral profile is chosen, and the rules panel says why.
+// another category's, so the neutral profile is chosen, and the rules panel says why. What an
+// exclusion says is coded elsewhere is suggested there, and the grid says so.
 
 let demo: DemoSession;
 let files: string;
@@ -39,7 +40,7 @@ describe('a variable with a codebook of its own', () => {
     writeFileSync(
       data,
       'kommun;valdsform\nGävle;Fysiskt våld\nUmeå;Ekonomiskt våld\nLund;Digitalt våld\n' +
-        'Gävle;Hot om att döda\nUmeå;Tvångsgifte\nLund;Barn som bevittnat våld\n',
+        'Gävle;Hot om att döda\nUmeå;Tvångsgifte\nLund;Barn som bevittnat våld\nLund;Uttalade hot\n',
     );
     await page.getByTestId('export-menu').click();
     await page.getByTestId('import-files').click();
@@ -65,6 +66,10 @@ describe('a variable with a codebook of its own', () => {
     );
     await page.getByRole('button', { name: 'Importera', exact: true }).click();
     await page.getByTestId('import-plan').waitFor({ state: 'detached' });
+    // Said of categories, not values (it said `19 värden ändrade`).
+    await page
+      .locator('.notice', { hasText: 'Kodboken importerad: 19 kategorier ändrade' })
+      .waitFor({ timeout: 10_000 });
 
     await page.getByText('valdsform', { exact: true }).click();
     const suggestionOf = (raw: string) =>
@@ -82,6 +87,15 @@ describe('a variable with a codebook of its own', () => {
     await expect
       .poll(() => suggestionOf('Barn som bevittnat våld').textContent(), { timeout: 30_000 })
       .toMatch(/^V12 /u);
+    // From another category's exclusion: `Uttalade hot (V03)` in V05's says where it goes, and the
+    // reason is told in Swedish when the pointer rests on the suggestion.
+    await expect
+      .poll(() => suggestionOf('Uttalade hot').textContent(), { timeout: 30_000 })
+      .toMatch(/^V03 /u);
+    await suggestionOf('Uttalade hot').hover();
+    await expect
+      .poll(() => page.locator('.ag-tooltip').first().textContent(), { timeout: 10_000 })
+      .toBe('undantas från V05 och kodas här enligt kodboken: Uttalade hot');
     await shot(page, 'other-codebook-suggestions');
 
     await page.getByTestId('rules').click();

@@ -250,7 +250,9 @@ export function ExportImportMenu() {
       await repo.replaceCodebook(appDb(), project, st.variable, st.codebook, s.user);
       return st.plan.added.length + st.plan.removed.length + st.plan.changed.length;
     });
-    if (changed !== undefined) notify(t('importDone', { n: changed }));
+    // A codebook's count is of categories (added, removed, changed), a mapping's of values.
+    if (changed !== undefined)
+      notify(t(st.kind === 'codebook' ? 'codebookImportDone' : 'importDone', { n: changed }));
   };
 
   const onFile = (kind: 'mapping' | 'codebook') => (e: React.ChangeEvent<HTMLInputElement>) => {
