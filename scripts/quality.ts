@@ -98,6 +98,12 @@
 //              (16 leaves, 150 values); their totals measured once with the engine of stop 15
 //              after exclusions that name another code became that code's inclusions
 //              (sets-stop15-README.md); then final 21's reason misses were read;
+//   final22-*, avslag-*, sen-*  (stop 15, second) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of why an application for financial assistance was
+//              refused (16 leaves, 150 values) and an English codebook of a pupil's primary
+//              special educational need (13 leaves, 150 values); their totals measured once with
+//              the engine of stop 15 after final 21 was read (English loan words, words cut short)
+//              (sets-stop15b-README.md); then their misses were read (a leaf's own code in a value);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -383,6 +389,7 @@ async function main(): Promise<void> {
     ...pair('final 19', 'final19'),
     ...pair('final 20', 'final20'),
     ...pair('final 21', 'final21'),
+    ...pair('final 22', 'final22'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -410,6 +417,8 @@ async function main(): Promise<void> {
       's47',
       'familjeratt',
       'careact',
+      'avslag',
+      'sen',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -157,6 +157,7 @@ export const sv = {
   viaSynonym: 'synonym: {text}',
   viaInclude: 'ingår enligt kodboken: {text}',
   viaReferred: 'undantas från {code} och kodas här enligt kodboken: {text}',
+  viaCode: 'kategorins kod: {text}',
   viaDefinition: 'kodbokens definition av: {text}',
   viaLearnt: 'inlärt av besluten: {text}',
   viaValue: 'liknar värde ({status}): {text}',

@@ -167,6 +167,8 @@ const MIN_SIMILARITY = 0.15;
 const SUPPORTING = 4;
 /** The longest phrase (in words) an exclusion refers to another category that counts as its inclusion. */
 const REFERRED_WORDS = 4;
+/** Letters a leaf's code needs to be matched as a word of a value (`ASD`, `EJU1`; not `H01`). */
+const CODE_LETTERS = 2;
 
 interface Target {
   readonly code: string;
@@ -449,6 +451,28 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           `referred: ${c.code}: ${r.phrase}`,
           weights.inclusion,
         );
+  const codeTargets = new Map<string, Target>();
+  // A leaf's own code written in a value (`SpLD`, `K - SEMH`, `HI (moderate)`), as systems export
+  // it, when the code has letters enough to be no number or letter of a local code (`SPLD`, `ASD`,
+  // `EJU1`; not `H01` or `12`): matched as a whole word, like an inclusion.
+  for (const c of leaves) {
+    if ((c.code.match(/\p{L}/gu) ?? []).length < CODE_LETTERS) continue;
+    const read = analyseWithForm(c.code);
+    const word = c.code.toLowerCase();
+    if (read.matchText !== word) continue; // a word the reading sets aside, or more than one word
+    // A word another category's texts use (`SELF` and `Self-neglect`, `PRS` and `PRS rent
+    // arrears`) is that word there, not this code.
+    if (abbreviated.some((a) => a.c.code !== c.code && a.text.split(' ').includes(word))) continue;
+    const target = targetOf(
+      c.code,
+      `code: ${c.code}`,
+      `code\u0000${c.code}`,
+      weights.inclusion,
+      read,
+      false,
+    );
+    codeTargets.set(word, target);
+  }
   // An abbreviation the codebook writes out (`parental mental health (MH)`) is that category's, not
   // the initials of another's text (`mental health`).
   for (const t of codebookTargets) {
@@ -1012,6 +1036,17 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           const dice = (2 * size) / (found.size + size);
           record(target, adjust(dice, size, found.size, value, target));
         }
+      }
+    }
+    if (codeTargets.size > 0) {
+      // A code is the category named, however long the value around it: scored as an exact match.
+      // Written as codes are, in capitals (`SpLD`, `K - SEMH`), or the whole value (`slcn`): a
+      // code that is also a word (`SELF`) is that word in running text (`spending on self`).
+      const words = raw.match(/[\p{L}\p{N}]+/gu) ?? [];
+      for (const written of new Set(words)) {
+        const target = codeTargets.get(written.toLowerCase());
+        if (target && (words.length === 1 || (written.match(/\p{Lu}/gu) ?? []).length >= 2))
+          record(target, adjust(1, found.size, found.size, value, target));
       }
     }
     const capitals = raw.match(CAPITALS);

@@ -14,10 +14,11 @@ export interface MoreSuggestion {
 }
 
 const VIA =
-  /^(label|synonym|include|referred|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
+  /^(label|synonym|include|referred|code|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
 
 /**
- * What matched (`label: …`, `synonym: …`, `include: …`, `referred: CODE: …`, `definition: …`,
+ * What matched (`label: …`, `synonym: …`, `include: …`, `referred: CODE: …`, `code: …`,
+ * `definition: …`,
  * `learnt: …`,
  * `approved: …` from the engine) in the user's
  * language: the engine's words never reach a Swedish screen.
@@ -36,6 +37,7 @@ export function describeVia(t: T, via: string): string {
       ? t('viaReferred', { code: text.slice(0, at), text: text.slice(at + 2) })
       : t('viaInclude', { text });
   }
+  if (kind === 'code') return t('viaCode', { text });
   if (kind === 'definition') return t('viaDefinition', { text });
   if (kind === 'learnt') return t('viaLearnt', { text });
   return t('viaValue', { status: t(`status_${kind as Status}`), text });

@@ -480,6 +480,36 @@ describe('initials of the codebook\u2019s texts', () => {
   });
 });
 
+describe('a category\u2019s own code in a value', () => {
+  const needs: Codebook = {
+    id: 'sen',
+    variable: 'sen',
+    categories: [
+      { code: 'SPLD', label: 'Specific learning difficulty', parent: null },
+      { code: 'SLCN', label: 'Speech, language and communication needs', parent: null },
+      { code: 'MLD', label: 'Moderate learning difficulty', parent: null },
+      { code: 'F3', label: 'Foster care out of area', parent: null },
+      { code: 'SELF', label: 'Neglect of one\u2019s own care', parent: null },
+      { code: 'FIN', label: 'Financial abuse', parent: null },
+    ],
+  };
+  const engine = createEngine({ codebook: needs, known: new Map() });
+
+  it('is matched as a whole word, as systems export it', () => {
+    expect(engine.suggest('K - SpLD', 1)[0]).toMatchObject({ code: 'SPLD', via: 'code: SPLD' });
+    expect(engine.suggest('slcn', 1)[0]).toMatchObject({ code: 'SLCN', via: 'code: SLCN' });
+    expect(engine.suggest('EHCP - MLD', 1)[0]?.code).toBe('MLD');
+  });
+
+  it('is not matched when it is too short to be told from a local code, or is a word in text', () => {
+    expect(engine.suggest('F3', 3).map((s) => s.via)).not.toContain('code: F3');
+    expect(engine.suggest('Attorney spending on self', 3).map((s) => s.via)).not.toContain(
+      'code: SELF',
+    );
+    expect(engine.suggest('SELF', 1)[0]?.via).toBe('code: SELF');
+  });
+});
+
 describe('a negation that qualifies a codebook text', () => {
   const homes: Codebook = {
     id: 'hem',
