@@ -1,3 +1,4 @@
+import { enReading } from './en-reading';
 import type { Messages } from './sv';
 
 export const en: Messages = {
@@ -889,4 +890,5 @@ export const en: Messages = {
   impUndoDecided:
     'The import cannot be undone: {n} values it added have been decided on since ({values}). Clear them first if the import must go.',
   impUndoNotLatest: 'Only the latest import can be undone.',
+  ...enReading,
 };

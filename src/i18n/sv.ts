@@ -1,4 +1,6 @@
 // Swedish is the default language of Kodbok. Every key here must exist in en.ts (typechecked).
+import { svReading } from './sv-reading';
+
 export const sv = {
   appName: 'Kodbok',
   tagline: 'Koda råvärden till en gemensam kodbok',
@@ -890,6 +892,7 @@ export const sv = {
   impUndoDecided:
     'Importen kan inte ångras: {n} värden som den lade till har fått beslut sedan dess ({values}). Rensa dem först om importen ska bort.',
   impUndoNotLatest: 'Bara den senaste importen kan ångras.',
+  ...svReading,
 };
 
 export type Messages = { [K in keyof typeof sv]: string };
