@@ -193,6 +193,8 @@ export const sv = {
   valueNote: 'Anteckning i mappningen',
   jsonNotUtf8:
     'Filen är inte UTF-8-text: rad {line} har en byte som inte är UTF-8 (kanske är filen Windows-1252). Spara den som UTF-8 och försök igen.',
+  jsonUtf16: 'Filen är sparad som UTF-16. Spara den som UTF-8 och försök igen.',
+  jsonTooLarge: 'Filen är {sizeBytes}; största tillåtna är {maxBytes}.',
   jsonSyntaxError:
     'Filen är inte giltig JSON (rad {line}, kolumn {column}). Är det en CSV- eller Excel-fil? Sådana läses med Importera filer (Excel, CSV)…',
   logButton: 'Logg…',
