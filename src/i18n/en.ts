@@ -1,3 +1,4 @@
+import { enReading } from './en-reading';
 import type { Messages } from './sv';
 
 export const en: Messages = {
@@ -193,6 +194,8 @@ export const en: Messages = {
   valueNote: 'Note in the mapping',
   jsonNotUtf8:
     'The file is not UTF-8 text: line {line} holds a byte that is not UTF-8 (perhaps the file is Windows-1252). Save it as UTF-8 and try again.',
+  jsonUtf16: 'The file is saved as UTF-16. Save it as UTF-8 and try again.',
+  jsonTooLarge: 'The file is {sizeBytes}; the limit is {maxBytes}.',
   jsonSyntaxError:
     'The file is not valid JSON (line {line}, column {column}). Is it a CSV or Excel file? Those are read with Import files (Excel, CSV)…',
   logButton: 'Log…',
@@ -892,4 +895,5 @@ export const en: Messages = {
   impUndoDecided:
     'The import cannot be undone: {n} values it added have been decided on since ({values}). Clear them first if the import must go.',
   impUndoNotLatest: 'Only the latest import can be undone.',
+  ...enReading,
 };

@@ -36,3 +36,17 @@ export function formatPercent(lang: Language, share: number, digits = 1): string
     }) + ' %'
   );
 }
+
+/** Whether a key built at run time (`tblErr_${kind}`) names a message (sv and en share keys). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(sv, key);
+}
+
+/** A byte count as megabytes with one decimal (`300,0 MB`), as the readers' messages give it. */
+export function formatMegabytes(lang: Language, bytes: number): string {
+  const mb = (bytes / (1024 * 1024)).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return `${mb} MB`;
+}

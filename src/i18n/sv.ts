@@ -1,4 +1,6 @@
 // Swedish is the default language of Kodbok. Every key here must exist in en.ts (typechecked).
+import { svReading } from './sv-reading';
+
 export const sv = {
   appName: 'Kodbok',
   tagline: 'Koda råvärden till en gemensam kodbok',
@@ -192,6 +194,8 @@ export const sv = {
   valueNote: 'Anteckning i mappningen',
   jsonNotUtf8:
     'Filen är inte UTF-8-text: rad {line} har en byte som inte är UTF-8 (kanske är filen Windows-1252). Spara den som UTF-8 och försök igen.',
+  jsonUtf16: 'Filen är sparad som UTF-16. Spara den som UTF-8 och försök igen.',
+  jsonTooLarge: 'Filen är {sizeBytes}; största tillåtna är {maxBytes}.',
   jsonSyntaxError:
     'Filen är inte giltig JSON (rad {line}, kolumn {column}). Är det en CSV- eller Excel-fil? Sådana läses med Importera filer (Excel, CSV)…',
   logButton: 'Logg…',
@@ -893,6 +897,7 @@ export const sv = {
   impUndoDecided:
     'Importen kan inte ångras: {n} värden som den lade till har fått beslut sedan dess ({values}). Rensa dem först om importen ska bort.',
   impUndoNotLatest: 'Bara den senaste importen kan ångras.',
+  ...svReading,
 };
 
 export type Messages = { [K in keyof typeof sv]: string };

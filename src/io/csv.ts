@@ -25,6 +25,7 @@ import {
   megabytes,
   quoted,
   resolveLimits,
+  type MessageParams,
   type ReadLimits,
   type ReadOptions,
   type Table,
@@ -182,10 +183,16 @@ class CsvChunks {
     return n;
   }
 
-  private where(input: string, recordIndex: number, index: number): { row: number; text: string } {
+  private where(
+    input: string,
+    recordIndex: number,
+    index: number,
+  ): { row: number; text: string; params: MessageParams } {
     const row = this.records + recordIndex + 1;
     const line = this.lines + this.countLines(input, index) + 1;
-    return { row, text: line === row ? `row ${row}` : `row ${row} (line ${line})` };
+    return line === row
+      ? { row, text: `row ${row}`, params: {} }
+      : { row, text: `row ${row} (line ${line})`, params: { variant: 'line', line } };
   }
 
   private unterminated(input: string, error: Papa.ParseError): never {
@@ -194,6 +201,7 @@ class CsvChunks {
       'unterminated-quote',
       `${at.text}: a quoted cell is never closed, so the rest of the file would become one cell; check the quote marks on that row`,
       { row: at.row },
+      at.params,
     );
   }
 
@@ -209,6 +217,7 @@ class CsvChunks {
           kind: 'malformed-quote',
           row: at.row,
           message: `${at.text}: a quote mark inside a quoted cell is not doubled; check how that cell was read`,
+          params: at.params,
         });
       }
     }
@@ -242,6 +251,7 @@ class CsvChunks {
       'cell-too-long',
       `row ${row} is longer than ${allowed} characters without a line break`,
       { row },
+      { variant: 'no-break', limit: allowed },
     );
   }
 }
@@ -289,6 +299,7 @@ function summarise(
     summary.issues.unshift({
       kind: 'ambiguous-delimiter',
       message: `more than one delimiter splits the rows evenly; ${JSON.stringify(guess.delimiter)} was used: confirm it`,
+      params: { delimiter: guess.delimiter },
     });
   }
   return summary;
@@ -327,6 +338,8 @@ function checkBytes(byteLength: number, limits: ReadLimits): void {
     throw new TableReadError(
       'too-large',
       `the file is ${megabytes(byteLength)}; the limit is ${megabytes(limits.maxBytes)}`,
+      {},
+      { sizeBytes: byteLength, maxBytes: limits.maxBytes },
     );
   }
 }
@@ -348,6 +361,7 @@ function reportBadLine(builder: TableBuilder, line: number, text: string): void 
     kind: 'not-utf8',
     row: line,
     message: `line ${line} holds bytes that are not UTF-8 and was read as Windows-1252: ${quoted(text)}; check it`,
+    params: { line, text: quoted(text) },
   });
 }
 
@@ -400,6 +414,8 @@ export async function streamCsv(
       throw new TableReadError(
         'encoding',
         `the file is not valid ${encoding.toUpperCase()} near byte ${i}`,
+        {},
+        { variant: 'near', encoding: encoding.toUpperCase(), byte: i },
       );
     }
     i += piece.length;

@@ -29,16 +29,21 @@ const SNIFF_BYTES = 8192;
 const MAX_CONTROL_SHARE = 0.1;
 
 // Known binary formats, named so the user knows what they dropped.
-const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; what: string }> = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a workbook? save it as .xlsx)' },
+const SIGNATURES: ReadonlyArray<{ bytes: readonly number[]; what: string; code: string }> = [
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    what: 'a ZIP archive (a workbook? save it as .xlsx)',
+    code: 'zip',
+  },
   {
     bytes: [0xd0, 0xcf, 0x11, 0xe0],
     what: 'an Office document (.xls, .doc or a password-protected workbook)',
+    code: 'office',
   },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', code: 'pdf' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', code: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', code: 'jpeg' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive', code: 'gzip' },
 ];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -52,8 +57,14 @@ function isControl(code: number): boolean {
   );
 }
 
-function refuseBinary(what: string): never {
-  throw new TableReadError('binary', `the file is ${what}, not text: it cannot be read as a table`);
+/** `what` names the content in English; `code` names it for the UI (tblBinary_…). */
+function refuseBinary(what: string, code: string): never {
+  throw new TableReadError(
+    'binary',
+    `the file is ${what}, not text: it cannot be read as a table`,
+    {},
+    { what: code },
+  );
 }
 
 /**
@@ -78,11 +89,11 @@ function checkControls(text: string): void {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) refuseBinary('binary data (it holds NUL characters)');
+    if (c === 0) refuseBinary('binary data (it holds NUL characters)', 'nul-characters');
     if (isControl(c)) controls++;
   }
   if (text.length > 0 && controls / text.length > MAX_CONTROL_SHARE) {
-    refuseBinary('binary data (it is full of control characters)');
+    refuseBinary('binary data (it is full of control characters)', 'controls');
   }
 }
 
@@ -261,26 +272,28 @@ function sniffStart(start: Uint8Array): DetectedEncoding | null {
   if (startsWith(start, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
 
   const sample = start.subarray(0, SNIFF_BYTES);
-  for (const { bytes: signature, what } of SIGNATURES) {
-    if (startsWith(start, signature)) refuseBinary(what);
+  for (const { bytes: signature, what, code } of SIGNATURES) {
+    if (startsWith(start, signature)) refuseBinary(what, code);
   }
   if (sample.includes(0)) {
     const utf16 = bomlessUtf16(sample);
     if (utf16) return { encoding: utf16, bomLength: 0 };
-    refuseBinary('binary data (it holds NUL bytes)');
+    refuseBinary('binary data (it holds NUL bytes)', 'nul-bytes');
   }
   let controls = 0;
   for (const b of sample) if (isControl(b)) controls++;
   if (sample.length > 0 && controls / sample.length > MAX_CONTROL_SHARE) {
-    refuseBinary('binary data (it is full of control characters)');
+    refuseBinary('binary data (it is full of control characters)', 'controls');
   }
   return null;
 }
 
-function invalidAfterBom(where: string): TableReadError {
+function invalidAfterBom(line: number): TableReadError {
   return new TableReadError(
     'encoding',
-    `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (${where}); save it again as "CSV UTF-8"`,
+    `the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (line ${line}); save it again as "CSV UTF-8"`,
+    {},
+    { variant: 'bom', line },
   );
 }
 
@@ -303,7 +316,7 @@ function byCensus({ multiByte, invalid }: Utf8Census): DetectedEncoding {
 export function detectEncoding(bytes: Uint8Array, choice?: EncodingChoice): DetectedEncoding {
   const start = sniffStart(bytes);
   if (start?.encoding === 'utf-8-bom' && !isValidUtf8(bytes.subarray(3))) {
-    throw invalidAfterBom(`line ${lineOfFirstInvalid(bytes.subarray(3))}`);
+    throw invalidAfterBom(lineOfFirstInvalid(bytes.subarray(3)));
   }
   if (start) return start;
   if (choice === 'windows-1252') return WINDOWS_1252;
@@ -366,7 +379,7 @@ export async function detectSourceEncoding(
   const start = sniffStart(await source.read(0, SNIFF_BYTES));
   if (start?.encoding === 'utf-8-bom') {
     const line = await firstInvalidLine(source, 3, chunk);
-    if (line !== null) throw invalidAfterBom(`line ${line}`);
+    if (line !== null) throw invalidAfterBom(line);
   }
   if (start) return start;
   if (choice === 'windows-1252') return WINDOWS_1252;
@@ -443,6 +456,8 @@ export function decodeText(
     throw new TableReadError(
       'encoding',
       `the file says it is ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}`,
+      {},
+      { variant: 'declared', encoding: encoding.toUpperCase() },
     );
   }
   // UTF-16 text was not inspected byte by byte; look at its first characters.

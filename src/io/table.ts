@@ -7,51 +7,10 @@
 import { readCsv, streamCsv, type CsvStreamHandlers, type Delimiter } from './csv';
 import type { EncodingChoice, TextEncoding } from './decode';
 import { memorySource, readAll, type ByteSource } from './source';
+import type { MessageParams, TableErrorKind, TableIssue, TableIssueKind } from './table-kinds';
 import { readSheet, sniffContainer, type InflatedWorkbook } from './xlsx';
 
-/**
- * Row numbers are 1-based rows of the file as a spreadsheet shows them: for CSV the record
- * number (a quoted cell may span lines; messages add the line where it differs), for a
- * workbook the sheet's row number. Columns are 1-based too.
- */
-export interface TableIssue {
-  readonly kind: TableIssueKind | TableErrorKind;
-  readonly row?: number;
-  readonly column?: number;
-  readonly message: string;
-}
-
-/** Things worth telling the user that do not stop the import. */
-export type TableIssueKind =
-  | 'duplicate-header'
-  | 'empty-header'
-  | 'odd-header'
-  | 'ragged-row'
-  | 'malformed-quote'
-  | 'ambiguous-delimiter'
-  | 'skipped-rows'
-  | 'wrong-extension'
-  /** A line of a UTF-8 file that was not UTF-8 (read as Windows-1252); `row` is its line. */
-  | 'not-utf8'
-  | 'more-issues';
-
-/** Why a file was refused. */
-export type TableErrorKind =
-  | 'empty'
-  | 'binary'
-  | 'encoding'
-  | 'too-large'
-  | 'too-many-rows'
-  | 'cell-too-long'
-  | 'unterminated-quote'
-  | 'header-row'
-  | 'encrypted'
-  | 'corrupt'
-  | 'zip-bomb'
-  | 'not-a-table'
-  | 'no-such-sheet'
-  | 'old-format'
-  | 'cancelled';
+export * from './table-kinds';
 
 /**
  * A file that cannot be read. `issue` is a plain value: post it from a worker as it is (a
@@ -64,19 +23,20 @@ export class TableReadError extends Error {
     kind: TableErrorKind,
     message: string,
     where: { row?: number; column?: number; file?: string } = {},
+    params?: MessageParams,
   ) {
     // One line: the CLI prints it as is, and values quoted into it may hold line breaks.
     const oneLine = message.replace(/\s*[\r\n]+\s*/g, ' ');
     super(where.file === undefined ? oneLine : `${where.file}: ${oneLine}`);
     this.name = 'TableReadError';
-    this.issue = { kind, message: this.message, ...where };
+    this.issue = { kind, message: this.message, ...where, ...(params ? { params } : {}) };
   }
 
   /** The same error, naming the file (once). */
   inFile(file: string): TableReadError {
     if (this.issue.file !== undefined) return this;
-    const { kind, row, column } = this.issue;
-    return new TableReadError(kind, this.message, { row, column, file });
+    const { kind, row, column, params } = this.issue;
+    return new TableReadError(kind, this.message, { row, column, file }, params);
   }
 }
 
@@ -212,6 +172,7 @@ export class TableBuilder {
           'cell-too-long',
           `row ${row}, column ${c + 1} holds ${cell.length} characters; the limit is ${this.limits.maxCellLength} (a missing closing quote, or not a table of values?)`,
           { row, column: c + 1 },
+          { length: cell.length, limit: this.limits.maxCellLength },
         );
       }
     }
@@ -250,6 +211,7 @@ export class TableBuilder {
         'too-many-rows',
         `more than ${this.limits.maxRows} data rows (row ${row}); split the file or raise the limit`,
         { row },
+        { limit: this.limits.maxRows },
       );
     }
     if (record.length !== this.headers.length) {
@@ -257,6 +219,7 @@ export class TableBuilder {
         kind: 'ragged-row',
         row,
         message: `row ${row} has ${record.length} cells; the header has ${this.headers.length}`,
+        params: { cells: record.length, width: this.headers.length },
       });
     }
     this.batch.push(record);
@@ -283,6 +246,7 @@ export class TableBuilder {
           row,
           column: i + 1,
           message: `the header of column ${i + 1}, ${quoted(h)}, begins or ends with spaces`,
+          params: { header: quoted(h) },
         });
       }
       const at = seen.get(h);
@@ -296,6 +260,7 @@ export class TableBuilder {
         row,
         column: columns[1],
         message: `the header ${quoted(h)} occurs ${columns.length} times (columns ${columns.join(', ')}); it is kept as it is`,
+        params: { header: quoted(h), n: columns.length, columns: columns.join(', ') },
       });
     }
   }
@@ -313,7 +278,12 @@ export class TableBuilder {
     if (this.headers === null) {
       const wanted = this.options.headerRow;
       throw wanted !== undefined && this.skippedBefore > 0
-        ? new TableReadError('header-row', `the file has no row ${wanted} to use as the header`)
+        ? new TableReadError(
+            'header-row',
+            `the file has no row ${wanted} to use as the header`,
+            {},
+            { variant: 'missing', headerRow: wanted },
+          )
         : new TableReadError('empty', 'the file holds no table: no row has a value');
     }
     if (this.skippedBefore > 0) {
@@ -321,16 +291,22 @@ export class TableBuilder {
         kind: 'skipped-rows',
         row: 1,
         message: `${this.skippedBefore} row(s) before the header (row ${this.headerRow}) were skipped`,
+        params: { variant: 'before', n: this.skippedBefore, headerRow: this.headerRow },
       });
     }
     if (this.blankRows > 0) {
-      this.report({ kind: 'skipped-rows', message: `${this.blankRows} empty row(s) were skipped` });
+      this.report({
+        kind: 'skipped-rows',
+        message: `${this.blankRows} empty row(s) were skipped`,
+        params: { variant: 'blank', n: this.blankRows },
+      });
     }
     for (const [kind, n] of this.issueCounts) {
       if (n > MAX_ISSUES_PER_KIND) {
         this.issues.push({
           kind: 'more-issues',
           message: `and ${n - MAX_ISSUES_PER_KIND} more of the kind ${kind}`,
+          params: { n: n - MAX_ISSUES_PER_KIND, of: kind },
         });
       }
     }
@@ -366,6 +342,8 @@ function checkSize(byteLength: number, limits: ReadLimits): void {
     throw new TableReadError(
       'too-large',
       `the file is ${megabytes(byteLength)}; Kodbok reads files up to ${megabytes(limits.maxBytes)}`,
+      {},
+      { sizeBytes: byteLength, maxBytes: limits.maxBytes },
     );
   }
 }
@@ -388,13 +366,21 @@ function pick(
       ? { reader: 'workbook' }
       : {
           reader: 'workbook',
-          warning: { kind: 'wrong-extension', message: `named .${ext} but is a workbook` },
+          warning: {
+            kind: 'wrong-extension',
+            message: `named .${ext} but is a workbook`,
+            params: { variant: 'workbook', ext },
+          },
         };
   }
   return WORKBOOK_EXTENSIONS.has(ext)
     ? {
         reader: 'csv',
-        warning: { kind: 'wrong-extension', message: `named .${ext} but is delimited text` },
+        warning: {
+          kind: 'wrong-extension',
+          message: `named .${ext} but is delimited text`,
+          params: { variant: 'text', ext },
+        },
       }
     : { reader: 'csv' };
 }

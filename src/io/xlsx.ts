@@ -17,6 +17,7 @@ import {
   megabytes,
   quoted,
   resolveLimits,
+  type MessageParams,
   type ReadLimits,
   type ReadOptions,
   type Table,
@@ -82,10 +83,13 @@ const MAX_ZIP_ENTRIES = 10_000;
 // Below this a high ratio is harmless (a tiny sheet of repeated text compresses very well), bytes.
 const RATIO_FLOOR = 16 * 1024 * 1024;
 
-export function corrupt(why: string): never {
+/** `why` in English; `reason` names it for the UI (tblCorrupt_…), with the values it quotes. */
+export function corrupt(why: string, reason: MessageParams & { readonly reason: string }): never {
   throw new TableReadError(
     'corrupt',
     `the workbook is damaged or incomplete (${why}); was the file cut short? Save it again from Excel`,
+    {},
+    reason,
   );
 }
 
@@ -112,15 +116,17 @@ export function inspectZip(
       break;
     }
   }
-  if (eocd < 0) corrupt('no ZIP directory');
+  if (eocd < 0) corrupt('no ZIP directory', { reason: 'no-directory' });
   let count = u16(eocd + 10);
   let dirSize = u32(eocd + 12);
   let dirOffset = u32(eocd + 16);
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
     const locator = eocd - 20;
-    if (!inside(locator, 20) || u32(locator) !== 0x07064b50) corrupt('no ZIP64 directory locator');
+    if (!inside(locator, 20) || u32(locator) !== 0x07064b50)
+      corrupt('no ZIP64 directory locator', { reason: 'no-zip64-locator' });
     const end64 = u64(locator + 8);
-    if (!inside(end64, 56) || u32(end64) !== 0x06064b50) corrupt('no ZIP64 directory');
+    if (!inside(end64, 56) || u32(end64) !== 0x06064b50)
+      corrupt('no ZIP64 directory', { reason: 'no-zip64-directory' });
     count = u64(end64 + 32);
     dirSize = u64(end64 + 40);
     dirOffset = u64(end64 + 48);
@@ -129,9 +135,12 @@ export function inspectZip(
     throw new TableReadError(
       'zip-bomb',
       `the workbook has ${count} parts; a real workbook has a few dozen`,
+      {},
+      { variant: 'parts', parts: count },
     );
   }
-  if (!inside(dirOffset, dirSize)) corrupt('the ZIP directory lies outside the file');
+  if (!inside(dirOffset, dirSize))
+    corrupt('the ZIP directory lies outside the file', { reason: 'directory-outside' });
 
   const names: string[] = [];
   const parts: ZipPart[] = [];
@@ -141,7 +150,8 @@ export function inspectZip(
   const nameDecoder = new TextDecoder('utf-8');
   let at = dirOffset;
   for (let n = 0; n < count; n++) {
-    if (!inside(at, 46) || u32(at) !== 0x02014b50) corrupt('a broken ZIP directory entry');
+    if (!inside(at, 46) || u32(at) !== 0x02014b50)
+      corrupt('a broken ZIP directory entry', { reason: 'broken-entry' });
     const flags = u16(at + 8);
     const method = u16(at + 10);
     let offset = u32(at + 42);
@@ -151,7 +161,7 @@ export function inspectZip(
     const extraLength = u16(at + 30);
     const commentLength = u16(at + 32);
     if (!inside(at + 46, nameLength + extraLength + commentLength))
-      corrupt('a broken ZIP directory entry');
+      corrupt('a broken ZIP directory entry', { reason: 'broken-entry' });
     names.push(nameDecoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
     // ZIP64: the real sizes are in extra field 0x0001, in this order, when the header says 0xffffffff.
     if (size === 0xffffffff || compressed === 0xffffffff || offset === 0xffffffff) {
@@ -196,6 +206,8 @@ export function inspectZip(
     throw new TableReadError(
       'zip-bomb',
       `the workbook would expand to ${megabytes(total)}; the limit is ${megabytes(limits.maxUncompressedBytes)} (save the sheet as CSV instead)`,
+      {},
+      { totalBytes: total, maxBytes: limits.maxUncompressedBytes },
     );
   }
   const ratio = total / Math.max(1, bytes.length);
@@ -203,6 +215,14 @@ export function inspectZip(
     throw new TableReadError(
       'zip-bomb',
       `the workbook would expand ${Math.round(ratio)} times (${megabytes(bytes.length)} to ${megabytes(total)}); real workbooks expand less than ${limits.maxCompressionRatio} times, so it is refused as a possible zip bomb`,
+      {},
+      {
+        variant: 'ratio',
+        ratio: Math.round(ratio),
+        sizeBytes: bytes.length,
+        totalBytes: total,
+        maxRatio: limits.maxCompressionRatio,
+      },
     );
   }
   return {
@@ -246,6 +266,8 @@ function checkContainer(bytes: Uint8Array, limits: ReadLimits): Exclude<Containe
     throw new TableReadError(
       'too-large',
       `the workbook is ${megabytes(bytes.byteLength)}; the limit is ${megabytes(limits.maxBytes)}`,
+      {},
+      { variant: 'workbook', sizeBytes: bytes.byteLength, maxBytes: limits.maxBytes },
     );
   }
   const container = sniffContainer(bytes);
@@ -263,7 +285,8 @@ function checkContainer(bytes: Uint8Array, limits: ReadLimits): Exclude<Containe
         n === 'xl/workbook.bin' ||
         n === 'content.xml',
     );
-    if (!workbook) throw new TableReadError('not-a-table', NOT_A_WORKBOOK_ZIP);
+    if (!workbook)
+      throw new TableReadError('not-a-table', NOT_A_WORKBOOK_ZIP, {}, { variant: 'zip' });
   }
   if (container === 'cfb') {
     // Excel's encryption (ECMA-376) wraps the whole xlsx in an OLE file with these streams.
@@ -271,7 +294,7 @@ function checkContainer(bytes: Uint8Array, limits: ReadLimits): Exclude<Containe
     try {
       paths = CFB.read(bytes, { type: 'array' }).FullPaths;
     } catch {
-      corrupt('a broken Office container');
+      corrupt('a broken Office container', { reason: 'broken-container' });
     }
     if (paths.some((p) => p.endsWith('/EncryptionInfo') || p.endsWith('/EncryptedPackage'))) {
       throw new TableReadError('encrypted', PROTECTED);
@@ -447,8 +470,9 @@ function parseWorkbook(
     if (/password|encrypt/i.test(why)) throw new TableReadError('encrypted', PROTECTED);
     // A zip with content types that name no workbook (a Word document, say).
     if (/Could not find workbook|Unsupported ZIP/i.test(why))
-      throw new TableReadError('not-a-table', NOT_A_WORKBOOK_ZIP);
-    corrupt(why);
+      throw new TableReadError('not-a-table', NOT_A_WORKBOOK_ZIP, {}, { variant: 'zip' });
+    // SheetJS's own words: a technical detail, quoted as it is in every language.
+    corrupt(why, { reason: 'parser', why });
   }
 }
 
@@ -548,6 +572,14 @@ export function readSheet(
     throw new TableReadError(
       'no-such-sheet',
       `the workbook has no sheet ${typeof wanted === 'number' ? `number ${wanted + 1}` : quoted(wanted)}; its sheets are ${workbook.SheetNames.map(quoted).join(', ') || 'none'}`,
+      {},
+      {
+        ...(typeof wanted === 'number'
+          ? { variant: 'number', number: wanted + 1 }
+          : { sheet: quoted(wanted) }),
+        // Empty: the workbook has no sheet at all.
+        sheets: workbook.SheetNames.map(quoted).join(', '),
+      },
     );
   }
   const source = {
@@ -568,6 +600,7 @@ export function readSheet(
         {
           row: rowBudget + 1,
         },
+        { variant: 'sheet', sheet: quoted(name), rows: declared, limit: maxRows },
       );
     }
   }
@@ -589,7 +622,12 @@ export function readSheet(
     return { ...summary, rows, rowNumbers };
   } catch (e) {
     if (e instanceof TableReadError && e.issue.kind === 'empty') {
-      throw new TableReadError('empty', `the sheet ${quoted(name)} is empty`);
+      throw new TableReadError(
+        'empty',
+        `the sheet ${quoted(name)} is empty`,
+        {},
+        { variant: 'sheet', sheet: quoted(name) },
+      );
     }
     throw e;
   }

@@ -23,11 +23,17 @@ function partData(bytes: Uint8Array, part: ZipPart): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = part.offset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER) {
-    corrupt(`the part ${JSON.stringify(part.name)} is not where the ZIP directory says`);
+    corrupt(`the part ${JSON.stringify(part.name)} is not where the ZIP directory says`, {
+      reason: 'part-missing',
+      part: JSON.stringify(part.name),
+    });
   }
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   if (start + part.compressedBytes > bytes.length) {
-    corrupt(`the part ${JSON.stringify(part.name)} runs past the end of the file`);
+    corrupt(`the part ${JSON.stringify(part.name)} runs past the end of the file`, {
+      reason: 'part-past-end',
+      part: JSON.stringify(part.name),
+    });
   }
   return bytes.subarray(start, start + part.compressedBytes);
 }
@@ -86,17 +92,31 @@ export async function inflateWorkbook(
         ({ size, content } = await inflatePart(data, part.uncompressedBytes));
       } catch (e) {
         if (e instanceof TableReadError) throw e;
-        corrupt(`the part ${JSON.stringify(part.name)} cannot be inflated`);
+        corrupt(`the part ${JSON.stringify(part.name)} cannot be inflated`, {
+          reason: 'part-inflate',
+          part: JSON.stringify(part.name),
+        });
       }
     } else return null; // SheetJS refuses unknown methods itself, from the file's own bytes
     if (size > part.uncompressedBytes) {
       corrupt(
         `the part ${JSON.stringify(part.name)} inflates to more than the ${part.uncompressedBytes} bytes its ZIP directory declares`,
+        {
+          reason: 'part-larger',
+          part: JSON.stringify(part.name),
+          declared: part.uncompressedBytes,
+        },
       );
     }
     if (size < part.uncompressedBytes) {
       corrupt(
         `the part ${JSON.stringify(part.name)} inflates to ${size} bytes, not the ${part.uncompressedBytes} its ZIP directory declares`,
+        {
+          reason: 'part-smaller',
+          part: JSON.stringify(part.name),
+          size,
+          declared: part.uncompressedBytes,
+        },
       );
     }
     if (content) parts.push({ name: part.name, content });

@@ -99,11 +99,13 @@ export function stoppedProblem(file: ImportFileState, e: unknown): ImportProblem
       kind: 'timeout',
       file: name,
       message: `${name}: reading took longer than ${e.capMs / 1000} s and was stopped (the import worker was terminated); save the sheet as CSV and import that`,
+      params: { seconds: e.capMs / 1000 },
     };
   const why = e instanceof Error ? e.message : String(e);
   return {
     kind: 'crashed',
     file: name,
     message: `${name}: the import worker stopped while reading the file (${why}); the file may be too big for this browser`,
+    params: { variant: 'worker', why },
   };
 }

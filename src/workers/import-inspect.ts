@@ -12,9 +12,13 @@ import {
   TableReadError,
   megabytes,
   streamTableFile,
+  type MessageParams,
   type TableIssue,
   type TableSummary,
 } from '../io/table';
+import type { ImportProblem, ImportProblemKind } from './import-problem';
+
+export * from './import-problem';
 
 /** The choices a user makes per file. */
 export interface FileSettings {
@@ -44,26 +48,6 @@ export interface FileInspection {
   readonly issues: readonly TableIssue[];
 }
 
-export type ImportProblemKind =
-  | TableIssue['kind']
-  | 'ragged-row'
-  | 'value-too-long'
-  | 'bad-count'
-  | 'header-changed'
-  | 'mapping'
-  | 'timeout'
-  | 'crashed';
-
-/** Why a file cannot be imported: which file, which row, what to do. */
-export interface ImportProblem {
-  readonly kind: ImportProblemKind;
-  readonly file: string;
-  readonly row?: number;
-  readonly column?: number;
-  /** Starts with the file name. */
-  readonly message: string;
-}
-
 export type Outcome<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly problem: ImportProblem };
@@ -86,29 +70,49 @@ export function refuse(
   kind: ImportProblemKind,
   message: string,
   where: { row?: number; column?: number } = {},
+  params?: MessageParams,
 ): never {
-  throw new Refusal({ kind, file, message: `${file}: ${message}`, ...where });
+  throw new Refusal({
+    kind,
+    file,
+    message: `${file}: ${message}`,
+    ...where,
+    ...(params ? { params } : {}),
+  });
 }
 
 export function problemOf(file: string, e: unknown): ImportProblem {
   if (e instanceof Refusal) return e.problem;
   if (e instanceof TableReadError) {
-    const { kind, row, column, message } = e.inFile(file).issue;
+    const { kind, row, column, message, params } = e.inFile(file).issue;
     return {
       kind,
       file,
       message,
       ...(row === undefined ? {} : { row }),
       ...(column === undefined ? {} : { column }),
+      ...(params === undefined ? {} : { params }),
     };
   }
   // A bug or an exhausted browser: still a message naming the file.
   const why = e instanceof Error ? e.message : String(e);
-  return { kind: 'crashed', file, message: `${file}: the file could not be read (${why})` };
+  return {
+    kind: 'crashed',
+    file,
+    message: `${file}: the file could not be read (${why})`,
+    params: { why },
+  };
 }
 
-export function raggedMessage(row: number, cells: number, width: number): string {
-  return `row ${row} has ${cells} cells but the header has ${width}: its values may sit in the wrong columns; correct the file (or save it again from Excel) and import it again`;
+/** Refuses a row with more or fewer cells than the header. */
+export function refuseRagged(file: string, row: number, cells: number, width: number): never {
+  refuse(
+    file,
+    'ragged-row',
+    `row ${row} has ${cells} cells but the header has ${width}: its values may sit in the wrong columns; correct the file (or save it again from Excel) and import it again`,
+    { row },
+    { cells, width },
+  );
 }
 
 /** A file's bytes and, for a ZIP workbook, its parts inflated and checked. */
@@ -124,9 +128,11 @@ export async function bytesOf(file: Blob, name: string): Promise<FileBytes> {
       name,
       'too-large',
       `the file is ${megabytes(file.size)}; Kodbok reads files up to ${megabytes(DEFAULT_LIMITS.maxBytes)} (split it, or save only the columns you need)`,
+      {},
+      { variant: 'split', sizeBytes: file.size, maxBytes: DEFAULT_LIMITS.maxBytes },
     );
   }
-  if (file.size === 0) refuse(name, 'empty', 'the file is empty');
+  if (file.size === 0) refuse(name, 'empty', 'the file is empty', {}, { variant: 'zero' });
   const bytes = new Uint8Array(await file.arrayBuffer());
   // A workbook whose parts lie about their sizes is damaged, not "empty" (issue 13); the parts
   // inflated while checking are the ones SheetJS parses.
@@ -178,15 +184,11 @@ export async function inspectFile(
     // Ragged rows are refused when the file is read; say so as soon as the preview shows one.
     const ragged = summary.issues.find((x) => x.kind === 'ragged-row');
     if (ragged?.row !== undefined)
-      refuse(
+      refuseRagged(
         name,
-        'ragged-row',
-        raggedMessage(
-          ragged.row,
-          preview[previewRowNumbers.indexOf(ragged.row)]?.length ?? 0,
-          summary.headers.length,
-        ),
-        { row: ragged.row },
+        ragged.row,
+        preview[previewRowNumbers.indexOf(ragged.row)]?.length ?? 0,
+        summary.headers.length,
       );
     const { delimiterAmbiguous, ...source } = sourceFields(summary);
     return {

@@ -34,8 +34,8 @@ import {
   MAX_VALUE_CHARS,
   bytesOf,
   problemOf,
-  raggedMessage,
   refuse,
+  refuseRagged,
   sourceFields,
   type FileSettings,
   type Outcome,
@@ -139,7 +139,13 @@ export class ImportSession {
       const { mapping } = plan;
       const problem = mappingProblem(mapping, plan.headers);
       if (problem !== null)
-        refuse(name, 'mapping', `the columns are not mapped (${problem}): choose them first`);
+        refuse(
+          name,
+          'mapping',
+          `the columns are not mapped (${problem}): choose them first`,
+          {},
+          { problem },
+        );
       const { bytes, inflated } = await bytesOf(file, name);
       const sha256 = await sha256Hex(bytes);
       const counters = new Map<VariableId, CellCounter>(
@@ -177,6 +183,8 @@ export class ImportSession {
               name,
               'header-changed',
               `the header is now ${headers.map(quoted).join(', ')}, not the one the columns were chosen for; look at the file again`,
+              {},
+              { headers: headers.map(quoted).join(', ') },
             );
           width = headers.length;
         },
@@ -185,8 +193,7 @@ export class ImportSession {
             const row = batch[r] as string[];
             const at = numbers[r] as number;
             // A row with more or fewer cells than the header cannot be trusted column by column.
-            if (row.length !== width)
-              refuse(name, 'ragged-row', raggedMessage(at, row.length, width), { row: at });
+            if (row.length !== width) refuseRagged(name, at, row.length, width);
             let municipality = plan.municipality;
             if (muniColumn !== null) {
               const m = (row[muniColumn] as string).trim();
@@ -202,6 +209,10 @@ export class ImportSession {
                   'bad-count',
                   `row ${at}: the count ${quoted(row[countColumn] as string)} in column ${quoted(plan.headers[countColumn] ?? '')} is not a whole number`,
                   { row: at, column: countColumn + 1 },
+                  {
+                    count: quoted(row[countColumn] as string),
+                    header: quoted(plan.headers[countColumn] ?? ''),
+                  },
                 );
               w = n;
             }
@@ -223,6 +234,7 @@ export class ImportSession {
                   'value-too-long',
                   `row ${at}, column ${quoted(header)} holds ${cell.length} characters; a value has at most ${MAX_VALUE_CHARS} (is the column a free-text note?)`,
                   { row: at, column: c + 1 },
+                  { header: quoted(header), length: cell.length, limit: MAX_VALUE_CHARS },
                 );
               counter.add(cell, municipality, w, year);
             }
@@ -244,6 +256,11 @@ export class ImportSession {
           kind: 'skipped-rows',
           row: firstMissingMunicipality,
           message: `${missingMunicipality} row(s) have no municipality (first: row ${firstMissingMunicipality}); they count as ${quoted(plan.municipality)}`,
+          params: {
+            variant: 'no-municipality',
+            n: missingMunicipality,
+            municipality: quoted(plan.municipality),
+          },
         });
       this.files.set(id, { counters });
       this.cellCache.clear();

@@ -212,14 +212,15 @@ describe('importing files made by other tools, and refusing broken ones', () => 
       binary,
       huge,
     ]);
+    // In the language of the interface (Swedish), naming the file and the row.
     const refused: [string, RegExp][] = [
-      ['ragged.csv', /ragged\.csv: row 3 has 2 cells but the header has 3/],
-      ['truncated.xlsx', /truncated\.xlsx: the workbook is damaged or incomplete/],
-      ['password.xlsx', /password\.xlsx: the workbook is password-protected/],
-      ['zip-bomb.xlsx', /zip-bomb\.xlsx: .*zip bomb/],
-      ['tom.csv', /tom\.csv: the file is empty/],
-      ['binär.csv', /binär\.csv: the file is binary data/],
-      ['stor.csv', /stor\.csv: the file is 300\.0 MB/],
+      ['ragged.csv', /ragged\.csv: rad 3 har 2 celler men rubrikraden har 3/],
+      ['truncated.xlsx', /truncated\.xlsx: arbetsboken är skadad eller ofullständig/],
+      ['password.xlsx', /password\.xlsx: arbetsboken är lösenordsskyddad/],
+      ['zip-bomb.xlsx', /zip-bomb\.xlsx: .*zip-bomb/],
+      ['tom.csv', /tom\.csv: filen är tom/],
+      ['binär.csv', /binär\.csv: filen är binärdata/],
+      ['stor.csv', /stor\.csv: filen är 300,0 MB/],
     ];
     for (const [name, message] of refused) {
       const row = await fileRow(page, name);
@@ -249,7 +250,7 @@ describe('importing files made by other tools, and refusing broken ones', () => 
     await page.locator('[data-file="libreoffice.xlsx"]').click();
     await expect(page.getByTestId('import-sheet').inputValue()).resolves.toBe('Orsaker');
     await page.locator('[data-file="ragged.csv"]').click();
-    await expect(page.getByTestId('import-problem').textContent()).resolves.toMatch(/row 3/);
+    await expect(page.getByTestId('import-problem').textContent()).resolves.toMatch(/rad 3/);
     await shot(page, 'import-01-files-refused');
     await expect(page.getByTestId('import-read').isDisabled()).resolves.toBe(true);
     await page.getByTestId('import-close').click();
@@ -382,7 +383,7 @@ describe('importing files made by other tools, and refusing broken ones', () => 
       .locator('[data-file="lång.csv"][data-status="refused"]')
       .waitFor({ timeout: 60_000 });
     expect((await fileRow(page, 'lång.csv')).text).toMatch(
-      /lång\.csv: row 3, column "aktualiseringsorsak" holds 100000 characters/,
+      /lång\.csv: rad 3, kolumnen "aktualiseringsorsak" innehåller 100\s000 tecken/,
     );
     await page.locator('[data-file="lång.csv"] .imp-remove').click();
     await addFiles(page, [big]);
@@ -420,7 +421,7 @@ describe('importing files made by other tools, and refusing broken ones', () => 
         .waitFor({ timeout: 60_000 });
     }
     expect((await fileRow(page, 'Långsam.xlsx')).text).toMatch(
-      /Långsam\.xlsx: reading took longer than 1 s and was stopped \(the import worker was terminated\)/,
+      /Långsam\.xlsx: läsningen tog längre än 1 s och stoppades \(importens arbetsprocess avslutades\)/,
     );
     await shot(page, 'import-03b-workbook-cap');
     // A new worker takes the next file.

@@ -36,6 +36,7 @@ describe('a CSV that is UTF-8 except one line', () => {
         row: 3,
         message:
           'line 3 holds bytes that are not UTF-8 and was read as Windows-1252: "Åre;Våld"; check it',
+        params: { line: 3, text: '"Åre;Våld"' },
       },
     ]);
   });

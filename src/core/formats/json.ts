@@ -45,6 +45,8 @@ function megabytes(n: number): string {
 function tooLarge(size: number, max: number): FormatError {
   return {
     path: '',
+    code: 'too-large',
+    params: { sizeBytes: size, maxBytes: max },
     message: `the file is ${megabytes(size)} MB; Kodbok reads JSON files up to ${megabytes(max)} MB`,
   };
 }
@@ -81,7 +83,11 @@ export function parseJsonBytes(bytes: Uint8Array): Result<unknown> {
   if (bytes.byteLength > MAX_JSON_SIZE) return failure([tooLarge(bytes.byteLength, MAX_JSON_SIZE)]);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return failure([
-      { path: '', message: 'the file is saved as UTF-16; save it as UTF-8 and try again' },
+      {
+        path: '',
+        code: 'utf-16',
+        message: 'the file is saved as UTF-16; save it as UTF-8 and try again',
+      },
     ]);
   }
   let text: string;

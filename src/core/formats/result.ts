@@ -1,6 +1,13 @@
 // What every format reader returns: a value built from scratch, or errors a researcher can act on.
 // Readers never throw for bad input: a hostile or broken file is an ordinary outcome.
 
+/**
+ * The errors of reading a file that have a message in the user's language (src/ui/format-error.ts);
+ * schema and rule errors have none yet and are shown in English.
+ */
+export const FORMAT_ERROR_CODES = ['json-syntax', 'not-utf8', 'utf-16', 'too-large'] as const;
+export type FormatErrorCode = (typeof FORMAT_ERROR_CODES)[number];
+
 /** One problem in a file, located by a JSON pointer (RFC 6901) such as `/categories/3/parent`. */
 export interface FormatError {
   /** JSON pointer to the failing value; `""` is the whole file. */
@@ -10,7 +17,9 @@ export interface FormatError {
   readonly line?: number;
   readonly column?: number;
   /** What kind of error, for a message in the user's language: absent for schema and rule errors. */
-  readonly code?: 'json-syntax' | 'not-utf8';
+  readonly code?: FormatErrorCode;
+  /** What the message says besides its place (`too-large`: `sizeBytes`, `maxBytes`). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type Result<T> =

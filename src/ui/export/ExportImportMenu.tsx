@@ -26,6 +26,7 @@ import {
 import { commitImport, notify, restoreBackup, useApp } from '../../state/app';
 import { openImportDialog } from '../../state/import';
 import { download, downloadBackup, safeName } from '../download';
+import { describeFormatError, tooLargeError } from '../format-error';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
 import { useDismiss } from '../useDismiss';
@@ -59,12 +60,7 @@ type Staged =
 /** A file over `limit` bytes, refused before it is read into memory. */
 function tooBig(f: File, limit: number): Staged | null {
   if (f.size <= limit) return null;
-  const mb = (n: number) => Math.round(n / (1024 * 1024));
-  return {
-    kind: 'refused',
-    file: f.name,
-    errors: [{ path: '', message: `the file is ${mb(f.size)} MB; the limit is ${mb(limit)} MB` }],
-  };
+  return { kind: 'refused', file: f.name, errors: [tooLargeError(f.size, limit)] };
 }
 
 /** Export and import of the approved mapping and the codebook, per FORMATS.md. */
@@ -441,6 +437,7 @@ function StagedDialog({
   onCommit: () => void;
 }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const box = useRef<HTMLDivElement>(null);
   useDismiss(box, onCancel);
   const empty =
@@ -470,11 +467,7 @@ function StagedDialog({
                   {e.path && <code>{e.path}</code>}{' '}
                   {/* A syntax error (a CSV or Excel file opened as JSON, most often) carries
                       its line and column: said in the user's language, not the parser's. */}
-                  {e.code === 'not-utf8' && e.line !== undefined
-                    ? t('jsonNotUtf8', { line: e.line })
-                    : e.line !== undefined
-                      ? t('jsonSyntaxError', { line: e.line, column: e.column ?? 1 })
-                      : e.message}
+                  {describeFormatError(t, lang, e)}
                 </li>
               ))}
               {staged.errors.length > 30 && <li>… +{staged.errors.length - 30}</li>}

@@ -22,6 +22,7 @@ import {
 } from '../../state/import';
 import { useT } from '../i18n';
 import { RawText } from '../RawText';
+import { describeIssue, describeProblem } from './describe-problem';
 import { delimiterName, encodingName, noYearMessage } from './labels';
 
 const DELIMITERS: readonly Delimiter[] = [';', ',', '\t'];
@@ -120,6 +121,7 @@ function YearInput({ f, fromColumn }: { f: ImportFileState; fromColumn: boolean 
 /** One file: how it was read (changeable), which column holds what, its first rows, its issues. */
 export function FileDetail({ f }: { f: ImportFileState }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const signature = signatureOf(f);
   const mapping = useImport((s) => (signature ? s.mappings.get(signature) : undefined));
   const remembered = useImport((s) => (signature ? s.remembered.has(signature) : false));
@@ -132,7 +134,7 @@ export function FileDetail({ f }: { f: ImportFileState }) {
       <section className="imp-detail" data-testid="import-detail">
         <h3>{f.file.name}</h3>
         <p className="error" data-testid="import-problem">
-          {f.problem.message}
+          {describeProblem(t, lang, f.problem)}
         </p>
         <p className="muted">{t('impProblemHint')}</p>
       </section>
@@ -141,7 +143,9 @@ export function FileDetail({ f }: { f: ImportFileState }) {
   if (!i) return <section className="imp-detail muted">{t('impInspecting')}</section>;
   const width = i.headers.length;
   // What the first rows showed, and what reading the whole file added (each once).
-  const issues = [...new Set([...i.issues, ...(f.read?.issues ?? [])].map((x) => x.message))];
+  const issues = [
+    ...new Set([...i.issues, ...(f.read?.issues ?? [])].map((x) => describeIssue(t, lang, x))),
+  ];
   const change = (m: ColumnMapping) => signature && setMapping(signature, m);
   return (
     <section className="imp-detail" data-testid="import-detail">
@@ -294,7 +298,7 @@ export function FileDetail({ f }: { f: ImportFileState }) {
       )}
       {(issues.length > 0 || f.problem) && (
         <ul className="imp-issues" data-testid="import-issues">
-          {f.problem && <li className="error">{f.problem.message}</li>}
+          {f.problem && <li className="error">{describeProblem(t, lang, f.problem)}</li>}
           {issues.map((message) => (
             <li key={message} className="warn">
               {message}

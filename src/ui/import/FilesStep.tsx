@@ -10,6 +10,7 @@ import {
   type ImportFileState,
 } from '../../state/import';
 import { useT, type T } from '../i18n';
+import { describeProblem } from './describe-problem';
 import { FileDetail } from './FileDetail';
 import { ImportHistory } from './ImportHistory';
 import { bytesLabel, delimiterName, encodingName, yearsLabel } from './labels';
@@ -60,7 +61,7 @@ function FileRow({ f, selected }: { f: ImportFileState; selected: boolean }) {
       </td>
       <td className="imp-file-status">
         {f.problem ? (
-          <span className="error">{f.problem.message}</span>
+          <span className="error">{describeProblem(t, lang, f.problem)}</span>
         ) : (
           <span className={status === 'confirm' ? 'warn' : 'muted'}>{t(`impFile_${status}`)}</span>
         )}

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
 import { readProfileBytes, writeProfileFile } from '../../core/formats/profile';
 import { MAX_JSON_SIZE } from '../../core/formats/json';
-import { formatErrorLine, type FormatError } from '../../core/formats/result';
+import type { FormatError } from '../../core/formats/result';
 import { WORD_CLASSES, type WordClassName } from '../../core/suggest/language';
 import { builtInProfile, type SuggestProfile } from '../../core/suggest/profile';
+import { useApp } from '../../state/app';
 import { download, safeName } from '../download';
+import { describeFormatError, tooLargeError } from '../format-error';
 import { useT } from '../i18n';
 import { WordListEditor } from './WordListEditor';
 
@@ -22,6 +24,7 @@ export function ProfileActions({
   onLoad: (profile: SuggestProfile) => void;
 }) {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const input = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<
     | { kind: 'read'; file: string }
@@ -34,7 +37,7 @@ export function ProfileActions({
       return setReport({
         kind: 'refused',
         file: f.name,
-        errors: [{ path: '', message: `the file is larger than ${MAX_JSON_SIZE} bytes` }],
+        errors: [tooLargeError(f.size, MAX_JSON_SIZE)],
       });
     // Bytes, not f.text(): a file that is not UTF-8 is refused, never read as lossy UTF-8.
     const result = readProfileBytes(new Uint8Array(await f.arrayBuffer()));
@@ -85,7 +88,7 @@ export function ProfileActions({
           <ul>
             {report.errors.slice(0, 10).map((e, i) => (
               <li key={i}>
-                <code>{formatErrorLine(e)}</code>
+                {e.path && <code>{e.path}</code>} {describeFormatError(t, lang, e)}
               </li>
             ))}
           </ul>
