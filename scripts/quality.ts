@@ -104,6 +104,11 @@
 //              special educational need (13 leaves, 150 values); their totals measured once with
 //              the engine of stop 15 after final 21 was read (English loan words, words cut short)
 //              (sets-stop15b-README.md); then their misses were read (a leaf's own code in a value);
+//   final23-*, lss-*, yot-*  (stop 15, third) written the same way: 150 reasons and 100 actions;
+//              a Swedish codebook of support under LSS and related SoL services (14 leaves, 150
+//              values) and an English codebook of youth offending team outcomes in England (15
+//              leaves, 150 values); their totals measured once with the final engine of stop 15
+//              (sets-stop15c-README.md); then their few-shot moves were read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -390,6 +395,7 @@ async function main(): Promise<void> {
     ...pair('final 20', 'final20'),
     ...pair('final 21', 'final21'),
     ...pair('final 22', 'final22'),
+    ...pair('final 23', 'final23'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -419,6 +425,8 @@ async function main(): Promise<void> {
       'careact',
       'avslag',
       'sen',
+      'lss',
+      'yot',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
