@@ -160,6 +160,7 @@ export const en: Messages = {
   viaInclude: 'included by the codebook: {text}',
   viaReferred: 'excluded from {code} and coded here by the codebook: {text}',
   viaCode: "the category's code: {text}",
+  viaReference: 'the legal reference the codebook cites: {text}',
   viaDefinition: "the codebook's definition of: {text}",
   viaLearnt: 'learnt from the decisions: {text}',
   viaValue: 'like a value ({status}): {text}',

@@ -160,6 +160,7 @@ export const sv = {
   viaInclude: 'ingår enligt kodboken: {text}',
   viaReferred: 'undantas från {code} och kodas här enligt kodboken: {text}',
   viaCode: 'kategorins kod: {text}',
+  viaReference: 'lagrummet som kodboken anger: {text}',
   viaDefinition: 'kodbokens definition av: {text}',
   viaLearnt: 'inlärt av besluten: {text}',
   viaValue: 'liknar värde ({status}): {text}',

@@ -32,6 +32,7 @@ describe('plurals and the engine’s words in the user’s language', () => {
       'undantas från H1 och kodas här enligt kodboken: Jourhem för tonåringar',
     );
     expect(describeVia(t('sv'), 'code: SLCN')).toBe('kategorins kod: SLCN');
+    expect(describeVia(t('sv'), 'reference: 9 § 3')).toBe('lagrummet som kodboken anger: 9 § 3');
     expect(describeVia(t('en'), 'referred: H1: Jourhem för tonåringar')).toBe(
       'excluded from H1 and coded here by the codebook: Jourhem för tonåringar',
     );
@@ -81,7 +82,7 @@ describe('plurals and the engine’s words in the user’s language', () => {
     expect([...vias]).toContain('referred: H1: Akutplacering hos släkt');
     // `synonym` is the same word in Swedish; every other kind of match has a word of its own.
     const english =
-      /^(label|include|referred|code|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): /;
+      /^(label|include|referred|code|reference|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): /;
     expect([...vias].some((via) => english.test(via))).toBe(true);
     for (const via of vias) expect(describeVia(t('sv'), via)).not.toMatch(english);
   });

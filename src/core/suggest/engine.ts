@@ -149,6 +149,30 @@ export interface EngineWeights {
   readonly alignedContainment?: number;
 }
 
+/** Leaves that may cite one legal reference for it to name them (`9 § 9` of two kinds of housing). */
+const MAX_CITING = 2;
+/**
+ * A legal reference's weight beside an inclusion's: values cite a general basis (`SoL 4:1`) for
+ * help the codebook files elsewhere, so it names a leaf less surely than a phrase does.
+ */
+const REFERENCE_WEIGHT = 0.75;
+const LEGAL_REFERENCE =
+  /(?<![\p{N}.:/-])(\d{1,2})\s*(?:kap\.?|kapitlet|§|:)\s*(\d{1,2})(?:\s?([a-z])(?![\p{L}]))?(?![\p{N}.:/-])/giu;
+
+/**
+ * The legal references of a text, keyed `chapter:paragraph` (`9 § 3`, `4 kap. 1 §` and `4:1` are
+ * `9:3`, `4:1`, `4:1`; `6 b §` keeps its letter), with the first text that wrote each.
+ */
+export function legalReferences(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!/\d/u.test(text)) return out;
+  for (const m of text.matchAll(LEGAL_REFERENCE)) {
+    const key = `${Number(m[1])}:${Number(m[2])}${(m[3] ?? '').toLowerCase()}`;
+    if (!out.has(key)) out.set(key, m[0].trim());
+  }
+  return out;
+}
+
 /** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
 export const defaultEngineWeights: EngineWeights = svProfile.weights;
 
@@ -472,6 +496,38 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       false,
     );
     codeTargets.set(word, target);
+  }
+  // A legal reference a leaf's texts cite (`(9 § 3 LSS)`, `4 kap. 1 § SoL`, `BrB 8:7`), written in a
+  // value (`LSS 9 § 3`, `9:3 ledsagning`): names the leaf, when at most two leaves cite it.
+  const referenceTargets = new Map<string, Target[]>();
+  {
+    const citing = new Map<string, Set<Category>>();
+    const writtenAs = new Map<string, string>();
+    for (const c of leaves)
+      for (const text of [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? ''])
+        for (const [key, written] of legalReferences(text)) {
+          const set = citing.get(key) ?? new Set<Category>();
+          set.add(c);
+          citing.set(key, set);
+          if (!writtenAs.has(key)) writtenAs.set(key, written);
+        }
+    for (const [key, cs] of citing) {
+      if (cs.size > MAX_CITING) continue;
+      const written = writtenAs.get(key) as string;
+      referenceTargets.set(
+        key,
+        [...cs].map((c) =>
+          targetOf(
+            c.code,
+            `reference: ${written}`,
+            `reference\u0000${key}`,
+            weights.inclusion * REFERENCE_WEIGHT,
+            analyseWithForm(c.label),
+            false,
+          ),
+        ),
+      );
+    }
   }
   // An abbreviation the codebook writes out (`parental mental health (MH)`) is that category's, not
   // the initials of another's text (`mental health`).
@@ -1049,6 +1105,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           record(target, adjust(1, found.size, found.size, value, target));
       }
     }
+    if (referenceTargets.size > 0)
+      for (const key of legalReferences(raw).keys())
+        for (const target of referenceTargets.get(key) ?? [])
+          record(target, adjust(1, found.size, found.size, value, target));
     const capitals = raw.match(CAPITALS);
     if (capitals) {
       const content = ` ${value.matchText} `;

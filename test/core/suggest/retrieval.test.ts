@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
-import { createEngine } from '../../../src/core/suggest/engine';
+import { createEngine, legalReferences } from '../../../src/core/suggest/engine';
 import {
   DocumentIndex,
   exclusionReferrals,
@@ -507,6 +507,52 @@ describe('a category\u2019s own code in a value', () => {
       'code: SELF',
     );
     expect(engine.suggest('SELF', 1)[0]?.via).toBe('code: SELF');
+  });
+});
+
+describe('a legal reference the codebook cites', () => {
+  const lss: Codebook = {
+    id: 'lss',
+    variable: 'lss',
+    categories: [
+      {
+        code: 'L03',
+        label: 'Ledsagarservice',
+        parent: null,
+        definition: 'Stöd för att delta i samhällslivet (9 § 3 LSS).',
+      },
+      {
+        code: 'L10',
+        label: 'Daglig verksamhet enligt LSS',
+        parent: null,
+        definition: 'Sysselsättning för personer i yrkesverksam ålder (9 § 10 LSS).',
+      },
+      {
+        code: 'K1',
+        label: 'Kontaktfamilj',
+        parent: null,
+        include: 'Kontaktfamilj enligt 3 kap. 6 b § SoL.',
+      },
+    ],
+  };
+  const engine = createEngine({ codebook: lss, known: new Map(), profile: neutralProfile });
+
+  it('names the leaf that cites it, however the value writes it', () => {
+    expect(engine.suggest('LSS 9 § 3', 1)[0]).toMatchObject({
+      code: 'L03',
+      via: 'reference: 9 § 3',
+    });
+    expect(engine.suggest('9:10', 1)[0]?.code).toBe('L10');
+    expect(engine.suggest('SoL 3:6b', 1)[0]?.code).toBe('K1');
+  });
+
+  it('reads chapter and paragraph, a paragraph\u2019s letter, and no date or age', () => {
+    expect([...legalReferences('4 kap. 1 § SoL (5 kap. 7 § i äldre lydelse)').keys()]).toEqual([
+      '4:1',
+      '5:7',
+    ]);
+    expect([...legalReferences('3 kap 6 b §').keys()]).toEqual(['3:6b']);
+    expect([...legalReferences('2024-03-01, 16 år').keys()]).toEqual([]);
   });
 });
 
