@@ -108,7 +108,12 @@
 //              a Swedish codebook of support under LSS and related SoL services (14 leaves, 150
 //              values) and an English codebook of youth offending team outcomes in England (15
 //              leaves, 150 values); their totals measured once with the final engine of stop 15
-//              (sets-stop15c-README.md); then their few-shot moves were read;
+//              (sets-stop15c-README.md); then their misses were read (legal references);
+//   final24-*, forsorjning-*, cme-*  (stop 15, fourth) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of an adult's main source of income (16 leaves, 150
+//              values) and an English codebook of why a child is missing education (16 leaves, 150
+//              values); their totals measured once with the final engine of stop 15, after all its
+//              changes (sets-stop15d-README.md);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -396,6 +401,7 @@ async function main(): Promise<void> {
     ...pair('final 21', 'final21'),
     ...pair('final 22', 'final22'),
     ...pair('final 23', 'final23'),
+    ...pair('final 24', 'final24'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -427,6 +433,8 @@ async function main(): Promise<void> {
       'sen',
       'lss',
       'yot',
+      'forsorjning',
+      'cme',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
