@@ -149,6 +149,24 @@ export interface EngineWeights {
   readonly alignedContainment?: number;
 }
 
+/** The numbers of a text that may name something (`pathway 2`, `9 § 3`): not a date's parts. */
+function numbersOf(text: string): string[] {
+  if (!/\d/u.test(text)) return [];
+  const plain = text.replace(/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?/gu, ' ');
+  return plain.match(/(?<![\p{L}\p{N}])\d{1,3}(?![\p{L}\p{N}])/gu) ?? [];
+}
+
+/** Both texts name numbers, and none in common. */
+export function differentNumbers(a: string, b: string): boolean {
+  const x = numbersOf(b);
+  if (x.length === 0) return false;
+  const y = numbersOf(a);
+  return y.length > 0 && !y.some((n) => x.includes(n));
+}
+
+/** Factor on a codebook text whose numbers the value does not share (`pathway 1`, `pathway 2`). */
+const NUMBER_CONFLICT = 0.7;
+
 /** Leaves that may cite one legal reference for it to name them (`9 § 9` of two kinds of housing). */
 const MAX_CITING = 2;
 /**
@@ -878,6 +896,15 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       (forms !== undefined && forms.length > 0
         ? similarity(dice, alignedShared(forms, target), valueWordSize)
         : similarity(dice, shared, size)) * target.weight;
+    // A codebook text that names a number (`D2A pathway 1`) is not a value that names another
+    // (`D2A pathway 2`): the number is what the codebook tells apart by.
+    // (A legal reference's target is read from its label: its numbers are the reference's.)
+    if (
+      !target.independent &&
+      differentNumbers(valueNormalised, target.normalised) &&
+      !target.key.startsWith('reference\u0000')
+    )
+      score *= NUMBER_CONFLICT;
     if (value.owner !== null && target.owner !== null) {
       if (value.owner !== target.owner) score *= weights.ownerConflict;
     } else if (value.owner === null && target.owner === 'caregiver') {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
-import { createEngine, legalReferences } from '../../../src/core/suggest/engine';
+import { createEngine, differentNumbers, legalReferences } from '../../../src/core/suggest/engine';
 import {
   DocumentIndex,
   exclusionReferrals,
@@ -10,6 +10,7 @@ import {
 } from '../../../src/core/suggest/retrieval';
 import { neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
+import { codebookAt } from './golden';
 
 describe('inclusionPhrases', () => {
   it('splits a list of examples and drops lead-ins, in Swedish and English', () => {
@@ -553,6 +554,55 @@ describe('a legal reference the codebook cites', () => {
     ]);
     expect([...legalReferences('3 kap 6 b §').keys()]).toEqual(['3:6b']);
     expect([...legalReferences('2024-03-01, 16 år').keys()]).toEqual([]);
+  });
+});
+
+describe('numbers in a codebook text', () => {
+  const care: Codebook = {
+    id: 'care',
+    variable: 'outcome',
+    categories: [
+      { code: 'C01', label: 'Home care', parent: null, include: 'Domiciliary care, POC.' },
+      { code: 'C02', label: 'Direct payment', parent: null, include: 'DP, personal assistant.' },
+      { code: 'C03', label: 'Residential care', parent: null, include: 'Care home, long term.' },
+      {
+        code: 'C06',
+        label: 'Reablement',
+        parent: null,
+        synonyms: ['D2A pathway 1'],
+        include: 'Reablement, home first, START team.',
+      },
+      {
+        code: 'C07',
+        label: 'Short-term bed-based care',
+        parent: null,
+        include: 'Step-down bed, D2A pathway 2, interim placement.',
+      },
+    ],
+  };
+
+  it('tell apart texts that differ only by them', () => {
+    const engine = createEngine({ codebook: care, known: new Map(), profile: neutralProfile });
+    expect(engine.suggest('D2A pathway 2', 1)[0]?.code).toBe('C07');
+    expect(engine.suggest('D2A pathway 1', 1)[0]?.code).toBe('C06');
+    // In careact's codebook (sets-stop15-README.md) the synonym `D2A pathway 1` outscored the
+    // inclusion `D2A pathway 2` (0.801 against 0.800).
+    const careact = codebookAt(
+      new URL('../../fixtures/suggest/careact-codebook.json', import.meta.url).pathname,
+    );
+    const full = createEngine({ codebook: careact, known: new Map(), profile: neutralProfile });
+    expect(full.suggest('D2A pathway 2', 1)[0]).toMatchObject({
+      code: 'C07',
+      via: 'include: D2A pathway 2',
+    });
+  });
+
+  it('are a date\u2019s parts or a word\u2019s digits only when they stand alone', () => {
+    expect(differentNumbers('D2A pathway 2', 'D2A pathway 1')).toBe(true);
+    expect(differentNumbers('reablement 2024-03-01', 'pathway 1')).toBe(false);
+    expect(differentNumbers('reablement 12/5', 'pathway 1')).toBe(false);
+    expect(differentNumbers('D2A', 'pathway 1')).toBe(false);
+    expect(differentNumbers('pathway 1 and 2', 'pathway 1')).toBe(false);
   });
 });
 
