@@ -113,7 +113,12 @@
 //              actions; a Swedish codebook of an adult's main source of income (16 leaves, 150
 //              values) and an English codebook of why a child is missing education (16 leaves, 150
 //              values); their totals measured once with the final engine of stop 15, after all its
-//              changes (sets-stop15d-README.md);
+//              changes but one (sets-stop15d-README.md);
+//   final25-*, hvb-*, dvmarac-*  (stop 15, fifth) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of why a placement in an HVB or SiS home ended (16
+//              leaves, 150 values) and an English codebook of why a domestic abuse case went to a
+//              MARAC (16 leaves, 150 values); their totals measured once with the final engine of
+//              stop 15 (sets-stop15e-README.md);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -402,6 +407,7 @@ async function main(): Promise<void> {
     ...pair('final 22', 'final22'),
     ...pair('final 23', 'final23'),
     ...pair('final 24', 'final24'),
+    ...pair('final 25', 'final25'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -435,6 +441,8 @@ async function main(): Promise<void> {
       'yot',
       'forsorjning',
       'cme',
+      'hvb',
+      'dvmarac',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
