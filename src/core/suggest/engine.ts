@@ -156,7 +156,7 @@ function numbersOf(text: string): string[] {
   return plain.match(/(?<![\p{L}\p{N}])\d{1,3}(?![\p{L}\p{N}])/gu) ?? [];
 }
 
-/** Both texts name numbers, and none in common. */
+/** Both texts name numbers, and none in common (the engine's rule, kept per text there). */
 export function differentNumbers(a: string, b: string): boolean {
   const x = numbersOf(b);
   if (x.length === 0) return false;
@@ -252,6 +252,8 @@ interface Target {
    * them affirmed conflicts with it; a plain `Familjehem` does not.
    */
   readonly qualifier?: ReadonlySet<string>;
+  /** The numbers of `normalised` (numbersOf), on first use. */
+  numbers?: readonly string[];
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
   nearRound: number;
   nearScore: number;
@@ -899,12 +901,16 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // A codebook text that names a number (`D2A pathway 1`) is not a value that names another
     // (`D2A pathway 2`): the number is what the codebook tells apart by.
     // (A legal reference's target is read from its label: its numbers are the reference's.)
-    if (
-      !target.independent &&
-      differentNumbers(valueNormalised, target.normalised) &&
-      !target.key.startsWith('reference\u0000')
-    )
-      score *= NUMBER_CONFLICT;
+    if (!target.independent) {
+      const numbers = (target.numbers ??= numbersOf(target.normalised));
+      if (
+        numbers.length > 0 &&
+        (valueNumbers ??= numbersOf(valueNormalised)).length > 0 &&
+        !valueNumbers.some((n) => numbers.includes(n)) &&
+        !target.key.startsWith('reference\u0000')
+      )
+        score *= NUMBER_CONFLICT;
+    }
     if (value.owner !== null && target.owner !== null) {
       if (value.owner !== target.owner) score *= weights.ownerConflict;
     } else if (value.owner === null && target.owner === 'caregiver') {
@@ -973,6 +979,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   let valueForm: DiceProfile | undefined;
   let valueConcepts = '';
   let valueNormalised = '';
+  // The value's numbers (numbersOf), on first need in a suggestion.
+  let valueNumbers: readonly string[] | undefined;
   // The value's match text's words, prepared on first need in a suggestion, and their bigrams
   // (EngineWeights.alignedContainment).
   let valueWordForms: DiceProfile[] | undefined;
@@ -1085,6 +1093,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     applyChanges();
     remember(raw, value.matchText);
     valueNormalised = value.normalised;
+    valueNumbers = undefined;
     valueForm = undefined;
     round++;
 
