@@ -19,8 +19,8 @@ export const enReading: ReadingMessages = {
   tblErr_encoding: 'the encoding of the file cannot be read',
   tblErr_encoding_bom:
     'the file starts with a UTF-8 byte-order mark but is not valid UTF-8 (line {line}); save it again as "CSV UTF-8"',
-  tblErr_encoding_declared: 'the file says it is {encoding} but is not valid {encoding}',
-  tblErr_encoding_near: 'the file is not valid {encoding} near byte {byte}',
+  tblErr_encoding_line:
+    'the file is not valid {encoding} on line {line} (byte {byte}): a character there is broken or cut short',
   'tblErr_too-large': 'the file is {sizeBytes}; the limit is {maxBytes}',
   'tblErr_too-large_split':
     'the file is {sizeBytes}; Kodbok reads files up to {maxBytes} (split it, or save only the columns you need)',

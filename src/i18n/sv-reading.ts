@@ -20,8 +20,8 @@ export const svReading = {
   tblErr_encoding: 'filens teckenkodning går inte att läsa',
   tblErr_encoding_bom:
     'filen börjar med en UTF-8-markering (BOM) men är inte giltig UTF-8 (textrad {line}); spara den igen som ”CSV UTF-8”',
-  tblErr_encoding_declared: 'filen anger att den är {encoding} men är inte giltig {encoding}',
-  tblErr_encoding_near: 'filen är inte giltig {encoding} vid byte {byte}',
+  tblErr_encoding_line:
+    'filen är inte giltig {encoding} på textrad {line} (byte {byte}): ett tecken där är trasigt eller avkortat',
   'tblErr_too-large': 'filen är {sizeBytes}; största tillåtna är {maxBytes}',
   'tblErr_too-large_split':
     'filen är {sizeBytes}; största tillåtna är {maxBytes} (dela upp den, eller spara bara de kolumner du behöver)',

@@ -18,6 +18,7 @@ import {
   detectSourceEncoding,
   type TextEncoding,
 } from './decode';
+import { InvalidText, invalidTextRefusal } from './invalid-text';
 import { chunksOf, memorySource, type ByteSource } from './source';
 import {
   TableBuilder,
@@ -388,10 +389,18 @@ export async function streamCsv(
     : await detectSourceEncoding(source, size, options.encoding);
   const bodyLength = source.size - bomLength;
   const ignoreBadLines = mixed ? { onBadLine: () => undefined } : undefined;
-  const sample = createDecoder(encoding, ignoreBadLines).decode(
-    await source.read(bomLength, SAMPLE_CHARS * 2),
-    { stream: true },
-  );
+  // A broken character in the sample is refused as one further on is (not as a crash).
+  const refusal = (e: unknown): unknown =>
+    e instanceof InvalidText ? invalidTextRefusal(e, encoding, bomLength) : e;
+  let sample: string;
+  try {
+    sample = createDecoder(encoding, ignoreBadLines).decode(
+      await source.read(bomLength, SAMPLE_CHARS * 2),
+      { stream: true },
+    );
+  } catch (e) {
+    throw refusal(e);
+  }
   if (encoding === 'utf-16le' || encoding === 'utf-16be') checkDecodedSample(sample);
   const { guess, builder, chunks } = setUp(sample, options, preferred);
   const decoder = createDecoder(
@@ -410,13 +419,8 @@ export async function streamCsv(
     let text: string;
     try {
       text = decoder.decode(piece, { stream: !last });
-    } catch {
-      throw new TableReadError(
-        'encoding',
-        `the file is not valid ${encoding.toUpperCase()} near byte ${i}`,
-        {},
-        { variant: 'near', encoding: encoding.toUpperCase(), byte: i },
-      );
+    } catch (e) {
+      throw refusal(e);
     }
     i += piece.length;
     chunks.feed(text, last);

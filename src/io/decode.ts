@@ -3,6 +3,7 @@
 // byte says so; otherwise it is Windows-1252, and the preview says which was used.
 // Runs in a Worker and in Node: TextDecoder only.
 
+import { firstInvalidUtf16, InvalidText, invalidTextRefusal } from './invalid-text';
 import { chunksOf, type ByteSource } from './source';
 import { TableReadError } from './table';
 
@@ -140,11 +141,15 @@ function joinBytes(pending: Uint8Array, bytes: Uint8Array): Uint8Array {
 /**
  * A strict decoder fed slice by slice. It cuts slices at character boundaries itself and
  * decodes each whole, instead of `{ stream: true }`: in Node a streaming fatal TextDecoder
- * takes a slow path (about 4× slower on a 70 MB file).
+ * takes a slow path (about 4× slower on a 70 MB file). Bytes that are not valid UTF-16 throw
+ * InvalidText naming where (UTF-8 is validated before it is decoded, so it only throws here).
  */
 class SliceDecoder implements ChunkDecoder {
   private pending = new Uint8Array(0);
   private readonly decoder: TextDecoder;
+  /** Bytes decoded before `pending`, and the line feeds in them (UTF-16 only). */
+  private decoded = 0;
+  private lineFeeds = 0;
 
   constructor(private readonly unit: 'utf-8' | 'utf-16le' | 'utf-16be') {
     this.decoder = new TextDecoder(unit, { fatal: true, ignoreBOM: true });
@@ -154,7 +159,19 @@ class SliceDecoder implements ChunkDecoder {
     const data = joinBytes(this.pending, bytes);
     const end = options.stream ? characterEnd(data, this.unit) : data.length;
     this.pending = data.slice(end);
-    return this.decoder.decode(data.subarray(0, end));
+    const piece = data.subarray(0, end);
+    if (this.unit === 'utf-8') return this.decoder.decode(piece);
+    let text: string;
+    try {
+      text = this.decoder.decode(piece);
+    } catch (e) {
+      const bad = firstInvalidUtf16(piece, this.unit);
+      if (bad === null) throw e;
+      throw new InvalidText(this.decoded + bad.byte, this.lineFeeds + bad.lineFeeds + 1);
+    }
+    this.decoded += end;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineFeeds++;
+    return text;
   }
 }
 
@@ -451,14 +468,10 @@ export function decodeText(
   let text: string;
   try {
     text = createDecoder(encoding).decode(bytes.subarray(bomLength));
-  } catch {
+  } catch (e) {
     // Only UTF-16 can get here (UTF-8 was validated): an odd byte count or a lone surrogate.
-    throw new TableReadError(
-      'encoding',
-      `the file says it is ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}`,
-      {},
-      { variant: 'declared', encoding: encoding.toUpperCase() },
-    );
+    if (e instanceof InvalidText) throw invalidTextRefusal(e, encoding, bomLength);
+    throw e;
   }
   // UTF-16 text was not inspected byte by byte; look at its first characters.
   if (encoding === 'utf-16le' || encoding === 'utf-16be') checkControls(text.slice(0, SNIFF_BYTES));

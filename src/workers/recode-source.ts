@@ -1,7 +1,9 @@
 // The export of recoded data (issue 11): a source file read again with the reader the import
 // uses, then recoded. Runs in the import worker, so a big workbook never blocks the page and
 // is stopped by the caller's time cap (RELIABILITY.md rule 5). Problems come back as values:
-// a class does not survive the trip out of a worker.
+// a class does not survive the trip out of a worker. A file the reader refuses comes back as
+// the import's ImportProblem (kind and parameters), so the dialog says it in the user's
+// language as the import dialog does.
 
 import {
   RecodeError,
@@ -10,10 +12,12 @@ import {
   type RecodedTable,
 } from '../core/export/recode';
 import { TableReadError, readTableFile } from '../io/table';
+import { problemOf } from './import-inspect';
+import type { ImportProblem } from './import-problem';
 
 export type RecodeOutcome =
   | ({ readonly ok: true } & RecodedTable)
-  | { readonly ok: false; readonly kind: 'read'; readonly message: string }
+  | { readonly ok: false; readonly kind: 'read'; readonly problem: ImportProblem }
   | {
       readonly ok: false;
       readonly kind: RecodeError['kind'];
@@ -27,7 +31,8 @@ export function recodeSource(name: string, bytes: Uint8Array, spec: RecodeSpec):
   try {
     table = readTableFile(name, bytes);
   } catch (e) {
-    if (e instanceof TableReadError) return { ok: false, kind: 'read', message: e.message };
+    if (e instanceof TableReadError)
+      return { ok: false, kind: 'read', problem: problemOf(name, e) };
     throw e;
   }
   try {

@@ -163,4 +163,32 @@ print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_d
     expect(rows.map((r) => r.aktualiseringsorsak_code)).toEqual([approvedCode, '']);
     expect(rows[0]?.aktualiseringsorsak_label).not.toBe('');
   });
+
+  it('names a source file it cannot read in Swedish, with the line and byte (not the reader’s English)', async () => {
+    const { page } = demo.session;
+    // Excel's "Unicode text" (UTF-16LE) with a lone surrogate on line 3, byte 52 of the file.
+    const utf16 = (s: string) => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
+    const source = join(dir, 'Umeå.txt');
+    writeFileSync(
+      source,
+      Uint8Array.of(
+        0xff,
+        0xfe,
+        ...utf16('kommun;orsak\nGävle;Våld\nÅ'),
+        0x00,
+        0xdc,
+        ...utf16(';x\n'),
+      ),
+    );
+    await openExport(page);
+    await page.getByTestId('export-kind-recoded').check();
+    await page.getByTestId('export-recoded-files').setInputFiles(source);
+    await page.getByTestId('export-download').click();
+    const problem = page.getByTestId('export-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe(
+      'Umeå.txt: filen är inte giltig UTF-16LE på textrad 3 (byte 52): ett tecken där är trasigt eller avkortat',
+    );
+    await shot(page, 'export-dialog-recoded-refused');
+  });
 });

@@ -102,3 +102,106 @@ describe('JSON files are UTF-8 or refused with the reason (the app reads bytes, 
     expect(!read.ok && read.errors[0]?.message).toMatch(/UTF-16; save it as UTF-8/);
   });
 });
+
+describe('a UTF-16 file with a broken character is refused as an encoding problem, naming where', () => {
+  // Excel's "Unicode text" is UTF-16LE; a file cut in the middle of a character, or a lone
+  // surrogate (a tool that split an emoji in two), is not valid UTF-16 wherever it happens.
+  const utf16 = (s: string, order: 'le' | 'be' = 'le') =>
+    Uint8Array.from(
+      [...s].flatMap((c) => {
+        const u = c.charCodeAt(0);
+        return order === 'le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff];
+      }),
+    );
+  const LE_BOM = Uint8Array.of(0xff, 0xfe);
+  const BE_BOM = Uint8Array.of(0xfe, 0xff);
+  /** A lone low surrogate, in the byte order asked for. */
+  const lone = (order: 'le' | 'be' = 'le') =>
+    order === 'le' ? Uint8Array.of(0x00, 0xdc) : Uint8Array.of(0xdc, 0x00);
+
+  async function refusedStreaming(name: string, bytes: Uint8Array, chunkBytes?: number) {
+    try {
+      await streamTableFile(name, bytes, {}, { onRows: () => undefined, chunkBytes });
+    } catch (e) {
+      return e as { issue: unknown; message: string };
+    }
+    throw new Error('expected a refusal');
+  }
+  function refusedWhole(name: string, bytes: Uint8Array) {
+    try {
+      readTableFile(name, bytes);
+    } catch (e) {
+      return e as { issue: unknown; message: string };
+    }
+    throw new Error('expected a refusal');
+  }
+
+  // BOM (2 bytes) + `kommun;orsak\n` (26) + `Gävle;Våld\n` (22) + `Å`: the lone surrogate is
+  // byte 52 of the file, on line 3.
+  const early = concat(LE_BOM, utf16('kommun;orsak\nGävle;Våld\nÅ'), lone(), utf16(';x\n'));
+  const EARLY = {
+    kind: 'encoding',
+    params: { variant: 'line', encoding: 'UTF-16LE', line: 3, byte: 52 },
+  };
+
+  it('a lone surrogate in the first 64 Ki characters (the sample the delimiter is found in)', async () => {
+    for (const chunk of [undefined, 3, 7, 64]) {
+      const e = await refusedStreaming('Gävle.txt', early, chunk);
+      expect(e.issue).toMatchObject({ ...EARLY, file: 'Gävle.txt' });
+      expect(e.message).toBe(
+        'Gävle.txt: the file is not valid UTF-16LE on line 3 (byte 52): a character there is broken or cut short',
+      );
+    }
+    expect(refusedWhole('Gävle.txt', early).issue).toMatchObject({ ...EARLY, file: 'Gävle.txt' });
+  });
+
+  it('the same refusal for a lone surrogate after the sample', async () => {
+    const lines = 'a;b\n'.repeat(20_000);
+    const late = concat(LE_BOM, utf16(lines), lone(), utf16(';x\n'));
+    const where = {
+      variant: 'line',
+      encoding: 'UTF-16LE',
+      line: 20_001,
+      byte: 2 + lines.length * 2,
+    };
+    expect((await refusedStreaming('sen.txt', late)).issue).toMatchObject({
+      kind: 'encoding',
+      params: where,
+    });
+    expect((await refusedStreaming('sen.txt', late, 1000)).issue).toMatchObject({
+      kind: 'encoding',
+      params: where,
+    });
+    expect(refusedWhole('sen.txt', late).issue).toMatchObject({ kind: 'encoding', params: where });
+  });
+
+  it('an odd number of bytes (a file cut short) and UTF-16BE', async () => {
+    const cut = concat(LE_BOM, utf16('a;b\n1;2\n'), Uint8Array.of(0x33));
+    const odd = {
+      kind: 'encoding',
+      params: { variant: 'line', encoding: 'UTF-16LE', line: 3, byte: 18 },
+    };
+    for (const chunk of [undefined, 3]) {
+      expect((await refusedStreaming('kort.csv', cut, chunk)).issue).toMatchObject(odd);
+    }
+    expect(refusedWhole('kort.csv', cut).issue).toMatchObject(odd);
+
+    const be = concat(BE_BOM, utf16('a;b\nc', 'be'), lone('be'), utf16(';d\n', 'be'));
+    const beWhere = {
+      kind: 'encoding',
+      params: { variant: 'line', encoding: 'UTF-16BE', line: 2, byte: 12 },
+    };
+    expect((await refusedStreaming('be.csv', be)).issue).toMatchObject(beWhere);
+    expect(refusedWhole('be.csv', be).issue).toMatchObject(beWhere);
+  });
+
+  it('UTF-8 with a BOM and a bad byte at the start is refused with its line, streamed or whole; Windows-1252 is never refused', async () => {
+    const bom = concat(Uint8Array.of(0xef, 0xbb, 0xbf), utf8('a;b\n'), cp1252('Å;1\n'));
+    const where = { kind: 'encoding', params: { variant: 'bom', line: 2 } };
+    expect((await refusedStreaming('bom.csv', bom)).issue).toMatchObject(where);
+    expect(refusedWhole('bom.csv', bom).issue).toMatchObject(where);
+    const cp = cp1252('kommun;orsak\nÅre;Våld\n');
+    const read = await streamTableFile('cp.csv', cp, {}, { onRows: () => undefined });
+    expect(read.source).toMatchObject({ encoding: 'windows-1252' });
+  });
+});

@@ -128,11 +128,23 @@ const refusals: [string, () => Promise<ImportProblem>][] = [
     () => refusal('bom.csv', () => decodeText(Uint8Array.of(0xef, 0xbb, 0xbf, 0x61, 0x0a, 0xff))),
   ],
   [
-    'encoding_declared',
+    'encoding_line',
     () => refusal('u16.txt', () => decodeText(Uint8Array.of(...UTF16LE_BOM, 0x00, 0xd8, 0x61, 0))),
   ],
   [
-    'encoding_near',
+    'encoding_line in the first 64 Ki characters',
+    () =>
+      refusal('u16.txt', () =>
+        streamTableFile(
+          'u16.txt',
+          Uint8Array.of(...UTF16LE_BOM, 0x61, 0, 0x0a, 0, 0x00, 0xdc, 0x62, 0),
+          {},
+          { onRows: () => undefined },
+        ),
+      ),
+  ],
+  [
+    'encoding_line after them',
     () =>
       refusal('u16.txt', () =>
         streamTableFile(

@@ -36,9 +36,13 @@ describe('recoding a source file in the worker', () => {
     });
   });
 
-  it('refuses a broken workbook with the reader’s message; headers are null then', () => {
+  it('refuses a broken workbook as the import does (kind and parameters); headers are null then', () => {
     const outcome = recodeSource('t.xlsx', fixture('truncated.xlsx'), spec);
-    expect(outcome).toMatchObject({ ok: false, kind: 'read' });
+    expect(outcome).toMatchObject({
+      ok: false,
+      kind: 'read',
+      problem: { kind: 'corrupt', file: 't.xlsx' },
+    });
     expect(sourceHeaders('t.xlsx', fixture('truncated.xlsx'))).toBeNull();
     expect(sourceHeaders('d.csv', bytes('id;orsak\n1;a\n'))).toEqual(['id', 'orsak']);
   });

@@ -16,6 +16,7 @@ import { withExportWorker } from '../../state/recode-worker';
 import { useT, type T } from '../i18n';
 import { download } from '../download';
 import { CrosswalkSelect } from './CrosswalkSelect';
+import { recodeProblem } from './recode-problem';
 import {
   EXPORT_KINDS,
   FORMATS_OF,
@@ -148,7 +149,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         const outcome = await withExportWorker<RecodeOutcome>(
           (w) => w.recodeSource(f, spec) as Promise<RecodeOutcome>,
         );
-        if (!outcome.ok) return setProblem(recodeProblem(t, f.name, form.column, outcome));
+        if (!outcome.ok) return setProblem(recodeProblem(t, s.lang, f.name, form.column, outcome));
         made.push(recodedFile(f.name, outcome, choice));
       }
     } catch (e) {
@@ -179,25 +180,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
     />
   );
-}
-
-/** A file that could not be recoded, in the user's words. */
-function recodeProblem(
-  t: T,
-  file: string,
-  column: string,
-  outcome: Exclude<RecodeOutcome, { ok: true }>,
-): string {
-  if (outcome.kind === 'read') return outcome.message;
-  if (outcome.kind === 'long-row') return t('expRecodedLongRow', { file, row: String(outcome.at) });
-  if (outcome.kind === 'column-exists')
-    return t('expRecodedColumnExists', { file, column: String(outcome.at) });
-  if (outcome.kind === 'duplicate-column') return t('expRecodedDuplicateColumn', { file, column });
-  return t('expRecodedNoColumn', {
-    file,
-    column,
-    columns: outcome.headers.map((h) => JSON.stringify(h)).join(', '),
-  });
 }
 
 interface ViewProps {
