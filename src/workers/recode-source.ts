@@ -44,12 +44,19 @@ export function recodeSource(name: string, bytes: Uint8Array, spec: RecodeSpec):
   }
 }
 
-/** The header row only matters to the dialog's column choice; `null` when unreadable. */
-export function sourceHeaders(name: string, bytes: Uint8Array): string[] | null {
+export type HeadersOutcome =
+  | { readonly ok: true; readonly headers: string[] }
+  | { readonly ok: false; readonly problem: ImportProblem };
+
+/**
+ * The header row, for the dialog's column choice; or, for a file the reader refuses, why (the
+ * dialog says it as soon as the file is chosen, not only after the export is asked for).
+ */
+export function sourceHeaders(name: string, bytes: Uint8Array): HeadersOutcome {
   try {
-    return readTableFile(name, bytes).headers;
+    return { ok: true, headers: readTableFile(name, bytes).headers };
   } catch (e) {
-    if (e instanceof TableReadError) return null;
+    if (e instanceof TableReadError) return { ok: false, problem: problemOf(name, e) };
     throw e;
   }
 }

@@ -183,6 +183,12 @@ print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_d
     await openExport(page);
     await page.getByTestId('export-kind-recoded').check();
     await page.getByTestId('export-recoded-files').setInputFiles(source);
+    // Said as soon as the file is chosen (the column choice used to vanish without a word).
+    const unreadable = page.getByTestId('export-recoded-unreadable');
+    await unreadable.waitFor();
+    expect(await unreadable.textContent()).toBe(
+      'Umeå.txt: filen är inte giltig UTF-16LE på textrad 3 (byte 52): ett tecken där är trasigt eller avkortat',
+    );
     await page.getByTestId('export-download').click();
     const problem = page.getByTestId('export-problem');
     await problem.waitFor();

@@ -8,12 +8,14 @@ import type { StoredCombination, StoredTally } from '../../core/import-merge';
 import type { Suggestion, Variable } from '../../core/types';
 import { appDb } from '../../db/db';
 import * as repo from '../../db/repo';
-import type { RecodeOutcome } from '../../workers/recode-source';
+import type { HeadersOutcome, RecodeOutcome } from '../../workers/recode-source';
 import type { TableFormat } from '../../io/table-export';
 import { notify, useApp } from '../../state/app';
 import { Overrun } from '../../state/import-worker';
 import { withExportWorker } from '../../state/recode-worker';
 import { useT, type T } from '../i18n';
+import type { Language } from '../../i18n';
+import { describeProblem } from '../import/describe-problem';
 import { download } from '../download';
 import { CrosswalkSelect } from './CrosswalkSelect';
 import { recodeProblem } from './recode-problem';
@@ -169,6 +171,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   return (
     <ExportDialogView
       t={t}
+      lang={s.lang}
       variable={variable}
       hasApproved={s.values.some((v) => v.status === 'approved')}
       hasCells={cells === null || cells.length > 0}
@@ -184,6 +187,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
 interface ViewProps {
   readonly t: T;
+  readonly lang: Language;
   readonly variable: Variable;
   readonly hasApproved: boolean;
   readonly hasCells: boolean;
@@ -200,6 +204,7 @@ export function ExportDialogView(props: ViewProps) {
   const { t, variable, sources } = props;
   const [form, setForm] = useState<ExportForm>({ ...INITIAL, column: variable.id });
   const [headers, setHeaders] = useState<readonly string[]>([]);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   const set = (patch: Partial<ExportForm>) => setForm((f) => ({ ...f, ...patch }));
   const targets = crosswalkTargets(variable.codebook);
   const missing = form.crosswalk === '' ? [] : missingCrosswalk(variable.codebook, form.crosswalk);
@@ -211,9 +216,15 @@ export function ExportDialogView(props: ViewProps) {
   const pickSources = async (list: FileList | null) => {
     const files = [...(list ?? [])];
     props.onSources(files);
+    setUnreadable(null);
     const first = files[0];
     if (!first) return setHeaders([]);
-    const headers = await withExportWorker((w) => w.sourceHeaders(first)).catch(() => null);
+    const read = await withExportWorker(
+      (w) => w.sourceHeaders(first) as Promise<HeadersOutcome>,
+    ).catch(() => null);
+    // A file the reader refuses is named at once, with why (not only after the export is asked).
+    if (read && !read.ok) setUnreadable(describeProblem(t, props.lang, read.problem));
+    const headers = read?.ok ? read.headers : null;
     setHeaders(headers ?? []);
     if (!headers) return;
     const guess =
@@ -318,6 +329,11 @@ export function ExportDialogView(props: ViewProps) {
                 data-testid="export-recoded-files"
               />
             </label>
+            {unreadable !== null && (
+              <p className="error" data-testid="export-recoded-unreadable">
+                {unreadable}
+              </p>
+            )}
             {headers.length > 0 && (
               <label>
                 {t('expRecodedColumn', { variable: variable.label })}{' '}
