@@ -1,7 +1,7 @@
 import type { ImportWorkerHandle } from '../workers/client';
 import { startImportWorker } from '../workers/client';
 import type { ImportProblem } from '../workers/import-session';
-import { setImport, type ImportFileState } from './import-store';
+import { setImport } from './import-store';
 
 // The import dialog's worker: one of its own, so that it can be terminated without touching
 // the suggestion worker or the demo. Every call runs under a watchdog (RELIABILITY.md rule 5):
@@ -92,7 +92,10 @@ export function guardedNow<T>(work: (w: ImportWorkerHandle['remote']) => Promise
 }
 
 /** What the user is told when the worker was stopped while it read a file. */
-export function stoppedProblem(file: ImportFileState, e: unknown): ImportProblem {
+export function stoppedProblem(
+  file: { readonly file: { readonly name: string } },
+  e: unknown,
+): ImportProblem {
   const name = file.file.name;
   if (e instanceof Overrun)
     return {

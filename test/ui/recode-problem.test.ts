@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey } from '../../src/i18n';
-import { recodeProblem } from '../../src/ui/export/recode-problem';
+import { recodeProblem, recodeStopped } from '../../src/ui/export/recode-problem';
+import { Overrun } from '../../src/state/import-worker';
 import { recodeSource, type RecodeOutcome } from '../../src/workers/recode-source';
 
 const t = (lang: Language) => (key: MessageKey, p?: Record<string, string | number>) =>
@@ -82,6 +83,21 @@ describe('a source file the export cannot read, in the user’s language', () =>
     const none = refused('d.csv', bytes('id;kön\n1;f\n'));
     expect(say('sv', 'd.csv', none)).toBe(
       'd.csv har ingen kolumn orsak; dess kolumner är "id", "kön"',
+    );
+  });
+});
+
+describe('a recoding the worker could not finish', () => {
+  it('is said in the user\u2019s language, naming the file (it was the error\u2019s English)', () => {
+    const crashed = recodeStopped(t('sv'), 'sv', 'Umeå.txt', new Error('Out of memory'));
+    expect(crashed).toBe(
+      'Umeå.txt: importens arbetsprocess stannade medan filen lästes (Out of memory); filen kan vara för stor för den här webbläsaren',
+    );
+    expect(recodeStopped(t('en'), 'en', 'Umeå.txt', new Error('Out of memory'))).toMatch(
+      /^Umeå\.txt: .*Out of memory/u,
+    );
+    expect(recodeStopped(t('sv'), 'sv', 'Umeå.txt', new Overrun(60_000))).toMatch(
+      /^.*Umeå\.txt.*60/u,
     );
   });
 });

@@ -11,14 +11,13 @@ import * as repo from '../../db/repo';
 import type { HeadersOutcome, RecodeOutcome } from '../../workers/recode-source';
 import type { TableFormat } from '../../io/table-export';
 import { notify, useApp } from '../../state/app';
-import { Overrun } from '../../state/import-worker';
 import { withExportWorker } from '../../state/recode-worker';
 import { useT, type T } from '../i18n';
 import type { Language } from '../../i18n';
 import { describeProblem } from '../import/describe-problem';
 import { download } from '../download';
 import { CrosswalkSelect } from './CrosswalkSelect';
-import { recodeProblem } from './recode-problem';
+import { recodeProblem, recodeStopped } from './recode-problem';
 import {
   EXPORT_KINDS,
   FORMATS_OF,
@@ -155,11 +154,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         made.push(recodedFile(f.name, outcome, choice));
       }
     } catch (e) {
-      return setProblem(
-        e instanceof Overrun
-          ? t('expRecodedTooSlow', { file: sources[made.length]?.name ?? '', s: e.capMs / 1000 })
-          : String(e),
-      );
+      return setProblem(recodeStopped(t, s.lang, sources[made.length]?.name ?? '', e));
     } finally {
       setBusy(false);
     }
