@@ -156,12 +156,14 @@ function numbersOf(text: string): string[] {
   return plain.match(/(?<![\p{L}\p{N}])\d{1,3}(?![\p{L}\p{N}])/gu) ?? [];
 }
 
-/** Both texts name numbers, and none in common (the engine's rule, kept per text there). */
+/** Both lists name numbers, and none in common. */
+function noNumberShared(value: readonly string[], text: readonly string[]): boolean {
+  return value.length > 0 && text.length > 0 && !value.some((n) => text.includes(n));
+}
+
+/** Both texts name numbers, and none in common: the engine's rule on a value and a codebook text. */
 export function differentNumbers(a: string, b: string): boolean {
-  const x = numbersOf(b);
-  if (x.length === 0) return false;
-  const y = numbersOf(a);
-  return y.length > 0 && !y.some((n) => x.includes(n));
+  return noNumberShared(numbersOf(a), numbersOf(b));
 }
 
 /** Factor on a codebook text whose numbers the value does not share (`pathway 1`, `pathway 2`). */
@@ -536,8 +538,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       const written = writtenAs.get(key) as string;
       referenceTargets.set(
         key,
-        [...cs].map((c) =>
-          targetOf(
+        [...cs].map((c) => ({
+          ...targetOf(
             c.code,
             `reference: ${written}`,
             `reference\u0000${key}`,
@@ -545,7 +547,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
             analyseWithForm(c.label),
             false,
           ),
-        ),
+          // Read from its label, but its numbers are the reference's (`9 § 7`, not the label's `12`).
+          numbers: numbersOf(written),
+        })),
       );
     }
   }
@@ -900,14 +904,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         : similarity(dice, shared, size)) * target.weight;
     // A codebook text that names a number (`D2A pathway 1`) is not a value that names another
     // (`D2A pathway 2`): the number is what the codebook tells apart by.
-    // (A legal reference's target is read from its label: its numbers are the reference's.)
     if (!target.independent) {
       const numbers = (target.numbers ??= numbersOf(target.normalised));
       if (
         numbers.length > 0 &&
-        (valueNumbers ??= numbersOf(valueNormalised)).length > 0 &&
-        !valueNumbers.some((n) => numbers.includes(n)) &&
-        !target.key.startsWith('reference\u0000')
+        noNumberShared((valueNumbers ??= numbersOf(valueNormalised)), numbers)
       )
         score *= NUMBER_CONFLICT;
     }
