@@ -119,6 +119,15 @@
 //              leaves, 150 values) and an English codebook of why a domestic abuse case went to a
 //              MARAC (16 leaves, 150 values); their totals measured once with the final engine of
 //              stop 15 (sets-stop15e-README.md);
+//   final26-*, hemtjanst-*, recall-*  (stop 16) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of the home-care services granted to an older person
+//              (16 leaves, 150 values) and an English codebook of why an offender on licence was
+//              recalled to custody (13 leaves, 150 values) (sets-stop16-README.md);
+//   final27-*, skuld-*, cin-*  (stop 16, second) written the same way: 150 reasons and 100
+//              actions; a Swedish codebook of the main kind of debt in debt counselling (16 leaves,
+//              150 values) and an English codebook of a child in need's primary need (16 leaves,
+//              150 values) (sets-stop16b-README.md); both batches' totals measured once with the
+//              final engine of stop 15, before this stop's changes;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -408,6 +417,8 @@ async function main(): Promise<void> {
     ...pair('final 23', 'final23'),
     ...pair('final 24', 'final24'),
     ...pair('final 25', 'final25'),
+    ...pair('final 26', 'final26'),
+    ...pair('final 27', 'final27'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -443,6 +454,10 @@ async function main(): Promise<void> {
       'cme',
       'hvb',
       'dvmarac',
+      'hemtjanst',
+      'recall',
+      'skuld',
+      'cin',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
