@@ -149,11 +149,31 @@ export interface EngineWeights {
   readonly alignedContainment?: number;
 }
 
+/** A date's parts (`2024-03-01`, `3/4`, `3/4/24`): numbers that name nothing. */
+const DATE = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?/gu;
+/** A number that may name something: one to three digits, not part of a word or a longer number. */
+const NAMING_NUMBER = /(?<![\p{L}\p{N}])\d{1,3}(?![\p{L}\p{N}])/gu;
+
 /** The numbers of a text that may name something (`pathway 2`, `9 § 3`): not a date's parts. */
 function numbersOf(text: string): string[] {
   if (!/\d/u.test(text)) return [];
-  const plain = text.replace(/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?/gu, ' ');
-  return plain.match(/(?<![\p{L}\p{N}])\d{1,3}(?![\p{L}\p{N}])/gu) ?? [];
+  return text.replace(DATE, ' ').match(NAMING_NUMBER) ?? [];
+}
+
+/**
+ * A text with its numbers that may name something (numbersOf) as `#` (`lss # § #` of `lss 9 § 3`):
+ * texts of one template differ only in those numbers. '' when it names none.
+ */
+export function numberTemplate(text: string): string {
+  if (!/\d/u.test(text)) return '';
+  const plain = text.replace(DATE, ' ');
+  if (plain.search(NAMING_NUMBER) < 0) return '';
+  return plain.replace(NAMING_NUMBER, '#').replace(/\s+/gu, ' ').trim();
+}
+
+/** Two lists of numbers, in order, that are not the same. */
+function otherNumbers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length !== b.length || a.some((n, i) => n !== b[i]);
 }
 
 /** Both lists name numbers, and none in common. */
@@ -256,6 +276,8 @@ interface Target {
   readonly qualifier?: ReadonlySet<string>;
   /** The numbers of `normalised` (numbersOf), on first use. */
   numbers?: readonly string[];
+  /** `normalised`'s numberTemplate, on first use (only decisions' are read). */
+  template?: string;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
   nearRound: number;
   nearScore: number;
@@ -849,8 +871,54 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return model;
   };
 
+  // The decisions whose texts name numbers, by numberTemplate: a template whose decisions name two
+  // categories (`LSS 9 § 4` and `LSS 9 § 5`) is one whose numbers the team codes by, and a decision
+  // of it never pulls a value of it naming other numbers.
+  const byTemplate = new Map<string, Map<string, { code: string; text: string }>>();
+  const templateOf = new Map<string, string>(); // raw → its template, for the decisions in byTemplate
+  const decidesByNumber = (template: string): boolean => {
+    const decisions = byTemplate.get(template);
+    if (decisions === undefined) return false;
+    let first: string | undefined;
+    for (const { code } of decisions.values()) {
+      if (first === undefined) first = code;
+      else if (code !== first) return true;
+    }
+    return false;
+  };
+  /** Sets (or, without `decision`, drops) a raw value's decision in byTemplate. */
+  const placeByTemplate = (
+    raw: string,
+    decision?: { code: string; text: string; template: string },
+  ) => {
+    const before = templateOf.get(raw);
+    const touched = new Set<string>();
+    if (before !== undefined) {
+      touched.add(before);
+      templateOf.delete(raw);
+    }
+    if (decision !== undefined && decision.template !== '') {
+      touched.add(decision.template);
+      templateOf.set(raw, decision.template);
+    }
+    for (const template of touched) {
+      const was = decidesByNumber(template);
+      let decisions = byTemplate.get(template);
+      if (template === before) decisions?.delete(raw);
+      if (decision !== undefined && template === decision.template) {
+        if (decisions === undefined) byTemplate.set(template, (decisions = new Map()));
+        decisions.set(raw, { code: decision.code, text: decision.text });
+      }
+      if (decisions?.size === 0) byTemplate.delete(template);
+      // Whether the template's numbers decide changes what its every decision pulls.
+      if (built && was !== decidesByNumber(template))
+        for (const { text } of decisions?.values() ?? []) changedTexts.add(text);
+    }
+  };
+
   const forget = (raw: string): void => {
     if (learning && training.delete(raw)) modelStale = modelMoved = true;
+    placeByTemplate(raw);
     const text = known.textOf(raw);
     if (text === undefined) return;
     known.delete(raw);
@@ -880,6 +948,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       modelStale = modelMoved = true;
     }
     known.set(raw, features.matchText, target);
+    placeByTemplate(raw, {
+      code: value.code,
+      text: features.matchText,
+      template: (target.template = numberTemplate(target.normalised)),
+    });
   };
 
   let built = false;
@@ -911,6 +984,20 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         noNumberShared((valueNumbers ??= numbersOf(valueNormalised)), numbers)
       )
         score *= NUMBER_CONFLICT;
+    } else {
+      // A decision of a template the team codes by its numbers, naming other numbers than the
+      // value's (`LSS 9 § 5` for `LSS 9 § 1`), says nothing of the value.
+      const template = (target.template ??= numberTemplate(target.normalised));
+      if (
+        template !== '' &&
+        template === (valueTemplate ??= numberTemplate(valueNormalised)) &&
+        decidesByNumber(template) &&
+        otherNumbers(
+          (valueNumbers ??= numbersOf(valueNormalised)),
+          (target.numbers ??= numbersOf(target.normalised)),
+        )
+      )
+        return 0;
     }
     if (value.owner !== null && target.owner !== null) {
       if (value.owner !== target.owner) score *= weights.ownerConflict;
@@ -982,6 +1069,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   let valueNormalised = '';
   // The value's numbers (numbersOf), on first need in a suggestion.
   let valueNumbers: readonly string[] | undefined;
+  // The value's numberTemplate, on first need in a suggestion.
+  let valueTemplate: string | undefined;
   // The value's match text's words, prepared on first need in a suggestion, and their bigrams
   // (EngineWeights.alignedContainment).
   let valueWordForms: DiceProfile[] | undefined;
@@ -1095,6 +1184,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     remember(raw, value.matchText);
     valueNormalised = value.normalised;
     valueNumbers = undefined;
+    valueTemplate = undefined;
     valueForm = undefined;
     round++;
 

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
-import { createEngine, differentNumbers, legalReferences } from '../../../src/core/suggest/engine';
+import {
+  createEngine,
+  differentNumbers,
+  legalReferences,
+  numberTemplate,
+} from '../../../src/core/suggest/engine';
 import {
   DocumentIndex,
   exclusionReferrals,
@@ -9,6 +14,7 @@ import {
   withoutReferences,
 } from '../../../src/core/suggest/retrieval';
 import { neutralProfile } from '../../../src/core/suggest/profile';
+import { chooseProfile } from '../../../src/core/suggest/choose';
 import type { Codebook } from '../../../src/core/types';
 import { codebookAt } from './golden';
 
@@ -603,6 +609,78 @@ describe('numbers in a codebook text', () => {
     expect(differentNumbers('reablement 12/5', 'pathway 1')).toBe(false);
     expect(differentNumbers('D2A', 'pathway 1')).toBe(false);
     expect(differentNumbers('pathway 1 and 2', 'pathway 1')).toBe(false);
+  });
+});
+
+describe('decisions that differ only in their numbers', () => {
+  const lss = codebookAt(
+    new URL('../../fixtures/suggest/lss-codebook.json', import.meta.url).pathname,
+  );
+  // The profile the app gives the variable (choose.ts), as quality.ts measures it.
+  const { profile } = chooseProfile(lss);
+  const approved = (code: string) => ({ code, status: 'approved' as const });
+
+  it('pull no value naming other numbers once the team has coded the numbers apart', () => {
+    // lss few-shot (sets-stop15c-README.md): approved `LSS 9 § 5` pulled `LSS 9 § 1`, `§ 2`, `§ 3`,
+    // `§ 6` and `§ 7` to 9 § 5's category, over the codebook's own reference.
+    const engine = createEngine({
+      codebook: lss,
+      known: new Map([
+        ['LSS 9 § 4', approved('L04')],
+        ['LSS 9 § 5', approved('L05')],
+      ]),
+      profile,
+    });
+    for (const n of ['1', '2', '3', '6', '7'])
+      expect(engine.suggest(`LSS 9 § ${n}`, 1)[0]?.code).toBe(`L0${n}`);
+    // The same numbers are the same value.
+    expect(engine.suggest('LSS 9 § 5', 1)[0]).toMatchObject({
+      code: 'L05',
+      via: 'approved: LSS 9 § 5',
+    });
+  });
+
+  it('still pull when the team has coded them alike, or named one category only', () => {
+    const codebook: Codebook = {
+      id: 'risk',
+      variable: 'risk',
+      categories: [
+        { code: 'D', label: 'High risk score', parent: null },
+        { code: 'P', label: 'Professional judgement', parent: null },
+      ],
+    };
+    const alike = createEngine({
+      codebook,
+      known: new Map([
+        ['DASH 14', approved('D')],
+        ['DASH 17', approved('D')],
+      ]),
+    });
+    expect(alike.suggest('DASH 16', 1)[0]).toMatchObject({ code: 'D', via: 'approved: DASH 14' });
+    const one = createEngine({ codebook, known: new Map([['DASH 14', approved('D')]]) });
+    expect(one.suggest('DASH 16', 1)[0]?.code).toBe('D');
+  });
+
+  it('reach the values they pull as soon as a decision sets the numbers apart', () => {
+    const engine = createEngine({
+      codebook: lss,
+      known: new Map([['LSS 9 § 4', approved('L04')]]),
+      profile,
+    });
+    expect(engine.suggest('LSS 9 § 1', 1)[0]?.code).toBe('L04');
+    engine.learn('LSS 9 § 5', approved('L05'));
+    expect(engine.affected()).toContain('LSS 9 § 1');
+    expect(engine.suggest('LSS 9 § 1', 1)[0]?.code).toBe('L01');
+    // Taken back, the numbers no longer decide.
+    engine.forget('LSS 9 § 5');
+    expect(engine.affected()).toContain('LSS 9 § 1');
+    expect(engine.suggest('LSS 9 § 1', 1)[0]?.code).toBe('L04');
+  });
+
+  it('read a template without a date\u2019s parts', () => {
+    expect(numberTemplate('lss 9 § 3')).toBe('lss # § #');
+    expect(numberTemplate('dusch 2024-03-01')).toBe('');
+    expect(numberTemplate('d2a pathway 1')).toBe('d2a pathway #');
   });
 });
 
