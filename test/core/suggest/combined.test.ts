@@ -68,8 +68,12 @@ describe('probably combined values', () => {
       }
       // Written after this rule (stop 9), unread when it was made: one action restated as a
       // process step and its outcome is still flagged. The app does not check single-valued
-      // variables such as the action (checksCombined), so no researcher meets it there.
-      expect(flagged).toEqual(['final11-atgard: Förhandsbedömning, ingen utredning']);
+      // variables such as the action (checksCombined), so no researcher meets it there. Final 27
+      // (stop 16) adds another of the kind: no new investigation, because one is under way.
+      expect(flagged).toEqual([
+        'final11-atgard: Förhandsbedömning, ingen utredning',
+        'final27-atgard: Inleds ej, utredning pågår redan',
+      ]);
     },
   );
 
