@@ -36,7 +36,7 @@ describe('English loan words in Swedish case notes', () => {
   });
 });
 
-describe('verbs that only say a thing exists', () => {
+describe('verbs that only say a thing exists or affects the child', () => {
   it.skipIf(!haveDevSet)('are no words of any category', () => {
     const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
     const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
@@ -46,5 +46,7 @@ describe('verbs that only say a thing exists', () => {
     expect(top('Barn i familj där våld förekommer mellan de vuxna')).toBe('H04');
     expect(top('Våld förekom mellan de vuxna')).toBe('H04');
     expect(top('Missbruk hos mamma föreligger')).toBe('H07');
+    // final 22 (read): `påverkar` (affects) was read as `påverkad` (intoxicated) mistyped.
+    expect(top('Vårdnadstvist som påverkar barnet')).toBe('H06');
   });
 });
