@@ -36,7 +36,7 @@ describe('English loan words in Swedish case notes', () => {
   });
 });
 
-describe('verbs that only say a thing exists or affects the child', () => {
+describe('verbs that say nothing of a category', () => {
   it.skipIf(!haveDevSet)('are no words of any category', () => {
     const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
     const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
@@ -48,5 +48,7 @@ describe('verbs that only say a thing exists or affects the child', () => {
     expect(top('Missbruk hos mamma föreligger')).toBe('H07');
     // final 22 (read): `påverkar` (affects) was read as `påverkad` (intoxicated) mistyped.
     expect(top('Vårdnadstvist som påverkar barnet')).toBe('H06');
+    // final 22–24 (read): `hämtade` (picked up) was read as `häktade` (remanded) mistyped.
+    expect(top('Pappa luktade alkohol när han hämtade')).toBe('H07');
   });
 });
