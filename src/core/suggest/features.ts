@@ -274,9 +274,14 @@ export function analyseValue(
     // Violence done to someone: after `mot` or a verb of violence.
     const victimSide = governor !== null && (governor.victimPreposition || governor.violenceVerb);
     if (w.doer) {
-      // `barnet förövare`: the person just named did it.
       person[i] = true;
-      const doer = before.person;
+      if (next.person !== undefined) {
+        // `förövare styvfar`: the person named next did it, whatever governed the words before.
+        governor = null;
+        continue;
+      }
+      // `barnet förövare`, `den unge är gärningsperson`: the person just named did it.
+      const doer = before.stop ? (word[i - 2] ?? NOT_A_WORD).person : before.person;
       if (doer === 'childStrong' || doer === 'childWeak') childStrong = true;
       continue;
     }

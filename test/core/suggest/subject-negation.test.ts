@@ -116,6 +116,13 @@ describe('whose problem a value names', () => {
 });
 
 describe('who is hurt, and by whom', () => {
+  it('reads the doer a doer word names, after it or before it', () => {
+    // final 18 and 24 (read): `förövare styvfar` made the child named before it the doer.
+    expect(features('Misshandel av barn, förövare styvfar')).toMatchObject({ owner: 'caregiver' });
+    expect(features('Barnet förövare')).toMatchObject({ owner: 'child' });
+    expect(features('Misshandel, den unge är gärningsperson')).toMatchObject({ owner: 'child' });
+  });
+
   it('reads the victim after mot or a verb of violence, and the doer before it', () => {
     expect(features('Våld mot pappa')).toMatchObject({ otherVictim: true, childVictim: false });
     expect(features('Mamma slår pappan')).toMatchObject({
