@@ -69,3 +69,17 @@ describe('verbs that say nothing of a category', () => {
     },
   );
 });
+
+describe('the home as the place it happened', () => {
+  it.skipIf(!haveDevSet)('is no housing problem, but losing it is', () => {
+    const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
+    const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
+    const top = (raw: string) => engine.suggest(raw, 1)[0]?.code;
+    // final 17, 18, 23 (read): `i bostaden`, `till lägenheten` were read as housing (O19).
+    expect(top('Barnet har sett pappa misshandla mamma i bostaden, granne larmade polis')).toBe(
+      'H04',
+    );
+    expect(top('Familjen har blivit av med lägenheten')).toBe('O19');
+    expect(top('Mamma har förlorat bostaden')).toBe('O19');
+  });
+});
