@@ -73,6 +73,17 @@ export class WordList<T> {
    * value of the shortest form that begins with `w`.
    */
   private cutShort(w: string, value: T): T | undefined {
+    let other = false;
+    let shortest: readonly [string, T] | undefined;
+    for (const entry of this.longerForms(w)) {
+      if (entry[1] !== value) other = true;
+      if (!shortest || entry[0].length < shortest[0].length) shortest = entry;
+    }
+    return other ? shortest?.[1] : undefined;
+  }
+
+  /** The listed forms (folded) longer than `w` that begin with it. */
+  private *longerForms(w: string): Generator<readonly [string, T]> {
     const sorted = (this.sorted ??= [...this.exact]
       .map(([form, v]) => [folded(form), v] as const)
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
@@ -83,15 +94,29 @@ export class WordList<T> {
       if ((sorted[mid] as readonly [string, T])[0] <= w) lo = mid + 1;
       else hi = mid;
     }
-    let other = false;
-    let shortest: readonly [string, T] | undefined;
     for (let i = lo; i < sorted.length; i++) {
       const entry = sorted[i] as readonly [string, T];
-      if (!entry[0].startsWith(w)) break;
-      if (entry[1] !== value) other = true;
-      if (!shortest || entry[0].length < shortest[0].length) shortest = entry;
+      if (!entry[0].startsWith(w)) return;
+      yield entry;
     }
-    return other ? shortest?.[1] : undefined;
+  }
+
+  /**
+   * A word of `min` letters or more that only begins listed forms, all of one value, and keeps at
+   * least `share` of the shortest of them, cut short as records abbreviate (`föräld.`,
+   * `vårdnadsh.`, `omsorgspers`; not `omsorg`, a word of its own): that value.
+   */
+  begins(word: string, min: number, share: number): T | undefined {
+    const w = folded(word);
+    if (w.length < min) return undefined;
+    let found: T | undefined;
+    let shortest = Infinity;
+    for (const [form, value] of this.longerForms(w)) {
+      if (found !== undefined && value !== found) return undefined;
+      found = value;
+      shortest = Math.min(shortest, form.length);
+    }
+    return w.length >= share * shortest ? found : undefined;
   }
 
   /** Exactly as listed (or folded, which the list also holds). */

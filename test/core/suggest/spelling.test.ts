@@ -45,3 +45,26 @@ describe('a word cut short in a value', () => {
     expect(top?.code).toBe('O18');
   });
 });
+
+describe('a person word cut short', () => {
+  const persons = new WordList<string>(
+    [
+      ['förälder', 'caregiver'],
+      ['föräldrar', 'caregiver'],
+      ['omsorgsperson', 'caregiver'],
+      ['vårdnadshavare', 'caregiver'],
+      ['barnet', 'child'],
+      ['barnen', 'child'],
+    ],
+    7,
+  );
+
+  it('is read as the word it begins when it keeps enough of it and begins no other', () => {
+    expect(persons.begins('föräld', 6, 0.6)).toBe('caregiver');
+    expect(persons.begins('vårdnadsh', 6, 0.6)).toBe('caregiver');
+    expect(persons.begins('omsorgspers', 6, 0.6)).toBe('caregiver');
+    // `omsorg` is a word of its own (care): too little of `omsorgsperson`.
+    expect(persons.begins('omsorg', 6, 0.6)).toBeUndefined();
+    expect(persons.begins('bar', 6, 0.6)).toBeUndefined();
+  });
+});

@@ -116,6 +116,17 @@ describe('whose problem a value names', () => {
 });
 
 describe('who is hurt, and by whom', () => {
+  it('reads a caregiver cut short as records abbreviate (`Föräld.`, `vårdnadsh.`)', () => {
+    // final 20, 22, 23, 24 (read): the problem was read as the child's.
+    expect(features('Föräld. alkoholmissbr.')).toMatchObject({ owner: 'caregiver' });
+    expect(features('Missbr. hos vårdnadsh.')).toMatchObject({ owner: 'caregiver' });
+    expect(features('Barnet utsatt för våld av omsorgspers')).toMatchObject({
+      owner: 'caregiver',
+      childVictim: true,
+    });
+    expect(features('Otillräcklig omsorg om barnet')).not.toMatchObject({ owner: 'caregiver' });
+  });
+
   it('reads the doer a doer word names, after it or before it', () => {
     // final 18 and 24 (read): `förövare styvfar` made the child named before it the doer.
     expect(features('Misshandel av barn, förövare styvfar')).toMatchObject({ owner: 'caregiver' });
