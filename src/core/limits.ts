@@ -17,9 +17,14 @@ export function textTooLongMessage(length: number): string {
   return `is ${length} characters long; Kodbok reads values, labels and notes of up to ${MAX_TEXT_LENGTH} characters`;
 }
 
-/** A value quoted for a message: a value near the limit must not make the message as long. */
+/** A value for a message: a value near the limit must not make the message as long. */
+export function shortText(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** A value quoted for a message (as JSON), shortened like shortText. */
 export function shortQuote(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+  return JSON.stringify(shortText(text));
 }
 
 /** A text field and where it is: a JSON pointer's keys. */
@@ -30,7 +35,12 @@ export function textLimitErrors(fields: Iterable<TextField>): FormatError[] {
   const errors: FormatError[] = [];
   for (const [keys, text] of fields) {
     if (text !== undefined && text.length > MAX_TEXT_LENGTH) {
-      errors.push({ path: pointer(...keys), message: textTooLongMessage(text.length) });
+      errors.push({
+        path: pointer(...keys),
+        code: 'text-too-long',
+        params: { length: text.length, max: MAX_TEXT_LENGTH },
+        message: textTooLongMessage(text.length),
+      });
     }
   }
   return errors;
@@ -45,10 +55,15 @@ export function countError(
   value: number | undefined,
 ): FormatError[] {
   if (value === undefined || (Number.isSafeInteger(value) && value >= 0)) return [];
-  const found = Number.isFinite(value) ? String(value) : 'a number too large to hold (e.g. 1e400)';
+  const finite = Number.isFinite(value);
+  const found = finite ? String(value) : 'a number too large to hold (e.g. 1e400)';
   return [
     {
       path: pointer(...keys),
+      code: 'bad-count',
+      params: finite
+        ? { max: Number.MAX_SAFE_INTEGER, found }
+        : { max: Number.MAX_SAFE_INTEGER, variant: 'infinite' },
       message: `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}; found ${found}`,
     },
   ];

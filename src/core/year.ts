@@ -5,6 +5,7 @@
 // Rows without a readable year are counted as before, under "no year": a value's rows per
 // municipality (its tally) hold every row, the year detail only the rows with a year, so the
 // rows without one are the difference and older imports need no change.
+import type { FormatError } from './formats/result';
 import type { Tally } from './import-count';
 import type { TallyPairs } from './import-merge';
 
@@ -197,17 +198,30 @@ export function yearTable(munis: TallyPairs, years: YearPairs | undefined): Year
  * Why a stored year detail does not fit its tally, or null when it does: a year out of range,
  * or a municipality with more rows in its years than in its tally (a broken backup or event).
  */
-export function yearsProblem(munis: TallyPairs, years: YearPairs | undefined): string | null {
+export function yearsProblem(
+  munis: TallyPairs,
+  years: YearPairs | undefined,
+): Omit<FormatError, 'path'> | null {
   if (!years) return null;
   const rows = new Map(munis);
   const dated = new Map<string, number>();
   for (const [year, tally] of years) {
     if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
-      return `the year ${year} is not one from ${MIN_YEAR} to ${MAX_YEAR}`;
+      return {
+        code: 'year-out-of-range',
+        params: { year: String(year), from: MIN_YEAR, to: MAX_YEAR },
+        message: `the year ${year} is not one from ${MIN_YEAR} to ${MAX_YEAR}`,
+      };
     for (const [m, n] of tally) dated.set(m, (dated.get(m) ?? 0) + n);
   }
-  for (const [m, n] of dated)
-    if (n > (rows.get(m) ?? 0))
-      return `"${m}" has ${n} rows with a year but ${rows.get(m) ?? 0} rows in all`;
+  for (const [m, n] of dated) {
+    const all = rows.get(m) ?? 0;
+    if (n > all)
+      return {
+        code: 'years-exceed-rows',
+        params: { municipality: m, dated: n, rows: all },
+        message: `"${m}" has ${n} rows with a year but ${all} rows in all`,
+      };
+  }
   return null;
 }

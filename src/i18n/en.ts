@@ -1,3 +1,4 @@
+import { enFormats } from './en-formats';
 import { enReading } from './en-reading';
 import type { Messages } from './sv';
 
@@ -897,4 +898,5 @@ export const en: Messages = {
     'The import cannot be undone: {n} values it added have been decided on since ({values}). Clear them first if the import must go.',
   impUndoNotLatest: 'Only the latest import can be undone.',
   ...enReading,
+  ...enFormats,
 };

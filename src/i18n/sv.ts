@@ -1,4 +1,5 @@
 // Swedish is the default language of Kodbok. Every key here must exist in en.ts (typechecked).
+import { svFormats } from './sv-formats';
 import { svReading } from './sv-reading';
 
 export const sv = {
@@ -899,6 +900,7 @@ export const sv = {
     'Importen kan inte ångras: {n} värden som den lade till har fått beslut sedan dess ({values}). Rensa dem först om importen ska bort.',
   impUndoNotLatest: 'Bara den senaste importen kan ångras.',
   ...svReading,
+  ...svFormats,
 };
 
 export type Messages = { [K in keyof typeof sv]: string };

@@ -96,7 +96,7 @@ describe('reading a mapping file', () => {
         { raw: 'a', code: 'Y', status: 'coded' },
       ]),
     );
-    expect(errorsOf(r)).toEqual([
+    expect(errorsOf(r)).toMatchObject([
       {
         path: '/entries/2/raw',
         message:
@@ -127,7 +127,7 @@ describe('reading a mapping file', () => {
         { code: 'X', status: 'approved' },
       ]),
     );
-    expect(errorsOf(r)).toEqual([
+    expect(errorsOf(r)).toMatchObject([
       {
         path: '/entries/0/status',
         message:
@@ -470,7 +470,7 @@ describe('building the export of a variable', () => {
       ),
     );
     const check = checkMappingAgainstCodebook(file, codebook);
-    expect(check.errors).toEqual([
+    expect(check.errors).toMatchObject([
       {
         path: '/entries/1/code',
         message: 'code "HEM" (Hemmiljö) is a group; values are coded to its subcategories',

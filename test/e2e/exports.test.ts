@@ -164,7 +164,7 @@ print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_d
     expect(rows[0]?.aktualiseringsorsak_label).not.toBe('');
   });
 
-  it('names a source file it cannot read in Swedish, with the line and byte (not the reader’s English)', async () => {
+  it('names a source file it cannot read in Swedish, with the line and byte, and offers no download until a readable one is chosen', async () => {
     const { page } = demo.session;
     // Excel's "Unicode text" (UTF-16LE) with a lone surrogate on line 3, byte 52 of the file.
     const utf16 = (s: string) => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
@@ -189,12 +189,18 @@ print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_d
     expect(await unreadable.textContent()).toBe(
       'Umeå.txt: filen är inte giltig UTF-16LE på textrad 3 (byte 52): ett tecken där är trasigt eller avkortat',
     );
-    await page.getByTestId('export-download').click();
-    const problem = page.getByTestId('export-problem');
-    await problem.waitFor();
-    expect(await problem.textContent()).toBe(
-      'Umeå.txt: filen är inte giltig UTF-16LE på textrad 3 (byte 52): ett tecken där är trasigt eller avkortat',
-    );
+    // Ladda ner would only repeat the refusal: it waits for a file it can read.
+    const download = page.getByTestId('export-download');
+    expect(await download.isDisabled()).toBe(true);
     await shot(page, 'export-dialog-recoded-refused');
+    await page.screenshot({ path: join(dir, 'export-dialog-recoded-refused.png') });
+    const readable = join(dir, 'Umeå.csv');
+    writeFileSync(readable, `id;aktualiseringsorsak\n1;${approvedRaw}\n`);
+    await page.getByTestId('export-recoded-files').setInputFiles(readable);
+    await expect
+      .poll(() => page.getByTestId('export-recoded-column').inputValue())
+      .toBe('aktualiseringsorsak');
+    expect(await page.getByTestId('export-recoded-unreadable').count()).toBe(0);
+    expect(await download.isEnabled()).toBe(true);
   });
 });

@@ -79,7 +79,7 @@ describe('no stored state makes the app unusable', () => {
     await page.getByTestId('export-menu').click();
     await page.getByTestId('backup-file').setInputFiles(tampered);
     await expect(page.getByTestId('import-errors').textContent()).resolves.toMatch(
-      '/values/3/code missing: a value that is approved needs a code',
+      '/values/3/code saknas: ett värde som är godkänt behöver en kod',
     );
     await page.getByRole('button', { name: 'Stäng' }).click();
   });

@@ -85,7 +85,12 @@ function refer<T>(
   rows.forEach((row, i) => {
     const id = row[field];
     if (typeof id === 'string' && !known.has(id))
-      error({ path: pointer(list, i, field), message: `no ${what} "${id}" in the backup` });
+      error({
+        path: pointer(list, i, field),
+        code: 'unknown-reference',
+        params: { what, id },
+        message: `no ${what} "${id}" in the backup`,
+      });
   });
 }
 
@@ -110,6 +115,8 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
       if (seen.has(v.id))
         error({
           path: pointer('variables', i, 'id'),
+          code: 'listed-twice',
+          params: { what: 'variable', id: v.id },
           message: `variable "${v.id}" is listed twice`,
         });
       seen.add(v.id);
@@ -122,12 +129,15 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
       if (x.values.get(v.variable)?.get(v.raw)?.i !== i)
         error({
           path: pointer('values', i, 'raw'),
+          code: 'value-twice',
           message: 'the same value is listed twice for its variable',
         });
       if (v.code === null) {
         if (NEEDS_CODE.has(v.status))
           error({
             path: pointer('values', i, 'code'),
+            code: 'needs-code',
+            params: { status: v.status },
             message: `missing: a value that is ${v.status} needs a code`,
           });
         return;
@@ -137,9 +147,12 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
       // history then holds the decision that gave it.
       if (!leaves || leaves.has(v.code) || x.historyCodes.get(v.variable)?.get(v.raw)?.has(v.code))
         return;
+      const group = x.groups.get(v.variable)?.has(v.code) === true;
       error({
         path: pointer('values', i, 'code'),
-        message: x.groups.get(v.variable)?.has(v.code)
+        code: group ? 'group-of-variable' : 'not-category-of-variable',
+        params: { code: v.code, variable: v.variable },
+        message: group
           ? `"${v.code}" is a group of the codebook of "${v.variable}"; values are coded to its leaves only`
           : `"${v.code}" is not a category of the codebook of "${v.variable}"`,
       });
@@ -154,6 +167,8 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
         if (values?.has(c.raw) || x.undecided.get(h.variable)?.has(c.raw)) return;
         error({
           path: pointer('history', i, 'changes', j, 'raw'),
+          code: 'history-unknown-value',
+          params: { variable: h.variable },
           message: `names a value that "${h.variable}" does not have`,
         });
       });
@@ -163,7 +178,12 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
     const seen = new Set<string>();
     b.imports.forEach((m, i) => {
       if (seen.has(m.id))
-        error({ path: pointer('imports', i, 'id'), message: `import "${m.id}" is listed twice` });
+        error({
+          path: pointer('imports', i, 'id'),
+          code: 'listed-twice',
+          params: { what: 'import', id: m.id },
+          message: `import "${m.id}" is listed twice`,
+        });
       seen.add(m.id);
     });
   },
@@ -177,12 +197,11 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
     b.counts.forEach((c, i) => {
       c.tallies.forEach((t, j) => {
         const problem = yearsProblem(t.munis, t.years);
-        if (problem) error({ path: pointer('counts', i, 'tallies', j, 'years'), message: problem });
+        if (problem) error({ path: pointer('counts', i, 'tallies', j, 'years'), ...problem });
       });
       c.combinations.forEach((t, j) => {
         const problem = yearsProblem(t.munis, t.years);
-        if (problem)
-          error({ path: pointer('counts', i, 'combinations', j, 'years'), message: problem });
+        if (problem) error({ path: pointer('counts', i, 'combinations', j, 'years'), ...problem });
       });
     });
     b.counts.forEach((c, i) =>
@@ -193,6 +212,12 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
         if (value.v.frequency !== rows)
           error({
             path: pointer('values', value.i, 'frequency'),
+            code: 'frequency-mismatch',
+            params: {
+              frequency: value.v.frequency,
+              at: pointer('counts', i, 'tallies', j),
+              rows,
+            },
             message: `is ${value.v.frequency}, but the value's rows per municipality (${pointer('counts', i, 'tallies', j)}) add up to ${rows}`,
           });
       }),
@@ -206,6 +231,8 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
       if (seen.has(key))
         error({
           path: pointer('codebookVersions', i, 'number'),
+          code: 'version-twice',
+          params: { number: v.number, variable: v.variable },
           message: `version ${v.number} of "${v.variable}" is listed twice`,
         });
       seen.add(key);
@@ -217,6 +244,8 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
         if (!seen.has(JSON.stringify([h.variable, h.codebook[field]])))
           error({
             path: pointer('history', i, 'codebook', field),
+            code: 'version-not-listed',
+            params: { number: h.codebook[field], variable: h.variable },
             message: `names version ${h.codebook[field]} of "${h.variable}", which is not in codebookVersions`,
           });
     });
@@ -236,10 +265,17 @@ const TABLE_CHECKS: Readonly<Record<string, TableCheck>> = {
     b.doubleCodes.forEach((c, i) => {
       const raws = samples.get(c.sample);
       if (!raws)
-        error({ path: pointer('doubleCodes', i, 'sample'), message: `no sample "${c.sample}"` });
+        error({
+          path: pointer('doubleCodes', i, 'sample'),
+          code: 'no-sample',
+          params: { sample: c.sample },
+          message: `no sample "${c.sample}"`,
+        });
       else if (!raws.has(c.raw))
         error({
           path: pointer('doubleCodes', i, 'raw'),
+          code: 'not-in-sample',
+          params: { sample: c.sample },
           message: `is not a value of sample "${c.sample}"`,
         });
     });
@@ -256,7 +292,12 @@ function unique(
   const ids = new Set<string>();
   rows.forEach((r, i) => {
     if (ids.has(r.id))
-      error({ path: pointer(table, i, 'id'), message: `${what} "${r.id}" is listed twice` });
+      error({
+        path: pointer(table, i, 'id'),
+        code: 'listed-twice',
+        params: { what, id: r.id },
+        message: `${what} "${r.id}" is listed twice`,
+      });
     ids.add(r.id);
   });
 }

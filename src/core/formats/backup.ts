@@ -32,7 +32,7 @@ import {
   stringField,
   type SchemaNode,
 } from './restore';
-import { pointer, type FormatError, type Result } from './result';
+import { pointer, under, type FormatError, type Result } from './result';
 
 export interface BackupProject {
   readonly id: string;
@@ -514,8 +514,7 @@ export function restoreBackup(data: unknown): Result<ProjectBackup> {
     return rows.map((v: unknown, i) => {
       const read = restoreCodebook(isJsonRecord(v) ? ownField(v, 'codebook') : undefined);
       if (!read.ok)
-        for (const e of read.errors)
-          codebookErrors.push({ path: pointer(list, i, 'codebook') + e.path, message: e.message });
+        for (const e of read.errors) codebookErrors.push(under(pointer(list, i, 'codebook'), e));
       return read.ok ? read.value : null;
     });
   };

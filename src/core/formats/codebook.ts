@@ -127,10 +127,16 @@ export function validateCodebook(codebook: Codebook): FormatError[] {
   cats.forEach((c, i) => {
     const first = indexOf.get(c.code);
     if (c.code.trim() === '') {
-      errors.push({ path: pointer('categories', i, 'code'), message: 'a code must not be empty' });
+      errors.push({
+        path: pointer('categories', i, 'code'),
+        code: 'code-empty',
+        message: 'a code must not be empty',
+      });
     } else if (first !== undefined) {
       errors.push({
         path: pointer('categories', i, 'code'),
+        code: 'duplicate-code',
+        params: { code: c.code, at: pointer('categories', first, 'code') },
         message: `duplicate code "${c.code}" (also at ${pointer('categories', first, 'code')}); codes must be unique`,
       });
     } else {
@@ -141,6 +147,8 @@ export function validateCodebook(codebook: Codebook): FormatError[] {
     if (c.parent !== null && !indexOf.has(c.parent)) {
       errors.push({
         path: pointer('categories', i, 'parent'),
+        code: 'parent-missing',
+        params: { parent: c.parent },
         message: `parent "${c.parent}" is not a code in this codebook (use null for a top-level category)`,
       });
     }
@@ -149,11 +157,13 @@ export function validateCodebook(codebook: Codebook): FormatError[] {
   if (cats.length === 0) {
     errors.push({
       path: '/categories',
+      code: 'no-categories',
       message: 'no categories: a codebook needs at least one category to code values to',
     });
   } else if (errors.length === 0 && leafCodes(codebook).length === 0) {
     errors.push({
       path: '/categories',
+      code: 'no-leaf',
       message: 'no leaf category: values are coded to categories without children',
     });
   }
@@ -185,6 +195,8 @@ function cycleErrors(
         ];
         errors.push({
           path: pointer('categories', at, 'parent'),
+          code: 'cycle',
+          params: { cycle: rotated.join(' → ') },
           message: `cycle: ${rotated.join(' → ')}; a category cannot be inside itself`,
         });
         break;

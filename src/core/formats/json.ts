@@ -20,6 +20,37 @@ export function ownField(record: JsonRecord, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
+/** The JSON type of a value as a code, for a message in the user's language (`integer`, `true`). */
+export const JSON_TYPES = [
+  'null',
+  'array',
+  'string',
+  'integer',
+  'number',
+  'true',
+  'false',
+  'object',
+  'nothing',
+] as const;
+export type JsonType = (typeof JSON_TYPES)[number];
+
+export function jsonTypeOf(value: unknown): JsonType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return Number.isInteger(value) ? 'integer' : 'number';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      return 'object';
+    default:
+      return 'nothing';
+  }
+}
+
 /** The JSON type of a value, in words for messages: `a string`, `null`, `an array`. */
 export function describeJsonType(value: unknown): string {
   if (value === null) return 'null';

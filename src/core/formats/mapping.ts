@@ -2,7 +2,7 @@
 // imports, the CLI's `apply`, and other tools (R, Stata, SPSS, Python, Excel).
 
 import type { Codebook, FileStatus, RawValue, SplitConfig, Suggestion, VariableId } from '../types';
-import { countError, shortQuote, textLimitErrors, type TextField } from '../limits';
+import { countError, shortQuote, shortText, textLimitErrors, type TextField } from '../limits';
 import { leafCodes } from './codebook';
 import mappingSchema from './mapping.schema.json';
 import { isJsonRecord, ownField, restoreJsonBytes, type JsonRecord } from './json';
@@ -199,6 +199,8 @@ function duplicateRawErrors(entries: readonly MappingEntry[]): FormatError[] {
     else {
       errors.push({
         path: pointer('entries', i, 'raw'),
+        code: 'duplicate-raw',
+        params: { raw: shortText(e.raw), at: pointer('entries', at, 'raw') },
         message: `duplicate raw value ${shortQuote(e.raw)} (also at ${pointer('entries', at, 'raw')}); a value has one code per mapping`,
       });
     }
@@ -256,11 +258,15 @@ export function checkMappingAgainstCodebook(
     if (label === undefined) {
       errors.push({
         path: pointer('entries', i, 'code'),
+        code: 'code-not-in-codebook',
+        params: { code: shortText(e.code), codebook: codebook.id },
         message: `code ${shortQuote(e.code)} is not in codebook "${codebook.id}"`,
       });
     } else if (!leaves.has(e.code)) {
       errors.push({
         path: pointer('entries', i, 'code'),
+        code: 'code-is-group',
+        params: { code: shortText(e.code), label },
         message: `code ${shortQuote(e.code)} (${label}) is a group; values are coded to its subcategories`,
       });
     }

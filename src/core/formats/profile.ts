@@ -222,6 +222,8 @@ export function validateProfile(profile: SuggestProfile): FormatError[] {
     if (first !== undefined)
       errors.push({
         path: pointer('categories', i, 'code'),
+        code: 'duplicate-attributes',
+        params: { code: c.code, at: pointer('categories', first, 'code') },
         message: `duplicate code "${c.code}" (also at ${pointer('categories', first, 'code')}); declare a category's attributes once`,
       });
     else seen.set(c.code, i);
@@ -230,14 +232,21 @@ export function validateProfile(profile: SuggestProfile): FormatError[] {
   if (neighbours !== undefined && (!Number.isSafeInteger(neighbours) || neighbours < 1))
     errors.push({
       path: pointer('weights', 'neighbours'),
+      code: 'whole-from-one',
+      params: { found: String(neighbours) },
       message: `must be a whole number of 1 or more; found ${neighbours}`,
     });
   for (const [key, value] of Object.entries(profile.weights))
     if (!Number.isFinite(value))
-      errors.push({ path: pointer('weights', key), message: 'must be a finite number' });
+      errors.push({
+        path: pointer('weights', key),
+        code: 'not-finite',
+        message: 'must be a finite number',
+      });
   if (profile.endings.length > 0 && !profile.endings.includes(''))
     errors.push({
       path: '/endings',
+      code: 'endings-need-empty',
       message: 'must include "" (a stem without an ending is a form of itself)',
     });
   return errors;

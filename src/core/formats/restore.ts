@@ -3,8 +3,15 @@
 // then a fresh object built field by field. This module holds the parts both formats share.
 
 import { Validator, type Schema } from '@cfworker/json-schema';
-import { describeJsonType, isJsonRecord, ownField, parseJson, type JsonRecord } from './json';
-import { failure, pointer, success, type FormatError, type Result } from './result';
+import {
+  describeJsonType,
+  isJsonRecord,
+  jsonTypeOf,
+  ownField,
+  parseJson,
+  type JsonRecord,
+} from './json';
+import { failure, pointer, success, under, type FormatError, type Result } from './result';
 
 export const CODEBOOK_FORMAT = 'kodbok/codebook';
 export const MAPPING_FORMAT = 'kodbok/mapping';
@@ -42,6 +49,7 @@ export interface SchemaNode {
   readonly additionalProperties?: SchemaNode | boolean;
   readonly minLength?: number;
   readonly minimum?: number;
+  readonly maximum?: number;
 }
 
 /** The `format` of a parsed file, if it is one of ours. */
@@ -60,6 +68,13 @@ function quote(value: unknown): string {
   return s.length > 60 ? s.slice(0, 57) + '…' : s;
 }
 
+/** The found value as the params of a message: as `quote` writes it, or its type's code. */
+function found(value: unknown): Record<string, string> {
+  return (typeof value === 'object' && value !== null) || value === undefined
+    ? { foundType: jsonTypeOf(value) }
+    : { found: quote(value) };
+}
+
 /**
  * Checks `{format, formatVersion}` before anything else, so a mapping opened as a codebook or a
  * file from a newer Kodbok gets one clear sentence instead of a page of schema errors.
@@ -70,6 +85,8 @@ export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatErro
     return [
       {
         path: '',
+        code: 'not-an-object',
+        params: { format: expected, foundType: jsonTypeOf(data) },
         message: `expected a ${kind} file: a JSON object { "format": "${expected}", … }; found ${describeJsonType(data)}`,
       },
     ];
@@ -79,6 +96,8 @@ export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatErro
     return [
       {
         path: '/format',
+        code: 'format-missing',
+        params: { format: expected },
         message: `missing: not a Kodbok ${kind} file (it must have "format": "${expected}")`,
       },
     ];
@@ -88,6 +107,9 @@ export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatErro
     return [
       {
         path: '/format',
+        ...(other
+          ? { code: 'format-other', params: { format: expected, other: format as string } }
+          : { code: 'format-unknown', params: { format: expected, ...found(format) } }),
         message: other
           ? `this is a ${other} file (${format}), not a ${kind} file; open it as a ${other}`
           : `unknown format ${quote(format)}; a ${kind} file has "format": "${expected}"`,
@@ -99,6 +121,8 @@ export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatErro
     return [
       {
         path: '/formatVersion',
+        code: 'version-missing',
+        params: { format: expected, supported: FORMAT_VERSION },
         message: `missing: a ${kind} file has "formatVersion": ${FORMAT_VERSION}`,
       },
     ];
@@ -107,13 +131,20 @@ export function checkEnvelope(data: unknown, expected: KodbokFormat): FormatErro
     return [
       {
         path: '/formatVersion',
+        code: 'version-newer',
+        params: { version, supported: FORMAT_VERSION },
         message: `written by a newer Kodbok (formatVersion ${version}); this version reads ${FORMAT_VERSION}`,
       },
     ];
   }
   if (version !== FORMAT_VERSION) {
     return [
-      { path: '/formatVersion', message: `must be ${FORMAT_VERSION}, found ${quote(version)}` },
+      {
+        path: '/formatVersion',
+        code: 'version-wrong',
+        params: { supported: FORMAT_VERSION, ...found(version) },
+        message: `must be ${FORMAT_VERSION}, found ${quote(version)}`,
+      },
     ];
   }
   return [];
@@ -146,19 +177,31 @@ export function compileSchema(
         items.forEach((item: unknown, i) => {
           const result = itemValidator.validate(item);
           if (result.valid) return;
-          for (const e of schemaErrors(item, itemSchema, result.errors)) {
-            errors.push({ path: pointer(listKey, i) + e.path, message: e.message });
-          }
+          for (const e of schemaErrors(item, itemSchema, result.errors))
+            errors.push(under(pointer(listKey, i), e));
         });
       }
       return errors;
     } catch (e) {
       // The validator builds pointers with encodeURI, which throws on a lone surrogate in a key.
-      const message =
-        e instanceof URIError
-          ? 'a field name is not valid Unicode (a lone surrogate escape such as \\ud800); correct it and try again'
-          : `could not be checked: ${e instanceof Error ? e.message : String(e)}`;
-      return [{ path: '', message }];
+      if (e instanceof URIError)
+        return [
+          {
+            path: '',
+            code: 'unicode-key',
+            message:
+              'a field name is not valid Unicode (a lone surrogate escape such as \\ud800); correct it and try again',
+          },
+        ];
+      const reason = e instanceof Error ? e.message : String(e);
+      return [
+        {
+          path: '',
+          code: 'not-checked',
+          params: { reason },
+          message: `could not be checked: ${reason}`,
+        },
+      ];
     }
   };
 }
@@ -225,6 +268,13 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   boolean: 'true or false',
 };
 
+type Params = Readonly<Record<string, string | number>>;
+
+/** A schema's `type` as the `types` param of a message: `string,null`. */
+function typeList(type: string | readonly string[] | undefined): string {
+  return (typeof type === 'string' ? [type] : (type ?? [])).join(',');
+}
+
 function typeWords(type: string | readonly string[] | undefined): string {
   const types = typeof type === 'string' ? [type] : (type ?? []);
   return types.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
@@ -243,11 +293,11 @@ function schemaErrors(
 ): FormatError[] {
   const out: FormatError[] = [];
   const seen = new Set<string>();
-  const add = (path: string, message: string): void => {
+  const add = (path: string, message: string, code: FormatError['code'], params?: Params): void => {
     const key = path + '\n' + message;
     if (!seen.has(key)) {
       seen.add(key);
-      out.push({ path, message });
+      out.push(code === undefined ? { path, message } : { path, code, params, message });
     }
   };
   for (const unit of units) {
@@ -260,31 +310,60 @@ function schemaErrors(
       case 'required':
         for (const key of node?.required ?? []) {
           if (isJsonRecord(value) && !Object.hasOwn(value, key)) {
-            const hint = key === 'parent' ? ' (null for a top-level category)' : '';
-            add(path + pointer(key), `missing: "${key}" is required${hint}`);
+            const parent = key === 'parent';
+            const hint = parent ? ' (null for a top-level category)' : '';
+            add(path + pointer(key), `missing: "${key}" is required${hint}`, 'required', {
+              property: key,
+              ...(parent ? { variant: 'parent' } : {}),
+            });
           }
         }
         break;
       case 'type':
-        add(path, `must be ${typeWords(node?.type)}; found ${describeJsonType(value)}`);
+        add(path, `must be ${typeWords(node?.type)}; found ${describeJsonType(value)}`, 'type', {
+          types: typeList(node?.type),
+          foundType: jsonTypeOf(value),
+        });
         break;
       case 'const':
-        add(path, `must be ${JSON.stringify(node?.const)}; found ${quote(value)}`);
+        add(path, `must be ${JSON.stringify(node?.const)}; found ${quote(value)}`, 'const', {
+          expected: JSON.stringify(node?.const) ?? '',
+          ...found(value),
+        });
         break;
-      case 'enum':
-        add(
-          path,
-          `must be one of ${(node?.enum ?? []).map((v) => JSON.stringify(v)).join(', ')}; found ${quote(value)}`,
-        );
+      case 'enum': {
+        const allowed = (node?.enum ?? []).map((v) => JSON.stringify(v)).join(', ');
+        add(path, `must be one of ${allowed}; found ${quote(value)}`, 'enum', {
+          allowed,
+          ...found(value),
+        });
         break;
+      }
       case 'minLength':
-        add(path, 'must not be empty');
+        add(path, 'must not be empty', 'min-length', { limit: String(node?.minLength) });
         break;
       case 'minimum':
-        add(path, `must be ${String(node?.minimum)} or more; found ${quote(value)}`);
+        add(path, `must be ${String(node?.minimum)} or more; found ${quote(value)}`, 'minimum', {
+          limit: String(node?.minimum),
+          ...found(value),
+        });
         break;
+      // The validator's own English is the message (the command line prints it as before).
+      case 'maximum':
+        add(path, unit.error, 'maximum', { limit: String(node?.maximum), ...found(value) });
+        break;
+      case 'minItems':
+      case 'maxItems': {
+        const limit = unit.keyword === 'minItems' ? node?.minItems : node?.maxItems;
+        const n = Array.isArray(value) ? value.length : 0;
+        add(path, unit.error, unit.keyword === 'minItems' ? 'min-items' : 'max-items', {
+          limit: String(limit),
+          n,
+        });
+        break;
+      }
       default:
-        add(path, unit.error);
+        add(path, unit.error, undefined);
     }
   }
   return out;

@@ -3,7 +3,7 @@ import { restoreBackup, writeBackupFile } from '../formats/backup';
 import { checkBackup } from '../formats/backup-check';
 import { isJsonRecord, ownField } from '../formats/json';
 import { BACKUP_FORMAT, FORMAT_VERSION } from '../formats/restore';
-import { pointer, type FormatError, type Result } from '../formats/result';
+import { pointer, under, type FormatError, type Result } from '../formats/result';
 import { STATUSES, type RawValue, type Status } from '../types';
 import { isSide } from './events';
 import type { Disagreement, DisagreementSide } from './fold';
@@ -377,10 +377,7 @@ export function readCheckpointState(data: unknown): Result<CheckpointState> {
     values: [],
     history: [],
   });
-  if (!small.ok)
-    return fail(
-      small.errors.map((e) => ({ path: pointer('project') + e.path, message: e.message })),
-    );
+  if (!small.ok) return fail(small.errors.map((e) => under(pointer('project'), e)));
   const backup: ProjectBackup = { ...small.value, values, history };
   // The references between the tables, now with the values and the history in.
   const refs = checkBackup(backup);

@@ -233,7 +233,8 @@ export function ExportDialogView(props: ViewProps) {
   const nothing =
     (form.kind === 'mapping' && !props.hasApproved) ||
     ((form.kind === 'frequencies' || form.kind === 'sources') && !props.hasCells) ||
-    (recoded && (sources.length === 0 || form.column === ''));
+    // A source file the reader refuses: Ladda ner would only repeat why, so it waits for one it reads.
+    (recoded && (sources.length === 0 || form.column === '' || unreadable !== null));
 
   return (
     <div className="modal-backdrop" onMouseDown={props.onClose}>
