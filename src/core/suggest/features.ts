@@ -242,11 +242,13 @@ export function analyseValue(
       // `agad av pappa`, `slagen av sambon`: after violence in the passive, `av` names the doer.
       // After violence done to someone named, `av` names who did it too (`mamma utsatt för våld
       // av sin son`).
+      // And right after the one hurt (`våld mot förälder av barnet`).
       const agent =
         lang.has('agentPrepositions', w.word) &&
         (before.violenceVerb ||
           before.victimParticiple ||
-          ((victim || otherVictim) && isViolence(before.word)));
+          ((victim || otherVictim) && isViolence(before.word)) ||
+          ((victim || otherVictim) && person[i - 1] === true));
       passiveAgent ||= agent;
       governor = before.agentParticiple || agent ? null : w;
       continue;

@@ -127,6 +127,18 @@ describe('who is hurt, and by whom', () => {
     expect(features('Otillräcklig omsorg om barnet')).not.toMatchObject({ owner: 'caregiver' });
   });
 
+  it('reads `av` right after the one hurt as naming the doer', () => {
+    // final 24 (read): `Våld mot förälder av barnet` was violence between the adults.
+    expect(features('Våld mot förälder av barnet')).toMatchObject({
+      owner: 'child',
+      caregiverVictim: true,
+    });
+    expect(features('Våld mot barnet av pappa')).toMatchObject({
+      owner: 'caregiver',
+      childVictim: true,
+    });
+  });
+
   it('reads the doer a doer word names, after it or before it', () => {
     // final 18 and 24 (read): `förövare styvfar` made the child named before it the doer.
     expect(features('Misshandel av barn, förövare styvfar')).toMatchObject({ owner: 'caregiver' });
