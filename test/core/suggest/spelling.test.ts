@@ -68,3 +68,15 @@ describe('a person word cut short', () => {
     expect(persons.begins('bar', 6, 0.6)).toBeUndefined();
   });
 });
+
+describe('a vocabulary word cut short', () => {
+  it('is read as the concept of the only forms it begins (`övergr.`, `missbr.`)', () => {
+    const engine = createEngine({
+      codebook: codebookAt(resolve(DEV_SET, 'orsak_codebook.json')),
+      known: new Map(),
+    });
+    // final 20 (read): `övergr` said nothing, and `BUP` made it the child's mental health.
+    expect(engine.suggest('BUP - barnet berättar om sexuella övergr', 1)[0]?.code).toBe('H03');
+    expect(engine.suggest('Missbr. hos vårdnadsh.', 1)[0]?.code).toBe('H07');
+  });
+});
