@@ -127,7 +127,13 @@
 //              actions; a Swedish codebook of the main kind of debt in debt counselling (16 leaves,
 //              150 values) and an English codebook of a child in need's primary need (16 leaves,
 //              150 values) (sets-stop16b-README.md); both batches' totals measured once with the
-//              final engine of stop 15, before this stop's changes;
+//              final engine of stop 15, before this stop's changes, and once with the final engine
+//              of stop 16;
+//   final28-*, psykinsats-*, release-*  (stop 16, third) written the same way: 150 reasons and
+//              100 actions; a Swedish codebook of the support socialpsykiatri grants an adult (14
+//              leaves, 150 values) and an English codebook of the accommodation on release from
+//              prison (15 leaves, 150 values) (sets-stop16c-README.md); their totals measured once
+//              with the final engine of stop 16;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -419,6 +425,7 @@ async function main(): Promise<void> {
     ...pair('final 25', 'final25'),
     ...pair('final 26', 'final26'),
     ...pair('final 27', 'final27'),
+    ...pair('final 28', 'final28'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -458,6 +465,8 @@ async function main(): Promise<void> {
       'recall',
       'skuld',
       'cin',
+      'psykinsats',
+      'release',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
