@@ -162,6 +162,7 @@ export const en: Messages = {
   viaReferred: 'excluded from {code} and coded here by the codebook: {text}',
   viaCode: "the category's code: {text}",
   viaReference: 'the legal reference the codebook cites: {text}',
+  viaCited: 'the code or abbreviation the codebook gives for the category: {text}',
   viaDefinition: "the codebook's definition of: {text}",
   viaLearnt: 'learnt from the decisions: {text}',
   viaValue: 'like a value ({status}): {text}',

@@ -162,6 +162,7 @@ export const sv = {
   viaReferred: 'undantas från {code} och kodas här enligt kodboken: {text}',
   viaCode: 'kategorins kod: {text}',
   viaReference: 'lagrummet som kodboken anger: {text}',
+  viaCited: 'koden eller förkortningen som kodboken anger för kategorin: {text}',
   viaDefinition: 'kodbokens definition av: {text}',
   viaLearnt: 'inlärt av besluten: {text}',
   viaValue: 'liknar värde ({status}): {text}',

@@ -33,6 +33,12 @@ describe('plurals and the engine’s words in the user’s language', () => {
     );
     expect(describeVia(t('sv'), 'code: SLCN')).toBe('kategorins kod: SLCN');
     expect(describeVia(t('sv'), 'reference: 9 § 3')).toBe('lagrummet som kodboken anger: 9 § 3');
+    expect(describeVia(t('sv'), 'cited: N4')).toBe(
+      'koden eller förkortningen som kodboken anger för kategorin: N4',
+    );
+    expect(describeVia(t('en'), 'cited: DA')).toBe(
+      'the code or abbreviation the codebook gives for the category: DA',
+    );
     expect(describeVia(t('en'), 'referred: H1: Jourhem för tonåringar')).toBe(
       'excluded from H1 and coded here by the codebook: Jourhem för tonåringar',
     );

@@ -213,6 +213,23 @@ export function legalReferences(text: string): Map<string, string> {
   return out;
 }
 
+/**
+ * A token a codebook text writes as a code or an abbreviation: two to five capitals (`DA`, `NRPF`,
+ * `UASC`), or one to four capitals and a number (`N4`, `F32`), a whole word.
+ */
+const CITED = /(?<![\p{L}\p{N}])(?:\p{Lu}{2,5}|\p{Lu}{1,4}\d{1,3})(?![\p{L}\p{N}])/gu;
+
+/**
+ * The least a cited token counts for in a value of other words too (`DA - high risk`): a code
+ * names more than its two letters' share of the value, yet less than the value's other words.
+ */
+const CITED_FLOOR = 0.65;
+
+/** The tokens a text writes as codes or abbreviations (CITED), as written, each once. */
+export function citedTokens(text: string): string[] {
+  return [...new Set(text.match(CITED) ?? [])];
+}
+
 /** The default profile's weights (profiles/sv-barn-och-unga.profile.json). */
 export const defaultEngineWeights: EngineWeights = svProfile.weights;
 
@@ -573,6 +590,48 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           numbers: numbersOf(written),
         })),
       );
+    }
+  }
+  // A code or abbreviation a leaf's texts write (`A temporary crisis … (N4)`, `police DA
+  // notifications`), written in a value: names the leaf, when at most two leaves write it and it is
+  // no category's own code (those are the code rule's). Weighed as a legal reference.
+  const citedTargets = new Map<string, Target[]>();
+  {
+    const ownCodes = new Set(input.codebook.categories.map((c) => c.code.toLowerCase()));
+    const citing = new Map<string, Set<Category>>();
+    for (const c of leaves)
+      for (const text of [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? ''])
+        for (const token of citedTokens(text)) {
+          const key = token.toLowerCase();
+          if (ownCodes.has(key) || codeTargets.has(key)) continue;
+          const set = citing.get(key) ?? new Set<Category>();
+          set.add(c);
+          citing.set(key, set);
+        }
+    for (const [key, cs] of citing) {
+      if (cs.size > MAX_CITING) continue;
+      citedTargets.set(
+        key,
+        [...cs]
+          .map((c) =>
+            targetOf(
+              c.code,
+              `cited: ${key.toUpperCase()}`,
+              `cited\u0000${key}`,
+              weights.inclusion * REFERENCE_WEIGHT,
+              analyseWithForm(c.label),
+              false,
+            ),
+          )
+          .map((t) => ({ ...t, numbers: [] })), // the token's numbers, not the label's (`(14+)`)
+      );
+      // Nor is it the initials of another leaf's text (`DA` of `dental appointments`).
+      const initials = initialTargets.get(key);
+      if (initials)
+        initialTargets.set(
+          key,
+          initials.filter((i) => cs.has(leafByCode.get(i.target.code) as Category)),
+        );
     }
   }
   // An abbreviation the codebook writes out (`parental mental health (MH)`) is that category's, not
@@ -1230,6 +1289,21 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         const target = codeTargets.get(written.toLowerCase());
         if (target && (words.length === 1 || (written.match(/\p{Lu}/gu) ?? []).length >= 2))
           record(target, adjust(1, found.size, found.size, value, target));
+      }
+    }
+    if (citedTargets.size > 0) {
+      // Written as the codebook writes it (`N4`, `DA`), or the whole value.
+      const words = raw.match(/[\p{L}\p{N}]+/gu) ?? [];
+      for (const written of new Set(words)) {
+        const targets = citedTargets.get(written.toLowerCase());
+        if (!targets || (words.length > 1 && written.search(CITED) !== 0)) continue;
+        // As Dice and containment would score the token found whole in the value, at least
+        // CITED_FLOOR: it names the leaf when it is the value, and weighs beside the value's other
+        // words when it is not.
+        const size = diceProfile(written.toLowerCase()).size;
+        const dice = (2 * size) / (found.size + size);
+        for (const target of targets)
+          record(target, adjust(Math.max(dice, CITED_FLOOR), size, found.size, value, target));
       }
     }
     if (referenceTargets.size > 0)

@@ -14,11 +14,11 @@ export interface MoreSuggestion {
 }
 
 const VIA =
-  /^(label|synonym|include|referred|code|reference|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
+  /^(label|synonym|include|referred|code|reference|cited|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
 
 /**
  * What matched (`label: …`, `synonym: …`, `include: …`, `referred: CODE: …`, `code: …`,
- * `reference: …`,
+ * `reference: …`, `cited: …`,
  * `definition: …`,
  * `learnt: …`,
  * `approved: …` from the engine) in the user's
@@ -40,6 +40,7 @@ export function describeVia(t: T, via: string): string {
   }
   if (kind === 'code') return t('viaCode', { text });
   if (kind === 'reference') return t('viaReference', { text });
+  if (kind === 'cited') return t('viaCited', { text });
   if (kind === 'definition') return t('viaDefinition', { text });
   if (kind === 'learnt') return t('viaLearnt', { text });
   return t('viaValue', { status: t(`status_${kind as Status}`), text });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
 import {
+  citedTokens,
   createEngine,
   differentNumbers,
   legalReferences,
@@ -609,6 +610,42 @@ describe('numbers in a codebook text', () => {
     expect(differentNumbers('reablement 12/5', 'pathway 1')).toBe(false);
     expect(differentNumbers('D2A', 'pathway 1')).toBe(false);
     expect(differentNumbers('pathway 1 and 2', 'pathway 1')).toBe(false);
+  });
+});
+
+describe('codes and abbreviations a codebook text writes', () => {
+  const cin = codebookAt(
+    new URL('../../fixtures/suggest/cin-codebook.json', import.meta.url).pathname,
+  );
+  const engine = createEngine({
+    codebook: cin,
+    known: new Map(),
+    profile: chooseProfile(cin).profile,
+  });
+  const top = (raw: string) => engine.suggest(raw, 1)[0];
+
+  it('name the leaf that writes them (`A temporary crisis … (N4)`)', () => {
+    // cin (sets-stop16b-README.md, read at stop 16): `N4`, `N8`, `N9` had no suggestion or another's.
+    expect(top('N4')).toMatchObject({ code: 'C11', via: 'cited: N4' });
+    expect(top('N8')?.code).toBe('C14');
+    expect(top('N9')?.code).toBe('C16');
+    // Cited by three leaves (`(N3)`): names none of them.
+    expect(engine.suggest('N3', 3).some((s) => s.via === 'cited: N3')).toBe(false);
+  });
+
+  it('are not the initials of another leaf\u2019s text, and count beside the value\u2019s words', () => {
+    // `DA` was `dental appointments` (neglect); C05 writes `police DA notifications`.
+    expect(top('DA')?.code).toBe('C05');
+    expect(top('N1 - DA')?.code).toBe('C05');
+    expect(top('DA - high risk')?.code).toBe('C05');
+  });
+
+  it('are read as written: capitals, or the whole value', () => {
+    expect(citedTokens('Police DA notifications, NRPF and (N4); Children in need')).toEqual([
+      'DA',
+      'NRPF',
+      'N4',
+    ]);
   });
 });
 
