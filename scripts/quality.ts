@@ -133,7 +133,13 @@
 //              100 actions; a Swedish codebook of the support socialpsykiatri grants an adult (14
 //              leaves, 150 values) and an English codebook of the accommodation on release from
 //              prison (15 leaves, 150 values) (sets-stop16c-README.md); their totals measured once
-//              with the final engine of stop 16;
+//              with the engine of stop 16 before its last change (09c3c06), and once with its final
+//              engine;
+//   final29-*, socialjour-*, tenancy-*  (stop 16, fourth) written the same way: 150 reasons and
+//              100 actions; a Swedish codebook of why a case reached the social emergency service
+//              (16 leaves, 150 values) and an English codebook of why a social tenancy ended (15
+//              leaves, 150 values) (sets-stop16d-README.md); their totals measured once with the
+//              final engine of stop 16;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -426,6 +432,7 @@ async function main(): Promise<void> {
     ...pair('final 26', 'final26'),
     ...pair('final 27', 'final27'),
     ...pair('final 28', 'final28'),
+    ...pair('final 29', 'final29'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -467,6 +474,8 @@ async function main(): Promise<void> {
       'cin',
       'psykinsats',
       'release',
+      'socialjour',
+      'tenancy',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
