@@ -5,7 +5,7 @@
 // Prints the ratio new / base per run (build + suggest of all values), its median and spread, and
 // the load average. Nothing is written.
 //
-//   npx tsx scripts/bench-engine-ab.ts [--base REV] [--runs N] [--workload B|slips|import] [--worker]
+//   npx tsx scripts/bench-engine-ab.ts [--base REV] [--runs N] [--workload B|slips|C|import] [--worker]
 //
 //   B        1 300 values × (the dev set's codebook + 1 300 approved), as bench-suggest.ts part B
 //   slips    the same with 2–4 more typing slips on every value
@@ -81,7 +81,21 @@ function load(name: string, run = 0): Workload {
       ),
     };
   }
-  if (name !== 'import') throw new Error(`unknown workload ${name}: B, slips or import`);
+  if (name === 'C') {
+    // bench-suggest.ts's C: 50 000 values × 20 000 approved.
+    const codebook = devCodebook();
+    return {
+      codebook,
+      raws: syntheticValues(codebook, 50_000, 5, false).map((v) => v.raw),
+      known: new Map(
+        syntheticValues(codebook, 20_000, 6, false).map((v) => [
+          v.raw,
+          { code: v.code, status: 'approved' },
+        ]),
+      ),
+    };
+  }
+  if (name !== 'import') throw new Error(`unknown workload ${name}: B, slips, C or import`);
   const project = syntheticValues(aktualiseringsorsak, 1300, 7);
   const known = new Map<string, current.KnownValue>();
   project.forEach((v, i) => {

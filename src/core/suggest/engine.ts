@@ -933,46 +933,47 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // The decisions whose texts name numbers, by numberTemplate: a template whose decisions name two
   // categories (`LSS 9 § 4` and `LSS 9 § 5`) is one whose numbers the team codes by, and a decision
   // of it never pulls a value of it naming other numbers.
-  const byTemplate = new Map<string, Map<string, { code: string; text: string }>>();
+  // Per template: its decisions by raw value, and how many name each code.
+  const byTemplate = new Map<
+    string,
+    { decisions: Map<string, { code: string; text: string }>; codes: Map<string, number> }
+  >();
   const templateOf = new Map<string, string>(); // raw → its template, for the decisions in byTemplate
-  const decidesByNumber = (template: string): boolean => {
-    const decisions = byTemplate.get(template);
-    if (decisions === undefined) return false;
-    let first: string | undefined;
-    for (const { code } of decisions.values()) {
-      if (first === undefined) first = code;
-      else if (code !== first) return true;
-    }
-    return false;
-  };
+  const decidesByNumber = (template: string): boolean =>
+    (byTemplate.get(template)?.codes.size ?? 0) >= 2;
   /** Sets (or, without `decision`, drops) a raw value's decision in byTemplate. */
   const placeByTemplate = (
     raw: string,
     decision?: { code: string; text: string; template: string },
   ) => {
     const before = templateOf.get(raw);
-    const touched = new Set<string>();
-    if (before !== undefined) {
-      touched.add(before);
-      templateOf.delete(raw);
-    }
-    if (decision !== undefined && decision.template !== '') {
-      touched.add(decision.template);
-      templateOf.set(raw, decision.template);
-    }
-    for (const template of touched) {
+    const after =
+      decision !== undefined && decision.template !== '' ? decision.template : undefined;
+    if (before === undefined && after === undefined) return;
+    for (const template of new Set([before, after])) {
+      if (template === undefined) continue;
       const was = decidesByNumber(template);
-      let decisions = byTemplate.get(template);
-      if (template === before) decisions?.delete(raw);
-      if (decision !== undefined && template === decision.template) {
-        if (decisions === undefined) byTemplate.set(template, (decisions = new Map()));
-        decisions.set(raw, { code: decision.code, text: decision.text });
+      let entry = byTemplate.get(template);
+      if (entry === undefined)
+        byTemplate.set(template, (entry = { decisions: new Map(), codes: new Map() }));
+      const old = entry.decisions.get(raw);
+      if (old !== undefined) {
+        entry.decisions.delete(raw);
+        const n = (entry.codes.get(old.code) ?? 1) - 1;
+        if (n > 0) entry.codes.set(old.code, n);
+        else entry.codes.delete(old.code);
       }
-      if (decisions?.size === 0) byTemplate.delete(template);
+      if (decision !== undefined && template === after) {
+        entry.decisions.set(raw, { code: decision.code, text: decision.text });
+        entry.codes.set(decision.code, (entry.codes.get(decision.code) ?? 0) + 1);
+      }
+      if (entry.decisions.size === 0) byTemplate.delete(template);
       // Whether the template's numbers decide changes what its every decision pulls.
       if (built && was !== decidesByNumber(template))
-        for (const { text } of decisions?.values() ?? []) changedTexts.add(text);
+        for (const { text } of entry.decisions.values()) changedTexts.add(text);
     }
+    if (after === undefined) templateOf.delete(raw);
+    else templateOf.set(raw, after);
   };
 
   const forget = (raw: string): void => {
