@@ -558,81 +558,68 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     );
     codeTargets.set(word, target);
   }
-  // A legal reference a leaf's texts cite (`(9 § 3 LSS)`, `4 kap. 1 § SoL`, `BrB 8:7`), written in a
-  // value (`LSS 9 § 3`, `9:3 ledsagning`): names the leaf, when at most two leaves cite it.
-  const referenceTargets = new Map<string, Target[]>();
-  {
-    const citing = new Map<string, Set<Category>>();
-    const writtenAs = new Map<string, string>();
+  /**
+   * Targets for what at most MAX_CITING leaves' texts (label, synonyms, definition, inclusions)
+   * cite, by key: `cites` gives a text's keys with how each was first written, `via` the target's
+   * words, `numbers` its numbers (read from the leaf's label, the numbers are the citation's).
+   */
+  const citedBy = (
+    cites: (text: string) => Iterable<readonly [string, string]>,
+    via: string,
+    numbers: (written: string) => readonly string[],
+  ): Map<string, Target[]> => {
+    const citing = new Map<string, { leaves: Set<Category>; written: string }>();
     for (const c of leaves)
       for (const text of [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? ''])
-        for (const [key, written] of legalReferences(text)) {
-          const set = citing.get(key) ?? new Set<Category>();
-          set.add(c);
-          citing.set(key, set);
-          if (!writtenAs.has(key)) writtenAs.set(key, written);
+        for (const [key, written] of cites(text)) {
+          const entry = citing.get(key) ?? { leaves: new Set<Category>(), written };
+          entry.leaves.add(c);
+          citing.set(key, entry);
         }
-    for (const [key, cs] of citing) {
+    const targets = new Map<string, Target[]>();
+    for (const [key, { leaves: cs, written }] of citing) {
       if (cs.size > MAX_CITING) continue;
-      const written = writtenAs.get(key) as string;
-      referenceTargets.set(
+      targets.set(
         key,
         [...cs].map((c) => ({
           ...targetOf(
             c.code,
-            `reference: ${written}`,
-            `reference\u0000${key}`,
+            `${via}: ${written}`,
+            `${via}\u0000${key}`,
             weights.inclusion * REFERENCE_WEIGHT,
             analyseWithForm(c.label),
             false,
           ),
-          // Read from its label, but its numbers are the reference's (`9 § 7`, not the label's `12`).
-          numbers: numbersOf(written),
+          numbers: numbers(written),
         })),
       );
     }
-  }
+    return targets;
+  };
+  // A legal reference a leaf's texts cite (`(9 § 3 LSS)`, `4 kap. 1 § SoL`, `BrB 8:7`), written in a
+  // value (`LSS 9 § 3`, `9:3 ledsagning`): names the leaf, when at most two leaves cite it; its
+  // numbers are the reference's (`9 § 7`, not the label's `12`).
+  const referenceTargets = citedBy(legalReferences, 'reference', numbersOf);
   // A code or abbreviation a leaf's texts write (`A temporary crisis … (N4)`, `police DA
   // notifications`), written in a value: names the leaf, when at most two leaves write it and it is
-  // no category's own code (those are the code rule's). Weighed as a legal reference.
-  const citedTargets = new Map<string, Target[]>();
-  {
-    const ownCodes = new Set(input.codebook.categories.map((c) => c.code.toLowerCase()));
-    const citing = new Map<string, Set<Category>>();
-    for (const c of leaves)
-      for (const text of [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? ''])
-        for (const token of citedTokens(text)) {
-          const key = token.toLowerCase();
-          if (ownCodes.has(key) || codeTargets.has(key)) continue;
-          const set = citing.get(key) ?? new Set<Category>();
-          set.add(c);
-          citing.set(key, set);
-        }
-    for (const [key, cs] of citing) {
-      if (cs.size > MAX_CITING) continue;
-      citedTargets.set(
+  // no category's own code (those are the code rule's); it has no numbers (not the label's `(14+)`).
+  const ownCodes = new Set(input.codebook.categories.map((c) => c.code.toLowerCase()));
+  const citedTargets = citedBy(
+    (text) =>
+      citedTokens(text)
+        .map((token) => [token.toLowerCase(), token.toUpperCase()] as const)
+        .filter(([key]) => !ownCodes.has(key) && !codeTargets.has(key)),
+    'cited',
+    () => [],
+  );
+  // Nor is a cited token the initials of another leaf's text (`DA` of `dental appointments`).
+  for (const [key, targets] of citedTargets) {
+    const initials = initialTargets.get(key);
+    if (initials)
+      initialTargets.set(
         key,
-        [...cs]
-          .map((c) =>
-            targetOf(
-              c.code,
-              `cited: ${key.toUpperCase()}`,
-              `cited\u0000${key}`,
-              weights.inclusion * REFERENCE_WEIGHT,
-              analyseWithForm(c.label),
-              false,
-            ),
-          )
-          .map((t) => ({ ...t, numbers: [] })), // the token's numbers, not the label's (`(14+)`)
+        initials.filter((i) => targets.some((t) => t.code === i.target.code)),
       );
-      // Nor is it the initials of another leaf's text (`DA` of `dental appointments`).
-      const initials = initialTargets.get(key);
-      if (initials)
-        initialTargets.set(
-          key,
-          initials.filter((i) => cs.has(leafByCode.get(i.target.code) as Category)),
-        );
-    }
   }
   // An abbreviation the codebook writes out (`parental mental health (MH)`) is that category's, not
   // the initials of another's text (`mental health`).
@@ -930,10 +917,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return model;
   };
 
-  // The decisions whose texts name numbers, by numberTemplate: a template whose decisions name two
-  // categories (`LSS 9 § 4` and `LSS 9 § 5`) is one whose numbers the team codes by, and a decision
-  // of it never pulls a value of it naming other numbers.
-  // Per template: its decisions by raw value, and how many name each code.
+  // The decisions whose texts name numbers, by numberTemplate (per template its decisions by raw
+  // value, and how many name each code): a template whose decisions name two categories (`LSS 9 §
+  // 4` and `LSS 9 § 5`) is one whose numbers the team codes by, and a decision of it never pulls a
+  // value of it naming other numbers.
   const byTemplate = new Map<
     string,
     { decisions: Map<string, { code: string; text: string }>; codes: Map<string, number> }
