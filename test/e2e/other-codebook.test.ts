@@ -40,7 +40,8 @@ describe('a variable with a codebook of its own', () => {
     writeFileSync(
       data,
       'kommun;valdsform\nGävle;Fysiskt våld\nUmeå;Ekonomiskt våld\nLund;Digitalt våld\n' +
-        'Gävle;Hot om att döda\nUmeå;Tvångsgifte\nLund;Barn som bevittnat våld\nLund;Uttalade hot\n',
+        'Gävle;Hot om att döda\nUmeå;Tvångsgifte\nLund;Barn som bevittnat våld\nLund;Uttalade hot\n' +
+        'Umeå;GPS i bilen\n',
     );
     await page.getByTestId('export-menu').click();
     await page.getByTestId('import-files').click();
@@ -96,6 +97,15 @@ describe('a variable with a codebook of its own', () => {
     await expect
       .poll(() => page.locator('.ag-tooltip').first().textContent(), { timeout: 10_000 })
       .toBe('undantas från V05 och kodas här enligt kodboken: Uttalade hot');
+    // An abbreviation one category's texts write (V08: `GPS-spårning` among its inclusions) names it.
+    await expect
+      .poll(() => suggestionOf('GPS i bilen').textContent(), { timeout: 30_000 })
+      .toMatch(/^V08 /u);
+    await page.mouse.move(0, 0);
+    await suggestionOf('GPS i bilen').hover();
+    await expect
+      .poll(() => page.locator('.ag-tooltip').first().textContent(), { timeout: 10_000 })
+      .toBe('koden eller förkortningen som kodboken anger för kategorin: GPS');
     await shot(page, 'other-codebook-suggestions');
 
     await page.getByTestId('rules').click();
