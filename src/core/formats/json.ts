@@ -51,22 +51,22 @@ export function jsonTypeOf(value: unknown): JsonType {
   }
 }
 
+/** A JSON type in words for messages (jsonTypeOf's, as the command line has always said them). */
+const TYPE_WORDS: Readonly<Record<JsonType, string>> = {
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  null: 'null',
+  array: 'an array',
+  true: 'true',
+  false: 'false',
+  object: 'an object',
+  nothing: 'nothing',
+};
+
 /** The JSON type of a value, in words for messages: `a string`, `null`, `an array`. */
 export function describeJsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return Number.isInteger(value) ? 'a whole number' : 'a number';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      return 'an object';
-    default:
-      return 'nothing';
-  }
+  return TYPE_WORDS[jsonTypeOf(value)];
 }
 
 function megabytes(n: number): string {
