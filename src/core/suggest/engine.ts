@@ -1268,12 +1268,15 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         }
       }
     }
+    // The raw value's words as written, for codes and cited tokens (read once, when either exists).
+    const words =
+      codeTargets.size > 0 || citedTargets.size > 0 ? (raw.match(/[\p{L}\p{N}]+/gu) ?? []) : [];
+    const distinctWords = words.length > 1 ? new Set(words) : words;
     if (codeTargets.size > 0) {
       // A code is the category named, however long the value around it: scored as an exact match.
       // Written as codes are, in capitals (`SpLD`, `K - SEMH`), or the whole value (`slcn`): a
       // code that is also a word (`SELF`) is that word in running text (`spending on self`).
-      const words = raw.match(/[\p{L}\p{N}]+/gu) ?? [];
-      for (const written of new Set(words)) {
+      for (const written of distinctWords) {
         const target = codeTargets.get(written.toLowerCase());
         if (target && (words.length === 1 || (written.match(/\p{Lu}/gu) ?? []).length >= 2))
           record(target, adjust(1, found.size, found.size, value, target));
@@ -1281,8 +1284,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     if (citedTargets.size > 0) {
       // Written as the codebook writes it (`N4`, `DA`), or the whole value.
-      const words = raw.match(/[\p{L}\p{N}]+/gu) ?? [];
-      for (const written of new Set(words)) {
+      for (const written of distinctWords) {
         const targets = citedTargets.get(written.toLowerCase());
         if (!targets || (words.length > 1 && written.search(CITED) !== 0)) continue;
         // As Dice and containment would score the token found whole in the value, at least
