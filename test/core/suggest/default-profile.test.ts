@@ -21,11 +21,16 @@ describe('the default profile', () => {
   );
 });
 
+/** The top suggestion's code for a value, by an engine on the dev set's reasons codebook alone. */
+function devOrsakTop(): (raw: string) => string | undefined {
+  const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
+  const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
+  return (raw) => engine.suggest(raw, 1)[0]?.code;
+}
+
 describe('English loan words in Swedish case notes', () => {
   it.skipIf(!haveDevSet)('are read as the concepts of the vocabulary they name', () => {
-    const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
-    const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
-    const top = (raw: string) => engine.suggest(raw, 1)[0]?.code;
+    const top = devOrsakTop();
     // Found unread in final 21 (sets-stop15-README.md): no suggestion, or another concept's.
     expect(top('Oro för neglect')).toBe('H01');
     expect(top('Parent substance misuse')).toBe('H07');
@@ -38,9 +43,7 @@ describe('English loan words in Swedish case notes', () => {
 
 describe('verbs that say nothing of a category', () => {
   it.skipIf(!haveDevSet)('are no words of any category', () => {
-    const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
-    const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
-    const top = (raw: string) => engine.suggest(raw, 1)[0]?.code;
+    const top = devOrsakTop();
     // final 19 (read): `förekommer` shares `ek`, `ko` and `om` with the synonym `ekonomi` (Dice
     // 0.40), which outscored violence between the adults.
     expect(top('Barn i familj där våld förekommer mellan de vuxna')).toBe('H04');
@@ -59,9 +62,7 @@ describe('verbs that say nothing of a category', () => {
   it.skipIf(!haveDevSet)(
     'nor do the reporters that name no problem (`Polis:`, `enligt skolkurator`)',
     () => {
-      const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
-      const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
-      const top = (raw: string) => engine.suggest(raw, 1)[0]?.code;
+      const top = devOrsakTop();
       // final 18, 20, 23, 24 (read): `polis` and `skolkurator` outscored the value's own words by
       // their letters (`skolkurator` shares `skol` with `skolfrånvaro`).
       expect(top('Polis - misstänkt misshandel av barn, förövare styvfar')).toBe('H02');
@@ -72,9 +73,7 @@ describe('verbs that say nothing of a category', () => {
 
 describe('the home as the place it happened', () => {
   it.skipIf(!haveDevSet)('is no housing problem, but losing it is', () => {
-    const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
-    const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
-    const top = (raw: string) => engine.suggest(raw, 1)[0]?.code;
+    const top = devOrsakTop();
     // final 17, 18, 23 (read): `i bostaden`, `till lägenheten` were read as housing (O19).
     expect(top('Barnet har sett pappa misshandla mamma i bostaden, granne larmade polis')).toBe(
       'H04',
