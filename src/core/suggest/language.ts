@@ -157,11 +157,6 @@ const compiledByContent = new Map<string, Language>();
 const MAX_COMPILED = 8;
 
 /** Compiles a language pack once per object, and once per content. */
-/** Letters a person word cut short keeps at least to be read as the word (`föräld.`). */
-const PERSON_CUT_SHORT = 6;
-/** Share of the word a person word cut short keeps at least (`vårdnadsh.`, not `omsorg`). */
-const PERSON_KEPT = 0.6;
-
 export function compileLanguage(pack: LanguageWords): Language {
   let language = compiled.get(pack);
   if (!language) {
@@ -226,7 +221,7 @@ function compileNow(pack: LanguageWords): Language {
     has,
     first: (cls) => list(cls)[0] ?? '',
     isNegation: (word) => has('negation', word),
-    personWord: (word) => persons.find(word) ?? persons.begins(word, PERSON_CUT_SHORT, PERSON_KEPT),
+    personWord: (word) => persons.find(word) ?? persons.begins(word),
     personStem(word) {
       if (caregiverStem.test(word)) return 'caregiver';
       if (childStem.test(word)) return 'childStrong';

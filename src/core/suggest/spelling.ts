@@ -30,6 +30,11 @@ export function oneEditApart(a: string, b: string): boolean {
   return long.slice(i + 1) === short.slice(i);
 }
 
+/** Letters a word cut short keeps at least to be read as a listed form it begins (WordList.begins). */
+const CUT_SHORT_LETTERS = 6;
+/** Share of the listed form a word cut short keeps at least (`vårdnadsh.`, not `omsorg`). */
+const CUT_SHORT_KEPT = 0.6;
+
 /**
  * A closed list of words recognised as written, folded, or with one slip. Slips are forgiven only
  * in words at least `minTypo` long and with the right first letter: short words are too often
@@ -104,9 +109,9 @@ export class WordList<T> {
   /**
    * A word of `min` letters or more that only begins listed forms, all of one value, and keeps at
    * least `share` of the shortest of them, cut short as records abbreviate (`föräld.`,
-   * `vårdnadsh.`, `omsorgspers`; not `omsorg`, a word of its own): that value.
+   * `vårdnadsh.`, `omsorgspers`, `övergr.`; not `omsorg`, a word of its own): that value.
    */
-  begins(word: string, min: number, share: number): T | undefined {
+  begins(word: string, min = CUT_SHORT_LETTERS, share = CUT_SHORT_KEPT): T | undefined {
     const w = folded(word);
     if (w.length < min) return undefined;
     let found: T | undefined;

@@ -31,8 +31,6 @@ const MIN_STEM = 4;
 const MIN_PART = 3;
 // Typing slips (`depresion`, `cannabsi`) are forgiven in forms this long (see spelling.ts).
 const MIN_TYPO = 6;
-/** Share of a form a word cut short keeps at least to be read as it (`övergr.` of `övergrepp`). */
-const CUT_SHORT_KEPT = 0.6;
 
 /** Words to concepts, compiled once per list. */
 export interface TermMatcher {
@@ -220,12 +218,7 @@ function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatc
     if (head) return word.slice(0, head.at) + head.concept;
     // Compound modifier (`suicidtankar`, `alkoholproblem`): the family decides the meaning.
     // Cut short as records abbreviate (`övergr.`): the concept of the only forms it begins.
-    return (
-      compounds.modifier(w) ??
-      words.find(word) ??
-      words.begins(word, MIN_TYPO, CUT_SHORT_KEPT) ??
-      word
-    );
+    return compounds.modifier(w) ?? words.find(word) ?? words.begins(word) ?? word;
   };
 
   phrases.sort((a, b) => b.words.length - a.words.length);
