@@ -140,6 +140,17 @@
 //              (16 leaves, 150 values) and an English codebook of why a social tenancy ended (15
 //              leaves, 150 values) (sets-stop16d-README.md); their totals measured once with the
 //              final engine of stop 16;
+//   final30-*, sammanbrott-*, missing-*  (stop 17) written the same way, with four registrars
+//              new to the sets (form exports, dictation, e-mail subject lines, a second language):
+//              150 reasons and 100 actions; a Swedish codebook of why a child's placement broke
+//              down (14 leaves, 150 values) and an English codebook of why a child went missing
+//              (14 leaves, 150 values) (sets-stop17-README.md); their totals measured once with
+//              the final engine of stop 16, then their misses were read;
+//   final31-*, anhorigstod-*, deregistration-*  (stop 17, second) written the same way, by
+//              another helper with like habits: 150 reasons and 100 actions; a Swedish codebook
+//              of a carer's support needs (15 leaves, 150 values) and an English codebook of why a
+//              foster carer's approval ended (16 leaves, 150 values) (sets-stop17b-README.md);
+//              their totals measured once with the final engine of stop 16, misses not read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -433,6 +444,8 @@ async function main(): Promise<void> {
     ...pair('final 27', 'final27'),
     ...pair('final 28', 'final28'),
     ...pair('final 29', 'final29'),
+    ...pair('final 30', 'final30'),
+    ...pair('final 31', 'final31'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -476,6 +489,10 @@ async function main(): Promise<void> {
       'release',
       'socialjour',
       'tenancy',
+      'sammanbrott',
+      'missing',
+      'anhorigstod',
+      'deregistration',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

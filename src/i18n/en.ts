@@ -17,6 +17,7 @@ export const en: Messages = {
   rulesChanged: 'changes {n} values',
   rulesAbbreviations: 'Abbreviations',
   rulesShort: 'Abbreviation',
+  rulesExactCase: 'only as written, in capitals',
   rulesLong: 'Stands for',
   rulesAdd: 'Add',
   rulesRemove: 'Remove',

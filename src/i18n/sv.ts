@@ -17,6 +17,7 @@ export const sv = {
   rulesChanged: 'ändrar {n} värden',
   rulesAbbreviations: 'Förkortningar',
   rulesShort: 'Förkortning',
+  rulesExactCase: 'bara så som den skrivs, med versaler',
   rulesLong: 'Betyder',
   rulesAdd: 'Lägg till',
   rulesRemove: 'Ta bort',

@@ -56,6 +56,14 @@ describe('the rules panel', () => {
       .toBeGreaterThan(0);
     const prefixed = await ruleCount(page, 'unitPrefixes');
 
+    // An abbreviation matched only as written says so (`VIN`, not the wine in `dricker vin`).
+    await page.getByTestId('rules-tab-abbreviations').click();
+    const vin = page.locator('table.abbr tr', { has: page.locator('code', { hasText: /^VIN$/u }) });
+    expect(await vin.textContent()).toContain('bara så som den skrivs, med versaler');
+    const vh = page.locator('table.abbr tr', { has: page.locator('code', { hasText: /^VH$/u }) });
+    expect(await vh.textContent()).not.toContain('bara så som den skrivs');
+    await shot(page, 'rules-abbreviations');
+
     // Unit prefixes: take BoF out of both lists; fewer values change.
     await page.getByTestId('rules-tab-units').click();
     for (const list of ['rules-unit-prefixes', 'rules-unit-markers'])

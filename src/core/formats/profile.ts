@@ -89,6 +89,7 @@ function buildNormalise(data: JsonRecord, base: NormaliseConfig): NormaliseConfi
     ? records(abbreviationsData).map((a) => ({
         short: stringField(a, 'short'),
         long: stringField(a, 'long'),
+        ...(ownField(a, 'exactCase') === true ? { exactCase: true } : {}),
       }))
     : base.abbreviations;
   return {
@@ -268,7 +269,11 @@ export function profileFileObject(profile: SuggestProfile): unknown {
     language: profile.language,
     normalise: {
       rules: Object.fromEntries(NORMALISE_RULES.map((r) => [r, profile.normalise.rules[r]])),
-      abbreviations: profile.normalise.abbreviations.map((a) => ({ short: a.short, long: a.long })),
+      abbreviations: profile.normalise.abbreviations.map((a) => ({
+        short: a.short,
+        long: a.long,
+        ...(a.exactCase === true ? { exactCase: true } : {}),
+      })),
       unitPrefixes: [...profile.normalise.unitPrefixes],
       unitMarkers: [...(profile.normalise.unitMarkers ?? [])],
     },

@@ -26,6 +26,11 @@ export interface Abbreviation {
   /** Matched case-insensitively as a whole word, e.g. `F/O`, `VH`, `11:1`. */
   readonly short: string;
   readonly long: string;
+  /**
+   * Matched only as written, capitals and all: `VIN` is `våld i nära relation`, the word `vin` in
+   * `dricker vin` is wine. Absent or false: any case.
+   */
+  readonly exactCase?: boolean;
 }
 
 export interface NormaliseConfig {
@@ -67,9 +72,10 @@ export function readNormaliseConfig(stored: unknown): NormaliseConfig {
   const strings = (x: unknown, fallback: readonly string[]): readonly string[] =>
     Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : fallback;
   const abbreviations = Array.isArray(o.abbreviations)
-    ? o.abbreviations.filter(
-        (a): a is Abbreviation =>
-          isRecord(a) && typeof a.short === 'string' && typeof a.long === 'string',
+    ? o.abbreviations.flatMap((a): Abbreviation[] =>
+        isRecord(a) && typeof a.short === 'string' && typeof a.long === 'string'
+          ? [{ short: a.short, long: a.long, ...(a.exactCase === true ? { exactCase: true } : {}) }]
+          : [],
       )
     : defaultAbbreviations;
   const config: NormaliseConfig = {
@@ -153,6 +159,10 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   const abbreviationList = config.abbreviations ?? defaultAbbreviations;
   const prefixList = config.unitPrefixes ?? defaultUnitPrefixes;
   const markerList = config.unitMarkers ?? defaultUnitMarkers;
+  const abbreviations = abbreviationList.filter((a) => a.short.trim() !== '');
+  // Abbreviations matched only as written go before the case is folded (`VIN`, not `vin`).
+  const exact = abbreviations.filter((a) => a.exactCase === true);
+  if (on.abbreviations && exact.length > 0) steps.push(abbreviationStep(exact, true, false));
   // Plain toLowerCase: Swedish has no special casing rules, and it is many times faster.
   if (on.case) steps.push({ rule: 'case', apply: (t) => t.toLowerCase() });
   if (on.whitespace) {
@@ -194,28 +204,9 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
       apply: (t) => tidySpaces(t.replace(re, ' ')),
     });
   }
-  const abbreviations = abbreviationList.filter((a) => a.short.trim() !== '');
-  if (on.abbreviations && abbreviations.length > 0) {
-    const sorted = [...abbreviations].sort((a, b) => b.short.length - a.short.length);
-    const byKey = new Map<string, string>();
-    for (const a of sorted) {
-      const key = abbreviationKey(a.short);
-      if (!byKey.has(key)) byKey.set(key, on.case ? a.long.toLocaleLowerCase('sv-SE') : a.long);
-    }
-    // `VH:s` is the genitive (`vårdnadshavares`).
-    const re = new RegExp(
-      `(?<![${WORD}])(${sorted.map((a) => formSource(a.short)).join('|')})(:s(?![${WORD}]))?(?![${WORD}])`,
-      'giu',
-    );
-    steps.push({
-      rule: 'abbreviations',
-      apply: (t) =>
-        t.replace(re, (m: string, short: string, genitive: string | undefined) => {
-          const long = byKey.get(abbreviationKey(short));
-          return long === undefined ? m : genitive ? `${long}s` : long;
-        }),
-    });
-  }
+  const anyCase = abbreviations.filter((a) => a.exactCase !== true);
+  if (on.abbreviations && anyCase.length > 0)
+    steps.push(abbreviationStep(anyCase, false, on.case));
   if (on.conjunctions) {
     // `&` and `+` are `och` wherever they stand (before punctuation would make them spaces).
     const sign = /\s*[&+]\s*/gu;
@@ -289,6 +280,37 @@ function dropRepeatedWords(t: string): string {
  * toLowerCase: only Turkish, Azeri and Lithuanian lower-case otherwise, and it is many times faster
  * than a locale's, for every abbreviation found in every value.)
  */
+/**
+ * The step that writes abbreviations out, matched in any case or, `exactCase`, only as written;
+ * `lowerLong`: the long forms lowercased, as the value is by then.
+ */
+function abbreviationStep(
+  abbreviations: readonly Abbreviation[],
+  exactCase: boolean,
+  lowerLong: boolean,
+): { rule: NormaliseRuleId; apply: Step } {
+  const keyOf = (form: string) => (exactCase ? form.replace(SPACES, '') : abbreviationKey(form));
+  const sorted = [...abbreviations].sort((a, b) => b.short.length - a.short.length);
+  const byKey = new Map<string, string>();
+  for (const a of sorted) {
+    const key = keyOf(a.short);
+    if (!byKey.has(key)) byKey.set(key, lowerLong ? a.long.toLocaleLowerCase('sv-SE') : a.long);
+  }
+  // `VH:s` is the genitive (`vårdnadshavares`).
+  const re = new RegExp(
+    `(?<![${WORD}])(${sorted.map((a) => formSource(a.short)).join('|')})(:s(?![${WORD}]))?(?![${WORD}])`,
+    exactCase ? 'gu' : 'giu',
+  );
+  return {
+    rule: 'abbreviations',
+    apply: (t) =>
+      t.replace(re, (m: string, short: string, genitive: string | undefined) => {
+        const long = byKey.get(keyOf(short));
+        return long === undefined ? m : genitive ? `${long}s` : long;
+      }),
+  };
+}
+
 function abbreviationKey(form: string): string {
   return form.toLowerCase().replace(SPACES, '');
 }

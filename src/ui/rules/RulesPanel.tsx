@@ -165,6 +165,9 @@ export function RulesPanel({
                   <tr key={`${a.short}-${i}`}>
                     <td>
                       <code>{a.short}</code>
+                      {a.exactCase === true && (
+                        <span className="muted"> · {t('rulesExactCase')}</span>
+                      )}
                     </td>
                     <td>{a.long}</td>
                     <RemoveCell

@@ -3,7 +3,7 @@
 // lists moved, by test/core/suggest/golden.ts on the dev set and every labelled fixture).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../src/core/suggest/engine';
+import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
 import { haveDevSet, labelledSets, suggestionDigest } from './golden';
 
 const recorded = JSON.parse(
@@ -23,8 +23,16 @@ describe('the default profile', () => {
 
 /** The top suggestion's code for a value, by an engine on the dev set's reasons codebook alone. */
 function devOrsakTop(): (raw: string) => string | undefined {
-  const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
-  const engine = createEngine({ codebook: orsak!.codebook, known: new Map() });
+  return devTop('dev-orsak');
+}
+
+/** The same on a dev set's codebook (`dev-orsak`, `dev-atgard`), with these decisions. */
+function devTop(
+  set: string,
+  known: ReadonlyMap<string, KnownValue> = new Map(),
+): (raw: string) => string | undefined {
+  const codebook = labelledSets().find((s) => s.name === set)!.codebook;
+  const engine = createEngine({ codebook, known: new Map(known) });
   return (raw) => engine.suggest(raw, 1)[0]?.code;
 }
 
@@ -69,6 +77,37 @@ describe('verbs that say nothing of a category', () => {
       expect(top('Styvfar har tagit stryptag på J (14 år) enligt skolkurator.')).toBe('H02');
     },
   );
+});
+
+describe('registrars’ habits of final 30 (read): subject lines, forms, dictation', () => {
+  it.skipIf(!haveDevSet)('read past the subject line, the form and the spoken punctuation', () => {
+    const top = devOrsakTop();
+    // `vin` (wine) was the abbreviation `VIN`, violence in a close relationship.
+    expect(top('mamma dricker mycket vin varje kväll och somna i soffan')).toBe('H07');
+    // `var`, `idag`: words of no category that outweighed the violence's own.
+    expect(top('SV: Flickan visade blåmärken idag, pappa har slagit')).toBe('H02');
+    expect(top('barn var hemma när pappa slog mamma i köket')).toBe('H04');
+  });
+
+  it.skipIf(!haveDevSet)('read a form’s `Nej` as the negation of its field', () => {
+    const top = devTop('dev-atgard');
+    expect(top('Utredning inleds: Nej')).toBe('EJU1');
+    expect(top('Inleda utredning: Nej')).toBe('EJU1');
+    expect(top('Utredning inleds: Ja')).toBe('UTR1');
+  });
+
+  it.skipIf(!haveDevSet)('let no decision pull by the form’s field names alone', () => {
+    const orsak = labelledSets().find((s) => s.name === 'dev-orsak');
+    const known = new Map([
+      [
+        'Område: Psykisk hälsa | Gäller: Vårdnadshavare',
+        { code: 'H08', status: 'approved' as const },
+      ],
+    ]);
+    const engine = createEngine({ codebook: orsak!.codebook, known });
+    expect(engine.suggest('Område: Skola | Gäller: Barnet', 1)[0]?.code).not.toBe('H08');
+    expect(engine.suggest('Område: Psykisk hälsa | Gäller: Barnet', 1)[0]?.code).toBe('B10');
+  });
 });
 
 describe('the home as the place it happened', () => {

@@ -50,6 +50,43 @@ describe('normaliseValue', () => {
     expect(normaliseValue('11 kap. 1 §')).toBe('utredning');
   });
 
+  it('expands an abbreviation marked exact-case only as it is written', () => {
+    // final 30 (read): `mamma dricker mycket vin varje kväll` was read as `VIN`, violence in a
+    // close relationship (a parent's drinking, H07, is what it says).
+    expect(normaliseValue('VIN mellan föräldrarna')).toBe(
+      'våld i nära relation mellan föräldrarna',
+    );
+    expect(normaliseValue('mamma dricker mycket vin')).toBe('mamma dricker mycket vin');
+    expect(normaliseValue('Vin och sprit')).toBe('vin och sprit');
+    const exact: NormaliseConfig = {
+      ...defaultNormaliseConfig,
+      abbreviations: [{ short: 'DA', long: 'domestic abuse', exactCase: true }],
+    };
+    expect(normaliseValue('DA incident', exact)).toBe('domestic abuse incident');
+    expect(normaliseValue('da incident', exact)).toBe('da incident');
+    // Spacing is tolerated as for any abbreviation; the letters' case is not.
+    const slash: NormaliseConfig = {
+      ...defaultNormaliseConfig,
+      abbreviations: [{ short: 'F/O', long: 'förälder', exactCase: true }],
+    };
+    expect(normaliseValue('Missbruk F / O', slash)).toBe('missbruk förälder');
+    expect(normaliseValue('Missbruk f/o', slash)).toBe('missbruk f o');
+  });
+
+  it('strips an e-mail subject’s reply and forward prefixes and dictated punctuation', () => {
+    // final 30 (read): subject lines pasted as values, and dictation's spoken punctuation.
+    expect(normaliseValue('SV: Oro för barnet')).toBe('oro för barnet');
+    expect(normaliseValue('VB: Re: Oro för barnet')).toBe('oro för barnet');
+    expect(normaliseValue('Ämne: Barn närvarande vid bråk')).toBe('barn närvarande vid bråk');
+    expect(normaliseValue('mamma har slagit punkt ny rad')).toBe('mamma har slagit');
+    expect(normaliseValue('barnet rymmer punkt nytt stycke hon är borta')).toBe(
+      'barnet rymmer hon är borta',
+    );
+    // Not inside a value, and not inside a word.
+    expect(normaliseValue('Oro för barnet, SV: se bilaga')).toBe('oro för barnet sv se bilaga');
+    expect(normaliseValue('Punktinsats')).toBe('punktinsats');
+  });
+
   it('does not expand an abbreviation inside a word', () => {
     expect(normaliseValue('Vinterkräksjuka')).toBe('vinterkräksjuka');
     expect(normaliseValue('Solen')).toBe('solen');
@@ -211,6 +248,17 @@ describe('a stored configuration, as read back', () => {
     expect(read.abbreviations).toEqual([{ short: 'BUP', long: 'barn- och ungdomspsykiatrin' }]);
     expect(read.unitPrefixes).toEqual(['BoF']);
     expect(read.unitMarkers).toEqual(defaultNormaliseConfig.unitMarkers);
+    expect(
+      readNormaliseConfig({
+        abbreviations: [
+          { short: 'VIN', long: 'våld i nära relation', exactCase: true },
+          { short: 'DA', long: 'domestic abuse', exactCase: 'yes' },
+        ],
+      }).abbreviations,
+    ).toEqual([
+      { short: 'VIN', long: 'våld i nära relation', exactCase: true },
+      { short: 'DA', long: 'domestic abuse' },
+    ]);
     expect(read.terms).toBeUndefined();
     expect(normaliseValue('BoF Missbruk', read)).toBe('BoF Missbruk'.replace(/^BoF /u, ''));
   });
