@@ -547,6 +547,8 @@ export const en: Messages = {
   expLong: 'One row per value (long format) instead of codes joined by |',
   expLabels: 'With the label beside the code',
   expRecodedFiles: 'Choose the source files (the ones that were imported)…',
+  expNoCommonColumn:
+    'The chosen files have no column that all of them have: choose files with the same columns',
   expRecodedColumn: 'The column holding {variable} is named',
   expRecodedNoColumn: '{file} has no column {column}; its columns are {columns}',
   expRecodedColumnExists: '{file} already has a column {column}; rename it first',

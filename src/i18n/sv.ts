@@ -549,6 +549,8 @@ export const sv = {
   expLong: 'En rad per värde (långt format) i stället för koder sammanfogade med |',
   expLabels: 'Med etikett bredvid koden',
   expRecodedFiles: 'Välj källfilerna (samma som importerades)…',
+  expNoCommonColumn:
+    'De valda filerna har ingen kolumn som alla har: välj filer med samma kolumner',
   expRecodedColumn: 'Kolumnen med {variable} heter',
   expRecodedNoColumn: '{file} har ingen kolumn {column}; dess kolumner är {columns}',
   expRecodedColumnExists: '{file} har redan en kolumn {column}; byt namn på den först',

@@ -202,5 +202,32 @@ print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_d
       .toBe('aktualiseringsorsak');
     expect(await page.getByTestId('export-recoded-unreadable').count()).toBe(0);
     expect(await download.isEnabled()).toBe(true);
+
+    // Several files: every one is read, not only the first. A refused second file is named, and
+    // Ladda ner waits again.
+    await page.getByTestId('export-recoded-files').setInputFiles([readable, source]);
+    await unreadable.waitFor();
+    expect(await page.getByTestId('export-recoded-unreadable').allTextContents()).toEqual([
+      'Umeå.txt: filen är inte giltig UTF-16LE på textrad 3 (byte 52): ett tecken där är trasigt eller avkortat',
+    ]);
+    expect(await download.isDisabled()).toBe(true);
+    await shot(page, 'export-dialog-recoded-second-refused');
+    // Readable files without a column they all have: said, and nothing to download.
+    const other = join(dir, 'Gävle.csv');
+    writeFileSync(other, `kommun;orsak\nGävle;${approvedRaw}\n`);
+    await page.getByTestId('export-recoded-files').setInputFiles([readable, other]);
+    await expect
+      .poll(() => page.getByTestId('export-recoded-unreadable').allTextContents())
+      .toEqual(['De valda filerna har ingen kolumn som alla har: välj filer med samma kolumner']);
+    expect(await download.isDisabled()).toBe(true);
+    // Files that share the column: the column is offered and Ladda ner is enabled.
+    const third = join(dir, 'Luleå.csv');
+    writeFileSync(third, `aktualiseringsorsak;id\n${approvedRaw};2\n`);
+    await page.getByTestId('export-recoded-files').setInputFiles([readable, third]);
+    await expect
+      .poll(() => page.getByTestId('export-recoded-column').inputValue())
+      .toBe('aktualiseringsorsak');
+    expect(await page.getByTestId('export-recoded-unreadable').count()).toBe(0);
+    expect(await download.isEnabled()).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // format, through which crosswalk. A data container reads what the app holds; the form is
 // props-only. Files are made by export-files.ts, the same functions as `kodbok export`.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { crosswalkTargets, missingCrosswalk, someCodes } from '../../core/export/crosswalk';
 import type { StoredCombination, StoredTally } from '../../core/import-merge';
 import type { Suggestion, Variable } from '../../core/types';
@@ -199,7 +199,7 @@ export function ExportDialogView(props: ViewProps) {
   const { t, variable, sources } = props;
   const [form, setForm] = useState<ExportForm>({ ...INITIAL, column: variable.id });
   const [headers, setHeaders] = useState<readonly string[]>([]);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const [unreadable, setUnreadable] = useState<readonly string[]>([]);
   const set = (patch: Partial<ExportForm>) => setForm((f) => ({ ...f, ...patch }));
   const targets = crosswalkTargets(variable.codebook);
   const missing = form.crosswalk === '' ? [] : missingCrosswalk(variable.codebook, form.crosswalk);
@@ -208,20 +208,35 @@ export function ExportDialogView(props: ViewProps) {
     form.kind === 'sssom' || (form.kind === 'codebook' && DOCUMENTS.includes(form.format));
   const recoded = form.kind === 'recoded';
 
+  // The latest choice of files: a slower read of an earlier choice must not overwrite it.
+  const picking = useRef(0);
   const pickSources = async (list: FileList | null) => {
     const files = [...(list ?? [])];
+    const turn = ++picking.current;
     props.onSources(files);
-    setUnreadable(null);
-    const first = files[0];
-    if (!first) return setHeaders([]);
-    const read = await withExportWorker(
-      (w) => w.sourceHeaders(first) as Promise<HeadersOutcome>,
-    ).catch(() => null);
-    // A file the reader refuses is named at once, with why (not only after the export is asked).
-    if (read && !read.ok) setUnreadable(describeProblem(t, props.lang, read.problem));
-    const headers = read?.ok ? read.headers : null;
-    setHeaders(headers ?? []);
-    if (!headers) return;
+    setUnreadable([]);
+    if (files.length === 0) return setHeaders([]);
+    // Every file is read (not only the first): each one the reader refuses is named at once, with
+    // why, and the column offered is one that every readable file has.
+    const problems: string[] = [];
+    let common: string[] | null = null;
+    for (const file of files) {
+      const read = await withExportWorker(
+        (w) => w.sourceHeaders(file) as Promise<HeadersOutcome>,
+      ).catch(() => null);
+      if (read && !read.ok) problems.push(describeProblem(t, props.lang, read.problem));
+      else if (read?.ok) {
+        const have = read.headers;
+        common = common === null ? [...have] : common.filter((h) => have.includes(h));
+      }
+    }
+    if (turn !== picking.current) return;
+    if (problems.length === 0 && common !== null && common.length === 0)
+      problems.push(t('expNoCommonColumn'));
+    setUnreadable(problems);
+    const headers: readonly string[] = common ?? [];
+    setHeaders(headers);
+    if (headers.length === 0) return;
     const guess =
       headers.find((h) => h === variable.id) ??
       headers.find((h) => h.toLowerCase() === variable.label.toLowerCase()) ??
@@ -234,7 +249,7 @@ export function ExportDialogView(props: ViewProps) {
     (form.kind === 'mapping' && !props.hasApproved) ||
     ((form.kind === 'frequencies' || form.kind === 'sources') && !props.hasCells) ||
     // A source file the reader refuses: Ladda ner would only repeat why, so it waits for one it reads.
-    (recoded && (sources.length === 0 || form.column === '' || unreadable !== null));
+    (recoded && (sources.length === 0 || form.column === '' || unreadable.length > 0));
 
   return (
     <div className="modal-backdrop" onMouseDown={props.onClose}>
@@ -325,11 +340,11 @@ export function ExportDialogView(props: ViewProps) {
                 data-testid="export-recoded-files"
               />
             </label>
-            {unreadable !== null && (
-              <p className="error" data-testid="export-recoded-unreadable">
-                {unreadable}
+            {unreadable.map((problem) => (
+              <p key={problem} className="error" data-testid="export-recoded-unreadable">
+                {problem}
               </p>
-            )}
+            ))}
             {headers.length > 0 && (
               <label>
                 {t('expRecodedColumn', { variable: variable.label })}{' '}
