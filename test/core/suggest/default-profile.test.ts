@@ -89,6 +89,19 @@ describe('registrars’ habits of final 30 (read): subject lines, forms, dictati
     expect(top('barn var hemma när pappa slog mamma i köket')).toBe('H04');
   });
 
+  it.skipIf(!haveDevSet)(
+    'know everyday phrasings of the concepts, and our and my as no words of them',
+    () => {
+      const top = devOrsakTop();
+      expect(top('SV: Vår dotter mår psykiskt dåligt och vi behöver hjälp')).toBe('B10');
+      expect(top('pojken kommer inte i skolan, han är hemma alla dagar')).toBe('B15');
+      expect(top('VB: Oro – barnet hämtas inte från fritids')).toBe('H01');
+      expect(top('kvinnan är gravid och man oroar för bebisen när den föds')).toBe('O20');
+      expect(top('Ämne: Föräldrarna kan inte komma överens om barnet')).toBe('H06');
+      expect(top('han sälja narkotika för äldre killar')).toBe('B12');
+    },
+  );
+
   it.skipIf(!haveDevSet)('read a form’s `Nej` as the negation of its field', () => {
     const top = devTop('dev-atgard');
     expect(top('Utredning inleds: Nej')).toBe('EJU1');
