@@ -151,6 +151,19 @@
 //              of a carer's support needs (15 leaves, 150 values) and an English codebook of why a
 //              foster carer's approval ended (16 leaves, 150 values) (sets-stop17b-README.md);
 //              their totals measured once with the final engine of stop 16, misses not read;
+//              their totals were looked at again after stop 17's changes;
+//   final32-*, skyddatboende-*, edt-*  (stop 17, third) written the same way, with four more
+//              registrars new to the sets (menu paths, text cut short by an export, quotations,
+//              officialese): 150 reasons and 100 actions; a Swedish codebook of why a stay in a
+//              protected shelter ended (14 leaves, 150 values) and an English codebook of the
+//              reason for a call to an out-of-hours emergency duty team (15 leaves, 150 values)
+//              (sets-stop17c-README.md);
+//   final33-*, familjehemsutredning-*, pathway-*  (stop 17, fourth) written the same way by
+//              another helper with like habits: 150 reasons and 100 actions; a Swedish codebook
+//              of the outcome of a foster-home assessment (14 leaves, 150 values) and an English
+//              codebook of the main need in a care leaver's pathway plan (15 leaves, 150 values)
+//              (sets-stop17d-README.md); both measured once with the engine of stop 17 after its
+//              profile changes (5a8bdca) and with stop 16's engine (05aa185);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -446,6 +459,8 @@ async function main(): Promise<void> {
     ...pair('final 29', 'final29'),
     ...pair('final 30', 'final30'),
     ...pair('final 31', 'final31'),
+    ...pair('final 32', 'final32'),
+    ...pair('final 33', 'final33'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -493,6 +508,10 @@ async function main(): Promise<void> {
       'missing',
       'anhorigstod',
       'deregistration',
+      'skyddatboende',
+      'edt',
+      'familjehemsutredning',
+      'pathway',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
