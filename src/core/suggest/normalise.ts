@@ -205,8 +205,7 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
     });
   }
   const anyCase = abbreviations.filter((a) => a.exactCase !== true);
-  if (on.abbreviations && anyCase.length > 0)
-    steps.push(abbreviationStep(anyCase, false, on.case));
+  if (on.abbreviations && anyCase.length > 0) steps.push(abbreviationStep(anyCase, false, on.case));
   if (on.conjunctions) {
     // `&` and `+` are `och` wherever they stand (before punctuation would make them spaces).
     const sign = /\s*[&+]\s*/gu;
@@ -249,14 +248,21 @@ function tidySpaces(t: string): string {
   return UNTIDY.test(t) ? t.replace(SPACES, ' ').trim() : t;
 }
 
+/**
+ * A word said again within this many words is an echo (`utredning inleds 11:1`, expanded, says
+ * `utredning inleds utredning`; `Missbruk - missbruk`). Further apart it is the sentence's own
+ * (`drog henne i håret och slog henne i ansiktet`): dropping it there lost who was hurt.
+ */
+const ECHO_WITHIN = 2;
+
 function dropRepeatedWords(t: string): string {
   const words = t.split(' ');
   // After the case rule the text is lower case already: its words are their own keys.
   const lower = t === t.toLowerCase() ? words : words.map((w) => w.toLowerCase());
-  // Most values repeat nothing: checked without building anything more.
+  // Most values echo nothing: checked without building anything more.
   let repeated = false;
   for (let i = 1; i < lower.length && !repeated; i++) {
-    for (let j = 0; j < i; j++) {
+    for (let j = Math.max(0, i - ECHO_WITHIN); j < i; j++) {
       if (lower[i] === lower[j]) {
         repeated = true;
         break;
@@ -264,12 +270,15 @@ function dropRepeatedWords(t: string): string {
     }
   }
   if (!repeated && !words.includes('')) return t;
-  const seen = new Set<string>();
+  // Against the words kept, not those read: applied again, nothing more is dropped.
   const out: string[] = [];
+  const kept: string[] = [];
   words.forEach((word, i) => {
     const key = lower[i] as string;
-    if (word === '' || seen.has(key)) return;
-    seen.add(key);
+    if (word === '') return;
+    for (let k = Math.max(0, kept.length - ECHO_WITHIN); k < kept.length; k++)
+      if (kept[k] === key) return;
+    kept.push(key);
     out.push(word);
   });
   return out.join(' ');

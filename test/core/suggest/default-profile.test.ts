@@ -102,6 +102,14 @@ describe('registrars’ habits of final 30 (read): subject lines, forms, dictati
     },
   );
 
+  it.skipIf(!haveDevSet)('keep a sentence’s words said twice (final 32, read)', () => {
+    const top = devOrsakTop();
+    // `närvaro` alone is school attendance; `i barnets närvaro` is witnessed violence.
+    expect(top('Förekomst av våld i nära relation mellan vårdnadshavarna i barnets närvaro')).toBe(
+      'H04',
+    );
+  });
+
   it.skipIf(!haveDevSet)('read a form’s `Nej` as the negation of its field', () => {
     const top = devTop('dev-atgard');
     expect(top('Utredning inleds: Nej')).toBe('EJU1');

@@ -111,6 +111,19 @@ describe('normaliseValue', () => {
     expect(normaliseValue('Missbruk barn o ungdom')).toBe('missbruk barn och ungdom');
   });
 
+  it('drops a word said again at once as an echo, not one the sentence says again further on', () => {
+    expect(normaliseValue('Missbruk - missbruk')).toBe('missbruk');
+    expect(normaliseValue('Utredning inleds 11:1')).toBe('utredning inleds');
+    // final 32 (read): the second `i` was dropped, and with it the phrase `i barnets närvaro`
+    // (witnessed); the second `henne`, and with it who was hurt.
+    expect(
+      normaliseValue('Förekomst av våld i nära relation mellan vårdnadshavarna i barnets närvaro'),
+    ).toBe('förekomst av våld i nära relation mellan vårdnadshavarna i barnets närvaro');
+    expect(normaliseValue('mamma drog henne i håret och slog henne i ansiktet')).toBe(
+      'mamma drog henne i håret och slog henne i ansiktet',
+    );
+  });
+
   it('removes age ranges', () => {
     expect(normaliseValue('Anmälan barn 0-12 år')).toBe('anmälan barn');
     expect(normaliseValue('Anmälan 0-17')).toBe('anmälan');
