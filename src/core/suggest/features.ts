@@ -213,6 +213,8 @@ export function analyseValue(
   // A verb of violence or a word of violence between the adults was read.
   let violenceSeen = false;
   let negated = false;
+  // Within a clause of time, cause or condition begun after the value's first word.
+  let subclause = false;
   // A caregiver read only from where it happened (`i hemmet`): a doer the reading found wins over it.
   let caregiverByHome = false;
   // Words that say who, or that it is negated: not content.
@@ -253,8 +255,9 @@ export function analyseValue(
       governor = before.agentParticiple || agent ? null : w;
       continue;
     }
+    if (i > 0 && lang.has('subordinators', w.word)) subclause = true;
     if (w.negation || w.victimVerb) {
-      negated ||= w.negation;
+      negated ||= w.negation && !subclause;
       // `mamma utsatt för våld`: the mother is hurt, not the child.
       victim ||= w.victimVerb && before.person !== 'caregiver' && !before.otherPerson;
       person[i] = true;

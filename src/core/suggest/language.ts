@@ -60,6 +60,11 @@ export const WORD_CLASSES = [
   'violence',
   'articles',
   'complementizers',
+  /**
+   * Words that begin a clause of time, cause or condition (`när`, `eftersom`): a negation in that
+   * clause (`pappa slår mig när jag inte lyder`) negates nothing the value is about.
+   */
+  'subordinators',
   'agentPrepositions',
   'betweenPrepositions',
   'seeToWords',

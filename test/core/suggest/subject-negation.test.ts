@@ -276,6 +276,16 @@ describe('negation', () => {
     expect(features('Utredning inleds').negated).toBe(false);
   });
 
+  it('reads a form’s Nej, and no negation in a clause of time, cause or condition', () => {
+    expect(features('Utredning inleds: Nej').negated).toBe(true);
+    // final 32 (read): the child's own words; `inte` is in the clause, not said of the violence.
+    expect(features('pappa slår mig med bältet när jag inte lyder').negated).toBe(false);
+    expect(features('Mamma dricker eftersom hon inte orkar').negated).toBe(false);
+    // A negation before the clause negates the value.
+    expect(features('Utredning inleds inte då barnet flyttat').negated).toBe(true);
+    expect(features('Inte utredning eftersom familjen flyttat').negated).toBe(true);
+  });
+
   it('turns an investigation into its opposite', () => {
     const engine = createEngine({ codebook: actions, known: new Map() });
     tops(engine, {
