@@ -163,7 +163,18 @@
 //              of the outcome of a foster-home assessment (14 leaves, 150 values) and an English
 //              codebook of the main need in a care leaver's pathway plan (15 leaves, 150 values)
 //              (sets-stop17d-README.md); both measured once with the engine of stop 17 after its
-//              profile changes (5a8bdca) and with stop 16's engine (05aa185);
+//              profile changes (5a8bdca) and with stop 16's engine (05aa185); then their misses
+//              were read;
+//   final34-*, ekbistand-*, asb-*, final35-*, lvm-*, virtualschool-*  (stop 17, fifth and sixth)
+//              written the same way with four more new registrars each (short fields cut with
+//              full stops, date stamps and initials, inverted index order, a former profession's
+//              jargon; legacy cut words, alphabetised picklists, source documents' codes, the
+//              duty desk's `vi`): 150 reasons and 100 actions each; Swedish codebooks of why an
+//              adult applies for financial assistance (16 leaves) and of the grounds for
+//              compulsory care under LVM (14 leaves), English codebooks of antisocial behaviour
+//              (15 leaves) and of a looked-after child's barrier to education (15 leaves), 150
+//              values each (sets-stop17e-README.md, sets-stop17f-README.md); measured once with
+//              the final engine of stop 17 (826eb4f) and with stop 16's engine, misses not read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -461,6 +472,8 @@ async function main(): Promise<void> {
     ...pair('final 31', 'final31'),
     ...pair('final 32', 'final32'),
     ...pair('final 33', 'final33'),
+    ...pair('final 34', 'final34'),
+    ...pair('final 35', 'final35'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -512,6 +525,10 @@ async function main(): Promise<void> {
       'edt',
       'familjehemsutredning',
       'pathway',
+      'ekbistand',
+      'asb',
+      'lvm',
+      'virtualschool',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -69,10 +69,13 @@ describe('probably combined values', () => {
       // Written after this rule (stop 9), unread when it was made: one action restated as a
       // process step and its outcome is still flagged. The app does not check single-valued
       // variables such as the action (checksCombined), so no researcher meets it there. Final 27
-      // (stop 16) adds another of the kind: no new investigation, because one is under way.
+      // (stop 16) adds another of the kind: no new investigation, because one is under way; final
+      // 34 and 35 (stop 17, unread) two more: the step, then its outcome after a comma.
       expect(flagged).toEqual([
         'final11-atgard: Förhandsbedömning, ingen utredning',
         'final27-atgard: Inleds ej, utredning pågår redan',
+        'final34-atgard: Förhandsbedömning, avslutad utan utredning',
+        'final35-atgard: Förhandsbedömning, avslutad – ingen utredning',
       ]);
     },
   );
