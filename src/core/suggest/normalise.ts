@@ -285,11 +285,6 @@ function dropRepeatedWords(t: string): string {
 }
 
 /**
- * The lookup key of an abbreviation as matched: case and spacing do not matter. (Plain
- * toLowerCase: only Turkish, Azeri and Lithuanian lower-case otherwise, and it is many times faster
- * than a locale's, for every abbreviation found in every value.)
- */
-/**
  * The step that writes abbreviations out, matched in any case or, `exactCase`, only as written;
  * `lowerLong`: the long forms lowercased, as the value is by then.
  */
@@ -320,6 +315,11 @@ function abbreviationStep(
   };
 }
 
+/**
+ * The lookup key of an abbreviation as matched: case and spacing do not matter. (Plain
+ * toLowerCase: only Turkish, Azeri and Lithuanian lower-case otherwise, and it is many times faster
+ * than a locale's, for every abbreviation found in every value.)
+ */
 function abbreviationKey(form: string): string {
   return form.toLowerCase().replace(SPACES, '');
 }
