@@ -175,6 +175,15 @@
 //              (15 leaves) and of a looked-after child's barrier to education (15 leaves), 150
 //              values each (sets-stop17e-README.md, sets-stop17f-README.md); measured once with
 //              the final engine of stop 17 (826eb4f) and with stop 16's engine, misses not read;
+//   final36-*, hemlosa-*, adultmh-*, final37-*, aldreboende-*, earlyhelp-*  (stop 17, seventh and
+//              eighth) written the same way with four more new registrars each (internal system
+//              keys, an urgency stamp first, one long compound, a repeat-referral counter;
+//              questions, masked names, a damaged export's mojibake and HTML entities, counts and
+//              measurements): Swedish codebooks of the cause of homelessness (14 leaves) and of why
+//              an older person applies for a care home (15 leaves), English codebooks of the reason
+//              for a referral to adult community mental health (14 leaves) and for Early Help (15
+//              leaves), 150 values each (sets-stop17g-README.md, sets-stop17h-README.md); measured
+//              once like the batch before, misses not read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -474,6 +483,8 @@ async function main(): Promise<void> {
     ...pair('final 33', 'final33'),
     ...pair('final 34', 'final34'),
     ...pair('final 35', 'final35'),
+    ...pair('final 36', 'final36'),
+    ...pair('final 37', 'final37'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -529,6 +540,10 @@ async function main(): Promise<void> {
       'asb',
       'lvm',
       'virtualschool',
+      'hemlosa',
+      'adultmh',
+      'aldreboende',
+      'earlyhelp',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
