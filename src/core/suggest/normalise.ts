@@ -18,6 +18,7 @@ export const NORMALISE_RULES = [
   'conjunctions',
   'punctuation',
   'repeatedWords',
+  'garbled',
 ] as const;
 export type NormaliseRuleId = (typeof NORMALISE_RULES)[number];
 
@@ -159,6 +160,8 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   const abbreviationList = config.abbreviations ?? defaultAbbreviations;
   const prefixList = config.unitPrefixes ?? defaultUnitPrefixes;
   const markerList = config.unitMarkers ?? defaultUnitMarkers;
+  // Text garbled before it reached Kodbok is read as it was meant, before anything else.
+  if (on.garbled) steps.push({ rule: 'garbled', apply: repairGarbled });
   const abbreviations = abbreviationList.filter((a) => a.short.trim() !== '');
   // Abbreviations matched only as written go before the case is folded (`VIN`, not `vin`).
   const exact = abbreviations.filter((a) => a.exactCase === true);
@@ -246,6 +249,105 @@ const UNTIDY = /\s\s|[^\S ]|^ | $/u;
 /** Runs of whitespace as one space, none at the ends; most texts are so already and kept as they are. */
 function tidySpaces(t: string): string {
   return UNTIDY.test(t) ? t.replace(SPACES, ' ').trim() : t;
+}
+
+// Windows-1252's characters for the bytes 0x80–0x9F (where Latin-1 has control characters).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+/** A character as the byte Windows-1252 (or Latin-1) writes it; -1 when it has none. */
+function cp1252Byte(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+  const at = CP1252_HIGH.indexOf(ch);
+  return at >= 0 ? 0x80 + at : code >= 0x80 && code < 0xa0 ? code : -1;
+}
+// A UTF-8 lead byte read as Windows-1252 (`Ã`, `Â`, `â`) and one to three continuation bytes.
+const MOJIBAKE = new RegExp(
+  `[\u00c2-\u00f4][\u0080-\u00bf${CP1252_HIGH.replace(/[\u0080-\u009f]/gu, '')}]{1,3}`,
+  'gu',
+);
+// What a repaired run may be: letters and signs of Latin script and general punctuation.
+const REPAIRED = /^[\u00a0-\u024f\u2010-\u2027\u20ac\u2122]+$/u;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const ENTITY = /&(#\d{1,6}|#x[0-9a-f]{1,5}|[a-z]{2,8});/giu;
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  aring: 'å',
+  auml: 'ä',
+  ouml: 'ö',
+  Aring: 'Å',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  eacute: 'é',
+  Eacute: 'É',
+  uuml: 'ü',
+  Uuml: 'Ü',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+};
+// Excel's escape of a control character in a cell (`_x000D_`, a carriage return).
+const EXCEL_ESCAPE = /_x00([01][0-9a-f])_/giu;
+
+/**
+ * Text garbled before it reached Kodbok, read as it was meant: UTF-8 that a system read as
+ * Windows-1252 (`fÃ¶rÃ¤lder`, `Dadâ€™s`), HTML's character references (`F&ouml;r&auml;lder`,
+ * `&lt;`) and Excel's escaped control characters (`_x000D_`). Only what decodes to letters and
+ * signs of Latin script is repaired; text that is right is never touched (`Förälder` stays).
+ */
+function repairGarbled(t: string): string {
+  // Garbled twice (`&amp;ouml;`, `ÃƒÂ¶`) is repaired twice: to a fixed point, so that normalising
+  // again changes nothing.
+  let out = t;
+  for (let round = 0; round < 4; round++) {
+    const next = repairOnce(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+function repairOnce(t: string): string {
+  let out = t;
+  if (out.includes('_x00'))
+    out = out.replace(EXCEL_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (out.includes('&'))
+    out = out.replace(ENTITY, (m: string, name: string) => {
+      if (name.startsWith('#')) {
+        const code =
+          name[1] === 'x' || name[1] === 'X'
+            ? parseInt(name.slice(2), 16)
+            : parseInt(name.slice(1), 10);
+        return code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+          ? String.fromCodePoint(code)
+          : m;
+      }
+      return ENTITIES[name] ?? m;
+    });
+  if (/[\u00c2-\u00f4]/u.test(out))
+    out = out.replace(MOJIBAKE, (run: string) => {
+      const bytes = new Uint8Array(run.length);
+      for (let i = 0; i < run.length; i++) {
+        const b = cp1252Byte(run[i] as string);
+        if (b < 0) return run;
+        bytes[i] = b;
+      }
+      try {
+        const text = UTF8.decode(bytes);
+        return REPAIRED.test(text) ? text : run;
+      } catch {
+        return run;
+      }
+    });
+  return out;
 }
 
 /**

@@ -110,6 +110,12 @@ describe('registrars’ habits of final 30 (read): subject lines, forms, dictati
     );
   });
 
+  it.skipIf(!haveDevSet)('read text an earlier export garbled as it was meant', () => {
+    const top = devOrsakTop();
+    expect(top('Missbruk fÃ¶rÃ¤lder')).toBe('H07');
+    expect(top('F&ouml;r&auml;lders psykiska oh&auml;lsa')).toBe('H08');
+  });
+
   it.skipIf(!haveDevSet)('read a form’s `Nej` as the negation of its field', () => {
     const top = devTop('dev-atgard');
     expect(top('Utredning inleds: Nej')).toBe('EJU1');

@@ -124,6 +124,25 @@ describe('normaliseValue', () => {
     );
   });
 
+  it('reads text garbled before it reached Kodbok as it was meant, and leaves right text alone', () => {
+    // final 37 (its writer named the habit; misses unread): a damaged export's text.
+    expect(normaliseValue('Missbruk fÃ¶rÃ¤lder')).toBe('missbruk förälder');
+    expect(normaliseValue('Dadâ€™s alcohol use')).toBe('dad s alcohol use');
+    expect(normaliseValue('F&ouml;r&auml;lders missbruk')).toBe('förälders missbruk');
+    expect(normaliseValue('Bristande omsorg_x000D_')).toBe('bristande omsorg');
+    // Garbled twice: repaired twice.
+    expect(normaliseValue('F&amp;ouml;r&amp;auml;lder')).toBe('förälder');
+    expect(normaliseValue('ÃƒÂ¶l')).toBe('öl');
+    // Right text is never touched, nor what only looks like a garbled run.
+    expect(normaliseValue('Förälder – missbruk')).toBe('förälder missbruk');
+    expect(normaliseValue('SKÖ–test')).toBe('skö test');
+    const off: NormaliseConfig = {
+      ...defaultNormaliseConfig,
+      rules: { ...defaultNormaliseConfig.rules, garbled: false },
+    };
+    expect(normaliseValue('Missbruk fÃ¶rÃ¤lder', off)).toBe('missbruk fã rã lder');
+  });
+
   it('removes age ranges', () => {
     expect(normaliseValue('Anmälan barn 0-12 år')).toBe('anmälan barn');
     expect(normaliseValue('Anmälan 0-17')).toBe('anmälan');
