@@ -4,6 +4,7 @@
 import { textLimitErrors, type TextField } from '../limits';
 import { ownerRulesOf, WORD_CLASSES, type WordClassName } from '../suggest/language';
 import {
+  abbreviationOf,
   NORMALISE_RULES,
   readNormaliseConfig,
   type Abbreviation,
@@ -86,11 +87,9 @@ function buildNormalise(data: JsonRecord, base: NormaliseConfig): NormaliseConfi
     }
   const abbreviationsData = ownField(data, 'abbreviations');
   const abbreviations: readonly Abbreviation[] = Array.isArray(abbreviationsData)
-    ? records(abbreviationsData).map((a) => ({
-        short: stringField(a, 'short'),
-        long: stringField(a, 'long'),
-        ...(ownField(a, 'exactCase') === true ? { exactCase: true } : {}),
-      }))
+    ? records(abbreviationsData).map((a) =>
+        abbreviationOf(stringField(a, 'short'), stringField(a, 'long'), ownField(a, 'exactCase')),
+      )
     : base.abbreviations;
   return {
     rules,
@@ -269,11 +268,9 @@ export function profileFileObject(profile: SuggestProfile): unknown {
     language: profile.language,
     normalise: {
       rules: Object.fromEntries(NORMALISE_RULES.map((r) => [r, profile.normalise.rules[r]])),
-      abbreviations: profile.normalise.abbreviations.map((a) => ({
-        short: a.short,
-        long: a.long,
-        ...(a.exactCase === true ? { exactCase: true } : {}),
-      })),
+      abbreviations: profile.normalise.abbreviations.map((a) =>
+        abbreviationOf(a.short, a.long, a.exactCase),
+      ),
       unitPrefixes: [...profile.normalise.unitPrefixes],
       unitMarkers: [...(profile.normalise.unitMarkers ?? [])],
     },

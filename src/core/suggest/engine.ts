@@ -1290,7 +1290,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         // As Dice and containment would score the token found whole in the value, at least
         // CITED_FLOOR: it names the leaf when it is the value, and weighs beside the value's other
         // words when it is not.
-        const size = diceProfile(written.toLowerCase()).size;
+        // Its bigrams: a word has no whitespace for a profile to strip.
+        const size = Math.max(0, written.length - 1);
         const dice = (2 * size) / (found.size + size);
         for (const target of targets)
           record(target, adjust(Math.max(dice, CITED_FLOOR), size, found.size, value, target));

@@ -34,6 +34,11 @@ export interface Abbreviation {
   readonly exactCase?: boolean;
 }
 
+/** An abbreviation as stored and written: `exactCase` only when true (absent means any case). */
+export function abbreviationOf(short: string, long: string, exactCase: unknown): Abbreviation {
+  return exactCase === true ? { short, long, exactCase } : { short, long };
+}
+
 export interface NormaliseConfig {
   readonly rules: Readonly<Record<NormaliseRuleId, boolean>>;
   /** Editable by the user in the rules panel. */
@@ -75,7 +80,7 @@ export function readNormaliseConfig(stored: unknown): NormaliseConfig {
   const abbreviations = Array.isArray(o.abbreviations)
     ? o.abbreviations.flatMap((a): Abbreviation[] =>
         isRecord(a) && typeof a.short === 'string' && typeof a.long === 'string'
-          ? [{ short: a.short, long: a.long, ...(a.exactCase === true ? { exactCase: true } : {}) }]
+          ? [abbreviationOf(a.short, a.long, a.exactCase)]
           : [],
       )
     : defaultAbbreviations;
@@ -265,6 +270,8 @@ const MOJIBAKE = new RegExp(
   `[\u00c2-\u00f4][\u0080-\u00bf${CP1252_HIGH.replace(/[\u0080-\u009f]/gu, '')}]{1,3}`,
   'gu',
 );
+// The same, to test for one without a replace (Swedish text has `ä`, `å` and `Ä` everywhere).
+const HAS_MOJIBAKE = new RegExp(MOJIBAKE.source, 'u');
 // What a repaired run may be: letters and signs of Latin script and general punctuation.
 const REPAIRED = /^[\u00a0-\u024f\u2010-\u2027\u20ac\u2122]+$/u;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -332,7 +339,7 @@ function repairOnce(t: string): string {
       }
       return ENTITIES[name] ?? m;
     });
-  if (/[\u00c2-\u00f4]/u.test(out))
+  if (HAS_MOJIBAKE.test(out))
     out = out.replace(MOJIBAKE, (run: string) => {
       const bytes = new Uint8Array(run.length);
       for (let i = 0; i < run.length; i++) {
