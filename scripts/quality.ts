@@ -184,6 +184,10 @@
 //              for a referral to adult community mental health (14 leaves) and for Early Help (15
 //              leaves), 150 values each (sets-stop17g-README.md, sets-stop17h-README.md); measured
 //              once like the batch before, misses not read;
+//   final38-* … final41-*, kontaktfamilj-*, carers-*, boendestod-*, fgc-*, godman-*, mhaassess-*,
+//              barnahus-*, complaints-*  (stop 18, four batches) written the same way, each batch
+//              with four more new registrars (sets-stop18{,b,c,d}-README.md); measured once with
+//              the engine of stop 17 (99c06fa) as soon as they were written;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -485,6 +489,10 @@ async function main(): Promise<void> {
     ...pair('final 35', 'final35'),
     ...pair('final 36', 'final36'),
     ...pair('final 37', 'final37'),
+    ...pair('final 38', 'final38'),
+    ...pair('final 39', 'final39'),
+    ...pair('final 40', 'final40'),
+    ...pair('final 41', 'final41'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -544,6 +552,14 @@ async function main(): Promise<void> {
       'adultmh',
       'aldreboende',
       'earlyhelp',
+      'kontaktfamilj',
+      'carers',
+      'boendestod',
+      'fgc',
+      'godman',
+      'mhaassess',
+      'barnahus',
+      'complaints',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
