@@ -252,7 +252,9 @@ export function analyseValue(
           ((victim || otherVictim) && isViolence(before.word)) ||
           ((victim || otherVictim) && person[i - 1] === true));
       passiveAgent ||= agent;
-      governor = before.agentParticiple || agent ? null : w;
+      // `oro för mammas drickande`: what a hedge is about is the value itself, not an object.
+      const about = lang.has('hedges', before.word);
+      governor = before.agentParticiple || agent || about ? null : w;
       continue;
     }
     if (i > 0 && lang.has('subordinators', w.word)) subclause = true;

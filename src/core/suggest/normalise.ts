@@ -225,7 +225,12 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   if (on.punctuation) {
     // `/`, dashes, brackets, quotes, `.`, `,`, `;`, `:`, `§` separate words; letters and digits stay.
     const re = new RegExp(`[^${WORD}\\s]+`, 'gu');
-    steps.push({ rule: 'punctuation', apply: (t) => t.replace(re, ' ') });
+    // … but the colon of a genitive after a short form is part of the word: `mo:s`, `BUP:s`.
+    const genitive = new RegExp(`(?<=\\p{L}):s(?![${WORD}])`, 'gu');
+    steps.push({
+      rule: 'punctuation',
+      apply: (t) => (t.includes(':') ? t.replace(genitive, 's') : t).replace(re, ' '),
+    });
   }
   if (on.whitespace || on.punctuation || on.conjunctions) {
     steps.push({ rule: on.whitespace ? 'whitespace' : 'punctuation', apply: tidySpaces });

@@ -1,0 +1,58 @@
+// Habits of the registrars that stop 18's fresh sets imitated (final 38–41, misses read after one
+// measurement): family shorthand (`mo`, `fa`, `mo:s`), concern framing (`Oro för …`), `hen`, case
+// apps' run-together hashtags and a record's status suffix. Each test failed before its change.
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/suggest/engine';
+import { analyseValue } from '../../../src/core/suggest/features';
+import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { actions, reasons } from './codebooks';
+
+const tops = (codebook: typeof reasons, want: Record<string, string>) => {
+  const engine = createEngine({ codebook, known: new Map() });
+  expect(
+    Object.fromEntries(Object.keys(want).map((raw) => [raw, engine.suggest(raw, 3)[0]?.code])),
+  ).toEqual(want);
+};
+
+describe('family shorthand and the colon genitive', () => {
+  it('keeps the colon of a genitive after a short form in the word', () => {
+    expect(normaliseValue('Oro för mo:s alkoholmissbruk')).toBe('oro för mos alkoholmissbruk');
+    expect(normaliseValue('BUP:s bedömning')).toBe('bups bedömning');
+    // Only after letters: a time or a form's field stays apart.
+    expect(normaliseValue('kl 12:s')).toBe('kl 12 s');
+    expect(normaliseValue('Område: skola')).toBe('område skola');
+  });
+
+  it('reads mor, mo, fa and mo:s as a parent', () => {
+    tops(reasons, {
+      'mor dricker': 'H07',
+      'mo dricker, hittad berusad med barnen': 'H07',
+      'Oro för mo:s alkoholmissbruk': 'H07',
+      'fa häktad, misstänkt för rån': 'H09',
+      'mor inlagd på psyk': 'H08',
+      // The child's own stays the child's.
+      'dricker alkohol på helgerna': 'B11',
+    });
+  });
+});
+
+describe('what a concern is about', () => {
+  it('reads the person after a hedge and its preposition as whose problem it is', () => {
+    expect(analyseValue(normaliseValue('Oro för mammas alkoholmissbruk')).owner).toBe('caregiver');
+    expect(analyseValue(normaliseValue('oro över pappas drickande')).owner).toBe('caregiver');
+    tops(reasons, {
+      'Oro för mammas alkoholmissbruk': 'H07',
+      'Hens mamma hör röster och är psykotisk': 'H08',
+    });
+  });
+});
+
+describe('a record’s status suffix', () => {
+  it('is no negation of what the record says', () => {
+    tops(actions, {
+      'Inleda utredning – ej signerad': 'UTR1',
+      'Barnavårdsutredning inleds [ej signerad]': 'UTR1',
+      'Ingen utredning inleds – ej signerad': 'EJU1',
+    });
+  });
+});
