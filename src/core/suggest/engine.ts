@@ -27,6 +27,8 @@ import {
 } from './differing';
 import { compileLanguage, defaultLanguage, type Language } from './language';
 import { normaliseValue, type NormaliseConfig } from './normalise';
+import { splitHashtags } from './hashtags';
+import { wordsOf } from './retrieval';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
 import { compileTerms, type DomainTerm, type TermMatcher } from './terms';
@@ -362,13 +364,34 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   );
   const conceptsOf = (matchText: string): string =>
     [...new Set(matchText.split(' ').filter((w) => terms.isConcept(w)))].sort().join(' ');
+  // The words the engine knows, for hashtags that run them together (hashtags.ts): the codebook's
+  // and the profile's, read on the first value with a `#`.
+  let lexicon: Set<string> | undefined;
+  const knownWords = (): Set<string> => {
+    if (lexicon) return lexicon;
+    const words = (lexicon = new Set<string>());
+    const add = (text: string | undefined) => {
+      if (text) for (const w of wordsOf(normaliseValue(text, config))) words.add(w);
+    };
+    for (const c of input.codebook.categories) {
+      for (const t of [c.label, c.definition, c.include, c.exclude, ...(c.synonyms ?? [])]) add(t);
+    }
+    for (const list of Object.values(profile.words)) for (const w of list ?? []) add(w);
+    for (const t of input.terms ?? config.terms ?? profile.vocabulary)
+      for (const w of [...t.stems, ...(t.forms ?? []), t.concept]) add(w);
+    return words;
+  };
+  const isKnownWord = (w: string): boolean => knownWords().has(w);
+  /** A value as read: its hashtags split into the known words they run together. */
+  const normaliseText = (text: string): string =>
+    normaliseValue(text.includes('#') ? splitHashtags(text, isKnownWord) : text, config);
   const analyse = (text: string): ValueFeatures =>
-    analyseValue(normaliseValue(text, config), terms, language);
+    analyseValue(normaliseText(text), terms, language);
   const readOnce = readingsOf(terms, config);
   const analyseWithForm = (text: string): Analysed => {
     let read = readOnce.get(text);
     if (read === undefined) {
-      const normalised = normaliseValue(text, config);
+      const normalised = normaliseText(text);
       const f = analyseValue(normalised, terms, language);
       read = {
         owner: f.owner,

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { analyseValue } from '../../../src/core/suggest/features';
+import { segment, splitHashtags } from '../../../src/core/suggest/hashtags';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
 import { actions, reasons } from './codebooks';
 
@@ -44,6 +45,31 @@ describe('what a concern is about', () => {
       'Oro för mammas alkoholmissbruk': 'H07',
       'Hens mamma hör röster och är psykotisk': 'H08',
     });
+  });
+});
+
+describe('hashtags that run words together', () => {
+  const words = new Set(['ingen', 'utredning', 'pappa', 'slår', 'mamma', 'missed', 'visit']);
+  const isWord = (w: string) => words.has(w);
+
+  it('splits a tag into the fewest known words that make it up whole', () => {
+    expect(segment('ingenutredning', isWord)).toEqual(['ingen', 'utredning']);
+    expect(segment('pappaslårmamma', isWord)).toEqual(['pappa', 'slår', 'mamma']);
+    // A word itself, or a tag the known words do not cover, stays whole.
+    expect(segment('utredning', isWord)).toBeNull();
+    expect(segment('ingenutredningx', isWord)).toBeNull();
+    expect(splitHashtags('#missedVisit #homecare', isWord)).toBe('#missed visit #homecare');
+    expect(splitHashtags('Utredning inleds', isWord)).toBe('Utredning inleds');
+  });
+
+  it('suggests by the words a tag runs together', () => {
+    tops(actions, {
+      '#ingenutredning': 'EJU1',
+      '#ejutredning #nfa': 'EJU1',
+      '#pågåendeutredning #påförs': 'UTR2',
+      '#utredning': 'UTR1',
+    });
+    tops(reasons, { '#missbruk #mamma #alkohol': 'H07' });
   });
 });
 
