@@ -141,6 +141,12 @@ export interface EngineWeights {
    * the persons are what differs. 0: off; needs a codebook with definitions or inclusions.
    */
   readonly differing?: number;
+  /**
+   * Factor on a decision (a neighbour) that shares with the value only frame words, each having
+   * words the other lacks: words that decisions of two or more categories have (`vi fick in att`,
+   * `Polisen uppger att`, `– kvitterad`), so they say nothing of one category. 1 or absent: off.
+   */
+  readonly frameOnly?: number;
   /** As `differing`, for the codebook's own texts (labels, synonyms, inclusions). 0 or absent: off. */
   readonly differingCodebook?: number;
   /**
@@ -270,6 +276,8 @@ interface Target {
   words: TextWords | undefined;
   /** The match text's words, prepared, on first use (EngineWeights.alignedContainment). */
   wordForms?: readonly DiceProfile[];
+  /** The match text's words, on first need (frameFactor). */
+  matchWords?: readonly string[];
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -888,9 +896,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const affected = (): string[] => {
     applyChanges();
     // A retrained model may move any value's suggestions.
-    if (modelMoved) {
+    // So may a word that became a frame word, or stopped being one.
+    if (modelMoved || frameMoved) {
       for (const raws of suggestedRaws.values()) for (const raw of raws) reached.add(raw);
-      modelMoved = false;
+      modelMoved = frameMoved = false;
     }
     const out = [...reached];
     reached.clear();
@@ -986,8 +995,63 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     else templateOf.set(raw, after);
   };
 
+  // Frame words: words of the decisions that several categories' decisions share (`vi fick in
+  // att`, `Polisen uppger att`, `– kvitterad`, a form's headings). A registrar writes them around
+  // any reason, so a neighbour that shares only them with a value says nothing of its category.
+  // Per word: how many decisions of each category have it; per raw value: its code and words.
+  const frameCounts = new Map<string, Map<string, number>>();
+  const framed = new Map<string, { code: string; words: readonly string[] }>();
+  const frameLimit = FRAME_CATEGORIES;
+  const isFrame = (word: string): boolean => (frameCounts.get(word)?.size ?? 0) >= frameLimit;
+  let frameMoved = false;
+  const framing = weights.frameOnly !== undefined && weights.frameOnly < 1;
+  const placeFrame = (raw: string, decision?: { code: string; matchText: string }): void => {
+    if (!framing) return;
+    const before = framed.get(raw);
+    if (before) {
+      for (const w of before.words) {
+        const byCode = frameCounts.get(w) as Map<string, number>;
+        const was = byCode.size;
+        const n = (byCode.get(before.code) ?? 1) - 1;
+        if (n > 0) byCode.set(before.code, n);
+        else byCode.delete(before.code);
+        if (byCode.size === 0) frameCounts.delete(w);
+        if (was >= frameLimit && byCode.size < frameLimit) frameMoved = true;
+      }
+      framed.delete(raw);
+    }
+    if (decision === undefined) return;
+    const words = [...new Set(wordsOfMatch(decision.matchText))];
+    for (const w of words) {
+      let byCode = frameCounts.get(w);
+      if (!byCode) frameCounts.set(w, (byCode = new Map()));
+      const was = byCode.size;
+      byCode.set(decision.code, (byCode.get(decision.code) ?? 0) + 1);
+      if (was < frameLimit && byCode.size >= frameLimit) frameMoved = true;
+    }
+    framed.set(raw, { code: decision.code, words });
+  };
+  /** Factor on a neighbour that shares with the value only frame words (1: it shares more). */
+  const frameFactor = (mine: readonly string[], neighbour: Target): number => {
+    if (frameCounts.size === 0 || weights.frameOnly === undefined) return 1; // none, or off
+    const theirs = (neighbour.matchWords ??= wordsOfMatch(neighbour.features.matchText));
+    let shared = 0;
+    let own = 0;
+    for (const w of theirs) {
+      if (!mine.includes(w)) {
+        own++;
+        continue;
+      }
+      if (!isFrame(w)) return 1;
+      shared++;
+    }
+    // Each has words the other lacks: the frame is all they have in common.
+    return shared > 0 && own > 0 && mine.some((w) => !theirs.includes(w)) ? weights.frameOnly : 1;
+  };
+
   const forget = (raw: string): void => {
     if (learning && training.delete(raw)) modelStale = modelMoved = true;
+    placeFrame(raw);
     placeByTemplate(raw);
     const text = known.textOf(raw);
     if (text === undefined) return;
@@ -1018,6 +1082,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       modelStale = modelMoved = true;
     }
     known.set(raw, features.matchText, target);
+    placeFrame(raw, { code: value.code, matchText: features.matchText });
     placeByTemplate(raw, {
       code: value.code,
       text: features.matchText,
@@ -1030,6 +1095,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   built = true;
   changedTexts.clear(); // nothing was suggested before the engine was built
   modelMoved = false;
+  frameMoved = false;
 
   const adjust = (
     dice: number,
@@ -1172,6 +1238,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
   // The value's words with their codebook retrieval, read once per suggestion when asked for.
   let valueTextWords: TextWords | undefined;
+  // The value's match text's words, on first need in a suggestion (frameFactor).
+  let valueMatchWords: readonly string[] | undefined;
   const textWordsOfValue = (): TextWords =>
     (valueTextWords ??= textWords(valueNormalised, documents as DocumentIndex));
   let round = 0;
@@ -1262,6 +1330,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     valueConcepts = found.concepts;
     valueWordForms = undefined;
     valueTextWords = undefined;
+    valueMatchWords = undefined;
     const codebookWords =
       differingCodebook > 0 && found.codebook.length > 0 ? textWordsOfValue() : undefined;
     for (let i = 0; i < found.codebook.length; i += 3) {
@@ -1365,6 +1434,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           score *= weights.conceptMissing;
         const other = namesOther(named, first);
         if (valueWords) score *= differingFactor(valueWords, first, other);
+        score *= frameFactor((valueMatchWords ??= wordsOfMatch(value.matchText)), first);
         // A group is `size` independent decisions; only the first few add support (see combine).
         // A decision about other concepts, or without a word the value has for another category,
         // may still name the category, but it supports nothing.
@@ -1429,6 +1499,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   return { suggest, learn, forget, affected };
 }
+
+/** A match text's words. */
+const wordsOfMatch = (matchText: string): string[] => matchText.split(' ').filter((w) => w !== '');
+
+/** Categories whose decisions share a word that make it a frame word (see frameFactor). */
+const FRAME_CATEGORIES = 2;
 
 /** Approved decisions below which the classifier does not weigh itself: it has too little to go on. */
 export const CALIBRATION_MIN = 20;

@@ -1,0 +1,78 @@
+// A registrar's frame: words that decisions of two or more categories share (`– kvitterad`,
+// `Polisen uppger att`, a form's headings) say nothing of one category, so a decision that shares
+// only them with a value does not pull it (EngineWeights.frameOnly). Cases from stop 18's reading
+// of the few-shot values approvals made worse (`scripts/quality.ts --moved`).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
+import { chooseProfile } from '../../../src/core/suggest/choose';
+import { codebookAt, DEV_SET, haveDevSet } from './golden';
+
+const approved = (code: string): KnownValue => ({ code, status: 'approved' });
+const fixture = (name: string) =>
+  codebookAt(resolve(__dirname, `../../fixtures/suggest/${name}-codebook.json`));
+
+describe('a decision that shares only a frame with a value', () => {
+  it.skipIf(!haveDevSet)('does not pull it to its category', () => {
+    const codebook = codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
+    const known = new Map([
+      ['Självskadebeteende – kvitterad', approved('B10')],
+      ['Bevittnat våld – kvitterad', approved('H04')],
+    ]);
+    const engine = createEngine({ codebook, known });
+    expect(engine.suggest('Skolproblematik – kvitterad', 3)[0]?.code).toBe('B15');
+    // A decision sharing more than the frame still pulls.
+    expect(engine.suggest('Självskadebeteende, kvitterad igen', 3)[0]?.code).toBe('B10');
+  });
+
+  it('holds on any codebook (familjehemsutredning, half its values approved)', () => {
+    const codebook = fixture('familjehemsutredning');
+    const chosen = chooseProfile(codebook).profile;
+    const rows = readFileSync(
+      resolve(__dirname, '../../fixtures/suggest/familjehemsutredning-values.tsv'),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t') as [string, string]);
+    const known = new Map(
+      rows.filter((_, i) => i % 2 === 0).map(([raw, code]) => [raw, approved(code)]),
+    );
+    const engineWith = (frameOnly: number) =>
+      createEngine({
+        codebook,
+        known,
+        profile: { ...chosen, weights: { ...chosen.weights, frameOnly } },
+      });
+    const values = [
+      'Att godkänna familjen som familjehem',
+      'Att godkänna sökande som familjehem för barn 0–12 år',
+    ];
+    const top = (frameOnly: number) =>
+      values.map((v) => engineWith(frameOnly).suggest(v, 3)[0]?.code);
+    expect(top(0)).toEqual(['G01', 'G01']);
+    // Without the factor, `Att godkänna farföräldrarna som familjehem för barnbarnen` (G02) pulls
+    // both by its frame.
+    expect(top(1)).toEqual(['G02', 'G02']);
+  });
+
+  it.skipIf(!haveDevSet)(
+    'suggests anew the values a word reached when it becomes a frame word',
+    () => {
+      const codebook = codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
+      const value = 'Skolproblematik – kvitterad';
+      const engine = createEngine({
+        codebook,
+        known: new Map([['Självskadebeteende – kvitterad', approved('B10')]]),
+      });
+      expect(engine.suggest(value, 3)[0]?.code).toBe('B10');
+      expect(engine.affected()).toEqual([]);
+      // A decision far from the value (below minDice), of another category with the same frame.
+      engine.learn('Bevittnat våld – kvitterad', approved('H04'));
+      expect(engine.affected()).toContain(value);
+      expect(engine.suggest(value, 3)[0]?.code).toBe('B15');
+    },
+  );
+});
