@@ -187,7 +187,12 @@
 //   final38-* … final41-*, kontaktfamilj-*, carers-*, boendestod-*, fgc-*, godman-*, mhaassess-*,
 //              barnahus-*, complaints-*  (stop 18, four batches) written the same way, each batch
 //              with four more new registrars (sets-stop18{,b,c,d}-README.md); measured once with
-//              the engine of stop 17 (99c06fa) as soon as they were written;
+//              the engine of stop 17 (99c06fa) as soon as they were written; then their misses
+//              were read to make stop 18's changes;
+//   final42-* … final45-*, ensamkommande-*, neet-*, vuxenmissbruk-*, discharge-*,
+//              bostadsanpassning-*, ehe-*, vuxenvald-*, reablement-*  (stop 18, four more batches)
+//              written the same way (sets-stop18{e,f,g,h}-README.md); measured once with the
+//              engine after the frame words (bcc8df2), misses not read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -493,6 +498,10 @@ async function main(): Promise<void> {
     ...pair('final 39', 'final39'),
     ...pair('final 40', 'final40'),
     ...pair('final 41', 'final41'),
+    ...pair('final 42', 'final42'),
+    ...pair('final 43', 'final43'),
+    ...pair('final 44', 'final44'),
+    ...pair('final 45', 'final45'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -560,6 +569,14 @@ async function main(): Promise<void> {
       'mhaassess',
       'barnahus',
       'complaints',
+      'ensamkommande',
+      'neet',
+      'vuxenmissbruk',
+      'discharge',
+      'bostadsanpassning',
+      'ehe',
+      'vuxenvald',
+      'reablement',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
