@@ -47,7 +47,11 @@ export interface ProfileFit {
 // (`neglect`, `self-harm`), which English codebooks speak of too, so the language decides.
 // A codebook of forms of violence has 93 % of its leaves speak of the vocabulary, yet the profile
 // reads 21 % of its texts as another category's, and the neutral profile does far better on it.
-export const FIT_RULE = { language: 0.1, vocabulary: 0.8, collapsed: 0.05 } as const;
+// Swedish codebooks of neighbouring fields speak of it with 80–88 % of their leaves (support to an
+// adult victim of violence, the cause of homelessness, a barnahus consultation, the social duty
+// desk): the neutral profile does as well on them, or far better (96.7 % against 87.3 %, adult
+// victims of violence), so the vocabulary must be spoken of by nearly every leaf.
+export const FIT_RULE = { language: 0.1, vocabulary: 0.9, collapsed: 0.05 } as const;
 
 function textsOf(c: Category): string[] {
   return [c.label, ...(c.synonyms ?? []), c.definition ?? '', c.include ?? '', c.exclude ?? ''];
