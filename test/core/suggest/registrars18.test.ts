@@ -82,3 +82,13 @@ describe('a record’s status suffix', () => {
     });
   });
 });
+
+describe('refraining', () => {
+  it('negates what one refrains from (avstår från att inleda utredning)', () => {
+    tops(actions, {
+      'Avstår från att inleda utredning': 'EJU1',
+      'Socialtjänsten avstod från utredning': 'EJU1',
+      'Utredning inleds': 'UTR1',
+    });
+  });
+});
