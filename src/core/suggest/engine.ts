@@ -1032,21 +1032,42 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     framed.set(raw, { code: decision.code, words });
   };
   /** Factor on a neighbour that shares with the value only frame words (1: it shares more). */
+  // Words' bigram profiles, for words that differ only by a slip (frameFactor).
+  const wordProfiles = new Map<string, DiceProfile>();
+  const wordProfile = (w: string): DiceProfile => {
+    let p = wordProfiles.get(w);
+    if (p === undefined) {
+      if (wordProfiles.size >= CACHE_TEXTS) wordProfiles.clear();
+      wordProfiles.set(w, (p = diceProfile(w)));
+    }
+    return p;
+  };
+  /** Whether a word of one text is a word of the other but for a slip (`noorrmbrott`, `normbrott`). */
+  const slipOf = (w: string, words: readonly string[]): boolean =>
+    words.some(
+      (v) =>
+        Math.abs(v.length - w.length) <= SLIP_LENGTH &&
+        diceOfProfiles(wordProfile(w), wordProfile(v)) >= SLIP_DICE,
+    );
   const frameFactor = (mine: readonly string[], neighbour: Target): number => {
     if (frameCounts.size === 0 || weights.frameOnly === undefined) return 1; // none, or off
     const theirs = (neighbour.matchWords ??= wordsOfMatch(neighbour.features.matchText));
     let shared = 0;
-    let own = 0;
+    const own: string[] = [];
     for (const w of theirs) {
       if (!mine.includes(w)) {
-        own++;
+        own.push(w);
         continue;
       }
       if (!isFrame(w)) return 1;
       shared++;
     }
-    // Each has words the other lacks: the frame is all they have in common.
-    return shared > 0 && own > 0 && mine.some((w) => !theirs.includes(w)) ? weights.frameOnly : 1;
+    if (shared === 0 || own.length === 0) return 1;
+    const mineOwn = mine.filter((w) => !theirs.includes(w));
+    // Each has words the other lacks, and none is the other's but for a slip: the frame is all they
+    // have in common.
+    if (mineOwn.length === 0 || own.some((w) => slipOf(w, mineOwn))) return 1;
+    return weights.frameOnly;
   };
 
   const forget = (raw: string): void => {
@@ -1502,6 +1523,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
 /** A match text's words. */
 const wordsOfMatch = (matchText: string): string[] => matchText.split(' ').filter((w) => w !== '');
+
+/** Bigram Dice at which two words are one but for a typing slip (frameFactor) … */
+const SLIP_DICE = 0.35;
+/** … and whose lengths differ by at most this (`barn` is no slip of `barnbarnen`). */
+const SLIP_LENGTH = 2;
 
 /** Categories whose decisions share a word that make it a frame word (see frameFactor). */
 const FRAME_CATEGORIES = 2;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
 import { chooseProfile } from '../../../src/core/suggest/choose';
+import { neutralProfile } from '../../../src/core/suggest/profile';
 import { codebookAt, DEV_SET, haveDevSet } from './golden';
 
 const approved = (code: string): KnownValue => ({ code, status: 'approved' });
@@ -75,4 +76,29 @@ describe('a decision that shares only a frame with a value', () => {
       expect(engine.suggest(value, 3)[0]?.code).toBe('B15');
     },
   );
+});
+
+describe('a decision that shares a frame and a word but for a slip', () => {
+  it('still pulls the value', () => {
+    const codebook = {
+      id: 'frame-slips',
+      variable: 'v',
+      categories: [
+        { code: 'A', label: 'Alfa', parent: null },
+        { code: 'B', label: 'Beta', parent: null },
+      ],
+    };
+    const engine = createEngine({
+      codebook,
+      profile: neutralProfile,
+      known: new Map([
+        ['Gruvarbetare – kvitterad', approved('A')],
+        ['Sjuksköterska – kvitterad', approved('B')],
+      ]),
+    });
+    // `gruvarbetrae` is `gruvarbetare` but for a slip: the decision speaks of it.
+    expect(engine.suggest('Gruvarbetrae – kvitterad', 3)[0]?.code).toBe('A');
+    // `lokförare` is neither: the frame is all the value shares with either decision.
+    expect(engine.suggest('Lokförare – kvitterad', 3)).toEqual([]);
+  });
 });
