@@ -6,7 +6,9 @@ import { createEngine } from '../../../src/core/suggest/engine';
 import { analyseValue } from '../../../src/core/suggest/features';
 import { segment, splitHashtags } from '../../../src/core/suggest/hashtags';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { resolve } from 'node:path';
 import { actions, reasons } from './codebooks';
+import { codebookAt, DEV_SET, haveDevSet } from './golden';
 
 const tops = (codebook: typeof reasons, want: Record<string, string>) => {
   const engine = createEngine({ codebook, known: new Map() });
@@ -89,6 +91,24 @@ describe('refraining', () => {
       'Avstår från att inleda utredning': 'EJU1',
       'Socialtjänsten avstod från utredning': 'EJU1',
       'Utredning inleds': 'UTR1',
+    });
+  });
+});
+
+describe('how long, and the passive', () => {
+  it.skipIf(!haveDevSet)('reads a duration tail as no content (pågått sedan i somras)', () => {
+    // final 42 (read after its one measurement): the tail outweighed the words that decide.
+    tops(codebookAt(resolve(DEV_SET, 'orsak_codebook.json')), {
+      'Mamma slår barnet, pågått sedan i somras': 'H02',
+      'Pappa har slagit sonen, sedan i våras': 'H02',
+    });
+  });
+
+  it('reads a violent verb in the passive as done to the one named before it', () => {
+    tops(reasons, {
+      'Barn som slås av förälder': 'H02',
+      'Barnet slås av pappa': 'H02',
+      'Mamma hotas av pappa': 'H04',
     });
   });
 });
