@@ -277,7 +277,7 @@ interface Target {
   /** The match text's words, prepared, on first use (EngineWeights.alignedContainment). */
   wordForms?: readonly DiceProfile[];
   /** The match text's words, on first need (frameFactor). */
-  matchWords?: readonly string[];
+  matchWords?: ReadonlySet<string>;
   readonly weight: number;
   readonly features: ValueFeatures;
   /** Owner after inheritance from the category (a known `Missbruk` coded B11 is the child's). */
@@ -1042,31 +1042,26 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     return p;
   };
-  /** Whether a word of one text is a word of the other but for a slip (`noorrmbrott`, `normbrott`). */
-  const slipOf = (w: string, words: readonly string[]): boolean =>
-    words.some(
-      (v) =>
-        Math.abs(v.length - w.length) <= SLIP_LENGTH &&
-        diceOfProfiles(wordProfile(w), wordProfile(v)) >= SLIP_DICE,
-    );
-  const frameFactor = (mine: readonly string[], neighbour: Target): number => {
+  /** Whether two words are one but for a slip (`noorrmbrott`, `normbrott`). */
+  const isSlip = (w: string, v: string): boolean =>
+    Math.abs(v.length - w.length) <= SLIP_LENGTH &&
+    diceOfProfiles(wordProfile(w), wordProfile(v)) >= SLIP_DICE;
+  const frameFactor = (mine: ReadonlySet<string>, neighbour: Target): number => {
     if (frameCounts.size === 0 || weights.frameOnly === undefined) return 1; // none, or off
-    const theirs = (neighbour.matchWords ??= wordsOfMatch(neighbour.features.matchText));
+    const theirs = (neighbour.matchWords ??= new Set(wordsOfMatch(neighbour.features.matchText)));
     let shared = 0;
-    const own: string[] = [];
     for (const w of theirs) {
-      if (!mine.includes(w)) {
-        own.push(w);
-        continue;
-      }
+      if (!mine.has(w)) continue;
       if (!isFrame(w)) return 1;
       shared++;
     }
-    if (shared === 0 || own.length === 0) return 1;
-    const mineOwn = mine.filter((w) => !theirs.includes(w));
     // Each has words the other lacks, and none is the other's but for a slip: the frame is all they
     // have in common.
-    if (mineOwn.length === 0 || own.some((w) => slipOf(w, mineOwn))) return 1;
+    if (shared === 0 || shared === theirs.size || shared === mine.size) return 1;
+    for (const w of theirs) {
+      if (mine.has(w)) continue;
+      for (const v of mine) if (!theirs.has(v) && isSlip(w, v)) return 1;
+    }
     return weights.frameOnly;
   };
 
@@ -1260,7 +1255,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // The value's words with their codebook retrieval, read once per suggestion when asked for.
   let valueTextWords: TextWords | undefined;
   // The value's match text's words, on first need in a suggestion (frameFactor).
-  let valueMatchWords: readonly string[] | undefined;
+  let valueMatchWords: ReadonlySet<string> | undefined;
   const textWordsOfValue = (): TextWords =>
     (valueTextWords ??= textWords(valueNormalised, documents as DocumentIndex));
   let round = 0;
@@ -1455,7 +1450,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           score *= weights.conceptMissing;
         const other = namesOther(named, first);
         if (valueWords) score *= differingFactor(valueWords, first, other);
-        score *= frameFactor((valueMatchWords ??= wordsOfMatch(value.matchText)), first);
+        if (score > 0)
+          score *= frameFactor((valueMatchWords ??= new Set(wordsOfMatch(value.matchText))), first);
         // A group is `size` independent decisions; only the first few add support (see combine).
         // A decision about other concepts, or without a word the value has for another category,
         // may still name the category, but it supports nothing.
