@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemo, search, shot, type DemoSession } from './harness';
+
+// Issue 12, as a researcher meets it: values written with the habits stop 18's fresh sets
+// imitated (family-tree shorthand, a run-together hashtag, a violent verb in the passive) get the
+// right suggestion in the grid once imported, from the app's worker.
+
+let demo: DemoSession;
+const files = mkdtempSync(join(tmpdir(), 'kodbok-registrars-'));
+
+beforeAll(async () => {
+  demo = await openDemo();
+}, 180_000);
+afterAll(async () => {
+  await demo?.close();
+  rmSync(files, { recursive: true, force: true });
+});
+
+const want: Record<string, string> = {
+  'Oro för mo:s alkoholmissbruk': 'H07',
+  '#missbruk #mamma #alkohol': 'H07',
+  'Barn som slås av förälder': 'H02',
+};
+
+describe('registrars’ habits in an imported file', () => {
+  it('get the suggestions they mean', async () => {
+    const page = demo.session.page;
+    const csv = join(files, 'Sandviken.csv');
+    writeFileSync(
+      csv,
+      `aktualiseringsorsak;kommun\r\n${Object.keys(want)
+        .map((raw) => `${raw};Sandviken`)
+        .join('\r\n')}\r\n`,
+    );
+    await page.getByTestId('export-menu').click();
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-file-input').setInputFiles([csv]);
+    await page
+      .locator('[data-testid="import-file"][data-status]:not([data-status="inspecting"])')
+      .waitFor();
+    await page.getByTestId('import-read').click();
+    await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 120_000 });
+    await page.getByTestId('import-review').click();
+    await page.getByTestId('import-review-step').waitFor();
+    await page.getByTestId('import-commit-files').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-close').click();
+    for (const [raw, code] of Object.entries(want)) {
+      await search(page, raw);
+      await page.waitForFunction(
+        ([r, c]) =>
+          [...document.querySelectorAll('.ag-row')].some(
+            (row) =>
+              row.querySelector('[col-id="raw"] .raw')?.getAttribute('title') === r &&
+              (row.querySelector('[col-id="suggestion"]')?.textContent ?? '').startsWith(c),
+          ),
+        [raw, code] as const,
+        { timeout: 60_000 },
+      );
+      const shown = await page.evaluate((r) => {
+        const row = [...document.querySelectorAll('.ag-row')].find(
+          (el) => el.querySelector('[col-id="raw"] .raw')?.getAttribute('title') === r,
+        );
+        return row?.querySelector('[col-id="suggestion"]')?.textContent ?? null;
+      }, raw);
+      expect(shown?.startsWith(code), `${raw}: ${shown}`).toBe(true);
+    }
+    await search(page, 'alkohol');
+    await shot(page, 'registrars-hashtag-and-shorthand');
+  });
+});
