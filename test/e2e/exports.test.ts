@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../src/core/demo/generate';
+import { demoXlsx } from '../support/demo-xlsx';
 import { openDemo, shot, type DemoSession } from './harness';
 import { python3, scratchDir } from '../support/readers';
 
@@ -229,5 +231,27 @@ print(json.dumps(pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False).to_d
       .toBe('aktualiseringsorsak');
     expect(await page.getByTestId('export-recoded-unreadable').count()).toBe(0);
     expect(await download.isEnabled()).toBe(true);
+  });
+
+  it('names a source file whose reading is stopped (too slow, or the worker stopped), and offers no download', async () => {
+    const { page } = demo.session;
+    const book = join(dir, 'Långsam.xlsx');
+    writeFileSync(book, demoXlsx(generateDemo({ rows: 150_000, seed: 7 })));
+    // The caps lowered to 1 s for this test (`?importCapMs`): the real ones are 60 s and 30 s.
+    // Before, such a file was passed over without a word.
+    await page.goto(`${demo.server.url}?importCapMs=1000`);
+    await page.locator('.ag-row').first().waitFor({ timeout: 60_000 });
+    await openExport(page);
+    await page.getByTestId('export-kind-recoded').check();
+    await page.getByTestId('export-recoded-files').setInputFiles(book);
+    const unreadable = page.getByTestId('export-recoded-unreadable');
+    await unreadable.waitFor({ timeout: 30_000 });
+    expect(await unreadable.textContent()).toMatch(
+      /^Långsam\.xlsx: läsningen tog längre än 1 s och stoppades/,
+    );
+    expect(await page.getByTestId('export-download').isDisabled()).toBe(true);
+    await shot(page, 'export-dialog-recoded-stopped');
+    await page.goto(demo.server.url);
+    await page.locator('.ag-row').first().waitFor({ timeout: 60_000 });
   });
 });

@@ -11,6 +11,7 @@ import * as repo from '../../db/repo';
 import type { HeadersOutcome, RecodeOutcome } from '../../workers/recode-source';
 import type { TableFormat } from '../../io/table-export';
 import { notify, useApp } from '../../state/app';
+import { stoppedProblem } from '../../state/import-worker';
 import { withExportWorker } from '../../state/recode-worker';
 import { useT, type T } from '../i18n';
 import type { Language } from '../../i18n';
@@ -221,11 +222,16 @@ export function ExportDialogView(props: ViewProps) {
     const problems: string[] = [];
     let common: string[] | null = null;
     for (const file of files) {
-      const read = await withExportWorker(
-        (w) => w.sourceHeaders(file) as Promise<HeadersOutcome>,
-      ).catch(() => null);
-      if (read && !read.ok) problems.push(describeProblem(t, props.lang, read.problem));
-      else if (read?.ok) {
+      let read: HeadersOutcome;
+      try {
+        read = await withExportWorker((w) => w.sourceHeaders(file) as Promise<HeadersOutcome>);
+      } catch (e) {
+        // Too slow, or the worker itself stopped: named as the import names it, never passed over.
+        problems.push(describeProblem(t, props.lang, stoppedProblem({ file }, e)));
+        continue;
+      }
+      if (!read.ok) problems.push(describeProblem(t, props.lang, read.problem));
+      else {
         const have = read.headers;
         common = common === null ? [...have] : common.filter((h) => have.includes(h));
       }
