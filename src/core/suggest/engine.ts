@@ -896,11 +896,16 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const affected = (): string[] => {
     applyChanges();
     // A retrained model may move any value's suggestions.
-    // So may a word that became a frame word, or stopped being one.
-    if (modelMoved || frameMoved) {
+    if (modelMoved) {
       for (const raws of suggestedRaws.values()) for (const raw of raws) reached.add(raw);
-      modelMoved = frameMoved = false;
+      modelMoved = false;
+    } else if (flipped.size > 0) {
+      // A word that became a frame word, or stopped being one, moves the values that have it.
+      for (const [text, raws] of suggestedRaws)
+        if (wordsOfMatch(text).some((w) => flipped.has(w)))
+          for (const raw of raws) reached.add(raw);
     }
+    flipped.clear();
     const out = [...reached];
     reached.clear();
     return out;
@@ -1003,7 +1008,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const framed = new Map<string, { code: string; words: readonly string[] }>();
   const frameLimit = FRAME_CATEGORIES;
   const isFrame = (word: string): boolean => (frameCounts.get(word)?.size ?? 0) >= frameLimit;
-  let frameMoved = false;
+  // Words that became frame words or stopped being one since the last `affected`: only values with
+  // one of them can move (frameFactor reads only the words a value shares).
+  const flipped = new Set<string>();
   const framing = weights.frameOnly !== undefined && weights.frameOnly < 1;
   const placeFrame = (raw: string, decision?: { code: string; matchText: string }): void => {
     if (!framing) return;
@@ -1016,7 +1023,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         if (n > 0) byCode.set(before.code, n);
         else byCode.delete(before.code);
         if (byCode.size === 0) frameCounts.delete(w);
-        if (was >= frameLimit && byCode.size < frameLimit) frameMoved = true;
+        if (was >= frameLimit && byCode.size < frameLimit) flipped.add(w);
       }
       framed.delete(raw);
     }
@@ -1027,11 +1034,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       if (!byCode) frameCounts.set(w, (byCode = new Map()));
       const was = byCode.size;
       byCode.set(decision.code, (byCode.get(decision.code) ?? 0) + 1);
-      if (was < frameLimit && byCode.size >= frameLimit) frameMoved = true;
+      if (was < frameLimit && byCode.size >= frameLimit) flipped.add(w);
     }
     framed.set(raw, { code: decision.code, words });
   };
-  /** Factor on a neighbour that shares with the value only frame words (1: it shares more). */
   // Words' bigram profiles, for words that differ only by a slip (frameFactor).
   const wordProfiles = new Map<string, DiceProfile>();
   const wordProfile = (w: string): DiceProfile => {
@@ -1046,6 +1052,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const isSlip = (w: string, v: string): boolean =>
     Math.abs(v.length - w.length) <= SLIP_LENGTH &&
     diceOfProfiles(wordProfile(w), wordProfile(v)) >= SLIP_DICE;
+  /** Factor on a neighbour that shares with the value only frame words (1: it shares more). */
   const frameFactor = (mine: ReadonlySet<string>, neighbour: Target): number => {
     if (frameCounts.size === 0 || weights.frameOnly === undefined) return 1; // none, or off
     const theirs = (neighbour.matchWords ??= new Set(wordsOfMatch(neighbour.features.matchText)));
@@ -1111,7 +1118,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   built = true;
   changedTexts.clear(); // nothing was suggested before the engine was built
   modelMoved = false;
-  frameMoved = false;
+  flipped.clear();
 
   const adjust = (
     dice: number,
