@@ -83,7 +83,8 @@ describe('counts per municipality and year', () => {
     await expect(umea.locator('td').nth(1).textContent()).resolves.toBe('umea');
     await expect(umea.getByTestId('import-file-year').textContent()).resolves.toBe('2021');
     await umea.click();
-    await expect(page.getByTestId('import-year').inputValue()).resolves.toBe('2021');
+    // The chosen file's settings are shown after the click's render: waited for, not read at once.
+    await expect.poll(() => page.getByTestId('import-year').inputValue()).toBe('2021');
     await shot(page, 'years-01-files');
 
     await page.getByTestId('import-read').click();
