@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, search, shot, type DemoSession } from './harness';
+import { importFiles, openDemo, search, shot, type DemoSession } from './harness';
 
 // Issue 12 item 6: a value that probably names two reasons is marked in the grid (a word in its own
 // column), and the side panel shows its parts, each with its suggestion; one click codes the value
@@ -40,19 +40,7 @@ describe('probably combined values', () => {
       csv,
       'aktualiseringsorsak;kommun\r\nEget missbruk + kriminalitet;Gävle\r\nSkolproblem;Gävle\r\n',
     );
-    await page.getByTestId('export-menu').click();
-    await page.getByTestId('import-files').click();
-    await page.getByTestId('import-file-input').setInputFiles([csv]);
-    await page
-      .locator('[data-testid="import-file"][data-status]:not([data-status="inspecting"])')
-      .waitFor();
-    await page.getByTestId('import-read').click();
-    await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 120_000 });
-    await page.getByTestId('import-review').click();
-    await page.getByTestId('import-review-step').waitFor();
-    await page.getByTestId('import-commit-files').click();
-    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
-    await page.getByTestId('import-close').click();
+    await importFiles(page, [csv]);
     await search(page, 'Eget missbruk +');
     const marked = page.locator('.ag-row [col-id="combined"].combined-cell');
     await page.waitForFunction(

@@ -169,3 +169,24 @@ export async function search(page: Page, text: string) {
     );
   }, text.toLowerCase());
 }
+
+/**
+ * Imports files through the import dialog as a researcher does, with every choice left as the
+ * dialog proposes it: choose the files, read them, review, commit, close.
+ */
+export async function importFiles(page: Page, paths: readonly string[]): Promise<void> {
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('import-files').click();
+  await page.getByTestId('import-file-input').setInputFiles([...paths]);
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('[data-testid="import-file"][data-status]')];
+    return rows.length === n && rows.every((r) => r.getAttribute('data-status') !== 'inspecting');
+  }, paths.length);
+  await page.getByTestId('import-read').click();
+  await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 120_000 });
+  await page.getByTestId('import-review').click();
+  await page.getByTestId('import-review-step').waitFor();
+  await page.getByTestId('import-commit-files').click();
+  await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+  await page.getByTestId('import-close').click();
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, search, shot, type DemoSession } from './harness';
+import { importFiles, openDemo, search, shot, type DemoSession } from './harness';
 
 // Issue 12, as a researcher meets it: values written with the habits stop 18's fresh sets
 // imitated (family-tree shorthand, a run-together hashtag, a violent verb in the passive) get the
@@ -35,19 +35,7 @@ describe('registrars’ habits in an imported file', () => {
         .map((raw) => `${raw};Sandviken`)
         .join('\r\n')}\r\n`,
     );
-    await page.getByTestId('export-menu').click();
-    await page.getByTestId('import-files').click();
-    await page.getByTestId('import-file-input').setInputFiles([csv]);
-    await page
-      .locator('[data-testid="import-file"][data-status]:not([data-status="inspecting"])')
-      .waitFor();
-    await page.getByTestId('import-read').click();
-    await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 120_000 });
-    await page.getByTestId('import-review').click();
-    await page.getByTestId('import-review-step').waitFor();
-    await page.getByTestId('import-commit-files').click();
-    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
-    await page.getByTestId('import-close').click();
+    await importFiles(page, [csv]);
     for (const [raw, code] of Object.entries(want)) {
       await search(page, raw);
       await page.waitForFunction(
