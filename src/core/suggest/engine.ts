@@ -1011,7 +1011,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // Words that became frame words or stopped being one since the last `affected`: only values with
   // one of them can move (frameFactor reads only the words a value shares).
   const flipped = new Set<string>();
-  const framing = weights.frameOnly !== undefined && weights.frameOnly < 1;
+  // The factor on a frame-only decision; 1 (absent): off, and no frame words are kept.
+  const frameOnly = weights.frameOnly ?? 1;
+  const framing = frameOnly < 1;
   const placeFrame = (raw: string, decision?: { code: string; matchText: string }): void => {
     if (!framing) return;
     const before = framed.get(raw);
@@ -1054,7 +1056,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     diceOfProfiles(wordProfile(w), wordProfile(v)) >= SLIP_DICE;
   /** Factor on a neighbour that shares with the value only frame words (1: it shares more). */
   const frameFactor = (mine: ReadonlySet<string>, neighbour: Target): number => {
-    if (frameCounts.size === 0 || weights.frameOnly === undefined) return 1; // none, or off
+    if (frameCounts.size === 0) return 1; // none yet, or off (framing)
     const theirs = (neighbour.matchWords ??= new Set(wordsOfMatch(neighbour.features.matchText)));
     let shared = 0;
     for (const w of theirs) {
@@ -1069,7 +1071,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       if (mine.has(w)) continue;
       for (const v of mine) if (!theirs.has(v) && isSlip(w, v)) return 1;
     }
-    return weights.frameOnly;
+    return frameOnly;
   };
 
   const forget = (raw: string): void => {
@@ -1237,20 +1239,14 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const aligned = (weights.alignedContainment ?? 0) > 0;
   const wordFormsOf = (matchText: string): DiceProfile[] => {
     if (valueWordForms === undefined) {
-      valueWordForms = matchText
-        .split(' ')
-        .filter((w) => w !== '')
-        .map((w) => diceProfile(w));
+      valueWordForms = wordsOfMatch(matchText).map((w) => diceProfile(w));
       valueWordSize = valueWordForms.reduce((sum, f) => sum + f.size, 0);
     }
     return valueWordForms;
   };
   /** Bigrams of the value's words found in the target's word most like each. */
   const alignedShared = (valueForms: readonly DiceProfile[], t: Target): number => {
-    const forms = (t.wordForms ??= t.features.matchText
-      .split(' ')
-      .filter((w) => w !== '')
-      .map((w) => diceProfile(w)));
+    const forms = (t.wordForms ??= wordsOfMatch(t.features.matchText).map((w) => diceProfile(w)));
     let total = 0;
     for (const v of valueForms) {
       let best = 0;
