@@ -193,6 +193,14 @@
 //              bostadsanpassning-*, ehe-*, vuxenvald-*, reablement-*  (stop 18, four more batches)
 //              written the same way (sets-stop18{e,f,g,h}-README.md); measured once with the
 //              engine after the frame words (bcc8df2), misses not read;
+//   final46-* … final53-*, fardtjanst-*, dols-*, umgangesstod-*, foodbank-*, familjebehandling-*,
+//              fosterend-*, ungdomsmottagning-*, shortbreaks-*, aldreoro-*, advocacy-*,
+//              forebyggande-*, carehome-*, personligtombud-*, iro-*, sockontrakt-*, youthservice-*
+//              (stop 19, eight batches) written the same way, each batch with four more new
+//              registrars (sets-stop19{,b,…,h}-README.md); all measured once with stop 18's final
+//              engine (1957c41) as soon as they were written; then batches 1–4 (final 46–49) were
+//              read to make stop 19's changes, and batches 5–8 (final 50–53) kept sealed until
+//              they were measured once more with stop 19's final engine;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -502,6 +510,14 @@ async function main(): Promise<void> {
     ...pair('final 43', 'final43'),
     ...pair('final 44', 'final44'),
     ...pair('final 45', 'final45'),
+    ...pair('final 46', 'final46'),
+    ...pair('final 47', 'final47'),
+    ...pair('final 48', 'final48'),
+    ...pair('final 49', 'final49'),
+    ...pair('final 50', 'final50'),
+    ...pair('final 51', 'final51'),
+    ...pair('final 52', 'final52'),
+    ...pair('final 53', 'final53'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -577,6 +593,22 @@ async function main(): Promise<void> {
       'ehe',
       'vuxenvald',
       'reablement',
+      'fardtjanst',
+      'dols',
+      'umgangesstod',
+      'foodbank',
+      'familjebehandling',
+      'fosterend',
+      'ungdomsmottagning',
+      'shortbreaks',
+      'aldreoro',
+      'advocacy',
+      'forebyggande',
+      'carehome',
+      'personligtombud',
+      'iro',
+      'sockontrakt',
+      'youthservice',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
