@@ -70,12 +70,14 @@ describe('probably combined values', () => {
       // process step and its outcome is still flagged. The app does not check single-valued
       // variables such as the action (checksCombined), so no researcher meets it there. Final 27
       // (stop 16) adds another of the kind: no new investigation, because one is under way; final
-      // 34 and 35 (stop 17, unread) two more: the step, then its outcome after a comma.
+      // 34 and 35 (stop 17, unread) two more: the step, then its outcome after a comma. Final 49
+      // (stop 19) one more like final 27's: handled in the investigation under way, so no new one.
       expect(flagged).toEqual([
         'final11-atgard: Förhandsbedömning, ingen utredning',
         'final27-atgard: Inleds ej, utredning pågår redan',
         'final34-atgard: Förhandsbedömning, avslutad utan utredning',
         'final35-atgard: Förhandsbedömning, avslutad – ingen utredning',
+        'final49-atgard: Hanteras i redan pågående utredning, alltså ingen ny utredning öppnas',
       ]);
     },
   );
