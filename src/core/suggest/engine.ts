@@ -155,6 +155,14 @@ export interface EngineWeights {
    * `self` and `neglect`) do not make a typo (`negelct`) look contained. 0 or absent: off.
    */
   readonly alignedContainment?: number;
+  /**
+   * Share of a codebook text's Dice counted word by word (the rest is plain Dice): a value's word
+   * counts only the bigrams it shares with the text's word most like it, and only when the two
+   * words are alike (ALIGNED_WORD), so bigrams met across unrelated words (the `de` and `er` of
+   * `minderårig` in `hedersvåld`) do not lift a text; and its containment is counted the same way.
+   * 0 or absent: off.
+   */
+  readonly alignedDice?: number;
 }
 
 /** A date's parts (`2024-03-01`, `3/4`, `3/4/24`): numbers that name nothing. */
@@ -811,6 +819,39 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     readonly excluded: Float64Array;
   }
   const cache = new Map<string, Found>();
+  const alignedDice = weights.alignedDice ?? 0;
+  /** A target's match text's words, prepared on first use. */
+  const wordFormsOfTarget = (t: Target): readonly DiceProfile[] =>
+    (t.wordForms ??= wordsOfMatch(t.features.matchText).map((w) => diceProfile(w)));
+  /**
+   * Rescores codebook hits (target id, Dice, shared bigrams triples, in place) word by word
+   * (EngineWeights.alignedDice): the Dice blended, the shared bigrams as the aligned ones, scaled to
+   * the profile's size (`size`) so that containment is theirs.
+   */
+  const alignCodebookHits = (matchText: string, size: number, hits: number[]): void => {
+    const forms = wordsOfMatch(matchText).map((w) => diceProfile(w));
+    let valueSize = 0;
+    for (const f of forms) valueSize += f.size;
+    if (valueSize === 0) return; // words of one letter: no bigrams to align
+    for (let i = 0; i < hits.length; i += 3) {
+      const targetForms = wordFormsOfTarget(codebookTargets[hits[i] as number] as Target);
+      let targetSize = 0;
+      for (const f of targetForms) targetSize += f.size;
+      if (targetSize === 0) continue;
+      let shared = 0;
+      for (const v of forms) {
+        let best = 0;
+        for (const f of targetForms) {
+          const n = sharedBigrams(v, f);
+          if (n > best && (2 * n) / (v.size + f.size) >= ALIGNED_WORD) best = n;
+        }
+        shared += best;
+      }
+      const dice = (2 * shared) / (valueSize + targetSize);
+      hits[i + 1] = alignedDice * dice + (1 - alignedDice) * (hits[i + 1] as number);
+      hits[i + 2] = (shared / valueSize) * size;
+    }
+  };
   /** Dice, raised towards containment (the share of the value's bigrams found in the target). */
   const similarity = (dice: number, shared: number, size: number): number => {
     const contained = size > 0 ? shared / size : dice;
@@ -826,6 +867,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     codebookIndex.forEachMatch(q, (id, score, shared) => {
       if (similarity(score, shared, q.size) >= MIN_SIMILARITY) codebook.push(id, score, shared);
     });
+    if (alignedDice > 0) alignCodebookHits(matchText, q.size, codebook);
     const excluded = new Float64Array(exclusionLeaf.length > 0 ? leaves.length : 0);
     // Plain Dice, not containment: a terse `missbruk` is all there in the exclusion `missbruk hos
     // förälder` of the child's own misuse, yet it says nothing against it.
@@ -1246,7 +1288,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
   /** Bigrams of the value's words found in the target's word most like each. */
   const alignedShared = (valueForms: readonly DiceProfile[], t: Target): number => {
-    const forms = (t.wordForms ??= wordsOfMatch(t.features.matchText).map((w) => diceProfile(w)));
+    const forms = wordFormsOfTarget(t);
     let total = 0;
     for (const v of valueForms) {
       let best = 0;
@@ -1522,6 +1564,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
 /** A match text's words. */
 const wordsOfMatch = (matchText: string): string[] => matchText.split(' ').filter((w) => w !== '');
+
+/** Bigram Dice at which a value's word and a codebook text's are alike (alignedDice). */
+const ALIGNED_WORD = 0.4;
 
 /** Bigram Dice at which two words are one but for a typing slip (frameFactor) … */
 const SLIP_DICE = 0.35;

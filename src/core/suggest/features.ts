@@ -157,10 +157,12 @@ export function analyseValue(
   const NOT_A_WORD = classify('', lang);
   const isViolence = (w: string): boolean =>
     lang.violent(w) || (terms?.conceptOf(w).some((c) => lang.has('violence', c)) ?? false);
-  const words =
+  const words = withoutPointer(
     terms && terms.phrases.length > 0
       ? joinPhrases(wordsOf(normalised), terms)
-      : wordsOf(normalised);
+      : wordsOf(normalised),
+    lang,
+  );
   const word = words.map((w) => classify(w, lang));
   // Who tells and who sees: the person just before a verb of telling says so (`barnet berättar att
   // …`, `grannar hör …`) and is not whose problem it is; a child who sees or hears has witnessed.
@@ -435,6 +437,25 @@ function joinPhrases(words: string[], terms: TermMatcher): string[] {
 }
 
 /** The words that carry meaning: no persons, negations, function words, hedges or generic heads. */
+/**
+ * The words before a tail that points elsewhere (the word class `pointers`: `… – inkom via skolans
+ * e-tjänst`, `… jfr BVC-journal`): a pointer after the value's first word ends what it is about.
+ */
+function withoutPointer(words: string[], lang: Language): string[] {
+  for (let i = 1; i < words.length; i++) {
+    let phrase = words[i] as string;
+    for (let n = 1; ; n++) {
+      if (lang.has('pointers', phrase)) return words.slice(0, i);
+      if (n === POINTER_WORDS || i + n >= words.length) break;
+      phrase += ` ${words[i + n] as string}`;
+    }
+  }
+  return words;
+}
+
+/** The most words a pointer phrase has (`inkom via`, `se bilaga`). */
+const POINTER_WORDS = 3;
+
 function contentOf(
   words: readonly string[],
   word: readonly WordClass[],

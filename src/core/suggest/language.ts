@@ -65,6 +65,13 @@ export const WORD_CLASSES = [
    * clause (`pappa slår mig när jag inte lyder`) negates nothing the value is about.
    */
   'subordinators',
+  /**
+   * Words, or phrases of up to three words, that begin a tail pointing elsewhere, to where the
+   * record came from or where its details are (`– inkom via skolans e-tjänst`, `jfr
+   * BVC-journal`, `se bilaga 2`): after the value's first word, the words from one on say nothing
+   * of what the value is about.
+   */
+  'pointers',
   'agentPrepositions',
   'betweenPrepositions',
   'seeToWords',
