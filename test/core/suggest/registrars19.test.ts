@@ -64,3 +64,17 @@ describe('a tail that points elsewhere (the word class pointers)', () => {
     expect(content('Jfr tidigare anmälan')).not.toBe('');
   });
 });
+
+describe('words of an older case system and of Finland-Swedish practice', () => {
+  it.skipIf(!haveDevSet)('reads them as the concepts they name', () => {
+    tops(codebookAt(resolve(DEV_SET, 'orsak_codebook.json')), {
+      'Sinnessjuk moder': 'H08',
+      'Otukt med barn': 'H03',
+      'Sedlighetsbrott mot barnet': 'H03',
+      Vanartighet: 'B14',
+      'Svåruppfostrad pojke': 'B14',
+      'Fylleri i hemmet, fadern': 'H07',
+      'Barnets nervösa besvär': 'B10',
+    });
+  });
+});
