@@ -229,6 +229,10 @@ export function analyseValue(
     const w = word[i] as WordClass;
     const before = word[i - 1] ?? NOT_A_WORD;
     const next = word[i + 1] ?? NOT_A_WORD;
+    // The verb after a person, past the words that may stand between (`mamma har blivit slagen`).
+    let v = i + 1;
+    while (v < words.length - 1 && (word[v] as WordClass).betweenSubjectAndVerb) v++;
+    const verb = word[v] ?? NOT_A_WORD;
     if (told[i]) {
       person[i] = true;
       continue;
@@ -302,7 +306,7 @@ export function analyseValue(
     }
     if (w.person === 'caregiver') {
       person[i] = true;
-      if (next.victimVerb || next.victimParticiple) {
+      if (verb.victimVerb || verb.victimParticiple) {
         // `mamma misshandlad`: hurt, not (yet) whose problem it is; that is the doer's if one is
         // named (`av sin son`), else the adults' (below).
         otherVictim = caregiverVictim = caregiverHurt = true;
@@ -317,7 +321,7 @@ export function analyseValue(
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
-      if (victimSide || next.victimVerb || next.victimParticiple) otherVictim = true;
+      if (victimSide || verb.victimVerb || verb.victimParticiple) otherVictim = true;
     } else if (w.childPronoun && governor?.violenceVerb) {
       person[i] = true;
       victim = true;
@@ -338,7 +342,7 @@ export function analyseValue(
       (lang.has('youngCollective', words[i] ?? '') && before.den)
     ) {
       person[i] = true;
-      if (next.victimVerb || next.victimParticiple) victim = true;
+      if (verb.victimVerb || verb.victimParticiple) victim = true;
       else if (!governed) {
         if (w.person === 'childWeak' && !passiveAgent) {
           childWeak = true;
