@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, openDemo, search, shot, type DemoSession } from './harness';
 
 // Issue 12, as a researcher meets it: values written with the habits stop 18's fresh sets
-// imitated (family-tree shorthand, a run-together hashtag, a violent verb in the passive) get the
-// right suggestion in the grid once imported, from the app's worker.
+// imitated (family-tree shorthand, a run-together hashtag, a violent verb in the passive) and
+// stop 19's (a word the codebook does not know beside violence, a channel tail, an older case
+// system's words, a parent hurt told with an auxiliary) get the right suggestion in the grid once
+// imported, from the app's worker.
 
 let demo: DemoSession;
 const files = mkdtempSync(join(tmpdir(), 'kodbok-registrars-'));
@@ -23,6 +25,10 @@ const want: Record<string, string> = {
   'Oro för mo:s alkoholmissbruk': 'H07',
   '#missbruk #mamma #alkohol': 'H07',
   'Barn som slås av förälder': 'H02',
+  'Misshandel av minderårig': 'H02',
+  'Ungdomen har slagit en klasskamrat (inkom via skolans e-tjänst)': 'B13',
+  'Sinnessjuk moder': 'H08',
+  'mamma har blivit slagen av sambon': 'H04',
 };
 
 describe('registrars’ habits in an imported file', () => {
@@ -58,5 +64,7 @@ describe('registrars’ habits in an imported file', () => {
     }
     await search(page, 'alkohol');
     await shot(page, 'registrars-hashtag-and-shorthand');
+    await search(page, 'slag');
+    await shot(page, 'registrars-stop19');
   });
 });
