@@ -99,3 +99,22 @@ describe('a parent hurt, told with an auxiliary; selling drugs', () => {
     });
   });
 });
+
+describe('concrete signs: shut in as a punishment, a child not picked up', () => {
+  it.skipIf(!haveDevSet)('reads them as violence and as neglect', () => {
+    tops(codebookAt(resolve(DEV_SET, 'orsak_codebook.json')), {
+      'pappa låser in honom i förrådet som straff': 'H02',
+      'Barnet har inte hämtats från förskolan av vårdnadshavare': 'H01',
+      'fa glömmer hämta på fsk, barnet står kvar': 'H01',
+      'Hen saknar vinterkläder och går i sandaler': 'H01',
+    });
+    // A child who shuts himself in (`stänger in sig`) is not shut in by anyone.
+    const engine = createEngine({
+      codebook: codebookAt(resolve(DEV_SET, 'orsak_codebook.json')),
+      known: new Map(),
+    });
+    expect(engine.suggest('Stänger in sig på rummet, vill inte träffa någon', 3)[0]?.code).not.toBe(
+      'H02',
+    );
+  });
+});
