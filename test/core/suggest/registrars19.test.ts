@@ -120,3 +120,17 @@ describe('concrete signs: shut in as a punishment, a child not picked up', () =>
     );
   });
 });
+
+describe('actions in a neighbouring Nordic language or in English', () => {
+  it.skipIf(!haveDevSet)('reads an investigation, its closing and a referral', () => {
+    tops(codebookAt(resolve(DEV_SET, 'atgard_codebook.json')), {
+      'Ingen undersøkelse': 'EJU1',
+      'Undersøkelse opprettes': 'UTR1',
+      'Meldingen henlegges': 'EJU1',
+      'Lagt ned efter förhandsbedömning': 'EJU1',
+      'no further action': 'EJU1',
+      'full assessment beslutad': 'UTR1',
+      'signposting till familjecentralen': 'EJU2',
+    });
+  });
+});
