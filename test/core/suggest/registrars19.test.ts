@@ -86,6 +86,8 @@ describe('a parent hurt, told with an auxiliary; selling drugs', () => {
       'Min mamma blir slagen av hennes kille och jag är rädd': 'H04',
       // The child hurt stays the child.
       'Barnet har blivit slagen av pappa': 'H02',
+      // Hurt: `skadad` is violence done to the one before it.
+      'mamma skadad av pappa': 'H04',
       // `från` names the doer after violence, as `av` does.
       '<p>Våld mot mamma från sonen</p>': 'B13',
     });
