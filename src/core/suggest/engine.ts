@@ -142,8 +142,8 @@ export interface EngineWeights {
    */
   readonly differing?: number;
   /**
-   * Factor on a decision (a neighbour) that shares with the value only frame words, each having
-   * words the other lacks: words that decisions of two or more categories have (`vi fick in att`,
+   * Factor on a decision (a neighbour) that shares with the value only frame words, and has words
+   * the value lacks: words that decisions of two or more categories have (`vi fick in att`,
    * `Polisen uppger att`, `– kvitterad`), so they say nothing of one category. 1 or absent: off.
    */
   readonly frameOnly?: number;
@@ -1106,9 +1106,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       if (!isFrame(w)) return 1;
       shared++;
     }
-    // Each has words the other lacks, and none is the other's but for a slip: the frame is all they
-    // have in common.
-    if (shared === 0 || shared === theirs.size || shared === mine.size) return 1;
+    // The decision has words the value lacks (the value may have none: `Utreda uppgifter om aga i
+    // hemmet` is all frame beside `… sexuellt våld i hemmet`), and none is the other's but for a
+    // slip: the frame is all they have in common.
+    if (shared === 0 || shared === theirs.size) return 1;
     for (const w of theirs) {
       if (mine.has(w)) continue;
       for (const v of mine) if (!theirs.has(v) && isSlip(w, v)) return 1;

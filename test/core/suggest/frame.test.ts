@@ -27,6 +27,22 @@ describe('a decision that shares only a frame with a value', () => {
     expect(engine.suggest('Självskadebeteende, kvitterad igen', 3)[0]?.code).toBe('B10');
   });
 
+  // Stop 19 (final 52, a registrar writing each reason as the task it makes): a value that is all
+  // frame (`Utreda uppgifter om aga i hemmet`: the task, and violence that every violent category
+  // has) is not pulled by a decision that adds its category's own words (`sexuellt`).
+  it.skipIf(!haveDevSet)('does not pull a value that is all frame', () => {
+    const codebook = codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
+    const known = new Map([
+      ['Utreda uppgifter om att flickan utsatts för sexuellt våld i hemmet', approved('H03')],
+      ['Utreda uppgifter om våld på fritids', approved('B13')],
+      ['Utreda uppgifter om missbruk i hemmet', approved('H07')],
+    ]);
+    const engine = createEngine({ codebook, known });
+    expect(engine.suggest('Utreda uppgifter om aga i hemmet', 3)[0]?.code).toBe('H02');
+    // The same value with its own word of the category still follows the decision.
+    expect(engine.suggest('Utreda uppgifter om sexuellt våld i hemmet', 3)[0]?.code).toBe('H03');
+  });
+
   it('holds on any codebook (familjehemsutredning, half its values approved)', () => {
     const codebook = fixture('familjehemsutredning');
     const chosen = chooseProfile(codebook).profile;

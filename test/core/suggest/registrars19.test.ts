@@ -136,3 +136,12 @@ describe('actions in a neighbouring Nordic language or in English', () => {
     });
   });
 });
+
+describe('a parent hurt, with a child named too', () => {
+  it('is the adults’ violence, not the child’s own', () => {
+    // Before, the weak `barn` made it the child's: the owner rules read a child named before a
+    // parent hurt. A parent hurt by the child named as the doer stays the child's.
+    expect(analyseValue(normaliseValue('Barn som sett mamma bli slagen')).owner).toBe('caregiver');
+    expect(analyseValue(normaliseValue('mamma misshandlad av sonen')).owner).toBe('child');
+  });
+});
