@@ -1231,7 +1231,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // The child hurting someone is not violence between the adults.
       (value.owner === 'child' && value.otherVictim && t.caregiverVictim && !targetOwnViolence)
     ) {
-      score *= weights.victimMismatch;
+      // A decision says who its value's violence hurt: a value naming another victim (`… slagit
+      // modern` against an approved `Örfil från fadern`) is not pulled by it at all, as a negated
+      // decision never pulls an affirmed value.
+      score = target.independent ? 0 : score * weights.victimMismatch;
     } else if (value.violent && !value.otherVictim && !value.childVictim && t.otherVictim) {
       score *= weights.ownerUnmatched;
     } else if (value.violent && value.owner === null && !value.otherVictim && targetOwnViolence) {

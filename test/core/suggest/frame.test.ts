@@ -120,3 +120,18 @@ describe('a decision that shares a frame and a word but for a slip', () => {
     expect(engine.suggest('Lokförare – kvitterad', 3)).toEqual([]);
   });
 });
+
+describe('a decision whose violence hurt someone else', () => {
+  // Stop 19 (final 52): the task frame `bör följas upp` and violence were all an approved value
+  // shared with one that names the mother as hurt.
+  it.skipIf(!haveDevSet)('does not pull a value naming another victim', () => {
+    const codebook = codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
+    const known = new Map([['Örfil från fadern – bör följas upp', approved('H02')]]);
+    const engine = createEngine({ codebook, known });
+    expect(
+      engine.suggest('Följa upp barnen efter att fadern hotat och slagit modern', 3)[0]?.code,
+    ).toBe('H04');
+    // Violence against the child is still pulled.
+    expect(engine.suggest('Örfil från fadern igen – bör följas upp', 3)[0]?.code).toBe('H02');
+  });
+});
