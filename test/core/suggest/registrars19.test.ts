@@ -9,6 +9,9 @@ import { resolve } from 'node:path';
 import type { Codebook } from '../../../src/core/types';
 import { codebookAt, DEV_SET, haveDevSet } from './golden';
 
+/** The reference reason codebook of the dev set (read when a test runs: skipped without it). */
+const devReasons = (): Codebook => codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
+
 const tops = (codebook: Codebook, want: Record<string, string>) => {
   const engine = createEngine({ codebook, known: new Map() });
   expect(
@@ -21,7 +24,7 @@ describe('a codebook text met word by word (alignedDice)', () => {
   it.skipIf(!haveDevSet)(
     'does not lift a longer text through bigrams met across unrelated words',
     () => {
-      const reasons = codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
+      const reasons = devReasons();
       // `hedersvåld` shares `våld` with these and, before, the `de`/`er` of `minderårig`, the `er`
       // of `eskalerande` and `uppgift`'s nothing but the length: honour-related violence beat
       // violence against the child on every such value with a word the codebook does not know.
@@ -67,7 +70,7 @@ describe('a tail that points elsewhere (the word class pointers)', () => {
 
 describe('words of an older case system and of Finland-Swedish practice', () => {
   it.skipIf(!haveDevSet)('reads them as the concepts they name', () => {
-    tops(codebookAt(resolve(DEV_SET, 'orsak_codebook.json')), {
+    tops(devReasons(), {
       'Sinnessjuk moder': 'H08',
       'Otukt med barn': 'H03',
       'Sedlighetsbrott mot barnet': 'H03',
@@ -81,7 +84,7 @@ describe('words of an older case system and of Finland-Swedish practice', () => 
 
 describe('a parent hurt, told with an auxiliary; selling drugs', () => {
   it.skipIf(!haveDevSet)('reads the one hurt past bli, blir, har blivit', () => {
-    tops(codebookAt(resolve(DEV_SET, 'orsak_codebook.json')), {
+    tops(devReasons(), {
       'mamma har blivit slagen av sambon': 'H04',
       'Min mamma blir slagen av hennes kille och jag är rädd': 'H04',
       // The child hurt stays the child.
@@ -94,7 +97,7 @@ describe('a parent hurt, told with an auxiliary; selling drugs', () => {
   });
 
   it.skipIf(!haveDevSet)('reads selling drugs as crime, not misuse', () => {
-    tops(codebookAt(resolve(DEV_SET, 'orsak_codebook.json')), {
+    tops(devReasons(), {
       'Ungdom som misstänks för narkotikaförsäljning': 'B12',
       'Jag har sett grannens son sälja knark vid skolan': 'B12',
       'mamman är misstänkt för narkotikaförsäljning från bostaden': 'H09',
@@ -106,7 +109,7 @@ describe('a parent hurt, told with an auxiliary; selling drugs', () => {
 
 describe('concrete signs: shut in as a punishment, a child not picked up', () => {
   it.skipIf(!haveDevSet)('reads them as violence and as neglect', () => {
-    tops(codebookAt(resolve(DEV_SET, 'orsak_codebook.json')), {
+    tops(devReasons(), {
       'pappa låser in honom i förrådet som straff': 'H02',
       'Barnet har inte hämtats från förskolan av vårdnadshavare': 'H01',
       'fa glömmer hämta på fsk, barnet står kvar': 'H01',
@@ -114,7 +117,7 @@ describe('concrete signs: shut in as a punishment, a child not picked up', () =>
     });
     // A child who shuts himself in (`stänger in sig`) is not shut in by anyone.
     const engine = createEngine({
-      codebook: codebookAt(resolve(DEV_SET, 'orsak_codebook.json')),
+      codebook: devReasons(),
       known: new Map(),
     });
     expect(engine.suggest('Stänger in sig på rummet, vill inte träffa någon', 3)[0]?.code).not.toBe(
