@@ -200,7 +200,8 @@
 //              registrars (sets-stop19{,b,…,h}-README.md); all measured once with stop 18's final
 //              engine (1957c41) as soon as they were written; then batches 1–4 (final 46–49) were
 //              read to make stop 19's changes, and batches 5–8 (final 50–53) kept sealed until
-//              they were measured once more with stop 19's final engine;
+//              they were measured once more with the engine after those changes (62f9d1d); then
+//              final 52's few-shot moves (`--moved`) were read for the last two changes;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
