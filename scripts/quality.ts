@@ -202,6 +202,11 @@
 //              read to make stop 19's changes, and batches 5–8 (final 50–53) kept sealed until
 //              they were measured once more with the engine after those changes (62f9d1d); then
 //              final 52's few-shot moves (`--moved`) were read for the last two changes;
+//   final54-* … final57-*, kvinnofrid-*, housingallocation-*, ekonomiskbistand_avslut-*,
+//              virtualschoolpep-*, missbruksvard_insats-*, lado-*, hemtjanst_avslut-*,
+//              sendtribunal-*  (stop 19, four more batches) written the same way after stop 19's
+//              last change (sets-stop19{i,j,k,l}-README.md); measured once with stop 19's final
+//              engine (ac5b6e0), misses not read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -519,6 +524,10 @@ async function main(): Promise<void> {
     ...pair('final 51', 'final51'),
     ...pair('final 52', 'final52'),
     ...pair('final 53', 'final53'),
+    ...pair('final 54', 'final54'),
+    ...pair('final 55', 'final55'),
+    ...pair('final 56', 'final56'),
+    ...pair('final 57', 'final57'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -610,6 +619,14 @@ async function main(): Promise<void> {
       'iro',
       'sockontrakt',
       'youthservice',
+      'kvinnofrid',
+      'housingallocation',
+      'ekonomiskbistand_avslut',
+      'virtualschoolpep',
+      'missbruksvard_insats',
+      'lado',
+      'hemtjanst_avslut',
+      'sendtribunal',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -72,12 +72,17 @@ describe('probably combined values', () => {
       // (stop 16) adds another of the kind: no new investigation, because one is under way; final
       // 34 and 35 (stop 17, unread) two more: the step, then its outcome after a comma. Final 49
       // (stop 19) one more like final 27's: handled in the investigation under way, so no new one.
+      // Final 56 (stop 19, written after its last change) three of a registrar who picks `Annan
+      // åtgärd` and types the real action after `nämligen:`: one action, flagged as two.
       expect(flagged).toEqual([
         'final11-atgard: Förhandsbedömning, ingen utredning',
         'final27-atgard: Inleds ej, utredning pågår redan',
         'final34-atgard: Förhandsbedömning, avslutad utan utredning',
         'final35-atgard: Förhandsbedömning, avslutad – ingen utredning',
         'final49-atgard: Hanteras i redan pågående utredning, alltså ingen ny utredning öppnas',
+        'final56-atgard: Annan åtgärd, nämligen: serviceinsats utan biståndsbeslut',
+        'final56-atgard: Annan åtgärd, nämligen: utredning inleds direkt',
+        'final56-atgard: Annan åtgärd, nämligen: påförs utredning som pågår',
       ]);
     },
   );
