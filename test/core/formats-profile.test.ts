@@ -74,10 +74,28 @@ describe('the profile file', () => {
     expect(neutralFile.value.weights.calibrated).toBe(0.3);
     const saved = read({ ...minimal, base: 'neutral', weights: { support: 0.3 } });
     if (!saved.ok) throw new Error('saved');
-    expect(saved.value.weights).toEqual({ support: 0.3 });
+    // alignedDice is taken from the base (0 on the neutral one), as weights are unless listed.
+    expect(saved.value.weights).toEqual({ support: 0.3, alignedDice: 0 });
     const chosen = read({ ...minimal, weights: { calibrated: 0.5 } });
     if (!chosen.ok) throw new Error('chosen');
     expect(chosen.value.weights.calibrated).toBe(0.5);
+  });
+
+  it('takes the word-by-word Dice from its base, as the engine does', () => {
+    // On the Swedish base a file means the Swedish profile (0.7); on the neutral one, 0. Before,
+    // the reader left it out of every file that did not name it, and the engine then took the
+    // Swedish 0.7 even for a file on the neutral base.
+    const sv = read({ ...minimal, base: 'sv-barn-och-unga', weights: { support: 0.15 } });
+    const neutral = read({ ...minimal, base: 'neutral', weights: { support: 0.15 } });
+    if (!sv.ok || !neutral.ok) throw new Error('read');
+    expect(sv.value.weights.alignedDice).toBe(0.7);
+    expect(neutral.value.weights.alignedDice).toBe(0);
+    // Without a base a file is on the neutral profile.
+    const bare = read({ ...minimal, weights: { support: 0.15 } });
+    if (!bare.ok) throw new Error('bare');
+    expect(bare.value.weights.alignedDice).toBe(0);
+    expect(defaultProfile.weights.alignedDice).toBe(0.7);
+    expect(neutralProfile.weights.alignedDice).toBe(0);
   });
 
   it('refuses a wrong envelope, wrong types and broken rules with the place', () => {

@@ -145,7 +145,8 @@ describe('a full-project backup', () => {
     expect(back).toEqual(await readSetting(db, SETTINGS.normalise, p.id, V));
     expect(back.words).toEqual({ negation: ['no', 'not'] });
     expect(back.categories).toEqual([{ code: 'H07', owner: 'caregiver' }]);
-    expect(back.weights).toEqual({ support: 0.3 });
+    // A weight the stored profile leaves out is its base's (alignedDice: 0 on the neutral profile).
+    expect(back.weights).toEqual({ support: 0.3, alignedDice: 0 });
   });
 
   it('keeps a resolved team disagreement’s record on its history row (issue 10)', async () => {

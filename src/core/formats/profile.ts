@@ -47,7 +47,6 @@ const NOT_INHERITED: ReadonlySet<keyof EngineWeights> = new Set([
   'calibrated',
   'differingCodebook',
   'alignedContainment',
-  'alignedDice',
 ]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
