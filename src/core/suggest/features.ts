@@ -440,7 +440,6 @@ function joinPhrases(words: string[], terms: TermMatcher): string[] {
   return out;
 }
 
-/** The words that carry meaning: no persons, negations, function words, hedges or generic heads. */
 /**
  * The words before a tail that points elsewhere (the word class `pointers`: `… – inkom via skolans
  * e-tjänst`, `… jfr BVC-journal`): a pointer after the value's first word ends what it is about.
@@ -460,6 +459,7 @@ function withoutPointer(words: string[], lang: Language): string[] {
 /** The most words a pointer phrase has (`inkom via`, `se bilaga`). */
 const POINTER_WORDS = 3;
 
+/** The words that carry meaning: no persons, negations, function words, hedges or generic heads. */
 function contentOf(
   words: readonly string[],
   word: readonly WordClass[],
