@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles, openDemo, search, shot, type DemoSession } from './harness';
+import { importReasons, openDemo, search, shot, type DemoSession } from './harness';
 
 // Issue 12 item 6: a value that probably names two reasons is marked in the grid (a word in its own
 // column), and the side panel shows its parts, each with its suggestion; one click codes the value
@@ -22,25 +19,18 @@ async function categoryShown(page: Page, index: string | null, code: string): Pr
     [index, code] as const,
   );
 }
-const files = mkdtempSync(join(tmpdir(), 'kodbok-combined-'));
 
 beforeAll(async () => {
   demo = await openDemo();
 }, 180_000);
 afterAll(async () => {
   await demo?.close();
-  rmSync(files, { recursive: true, force: true });
 });
 
 describe('probably combined values', () => {
   it('are marked in the grid and show their parts in the side panel', async () => {
     const page = demo.session.page;
-    const csv = join(files, 'Gävle.csv');
-    writeFileSync(
-      csv,
-      'aktualiseringsorsak;kommun\r\nEget missbruk + kriminalitet;Gävle\r\nSkolproblem;Gävle\r\n',
-    );
-    await importFiles(page, [csv]);
+    await importReasons(page, 'Gävle', ['Eget missbruk + kriminalitet', 'Skolproblem']);
     await search(page, 'Eget missbruk +');
     const marked = page.locator('.ag-row [col-id="combined"].combined-cell');
     await page.waitForFunction(

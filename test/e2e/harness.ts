@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -172,9 +172,14 @@ export async function search(page: Page, text: string) {
 
 /**
  * Imports files through the import dialog as a researcher does, with every choice left as the
- * dialog proposes it: choose the files, read them, review, commit, close.
+ * dialog proposes it: choose the files, read them, review, commit, close. `choose` makes the
+ * choices a test needs once the files are read in (a column's variable) before they are read.
  */
-export async function importFiles(page: Page, paths: readonly string[]): Promise<void> {
+export async function importFiles(
+  page: Page,
+  paths: readonly string[],
+  choose?: (page: Page) => Promise<void>,
+): Promise<void> {
   await page.getByTestId('export-menu').click();
   await page.getByTestId('import-files').click();
   await page.getByTestId('import-file-input').setInputFiles([...paths]);
@@ -182,6 +187,7 @@ export async function importFiles(page: Page, paths: readonly string[]): Promise
     const rows = [...document.querySelectorAll('[data-testid="import-file"][data-status]')];
     return rows.length === n && rows.every((r) => r.getAttribute('data-status') !== 'inspecting');
   }, paths.length);
+  if (choose) await choose(page);
   await page.getByTestId('import-read').click();
   await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 120_000 });
   await page.getByTestId('import-review').click();
@@ -189,4 +195,24 @@ export async function importFiles(page: Page, paths: readonly string[]): Promise
   await page.getByTestId('import-commit-files').click();
   await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
   await page.getByTestId('import-close').click();
+}
+
+/**
+ * Imports `values` of the reason variable as one municipality's file (a semicolon CSV written to a
+ * temporary folder, importFiles).
+ */
+export async function importReasons(
+  page: Page,
+  municipality: string,
+  values: readonly string[],
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kodbok-reasons-'));
+  try {
+    const csv = join(dir, `${municipality}.csv`);
+    const rows = values.map((v) => `${v};${municipality}\r\n`).join('');
+    writeFileSync(csv, `aktualiseringsorsak;kommun\r\n${rows}`);
+    await importFiles(page, [csv]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDemo, shot, type DemoSession } from './harness';
+import { importFiles, openDemo, shot, type DemoSession } from './harness';
 
 // A variable of another kind, as a researcher takes it in (issue 12 items 1 and 4): its data
 // make a new variable, its own codebook comes next, and the suggestions come from that codebook's
@@ -43,20 +43,14 @@ describe('a variable with a codebook of its own', () => {
         'Gävle;Hot om att döda\nUmeå;Tvångsgifte\nLund;Barn som bevittnat våld\nLund;Uttalade hot\n' +
         'Umeå;GPS i bilen\n',
     );
-    await page.getByTestId('export-menu').click();
-    await page.getByTestId('import-files').click();
-    await page.getByTestId('import-dialog').waitFor();
-    await page.getByTestId('import-file-input').setInputFiles([data]);
     // The column becomes a new variable, named by its header.
-    const valueColumn = page.locator('[data-testid="import-dialog"] select').nth(2);
-    await valueColumn.selectOption({ label: 'Ny variabel: valdsform' });
-    await page.getByTestId('import-read').click();
-    await page.locator('.imp-steps [data-step="split"].active').waitFor({ timeout: 60_000 });
-    await page.getByTestId('import-review').click();
-    await page.getByTestId('import-review-step').waitFor();
-    await page.getByTestId('import-commit-files').click();
-    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
-    await page.getByTestId('import-close').click();
+    await importFiles(page, [data], (p) =>
+      p
+        .locator('[data-testid="import-dialog"] select')
+        .nth(2)
+        .selectOption({ label: 'Ny variabel: valdsform' })
+        .then(() => undefined),
+    );
 
     // Its codebook: the plan names the variable it goes to.
     await page.getByTestId('export-menu').click();

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFiles, openDemo, search, shot, type DemoSession } from './harness';
+import { importReasons, openDemo, search, shot, type DemoSession } from './harness';
 
 // Issue 12, as a researcher meets it: values written with the habits stop 18's fresh sets
 // imitated (family-tree shorthand, a run-together hashtag, a violent verb in the passive) and
@@ -11,14 +8,12 @@ import { importFiles, openDemo, search, shot, type DemoSession } from './harness
 // imported, from the app's worker.
 
 let demo: DemoSession;
-const files = mkdtempSync(join(tmpdir(), 'kodbok-registrars-'));
 
 beforeAll(async () => {
   demo = await openDemo();
 }, 180_000);
 afterAll(async () => {
   await demo?.close();
-  rmSync(files, { recursive: true, force: true });
 });
 
 const want: Record<string, string> = {
@@ -34,14 +29,7 @@ const want: Record<string, string> = {
 describe('registrars’ habits in an imported file', () => {
   it('get the suggestions they mean', async () => {
     const page = demo.session.page;
-    const csv = join(files, 'Sandviken.csv');
-    writeFileSync(
-      csv,
-      `aktualiseringsorsak;kommun\r\n${Object.keys(want)
-        .map((raw) => `${raw};Sandviken`)
-        .join('\r\n')}\r\n`,
-    );
-    await importFiles(page, [csv]);
+    await importReasons(page, 'Sandviken', Object.keys(want));
     for (const [raw, code] of Object.entries(want)) {
       await search(page, raw);
       await page.waitForFunction(
