@@ -206,7 +206,12 @@
 //              virtualschoolpep-*, missbruksvard_insats-*, lado-*, hemtjanst_avslut-*,
 //              sendtribunal-*  (stop 19, four more batches) written the same way after stop 19's
 //              last change (sets-stop19{i,j,k,l}-README.md); measured once with stop 19's final
-//              engine (ac5b6e0), misses not read;
+//              engine (ac5b6e0); read at stop 20 (final 50–57 reasons' misses) to make its
+//              changes;
+//   final58-* … final61-*, familjeradgivning-*, youthjustice_outcome-*, arbetsmarknadsinsats-*,
+//              schoolexclusion-*, missbruk_substans-*, probationneed-*, skolkurator-*,
+//              adultsafeguarding-*  (stop 20, four batches, sets-stop20{,b,c,d}-README.md) written
+//              the same way; measured once with stop 19's final engine (829f067), then read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -528,6 +533,10 @@ async function main(): Promise<void> {
     ...pair('final 55', 'final55'),
     ...pair('final 56', 'final56'),
     ...pair('final 57', 'final57'),
+    ...pair('final 58', 'final58'),
+    ...pair('final 59', 'final59'),
+    ...pair('final 60', 'final60'),
+    ...pair('final 61', 'final61'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -627,6 +636,14 @@ async function main(): Promise<void> {
       'lado',
       'hemtjanst_avslut',
       'sendtribunal',
+      'familjeradgivning',
+      'youthjustice_outcome',
+      'arbetsmarknadsinsats',
+      'schoolexclusion',
+      'missbruk_substans',
+      'probationneed',
+      'skolkurator',
+      'adultsafeguarding',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -73,7 +73,10 @@ describe('probably combined values', () => {
       // 34 and 35 (stop 17, unread) two more: the step, then its outcome after a comma. Final 49
       // (stop 19) one more like final 27's: handled in the investigation under way, so no new one.
       // Final 56 (stop 19, written after its last change) three of a registrar who picks `Annan
-      // åtgärd` and types the real action after `nämligen:`: one action, flagged as two.
+      // åtgärd` and types the real action after `nämligen:`: one action, flagged as two. Final 58
+      // (stop 20) five of a registrar who leaves the correction trail (`(ändrad, tidigare: …)`):
+      // the earlier action is named, but is no longer the value's; final 61 one that says which
+      // action it is not (`ej överlämnad till annan kommun`).
       expect(flagged).toEqual([
         'final11-atgard: Förhandsbedömning, ingen utredning',
         'final27-atgard: Inleds ej, utredning pågår redan',
@@ -83,6 +86,12 @@ describe('probably combined values', () => {
         'final56-atgard: Annan åtgärd, nämligen: serviceinsats utan biståndsbeslut',
         'final56-atgard: Annan åtgärd, nämligen: utredning inleds direkt',
         'final56-atgard: Annan åtgärd, nämligen: påförs utredning som pågår',
+        'final58-atgard: Utredning inleds inte (ändrad, tidigare: Utredning inleds)',
+        'final58-atgard: Ingen utredning inleds enligt 11:1 SoL (ändrad, tidigare: Utredning inleds)',
+        'final58-atgard: Utredning inleds (ändrad, tidigare: Förhandsbedömning pågår)',
+        'final58-atgard: Utredning inleds (ändrad, tidigare: Ingen utredning inleds)',
+        'final58-atgard: Påförs pågående utredning (ändrad, tidigare: Påförs pågående ärende)',
+        'final61-atgard: Utredning inleds, ej överlämnad till annan kommun',
       ]);
     },
   );
