@@ -10,7 +10,13 @@ import { DiceIndex, diceOfProfiles, diceProfile, sharedBigrams, type DiceProfile
 import { defaultTrainOptions, LogisticModel, textFeatures, type Example } from './classifier';
 import { NeighbourIndex, type NeighbourHit } from './neighbours';
 import { firstK } from './top-hits';
-import { alternativeVariants, analyseValue, type Owner, type ValueFeatures } from './features';
+import {
+  alternativeVariants,
+  analyseValue,
+  withoutExclusionTail,
+  type Owner,
+  type ValueFeatures,
+} from './features';
 import {
   DocumentIndex,
   exclusionReferrals,
@@ -356,13 +362,20 @@ const KEPT_READINGS = 3;
 const keptReadings: {
   readonly terms: TermMatcher;
   readonly config: NormaliseConfig;
+  readonly exclusions: boolean;
   readonly texts: Map<string, Analysed>;
 }[] = [];
 
-function readingsOf(terms: TermMatcher, config: NormaliseConfig): Map<string, Analysed> {
-  const at = keptReadings.findIndex((r) => r.terms === terms && r.config === config);
+function readingsOf(
+  terms: TermMatcher,
+  config: NormaliseConfig,
+  exclusions: boolean,
+): Map<string, Analysed> {
+  const at = keptReadings.findIndex(
+    (r) => r.terms === terms && r.config === config && r.exclusions === exclusions,
+  );
   const kept = at >= 0 ? keptReadings.splice(at, 1)[0] : undefined;
-  const readings = kept ?? { terms, config, texts: new Map<string, Analysed>() };
+  const readings = kept ?? { terms, config, exclusions, texts: new Map<string, Analysed>() };
   keptReadings.unshift(readings);
   if (keptReadings.length > KEPT_READINGS) keptReadings.pop();
   return readings.texts;
@@ -398,12 +411,25 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return words;
   };
   const isKnownWord = (w: string): boolean => knownWords().has(w);
-  /** A value as read: its hashtags split into the known words they run together. */
-  const normaliseText = (text: string): string =>
-    normaliseValue(text.includes('#') ? splitHashtags(text, isKnownWord) : text, config);
+  // Tails saying what a value is not are cut only once the codebook is known to negate nothing.
+  let exclusions = false;
+  /**
+   * A value as read: without a tail saying what it is not (when the codebook negates nothing), its
+   * hashtags split into the known words they run together.
+   */
+  const normaliseText = (raw: string): string => {
+    const text = exclusions ? withoutExclusionTail(raw, language) : raw;
+    return normaliseValue(text.includes('#') ? splitHashtags(text, isKnownWord) : text, config);
+  };
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseText(text), terms, language);
-  const readOnce = readingsOf(terms, config);
+  const roles = categoryRoles(input.codebook, analyse, profile.categories);
+  // A codebook with a negated category (`Ej utredning`) has values whose negation is their meaning.
+  exclusions =
+    (profile.words.exclusions ?? []).length > 0 &&
+    ![...roles.values()].some((r) => r.negatedGroup || r.negated === true) &&
+    !input.codebook.categories.some((c) => analyse(c.label).negated);
+  const readOnce = readingsOf(terms, config, exclusions);
   const analyseWithForm = (text: string): Analysed => {
     let read = readOnce.get(text);
     if (read === undefined) {
@@ -425,7 +451,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     return read;
   };
-  const roles = categoryRoles(input.codebook, analyse, profile.categories);
   const leafOf = new Map(leaves.map((c, i) => [c.code, i]));
 
   // The codebook: few targets, every one scored for every value.
@@ -1111,7 +1136,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // slip: the frame is all they have in common.
     if (shared === 0 || shared === theirs.size) return 1;
     for (const w of theirs) {
-      if (mine.has(w)) continue;
+      // A frame word written another way is frame all the same (`fördelad`, `fördelas`).
+      if (mine.has(w) || isFrame(w)) continue;
       for (const v of mine) if (!theirs.has(v) && isSlip(w, v)) return 1;
     }
     return frameOnly;
@@ -1236,10 +1262,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // decision never pulls an affirmed value.
       score = target.independent ? 0 : score * weights.victimMismatch;
     } else if (value.violent && !value.otherVictim && !value.childVictim && t.otherVictim) {
-      score *= weights.ownerUnmatched;
+      // Violence that names no one hurt is against the child: a decision about violence that hurt
+      // someone else (`Våld mellan föräldrarna`) does not pull it (`Misshandel av barn`).
+      score = target.independent ? 0 : score * weights.ownerUnmatched;
     } else if (value.violent && value.owner === null && !value.otherVictim && targetOwnViolence) {
       // Violence that names no one is violence against the child, not the child's own.
-      score *= weights.ownerUnmatched;
+      score = target.independent ? 0 : score * weights.ownerUnmatched;
     }
     // Under a negated group (`Ingen utredning` › `Överlämnas …`), a value may say the negation or
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.

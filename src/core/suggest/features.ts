@@ -199,6 +199,8 @@ export function analyseValue(
   let caregiver = false;
   // A caregiver hurt (`mamma misshandlad`), and a doer named after violence (`… av sin son`).
   let caregiverHurt = false;
+  // Caregivers as the parties of something between them (`våld mellan föräldrarna`).
+  let caregiversBetween = false;
   let passiveAgent = false;
   // A weak child word that is the subject of a verb (`barnet har autism`): the child's, even when a
   // caregiver is named too (`… och föräldrarna behöver avlastning`).
@@ -315,6 +317,7 @@ export function analyseValue(
         caregiverByHome = false;
       } else if (victimSide || lang.has('betweenPrepositions', governor?.word ?? '')) {
         otherVictim = caregiverVictim = true;
+        caregiversBetween ||= !victimSide;
         // `våldsam mot sin mamma`: her own mother, hurt by the one the record is about, unsaid.
         if (victimSide && before.reflexive && !caregiver && !victim) childDoer = true;
       }
@@ -388,6 +391,7 @@ export function analyseValue(
     otherVictim,
     caregiverVictim,
     caregiverHurt,
+    caregiversBetween,
   });
   const owner: Owner | null = decided?.owner ?? null;
   const ownerStated = decided?.stated ?? false;
@@ -455,6 +459,27 @@ function withoutPointer(words: string[], lang: Language): string[] {
   }
   return words;
 }
+
+/**
+ * A text without its tail saying what it is not (the word class `exclusions`: `Skolfrånvaro – ej
+ * sjukdom`, `Förälderns alkoholmissbruk (inte barnets eget)`): a dash, comma, semicolon or opening
+ * bracket after a word, then an exclusion word. The text as it is when it has none.
+ */
+export function withoutExclusionTail(text: string, lang: Language): string {
+  EXCLUSION_TAIL.lastIndex = 0;
+  for (let m = EXCLUSION_TAIL.exec(text); m !== null; m = EXCLUSION_TAIL.exec(text)) {
+    if (lang.has('exclusions', (m[1] as string).toLowerCase()))
+      return text.slice(0, m.index).trimEnd();
+  }
+  return text;
+}
+
+/**
+ * A boundary after a word of four letters or more (not after a prefix alone: `P 2 år: ej hämtad`,
+ * `231120 JH – ej i skolan` say what is not done), and the word after it. A hyphen only with a
+ * space after it (`X- ej`, not `e-tjänst`); a colon ends a heading, not what the value is.
+ */
+const EXCLUSION_TAIL = /(?<=\p{L}{4}.*?)(?:[–—,;([]|-(?=\s))\s*(\p{L}+)/gu;
 
 /** The most words a pointer phrase has (`inkom via`, `se bilaga`). */
 const POINTER_WORDS = 3;

@@ -72,6 +72,13 @@ export const WORD_CLASSES = [
    * of what the value is about.
    */
   'pointers',
+  /**
+   * Negation words that, right after a dash, comma, semicolon or opening bracket past the value's
+   * first word, begin a tail saying what the value is not (`Skolfrånvaro – ej sjukdom`,
+   * `Förälderns alkoholmissbruk (inte barnets eget)`). Read so only for a codebook with no negated
+   * category, where no negation is a value's meaning: the tail is no content.
+   */
+  'exclusions',
   'agentPrepositions',
   'betweenPrepositions',
   'seeToWords',
@@ -85,7 +92,8 @@ export type WordClassName = (typeof WORD_CLASSES)[number];
  * What the reading of a value found, for the rules that decide whose problem it is: a caregiver or
  * the child named (strongly: `ungdomen`, `barnets`; weakly: `barnet`), the child as the subject of a
  * verb, `eget`, the child as the unsaid doer of violence, the child hurt, someone else hurt (a
- * caregiver among them), a caregiver hurt with no doer named.
+ * caregiver among them), a caregiver hurt with no doer named, caregivers as the parties of
+ * something between them (`våld mellan föräldrarna`).
  */
 export const READING_FLAGS = [
   'caregiver',
@@ -98,6 +106,7 @@ export const READING_FLAGS = [
   'otherVictim',
   'caregiverVictim',
   'caregiverHurt',
+  'caregiversBetween',
 ] as const;
 export type ReadingFlag = (typeof READING_FLAGS)[number];
 

@@ -306,16 +306,23 @@ const ENTITIES: Readonly<Record<string, string>> = {
   ldquo: '“',
   rdquo: '”',
 };
+// A hyphen and one space between a letter and a lower-case word that does not join two parts.
+const LINE_BREAK_HYPHEN =
+  /(?<=\p{L})- (?!(?:och|eller|samt|resp|respektive|som|till|and|or|nor|to)(?![\p{L}\p{N}]))(\p{Ll})/gu;
 // Excel's escape of a control character in a cell (`_x000D_`, a carriage return).
 const EXCEL_ESCAPE = /_x00([01][0-9a-f])_/giu;
 
 /**
  * Text garbled before it reached Kodbok, read as it was meant: UTF-8 that a system read as
  * Windows-1252 (`fÃ¶rÃ¤lder`, `Dadâ€™s`), HTML's character references (`F&ouml;r&auml;lder`,
- * `&lt;`) and Excel's escaped control characters (`_x000D_`). Only what decodes to letters and
+ * `&lt;`), Excel's escaped control characters (`_x000D_`) and a PDF's line-break hyphen (`för-
+ * älder`). Only what decodes to letters and
  * signs of Latin script is repaired; text that is right is never touched (`Förälder` stays).
  */
 function repairGarbled(t: string): string {
+  // A word a PDF broke at a line end (`för- älder`, `Själv- skadebeteende`) is one word again; an
+  // elided compound's first part is not (`barn- och ungdomspsykiatri`, `pre- and post-natal`).
+  if (t.includes('- ')) t = t.replace(LINE_BREAK_HYPHEN, '$1');
   // Garbled twice (`&amp;ouml;`, `ÃƒÂ¶`) is repaired twice: to a fixed point, so that normalising
   // again changes nothing.
   let out = t;
