@@ -53,8 +53,13 @@ describe('the profile file', () => {
   it('takes what a file leaves out from its base: neutral unless it names the Swedish profile', () => {
     const plain = read(minimal);
     if (!plain.ok) throw new Error('minimal');
-    expect(plain.value.words).toEqual({});
+    // The neutral profile's one word class: the tails that say what a value is not.
+    expect(plain.value.words).toEqual({ exclusions: ['not', 'ej', 'inte', 'icke'] });
     expect(plain.value.vocabulary).toEqual([]);
+    // A class the file empties stays empty: it is not taken from the base.
+    const emptied = read({ ...minimal, words: { exclusions: [] } });
+    if (!emptied.ok) throw new Error('emptied');
+    expect(emptied.value.words.exclusions).toEqual([]);
     const based = read({
       ...minimal,
       base: 'sv-barn-och-unga',
@@ -162,9 +167,9 @@ describe('the profile the app stores', () => {
   });
 
   it('reads back a stored profile as it was, and repairs a damaged one to the default', () => {
-    const edited = { ...neutralProfile, words: { negation: ['no'] } };
+    const edited = { ...neutralProfile, words: { ...neutralProfile.words, negation: ['no'] } };
     expect(readStoredProfile(structuredClone(edited))).toEqual(readStoredProfile(edited));
-    expect(readStoredProfile(structuredClone(edited)).words).toEqual({ negation: ['no'] });
+    expect(readStoredProfile(structuredClone(edited)).words).toEqual(edited.words);
     expect(readStoredProfile({ ...edited, words: { negation: 'no' } })).toBe(defaultProfile);
   });
 });

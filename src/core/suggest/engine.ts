@@ -425,10 +425,20 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     analyseValue(normaliseText(text), terms, language);
   const roles = categoryRoles(input.codebook, analyse, profile.categories);
   // A codebook with a negated category (`Ej utredning`) has values whose negation is their meaning.
+  // So does one whose labels or synonyms say an exclusion word (`Authorised, no conditions`), read
+  // as negations or not.
+  const excluding = new Set(profile.words.exclusions ?? []);
+  const saysExclusion = (text: string): boolean =>
+    wordsOf(normaliseValue(text, config)).some((w) => excluding.has(w));
   exclusions =
-    (profile.words.exclusions ?? []).length > 0 &&
+    excluding.size > 0 &&
     ![...roles.values()].some((r) => r.negatedGroup || r.negated === true) &&
-    !input.codebook.categories.some((c) => analyse(c.label).negated);
+    !input.codebook.categories.some(
+      (c) =>
+        analyse(c.label).negated ||
+        saysExclusion(c.label) ||
+        (c.synonyms ?? []).some(saysExclusion),
+    );
   const readOnce = readingsOf(terms, config, exclusions);
   const analyseWithForm = (text: string): Analysed => {
     let read = readOnce.get(text);

@@ -2,6 +2,7 @@
 // batches (final 58–61) imitated, read after one measurement. Each test failed before its change.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { chooseProfile } from '../../../src/core/suggest/choose';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
 import { analyseValue, withoutExclusionTail } from '../../../src/core/suggest/features';
 import { compileLanguage, defaultLanguage } from '../../../src/core/suggest/language';
@@ -134,4 +135,43 @@ describe('what a decision never pulls (few-shot)', () => {
       );
     },
   );
+});
+
+describe('a tail saying what the value is not, in the neutral profile', () => {
+  const fixture = (name: string) =>
+    codebookAt(resolve(__dirname, `../../fixtures/suggest/${name}-codebook.json`));
+  const topsWith = (codebook: Codebook, want: Record<string, string>) => {
+    const engine = createEngine({
+      codebook,
+      known: new Map(),
+      profile: chooseProfile(codebook).profile,
+    });
+    expect(
+      Object.fromEntries(Object.keys(want).map((raw) => [raw, engine.suggest(raw, 3)[0]?.code])),
+    ).toEqual(want);
+  };
+
+  it('is no content on a codebook in English or Swedish that the Swedish profile does not fit', () => {
+    topsWith(fixture('adultsafeguarding'), {
+      'Neglect – not self-neglect': 'NEG',
+      'Financial abuse – not modern slavery': 'FIN',
+    });
+    topsWith(fixture('skolkurator'), {
+      'Oro och ångest, ej nedstämdhet': 'PSY1',
+      'Mobbning – ej ömsesidig konflikt': 'REL2',
+    });
+  });
+
+  it('is the value’s meaning where a label says the word', () => {
+    const codebook: Codebook = {
+      id: 'decision',
+      variable: 'decision',
+      version: '1',
+      categories: [
+        { code: 'A', label: 'Approved', parent: null },
+        { code: 'N', label: 'Not approved', parent: null },
+      ],
+    };
+    topsWith(codebook, { 'Application reviewed – not approved': 'N' });
+  });
 });
