@@ -102,7 +102,8 @@ describe('kodbok validate (in memory)', () => {
     });
     expect(r).toEqual({
       status: 0,
-      stdout: 'p.json: valid kodbok/profile v1, 1 concept, 2 word classes, 1 declared category\n',
+      // The two it names and the neutral base's one (`exclusions`).
+      stdout: 'p.json: valid kodbok/profile v1, 1 concept, 3 word classes, 1 declared category\n',
       stderr: '',
     });
     const bad = await run(['validate', 'p.json'], {

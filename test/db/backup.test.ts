@@ -143,7 +143,11 @@ describe('a full-project backup', () => {
     await restoreProject(other, read.value, (n) => n);
     const back = await readSetting(other, SETTINGS.normalise, p.id, V);
     expect(back).toEqual(await readSetting(db, SETTINGS.normalise, p.id, V));
-    expect(back.words).toEqual({ negation: ['no', 'not'] });
+    // A word class the stored profile leaves out is its base's, as a weight is (below).
+    expect(back.words).toEqual({
+      negation: ['no', 'not'],
+      exclusions: ['not', 'ej', 'inte', 'icke'],
+    });
     expect(back.categories).toEqual([{ code: 'H07', owner: 'caregiver' }]);
     // A weight the stored profile leaves out is its base's (alignedDice: 0 on the neutral profile).
     expect(back.weights).toEqual({ support: 0.3, alignedDice: 0 });

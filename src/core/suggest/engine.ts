@@ -418,7 +418,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    * hashtags split into the known words they run together.
    */
   const normaliseText = (raw: string): string => {
-    const text = exclusions ? withoutExclusionTail(raw, language) : raw;
+    const text = exclusions ? withoutTail(raw) : raw;
     return normaliseValue(text.includes('#') ? splitHashtags(text, isKnownWord) : text, config);
   };
   const analyse = (text: string): ValueFeatures =>
@@ -439,6 +439,18 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         saysExclusion(c.label) ||
         (c.synonyms ?? []).some(saysExclusion),
     );
+  // An inclusion that says an exclusion word (`ej medlem i a-kassa`) is content, in a tail too.
+  const negatedInclusions = input.codebook.categories
+    .flatMap((c) => (c.include ?? '').split(/[;.]/u))
+    .map((phrase) => ` ${normaliseValue(phrase, config)} `)
+    .filter((phrase) => phrase.trim() !== '' && saysExclusion(phrase));
+  /** The text without a tail that says what it is not, unless the tail is a category's inclusion. */
+  const withoutTail = (raw: string): string => {
+    const head = withoutExclusionTail(raw, language);
+    if (head === raw || negatedInclusions.length === 0) return head;
+    const tail = ` ${normaliseValue(raw.slice(head.length), config)} `;
+    return negatedInclusions.some((phrase) => tail.includes(phrase)) ? raw : head;
+  };
   const readOnce = readingsOf(terms, config, exclusions);
   const analyseWithForm = (text: string): Analysed => {
     let read = readOnce.get(text);
@@ -1418,11 +1430,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const candidateScores: number[] = [];
   const candidateOrder: number[] = [];
 
-  const suggest = (raw: string, k: number): Suggestion[] => {
+  /** The suggestions for a text, remembered as `as`'s (the raw value the worker asks for). */
+  const suggestText = (raw: string, k: number, as: string): Suggestion[] => {
     if (k <= 0) return [];
     const value = analyseWithForm(raw);
     applyChanges();
-    remember(raw, value.matchText);
+    remember(as, value.matchText);
     valueNormalised = value.normalised;
     valueNumbers = undefined;
     valueTemplate = undefined;
@@ -1601,11 +1614,30 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     });
   };
 
+  /**
+   * In a codebook that negates (`Ej utredning`), a negated tail may be the value's meaning
+   * (`Förhandsbedömning – ingen utredning`) or what it is not (`Utredning inleds (frivillig, ej
+   * LVU)`): the value before the tail decides when it alone is all but certain of a category.
+   */
+  const suggest = (raw: string, k: number): Suggestion[] => {
+    if (!exclusions && excluding.size > 0) {
+      const head = withoutTail(raw);
+      if (head !== raw && head !== '') {
+        const byHead = suggestText(head, k, raw);
+        if ((byHead[0]?.score ?? 0) >= HEAD_DECIDES) return byHead;
+      }
+    }
+    return suggestText(raw, k, raw);
+  };
+
   return { suggest, learn, forget, affected };
 }
 
 /** A match text's words. */
 const wordsOfMatch = (matchText: string): string[] => matchText.split(' ').filter((w) => w !== '');
+
+/** Score at which the value before a negated tail decides alone, in a codebook that negates. */
+const HEAD_DECIDES = 0.9;
 
 /** Bigram Dice at which a value's word and a codebook text's are alike (alignedDice). */
 const ALIGNED_WORD = 0.4;

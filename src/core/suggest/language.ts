@@ -75,8 +75,9 @@ export const WORD_CLASSES = [
   /**
    * Negation words that, right after a dash, comma, semicolon or opening bracket past the value's
    * first word, begin a tail saying what the value is not (`Skolfrånvaro – ej sjukdom`,
-   * `Förälderns alkoholmissbruk (inte barnets eget)`). Read so only for a codebook with no negated
-   * category, where no negation is a value's meaning: the tail is no content.
+   * `Förälderns alkoholmissbruk (inte barnets eget)`). In a codebook with no negated category no
+   * negation is a value's meaning: the tail is no content. In one that negates, the value before
+   * the tail decides alone when it alone is all but certain (engine.ts).
    */
   'exclusions',
   'agentPrepositions',

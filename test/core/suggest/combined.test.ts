@@ -75,8 +75,7 @@ describe('probably combined values', () => {
       // Final 56 (stop 19, written after its last change) three of a registrar who picks `Annan
       // åtgärd` and types the real action after `nämligen:`: one action, flagged as two. Final 58
       // (stop 20) five of a registrar who leaves the correction trail (`(ändrad, tidigare: …)`):
-      // the earlier action is named, but is no longer the value's; final 61 one that says which
-      // action it is not (`ej överlämnad till annan kommun`).
+      // the earlier action is named, but is no longer the value's.
       expect(flagged).toEqual([
         'final11-atgard: Förhandsbedömning, ingen utredning',
         'final27-atgard: Inleds ej, utredning pågår redan',
@@ -91,7 +90,6 @@ describe('probably combined values', () => {
         'final58-atgard: Utredning inleds (ändrad, tidigare: Förhandsbedömning pågår)',
         'final58-atgard: Utredning inleds (ändrad, tidigare: Ingen utredning inleds)',
         'final58-atgard: Påförs pågående utredning (ändrad, tidigare: Påförs pågående ärende)',
-        'final61-atgard: Utredning inleds, ej överlämnad till annan kommun',
       ]);
     },
   );

@@ -1,6 +1,7 @@
 // Habits of the registrars that stop 19's last fresh sets (final 50–57) and stop 20's first four
 // batches (final 58–61) imitated, read after one measurement. Each test failed before its change.
 import { resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseProfile } from '../../../src/core/suggest/choose';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
@@ -8,6 +9,7 @@ import { analyseValue, withoutExclusionTail } from '../../../src/core/suggest/fe
 import { compileLanguage, defaultLanguage } from '../../../src/core/suggest/language';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
 import type { Codebook } from '../../../src/core/types';
+import { actions } from './codebooks';
 import { codebookAt, DEV_SET, haveDevSet } from './golden';
 
 const devReasons = (): Codebook => codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
@@ -173,5 +175,70 @@ describe('a tail saying what the value is not, in the neutral profile', () => {
       ],
     };
     topsWith(codebook, { 'Application reviewed – not approved': 'N' });
+  });
+});
+
+describe('a negated tail in a codebook that negates (actions)', () => {
+  it.skipIf(!haveDevSet)(
+    'leaves the value before it to decide when that alone is all but certain',
+    () => {
+      tops(devActions(), {
+        'Utredning inleds här (inte överlämning)': 'UTR1',
+        'Beslut om att inleda utredning (inte hänvisning)': 'UTR1',
+        'Påförs aktuellt ärende – ej utredning': 'ANN1',
+        'Annan åtgärd – ej utredning, ej hänvisning': 'ANN2',
+        // Where the value before the tail is not sure of itself, the negation is its meaning.
+        'Förhandsbedömning – ej utredning': 'EJU1',
+        'Ärendet avslutas, ingen utredning': 'EJU1',
+      });
+    },
+  );
+
+  it('moves with the decisions that move the value before the tail (what a change reaches)', () => {
+    const pool = ['Utredning inleds', 'Utredning påbörjas', 'Ingen utredning', 'Hänvisning'];
+    const probes = ['Utredning inleds (ej LVU)', 'Utredning påbörjas – ej hänvisning', ...pool];
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('learn' as const),
+        raw: fc.constantFrom(...pool),
+        known: fc.record({
+          code: fc.constantFrom('UTR1', 'UTR2', 'EJU1', 'EJU2'),
+          status: fc.constantFrom('approved' as const, 'coded' as const),
+        }),
+      }),
+      fc.record({ kind: fc.constant('forget' as const), raw: fc.constantFrom(...pool) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { maxLength: 8 }),
+        (batches) => {
+          const engine = createEngine({ codebook: actions, known: new Map() });
+          const known = new Map<string, KnownValue>();
+          let before = new Map(probes.map((p) => [p, engine.suggest(p, 3)]));
+          for (const batch of batches) {
+            for (const o of batch) {
+              if (o.kind === 'learn') {
+                engine.learn(o.raw, o.known);
+                known.set(o.raw, o.known);
+              } else {
+                engine.forget(o.raw);
+                known.delete(o.raw);
+              }
+            }
+            const moved = new Set(engine.affected());
+            const rebuilt = createEngine({ codebook: actions, known });
+            const after = new Map(probes.map((p) => [p, engine.suggest(p, 3)]));
+            for (const p of probes) {
+              expect(after.get(p)).toEqual(rebuilt.suggest(p, 3));
+              if (!moved.has(p)) expect(after.get(p), p).toEqual(before.get(p));
+            }
+            // Only values asked for are reported, never the text before a tail.
+            for (const raw of moved) expect(probes).toContain(raw);
+            before = after;
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });
