@@ -14,6 +14,7 @@ import {
 import { defaultProfile, type SuggestProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { actions, leafCodes, reasons } from './codebooks';
+import { checkWhatAChangeReaches } from './reach';
 
 const rawValue = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -315,36 +316,7 @@ describe('what a change reaches', () => {
   const probes = [...pool, 'Gängkriminaliteten', 'Hot om vräkning', 'missbruk VH', 'Skolfrånvaro'];
 
   it('reports every suggested value a learn or forget may move; all others are suggested exactly as before', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { maxLength: 12 }),
-        (batches) => {
-          const engine = createEngine({ codebook: reasons, known: new Map() });
-          const known = new Map<string, KnownValue>();
-          let before = new Map(probes.map((p) => [p, engine.suggest(p, 5)]));
-          for (const batch of batches) {
-            for (const o of batch) {
-              if (o.kind === 'learn') {
-                engine.learn(o.raw, o.known);
-                known.set(o.raw, o.known);
-              } else {
-                engine.forget(o.raw);
-                known.delete(o.raw);
-              }
-            }
-            const moved = new Set(engine.affected());
-            const rebuilt = createEngine({ codebook: reasons, known });
-            const after = new Map(probes.map((p) => [p, engine.suggest(p, 5)]));
-            for (const p of probes) {
-              expect(after.get(p)).toEqual(rebuilt.suggest(p, 5));
-              if (!moved.has(p)) expect(after.get(p), p).toEqual(before.get(p));
-            }
-            before = after;
-          }
-        },
-      ),
-      { numRuns: 120 },
-    );
+    checkWhatAChangeReaches(reasons, probes, op, { k: 5, batches: 12, numRuns: 120 });
   });
 
   it('reaches only the values near the changed one', () => {
