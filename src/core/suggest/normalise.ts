@@ -421,18 +421,24 @@ function abbreviationStep(
     const key = keyOf(a.short);
     if (!byKey.has(key)) byKey.set(key, lowerLong ? a.long.toLocaleLowerCase('sv-SE') : a.long);
   }
-  // `VH:s` is the genitive (`vårdnadshavares`).
+  // `VH:s` is the genitive (`vårdnadshavares`); `VH1`, `VH2` number the persons of a short form
+  // that ends in a letter (`vårdnadshavare 1`), not one that ends in a digit (`11:1`).
   const re = new RegExp(
-    `(?<![${WORD}])(${sorted.map((a) => formSource(a.short)).join('|')})(:s(?![${WORD}]))?(?![${WORD}])`,
+    `(?<![${WORD}])(${sorted.map((a) => formSource(a.short)).join('|')})(?:(:s)|(\\d{1,2}))?(?![${WORD}])`,
     exactCase ? 'gu' : 'giu',
   );
   return {
     rule: 'abbreviations',
     apply: (t) =>
-      t.replace(re, (m: string, short: string, genitive: string | undefined) => {
-        const long = byKey.get(keyOf(short));
-        return long === undefined ? m : genitive ? `${long}s` : long;
-      }),
+      t.replace(
+        re,
+        (m: string, short: string, genitive: string | undefined, n: string | undefined) => {
+          const long = byKey.get(keyOf(short));
+          if (long === undefined) return m;
+          if (n !== undefined) return /\p{L}$/u.test(short) ? `${long} ${n}` : m;
+          return genitive ? `${long}s` : long;
+        },
+      ),
   };
 }
 

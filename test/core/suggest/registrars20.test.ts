@@ -8,6 +8,7 @@ import { createEngine, type KnownValue } from '../../../src/core/suggest/engine'
 import { analyseValue, withoutExclusionTail } from '../../../src/core/suggest/features';
 import { compileLanguage, defaultLanguage } from '../../../src/core/suggest/language';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { actions } from './codebooks';
 import { checkWhatAChangeReaches, opsOf } from './reach';
@@ -204,5 +205,35 @@ describe('a negated tail in a codebook that negates (actions)', () => {
       status: fc.constantFrom('approved' as const, 'coded' as const),
     });
     checkWhatAChangeReaches(actions, probes, opsOf(pool, known), { k: 3, batches: 8, numRuns: 80 });
+  });
+});
+
+describe('a form’s leftovers (stop 20, final 59 and 61)', () => {
+  it('expands a numbered short form of a person (`VH1`), not a numbered reference (`11:12`)', () => {
+    expect(normaliseValue('VH1 inlagd på psykiatrisk avdelning')).toBe(
+      'vårdnadshavare 1 inlagd på psykiatrisk avdelning',
+    );
+    expect(normaliseValue('Utredning 11:1 inleds')).toBe('utredning inleds');
+    expect(normaliseValue('11:12 x')).toBe('11 12 x');
+  });
+
+  it.skipIf(!haveDevSet)('reads a numbered caregiver as a caregiver', () => {
+    tops(devReasons(), {
+      'VH1 inlagd på psykiatrisk avdelning': 'H08',
+      'VH2 häktad misstänkt för rån': 'H09',
+    });
+  });
+
+  it('drops a Word form’s placeholder text, in either profile', () => {
+    expect(normaliseValue('Klicka eller tryck här för att ange text.Sonen slår sin mamma')).toBe(
+      'sonen slår sin mamma',
+    );
+    expect(
+      normaliseValue(
+        'Click or tap here to enter text.Fight in the canteen',
+        neutralProfile.normalise,
+      ),
+    ).toBe('fight in the canteen');
+    expect(normaliseValue('Choose an item. Other', neutralProfile.normalise)).toBe('other');
   });
 });
