@@ -466,7 +466,11 @@ function withoutPointer(words: string[], lang: Language): string[] {
  * bracket after a word, then an exclusion word. The text as it is when it has none.
  */
 export function withoutExclusionTail(text: string, lang: Language): string {
-  EXCLUSION_TAIL.lastIndex = 0;
+  // Most values have no boundary at all; the first word of four letters is found once.
+  if (!HAS_BOUNDARY.test(text)) return text;
+  const word = FOUR_LETTERS.exec(text);
+  if (word === null) return text;
+  EXCLUSION_TAIL.lastIndex = word.index + word[0].length;
   for (let m = EXCLUSION_TAIL.exec(text); m !== null; m = EXCLUSION_TAIL.exec(text)) {
     if (lang.has('exclusions', (m[1] as string).toLowerCase()))
       return text.slice(0, m.index).trimEnd();
@@ -479,7 +483,9 @@ export function withoutExclusionTail(text: string, lang: Language): string {
  * `231120 JH – ej i skolan` say what is not done), and the word after it. A hyphen only with a
  * space after it (`X- ej`, not `e-tjänst`); a colon ends a heading, not what the value is.
  */
-const EXCLUSION_TAIL = /(?<=\p{L}{4}.*?)(?:[–—,;([]|-(?=\s))\s*(\p{L}+)/gu;
+const EXCLUSION_TAIL = /(?:[–—,;([]|-(?=\s))\s*(\p{L}+)/gu;
+const HAS_BOUNDARY = /[–—,;([]|-\s/u;
+const FOUR_LETTERS = /\p{L}{4}/u;
 
 /** The most words a pointer phrase has (`inkom via`, `se bilaga`). */
 const POINTER_WORDS = 3;
