@@ -4,8 +4,9 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // Issue 12, as a researcher meets it: values written with the habits stop 18's fresh sets
 // imitated (family-tree shorthand, a run-together hashtag, a violent verb in the passive) and
 // stop 19's (a word the codebook does not know beside violence, a channel tail, an older case
-// system's words, a parent hurt told with an auxiliary) get the right suggestion in the grid once
-// imported, from the app's worker.
+// system's words, a parent hurt told with an auxiliary) and stop 20's (what the value is not, a
+// numbered caregiver, violence between the caregivers in the child's situation) get the right
+// suggestion in the grid once imported, from the app's worker.
 
 let demo: DemoSession;
 
@@ -24,6 +25,9 @@ const want: Record<string, string> = {
   'Ungdomen har slagit en klasskamrat (inkom via skolans e-tjänst)': 'B13',
   'Sinnessjuk moder': 'H08',
   'mamma har blivit slagen av sambon': 'H04',
+  'Förälderns alkoholmissbruk (inte barnets eget)': 'H07',
+  'VH1 inlagd på psykiatrisk avdelning': 'H08',
+  'Utreda barnets situation efter våld mellan föräldrarna': 'H04',
 };
 
 describe('registrars’ habits in an imported file', () => {
@@ -54,5 +58,9 @@ describe('registrars’ habits in an imported file', () => {
     await shot(page, 'registrars-hashtag-and-shorthand');
     await search(page, 'slag');
     await shot(page, 'registrars-stop19');
+    // Only the values of the latest import: the file's values, each beside its suggestion.
+    await search(page, '');
+    await page.getByTestId('only-new').check();
+    await shot(page, 'registrars-stop20');
   });
 });
