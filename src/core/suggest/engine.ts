@@ -1288,8 +1288,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // someone else (`Våld mellan föräldrarna`) does not pull it (`Misshandel av barn`).
       score = target.independent ? 0 : score * weights.ownerUnmatched;
     } else if (value.violent && value.owner === null && !value.otherVictim && targetOwnViolence) {
-      // Violence that names no one is violence against the child, not the child's own.
-      score = target.independent ? 0 : score * weights.ownerUnmatched;
+      // Violence that names no one is violence against the child, not the child's own; but a
+      // decision may say it is (`Våldsbeteende` approved as the child's own), and pulls its like.
+      score *= weights.ownerUnmatched;
     }
     // Under a negated group (`Ingen utredning` › `Överlämnas …`), a value may say the negation or
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { starterCodebooks } from '../../../src/core/demo/codebooks';
 import { chooseProfile } from '../../../src/core/suggest/choose';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
 import { analyseValue, withoutExclusionTail } from '../../../src/core/suggest/features';
@@ -140,6 +141,16 @@ describe('what a decision never pulls (few-shot)', () => {
       );
     },
   );
+});
+
+describe('a decision that says violence naming no one is the child’s own', () => {
+  // The demo's `BoF Våldsbeteende` approved as B13 must pull `Våldsbeteende` (the e2e test of
+  // learning failed when a decision about the child's own violence never pulled such a value).
+  it('pulls a value of the same words', () => {
+    const reasons = starterCodebooks.find((c) => c.variable === 'aktualiseringsorsak');
+    if (!reasons) throw new Error('no starter codebook of reasons');
+    tops(reasons, { Våldsbeteende: 'B13' }, new Map([['BoF Våldsbeteende', approved('B13')]]));
+  });
 });
 
 describe('a tail saying what the value is not, in the neutral profile', () => {
