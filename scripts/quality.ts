@@ -217,6 +217,11 @@
 //              attendance_reason-*  (stop 20, four more batches, sets-stop20{e,f,g,h}-README.md)
 //              written the same way before stop 20's last change and kept sealed; measured once
 //              with its final engine (55017ad) and with stop 19's (829f067), misses not read;
+//   final66-* … final69-*, boendestod_mal-*, childrens_centre_referral-*, hvb_avbrott-*,
+//              mash_outcome-*, ekonomiskt_bistand_post-*, youth_offending_need-*,
+//              familjehem_stod-*, carer_breakdown_reason-*  (stop 20, four batches written after
+//              its last change, sets-stop20{i,j,k,l}-README.md); measured once with the final
+//              engine (1820e01), misses not read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -546,6 +551,10 @@ async function main(): Promise<void> {
     ...pair('final 63', 'final63'),
     ...pair('final 64', 'final64'),
     ...pair('final 65', 'final65'),
+    ...pair('final 66', 'final66'),
+    ...pair('final 67', 'final67'),
+    ...pair('final 68', 'final68'),
+    ...pair('final 69', 'final69'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -661,6 +670,14 @@ async function main(): Promise<void> {
       'fostering_panel',
       'sarskilt_boende_ansokan',
       'attendance_reason',
+      'boendestod_mal',
+      'childrens_centre_referral',
+      'hvb_avbrott',
+      'mash_outcome',
+      'ekonomiskt_bistand_post',
+      'youth_offending_need',
+      'familjehem_stod',
+      'carer_breakdown_reason',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
