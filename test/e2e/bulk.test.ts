@@ -67,6 +67,17 @@ describe('bulk work in the grid', () => {
       .getByTestId('selection-count')
       .filter({ hasText: '5 markerade' })
       .waitFor({ timeout: 5000 });
+    // The rows show their suggestions (the worker's answer can reach the grid a moment after the
+    // "Beräknar förslag" notice is gone): what the researcher accepts is what each row shows.
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.ag-row:has([col-id="status"])')]
+          .sort((a, b) => Number(a.getAttribute('row-index')) - Number(b.getAttribute('row-index')))
+          .slice(0, 5)
+          .every((el) => (el.querySelector('[col-id="suggestion"]')?.textContent ?? '') !== ''),
+      undefined,
+      { timeout: 10_000 },
+    );
     const before = (await rows(page)).slice(0, 5);
     await page.locator('[data-action="acceptSuggestion"]').click();
     await waitSaved(page);
