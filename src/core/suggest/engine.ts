@@ -423,27 +423,36 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
   const analyse = (text: string): ValueFeatures =>
     analyseValue(normaliseText(text), terms, language);
-  const roles = categoryRoles(input.codebook, analyse, profile.categories);
+  // Labels read once, before the codebook's negation is known (roles, and the test below).
+  const labelReadings = new Map<string, ValueFeatures>();
+  const readLabel = (label: string): ValueFeatures => {
+    let read = labelReadings.get(label);
+    if (read === undefined) labelReadings.set(label, (read = analyse(label)));
+    return read;
+  };
+  const roles = categoryRoles(input.codebook, readLabel, profile.categories);
   // A codebook with a negated category (`Ej utredning`) has values whose negation is their meaning.
   // So does one whose labels or synonyms say an exclusion word (`Authorised, no conditions`), read
   // as negations or not.
   const excluding = new Set(profile.words.exclusions ?? []);
-  const saysExclusion = (text: string): boolean =>
-    wordsOf(normaliseValue(text, config)).some((w) => excluding.has(w));
+  const hasExclusion = (normalised: string): boolean =>
+    wordsOf(normalised).some((w) => excluding.has(w));
+  const saysExclusion = (text: string): boolean => hasExclusion(normaliseValue(text, config));
   exclusions =
     excluding.size > 0 &&
     ![...roles.values()].some((r) => r.negatedGroup || r.negated === true) &&
     !input.codebook.categories.some(
       (c) =>
-        analyse(c.label).negated ||
+        readLabel(c.label).negated ||
         saysExclusion(c.label) ||
         (c.synonyms ?? []).some(saysExclusion),
     );
   // An inclusion that says an exclusion word (`ej medlem i a-kassa`) is content, in a tail too.
   const negatedInclusions = input.codebook.categories
     .flatMap((c) => (c.include ?? '').split(/[;.]/u))
-    .map((phrase) => ` ${normaliseValue(phrase, config)} `)
-    .filter((phrase) => phrase.trim() !== '' && saysExclusion(phrase));
+    .map((phrase) => normaliseValue(phrase, config))
+    .filter((phrase) => phrase !== '' && hasExclusion(phrase))
+    .map((phrase) => ` ${phrase} `);
   /** The text without a tail that says what it is not, unless the tail is a category's inclusion. */
   const withoutTail = (raw: string): string => {
     const head = withoutExclusionTail(raw, language);

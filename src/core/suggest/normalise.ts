@@ -315,9 +315,9 @@ const EXCEL_ESCAPE = /_x00([01][0-9a-f])_/giu;
 /**
  * Text garbled before it reached Kodbok, read as it was meant: UTF-8 that a system read as
  * Windows-1252 (`fÃ¶rÃ¤lder`, `Dadâ€™s`), HTML's character references (`F&ouml;r&auml;lder`,
- * `&lt;`), Excel's escaped control characters (`_x000D_`) and a PDF's line-break hyphen (`för-
- * älder`). Only what decodes to letters and
- * signs of Latin script is repaired; text that is right is never touched (`Förälder` stays).
+ * `&lt;`), Excel's escaped control characters (`_x000D_`) and a PDF's line-break hyphen
+ * (`för- älder`). Only what decodes to letters and signs of Latin script is repaired; text that is
+ * right is never touched (`Förälder` stays).
  */
 function repairGarbled(t: string): string {
   // A word a PDF broke at a line end (`för- älder`, `Själv- skadebeteende`) is one word again; an
