@@ -250,7 +250,17 @@ import {
 import { splitCell } from '../src/core/split';
 import { inclusionPhrases } from '../src/core/suggest/retrieval';
 import { chooseProfile } from '../src/core/suggest/choose';
-import { defaultProfile, neutralProfile } from '../src/core/suggest/profile';
+import {
+  defaultProfile,
+  englishProfile,
+  neutralProfile,
+  type SuggestProfile,
+} from '../src/core/suggest/profile';
+import { loadWordVectors } from '../src/cli/word-vectors';
+
+/** The word vectors a profile names, as the app and the command line read them. */
+const vectorsOf = (profile: SuggestProfile) =>
+  profile.wordVectors ? loadWordVectors(profile.wordVectors) : undefined;
 import type { Codebook, SplitConfig } from '../src/core/types';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -422,7 +432,7 @@ function afterApprovals(set: DataSet, k: number): { n: number; top1: number } {
   for (const row of rows.slice(0, k)) known.set(row.raw, { code: row.code, status: 'approved' });
   const profile = chooseProfile(set.codebook).profile;
   const score = measure(
-    (input) => createEngine({ ...input, profile }),
+    (input) => createEngine({ ...input, profile, vectors: vectorsOf(profile) }),
     set.codebook,
     known,
     rows.slice(k),
@@ -705,7 +715,10 @@ async function main(): Promise<void> {
     // What the app gives a variable with no profile saved: the profile its codebook fits.
     [
       'engine',
-      (input) => createEngine({ ...input, profile: chooseProfile(input.codebook).profile }),
+      (input) => {
+        const profile = chooseProfile(input.codebook).profile;
+        return createEngine({ ...input, profile, vectors: vectorsOf(profile) });
+      },
     ],
     // The same engine without the domain vocabulary: what the general rules do on their own.
     ['no terms', (input) => createEngine({ ...input, terms: [] })],
@@ -733,6 +746,11 @@ async function main(): Promise<void> {
     engines.push(
       ['sv', (input) => createEngine({ ...input, profile: defaultProfile })],
       ['neutral', (input) => createEngine({ ...input, profile: neutralProfile })],
+      [
+        'en',
+        (input) =>
+          createEngine({ ...input, profile: englishProfile, vectors: vectorsOf(englishProfile) }),
+      ],
     );
   }
   for (const set of chosen) {

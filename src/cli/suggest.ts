@@ -21,6 +21,7 @@ import { parseCsv } from '../io/csv';
 import { decodeText, type BadLine } from '../io/decode';
 import { DEFAULT_LIMITS, TableReadError } from '../io/table';
 import { UsageError, type CliIo, type Command, readProblem } from './io';
+import { loadWordVectors } from './word-vectors';
 import { SUGGEST_SUMMARY, SUGGEST_USAGE } from './usage';
 
 export { SUGGEST_SUMMARY, SUGGEST_USAGE };
@@ -31,7 +32,7 @@ interface SuggestArgs {
   readonly codebook: string;
   readonly values: string;
   readonly mapping?: string;
-  /** A `kodbok/profile` file, or the name of a built-in profile (`neutral`, `sv-barn-och-unga`). */
+  /** A `kodbok/profile` file, or the name of a built-in profile (`neutral`, `sv-barn-och-unga`, `en`). */
   readonly profile?: string;
   readonly top: number;
 }
@@ -271,7 +272,8 @@ export const suggest: Command = async (argv, io) => {
     args.values,
   );
 
-  const engine = createEngine({ codebook, known, profile });
+  const vectors = profile.wordVectors ? loadWordVectors(profile.wordVectors) : undefined;
+  const engine = createEngine({ codebook, known, profile, vectors });
   // A value repeated in the file is suggested once.
   const cache = new Map<string, Suggestion[]>();
   const lines: string[] = [];

@@ -7,7 +7,7 @@ export const VALIDATE_SUMMARY =
   'check a codebook, mapping or suggestion profile file; exit 1 with the errors';
 
 export const SUGGEST_USAGE =
-  'kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--profile PROFILE.json|neutral|sv-barn-och-unga] [--top N]';
+  'kodbok suggest --codebook CODEBOOK.json --values VALUES [--mapping MAPPING.json] [--profile PROFILE.json|neutral|sv-barn-och-unga|en] [--top N]';
 export const SUGGEST_SUMMARY =
   'suggest codes for raw values (VALUES: .txt one per line, or .csv/.tsv with a "raw" column)';
 

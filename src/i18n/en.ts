@@ -49,6 +49,9 @@ export const en: Messages = {
     'The words the reading of a value relies on: whose problem it is (person words), negations, prepositions, verbs of violence, function words. The names are the profile file’s fields (see docs/formats.md). A neutral profile has none.',
   profileWordClass: 'Word class',
   profileWordClassHelp: 'Lower-case words, exactly as written.',
+  profileEnglish: 'English profile (meaning of words)',
+  vectorsUnread:
+    "The word vectors could not be read ({problem}): suggestions match by letters only, not by meaning, and may differ from kodbok suggest's.",
   profileNeutral: 'Neutral profile',
   // The profile chosen from the codebook (issue 12 item 1): which one is used and why.
   profileInUse: 'Profile in use: {title}.',
@@ -59,6 +62,10 @@ export const en: Messages = {
     'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary, and it reads {collapsed} % of its labels and synonyms as another category’s; the default profile needs at least {needLanguage} % and {needVocabulary} %, and at most {needCollapsed} %, so the neutral one is used. Choose another below and save.',
   profileWhyNeutralByWords:
     'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary; the default profile needs at least {needLanguage} % and {needVocabulary} %, so the neutral one is used. Choose another below and save.',
+  profileWhyEnglish:
+    'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary, and it reads {collapsed} % of its labels and synonyms as another category’s; the default profile needs at least {needLanguage} % and {needVocabulary} %, and at most {needCollapsed} %. {english} % of its words are English small words (the, of, and …; {needEnglish} % is enough), so the English profile is used: it also matches values to categories by the meaning of their words. Choose another below and save.',
+  profileWhyEnglishByWords:
+    'Chosen from the codebook: {language} % of its words are in the default profile’s Swedish word lists and {vocabulary} % of its categories speak of the child-welfare vocabulary; the default profile needs at least {needLanguage} % and {needVocabulary} %. {english} % of its words are English small words (the, of, and …; {needEnglish} % is enough), so the English profile is used: it also matches values to categories by the meaning of their words. Choose another below and save.',
   profileExport: 'Export profile',
   profileImport: 'Import profile…',
   profileRead: '{file} is read. Save to use the profile.',
@@ -166,6 +173,7 @@ export const en: Messages = {
   viaReference: 'the legal reference the codebook cites: {text}',
   viaCited: 'the code or abbreviation the codebook gives for the category: {text}',
   viaDefinition: "the codebook's definition of: {text}",
+  viaMeaning: 'close in meaning to: {text}',
   viaLearnt: 'learnt from the decisions: {text}',
   viaValue: 'like a value ({status}): {text}',
   sortShown: 'Sorted by: {columns}',

@@ -48,6 +48,9 @@ export const sv = {
     'Orden som läsningen av ett värde bygger på: vem problemet gäller (personord), nekande ord, prepositioner, våldsverb, funktionsord. Namnen är profilfilens fält (se docs/formats.md). En neutral profil har inga.',
   profileWordClass: 'Ordklass',
   profileWordClassHelp: 'Gemena ord, exakt som de skrivs.',
+  profileEnglish: 'Engelsk profil (ordens betydelse)',
+  vectorsUnread:
+    'Ordvektorerna kunde inte läsas ({problem}): förslagen matchar bara på bokstäver, inte på betydelse, och kan skilja sig från kodbok suggests.',
   profileNeutral: 'Neutral profil',
   // The profile chosen from the codebook (issue 12 item 1): which one is used and why.
   profileInUse: 'Profil som används: {title}.',
@@ -58,6 +61,10 @@ export const sv = {
     'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet, och den läser {collapsed} % av etiketterna och synonymerna som en annan kategoris; standardprofilen kräver minst {needLanguage} % och {needVocabulary} % och högst {needCollapsed} %, så den neutrala används. Välj en annan nedan och spara.',
   profileWhyNeutralByWords:
     'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet; standardprofilen kräver minst {needLanguage} % och {needVocabulary} %, så den neutrala används. Välj en annan nedan och spara.',
+  profileWhyEnglish:
+    'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet, och den läser {collapsed} % av etiketterna och synonymerna som en annan kategoris; standardprofilen kräver minst {needLanguage} % och {needVocabulary} % och högst {needCollapsed} %. {english} % av dess ord är engelska småord (the, of, and …; {needEnglish} % räcker), så den engelska profilen används: den matchar också värden mot kategorier efter ordens betydelse. Välj en annan nedan och spara.',
+  profileWhyEnglishByWords:
+    'Vald efter kodboken: {language} % av dess ord finns i standardprofilens svenska ordlistor och {vocabulary} % av kategorierna talar om barnavårdsordförrådet; standardprofilen kräver minst {needLanguage} % och {needVocabulary} %. {english} % av dess ord är engelska småord (the, of, and …; {needEnglish} % räcker), så den engelska profilen används: den matchar också värden mot kategorier efter ordens betydelse. Välj en annan nedan och spara.',
   profileExport: 'Exportera profil',
   profileImport: 'Importera profil…',
   profileRead: '{file} är inläst. Spara för att använda profilen.',
@@ -166,6 +173,7 @@ export const sv = {
   viaReference: 'lagrummet som kodboken anger: {text}',
   viaCited: 'koden eller förkortningen som kodboken anger för kategorin: {text}',
   viaDefinition: 'kodbokens definition av: {text}',
+  viaMeaning: 'nära i betydelse: {text}',
   viaLearnt: 'inlärt av besluten: {text}',
   viaValue: 'liknar värde ({status}): {text}',
   sortShown: 'Sortering: {columns}',

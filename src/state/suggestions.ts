@@ -6,6 +6,7 @@ import type { SuggestProfile } from '../core/suggest/profile';
 import { readStoredProfile } from '../core/formats/profile';
 import type { Codebook, Suggestion, VariableId } from '../core/types';
 import { appDb } from '../db/db';
+import { translate } from '../i18n';
 import { getSetting, observeStoredSetting, SETTINGS } from '../db/settings';
 import { saveProfile } from '../db/team';
 import { suggestWorker } from '../workers/client';
@@ -152,7 +153,8 @@ async function syncOnce(): Promise<void> {
   if (engineKey !== key || engineCodebook !== codebook || engineProfile !== s.profile) {
     dropAhead();
     engineKey = null;
-    await worker.init(key, variable.codebook, known, s.profile);
+    const problem = await worker.init(key, variable.codebook, known, s.profile);
+    if (problem !== null) notify(translate(get().lang, 'vectorsUnread', { problem }), 'error');
     engineKey = key;
     engineCodebook = codebook;
     engineProfile = s.profile;

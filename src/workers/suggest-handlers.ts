@@ -7,7 +7,8 @@ import {
   type NormaliseConfig,
   type RulePreview,
 } from '../core/suggest/normalise';
-import type { SuggestProfile } from '../core/suggest/profile';
+import type { SuggestProfile, WordVectorsName } from '../core/suggest/profile';
+import { readWordVectors, type WordVectors } from '../core/suggest/vectors';
 import type { Codebook } from '../core/types';
 import { packSuggestions, transferablesOf, type PackedSuggestions } from './suggestion-wire';
 
@@ -35,6 +36,26 @@ function sameProfile(profile: SuggestProfile): SuggestProfile {
   return profile;
 }
 
+/**
+ * How the worker reads the bytes of named word vectors: suggest.worker.ts fetches them from the
+ * app's own origin (public/vectors); a test reads the file.
+ */
+export type VectorsLoader = (name: WordVectorsName) => Promise<Uint8Array>;
+let vectorsLoader: VectorsLoader | null = null;
+export function setVectorsLoader(load: VectorsLoader): void {
+  vectorsLoader = load;
+  vectorsRead.clear();
+}
+/** Each table once per worker: about 11 MB, read in about 0.1 s. */
+const vectorsRead = new Map<string, Promise<WordVectors>>();
+
+async function readVectors(name: WordVectorsName): Promise<WordVectors> {
+  if (!vectorsLoader) throw new Error('the worker has no way to read them');
+  const read = readWordVectors(await vectorsLoader(name));
+  if (!read.ok) throw new Error(read.error);
+  return read.value;
+}
+
 function engineFor(key: string): SuggestionEngine {
   const e = engines.get(key);
   if (!e) throw new Error(`No suggestion engine for ${key}: call init first`);
@@ -42,15 +63,33 @@ function engineFor(key: string): SuggestionEngine {
 }
 
 export const suggestHandlers = {
-  /** (Re)builds the engine of one project variable from its codebook, known values and profile. */
-  init(
+  /**
+   * (Re)builds the engine of one project variable from its codebook, known values and profile,
+   * with the word vectors the profile names. Vectors that cannot be read leave the engine without
+   * them, and the problem is returned for the researcher to see (null: none).
+   */
+  async init(
     key: string,
     codebook: Codebook,
     known: ReadonlyMap<string, KnownValue>,
     profile: SuggestProfile,
-  ): void {
-    engines.set(key, createEngine({ codebook, known, profile: sameProfile(profile) }));
+  ): Promise<string | null> {
+    let vectors: WordVectors | undefined;
+    let problem: string | null = null;
+    const name = profile.wordVectors;
+    if (name) {
+      let reading = vectorsRead.get(name);
+      if (!reading) vectorsRead.set(name, (reading = readVectors(name)));
+      try {
+        vectors = await reading;
+      } catch (e) {
+        vectorsRead.delete(name);
+        problem = `${name}: ${e instanceof Error ? e.message : String(e)}`;
+      }
+    }
+    engines.set(key, createEngine({ codebook, known, profile: sameProfile(profile), vectors }));
     codebooks.set(key, codebook);
+    return problem;
   },
   /**
    * Applies changes of the known values (a value now approved or coded, or no longer: null) and

@@ -12,7 +12,7 @@ import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { createEngine, defaultEngineWeights } from '../../src/core/suggest/engine';
 import { analyseValue } from '../../src/core/suggest/features';
 import { compileLanguage, WORD_CLASSES } from '../../src/core/suggest/language';
-import { defaultProfile, neutralProfile } from '../../src/core/suggest/profile';
+import { defaultProfile, englishProfile, neutralProfile } from '../../src/core/suggest/profile';
 import type { Codebook } from '../../src/core/types';
 
 const file = (name: string): string =>
@@ -24,10 +24,11 @@ const minimal = { format: 'kodbok/profile', formatVersion: 1, id: 'p' };
 const read = (data: unknown) => readProfileFile(JSON.stringify(data));
 
 describe('the profile file', () => {
-  it('reads both built-in profiles without a warning, as the objects the engine uses', () => {
+  it('reads the built-in profiles without a warning, as the objects the engine uses', () => {
     for (const [name, profile] of [
       ['sv-barn-och-unga', defaultProfile],
       ['neutral', neutralProfile],
+      ['en', englishProfile],
     ] as const) {
       const r = readProfileFile(file(name));
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -101,6 +102,27 @@ describe('the profile file', () => {
     expect(bare.value.weights.alignedDice).toBe(0);
     expect(defaultProfile.weights.alignedDice).toBe(0.7);
     expect(neutralProfile.weights.alignedDice).toBe(0);
+  });
+
+  it('names the word vectors it matches meanings by: kept, taken from its base, or refused', () => {
+    const named = read({ ...minimal, wordVectors: 'en-glove-100k', weights: { meaning: 0.4 } });
+    if (!named.ok) throw new Error(JSON.stringify(named.errors));
+    expect(named.value.wordVectors).toBe('en-glove-100k');
+    expect(named.value.weights.meaning).toBe(0.4);
+    expect(writeProfileFile(named.value)).toContain('"wordVectors": "en-glove-100k"');
+    // From the English profile as base, with its weight; none from the neutral one.
+    const based = read({ ...minimal, base: 'en' });
+    if (!based.ok) throw new Error(JSON.stringify(based.errors));
+    expect(based.value.wordVectors).toBe('en-glove-100k');
+    expect(based.value.weights.meaning).toBe(englishProfile.weights.meaning);
+    const plain = read(minimal);
+    if (!plain.ok) throw new Error(JSON.stringify(plain.errors));
+    expect(plain.value.wordVectors).toBeUndefined();
+    expect(writeProfileFile(plain.value)).not.toContain('wordVectors');
+    // Vectors the app does not carry are refused at their place, not silently left out.
+    const unknown = read({ ...minimal, wordVectors: 'sv-fasttext' });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.errors[0]?.path).toBe('/wordVectors');
   });
 
   it('refuses a wrong envelope, wrong types and broken rules with the place', () => {

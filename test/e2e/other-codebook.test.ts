@@ -26,52 +26,72 @@ afterAll(async () => {
 });
 
 const CODEBOOK = new URL('../fixtures/suggest/vald-codebook.json', import.meta.url).pathname;
+const ENGLISH_CODEBOOK = new URL(
+  '../fixtures/suggest/attendance_reason-codebook.json',
+  import.meta.url,
+).pathname;
+
+/**
+ * A new empty project named `project`, its data (`csv`, `;`-separated, the column `variable`) made
+ * a new variable, then the codebook file: the import plan is shown, and `checkPlan` may read it.
+ */
+async function variableWithCodebook(
+  project: string,
+  variable: string,
+  csv: string,
+  codebook: string,
+  checkPlan: (plan: string | null) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const { page } = demo.session;
+  page.once('dialog', (d) => void d.accept(project));
+  await page.getByTestId('project-select').selectOption('__new-empty');
+  await page
+    .getByText('Projektet har inga värden för den här variabeln ännu')
+    .waitFor({ timeout: 20_000 });
+  const data = join(files, `${variable}.csv`);
+  writeFileSync(data, csv);
+  // The column becomes a new variable, named by its header.
+  await importFiles(page, [data], (p) =>
+    p
+      .locator('[data-testid="import-dialog"] select')
+      .nth(2)
+      .selectOption({ label: `Ny variabel: ${variable}` })
+      .then(() => undefined),
+  );
+  // Its codebook: the plan names the variable it goes to.
+  await page.getByTestId('export-menu').click();
+  await page.getByTestId('codebook-file').setInputFiles(codebook);
+  await page.getByTestId('import-plan').waitFor();
+  await checkPlan(await page.getByTestId('import-plan').textContent());
+  await page.getByRole('button', { name: 'Importera', exact: true }).click();
+  await page.getByTestId('import-plan').waitFor({ state: 'detached' });
+}
+
+/** The suggestion cell of a raw value's row. */
+const suggestionOf = (raw: string) =>
+  demo.session.page
+    .locator('.ag-row')
+    .filter({ has: demo.session.page.locator('[col-id="raw"]', { hasText: raw }) })
+    .locator('[col-id="suggestion"]');
 
 describe('a variable with a codebook of its own', () => {
   it('comes in with its data, then its codebook; suggestions follow from the codebook, read with the neutral profile', async () => {
     const { page } = demo.session;
-    page.once('dialog', (d) => void d.accept('Våld'));
-    await page.getByTestId('project-select').selectOption('__new-empty');
-    await page
-      .getByText('Projektet har inga värden för den här variabeln ännu')
-      .waitFor({ timeout: 20_000 });
-
-    const data = join(files, 'vald.csv');
-    writeFileSync(
-      data,
+    await variableWithCodebook(
+      'Våld',
+      'valdsform',
       'kommun;valdsform\nGävle;Fysiskt våld\nUmeå;Ekonomiskt våld\nLund;Digitalt våld\n' +
         'Gävle;Hot om att döda\nUmeå;Tvångsgifte\nLund;Barn som bevittnat våld\nLund;Uttalade hot\n' +
         'Umeå;GPS i bilen\n',
+      CODEBOOK,
+      async (plan) => expect(plan).toContain('19 kategorier läggs till'),
     );
-    // The column becomes a new variable, named by its header.
-    await importFiles(page, [data], (p) =>
-      p
-        .locator('[data-testid="import-dialog"] select')
-        .nth(2)
-        .selectOption({ label: 'Ny variabel: valdsform' })
-        .then(() => undefined),
-    );
-
-    // Its codebook: the plan names the variable it goes to.
-    await page.getByTestId('export-menu').click();
-    await page.getByTestId('codebook-file').setInputFiles(CODEBOOK);
-    await page.getByTestId('import-plan').waitFor();
-    await expect(page.getByTestId('import-plan').textContent()).resolves.toContain(
-      '19 kategorier läggs till',
-    );
-    await page.getByRole('button', { name: 'Importera', exact: true }).click();
-    await page.getByTestId('import-plan').waitFor({ state: 'detached' });
     // Said of categories, not values (it said `19 värden ändrade`).
     await page
       .locator('.notice', { hasText: 'Kodboken importerad: 19 kategorier ändrade' })
       .waitFor({ timeout: 10_000 });
 
     await page.getByText('valdsform', { exact: true }).click();
-    const suggestionOf = (raw: string) =>
-      page
-        .locator('.ag-row')
-        .filter({ has: page.locator('[col-id="raw"]', { hasText: raw }) })
-        .locator('[col-id="suggestion"]');
     // From the codebook's own words: the label, a synonym, an inclusion.
     await expect
       .poll(() => suggestionOf('Fysiskt våld').textContent(), { timeout: 30_000 })
@@ -110,5 +130,37 @@ describe('a variable with a codebook of its own', () => {
       /^Profil som används: Neutral profil\. .*läser 21 % av etiketterna och synonymerna som en annan kategoris/u,
     );
     await shot(page, 'other-codebook-profile');
+  });
+
+  it('an English codebook gets the English profile: a value with no word of the codebook is matched by meaning', async () => {
+    const { page } = demo.session;
+    await variableWithCodebook(
+      'Absence',
+      'attendance_reason',
+      'school;attendance_reason\nA;Glandular fever\nB;Flu-like symptoms\nA;Dentist\nB;Glandular fever\n',
+      ENGLISH_CODEBOOK,
+    );
+    await page.getByText('attendance_reason', { exact: true }).click();
+    // The worker read the word vectors from the app's own origin: illness, by meaning alone.
+    await expect
+      .poll(() => suggestionOf('Glandular fever').textContent(), { timeout: 30_000 })
+      .toMatch(/^HLT1 Illness/u);
+    await expect
+      .poll(() => suggestionOf('Dentist').textContent(), { timeout: 30_000 })
+      .toMatch(/^HLT2 /u);
+    await page.mouse.move(0, 0);
+    await suggestionOf('Glandular fever').hover();
+    await expect
+      .poll(() => page.locator('.ag-tooltip').first().textContent(), { timeout: 10_000 })
+      .toBe('nära i betydelse: Illness');
+    await shot(page, 'english-codebook-meaning');
+    await page.getByTestId('rules').click();
+    const inUse = page.getByTestId('profile-in-use');
+    await inUse.waitFor();
+    expect(await inUse.getAttribute('data-profile')).toBe('en');
+    expect(await inUse.textContent()).toMatch(
+      /^Profil som används: Engelsk profil \(ordens betydelse\)\. .*engelska småord/u,
+    );
+    await shot(page, 'english-codebook-profile');
   });
 });

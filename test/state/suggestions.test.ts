@@ -332,16 +332,16 @@ describe('a suggestion profile set on another machine', () => {
 describe('a variable whose codebook the Swedish profile does not fit', () => {
   it('keeps the neutral profile its codebook chose while the stored setting is followed', async () => {
     const db = appDb();
-    // An English codebook of another field: chooseProfile gives the neutral profile.
+    // A Swedish codebook of another field: chooseProfile gives the neutral profile.
     const codebook = JSON.parse(
-      readFileSync('test/fixtures/suggest/school-codebook.json', 'utf8'),
+      readFileSync('test/fixtures/suggest/bistand-codebook.json', 'utf8'),
     ) as Codebook;
     const school = { ...variable, id: 'referral', label: 'Referral', codebook };
     const p = await createProject(db, {
       name: 'School',
       demo: false,
       variables: [school],
-      values: new Map([[school.id, counts([['EBSA - not attending', 4]])]]),
+      values: new Map([[school.id, counts([['Hyresskuld', 4]])]]),
     });
     await openProject(p.id);
     await until(() => get().suggestions.size === 1 && get().suggesting === null);

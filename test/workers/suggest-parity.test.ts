@@ -11,11 +11,13 @@ import { variableProfile } from '../../src/core/suggest/choose';
 import type { KnownValue } from '../../src/core/suggest/engine';
 import {
   defaultProfile,
+  englishProfile,
   neutralProfile,
   type SuggestProfile,
 } from '../../src/core/suggest/profile';
 import type { Codebook, Suggestion } from '../../src/core/types';
-import { suggestHandlers } from '../../src/workers/suggest-handlers';
+import { setVectorsLoader, suggestHandlers } from '../../src/workers/suggest-handlers';
+import { wordVectorsPath } from '../../src/cli/word-vectors';
 import { unpackSuggestions } from '../../src/workers/suggestion-wire';
 import { reasons } from '../core/suggest/codebooks';
 
@@ -77,10 +79,17 @@ async function viaCli(profile: SuggestProfile): Promise<Suggestion[][]> {
   return (JSON.parse(io.out) as { suggestions: Suggestion[] }[]).map((r) => r.suggestions);
 }
 
-function viaWorker(profile: SuggestProfile): Suggestion[][] {
+// The worker reads word vectors as the app's fetch would give them: the file's bytes.
+setVectorsLoader(async (name) => {
+  const path = wordVectorsPath(name);
+  if (path === null) throw new Error(`${name} is not built`);
+  return new Uint8Array(readFileSync(path));
+});
+
+async function viaWorker(profile: SuggestProfile): Promise<Suggestion[][]> {
   // As the app: the profile stored in settings, read back by its reader, cloned to the worker.
   const stored = structuredClone(readStoredProfile(structuredClone(profile)));
-  suggestHandlers.init('p/v', reasons, decisions, stored);
+  expect(await suggestHandlers.init('p/v', reasons, decisions, stored)).toBeNull();
   const out = unpackSuggestions(suggestHandlers.suggest('p/v', values, 3));
   suggestHandlers.drop('p/v');
   // The command line prints scores to three decimals.
@@ -105,7 +114,7 @@ describe('the worker and the command line', () => {
     ['the neutral profile', neutralProfile],
   ] as const) {
     it(`suggest the same with ${name}`, async () => {
-      const worker = viaWorker(profile);
+      const worker = await viaWorker(profile);
       expect(worker.some((list) => list.length > 0)).toBe(true);
       expect(await viaCli(profile)).toEqual(worker);
     });
@@ -115,12 +124,12 @@ describe('the worker and the command line', () => {
     const at = values.indexOf('NFP-problematik');
     const before = (await viaCli(defaultProfile))[at]?.[0]?.code;
     const after = (await viaCli(edited))[at]?.[0]?.code;
-    expect(viaWorker(edited)[at]?.[0]?.code).toBe(after);
+    expect((await viaWorker(edited))[at]?.[0]?.code).toBe(after);
     expect(after).not.toBe(before);
   });
 
-  it('the worker names the values that probably combine two reasons, with each part’s suggestion', () => {
-    suggestHandlers.init('p/v', reasons, new Map(), defaultProfile);
+  it('the worker names the values that probably combine two reasons, with each part’s suggestion', async () => {
+    await suggestHandlers.init('p/v', reasons, new Map(), defaultProfile);
     const found = suggestHandlers.combined('p/v', [
       'Eget missbruk, kriminalitet',
       'Våld i nära relation, barnet bevittnat',
@@ -156,8 +165,13 @@ describe('without a chosen profile, the worker and the command line', () => {
     expect(await suggest(['--codebook', 'cb.json', '--values', 'v.txt'], io)).toBe(0);
     return (JSON.parse(io.out) as { suggestions: Suggestion[] }[]).map((r) => r.suggestions);
   }
-  function workerAsApp(codebook: Codebook, raws: readonly string[], profile: SuggestProfile) {
-    suggestHandlers.init('p/v', structuredClone(codebook), new Map(), structuredClone(profile));
+  async function workerAsApp(codebook: Codebook, raws: readonly string[], profile: SuggestProfile) {
+    await suggestHandlers.init(
+      'p/v',
+      structuredClone(codebook),
+      new Map(),
+      structuredClone(profile),
+    );
     const out = unpackSuggestions(suggestHandlers.suggest('p/v', raws, 3));
     suggestHandlers.drop('p/v');
     return out.map((list) =>
@@ -169,13 +183,40 @@ describe('without a chosen profile, the worker and the command line', () => {
     const chosen = variableProfile(undefined, other.value);
     expect(chosen.profile.id).toBe('neutral');
     const cli = await cliWithout(otherFile, otherValues);
-    expect(cli).toEqual(workerAsApp(other.value, otherValues, chosen.profile));
+    expect(cli).toEqual(await workerAsApp(other.value, otherValues, chosen.profile));
     // Not what the Swedish profile suggests: the choice is what made them agree.
-    expect(cli).not.toEqual(workerAsApp(other.value, otherValues, defaultProfile));
+    expect(cli).not.toEqual(await workerAsApp(other.value, otherValues, defaultProfile));
 
     const swedish = variableProfile(undefined, reasons);
     expect(swedish.profile.id).toBe(defaultProfile.id);
     const file = JSON.stringify({ format: 'kodbok/codebook', formatVersion: 1, ...reasons });
-    expect(await cliWithout(file, values)).toEqual(workerAsApp(reasons, values, swedish.profile));
+    expect(await cliWithout(file, values)).toEqual(
+      await workerAsApp(reasons, values, swedish.profile),
+    );
+  });
+
+  it('use the English profile, with its word vectors, for a codebook written in English', async () => {
+    const englishFile = readFileSync(new URL('attendance_reason-codebook.json', fixtures), 'utf8');
+    const english = restoreCodebook(JSON.parse(englishFile) as unknown);
+    if (!english.ok) throw new Error('attendance_reason-codebook.json does not read');
+    const raws = ['Glandular fever', 'Flu-like symptoms', 'Dentist', 'Stomach bug'];
+    const chosen = variableProfile(undefined, english.value);
+    expect(chosen.profile.id).toBe('en');
+    const cli = await cliWithout(englishFile, raws);
+    expect(cli).toEqual(await workerAsApp(english.value, raws, chosen.profile));
+    // The meaning of the words is what finds illness for an illness the codebook does not name.
+    for (const at of [0, 1]) {
+      expect(cli[at]?.[0]?.code).toBe('HLT1');
+      expect(cli[at]?.[0]?.via).toBe('meaning: Illness');
+    }
+    expect(cli).not.toEqual(await workerAsApp(english.value, raws, neutralProfile));
+  });
+
+  it('say why when the word vectors cannot be read, and suggest by letters alone', async () => {
+    setVectorsLoader(async () => new TextEncoder().encode('<html>not found</html>'));
+    const problem = await suggestHandlers.init('p/v', reasons, new Map(), englishProfile);
+    suggestHandlers.drop('p/v');
+    setVectorsLoader(async (name) => new Uint8Array(readFileSync(wordVectorsPath(name) ?? '')));
+    expect(problem).toMatch(/^en-glove-100k: .*not a kodbok\/word-vectors file/);
   });
 });

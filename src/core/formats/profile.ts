@@ -18,6 +18,8 @@ import {
   type CategoryAttributes,
   type DeclaredOwner,
   type SuggestProfile,
+  WORD_VECTORS,
+  type WordVectorsName,
 } from '../suggest/profile';
 import type { EngineWeights } from '../suggest/engine';
 import type { DomainTerm } from '../suggest/terms';
@@ -185,6 +187,12 @@ function buildProfile(data: JsonRecord): SuggestProfile {
     const text = optionalString(data, key);
     if (text !== undefined) profile[key] = text;
   }
+  // The schema allows only the names of vectors the app and the command line carry.
+  const vectors = ownField(data, 'wordVectors');
+  if (WORD_VECTORS.includes(vectors as WordVectorsName))
+    profile.wordVectors = vectors as WordVectorsName;
+  else if (vectors === undefined && base.wordVectors !== undefined)
+    profile.wordVectors = base.wordVectors;
   return profile;
 }
 
@@ -266,6 +274,7 @@ export function profileFileObject(profile: SuggestProfile): unknown {
     title: profile.title,
     description: profile.description,
     language: profile.language,
+    wordVectors: profile.wordVectors,
     normalise: {
       rules: Object.fromEntries(NORMALISE_RULES.map((r) => [r, profile.normalise.rules[r]])),
       abbreviations: profile.normalise.abbreviations.map((a) =>

@@ -38,6 +38,7 @@ import { wordsOf } from './retrieval';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
 import { compileTerms, type DomainTerm, type TermMatcher } from './terms';
+import { meaningOf, type WordVectors } from './vectors';
 
 export interface KnownValue {
   readonly code: string;
@@ -59,6 +60,11 @@ export interface EngineInput {
    * the profile's; `[]` for none.
    */
   readonly terms?: readonly DomainTerm[];
+  /**
+   * The word vectors the profile names (`wordVectors`, vectors.ts), read by the caller; absent:
+   * no matching by meaning, whatever the profile's `meaning` weight.
+   */
+  readonly vectors?: WordVectors;
 }
 
 export interface SuggestionEngine {
@@ -169,6 +175,13 @@ export interface EngineWeights {
    * 0 or absent: off.
    */
   readonly alignedDice?: number;
+  /**
+   * Share of the distance to 1 that closeness in meaning closes (word vectors, vectors.ts): a
+   * category's score s becomes s + meaning × c × (1 − s), c the cosine of the value's meaning to
+   * the nearest of the category's texts (label, synonyms, inclusions, definition); a category with
+   * no other evidence gets meaning × c. 0 or absent, or no vectors given: off.
+   */
+  readonly meaning?: number;
 }
 
 /** A date's parts (`2024-03-01`, `3/4`, `3/4/24`): numbers that name nothing. */
@@ -797,6 +810,78 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         ),
       )
     : null;
+  // Closeness in meaning (vectors.ts): each leaf's texts as meanings, the best of them per value.
+  // The texts' meanings in one array (text t at t × dimensions), with each text's leaf.
+  const meaningShare = input.vectors ? (weights.meaning ?? 0) : 0;
+  const meaningTexts: string[] = [];
+  const meaningLeaf: number[] = [];
+  let meaningMatrix: Float32Array | null = null;
+  if (meaningShare > 0 && input.vectors) {
+    const found: Float32Array[] = [];
+    leaves.forEach((c, leaf) => {
+      for (const written of [
+        c.label,
+        ...(c.synonyms ?? []),
+        ...(c.include ?? '').split(/[;,]/u),
+        ...(c.definition ? [c.definition] : []),
+      ]) {
+        const text = written.trim().replace(/\.$/u, '');
+        const m = text === '' ? null : meaningOf(text, input.vectors as WordVectors);
+        if (!m) continue;
+        found.push(m);
+        meaningTexts.push(text);
+        meaningLeaf.push(leaf);
+      }
+    });
+    const d = input.vectors.dimensions;
+    meaningMatrix = new Float32Array(found.length * d);
+    found.forEach((m, t) => (meaningMatrix as Float32Array).set(m, t * d));
+  }
+  const meanings = meaningMatrix;
+  const leafOfCode = new Map(leaves.map((c, i) => [c.code, i]));
+  const meaningTargets = new Map<string, Target>();
+  const meaningTarget = (leaf: number, text: string): Target => {
+    const c = leaves[leaf] as Category;
+    const key = `meaning\u0000${c.code}\u0000${text}`;
+    let t = meaningTargets.get(key);
+    if (!t) {
+      t = targetOf(c.code, `meaning: ${text}`, key, 1, analyseWithForm(c.label), false);
+      meaningTargets.set(key, t);
+    }
+    return t;
+  };
+  /** Per leaf: the cosine of the value's meaning to its nearest text, and that text's index. */
+  const closest = (normalised: string): { c: Float64Array; text: Int32Array } | null => {
+    if (!meanings || !input.vectors) return null;
+    const m = meaningOf(normalised, input.vectors);
+    if (!m) return null;
+    const d = m.length;
+    const fours = d - (d % 4);
+    const c = new Float64Array(leaves.length);
+    const text = new Int32Array(leaves.length).fill(-1);
+    for (let t = 0, at = 0; t < meaningLeaf.length; t++, at += d) {
+      // Four sums at once: about a third faster than one (11 000 products a value at 111 texts).
+      let x0 = 0;
+      let x1 = 0;
+      let x2 = 0;
+      let x3 = 0;
+      let i = 0;
+      for (; i < fours; i += 4) {
+        x0 += (m[i] as number) * (meanings[at + i] as number);
+        x1 += (m[i + 1] as number) * (meanings[at + i + 1] as number);
+        x2 += (m[i + 2] as number) * (meanings[at + i + 2] as number);
+        x3 += (m[i + 3] as number) * (meanings[at + i + 3] as number);
+      }
+      for (; i < d; i++) x0 += (m[i] as number) * (meanings[at + i] as number);
+      const x = x0 + x1 + x2 + x3;
+      const leaf = meaningLeaf[t] as number;
+      if (x > (c[leaf] as number)) {
+        c[leaf] = x;
+        text[leaf] = t;
+      }
+    }
+    return { c, text };
+  };
   const documentTargets = documents
     ? leaves.map((c) =>
         targetOf(
@@ -1601,6 +1686,23 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         const score = learntScore(learnt, leaf);
         if (scored.has(leaf) || score < MIN_SIMILARITY) continue;
         candidates.push(learntTarget(leaf));
+        candidateScores.push(score);
+      }
+    }
+    // Closeness in meaning: more for categories already scored, a score for those not yet.
+    const close = meanings ? closest(value.normalised) : null;
+    if (close) {
+      const scored = new Set<number>();
+      for (let i = 0; i < candidates.length; i++) {
+        const leaf = leafOfCode.get((candidates[i] as Target).code) as number;
+        const s = candidateScores[i] as number;
+        candidateScores[i] = s + meaningShare * (close.c[leaf] as number) * (1 - s);
+        scored.add(leaf);
+      }
+      for (let leaf = 0; leaf < leaves.length; leaf++) {
+        const score = meaningShare * (close.c[leaf] as number);
+        if (scored.has(leaf) || score < MIN_SIMILARITY) continue;
+        candidates.push(meaningTarget(leaf, meaningTexts[close.text[leaf] as number] as string));
         candidateScores.push(score);
       }
     }

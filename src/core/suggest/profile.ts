@@ -6,6 +6,7 @@
 import type { EngineWeights } from './engine';
 import { defaultLanguage, neutralLanguage, type OwnerRule, type WordClassName } from './language';
 import { defaultNormaliseConfig, type NormaliseConfig } from './normalise';
+import enFile from './profiles/en.profile.json';
 import neutralFile from './profiles/neutral.profile.json';
 import svFile from './profiles/sv-barn-och-unga.profile.json';
 import type { DomainTerm } from './terms';
@@ -26,7 +27,11 @@ export interface CategoryAttributes {
   readonly childVictim?: boolean;
 }
 
-export const BUILT_IN_PROFILES = ['neutral', 'sv-barn-och-unga'] as const;
+/** The word vectors the app and the command line carry (public/vectors/NAME.kvec). */
+export const WORD_VECTORS = ['en-glove-100k'] as const;
+export type WordVectorsName = (typeof WORD_VECTORS)[number];
+
+export const BUILT_IN_PROFILES = ['neutral', 'sv-barn-och-unga', 'en'] as const;
 export type BuiltInProfileId = (typeof BUILT_IN_PROFILES)[number];
 
 export interface SuggestProfile {
@@ -35,6 +40,11 @@ export interface SuggestProfile {
   readonly description?: string;
   /** BCP 47 tag of the values' language (`sv`); `und` when the profile knows none. */
   readonly language?: string;
+  /**
+   * The word vectors the engine matches meanings by (vectors.ts), by name: `en-glove-100k`, the
+   * one the app and the command line have. Absent: none.
+   */
+  readonly wordVectors?: WordVectorsName;
   /** The normalisation (rules, abbreviations, unit prefixes and markers); no `terms` here. */
   readonly normalise: NormaliseConfig;
   readonly words: Readonly<Partial<Record<WordClassName, readonly string[]>>>;
@@ -89,8 +99,22 @@ export const neutralProfile: SuggestProfile = {
   categories: [],
 };
 
+/**
+ * English: the neutral profile, and the meaning of words (English word vectors) for codebooks
+ * written in English (choose.ts).
+ */
+export const englishProfile: SuggestProfile = {
+  ...neutralProfile,
+  id: enFile.id,
+  title: enFile.title,
+  description: enFile.description,
+  language: enFile.language,
+  wordVectors: enFile.wordVectors as WordVectorsName,
+  weights: { ...neutralProfile.weights, ...enFile.weights },
+};
+
 export function builtInProfile(id: BuiltInProfileId): SuggestProfile {
-  return id === 'neutral' ? neutralProfile : defaultProfile;
+  return id === 'neutral' ? neutralProfile : id === 'en' ? englishProfile : defaultProfile;
 }
 
 /** The normalisation a profile's engine uses, with its vocabulary (NormaliseConfig.terms). */

@@ -14,13 +14,13 @@ export interface MoreSuggestion {
 }
 
 const VIA =
-  /^(label|synonym|include|referred|code|reference|cited|definition|learnt|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
+  /^(label|synonym|include|referred|code|reference|cited|definition|learnt|meaning|uncoded|suggested|coded|approved|rejected|flagged): ([\s\S]*)$/;
 
 /**
  * What matched (`label: …`, `synonym: …`, `include: …`, `referred: CODE: …`, `code: …`,
  * `reference: …`, `cited: …`,
  * `definition: …`,
- * `learnt: …`,
+ * `learnt: …`, `meaning: …`,
  * `approved: …` from the engine) in the user's
  * language: the engine's words never reach a Swedish screen.
  */
@@ -43,6 +43,7 @@ export function describeVia(t: T, via: string): string {
   if (kind === 'cited') return t('viaCited', { text });
   if (kind === 'definition') return t('viaDefinition', { text });
   if (kind === 'learnt') return t('viaLearnt', { text });
+  if (kind === 'meaning') return t('viaMeaning', { text });
   return t('viaValue', { status: t(`status_${kind as Status}`), text });
 }
 

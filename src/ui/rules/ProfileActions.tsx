@@ -52,6 +52,9 @@ export function ProfileActions({
       <button data-testid="profile-neutral" onClick={() => onLoad(builtInProfile('neutral'))}>
         {t('profileNeutral')}
       </button>
+      <button data-testid="profile-english" onClick={() => onLoad(builtInProfile('en'))}>
+        {t('profileEnglish')}
+      </button>
       <button
         data-testid="profile-export"
         onClick={() => {

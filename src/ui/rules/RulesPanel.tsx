@@ -8,7 +8,12 @@ import {
 import { leaves } from '../../core/codebook';
 import { termsOfCodebook } from '../../core/suggest/scope';
 import { FIT_RULE, type ProfileChoice } from '../../core/suggest/choose';
-import { defaultProfile, neutralProfile, type SuggestProfile } from '../../core/suggest/profile';
+import {
+  defaultProfile,
+  englishProfile,
+  neutralProfile,
+  type SuggestProfile,
+} from '../../core/suggest/profile';
 import type { Codebook } from '../../core/types';
 import { setProfile, useApp } from '../../state/app';
 import { suggestWorker } from '../../workers/client';
@@ -261,16 +266,22 @@ function ProfileInUse({
             ? t('profileNeutral')
             : profile.title === defaultProfile.title
               ? t('rulesReset')
-              : (profile.title ?? profile.id),
+              : profile.title === englishProfile.title
+                ? t('profileEnglish')
+                : (profile.title ?? profile.id),
       })}{' '}
       {choice === null
         ? t('profileWhySaved')
         : t(
             choice.fits
               ? 'profileWhyFits'
-              : choice.fit.collapsed === null
-                ? 'profileWhyNeutralByWords'
-                : 'profileWhyNeutral',
+              : choice.profile === englishProfile
+                ? choice.fit.collapsed === null
+                  ? 'profileWhyEnglishByWords'
+                  : 'profileWhyEnglish'
+                : choice.fit.collapsed === null
+                  ? 'profileWhyNeutralByWords'
+                  : 'profileWhyNeutral',
             {
               language: percent(choice.fit.language),
               vocabulary: percent(choice.fit.vocabulary),
@@ -278,6 +289,8 @@ function ProfileInUse({
               needVocabulary: percent(FIT_RULE.vocabulary),
               collapsed: percent(choice.fit.collapsed ?? 0),
               needCollapsed: percent(FIT_RULE.collapsed),
+              english: percent(choice.english),
+              needEnglish: percent(FIT_RULE.english),
             },
           )}
     </p>
