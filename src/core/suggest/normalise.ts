@@ -224,7 +224,9 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   }
   if (on.punctuation) {
     // `/`, dashes, brackets, quotes, `.`, `,`, `;`, `:`, `§` separate words; letters and digits stay.
-    const re = new RegExp(`[^${WORD}\\s]+`, 'gu');
+    // Footnote marks copied from a report's table are no part of the word they end (`ej¹`,
+    // `omsorg²`): superscript and subscript digits separate words too.
+    const re = new RegExp(`[^${WORD}\\s]+|[\\u00b2\\u00b3\\u00b9\\u2070-\\u209f]+`, 'gu');
     // … but the colon of a genitive after a short form is part of the word: `mo:s`, `BUP:s`.
     const genitive = new RegExp(`(?<=\\p{L}):s(?![${WORD}])`, 'gu');
     steps.push({
