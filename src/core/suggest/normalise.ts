@@ -321,6 +321,40 @@ const EXCEL_ESCAPE = /_x00([01][0-9a-f])_/giu;
  * (`för- älder`). Only what decodes to letters and signs of Latin script is repaired; text that is
  * right is never touched (`Förälder` stays).
  */
+// Swedish typed on a US keyboard layout (a remote desktop's, a borrowed laptop's): å ä ö are the
+// keys of [ ' ; (Å Ä Ö of { " :), so `Missbruk förälder` comes out `Missbruk f;r'lder`. A word is
+// so typed when `[` or `;` stands between letters or `[` ends it; a `;` between two words of four
+// letters or more is a separator (`missbruk;kriminalitet`), not a slip, and a value that has an
+// å, ä or ö of its own was typed on a Swedish layout.
+const US_LAYOUT_WORD =
+  /(?<![\p{L}[;'])[\p{L}[;'{:"]*\p{L}[[;]\p{L}[\p{L}[;']*|(?<![\p{L}])[\p{L}']*\p{L}\[(?![\p{L}])/gu;
+const SWEDISH_LETTER = /[åäöÅÄÖ]/u;
+const US_SEPARATOR = /^\p{L}{4,};\p{L}{4,}$/u;
+const US_KEYS: Readonly<Record<string, string>> = {
+  '[': 'å',
+  "'": 'ä',
+  ';': 'ö',
+  '{': 'Å',
+  '"': 'Ä',
+  ':': 'Ö',
+};
+
+/** A value typed on a US layout, read as typed on a Swedish one; any other value as it is. */
+function repairLayout(t: string): string {
+  if ((!t.includes('[') && !t.includes(';')) || SWEDISH_LETTER.test(t)) return t;
+  let slipped = false;
+  const words = t.replace(US_LAYOUT_WORD, (word) => {
+    if (US_SEPARATOR.test(word)) return word;
+    slipped = true;
+    return word.replace(/[[';]/gu, (k) => US_KEYS[k] as string);
+  });
+  if (!slipped) return t;
+  // The same value's other words: an `ä` alone (`'r`), capitals at a word's start (`:verl'mnas`).
+  return words
+    .replace(/(?<![\p{L}])'(?=\p{L})|(?<=\p{L})'(?=\p{L})/gu, 'ä')
+    .replace(/(?<![\p{L}])[{":](?=\p{Ll})/gu, (k) => US_KEYS[k] as string);
+}
+
 function repairGarbled(t: string): string {
   // A word a PDF broke at a line end (`för- älder`, `Själv- skadebeteende`) is one word again; an
   // elided compound's first part is not (`barn- och ungdomspsykiatri`, `pre- and post-natal`).
@@ -333,7 +367,8 @@ function repairGarbled(t: string): string {
     if (next === out) break;
     out = next;
   }
-  return out;
+  // Last: an entity's `;` (`F&ouml;r&auml;lder`) is no key typed on a US layout.
+  return repairLayout(out);
 }
 
 function repairOnce(t: string): string {

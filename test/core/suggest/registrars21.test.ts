@@ -10,6 +10,7 @@ import type { Codebook } from '../../../src/core/types';
 import { codebookAt, DEV_SET, haveDevSet } from './golden';
 
 const devActions = (): Codebook => codebookAt(resolve(DEV_SET, 'atgard_codebook.json'));
+const devReasons = (): Codebook => codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
 
 /** Each value's top suggestion, with the profile the app would choose for the codebook. */
 const tops = (codebook: Codebook, want: Record<string, string>) => {
@@ -48,4 +49,50 @@ describe('the charting sign Ø (none) in the Swedish profile', () => {
   it.skipIf(!haveDevSet)('makes an action a negated one', () => {
     tops(devActions(), { 'Ø utredning': 'EJU1' });
   });
+});
+
+describe('Swedish typed on a US keyboard layout (normalisation rule garbled)', () => {
+  it('is read as typed on a Swedish one: [ ’ ; are å ä ö', () => {
+    expect(normaliseValue("Missbruk f;r'lder")).toBe('missbruk förälder');
+    expect(normaliseValue("Mamma 'r p[verkad vid h'mtning p[ f;rskolan")).toBe(
+      'mamma är påverkad vid hämtning på förskolan',
+    );
+    expect(normaliseValue('Barnet sl[s av pappa', neutralProfile.normalise)).toBe(
+      'barnet slås av pappa',
+    );
+  });
+
+  it('leaves separators, apostrophes, entities and values with å ä ö of their own alone', () => {
+    // Two words of four letters or more around a `;` are two words.
+    expect(normaliseValue('missbruk;kriminalitet')).toBe('missbruk kriminalitet');
+    expect(normaliseValue('Eget missbruk; kriminalitet')).toBe('eget missbruk kriminalitet');
+    expect(normaliseValue('Hot;våld')).toBe('hot våld');
+    expect(normaliseValue("Carer's hip; can't lift", neutralProfile.normalise)).toBe(
+      'carer s hip can t lift',
+    );
+    expect(normaliseValue('F&ouml;r&auml;lders alkoholmissbruk')).toBe('förälders alkoholmissbruk');
+  });
+
+  it.skipIf(!haveDevSet)('finds whose problem it is again', () => {
+    tops(devReasons(), {
+      "Missbruk f;r'lder": 'H07',
+      "F;r'lders psykiska oh'lsa": 'H08',
+      "Pojken misst'nkt f;r st;ld i butik": 'B12',
+    });
+  });
+});
+
+describe('`bev.` in the Swedish profile', () => {
+  it.skipIf(!haveDevSet)(
+    'is `bevittnat` only as `Bev.`: a diary’s follow-up date (`– bev. 3/4`) is not what a child saw',
+    () => {
+      expect(normaliseValue('Misshandel av barn – bev. 3/4')).toBe('misshandel av barn bev 3 4');
+      expect(normaliseValue('Bev. våld i hemmet')).toBe('bevittnat våld i hemmet');
+      tops(devReasons(), {
+        'Misshandel av barn – bev. 3/4': 'H02',
+        'Skolproblematik – bev. efter elevhälsomöte': 'B15',
+        'Bev. våld i hemmet': 'H04',
+      });
+    },
+  );
 });
