@@ -78,7 +78,7 @@ function check(bytes: Uint8Array): Result<string> {
     const p = r.value;
     const classes = Object.values(p.words).filter((list) => list.length > 0).length;
     return success(
-      `valid ${PROFILE_FORMAT} v1, ${plural(p.vocabulary.length, 'concept', 'concepts')}, ${plural(classes, 'word class', 'word classes')}, ${plural(p.categories.length, 'declared category', 'declared categories')}`,
+      `valid ${PROFILE_FORMAT} v1, ${plural(p.vocabulary.length, 'concept', 'concepts')}, ${plural(classes, 'word class', 'word classes')}, ${plural(p.categories.length, 'declared category', 'declared categories')}${p.wordVectors ? `, word vectors ${p.wordVectors}` : ''}`,
       r.warnings,
     );
   }

@@ -106,6 +106,13 @@ describe('kodbok validate (in memory)', () => {
       stdout: 'p.json: valid kodbok/profile v1, 1 concept, 3 word classes, 1 declared category\n',
       stderr: '',
     });
+    // The English profile as base: its word vectors are named.
+    const english = await run(['validate', 'p.json'], {
+      'p.json': JSON.stringify({ format: 'kodbok/profile', formatVersion: 1, id: 'p', base: 'en' }),
+    });
+    expect(english.stdout).toBe(
+      'p.json: valid kodbok/profile v1, 0 concepts, 1 word class, 0 declared categories, word vectors en-glove-100k\n',
+    );
     const bad = await run(['validate', 'p.json'], {
       'p.json': JSON.stringify({ format: 'kodbok/profile', formatVersion: 1, id: 'p', endings: 5 }),
     });
