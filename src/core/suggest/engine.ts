@@ -320,6 +320,14 @@ interface Target {
    * affirms it (`Ja - utredning`).
    */
   readonly decidedNegated: boolean;
+  /**
+   * A decision for an affirmed category whose only negation is in a clause after a dash (headOf):
+   * the match text of its words before the dash. Of the negated values it pulls only those whose
+   * words before a dash are these, affirmed (`Utredning inleds – pappa delar inte oron`), never one
+   * that negates them (`Utredning inleds ej – …`) or says something else (`Förhandsbedömning –
+   * utredning inleds ej`). Null for any other target.
+   */
+  readonly affirmedHead: string | null;
   /** The concepts of the vocabulary its match text speaks of, as one key (sorted, distinct). */
   readonly concepts: string;
   /**
@@ -473,6 +481,29 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const tail = ` ${normaliseValue(raw.slice(head.length), config)} `;
     return negatedInclusions.some((phrase) => tail.includes(phrase)) ? raw : head;
   };
+  /**
+   * In a codebook that negates, a decision's value before a tail that may say what it is not: the
+   * exclusion tail (withoutTail), else the words before a dash when a negation follows it anywhere
+   * (`Utredning inleds – föräldrarna delar inte oron`). Only for decisions, whose category says
+   * whether the negation was the value's meaning: in a value to suggest, the clause after a dash
+   * may be all of it (`Ang. utredning – inleds ej`).
+   */
+  const headOf = (raw: string): string => {
+    const head = withoutTail(raw);
+    if (head !== raw) return head;
+    const dash = DASH_CLAUSE.exec(raw);
+    if (!dash || !hasExclusion(normaliseValue(raw.slice(dash.index), config))) return raw;
+    return raw.slice(0, dash.index);
+  };
+  /** The match text of a value's words before a dash clause (headOf), if any and not negated. */
+  const affirmedHeadOf = (raw: string): string | null => {
+    const head = headOf(raw);
+    if (head === raw || head === '') return null;
+    const read = analyseWithForm(head);
+    return read.negated ? null : read.matchText;
+  };
+  /** The decisions that are affirmedHead (Target): a value is read for them only while any exists. */
+  const affirmedHeads = new Set<string>();
   const readOnce = readingsOf(terms, config, exclusions);
   const analyseWithForm = (text: string): Analysed => {
     let read = readOnce.get(text);
@@ -507,6 +538,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     weight: number,
     read: Analysed,
     independent: boolean,
+    affirmedHead: string | null = null,
   ): Target => {
     const role = roles.get(code);
     const decidedNegated =
@@ -536,7 +568,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return {
       code,
       leaf: leafOf.get(code) as number,
-      signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.otherVictim}|${features.negated}`,
+      signature: `${code}|${weight}|${owner}|${features.ownerStated}|${childVictim}|${features.otherVictim}|${features.negated}|${affirmedHead}`,
       via,
       key,
       normalised: features.normalised,
@@ -549,6 +581,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       independent,
       negationFree: !features.negated && (role?.negatedGroup ?? false) && !decidedNegated,
       decidedNegated,
+      affirmedHead,
       concepts: conceptsOf(features.matchText),
       nearRound: 0,
       nearScore: 0,
@@ -1261,6 +1294,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   const forget = (raw: string): void => {
     if (learning && training.delete(raw)) modelStale = modelMoved = true;
+    affirmedHeads.delete(raw);
     placeFrame(raw);
     placeByTemplate(raw);
     const text = known.textOf(raw);
@@ -1275,10 +1309,29 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       return;
     }
     const features = analyseWithForm(raw);
+    // A decision for an affirmed category whose only negation is in a clause after a dash
+    // (`Utredning inleds – föräldrarna delar inte oron`, coded as an investigation started): the
+    // decision says that negation is not the category's, so it never pulls a value whose own words
+    // before the dash are negated (`Utredning inleds ej – mamma delar inte oron`).
+    const role = roles.get(value.code) as CategoryRole;
+    const head =
+      features.negated && !exclusions && !role.negatedGroup && role.negated !== true
+        ? affirmedHeadOf(raw)
+        : null;
     // Before the engine is built nothing was suggested that a change could reach.
     if (built) changedTexts.add(features.matchText);
     const weight = value.status === 'approved' ? 1 : weights.coded;
-    const target = targetOf(value.code, `${value.status}: ${raw}`, raw, weight, features, true);
+    const target = targetOf(
+      value.code,
+      `${value.status}: ${raw}`,
+      raw,
+      weight,
+      features,
+      true,
+      head,
+    );
+    if (head !== null) affirmedHeads.add(raw);
+    else affirmedHeads.delete(raw);
     if (learning) {
       // Negated as the decision reads it: `Utredning: Nej` teaches nothing about `utredning`.
       const negated = features.negated || target.decidedNegated;
@@ -1388,7 +1441,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     // Under a negated group (`Ingen utredning` › `Överlämnas …`), a value may say the negation or
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.
-    if (target.decidedNegated) {
+    if (target.affirmedHead !== null && value.negated) {
+      if (valueHead !== target.affirmedHead) score = 0;
+    } else if (target.decidedNegated) {
       // The same words are the same value, whatever the decision says of them.
       if (!value.negated && value.matchText !== target.features.matchText) score = 0;
     } else if (
@@ -1419,6 +1474,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   let valueForm: DiceProfile | undefined;
   let valueConcepts = '';
   let valueNormalised = '';
+  /** The value's affirmed words before a dash clause (affirmedHeadOf); read only for affirmedHead. */
+  let valueHead: string | null = null;
   // The value's numbers (numbersOf), on first need in a suggestion.
   let valueNumbers: readonly string[] | undefined;
   // The value's numberTemplate, on first need in a suggestion.
@@ -1532,6 +1589,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     applyChanges();
     remember(as, value.matchText);
     valueNormalised = value.normalised;
+    valueHead = value.negated && affirmedHeads.size > 0 ? affirmedHeadOf(raw) : null;
     valueNumbers = undefined;
     valueTemplate = undefined;
     valueForm = undefined;
@@ -1744,6 +1802,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   return { suggest, learn, forget, affected };
 }
+
+/** A dash between words, spaced as a clause's start (` – `, ` - `, ` — `). */
+const DASH_CLAUSE = /\s[–—-]\s/u;
 
 /** A match text's words. */
 const wordsOfMatch = (matchText: string): string[] => matchText.split(' ').filter((w) => w !== '');

@@ -355,7 +355,14 @@ function repairLayout(t: string): string {
     .replace(/(?<![\p{L}])[{":](?=\p{Ll})/gu, (k) => US_KEYS[k] as string);
 }
 
+// A system's key written in camel case (`beslut.ingenUtredning`, `missbrukForalder`): a word of
+// three small letters or more, then a capital and small letters, is two words. Short forms with a
+// capital inside (`SoL`, `BoU`, `iPhone`, `McDonald`) have fewer small letters before it.
+const CAMEL_CASE = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})/gu;
+const HAS_CAMEL_CASE = /\p{Ll}{3}\p{Lu}\p{Ll}{2}/u;
+
 function repairGarbled(t: string): string {
+  if (HAS_CAMEL_CASE.test(t)) t = t.replace(CAMEL_CASE, ' ');
   // A word a PDF broke at a line end (`för- älder`, `Själv- skadebeteende`) is one word again; an
   // elided compound's first part is not (`barn- och ungdomspsykiatri`, `pre- and post-natal`).
   if (t.includes('- ')) t = t.replace(LINE_BREAK_HYPHEN, '$1');

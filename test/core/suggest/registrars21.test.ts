@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseProfile } from '../../../src/core/suggest/choose';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
-import { neutralProfile } from '../../../src/core/suggest/profile';
+import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { codebookAt, DEV_SET, haveDevSet } from './golden';
 
@@ -93,6 +93,61 @@ describe('`bev.` in the Swedish profile', () => {
         'Skolproblematik – bev. efter elevhälsomöte': 'B15',
         'Bev. våld i hemmet': 'H04',
       });
+    },
+  );
+});
+
+describe('a system key in camel case (normalisation rule garbled)', () => {
+  it('is words: a capital after three small letters begins one', () => {
+    expect(normaliseValue('beslut.ingenUtredning')).toBe('beslut ingen utredning');
+    expect(normaliseValue('missbrukForalder', neutralProfile.normalise)).toBe('missbruk foralder');
+    // Short forms with a capital inside stay whole.
+    expect(normaliseValue('iPhone McDonalds FoU', neutralProfile.normalise)).toBe(
+      'iphone mcdonalds fou',
+    );
+  });
+
+  it.skipIf(!haveDevSet)(
+    'is read negated when it says so, and never pulls an affirmed value',
+    () => {
+      const known = new Map([
+        ['beslut.ingenUtredning', { code: 'EJU1', status: 'approved' as const }],
+      ]);
+      const engine = createEngine({ codebook: devActions(), known, profile: defaultProfile });
+      expect(engine.suggest('Utredningsöppning', 1)[0]?.code).toBe('UTR1');
+    },
+  );
+});
+
+describe('a decision whose negation is in a clause after a dash', () => {
+  it.skipIf(!haveDevSet)(
+    'is read as its category says: an investigation started, which pulls no value whose own head is negated',
+    () => {
+      const known = new Map([
+        [
+          'Utredning inleds – föräldrarna delar inte oron',
+          { code: 'UTR1', status: 'approved' as const },
+        ],
+      ]);
+      const engine = createEngine({ codebook: devActions(), known, profile: defaultProfile });
+      expect(engine.suggest('Utredning inleds ej – mamma delar inte oron', 1)[0]?.code).toBe(
+        'EJU1',
+      );
+      // It still pulls its like.
+      expect(engine.suggest('Utredning inleds – pappa delar inte oron', 1)[0]?.code).toBe('UTR1');
+      // A negation in a bracket is such a clause too; a value whose words before its dash are
+      // something else is not its like (final 22).
+      const bracket = createEngine({
+        codebook: devActions(),
+        known: new Map([
+          [
+            'Utredning inleds (ej förhandsbedömning)',
+            { code: 'UTR1', status: 'approved' as const },
+          ],
+        ]),
+        profile: defaultProfile,
+      });
+      expect(bracket.suggest('Förhandsbedömning - utredning inleds ej', 1)[0]?.code).toBe('EJU1');
     },
   );
 });
