@@ -38,7 +38,7 @@ import { wordsOf } from './retrieval';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
 import { compileTerms, type DomainTerm, type TermMatcher } from './terms';
-import { meaningOf, type WordVectors } from './vectors';
+import { closeness, meaningOf, type WordVectors } from './vectors';
 
 export interface KnownValue {
   readonly code: string;
@@ -871,7 +871,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     found.forEach((m, t) => (meaningMatrix as Float32Array).set(m, t * d));
   }
   const meanings = meaningMatrix;
-  const leafOfCode = new Map(leaves.map((c, i) => [c.code, i]));
   const meaningTargets = new Map<string, Target>();
   const meaningTarget = (leaf: number, text: string): Target => {
     const c = leaves[leaf] as Category;
@@ -889,24 +888,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const m = meaningOf(normalised, input.vectors);
     if (!m) return null;
     const d = m.length;
-    const fours = d - (d % 4);
     const c = new Float64Array(leaves.length);
     const text = new Int32Array(leaves.length).fill(-1);
     for (let t = 0, at = 0; t < meaningLeaf.length; t++, at += d) {
-      // Four sums at once: about a third faster than one (11 000 products a value at 111 texts).
-      let x0 = 0;
-      let x1 = 0;
-      let x2 = 0;
-      let x3 = 0;
-      let i = 0;
-      for (; i < fours; i += 4) {
-        x0 += (m[i] as number) * (meanings[at + i] as number);
-        x1 += (m[i + 1] as number) * (meanings[at + i + 1] as number);
-        x2 += (m[i + 2] as number) * (meanings[at + i + 2] as number);
-        x3 += (m[i + 3] as number) * (meanings[at + i + 3] as number);
-      }
-      for (; i < d; i++) x0 += (m[i] as number) * (meanings[at + i] as number);
-      const x = x0 + x1 + x2 + x3;
+      const x = closeness(m, meanings, at);
       const leaf = meaningLeaf[t] as number;
       if (x > (c[leaf] as number)) {
         c[leaf] = x;
@@ -1752,7 +1737,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     if (close) {
       const scored = new Set<number>();
       for (let i = 0; i < candidates.length; i++) {
-        const leaf = leafOfCode.get((candidates[i] as Target).code) as number;
+        const leaf = (candidates[i] as Target).leaf;
         const s = candidateScores[i] as number;
         candidateScores[i] = s + meaningShare * (close.c[leaf] as number) * (1 - s);
         scored.add(leaf);
