@@ -7,6 +7,7 @@ import { createEngine } from '../../../src/core/suggest/engine';
 import { englishProfile, neutralProfile } from '../../../src/core/suggest/profile';
 import {
   closeness,
+  closenessRows,
   meaningOf,
   readWordVectors,
   type WordVectors,
@@ -174,5 +175,24 @@ describe.runIf(built !== null && existsSync(built))('the English vectors as buil
       closeness(meaningOf(a, read.value) as Float32Array, meaningOf(b, read.value) as Float32Array);
     expect(near('cockroaches', 'pests')).toBeGreaterThan(near('cockroaches', 'late'));
     expect(near('fever', 'illness')).toBeGreaterThan(near('fever', 'holiday'));
+  });
+});
+
+describe('closenessRows', () => {
+  it('gives each row what closeness gives it, bit for bit, whatever the dimensions and rows', () => {
+    // A deterministic spread of values (no Math.random: a failure must repeat).
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    for (const d of [1, 3, 4, 7, 100]) {
+      for (const rows of [0, 1, 2, 5, 12]) {
+        const a = Float32Array.from({ length: d }, next);
+        const matrix = Float32Array.from({ length: rows * d }, next);
+        const out = new Float64Array(rows + 1).fill(Number.NaN);
+        closenessRows(a, matrix, rows, out);
+        for (let t = 0; t < rows; t++) expect(out[t]).toBe(closeness(a, matrix, t * d));
+        // Nothing past the rows asked for is written.
+        expect(out[rows]).toBeNaN();
+      }
+    }
   });
 });
