@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Codebook } from '../src/core/types';
+import { madeUpValues, rawsOfTsv } from '../test/bench/made-up-values';
 
 const fixtures = resolve(import.meta.dirname, '../test/fixtures/suggest');
 
@@ -11,18 +12,8 @@ export function benchSet(name: string, size = 1300): { codebook: Codebook; value
   const codebook = JSON.parse(
     readFileSync(join(fixtures, `${name}-codebook.json`), 'utf8'),
   ) as Codebook;
-  const raws = readFileSync(join(fixtures, `${name}-values.tsv`), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((l) => l.trim() !== '')
-    .map((l) => l.split('\t')[0] ?? '');
-  const values: string[] = [];
-  for (let i = 0; values.length < size; i++) {
-    const a = raws[i % raws.length] ?? '';
-    const b = raws[(i * 7 + 3) % raws.length] ?? '';
-    values.push(i < raws.length ? a : `${a.split(' ')[0]} ${b.split(' ').at(-1)} ${i}`);
-  }
-  return { codebook, values };
+  const raws = rawsOfTsv(readFileSync(join(fixtures, `${name}-values.tsv`), 'utf8'));
+  return { codebook, values: madeUpValues(raws, size) };
 }
 
 /** `--runs N` (default 15): runs of each engine. */
