@@ -235,6 +235,11 @@
 //              (stop 21, four more batches, sets-stop21{e,f,g,h}-README.md) written the same way
 //              and kept sealed; measured once with its final engine (32938df) and with stop 20's
 //              (b16d264), misses not read;
+//   final78-* … final81-*, ekonomiskt_bistand_avslag-*, pupil_premium_barrier-*,
+//              hemtjanst_avvikelse-*, mental_health_crisis_presentation-*, ungdomstjanst_uppdrag-*,
+//              family_court_welfare_concern-*, fritidsgard_incident-*, supported_living_move_reason-*
+//              (stop 22, four batches, sets-stop22{,b,c,d}-README.md) written the same way and
+//              kept sealed; measured once with stop 21's final engine (186ba6a); then read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -586,6 +591,10 @@ async function main(): Promise<void> {
     ...pair('final 75', 'final75'),
     ...pair('final 76', 'final76'),
     ...pair('final 77', 'final77'),
+    ...pair('final 78', 'final78'),
+    ...pair('final 79', 'final79'),
+    ...pair('final 80', 'final80'),
+    ...pair('final 81', 'final81'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -725,6 +734,14 @@ async function main(): Promise<void> {
       'school_nurse_referral',
       'barnhalsovard_oro',
       'homelessness_prevention_outcome',
+      'ekonomiskt_bistand_avslag',
+      'pupil_premium_barrier',
+      'hemtjanst_avvikelse',
+      'mental_health_crisis_presentation',
+      'ungdomstjanst_uppdrag',
+      'family_court_welfare_concern',
+      'fritidsgard_incident',
+      'supported_living_move_reason',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
