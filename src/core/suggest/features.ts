@@ -167,6 +167,7 @@ export function analyseValue(
   // Who tells and who sees: the person just before a verb of telling says so (`barnet berättar att
   // …`, `grannar hör …`) and is not whose problem it is; a child who sees or hears has witnessed.
   const told: boolean[] = words.map(() => false);
+  const toldNegation: boolean[] = words.map(() => false);
   for (let i = 1; i < words.length; i++) {
     const w = word[i] as WordClass;
     if (!w.telling && !w.witness) continue;
@@ -180,11 +181,19 @@ export function analyseValue(
     // `ser (inte) till barnets behov`: seeing to something, not seeing it.
     const after = lang.isNegation(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
     if (w.witness && lang.has('seeToWords', after ?? '')) continue;
+    // A negation between the teller and the verb is the telling's (`mamma ej nådd`, `VH ej
+    // informerade`), not the value's: what the value says happened still did.
     let j = i - 1;
-    while (j > 0 && (word[j] as WordClass).betweenSubjectAndVerb) j--;
+    while (
+      j > 0 &&
+      ((word[j] as WordClass).betweenSubjectAndVerb ||
+        (w.telling && (word[j] as WordClass).negation))
+    )
+      j--;
     const subject = word[j] as WordClass;
     if (subject.person === undefined && !subject.otherPerson) continue;
     told[j] = true;
+    for (let k = j + 1; k < i; k++) if ((word[k] as WordClass).negation) toldNegation[k] = true;
     if (w.telling && lang.has('toldWhere', words[i + 1] ?? '') && i + 2 < words.length)
       told[i + 2] = true;
     if (
@@ -267,7 +276,7 @@ export function analyseValue(
     }
     if (i > 0 && lang.has('subordinators', w.word)) subclause = true;
     if (w.negation || w.victimVerb) {
-      negated ||= w.negation && !subclause;
+      negated ||= w.negation && !subclause && !toldNegation[i];
       // `mamma utsatt för våld`: the mother is hurt, not the child.
       victim ||= w.victimVerb && before.person !== 'caregiver' && !before.otherPerson;
       person[i] = true;

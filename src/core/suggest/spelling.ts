@@ -2,12 +2,21 @@
 // slips. Used only to RECOGNISE closed word lists (person words, domain terms); normalised values
 // are never folded — å, ä and ö are letters of their own (`får`/`far`).
 
-/** å, ä → a and ö → o, as systems without Swedish letters write them. */
+/**
+ * å, ä → a and ö → o, as systems without Swedish letters write them; and in a word without them,
+ * their spellings in letters of the English alphabet (aa, ae → a and oe → o: `foeraelder`,
+ * `vaald`), as systems that store no other letters and passports write them. The same key for
+ * all: `förälder`, `foralder` and `foeraelder` are one word to a list.
+ */
 export function folded(word: string): string {
-  // Most words have none of the three: no new string for them (this runs for every word read).
-  if (!/[åäö]/u.test(word)) return word;
+  // Most words have none of these: no new string for them (this runs for every word read).
+  if (!FOLDED.test(word)) return word;
+  if (!SWEDISH_LETTER.test(word)) return word.replace(SPELLED_OUT, (pair) => pair[0] as string);
   return word.replace(/[åä]/gu, 'a').replace(/ö/gu, 'o');
 }
+const FOLDED = /[åäö]|aa|ae|oe/u;
+const SWEDISH_LETTER = /[åäö]/u;
+const SPELLED_OUT = /aa|ae|oe/gu;
 
 /** The word with each one letter left out: two words one edit apart share one of these (SymSpell). */
 export function deletions(word: string): string[] {

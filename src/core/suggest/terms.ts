@@ -215,7 +215,8 @@ function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatc
     const w = folded(word);
     // Compound head (`narkotikabrott`, `vårdnadstvist`): the head is what it is, the modifier stays.
     const head = compounds.head(w);
-    if (head) return word.slice(0, head.at) + head.concept;
+    // (The modifier as folded when folding changed its length: `foeraeldra…`.)
+    if (head) return (w.length === word.length ? word : w).slice(0, head.at) + head.concept;
     // Compound modifier (`suicidtankar`, `alkoholproblem`): the family decides the meaning.
     // Cut short as records abbreviate (`övergr.`): the concept of the only forms it begins.
     return compounds.modifier(w) ?? words.find(word) ?? words.begins(word) ?? word;

@@ -4,8 +4,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { starterCodebooks } from '../../../src/core/demo/codebooks';
-import { chooseProfile } from '../../../src/core/suggest/choose';
-import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
+import { type KnownValue } from '../../../src/core/suggest/engine';
 import { analyseValue, withoutExclusionTail } from '../../../src/core/suggest/features';
 import { compileLanguage, defaultLanguage } from '../../../src/core/suggest/language';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
@@ -13,19 +12,10 @@ import { neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { actions } from './codebooks';
 import { checkWhatAChangeReaches, opsOf } from './reach';
-import { codebookAt, DEV_SET, haveDevSet } from './golden';
+import { codebookAt, haveDevSet } from './golden';
+import { devActions, devReasons, tops } from './tops';
 
-const devReasons = (): Codebook => codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
-const devActions = (): Codebook => codebookAt(resolve(DEV_SET, 'atgard_codebook.json'));
 const approved = (code: string): KnownValue => ({ code, status: 'approved' });
-
-/** Each value's top suggestion, with the profile the app would choose for the codebook. */
-const tops = (codebook: Codebook, want: Record<string, string>, known = new Map()) => {
-  const engine = createEngine({ codebook, known, profile: chooseProfile(codebook).profile });
-  expect(
-    Object.fromEntries(Object.keys(want).map((raw) => [raw, engine.suggest(raw, 3)[0]?.code])),
-  ).toEqual(want);
-};
 
 const read = (raw: string) => analyseValue(normaliseValue(raw));
 

@@ -1,28 +1,11 @@
 // Habits of the registrars that stop 20's later batches (final 62–69) imitated, read after one
 // measurement each. Each test failed before its change.
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseProfile } from '../../../src/core/suggest/choose';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
 import { defaultProfile, neutralProfile } from '../../../src/core/suggest/profile';
-import type { Codebook } from '../../../src/core/types';
-import { codebookAt, DEV_SET, haveDevSet } from './golden';
-
-const devActions = (): Codebook => codebookAt(resolve(DEV_SET, 'atgard_codebook.json'));
-const devReasons = (): Codebook => codebookAt(resolve(DEV_SET, 'orsak_codebook.json'));
-
-/** Each value's top suggestion, with the profile the app would choose for the codebook. */
-const tops = (codebook: Codebook, want: Record<string, string>) => {
-  const engine = createEngine({
-    codebook,
-    known: new Map(),
-    profile: chooseProfile(codebook).profile,
-  });
-  expect(
-    Object.fromEntries(Object.keys(want).map((raw) => [raw, engine.suggest(raw, 3)[0]?.code])),
-  ).toEqual(want);
-};
+import { haveDevSet } from './golden';
+import { devActions, devReasons, tops } from './tops';
 
 describe('a report table’s footnote marks (normalisation rule punctuation)', () => {
   it('are no part of the word they end', () => {
