@@ -38,7 +38,7 @@ import { wordsOf } from './retrieval';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
 import { compileTerms, type DomainTerm, type TermMatcher } from './terms';
-import { closeness, meaningOf, type WordVectors } from './vectors';
+import { closenessRows, meaningOf, type WordVectors } from './vectors';
 
 export interface KnownValue {
   readonly code: string;
@@ -159,6 +159,14 @@ export interface EngineWeights {
    * `Polisen uppger att`, `– kvitterad`), so they say nothing of one category. 1 or absent: off.
    */
   readonly frameOnly?: number;
+  /**
+   * Largest share of the decisions having a word that one category may hold for the word to be
+   * left out when a value is matched to the codebook's texts (not to the decisions): a word that is
+   * no word of the codebook and that the team's decisions spread over categories is a registrar's
+   * habit (`[import IA]`, `– VH informerad`, `(konv. Excel-logg)`), and says nothing of any. 0 or
+   * absent: off. Without decisions nothing is left out, whatever the share.
+   */
+  readonly frameStrip?: number;
   /** As `differing`, for the codebook's own texts (labels, synonyms, inclusions). 0 or absent: off. */
   readonly differingCodebook?: number;
   /**
@@ -882,23 +890,31 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     return t;
   };
-  /** Per leaf: the cosine of the value's meaning to its nearest text, and that text's index. */
+  // Per-suggestion scratch of `closest` (suggest is never re-entered): each text's cosine, and per
+  // leaf the best cosine and its text.
+  const textCosines = new Float64Array(meaningLeaf.length);
+  const closeCosines = new Float64Array(leaves.length);
+  const closeText = new Int32Array(leaves.length);
+  /**
+   * Per leaf: the cosine of the value's meaning to its nearest text, and that text's index (arrays
+   * reused by the next call).
+   */
   const closest = (normalised: string): { c: Float64Array; text: Int32Array } | null => {
     if (!meanings || !input.vectors) return null;
     const m = meaningOf(normalised, input.vectors);
     if (!m) return null;
-    const d = m.length;
-    const c = new Float64Array(leaves.length);
-    const text = new Int32Array(leaves.length).fill(-1);
-    for (let t = 0, at = 0; t < meaningLeaf.length; t++, at += d) {
-      const x = closeness(m, meanings, at);
+    closenessRows(m, meanings, meaningLeaf.length, textCosines);
+    closeCosines.fill(0);
+    closeText.fill(-1);
+    for (let t = 0; t < meaningLeaf.length; t++) {
+      const x = textCosines[t] as number;
       const leaf = meaningLeaf[t] as number;
-      if (x > (c[leaf] as number)) {
-        c[leaf] = x;
-        text[leaf] = t;
+      if (x > (closeCosines[leaf] as number)) {
+        closeCosines[leaf] = x;
+        closeText[leaf] = t;
       }
     }
-    return { c, text };
+    return { c: closeCosines, text: closeText };
   };
   const documentTargets = documents
     ? leaves.map((c) =>
@@ -1016,10 +1032,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const contained = size > 0 ? shared / size : dice;
     return Math.max(dice, weights.containment * contained + (1 - weights.containment) * dice);
   };
-  const lookup = (matchText: string): Found => {
-    let found = cache.get(matchText);
-    if (found) return found;
-    const q = diceProfile(matchText);
+  /** The codebook's part of a lookup (Found without the decisions): the same for any decisions. */
+  const codebookPart = (
+    matchText: string,
+    q: DiceProfile,
+  ): Pick<Found, 'size' | 'codebook' | 'documents' | 'excluded'> => {
     const codebook: number[] = [];
     // Every codebook target that shares a bigram (overlaps exact, nothing merged or sorted) and is
     // similar enough to matter: most share a stray bigram or two, and no factor raises a score.
@@ -1034,18 +1051,29 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       const leaf = exclusionLeaf[id] as number;
       excluded[leaf] = Math.max(excluded[leaf] as number, score);
     });
-    found = {
+    return {
       size: q.size,
       codebook,
-      known: known.search(q, weights.minDice, weights.neighbours),
-      concepts: conceptsOf(matchText),
       documents: documents ? documents.scores(matchText) : new Float64Array(0),
       excluded,
+    };
+  };
+  const lookup = (matchText: string): Found => {
+    let found = cache.get(matchText);
+    if (found) return found;
+    const q = diceProfile(matchText);
+    found = {
+      ...codebookPart(matchText, q),
+      known: known.search(q, weights.minDice, weights.neighbours),
+      concepts: conceptsOf(matchText),
     };
     if (cache.size >= CACHE_TEXTS) cache.delete(cache.keys().next().value as string);
     cache.set(matchText, found);
     return found;
   };
+  // The codebook's part of the lookups of match texts without their frame words (frameStrip):
+  // no decision changes it, so it is never dropped but to keep the cache's size.
+  const strippedCache = new Map<string, ReturnType<typeof codebookPart>>();
 
   // What a change of the known values reaches: a known value matters to a match text only when
   // their Dice is at least minDice (neighbours.ts), so a change of the known value with text K
@@ -1214,7 +1242,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const flipped = new Set<string>();
   // The factor on a frame-only decision; 1 (absent): off, and no frame words are kept.
   const frameOnly = weights.frameOnly ?? 1;
-  const framing = frameOnly < 1;
+  const frameStrip = weights.frameStrip ?? 0;
+  const framing = frameOnly < 1 || frameStrip > 0;
   const placeFrame = (raw: string, decision?: { code: string; matchText: string }): void => {
     if (!framing) return;
     const before = framed.get(raw);
@@ -1257,7 +1286,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     diceOfProfiles(wordProfile(w), wordProfile(v)) >= SLIP_DICE;
   /** Factor on a neighbour that shares with the value only frame words (1: it shares more). */
   const frameFactor = (mine: ReadonlySet<string>, neighbour: Target): number => {
-    if (frameCounts.size === 0) return 1; // none yet, or off (framing)
+    if (frameCounts.size === 0 || frameOnly === 1) return 1; // none yet, or off (framing)
     const theirs = (neighbour.matchWords ??= new Set(wordsOfMatch(neighbour.features.matchText)));
     let shared = 0;
     for (const w of theirs) {
@@ -1275,6 +1304,54 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       for (const v of mine) if (!theirs.has(v) && isSlip(w, v)) return 1;
     }
     return frameOnly;
+  };
+
+  // The words of the codebook's texts, as match texts read them (frameStrip), on first need.
+  let codebookWordSet: Set<string> | undefined;
+  const codebookWord = (w: string): boolean => {
+    if (!codebookWordSet) {
+      codebookWordSet = new Set();
+      for (const c of input.codebook.categories)
+        for (const t of [c.label, c.definition, c.include, c.exclude, ...(c.synonyms ?? [])])
+          if (t) for (const x of wordsOfMatch(analyseWithForm(t).matchText)) codebookWordSet.add(x);
+    }
+    return codebookWordSet.has(w);
+  };
+  /**
+   * Whether a word of a value says nothing of any category (frameStrip): decisions of two or more
+   * categories have it, none of them more than `frameStrip` of those decisions, and no text of the
+   * codebook has it.
+   */
+  const stripFrame = (word: string): boolean => {
+    const byCode = frameCounts.get(word);
+    if (!byCode || byCode.size < 2) return false;
+    let n = 0;
+    let most = 0;
+    for (const k of byCode.values()) {
+      n += k;
+      if (k > most) most = k;
+    }
+    return most <= frameStrip * n && !codebookWord(word);
+  };
+  /**
+   * The codebook's matches of a match text without the frame words the decisions show (and that
+   * text), or null when it has none or nothing else.
+   */
+  const strippedLookup = (
+    matchText: string,
+  ): (ReturnType<typeof codebookPart> & { readonly text: string }) | null => {
+    const words = wordsOfMatch(matchText);
+    const kept = words.filter((w) => !stripFrame(w));
+    if (kept.length === 0 || kept.length === words.length) return null;
+    const text = kept.join(' ');
+    let part = strippedCache.get(text);
+    if (!part) {
+      part = codebookPart(text, diceProfile(text));
+      if (strippedCache.size >= CACHE_TEXTS)
+        strippedCache.delete(strippedCache.keys().next().value as string);
+      strippedCache.set(text, part);
+    }
+    return { ...part, text };
   };
 
   const forget = (raw: string): void => {
@@ -1581,19 +1658,24 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     round++;
 
     const found = lookup(value.matchText);
+    // The codebook's matches, of the value without its frame words when the decisions show some.
+    const stripped =
+      frameStrip > 0 && frameCounts.size > 0 ? strippedLookup(value.matchText) : null;
+    const cb = stripped ?? found;
     valueConcepts = found.concepts;
     valueWordForms = undefined;
     valueTextWords = undefined;
     valueMatchWords = undefined;
     const codebookWords =
-      differingCodebook > 0 && found.codebook.length > 0 ? textWordsOfValue() : undefined;
-    for (let i = 0; i < found.codebook.length; i += 3) {
-      const t = codebookTargets[found.codebook[i] as number] as Target;
+      differingCodebook > 0 && cb.codebook.length > 0 ? textWordsOfValue() : undefined;
+    const cbValue = stripped ? { ...value, matchText: stripped.text } : value;
+    for (let i = 0; i < cb.codebook.length; i += 3) {
+      const t = codebookTargets[cb.codebook[i] as number] as Target;
       let score = adjust(
-        found.codebook[i + 1] as number,
-        found.codebook[i + 2] as number,
-        found.size,
-        value,
+        cb.codebook[i + 1] as number,
+        cb.codebook[i + 2] as number,
+        cb.size,
+        cbValue,
         t,
       );
       if (codebookWords && score > 0)
@@ -1670,7 +1752,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         record(t, adjust(dice, shared, q.size, value, t));
       });
     }
-    found.documents.forEach((cosine, leaf) => {
+    cb.documents.forEach((cosine, leaf) => {
       const evidence = Math.min(1, cosine * weights.definition);
       if (evidence < MIN_SIMILARITY) return;
       const t = documentTargets[leaf] as Target;
@@ -1712,7 +1794,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         // anything the category says it includes (an exclusion often differs from the label by
         // whose problem it is, which the features above already weigh).
         // (Read only when there are exclusions: a read past the end of a typed array is slow.)
-        const excluded = found.excluded.length > 0 ? (found.excluded[leaf] as number) : 0;
+        const excluded = cb.excluded.length > 0 ? (cb.excluded[leaf] as number) : 0;
         const score =
           combine(best, topScores, leaf * kept, topCount[leaf] as number, weights.support) *
           (excluded >= 0.5 && excluded > best ? 1 - weights.exclusion * excluded : 1);

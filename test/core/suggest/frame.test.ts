@@ -135,3 +135,60 @@ describe('a decision whose violence hurt someone else', () => {
     expect(engine.suggest('Örfil från fadern igen – bör följas upp', 3)[0]?.code).toBe('H02');
   });
 });
+
+describe("a registrar's frame in a value matched to the codebook (frameStrip)", () => {
+  // Stop 22 (fresh batches whose registrars wrapped every value: `Daughter states that …`,
+  // `(konv. Excel-logg)`, `– VH informerad`): once the team's decisions spread a word that no text
+  // of the codebook has over several categories, it is left out when a value is matched to the
+  // codebook's own texts, and no longer pulls values to the category whose definition it is like.
+  const codebook = fixture('complaints');
+  const chosen = chooseProfile(codebook).profile;
+  const known = new Map([
+    [
+      'Daughter states that her mother was assessed as not eligible despite needing help to wash',
+      approved('A01'),
+    ],
+    [
+      'Foster carer states that she was not informed of changes to the contact plan',
+      approved('C01'),
+    ],
+    [
+      'Son states that hospital discharge was held up because no care package was arranged',
+      approved('D01'),
+    ],
+    ['Mother states that the direct payment was suspended after the audit', approved('F02')],
+  ]);
+  const engineWith = (frameStrip: number, decisions = known) =>
+    createEngine({
+      codebook,
+      known: decisions,
+      profile: { ...chosen, weights: { ...chosen.weights, frameStrip } },
+    });
+  const value = 'Daughter states that her mother was left in soiled clothing at the care home';
+
+  it('is no evidence for a category once the decisions spread it', () => {
+    expect(engineWith(0.5).suggest(value, 3)[0]?.code).toBe('D03');
+    // Off, `states that` draws the value to `Other or not social care`, whose definition says it.
+    expect(engineWith(0).suggest(value, 3)[0]?.code).toBe('O02');
+  });
+
+  it('keeps every word of the codebook, however spread', () => {
+    // `care` is a word of the codebook's texts: spread over categories by the decisions, it still
+    // counts (the value below matches `care home` whatever the decisions).
+    const spread = new Map([
+      ['care plan not followed', approved('A01')],
+      ['care package cut', approved('A02')],
+      ['care worker rude', approved('C02')],
+    ]);
+    const v = 'Poor care at the care home';
+    expect(
+      engineWith(0.5, spread)
+        .suggest(v, 3)
+        .map((s) => s.code),
+    ).toEqual(
+      engineWith(0, spread)
+        .suggest(v, 3)
+        .map((s) => s.code),
+    );
+  });
+});
