@@ -1244,6 +1244,20 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const frameOnly = weights.frameOnly ?? 1;
   const frameStrip = weights.frameStrip ?? 0;
   const framing = frameOnly < 1 || frameStrip > 0;
+  /**
+   * Whether decisions of two or more categories have a word, none of them more than `frameStrip` of
+   * those decisions (frameStrip): by the word's count of decisions per category.
+   */
+  const spreadOut = (byCode: ReadonlyMap<string, number> | undefined): boolean => {
+    if (frameStrip <= 0 || !byCode || byCode.size < 2) return false;
+    let n = 0;
+    let most = 0;
+    for (const k of byCode.values()) {
+      n += k;
+      if (k > most) most = k;
+    }
+    return most <= frameStrip * n;
+  };
   const placeFrame = (raw: string, decision?: { code: string; matchText: string }): void => {
     if (!framing) return;
     const before = framed.get(raw);
@@ -1251,11 +1265,14 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       for (const w of before.words) {
         const byCode = frameCounts.get(w) as Map<string, number>;
         const was = byCode.size;
+        const spread = spreadOut(byCode);
         const n = (byCode.get(before.code) ?? 1) - 1;
         if (n > 0) byCode.set(before.code, n);
         else byCode.delete(before.code);
         if (byCode.size === 0) frameCounts.delete(w);
         if (was >= frameLimit && byCode.size < frameLimit) flipped.add(w);
+        // A word spread over categories or no longer: values with it are matched anew.
+        if (spread !== spreadOut(byCode)) flipped.add(w);
       }
       framed.delete(raw);
     }
@@ -1265,8 +1282,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       let byCode = frameCounts.get(w);
       if (!byCode) frameCounts.set(w, (byCode = new Map()));
       const was = byCode.size;
+      const spread = spreadOut(byCode);
       byCode.set(decision.code, (byCode.get(decision.code) ?? 0) + 1);
       if (was < frameLimit && byCode.size >= frameLimit) flipped.add(w);
+      if (spread !== spreadOut(byCode)) flipped.add(w);
     }
     framed.set(raw, { code: decision.code, words });
   };
@@ -1322,17 +1341,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    * categories have it, none of them more than `frameStrip` of those decisions, and no text of the
    * codebook has it.
    */
-  const stripFrame = (word: string): boolean => {
-    const byCode = frameCounts.get(word);
-    if (!byCode || byCode.size < 2) return false;
-    let n = 0;
-    let most = 0;
-    for (const k of byCode.values()) {
-      n += k;
-      if (k > most) most = k;
-    }
-    return most <= frameStrip * n && !codebookWord(word);
-  };
+  const stripFrame = (word: string): boolean =>
+    spreadOut(frameCounts.get(word)) && !codebookWord(word);
   /**
    * The codebook's matches of a match text without the frame words the decisions show (and that
    * text), or null when it has none or nothing else.
@@ -1569,8 +1579,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   let valueTextWords: TextWords | undefined;
   // The value's match text's words, on first need in a suggestion (frameFactor).
   let valueMatchWords: ReadonlySet<string> | undefined;
+  // The value's normalised text without the words frameStrip leaves out ('' when none is left
+  // out), for what the codebook's words say of the words it does not share (differingCodebook).
+  let valueUnframed = '';
   const textWordsOfValue = (): TextWords =>
-    (valueTextWords ??= textWords(valueNormalised, documents as DocumentIndex));
+    (valueTextWords ??= textWords(valueUnframed || valueNormalised, documents as DocumentIndex));
   let round = 0;
 
   // How close a target's whole normalised form is to the value's: names the match among equals.
@@ -1669,6 +1682,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const codebookWords =
       differingCodebook > 0 && cb.codebook.length > 0 ? textWordsOfValue() : undefined;
     const cbValue = stripped ? { ...value, matchText: stripped.text } : value;
+    valueUnframed = stripped
+      ? wordsOf(valueNormalised)
+          .filter((w) => !stripFrame(w))
+          .join(' ')
+      : '';
     for (let i = 0; i < cb.codebook.length; i += 3) {
       const t = codebookTargets[cb.codebook[i] as number] as Target;
       let score = adjust(

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
 import { chooseProfile } from '../../../src/core/suggest/choose';
 import { neutralProfile } from '../../../src/core/suggest/profile';
+import fc from 'fast-check';
+import { reasons } from './codebooks';
 import { codebookAt, DEV_SET, haveDevSet } from './golden';
+import { checkWhatAChangeReaches, opsOf } from './reach';
 
 const approved = (code: string): KnownValue => ({ code, status: 'approved' });
 const fixture = (name: string) =>
@@ -190,5 +193,28 @@ describe("a registrar's frame in a value matched to the codebook (frameStrip)", 
         .suggest(v, 3)
         .map((s) => s.code),
     );
+  });
+
+  it('moves, when a word becomes a frame word or stops being one, only values reported', () => {
+    // Values sharing a tail no text of the codebook has, learnt and forgotten as several
+    // categories' decisions: each change may make the tail a frame word or a word again.
+    const pool = [
+      'Missbruk förälder [import IA]',
+      'Gängkriminalitet [import IA]',
+      'Vräkningshot [import IA]',
+      'Skolk [import IA] konv',
+      'Hot konv',
+      'Missbruk barnet konv',
+    ];
+    const probes = [...pool, 'Skolproblem [import IA]', 'Vräkning konv', 'missbruk VH'];
+    const known = fc.record({
+      code: fc.constantFrom('H01', 'H07', 'B11', 'B12', 'O22'),
+      status: fc.constantFrom('approved' as const, 'coded' as const),
+    });
+    checkWhatAChangeReaches(reasons, probes, opsOf(pool, known), {
+      k: 3,
+      batches: 10,
+      numRuns: 80,
+    });
   });
 });
