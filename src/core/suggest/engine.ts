@@ -1802,7 +1802,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // The categories with a score, as their match and score; only the best k become suggestions.
     candidates.length = 0;
     candidateScores.length = 0;
-    const learnt = trainedModel()?.probabilities(textFeatures(value.matchText, value.negated));
+    // The model reads the value as the codebook does, without the words frameStrip leaves out.
+    const learnt = trainedModel()?.probabilities(
+      textFeatures(stripped ? stripped.text : value.matchText, value.negated),
+    );
     for (const leaf of seenLeaves) {
       const target = bestTarget[leaf] as Target;
       const best = bestScore[leaf] as number;
