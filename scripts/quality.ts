@@ -240,6 +240,12 @@
 //              family_court_welfare_concern-*, fritidsgard_incident-*, supported_living_move_reason-*
 //              (stop 22, four batches, sets-stop22{,b,c,d}-README.md) written the same way and
 //              kept sealed; measured once with stop 21's final engine (186ba6a); then read;
+//   final82-* … final85-*, stodboende_avslut-*, school_attendance_code_reason-*,
+//              lss_ansokan_avslag-*, police_welfare_check_outcome-*, familjecentral_kontaktorsak-*,
+//              food_bank_referral_reason-*, skyddat_boende_utflytt-*, youth_club_safeguarding_flag-*
+//              (stop 22, four more batches, sets-stop22{e,f,g,h}-README.md) written the same way and
+//              kept sealed until stop 22's engine was final (b618a1b); measured once with it and
+//              with stop 21's (186ba6a); then read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -595,6 +601,10 @@ async function main(): Promise<void> {
     ...pair('final 79', 'final79'),
     ...pair('final 80', 'final80'),
     ...pair('final 81', 'final81'),
+    ...pair('final 82', 'final82'),
+    ...pair('final 83', 'final83'),
+    ...pair('final 84', 'final84'),
+    ...pair('final 85', 'final85'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -742,6 +752,14 @@ async function main(): Promise<void> {
       'family_court_welfare_concern',
       'fritidsgard_incident',
       'supported_living_move_reason',
+      'stodboende_avslut',
+      'school_attendance_code_reason',
+      'lss_ansokan_avslag',
+      'police_welfare_check_outcome',
+      'familjecentral_kontaktorsak',
+      'food_bank_referral_reason',
+      'skyddat_boende_utflytt',
+      'youth_club_safeguarding_flag',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
