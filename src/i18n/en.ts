@@ -77,7 +77,8 @@ export const en: Messages = {
   rule_abbreviations: 'Abbreviations (F/O, VH, EKB …)',
   rule_conjunctions: 'o / och / & / /',
   rule_punctuation: 'Punctuation',
-  rule_garbled: 'Garbled text (wrong encoding Ã¶, HTML characters &ouml;, _x000D_)',
+  rule_garbled:
+    'Garbled text (wrong encoding Ã¶, HTML characters &ouml;, _x000D_, tracked changes [Deleted: …])',
   rule_repeatedWords: 'Repeated words',
   cluster: 'Clusters',
   clusterOff: 'No clusters',

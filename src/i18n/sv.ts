@@ -76,7 +76,8 @@ export const sv = {
   rule_abbreviations: 'Förkortningar (F/O, VH, EKB …)',
   rule_conjunctions: 'o / och / & / /',
   rule_punctuation: 'Skiljetecken',
-  rule_garbled: 'Trasig text (fel teckenkodning Ã¶, HTML-tecken &ouml;, _x000D_)',
+  rule_garbled:
+    'Trasig text (fel teckenkodning Ã¶, HTML-tecken &ouml;, _x000D_, spårade ändringar [Borttaget: …])',
   rule_repeatedWords: 'Upprepade ord',
   cluster: 'Kluster',
   clusterOff: 'Inga kluster',

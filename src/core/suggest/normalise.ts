@@ -361,7 +361,15 @@ function repairLayout(t: string): string {
 const CAMEL_CASE = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})/gu;
 const HAS_CAMEL_CASE = /\p{Ll}{3}\p{Lu}\p{Ll}{2}/u;
 
+// A word processor's tracked changes left in a pasted value: deleted text is not the value
+// (`[Borttaget: Ingen ]Utredning inleds` is an investigation started), inserted text is.
+const TRACKED_DELETION = /\[(?:borttaget|raderat|deleted):[^\]]*\]/giu;
+const TRACKED_INSERTION = /\[(?:infogat|inserted):\s?([^\]]*)\]/giu;
+
 function repairGarbled(t: string): string {
+  if (t.includes('[') && t.includes(':')) {
+    t = t.replace(TRACKED_DELETION, '').replace(TRACKED_INSERTION, '$1');
+  }
   if (HAS_CAMEL_CASE.test(t)) t = t.replace(CAMEL_CASE, ' ');
   // A word a PDF broke at a line end (`för- älder`, `Själv- skadebeteende`) is one word again; an
   // elided compound's first part is not (`barn- och ungdomspsykiatri`, `pre- and post-natal`).
@@ -511,9 +519,24 @@ function stepsOf(config: NormaliseConfig): { rule: NormaliseRuleId; apply: Step 
 // the linter: the rare control characters below it take the slow way.)
 const MAY_COMPOSE = /[^\t-\u02ff]/u;
 
-/** The raw value in NFC. */
+// Characters that format text and are never part of a word: a soft hyphen (`för\u00adälder`, from
+// a PDF or a word processor), zero-width spaces and joiners, direction marks, a byte-order mark.
+const FORMAT_CHARACTERS = /\p{Cf}+/gu;
+// A typesetter's ligatures (`ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`, from a PDF): their letters (NFKC, these alone).
+const LIGATURES = /[\ufb00-\ufb06]/gu;
+
+/**
+ * The raw value in NFC, without format characters, its ligatures as their letters: text copied
+ * from a PDF reads as it looks (`Omsorgs\u00adbrist`, `Fysisk bestraﬀning`).
+ */
 function composed(raw: string): string {
-  return MAY_COMPOSE.test(raw) ? raw.normalize('NFC') : raw;
+  // (A soft hyphen is below U+0300: MAY_COMPOSE does not see it.)
+  const text = raw.includes('\u00ad') ? raw.replace(FORMAT_CHARACTERS, '') : raw;
+  if (!MAY_COMPOSE.test(text)) return text;
+  return text
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(LIGATURES, (l) => l.normalize('NFKC'))
+    .normalize('NFC');
 }
 
 /** The normalised form of a raw value under a configuration. Pure: the raw value is untouched. */

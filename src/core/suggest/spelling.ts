@@ -39,6 +39,12 @@ export function oneEditApart(a: string, b: string): boolean {
   return long.slice(i + 1) === short.slice(i);
 }
 
+/** Letters a word written without vowels has at least to be read by its consonants (`mssbrk`). */
+const MIN_SKELETON = 4;
+const VOWEL = /[aeiouy]/u;
+const VOWELS = /[aeiouy]/gu;
+const LETTERS = /^[a-z]+$/u;
+
 /** Letters a word cut short keeps at least to be read as a listed form it begins (WordList.begins). */
 const CUT_SHORT_LETTERS = 6;
 /** Share of the listed form a word cut short keeps at least (`vårdnadsh.`, not `omsorg`). */
@@ -133,6 +139,29 @@ export class WordList<T> {
     return w.length >= share * shortest ? found : undefined;
   }
 
+  /** Forms by their consonants (skeleton), on first need: null where forms of two values share one. */
+  private skeletons: Map<string, T | null> | undefined;
+
+  /**
+   * A word written without its vowels (`mssbrk`, `frldrs`, as a 20-character field taught its
+   * registrar): the value of the listed forms with its consonants, when they are of one value.
+   */
+  private byConsonants(w: string): T | undefined {
+    if (w.length < MIN_SKELETON || VOWEL.test(w) || !LETTERS.test(w)) return undefined;
+    if (!this.skeletons) {
+      this.skeletons = new Map();
+      for (const [form, value] of this.exact) {
+        const f = folded(form);
+        if (!LETTERS.test(f)) continue;
+        const key = f.replace(VOWELS, '');
+        if (key.length < MIN_SKELETON || key === f) continue;
+        const had = this.skeletons.get(key);
+        this.skeletons.set(key, had === undefined || had === value ? value : null);
+      }
+    }
+    return this.skeletons.get(w) ?? undefined;
+  }
+
   /** Exactly as listed (or folded, which the list also holds). */
   exactly(word: string): T | undefined {
     return this.exact.get(word) ?? this.exact.get(folded(word));
@@ -159,6 +188,7 @@ export class WordList<T> {
         }
       }
     }
+    found ??= this.byConsonants(folded(word)) ?? null;
     if (this.cache.size < 100_000) this.cache.set(word, found);
     return found ?? undefined;
   }

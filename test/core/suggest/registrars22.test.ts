@@ -1,6 +1,8 @@
 // Habits of the registrars that stop 22's first batches (final 78–81) imitated, read after one
 // measurement each. Each test failed before its change.
 import { describe, expect, it } from 'vitest';
+import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { neutralProfile } from '../../../src/core/suggest/profile';
 import { folded } from '../../../src/core/suggest/spelling';
 import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
@@ -45,6 +47,42 @@ describe('clipped words and the young person in the genitive', () => {
     tops(devReasons(), {
       'Alk-problem hos pappa': 'H07',
       'Den unges våld mot mamma': 'B13',
+    });
+  });
+});
+
+describe('text copied from a PDF or a word processor (stop 22, final 82–85)', () => {
+  it('reads a soft hyphen, a zero-width space and a ligature as the word they are in', () => {
+    expect(normaliseValue('Missbruk hos för\u00adälder')).toBe('missbruk hos förälder');
+    expect(normaliseValue('Omsorgs\u200bbrist', neutralProfile.normalise)).toBe('omsorgsbrist');
+    expect(normaliseValue('Fysisk bestraﬀning, Oﬃcers attended')).toBe(
+      'fysisk bestraffning officers attended',
+    );
+  });
+
+  it('leaves out tracked deletions and keeps tracked insertions', () => {
+    expect(normaliseValue('[Borttaget: Ingen ]Utredning inleds')).toBe('utredning inleds');
+    expect(normaliseValue('[Deleted: no ]Investigation', neutralProfile.normalise)).toBe(
+      'investigation',
+    );
+    expect(normaliseValue('[Infogat: Ingen ]utredning inleds')).toBe('ingen utredning inleds');
+  });
+
+  it.skipIf(!haveDevSet)('so a deleted negation or owner no longer decides', () => {
+    tops(devActions(), { '[Borttaget: Ingen ]Utredning inleds': 'UTR1' });
+    tops(devReasons(), {
+      '[Borttaget: Barnets ]Förälders alkoholmissbruk': 'H07',
+      'Missbruk hos för\u00adälder (alkohol)': 'H07',
+    });
+  });
+});
+
+describe('a word written without its vowels (`mssbrk`, a 20-character field)', () => {
+  it.skipIf(!haveDevSet)('is read as the listed word with its consonants', () => {
+    tops(devReasons(), {
+      'Frldrs mssbrk': 'H07',
+      'Krmnltt egen': 'B12',
+      'Krmnltt frldr': 'H09',
     });
   });
 });
