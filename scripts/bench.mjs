@@ -510,9 +510,29 @@ async function suggestWorkerBenchmarks(browser) {
         [codebookText, i * 97],
       ),
     );
+  // The English profile (word vectors) against the neutral one, in the same worker, alternating
+  // which goes first: 1 300 values of an English codebook, no decisions. The first round of each
+  // (the worker reading the vectors file; code not yet compiled) is left out.
+  const english = { codebook: 'placement', en: [], neutral: [] };
+  const fixture = (name) => readFileSync(`${root}test/fixtures/suggest/${name}`, 'utf8');
+  const englishTexts = [
+    fixture(`${english.codebook}-codebook.json`),
+    fixture(`${english.codebook}-values.tsv`),
+  ];
+  for (let i = 0; i < rounds; i++) {
+    for (const profile of i % 2 === 0 ? ['en', 'neutral'] : ['neutral', 'en'])
+      english[profile].push(
+        await page.evaluate(
+          ([c, v, p]) => window.kodbokSuggestBench.otherInWorker(c, v, p),
+          [...englishTexts, profile],
+        ),
+      );
+  }
   await page.close();
   if (runs.some((r) => r.suggested < 1300 * 0.9))
     throw new Error(`the worker suggested for too few values: ${runs.map((r) => r.suggested)}`);
+  if ([...english.en, ...english.neutral].some((r) => r.suggested < 1300 * 0.5))
+    throw new Error('the English codebook got too few suggestions');
   if (reference.some((r) => r.matched < 1300 * 0.9) || onPage.some((r) => r.matched < 1300 * 0.9))
     throw new Error('a baseline matched too few values');
   const [cold, ...warm] = runs;
@@ -527,6 +547,13 @@ async function suggestWorkerBenchmarks(browser) {
       unit: 'ms',
       target: 100,
       detail: `build ${fmt(median(warm.map((r) => r.initMs)))}, suggest ${fmt(median(warm.map((r) => r.suggestMs)))} (medians of ${warm.length} warm runs, ${range(warm.map(total))}: ${warm.map((r) => fmt(total(r))).join(', ')}); first run after the worker starts ${fmt(total(cold))}; paired, run by run in rotating order (first runs left out likewise): the same engine on the page's thread ${fmt(median(pageMs))} (${range(pageMs)}), string-similarity findBestMatch of the same values against the codebook's labels and synonyms in a worker ${fmt(median(refMs))} (${range(refMs)}); load average before ${before}, after ${loadAverage()}`,
+    },
+    {
+      name: `1,300 values of an English codebook (${english.codebook}) in the worker, English profile: build + suggest`,
+      value: median(english.en.slice(1).map(total)),
+      unit: 'ms',
+      target: 100,
+      detail: `build ${fmt(median(english.en.slice(1).map((r) => r.initMs)))}, suggest ${fmt(median(english.en.slice(1).map((r) => r.suggestMs)))} (medians of ${english.en.length - 1} runs after the first, ${range(english.en.slice(1).map(total))}); first run, with the vectors file read, ${fmt(total(english.en[0]))}; paired, alternating which goes first, the neutral profile (no word vectors) on the same values ${fmt(median(english.neutral.slice(1).map(total)))} (${range(english.neutral.slice(1).map(total))}): ratio ${(median(english.en.slice(1).map(total)) / median(english.neutral.slice(1).map(total))).toFixed(2)}`,
     },
     {
       name: 'One approval among 1,300 values: learn + the moved values suggested again (worker)',

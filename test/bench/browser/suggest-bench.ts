@@ -8,10 +8,11 @@ import { leaves } from '../../../src/core/codebook';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
 import { mayBeCombined } from '../../../src/core/suggest/combined';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
-import { defaultProfile } from '../../../src/core/suggest/profile';
+import { defaultProfile, englishProfile, neutralProfile } from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { suggestWorker } from '../../../src/workers/client';
 import { unpackSuggestions } from '../../../src/workers/suggestion-wire';
+import { madeUpValues, rawsOfTsv } from '../made-up-values';
 import { syntheticValues } from '../synthetic';
 import type { BaselineHandlers } from './baseline.worker';
 
@@ -102,6 +103,40 @@ async function suggestInWorker(
   };
 }
 
+/**
+ * The English profile's cost in the app's worker: 1 300 values of an English codebook (a labelled
+ * set's own 150, then made-up pairs of their words: test/bench/made-up-values.ts), build and
+ * suggest with the English profile (word vectors, fetched by the worker from the app's origin on
+ * its first use) or the neutral one; no decisions.
+ */
+async function otherInWorker(
+  codebookText: string,
+  valuesTsv: string,
+  profile: 'en' | 'neutral',
+): Promise<WorkerSuggestRun> {
+  const codebook = benchCodebook(codebookText);
+  const raws = madeUpValues(rawsOfTsv(valuesTsv), 1300);
+  const worker = suggestWorker();
+  const key = `bench/${round++}`;
+  const t0 = performance.now();
+  const problem = await worker.init(
+    key,
+    codebook,
+    new Map(),
+    profile === 'en' ? englishProfile : neutralProfile,
+  );
+  if (problem) throw new Error(problem);
+  const t1 = performance.now();
+  const out = unpackSuggestions(await worker.suggest(key, raws, 3));
+  const t2 = performance.now();
+  await worker.drop(key);
+  return {
+    initMs: t1 - t0,
+    suggestMs: t2 - t1,
+    suggested: out.filter((s) => s.length > 0).length,
+  };
+}
+
 export interface WorkerRefreshRun {
   /** From the approval sent to the worker until the moved values' suggestions are back. */
   readonly refreshMs: number;
@@ -177,6 +212,7 @@ declare global {
       referenceInWorker: typeof referenceInWorker;
       engineOnPage: typeof engineOnPage;
       refreshAfterApproval: typeof refreshAfterApproval;
+      otherInWorker: typeof otherInWorker;
     };
   }
 }
@@ -186,4 +222,5 @@ window.kodbokSuggestBench = {
   referenceInWorker,
   engineOnPage,
   refreshAfterApproval,
+  otherInWorker,
 };
