@@ -158,6 +158,8 @@ describe('a variable with a codebook of its own', () => {
     const inUse = page.getByTestId('profile-in-use');
     await inUse.waitFor();
     expect(await inUse.getAttribute('data-profile')).toBe('en');
+    // The grid's tooltip, still showing when the panel opened, is not drawn over it.
+    expect(await page.locator('.ag-tooltip').first().isVisible()).toBe(false);
     expect(await inUse.textContent()).toMatch(
       /^Profil som används: Engelsk profil \(ordens betydelse\)\. .*engelska småord/u,
     );
