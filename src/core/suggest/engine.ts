@@ -510,6 +510,31 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const read = analyseWithForm(head);
     return read.negated ? null : read.matchText;
   };
+  // The words the codebook's negated groups negate (`utredning` of `Ingen utredning`).
+  const negatedWordsOfCodebook = new Set([...roles.values()].flatMap((r) => [...r.negatedWords]));
+  /**
+   * In a codebook that negates, whether a value's negation is in other clauses than the one that
+   * speaks of what the codebook negates: clauses (between commas, semicolons, spaced dashes and
+   * arrows) that are negated and do not speak of it all come before the first clause that speaks
+   * of it unnegated, or after it with a person of their own (`Utredning inleds – barnet ej känt
+   * sedan tidigare`). A negation after it with no person of its own is the value's verdict
+   * (`Utredning, inte aktuellt`), and one that speaks of it is the value's negation.
+   */
+  const negationElsewhere = (raw: string): boolean => {
+    const clauses = raw.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
+    if (clauses.length < 2) return false;
+    let spoken = false;
+    let negation = false;
+    for (const clause of clauses) {
+      const read = analyseWithForm(clause);
+      const speaks = speaksOf(read.matchText, negatedWordsOfCodebook);
+      if (read.negated) {
+        if (speaks || (spoken && read.owner === null)) return false;
+        negation = true;
+      } else if (speaks) spoken = true;
+    }
+    return spoken && negation;
+  };
   /** The decisions that are affirmedHead (Target): a value is read for them only while any exists. */
   const affirmedHeads = new Set<string>();
   const readOnce = readingsOf(terms, config, exclusions);
@@ -1660,7 +1685,13 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   /** The suggestions for a text, remembered as `as`'s (the raw value the worker asks for). */
   const suggestText = (raw: string, k: number, as: string): Suggestion[] => {
     if (k <= 0) return [];
-    const value = analyseWithForm(raw);
+    const read = analyseWithForm(raw);
+    // A negation in a clause of its own before the category's words, or after them with a person
+    // of its own, is not the value's (`Ej förhandsbedömning, utredning inleds direkt`).
+    const value =
+      read.negated && negatedWordsOfCodebook.size > 0 && negationElsewhere(raw)
+        ? { ...read, negated: false }
+        : read;
     applyChanges();
     remember(as, value.matchText);
     valueNormalised = value.normalised;
@@ -1890,6 +1921,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
 
   return { suggest, learn, forget, affected };
 }
+
+/**
+ * Where a value's clauses meet: a comma, a semicolon (not one ending an HTML character reference,
+ * `Ingen&nbsp;utredning`), a spaced dash, an arrow.
+ */
+const CLAUSE_BREAK = /,|(?<!&#?\w{1,8});|\s[–—-]\s|→|->/u;
 
 /** A dash between words, spaced as a clause's start (` – `, ` - `, ` — `). */
 const DASH_CLAUSE = /\s[–—-]\s/u;

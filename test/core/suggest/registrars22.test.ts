@@ -86,3 +86,27 @@ describe('a word written without its vowels (`mssbrk`, a 20-character field)', (
     });
   });
 });
+
+describe('a negation in another clause than the one the codebook negates (actions)', () => {
+  it.skipIf(!haveDevSet)(
+    'is not the value’s before it, nor after it with a person of its own',
+    () => {
+      tops(devActions(), {
+        'Ej förhandsbedömning, utredning inleds direkt': 'UTR1',
+        'Ingen anledning att avvakta – utredning inleds': 'UTR1',
+        'Utredning inleds – barnet ej känt sedan tidigare': 'UTR1',
+      });
+    },
+  );
+
+  it.skipIf(!haveDevSet)('is the value’s as a verdict after it, or in its own clause', () => {
+    tops(devActions(), {
+      'Utredning, inte aktuellt': 'EJU1',
+      'Utredning – nej': 'EJU1',
+      'Förhandsbedömning → ingen utredning': 'EJU1',
+      'Utredning inleds ej, VH informerad': 'EJU1',
+      // An HTML character reference's semicolon joins, it does not part clauses.
+      'Ingen&nbsp;utredning': 'EJU1',
+    });
+  });
+});
