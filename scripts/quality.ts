@@ -246,6 +246,12 @@
 //              (stop 22, four more batches, sets-stop22{e,f,g,h}-README.md) written the same way and
 //              kept sealed until stop 22's engine was final (b618a1b); measured once with it and
 //              with stop 21's (186ba6a); then read;
+//   final86-* … final89-*, kontaktperson_avslut-*, carers_assessment_outcome-*,
+//              socialjour_arende-*, send_ehcp_refusal_reason-*, anhorigvardare_behov-*,
+//              youth_homelessness_cause-*, familjehem_sammanbrott-*, victim_services_need-*
+//              (stop 22, a third round of four batches, sets-stop22{i,j,k,l}-README.md) kept sealed
+//              until the stop's last engine (c64b3ae); measured once with it and with 186ba6a;
+//              then read (letter-spaced headings; a single letter is no frame word);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -605,6 +611,10 @@ async function main(): Promise<void> {
     ...pair('final 83', 'final83'),
     ...pair('final 84', 'final84'),
     ...pair('final 85', 'final85'),
+    ...pair('final 86', 'final86'),
+    ...pair('final 87', 'final87'),
+    ...pair('final 88', 'final88'),
+    ...pair('final 89', 'final89'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -760,6 +770,14 @@ async function main(): Promise<void> {
       'food_bank_referral_reason',
       'skyddat_boende_utflytt',
       'youth_club_safeguarding_flag',
+      'kontaktperson_avslut',
+      'carers_assessment_outcome',
+      'socialjour_arende',
+      'send_ehcp_refusal_reason',
+      'anhorigvardare_behov',
+      'youth_homelessness_cause',
+      'familjehem_sammanbrott',
+      'victim_services_need',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
