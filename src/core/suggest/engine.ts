@@ -32,7 +32,7 @@ import {
   type TextWords,
 } from './differing';
 import { compileLanguage, defaultLanguage, type Language } from './language';
-import { normaliseValue, type NormaliseConfig } from './normalise';
+import { joinLetterSpaced, normaliseValue, type NormaliseConfig } from './normalise';
 import { splitHashtags } from './hashtags';
 import { wordsOf } from './retrieval';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
@@ -446,8 +446,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    * A value as read: without a tail saying what it is not (when the codebook negates nothing), its
    * hashtags split into the known words they run together.
    */
+  const joinSpaced = config.rules.garbled !== false;
   const normaliseText = (raw: string): string => {
-    const text = exclusions ? withoutTail(raw) : raw;
+    const cut = exclusions ? withoutTail(raw) : raw;
+    // A heading a PDF spaced out letter by letter is read as its words (part of reading garbled text).
+    const text = joinSpaced ? joinLetterSpaced(cut) : cut;
     return normaliseValue(text.includes('#') ? splitHashtags(text, isKnownWord) : text, config);
   };
   const analyse = (text: string): ValueFeatures =>
@@ -1364,10 +1367,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   /**
    * Whether a word of a value says nothing of any category (frameStrip): decisions of two or more
    * categories have it, none of them more than `frameStrip` of those decisions, and no text of the
-   * codebook has it.
+   * codebook has it. A single letter is never left out: every category's decisions have letters
+   * (`B r i s t a n d e` spaced out by a PDF), and without them nothing may be left to match.
    */
   const stripFrame = (word: string): boolean =>
-    spreadOut(frameCounts.get(word)) && !codebookWord(word);
+    word.length >= 2 && spreadOut(frameCounts.get(word)) && !codebookWord(word);
   /**
    * The codebook's matches of a match text without the frame words the decisions show (and that
    * text), or null when it has none or nothing else.

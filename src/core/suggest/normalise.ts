@@ -366,6 +366,20 @@ const HAS_CAMEL_CASE = /\p{Ll}{3}\p{Lu}\p{Ll}{2}/u;
 const TRACKED_DELETION = /\[(?:borttaget|raderat|deleted):[^\]]*\]/giu;
 const TRACKED_INSERTION = /\[(?:infogat|inserted):\s?([^\]]*)\]/giu;
 
+// A heading a PDF spaced out letter by letter (`B r i s t a n d e  o m s o r g`): runs of three
+// letters or more, each alone between single spaces, are words again (two spaces part them).
+const LETTER_SPACED = /(?<![\p{L}\p{N}])\p{L}(?: \p{L}){2,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * A value with its letter-spaced runs as words (`B r i s t a n d e  o m s o r g` →
+ * `Bristande  omsorg`). Read by the engine before normalising, not a normalisation step: removing
+ * punctuation may leave single letters side by side (`x ö, B`) that a second normalisation would
+ * then join, and a normalised form must not change when normalised again.
+ */
+export function joinLetterSpaced(text: string): string {
+  return text.includes(' ') ? text.replace(LETTER_SPACED, (run) => run.replace(/ /gu, '')) : text;
+}
+
 function repairGarbled(t: string): string {
   if (t.includes('[') && t.includes(':')) {
     t = t.replace(TRACKED_DELETION, '').replace(TRACKED_INSERTION, '$1');

@@ -1,11 +1,18 @@
-// Habits of the registrars that stop 22's first batches (final 78–81) imitated, read after one
+// Habits of the registrars that stop 22's batches (final 78–89) imitated, read after one
 // measurement each. Each test failed before its change.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { chooseProfile } from '../../../src/core/suggest/choose';
+import { createEngine } from '../../../src/core/suggest/engine';
+import { joinLetterSpaced, normaliseValue } from '../../../src/core/suggest/normalise';
 import { neutralProfile } from '../../../src/core/suggest/profile';
 import { folded } from '../../../src/core/suggest/spelling';
-import { haveDevSet } from './golden';
+import { codebookAt, haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
+
+const fixture = (name: string) =>
+  codebookAt(resolve(__dirname, `../../fixtures/suggest/${name}-codebook.json`));
 
 describe('a tail saying who has been told (`– VH informerad`, `mamma ej nådd`)', () => {
   it.skipIf(!haveDevSet)('names no one whose problem it is', () => {
@@ -108,5 +115,47 @@ describe('a negation in another clause than the one the codebook negates (action
       // An HTML character reference's semicolon joins, it does not part clauses.
       'Ingen&nbsp;utredning': 'EJU1',
     });
+  });
+});
+
+describe('a heading a PDF spaced out letter by letter (stop 22, final 86–89)', () => {
+  it('is read as its words (with the normalisation rule garbled)', () => {
+    expect(normaliseValue(joinLetterSpaced('B r i s t a n d e  o m s o r g – pappa'))).toBe(
+      'bristande omsorg pappa',
+    );
+    expect(joinLetterSpaced('A P D R  n o t  e v i d e n c e d')).toBe('APDR  not  evidenced');
+    // Not a step of normalisation: a normalised form stays as it is when normalised again.
+    expect(normaliseValue('x ö, B Missbruk')).toBe('x ö b missbruk');
+  });
+
+  it.skipIf(!haveDevSet)('is suggested as its words', () => {
+    tops(devReasons(), { 'B r i s t a n d e  o m s o r g': 'H01' });
+    tops(devActions(), { 'U t r e d n i n g  i n l e d s': 'UTR1' });
+  });
+
+  it('left spaced out, its letters are no frame words the decisions spread (frameStrip)', () => {
+    // With the rule off, every letter is a word of its own: decisions of every category have
+    // them, yet a single letter says nothing, and leaving them out left nothing to match.
+    const codebook = fixture('send_ehcp_refusal_reason');
+    const chosen = chooseProfile(codebook).profile;
+    const profile = {
+      ...chosen,
+      normalise: { ...chosen.normalise, rules: { ...chosen.normalise.rules, garbled: false } },
+    };
+    const rows = readFileSync(
+      resolve(__dirname, '../../fixtures/suggest/send_ehcp_refusal_reason-values.tsv'),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t') as [string, string]);
+    const known = new Map(
+      rows
+        .filter((_, i) => i % 2 === 0)
+        .map(([raw, code]) => [raw, { code, status: 'approved' as const }]),
+    );
+    const engine = createEngine({ codebook, known, profile });
+    expect(engine.suggest('O u t  o f  a r e a', 3)[0]?.code).toBe('P2');
   });
 });
