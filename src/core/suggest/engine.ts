@@ -521,7 +521,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    * arrows) that are negated and do not speak of it all come before the first clause that speaks
    * of it unnegated, or after it with a person of their own (`Utredning inleds – barnet ej känt
    * sedan tidigare`). A negation after it with no person of its own is the value's verdict
-   * (`Utredning, inte aktuellt`), and one that speaks of it is the value's negation.
+   * (`Utredning, inte aktuellt`), and one that speaks of it is the value's negation. A clause speaks
+   * of it in its own words: `Förhandsbedömning avslutas` ends the assessment, though the vocabulary
+   * reads `avslutas` as no investigation.
    */
   const negationElsewhere = (raw: string): boolean => {
     const clauses = raw.split(CLAUSE_BREAK).filter((c) => c.trim() !== '');
@@ -530,7 +532,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     let negation = false;
     for (const clause of clauses) {
       const read = analyseWithForm(clause);
-      const speaks = speaksOf(read.matchText, negatedWordsOfCodebook);
+      const speaks = speaksOf(read.normalised, negatedWordsOfCodebook);
       if (read.negated) {
         if (speaks || (spoken && read.owner === null)) return false;
         negation = true;

@@ -102,6 +102,8 @@ describe('a negation in another clause than the one the codebook negates (action
         'Ej förhandsbedömning, utredning inleds direkt': 'UTR1',
         'Ingen anledning att avvakta – utredning inleds': 'UTR1',
         'Utredning inleds – barnet ej känt sedan tidigare': 'UTR1',
+        // A clause that ends the assessment, not the investigation, in its own words.
+        'Förhandsbedömning avslutas, utredning inleds': 'UTR1',
       });
     },
   );
@@ -112,6 +114,7 @@ describe('a negation in another clause than the one the codebook negates (action
       'Utredning – nej': 'EJU1',
       'Förhandsbedömning → ingen utredning': 'EJU1',
       'Utredning inleds ej, VH informerad': 'EJU1',
+      'Förhandsbedömning avslutad, ingen utredning': 'EJU1',
       // An HTML character reference's semicolon joins, it does not part clauses.
       'Ingen&nbsp;utredning': 'EJU1',
     });
