@@ -8,7 +8,12 @@ import { leaves } from '../../../src/core/codebook';
 import { readCodebookFile } from '../../../src/core/formats/codebook';
 import { mayBeCombined } from '../../../src/core/suggest/combined';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
-import { defaultProfile, englishProfile, neutralProfile } from '../../../src/core/suggest/profile';
+import {
+  defaultProfile,
+  englishProfile,
+  neutralProfile,
+  type SuggestProfile,
+} from '../../../src/core/suggest/profile';
 import type { Codebook } from '../../../src/core/types';
 import { suggestWorker } from '../../../src/workers/client';
 import { unpackSuggestions } from '../../../src/workers/suggestion-wire';
@@ -82,16 +87,18 @@ function engineOnPage(codebookText: string, values: number, known: number): Base
   return { ms: performance.now() - t0, matched };
 }
 
-async function suggestInWorker(
-  codebookText: string,
-  values: number,
-  known: number,
+/** One build + suggest in the app's worker, timed as the app waits for it. */
+async function timeInWorker(
+  codebook: Codebook,
+  known: ReadonlyMap<string, KnownValue>,
+  raws: readonly string[],
+  profile: SuggestProfile,
 ): Promise<WorkerSuggestRun> {
-  const { codebook, raws, knownValues } = workload(codebookText, values, known);
   const worker = suggestWorker();
   const key = `bench/${round++}`;
   const t0 = performance.now();
-  await worker.init(key, codebook, knownValues, defaultProfile);
+  const problem = await worker.init(key, codebook, known, profile);
+  if (problem) throw new Error(problem);
   const t1 = performance.now();
   const out = unpackSuggestions(await worker.suggest(key, raws, 3));
   const t2 = performance.now();
@@ -101,6 +108,15 @@ async function suggestInWorker(
     suggestMs: t2 - t1,
     suggested: out.filter((s) => s.length > 0).length,
   };
+}
+
+async function suggestInWorker(
+  codebookText: string,
+  values: number,
+  known: number,
+): Promise<WorkerSuggestRun> {
+  const { codebook, raws, knownValues } = workload(codebookText, values, known);
+  return timeInWorker(codebook, knownValues, raws, defaultProfile);
 }
 
 /**
@@ -114,27 +130,12 @@ async function otherInWorker(
   valuesTsv: string,
   profile: 'en' | 'neutral',
 ): Promise<WorkerSuggestRun> {
-  const codebook = benchCodebook(codebookText);
-  const raws = madeUpValues(rawsOfTsv(valuesTsv), 1300);
-  const worker = suggestWorker();
-  const key = `bench/${round++}`;
-  const t0 = performance.now();
-  const problem = await worker.init(
-    key,
-    codebook,
+  return timeInWorker(
+    benchCodebook(codebookText),
     new Map(),
+    madeUpValues(rawsOfTsv(valuesTsv), 1300),
     profile === 'en' ? englishProfile : neutralProfile,
   );
-  if (problem) throw new Error(problem);
-  const t1 = performance.now();
-  const out = unpackSuggestions(await worker.suggest(key, raws, 3));
-  const t2 = performance.now();
-  await worker.drop(key);
-  return {
-    initMs: t1 - t0,
-    suggestMs: t2 - t1,
-    suggested: out.filter((s) => s.length > 0).length,
-  };
 }
 
 export interface WorkerRefreshRun {

@@ -32,6 +32,24 @@ function labelled(path: string): { raw: string; code: string }[] {
   });
 }
 
+/** A labelled fixture's codebook (`NAME-codebook.json`). */
+export function fixtureCodebook(name: string): Codebook {
+  return codebookAt(resolve(FIXTURES, `${name}-codebook.json`));
+}
+
+/**
+ * A labelled fixture's values at even rows, approved with their codes: the decisions the few-shot
+ * measure (scripts/quality.ts) makes.
+ */
+export function fewShotDecisions(name: string): Map<string, KnownValue> {
+  const rows = labelled(resolve(FIXTURES, `${name}-values.tsv`));
+  return new Map(
+    rows
+      .filter((_, i) => i % 2 === 0)
+      .map(({ raw, code }) => [raw, { code, status: 'approved' } satisfies KnownValue]),
+  );
+}
+
 export interface LabelledSet {
   readonly name: string;
   readonly codebook: Codebook;

@@ -1,18 +1,13 @@
 // Habits of the registrars that stop 22's batches (final 78–89) imitated, read after one
 // measurement each. Each test failed before its change.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chooseProfile } from '../../../src/core/suggest/choose';
 import { createEngine } from '../../../src/core/suggest/engine';
 import { joinLetterSpaced, normaliseValue } from '../../../src/core/suggest/normalise';
 import { neutralProfile } from '../../../src/core/suggest/profile';
 import { folded } from '../../../src/core/suggest/spelling';
-import { codebookAt, haveDevSet } from './golden';
+import { fewShotDecisions, fixtureCodebook, haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
-
-const fixture = (name: string) =>
-  codebookAt(resolve(__dirname, `../../fixtures/suggest/${name}-codebook.json`));
 
 describe('a tail saying who has been told (`– VH informerad`, `mamma ej nådd`)', () => {
   it.skipIf(!haveDevSet)('names no one whose problem it is', () => {
@@ -139,25 +134,13 @@ describe('a heading a PDF spaced out letter by letter (stop 22, final 86–89)',
   it('left spaced out, its letters are no frame words the decisions spread (frameStrip)', () => {
     // With the rule off, every letter is a word of its own: decisions of every category have
     // them, yet a single letter says nothing, and leaving them out left nothing to match.
-    const codebook = fixture('send_ehcp_refusal_reason');
+    const codebook = fixtureCodebook('send_ehcp_refusal_reason');
     const chosen = chooseProfile(codebook).profile;
     const profile = {
       ...chosen,
       normalise: { ...chosen.normalise, rules: { ...chosen.normalise.rules, garbled: false } },
     };
-    const rows = readFileSync(
-      resolve(__dirname, '../../fixtures/suggest/send_ehcp_refusal_reason-values.tsv'),
-      'utf8',
-    )
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split('\t') as [string, string]);
-    const known = new Map(
-      rows
-        .filter((_, i) => i % 2 === 0)
-        .map(([raw, code]) => [raw, { code, status: 'approved' as const }]),
-    );
+    const known = fewShotDecisions('send_ehcp_refusal_reason');
     const engine = createEngine({ codebook, known, profile });
     expect(engine.suggest('O u t  o f  a r e a', 3)[0]?.code).toBe('P2');
   });
