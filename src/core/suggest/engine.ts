@@ -1610,11 +1610,18 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   let valueTextWords: TextWords | undefined;
   // The value's match text's words, on first need in a suggestion (frameFactor).
   let valueMatchWords: ReadonlySet<string> | undefined;
-  // The value's normalised text without the words frameStrip leaves out ('' when none is left
-  // out), for what the codebook's words say of the words it does not share (differingCodebook).
-  let valueUnframed = '';
+  // Whether frameStrip leaves words of the value out (then what the codebook's words say of the
+  // words it does not share is read without them too, differingCodebook).
+  let valueFramed = false;
   const textWordsOfValue = (): TextWords =>
-    (valueTextWords ??= textWords(valueUnframed || valueNormalised, documents as DocumentIndex));
+    (valueTextWords ??= textWords(
+      (valueFramed &&
+        wordsOf(valueNormalised)
+          .filter((w) => !stripFrame(w))
+          .join(' ')) ||
+        valueNormalised,
+      documents as DocumentIndex,
+    ));
   let round = 0;
 
   // How close a target's whole normalised form is to the value's: names the match among equals.
@@ -1716,14 +1723,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     valueWordForms = undefined;
     valueTextWords = undefined;
     valueMatchWords = undefined;
+    valueFramed = stripped !== null;
     const codebookWords =
       differingCodebook > 0 && cb.codebook.length > 0 ? textWordsOfValue() : undefined;
     const cbValue = stripped ? { ...value, matchText: stripped.text } : value;
-    valueUnframed = stripped
-      ? wordsOf(valueNormalised)
-          .filter((w) => !stripFrame(w))
-          .join(' ')
-      : '';
     for (let i = 0; i < cb.codebook.length; i += 3) {
       const t = codebookTargets[cb.codebook[i] as number] as Target;
       let score = adjust(

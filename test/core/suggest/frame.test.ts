@@ -2,7 +2,6 @@
 // `Polisen uppger att`, a form's headings) say nothing of one category, so a decision that shares
 // only them with a value does not pull it (EngineWeights.frameOnly). Cases from stop 18's reading
 // of the few-shot values approvals made worse (`scripts/quality.ts --moved`).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngine, type KnownValue } from '../../../src/core/suggest/engine';
@@ -10,12 +9,10 @@ import { chooseProfile } from '../../../src/core/suggest/choose';
 import { neutralProfile } from '../../../src/core/suggest/profile';
 import fc from 'fast-check';
 import { reasons } from './codebooks';
-import { codebookAt, DEV_SET, haveDevSet } from './golden';
+import { codebookAt, DEV_SET, fewShotDecisions, fixtureCodebook, haveDevSet } from './golden';
 import { checkWhatAChangeReaches, opsOf } from './reach';
 
 const approved = (code: string): KnownValue => ({ code, status: 'approved' });
-const fixture = (name: string) =>
-  codebookAt(resolve(__dirname, `../../fixtures/suggest/${name}-codebook.json`));
 
 describe('a decision that shares only a frame with a value', () => {
   it.skipIf(!haveDevSet)('does not pull it to its category', () => {
@@ -47,24 +44,15 @@ describe('a decision that shares only a frame with a value', () => {
   });
 
   it('holds on any codebook (familjehemsutredning, half its values approved)', () => {
-    const codebook = fixture('familjehemsutredning');
+    const codebook = fixtureCodebook('familjehemsutredning');
     const chosen = chooseProfile(codebook).profile;
-    const rows = readFileSync(
-      resolve(__dirname, '../../fixtures/suggest/familjehemsutredning-values.tsv'),
-      'utf8',
-    )
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split('\t') as [string, string]);
-    const known = new Map(
-      rows.filter((_, i) => i % 2 === 0).map(([raw, code]) => [raw, approved(code)]),
-    );
+    const known = fewShotDecisions('familjehemsutredning');
     const engineWith = (frameOnly: number) =>
       createEngine({
         codebook,
         known,
-        profile: { ...chosen, weights: { ...chosen.weights, frameOnly } },
+        // frameStrip off: this is what frameOnly alone does.
+        profile: { ...chosen, weights: { ...chosen.weights, frameOnly, frameStrip: 0 } },
       });
     const values = [
       'Att godkänna familjen som familjehem',
@@ -144,7 +132,7 @@ describe("a registrar's frame in a value matched to the codebook (frameStrip)", 
   // `(konv. Excel-logg)`, `– VH informerad`): once the team's decisions spread a word that no text
   // of the codebook has over several categories, it is left out when a value is matched to the
   // codebook's own texts, and no longer pulls values to the category whose definition it is like.
-  const codebook = fixture('complaints');
+  const codebook = fixtureCodebook('complaints');
   const chosen = chooseProfile(codebook).profile;
   const known = new Map([
     [
@@ -216,5 +204,21 @@ describe("a registrar's frame in a value matched to the codebook (frameStrip)", 
       batches: 10,
       numRuns: 80,
     });
+  });
+});
+
+describe('a value’s suggestions with frame words left out (frameStrip)', () => {
+  // Stop 22: the words of the codebook's differing were read without the previous value's frame
+  // words, not this value's, so a value's suggestions hung on what was suggested before it.
+  it('do not depend on the values suggested before it', () => {
+    const codebook = fixtureCodebook('reablement');
+    const known = fewShotDecisions('reablement');
+    const profile = chooseProfile(codebook).profile;
+    const values = [...fewShotDecisions('reablement').keys()].map((raw) => `${raw} igen`);
+    const inOrder = createEngine({ codebook, known, profile });
+    const reversed = createEngine({ codebook, known, profile });
+    const forward = values.map((v) => inOrder.suggest(v, 3));
+    const backward = [...values].reverse().map((v) => reversed.suggest(v, 3));
+    expect(forward).toEqual(backward.reverse());
   });
 });
