@@ -68,6 +68,8 @@ interface WordClass {
   readonly subjectVerb: boolean;
   readonly otherPerson: boolean;
   readonly childPronoun: boolean;
+  /** `f` or `m` when the word names or points to one sex (`mamma`, `honom`). */
+  readonly sex: 'f' | 'm' | undefined;
   readonly adultViolence: boolean;
   readonly doer: boolean;
   readonly stem: 'caregiver' | 'childStrong' | undefined;
@@ -126,6 +128,7 @@ function classify(word: string, lang: Language): WordClass {
     otherPerson: lang.has('otherPersons', word),
     // Object pronouns after a verb of violence: in a child's record, the child.
     childPronoun: lang.has('childPronouns', word),
+    sex: lang.has('feminine', word) ? 'f' : lang.has('masculine', word) ? 'm' : undefined,
     adultViolence: lang.adultViolence(word),
     // `barnet förövare`: the person before is the doer.
     doer: lang.has('doers', word),
@@ -190,6 +193,18 @@ export function analyseValue(
         (w.telling && (word[j] as WordClass).negation))
     )
       j--;
+    // `pappan slår mamman, säger grannen`: a teller named after the verb, last, is the one who
+    // tells; the person before it is what is told about.
+    const inverted = word[i + 1];
+    if (
+      w.telling &&
+      i + 2 === words.length &&
+      inverted !== undefined &&
+      (inverted.person !== undefined || inverted.otherPerson)
+    ) {
+      told[i + 1] = true;
+      continue;
+    }
     const subject = word[j] as WordClass;
     if (subject.person === undefined && !subject.otherPerson) continue;
     told[j] = true;
@@ -230,6 +245,10 @@ export function analyseValue(
   let subclause = false;
   // A caregiver read only from where it happened (`i hemmet`): a doer the reading found wins over it.
   let caregiverByHome = false;
+  // A caregiver named, and after it someone beside the family (`mammans sambo`): a `henne` hurt
+  // after that is the caregiver, not the child, when the two agree in sex.
+  let caregiverSeen: WordClass | null = null;
+  let partnerOfCaregiver: WordClass | null = null;
   // Words that say who, or that it is negated: not content.
   const person: boolean[] = words.map(() => false);
   // The preposition that governs the current phrase, kept across `och`/`eller` and person words:
@@ -278,7 +297,13 @@ export function analyseValue(
     if (w.negation || w.victimVerb) {
       negated ||= w.negation && !subclause && !toldNegation[i];
       // `mamma utsatt för våld`: the mother is hurt, not the child.
-      victim ||= w.victimVerb && before.person !== 'caregiver' && !before.otherPerson;
+      // `våldsutsatt mamma`: before the one hurt, it is theirs too.
+      victim ||=
+        w.victimVerb &&
+        before.person !== 'caregiver' &&
+        !before.otherPerson &&
+        next.person !== 'caregiver' &&
+        !next.otherPerson;
       person[i] = true;
       continue;
     }
@@ -317,7 +342,14 @@ export function analyseValue(
     }
     if (w.person === 'caregiver') {
       person[i] = true;
-      if (verb.victimVerb || verb.victimParticiple) {
+      caregiverSeen = w;
+      if (
+        verb.victimVerb ||
+        verb.victimParticiple ||
+        // `våldsutsatt mamma`, not `barnet utsatt, pappa` (the child hurt, the father named after).
+        ((before.victimVerb || before.victimParticiple || before.victimHead) &&
+          person[i - 2] !== true)
+      ) {
         // `mamma misshandlad`: hurt, not (yet) whose problem it is; that is the doer's if one is
         // named (`av sin son`), else the adults' (below).
         otherVictim = caregiverVictim = caregiverHurt = true;
@@ -334,9 +366,13 @@ export function analyseValue(
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
       if (victimSide || verb.victimVerb || verb.victimParticiple) otherVictim = true;
+      else partnerOfCaregiver ??= caregiverSeen;
     } else if (w.childPronoun && governor?.violenceVerb) {
       person[i] = true;
-      victim = true;
+      const hurt = partnerOfCaregiver;
+      if (hurt && (hurt.sex === undefined || w.sex === undefined || hurt.sex === w.sex))
+        otherVictim = caregiverVictim = caregiverHurt = true;
+      else victim = true;
     } else if (w.other && victimSide) {
       // `hot och våld mot andra`
       person[i] = true;
@@ -376,7 +412,11 @@ export function analyseValue(
         caregiver = true;
         caregiverByHome = false;
       } else if (w.stem === 'childStrong') childStrong = true;
-      if (w.victimHead || lang.childVictimCompound(w.word)) victim = true;
+      if (
+        (w.victimHead && next.person !== 'caregiver' && !next.otherPerson) ||
+        lang.childVictimCompound(w.word)
+      )
+        victim = true;
     }
   }
 

@@ -86,6 +86,13 @@ export const WORD_CLASSES = [
   'youngCollective',
   /** The concept word a child's seeing or hearing of violence becomes (the first is used). */
   'witnessed',
+  /**
+   * Persons and pronouns of one sex (`mamma`, `henne`; `pappa`, `honom`): a pronoun hurt after a
+   * partner of a caregiver (`mammans sambo slog henne`) is that caregiver only when they agree.
+   * A word in neither list agrees with both.
+   */
+  'feminine',
+  'masculine',
 ] as const;
 export type WordClassName = (typeof WORD_CLASSES)[number];
 
