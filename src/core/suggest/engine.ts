@@ -540,6 +540,24 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     return spoken && negation;
   };
+  /**
+   * In a codebook that negates, whether a value that speaks of what the codebook negates is negated
+   * only by prepositions that govern other words (`Utredning inleds utan vårdnadshavarnas
+   * samtycke`): such a negation is of its object, not of the value (`… utan utredning` is).
+   */
+  const negationOfOthersOnly = (normalised: string): boolean => {
+    const words = normalised.split(' ');
+    let negation = false;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      if (!language.isNegation(w)) continue;
+      if (!language.has('negatingPrepositions', w)) return false;
+      // Its object: the next two words (`utan någon utredning`).
+      if (speaksOf(words.slice(i + 1, i + 3).join(' '), negatedWordsOfCodebook)) return false;
+      negation = true;
+    }
+    return negation && speaksOf(normalised, negatedWordsOfCodebook);
+  };
   /** The decisions that are affirmedHead (Target): a value is read for them only while any exists. */
   const affirmedHeads = new Set<string>();
   const readOnce = readingsOf(terms, config, exclusions);
@@ -1702,7 +1720,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // A negation in a clause of its own before the category's words, or after them with a person
     // of its own, is not the value's (`Ej förhandsbedömning, utredning inleds direkt`).
     const value =
-      read.negated && negatedWordsOfCodebook.size > 0 && negationElsewhere(raw)
+      read.negated &&
+      negatedWordsOfCodebook.size > 0 &&
+      (negationElsewhere(raw) || negationOfOthersOnly(read.normalised))
         ? { ...read, negated: false }
         : read;
     applyChanges();

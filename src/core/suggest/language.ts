@@ -87,6 +87,11 @@ export const WORD_CLASSES = [
   /** The concept word a child's seeing or hearing of violence becomes (the first is used). */
   'witnessed',
   /**
+   * Negation words that are prepositions (`utan`, `without`): in a codebook that negates, they
+   * negate the words they govern, not the value (`Utredning inleds utan samtycke`, engine.ts).
+   */
+  'negatingPrepositions',
+  /**
    * Persons and pronouns of one sex (`mamma`, `henne`; `pappa`, `honom`): a pronoun hurt after a
    * partner of a caregiver (`mammans sambo slog henne`) is that caregiver only when they agree.
    * A word in neither list agrees with both.

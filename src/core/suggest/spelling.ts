@@ -32,11 +32,38 @@ export function oneEditApart(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    // A substitution is a slip of the finger to a neighbouring key, or one vowel for another
+    // (`omsårg`); other letters make other words (`inlagt` is not `inlåst`).
+    // The last letter is an ending's, and endings vary (`instängt`, `instängd`).
+    if (a.slice(i + 1) === b.slice(i + 1))
+      return i === a.length - 1 || slipOf(a[i] as string, b[i] as string);
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
   }
   const [long, short] = a.length > b.length ? [a, b] : [b, a];
   return long.slice(i + 1) === short.slice(i);
+}
+
+/** The rows of a Nordic QWERTY keyboard: letters side by side, or above and below, are neighbours. */
+const KEY_ROWS = ['qwertyuiopå', 'asdfghjklöä', 'zxcvbnm'];
+const KEY_AT = new Map<string, readonly [number, number]>(
+  KEY_ROWS.flatMap((row, r) => [...row].map((k, c) => [k, [r, c]] as const)),
+);
+const SLIP_VOWELS = /^[aeiouyåäö]$/u;
+
+/** One letter typed for another: neighbouring keys, or two vowels. */
+function slipOf(x: string, y: string): boolean {
+  if (SLIP_VOWELS.test(x) && SLIP_VOWELS.test(y)) return true;
+  const p = KEY_AT.get(x);
+  const q = KEY_AT.get(y);
+  if (!p || !q) return true;
+  const dr = q[0] - p[0];
+  const dc = q[1] - p[1];
+  // The row below is shifted half a key right: `s` lies under `w` and `e`.
+  return (
+    (dr === 0 && Math.abs(dc) === 1) ||
+    (dr === 1 && (dc === 0 || dc === -1)) ||
+    (dr === -1 && (dc === 0 || dc === 1))
+  );
 }
 
 /** Letters a word written without vowels has at least to be read by its consonants (`mssbrk`). */
