@@ -252,6 +252,11 @@
 //              (stop 22, a third round of four batches, sets-stop22{i,j,k,l}-README.md) kept sealed
 //              until the stop's last engine (c64b3ae); measured once with it and with 186ba6a;
 //              then read (letter-spaced headings; a single letter is no frame word);
+//   final90-* … final93-*, spelberoende_avbrott-*, modern_slavery_indicator-*, avhoppare_stod-*,
+//              kinship_care_assessment_outcome-*, aldre_ensamhet_insats-*, treatment_exit_reason-*,
+//              lss_bostad_avvikelse-*, school_transport_decision-*
+//              (stop 23, four batches, sets-stop23{,b,c,d}-README.md) kept sealed until stop 23's
+//              first engine (07995f0); measured once with it and with stop 22's (e2db947); then read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -615,6 +620,10 @@ async function main(): Promise<void> {
     ...pair('final 87', 'final87'),
     ...pair('final 88', 'final88'),
     ...pair('final 89', 'final89'),
+    ...pair('final 90', 'final90'),
+    ...pair('final 91', 'final91'),
+    ...pair('final 92', 'final92'),
+    ...pair('final 93', 'final93'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -778,6 +787,14 @@ async function main(): Promise<void> {
       'youth_homelessness_cause',
       'familjehem_sammanbrott',
       'victim_services_need',
+      'spelberoende_avbrott',
+      'modern_slavery_indicator',
+      'avhoppare_stod',
+      'kinship_care_assessment_outcome',
+      'aldre_ensamhet_insats',
+      'treatment_exit_reason',
+      'lss_bostad_avvikelse',
+      'school_transport_decision',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
