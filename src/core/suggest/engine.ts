@@ -1941,8 +1941,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     if (!exclusions && excluding.size > 0) {
       const head = withoutTail(raw);
       if (head !== raw && head !== '') {
-        const byHead = suggestText(head, k, raw);
-        if ((byHead[0]?.score ?? 0) >= HEAD_DECIDES) return byHead;
+        // All but certain of one category: not when a second is about as sure (`Transferred – not
+        // in custody`, whose head is as close to `Transferred – in custody`).
+        const byHead = suggestText(head, Math.max(k, 2), raw);
+        const top = byHead[0]?.score ?? 0;
+        if (top >= HEAD_DECIDES && top - (byHead[1]?.score ?? 0) >= HEAD_MARGIN)
+          return byHead.slice(0, k);
       }
     }
     return suggestText(raw, k, raw);
@@ -1965,6 +1969,8 @@ const wordsOfMatch = (matchText: string): string[] => matchText.split(' ').filte
 
 /** Score at which the value before a negated tail decides alone, in a codebook that negates. */
 const HEAD_DECIDES = 0.9;
+/** How far the head's best category has to lead the second for the head to decide alone. */
+const HEAD_MARGIN = 0.1;
 
 /** Bigram Dice at which a value's word and a codebook text's are alike (alignedDice). */
 const ALIGNED_WORD = 0.4;

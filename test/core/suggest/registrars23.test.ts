@@ -2,6 +2,7 @@
 // measurement (a mother hurt while the children are there is violence between the adults, H04,
 // not violence against the child, H02). Each test failed before its change.
 import { describe, expect, it } from 'vitest';
+import type { Codebook } from '../../../src/core/types';
 import { analyseValue } from '../../../src/core/suggest/features';
 import { defaultProfile } from '../../../src/core/suggest/profile';
 import { compileTerms } from '../../../src/core/suggest/terms';
@@ -92,5 +93,25 @@ describe('actions: a negation of something else, and a case sent on', () => {
       'Skickas vidare till Botkyrka, familjen har flyttat': 'EJU3',
       'Familjen har flyttat till Malmö': 'EJU3',
     });
+  });
+});
+
+describe('a negated tail, when the value before it is as close to two categories', () => {
+  it('is part of what the value says (`Transferred – not in custody`, treatment_exit_reason)', () => {
+    const codebook: Codebook = {
+      id: 'exit',
+      variable: 'exit',
+      version: '1',
+      categories: [
+        { code: 'TCU', label: 'Transferred – in custody', synonyms: ['transferred'], parent: null },
+        {
+          code: 'TPR',
+          label: 'Transferred – not in custody',
+          synonyms: ['transferred'],
+          parent: null,
+        },
+      ],
+    };
+    tops(codebook, { 'Transferred – not in custody': 'TPR', 'Transferred – in custody': 'TCU' });
   });
 });
