@@ -115,3 +115,18 @@ describe('a negated tail, when the value before it is as close to two categories
     tops(codebook, { 'Transferred – not in custody': 'TPR', 'Transferred – in custody': 'TCU' });
   });
 });
+
+describe('the things registrars write instead of the problem (final 86–93, read)', () => {
+  it.skipIf(!haveDevSet)('read as the concept they are signs of', () => {
+    tops(devReasons(), {
+      '〃 – ingen vuxen hämtar barnet på förskolan, gång på gång': 'H01',
+      'Anledning: __________ ingen vuxen hemma på nätterna __________': 'H01',
+      'Du angav: Barn som kommit ensamt till Sverige': 'O18',
+      '*** Flickan berättar att morbror tagit på henne under kläderna ***': 'H03',
+      'P04 – bitmärke på armen, mamma medger att hon bitit': 'H02',
+      'Pappan inte helt nykter när han hämtade på förskolan': 'H07',
+      'Ljuger och manipulerar hela tiden, flickan.': 'B14',
+      'Ungdomen kommer att fortsätta röka på enligt egen utsago': 'B11',
+    });
+  });
+});
