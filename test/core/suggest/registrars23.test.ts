@@ -127,6 +127,14 @@ describe('the things registrars write instead of the problem (final 86–93, rea
       'Pappan inte helt nykter när han hämtade på förskolan': 'H07',
       'Ljuger och manipulerar hela tiden, flickan.': 'B14',
       'Ungdomen kommer att fortsätta röka på enligt egen utsago': 'B11',
+      // A second pass over final 70–85's misses.
+      'Kränkande behandling av barnet från vårdnadshavare': 'H02',
+      'Pappa tar till nävarna mot sonen': 'H02',
+      'Barnet lämnas vind för våg': 'H01',
+      'Det är pappans spelande om pengar som tagit över hela hans tillvaro': 'H07',
+      'Sammanfattningsvis: skolproblematik, når ej kunskapskraven': 'B15',
+      'Yttrande begärt av tingsrätten': 'O22',
+      'Mamma tvångsvårdas enl. LPT – barnen hos grannen': 'H08',
     });
   });
 });
