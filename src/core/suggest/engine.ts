@@ -167,6 +167,11 @@ export interface EngineWeights {
    * absent: off. Without decisions nothing is left out, whatever the share.
    */
   readonly frameStrip?: number;
+  /**
+   * In a codebook that negates, the share a leaf of a negated group gains from how alike its
+   * label's or synonyms' words beside the negation are to the value's (0: off).
+   */
+  readonly beside?: number;
   /** As `differing`, for the codebook's own texts (labels, synonyms, inclusions). 0 or absent: off. */
   readonly differingCodebook?: number;
   /**
@@ -557,6 +562,43 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       negation = true;
     }
     return negation && speaksOf(normalised, negatedWordsOfCodebook);
+  };
+  /**
+   * A text's words beside what the codebook's negated groups negate, the negation itself and the
+   * word it negates (`råd och stöd per telefon` of `Råd och stöd per telefon, ingen utredning`):
+   * what tells the leaves of a negated group apart. Empty when nothing is left.
+   */
+  const besideNegation = (read: { matchText: string; normalised: string }): string => {
+    // The words a negation negates, as the match text reads them (`överlämnad` is `överlämnas`).
+    const negatedHere = new Set<string>();
+    const written = read.normalised.split(' ');
+    for (let i = 1; i < written.length; i++)
+      if (language.isNegation(written[i - 1] as string))
+        for (const w of wordsOfMatch(analyseWithForm(written[i] as string).matchText))
+          negatedHere.add(w);
+    return wordsOfMatch(read.matchText)
+      .filter(
+        (w) =>
+          !language.isNegation(w) && !negatedHere.has(w) && !speaksOf(w, negatedWordsOfCodebook),
+      )
+      .join(' ');
+  };
+  // Per leaf of a negated group: its label's and synonyms' words beside the negation (on first need).
+  let residuals: Map<number, DiceProfile[]> | undefined;
+  const residualsOf = (): Map<number, DiceProfile[]> => {
+    if (residuals) return residuals;
+    residuals = new Map();
+    leaves.forEach((c, leaf) => {
+      if (!roles.get(c.code)?.negatedGroup) return;
+      const texts = [c.label, ...(c.synonyms ?? [])]
+        .map((t) => besideNegation(analyseWithForm(t)))
+        .filter((t) => t !== '');
+      (residuals as Map<number, DiceProfile[]>).set(
+        leaf,
+        texts.map((t) => diceProfile(t)),
+      );
+    });
+    return residuals;
   };
   /** The decisions that are affirmedHead (Target): a value is read for them only while any exists. */
   const affirmedHeads = new Set<string>();
@@ -1895,6 +1937,25 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         candidateScores.push(score);
       }
     }
+    // A negated value and the leaves of a negated group: the words beside the negation tell them
+    // apart (`Råd och stöd per telefon, ingen utredning` is support, not the bare negation).
+    if (value.negated && negatedWordsOfCodebook.size > 0 && (weights.beside ?? 0) > 0) {
+      const rest = besideNegation(value);
+      if (rest !== '') {
+        const q = diceProfile(rest);
+        const byLeaf = residualsOf();
+        for (let i = 0; i < candidates.length; i++) {
+          const texts = byLeaf.get((candidates[i] as Target).leaf);
+          if (!texts || texts.length === 0) continue;
+          let best = 0;
+          for (const t of texts) best = Math.max(best, diceOfProfiles(q, t));
+          // Letters in common by chance are no sign (`Selvitystä ei käynnistetä`).
+          if (best < BESIDE_DICE) continue;
+          const s = candidateScores[i] as number;
+          candidateScores[i] = s + (weights.beside ?? 0) * best * (1 - s);
+        }
+      }
+    }
     // Closeness in meaning: more for categories already scored, a score for those not yet.
     const close = meanings ? closest(value.normalised) : null;
     if (close) {
@@ -1966,6 +2027,9 @@ const DASH_CLAUSE = /\s[–—-]\s/u;
 
 /** A match text's words. */
 const wordsOfMatch = (matchText: string): string[] => matchText.split(' ').filter((w) => w !== '');
+
+/** How alike the words beside a negation have to be to a leaf's to count for it (weights.beside). */
+const BESIDE_DICE = 0.3;
 
 /** Score at which the value before a negated tail decides alone, in a codebook that negates. */
 const HEAD_DECIDES = 0.9;

@@ -138,3 +138,19 @@ describe('the things registrars write instead of the problem (final 86–93, rea
     });
   });
 });
+
+describe('the leaves of a negated group, told apart by the words beside the negation', () => {
+  it.skipIf(!haveDevSet)(
+    'support or a referral with `ingen utredning` is EJU2, not the bare EJU1',
+    () => {
+      tops(devActions(), {
+        'Råd och stöd per telefon, ingen utredning': 'EJU2',
+        'Hänvisning till vårdcentral, utredning inleds ej': 'EJU2',
+        // The bare negation, and what a negation negates, stay EJU1.
+        'Ingen utredning': 'EJU1',
+        'Ingen utredning (inte överlämnad)': 'EJU1',
+        'Selvitystä ei käynnistetä / Ingen utredning': 'EJU1',
+      });
+    },
+  );
+});
