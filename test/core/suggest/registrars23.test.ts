@@ -154,3 +154,17 @@ describe('the leaves of a negated group, told apart by the words beside the nega
     },
   );
 });
+
+describe('actions: how registrars say an investigation starts, is joined, or a case stops', () => {
+  it.skipIf(!haveDevSet)('read as the leaf they mean', () => {
+    tops(devActions(), {
+      'Ärendet går vidare till utredning': 'UTR1',
+      'Kallelse till första utredningssamtalet skickas': 'UTR1',
+      'Kopplas till öppen utredning – efterregistrerat': 'UTR2',
+      'Ungdomen slussas till Mini-Maria, ingen utredning': 'EJU2',
+      'Erbjöd samtal på Föräldrastöd, ingen utredning': 'EJU2',
+      'Anmälan läggs till handlingarna': 'EJU1',
+      'Saknas skäl att inleda utredning': 'EJU1',
+    });
+  });
+});
