@@ -257,6 +257,11 @@
 //              lss_bostad_avvikelse-*, school_transport_decision-*
 //              (stop 23, four batches, sets-stop23{,b,c,d}-README.md) kept sealed until stop 23's
 //              first engine (07995f0); measured once with it and with stop 22's (e2db947); then read;
+//   final94-* … final97-*, ensamstaende_foralder_stod-*, adult_day_service_referral_reason-*,
+//              god_man_byte_orsak-*, housing_first_tenancy_risk-*, feriearbete_avbrott-*,
+//              prevent_referral_concern-*, hemtjanst_ansokan_avslag-*, youth_custody_resettlement_need-*
+//              (stop 23, four more batches, sets-stop23{e,f,g,h}-README.md) kept sealed until stop
+//              23's last engine (4f850d5); measured once with it and with e2db947; then read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -624,6 +629,10 @@ async function main(): Promise<void> {
     ...pair('final 91', 'final91'),
     ...pair('final 92', 'final92'),
     ...pair('final 93', 'final93'),
+    ...pair('final 94', 'final94'),
+    ...pair('final 95', 'final95'),
+    ...pair('final 96', 'final96'),
+    ...pair('final 97', 'final97'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -795,6 +804,14 @@ async function main(): Promise<void> {
       'treatment_exit_reason',
       'lss_bostad_avvikelse',
       'school_transport_decision',
+      'ensamstaende_foralder_stod',
+      'adult_day_service_referral_reason',
+      'god_man_byte_orsak',
+      'housing_first_tenancy_risk',
+      'feriearbete_avbrott',
+      'prevent_referral_concern',
+      'hemtjanst_ansokan_avslag',
+      'youth_custody_resettlement_need',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -94,6 +94,10 @@ describe('probably combined values', () => {
         'final58-atgard: Utredning inleds (ändrad, tidigare: Ingen utredning inleds)',
         'final58-atgard: Påförs pågående utredning (ändrad, tidigare: Påförs pågående ärende)',
         'final88-atgard: Forts. fr. föreg. fält: tillförs pågående ärende, ej utredning',
+        // (stop 23) two more of that kind, a new investigation said no to and the one under way
+        // named, in a question and its answer and in a text message quoted.
+        'final96-atgard: F: Ny utredning? S: Nej, den hanteras i pågående utredning',
+        'final96-atgard: Betonade ”Lägg den i pågående utr, den är inte avslutad än”',
       ]);
     },
   );
