@@ -183,8 +183,10 @@ export interface EngineWeights {
   /**
    * Share of a codebook text's Dice counted word by word (the rest is plain Dice): a value's word
    * counts only the bigrams it shares with the text's word most like it, and only when the two
-   * words are alike (ALIGNED_WORD), so bigrams met across unrelated words (the `de` and `er` of
-   * `minderårig` in `hedersvåld`) do not lift a text; and its containment is counted the same way.
+   * words are alike (ALIGNED_WORD) from their beginnings (or all but a slip, ALIGNED_SLIP), so
+   * bigrams met across unrelated words (the `de` and `er` of `minderårig` in `hedersvåld`, the
+   * `-uellt` of `aktuellt` and `sexuellt`) do not lift a text; and its containment is counted the
+   * same way.
    * 0 or absent: off.
    */
   readonly alignedDice?: number;
@@ -316,6 +318,8 @@ interface Target {
   words: TextWords | undefined;
   /** The match text's words, prepared, on first use (EngineWeights.alignedContainment). */
   wordForms?: readonly DiceProfile[];
+  /** Its match text's words (alignedDice), on first use. */
+  matchWordList?: readonly string[];
   /** The match text's words, on first need (frameFactor). */
   matchWords?: ReadonlySet<string>;
   readonly weight: number;
@@ -1088,27 +1092,43 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   /** A target's match text's words, prepared on first use. */
   const wordFormsOfTarget = (t: Target): readonly DiceProfile[] =>
     (t.wordForms ??= wordsOfMatch(t.features.matchText).map((w) => diceProfile(w)));
+  const matchWordsOfTarget = (t: Target): readonly string[] =>
+    (t.matchWordList ??= wordsOfMatch(t.features.matchText));
   /**
    * Rescores codebook hits (target id, Dice, shared bigrams triples, in place) word by word
    * (EngineWeights.alignedDice): the Dice blended, the shared bigrams as the aligned ones, scaled to
    * the profile's size (`size`) so that containment is theirs.
    */
   const alignCodebookHits = (matchText: string, size: number, hits: number[]): void => {
-    const forms = wordsOfMatch(matchText).map((w) => diceProfile(w));
+    const valueWords = wordsOfMatch(matchText);
+    const forms = valueWords.map((w) => diceProfile(w));
     let valueSize = 0;
     for (const f of forms) valueSize += f.size;
     if (valueSize === 0) return; // words of one letter: no bigrams to align
     for (let i = 0; i < hits.length; i += 3) {
-      const targetForms = wordFormsOfTarget(codebookTargets[hits[i] as number] as Target);
+      const target = codebookTargets[hits[i] as number] as Target;
+      const targetForms = wordFormsOfTarget(target);
+      const targetWords = matchWordsOfTarget(target);
       let targetSize = 0;
       for (const f of targetForms) targetSize += f.size;
       if (targetSize === 0) continue;
       let shared = 0;
-      for (const v of forms) {
+      for (let a = 0; a < forms.length; a++) {
+        const v = forms[a] as DiceProfile;
+        const word = valueWords[a] as string;
         let best = 0;
-        for (const f of targetForms) {
+        for (let b = 0; b < targetForms.length; b++) {
+          const f = targetForms[b] as DiceProfile;
           const n = sharedBigrams(v, f);
-          if (n > best && (2 * n) / (v.size + f.size) >= ALIGNED_WORD) best = n;
+          const dice = (2 * n) / (v.size + f.size);
+          // Alike from their beginnings, one in the other, or all but a slip: words that share
+          // only an ending (`aktuellt`, `sexuellt`) are other words.
+          if (
+            n > best &&
+            dice >= ALIGNED_WORD &&
+            (dice >= ALIGNED_SLIP || sameStart(word, targetWords[b] as string))
+          )
+            best = n;
         }
         shared += best;
       }
@@ -2038,6 +2058,15 @@ const HEAD_MARGIN = 0.1;
 
 /** Bigram Dice at which a value's word and a codebook text's are alike (alignedDice). */
 const ALIGNED_WORD = 0.4;
+/** Bigram Dice at which two words are one but for a slip, however they begin (alignedDice). */
+const ALIGNED_SLIP = 0.7;
+/**
+ * Whether two words begin with the same two letters, or one is a word of four letters or more found
+ * whole in the other (a compound's part: `missbruk` in `alkoholmissbruk`).
+ */
+const sameStart = (a: string, b: string): boolean =>
+  (a[0] === b[0] && a[1] === b[1]) ||
+  (a.length >= b.length ? b.length >= 4 && a.includes(b) : a.length >= 4 && b.includes(a));
 
 /** Bigram Dice at which two words are one but for a typing slip (frameFactor) … */
 const SLIP_DICE = 0.35;
