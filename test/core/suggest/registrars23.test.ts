@@ -181,6 +181,10 @@ describe('words alike only in their ending are other words (round 5, read)', () 
         'Pappas alkoholmissbruk': 'H07',
         // A witness is one who has witnessed.
         'Barnet vittne till våld i hemmet': 'H04',
+        // An academic citation's source is not whose problem it is.
+        'Har misshandlat sin mamma (pers. komm. mamman, 2024-01-30)': 'B13',
+        'F: Var är pappa? S: Han sitter på anstalt i Kumla': 'H09',
+        'Barnet visar upp ett märke på kinden: "pappa smällde till mig"': 'H02',
       });
     },
   );
