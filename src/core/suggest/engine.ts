@@ -583,9 +583,26 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return wordsOfMatch(read.matchText)
       .filter(
         (w) =>
-          !language.isNegation(w) && !negatedHere.has(w) && !speaksOf(w, negatedWordsOfCodebook),
+          !language.isNegation(w) &&
+          !negatedHere.has(w) &&
+          !speaksOf(w, negatedWordsOfCodebook) &&
+          !affirmedWords().has(w),
       )
       .join(' ');
+  };
+  // The words of the labels that affirm what the codebook negates (`Utredning inleds`): a negation
+  // says them too (`Ingen utredning inleds`), so they tell no leaf of a negated group apart.
+  let affirmed: Set<string> | undefined;
+  const affirmedWords = (): ReadonlySet<string> => {
+    if (affirmed) return affirmed;
+    affirmed = new Set();
+    for (const c of leaves) {
+      if (roles.get(c.code)?.negatedGroup) continue;
+      const words = wordsOfMatch(analyseWithForm(c.label).matchText);
+      if (words.some((w) => speaksOf(w, negatedWordsOfCodebook)))
+        for (const w of words) affirmed.add(w);
+    }
+    return affirmed;
   };
   // Per leaf of a negated group: its label's and synonyms' words beside the negation (on first need).
   let residuals: Map<number, DiceProfile[]> | undefined;

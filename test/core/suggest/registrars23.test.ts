@@ -150,6 +150,8 @@ describe('the leaves of a negated group, told apart by the words beside the nega
         'Ingen utredning': 'EJU1',
         'Ingen utredning (inte överlämnad)': 'EJU1',
         'Selvitystä ei käynnistetä / Ingen utredning': 'EJU1',
+        // `inleds` is said by the bare negation and the affirmed label alike: it tells no leaf apart.
+        'Rådgivning och handledning utan beslut': 'EJU2',
       });
     },
   );
