@@ -262,6 +262,12 @@
 //              prevent_referral_concern-*, hemtjanst_ansokan_avslag-*, youth_custody_resettlement_need-*
 //              (stop 23, four more batches, sets-stop23{e,f,g,h}-README.md) kept sealed until stop
 //              23's last engine (4f850d5); measured once with it and with e2db947; then read;
+//   final98-* … final101-*, boendestod_psykiatri_mal-*, council_tax_reduction_refusal-*,
+//              forsorjningsstod_aterkrav-*, blue_badge_assessment_outcome-*, skolskjuts_beslut-*,
+//              adult_safeguarding_enquiry_outcome-*, familjeratt_samarbetssamtal_utfall-*,
+//              young_carer_assessment_outcome-* (stop 23, a third round, sets-stop23{i,j,k,l}-README.md)
+//              kept sealed until stop 23's final engine (11e8b7d); measured once with it and with
+//              e2db947; not read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -633,6 +639,10 @@ async function main(): Promise<void> {
     ...pair('final 95', 'final95'),
     ...pair('final 96', 'final96'),
     ...pair('final 97', 'final97'),
+    ...pair('final 98', 'final98'),
+    ...pair('final 99', 'final99'),
+    ...pair('final 100', 'final100'),
+    ...pair('final 101', 'final101'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -812,6 +822,14 @@ async function main(): Promise<void> {
       'prevent_referral_concern',
       'hemtjanst_ansokan_avslag',
       'youth_custody_resettlement_need',
+      'boendestod_psykiatri_mal',
+      'council_tax_reduction_refusal',
+      'forsorjningsstod_aterkrav',
+      'blue_badge_assessment_outcome',
+      'skolskjuts_beslut',
+      'adult_safeguarding_enquiry_outcome',
+      'familjeratt_samarbetssamtal_utfall',
+      'young_carer_assessment_outcome',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

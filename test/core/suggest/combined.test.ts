@@ -80,6 +80,8 @@ describe('probably combined values', () => {
       // stop 21: now it restates the negated group before its leaf, and is one action.) Final 88
       // (stop 22) one more like final 27's: added to a case under way, so no investigation.
       expect(flagged).toEqual([
+        // (stop 23, a third round) one more: a new investigation said no to, the one under way named.
+        'final100-atgard: Inte ny utredning, läggs in i den pågående utredningen',
         'final11-atgard: Förhandsbedömning, ingen utredning',
         'final27-atgard: Inleds ej, utredning pågår redan',
         'final34-atgard: Förhandsbedömning, avslutad utan utredning',
