@@ -5,8 +5,9 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // imitated (family-tree shorthand, a run-together hashtag, a violent verb in the passive) and
 // stop 19's (a word the codebook does not know beside violence, a channel tail, an older case
 // system's words, a parent hurt told with an auxiliary) and stop 20's (what the value is not, a
-// numbered caregiver, violence between the caregivers in the child's situation) get the right
-// suggestion in the grid once imported, from the app's worker.
+// numbered caregiver, violence between the caregivers in the child's situation) and stop 23's (a
+// mother hurt named by a pronoun after her partner, signs written instead of the problem) get the
+// right suggestion in the grid once imported, from the app's worker.
 
 let demo: DemoSession;
 
@@ -28,6 +29,10 @@ const want: Record<string, string> = {
   'Förälderns alkoholmissbruk (inte barnets eget)': 'H07',
   'VH1 inlagd på psykiatrisk avdelning': 'H08',
   'Utreda barnets situation efter våld mellan föräldrarna': 'H04',
+  // Stop 23: a mother hurt named by a pronoun after her partner, signs instead of the problem.
+  'Mammans sambo slog henne när barnen var hemma': 'H04',
+  'Ingen vuxen hämtar barnet på förskolan': 'H01',
+  'Pappan inte helt nykter vid hämtningen': 'H07',
 };
 
 describe('registrars’ habits in an imported file', () => {
