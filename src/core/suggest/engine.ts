@@ -318,8 +318,6 @@ interface Target {
   words: TextWords | undefined;
   /** The match text's words, prepared, on first use (EngineWeights.alignedContainment). */
   wordForms?: readonly DiceProfile[];
-  /** Its match text's words (alignedDice), on first use. */
-  matchWordList?: readonly string[];
   /** The match text's words, on first need (frameFactor). */
   matchWords?: ReadonlySet<string>;
   readonly weight: number;
@@ -605,21 +603,22 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return affirmed;
   };
   // Per leaf of a negated group: its label's and synonyms' words beside the negation (on first need).
-  let residuals: Map<number, DiceProfile[]> | undefined;
-  const residualsOf = (): Map<number, DiceProfile[]> => {
+  const beside = weights.beside ?? 0;
+  let residuals: ReadonlyMap<number, readonly DiceProfile[]> | undefined;
+  const residualsOf = (): ReadonlyMap<number, readonly DiceProfile[]> => {
     if (residuals) return residuals;
-    residuals = new Map();
+    const byLeaf = new Map<number, DiceProfile[]>();
     leaves.forEach((c, leaf) => {
       if (!roles.get(c.code)?.negatedGroup) return;
-      const texts = [c.label, ...(c.synonyms ?? [])]
-        .map((t) => besideNegation(analyseWithForm(t)))
-        .filter((t) => t !== '');
-      (residuals as Map<number, DiceProfile[]>).set(
+      byLeaf.set(
         leaf,
-        texts.map((t) => diceProfile(t)),
+        [c.label, ...(c.synonyms ?? [])]
+          .map((t) => besideNegation(analyseWithForm(t)))
+          .filter((t) => t !== '')
+          .map((t) => diceProfile(t)),
       );
     });
-    return residuals;
+    return (residuals = byLeaf);
   };
   /** The decisions that are affirmedHead (Target): a value is read for them only while any exists. */
   const affirmedHeads = new Set<string>();
@@ -1109,33 +1108,25 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   /** A target's match text's words, prepared on first use. */
   const wordFormsOfTarget = (t: Target): readonly DiceProfile[] =>
     (t.wordForms ??= wordsOfMatch(t.features.matchText).map((w) => diceProfile(w)));
-  const matchWordsOfTarget = (t: Target): readonly string[] =>
-    (t.matchWordList ??= wordsOfMatch(t.features.matchText));
   /**
    * Rescores codebook hits (target id, Dice, shared bigrams triples, in place) word by word
    * (EngineWeights.alignedDice): the Dice blended, the shared bigrams as the aligned ones, scaled to
    * the profile's size (`size`) so that containment is theirs.
    */
   const alignCodebookHits = (matchText: string, size: number, hits: number[]): void => {
-    const valueWords = wordsOfMatch(matchText);
-    const forms = valueWords.map((w) => diceProfile(w));
+    const forms = wordsOfMatch(matchText).map((w) => diceProfile(w));
     let valueSize = 0;
     for (const f of forms) valueSize += f.size;
     if (valueSize === 0) return; // words of one letter: no bigrams to align
     for (let i = 0; i < hits.length; i += 3) {
-      const target = codebookTargets[hits[i] as number] as Target;
-      const targetForms = wordFormsOfTarget(target);
-      const targetWords = matchWordsOfTarget(target);
+      const targetForms = wordFormsOfTarget(codebookTargets[hits[i] as number] as Target);
       let targetSize = 0;
       for (const f of targetForms) targetSize += f.size;
       if (targetSize === 0) continue;
       let shared = 0;
-      for (let a = 0; a < forms.length; a++) {
-        const v = forms[a] as DiceProfile;
-        const word = valueWords[a] as string;
+      for (const v of forms) {
         let best = 0;
-        for (let b = 0; b < targetForms.length; b++) {
-          const f = targetForms[b] as DiceProfile;
+        for (const f of targetForms) {
           const n = sharedBigrams(v, f);
           const dice = (2 * n) / (v.size + f.size);
           // Alike from their beginnings, one in the other, or all but a slip: words that share
@@ -1143,7 +1134,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           if (
             n > best &&
             dice >= ALIGNED_WORD &&
-            (dice >= ALIGNED_SLIP || sameStart(word, targetWords[b] as string))
+            (dice >= ALIGNED_SLIP || sameStart(v.text, f.text))
           )
             best = n;
         }
@@ -1976,7 +1967,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     }
     // A negated value and the leaves of a negated group: the words beside the negation tell them
     // apart (`Råd och stöd per telefon, ingen utredning` is support, not the bare negation).
-    if (value.negated && negatedWordsOfCodebook.size > 0 && (weights.beside ?? 0) > 0) {
+    if (value.negated && negatedWordsOfCodebook.size > 0 && beside > 0) {
       const rest = besideNegation(value);
       if (rest !== '') {
         const q = diceProfile(rest);
@@ -1989,7 +1980,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
           // Letters in common by chance are no sign (`Selvitystä ei käynnistetä`).
           if (best < BESIDE_DICE) continue;
           const s = candidateScores[i] as number;
-          candidateScores[i] = s + (weights.beside ?? 0) * best * (1 - s);
+          candidateScores[i] = s + beside * best * (1 - s);
         }
       }
     }

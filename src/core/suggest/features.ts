@@ -298,12 +298,7 @@ export function analyseValue(
       negated ||= w.negation && !subclause && !toldNegation[i];
       // `mamma utsatt för våld`: the mother is hurt, not the child.
       // `våldsutsatt mamma`: before the one hurt, it is theirs too.
-      victim ||=
-        w.victimVerb &&
-        before.person !== 'caregiver' &&
-        !before.otherPerson &&
-        next.person !== 'caregiver' &&
-        !next.otherPerson;
+      victim ||= w.victimVerb && !anAdult(before) && !anAdult(next);
       person[i] = true;
       continue;
     }
@@ -412,11 +407,7 @@ export function analyseValue(
         caregiver = true;
         caregiverByHome = false;
       } else if (w.stem === 'childStrong') childStrong = true;
-      if (
-        (w.victimHead && next.person !== 'caregiver' && !next.otherPerson) ||
-        lang.childVictimCompound(w.word)
-      )
-        victim = true;
+      if ((w.victimHead && !anAdult(next)) || lang.childVictimCompound(w.word)) victim = true;
     }
   }
 
@@ -462,6 +453,9 @@ export function analyseValue(
 }
 
 /** Whether any word is violence (`barnet har sett pappa slå`, not `barnet ser pappa dricka`). */
+/** A caregiver or another adult beside the family: a word of hurt next to one is theirs. */
+const anAdult = (w: WordClass): boolean => w.person === 'caregiver' || w.otherPerson;
+
 function speaksOfViolence(
   words: readonly string[],
   word: readonly WordClass[],
