@@ -54,8 +54,23 @@ describe('the profile file', () => {
   it('takes what a file leaves out from its base: neutral unless it names the Swedish profile', () => {
     const plain = read(minimal);
     if (!plain.ok) throw new Error('minimal');
-    // The neutral profile's one word class: the tails that say what a value is not.
-    expect(plain.value.words).toEqual({ exclusions: ['not', 'ej', 'inte', 'icke'] });
+    // The neutral profile's word classes: the tails that say what a value is not, and the
+    // alternative a negation denies (`Not capital but income`).
+    expect(plain.value.words).toEqual({
+      exclusions: ['not', 'ej', 'inte', 'icke'],
+      contrasts: ['utan', 'but'],
+      contrastAdditives: [
+        'bara',
+        'enbart',
+        'endast',
+        'även',
+        'också',
+        'only',
+        'just',
+        'merely',
+        'also',
+      ],
+    });
     expect(plain.value.vocabulary).toEqual([]);
     // A class the file empties stays empty: it is not taken from the base.
     const emptied = read({ ...minimal, words: { exclusions: [] } });

@@ -14,6 +14,7 @@ import {
   alternativeVariants,
   analyseValue,
   withoutExclusionTail,
+  withNegationsRead,
   type Owner,
   type ValueFeatures,
 } from './features';
@@ -455,7 +456,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    */
   const joinSpaced = config.rules.garbled !== false;
   const normaliseText = (raw: string): string => {
-    const cut = exclusions ? withoutTail(raw) : raw;
+    const read = withNegationsRead(raw, language);
+    const cut = exclusions ? withoutTail(read) : read;
     // A heading a PDF spaced out letter by letter is read as its words (part of reading garbled text).
     const text = joinSpaced ? joinLetterSpaced(cut) : cut;
     return normaliseValue(text.includes('#') ? splitHashtags(text, isKnownWord) : text, config);

@@ -522,6 +522,71 @@ export function withoutExclusionTail(text: string, lang: Language): string {
 }
 
 /**
+ * A text as its negations mean it, before it is read (engine.ts, every value and codebook text):
+ * - A denied alternative is dropped: a negation of the word class `exclusions` beginning the text
+ *   or a clause, one to five words, then a word of `contrasts` (`Inte konflikt utan våld – …` is
+ *   `våld – …`, `Not capital but income` is `income`). A word of `contrastAdditives` right after
+ *   either (`inte bara … utan även`, `not only … but also`) adds instead: nothing is dropped.
+ * - A negation of a negation says yes: a word of `exclusions` and a word of `negatingVerbs` or
+ *   `negatingPrepositions` side by side (`Skäl saknas inte`, `Ej utan grund`), or the second in an
+ *   `att`-clause of at most two words after the first (`Inte skäl att avstå utredning`), are both
+ *   dropped.
+ * The text as it is when it has neither.
+ */
+export function withNegationsRead(text: string, lang: Language): string {
+  const tokens: { word: string | null; start: number; end: number }[] = [];
+  for (const m of text.matchAll(NEGATION_TOKEN)) {
+    const word = m[1] === undefined ? null : m[1].normalize('NFC').toLowerCase();
+    tokens.push({ word, start: m.index, end: m.index + m[0].length });
+  }
+  const at = (i: number): string | null => tokens[i]?.word ?? null;
+  const exclusion = (i: number): boolean => lang.has('exclusions', at(i) ?? '');
+  const additive = (i: number): boolean => lang.has('contrastAdditives', at(i) ?? '');
+  const clause = (i: number): boolean =>
+    lang.has('complementizers', at(i) ?? '') || lang.has('subordinators', at(i) ?? '');
+  const person = (i: number): boolean => {
+    const p = lang.personWord(at(i) ?? '');
+    return p !== undefined && p !== 'home';
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!exclusion(i) || (i > 0 && at(i - 1) !== null) || additive(i + 1)) continue;
+    for (let j = i + 2; j <= i + 5 && at(j) !== null && !clause(j); j++) {
+      if (!lang.has('contrasts', at(j) as string)) continue;
+      if (at(j + 1) === null || additive(j + 1)) break;
+      const start = (tokens[i] as { start: number }).start;
+      // `Inte pappans kriminalitet utan sonens – …`: the person alone, the denied words are theirs.
+      if (person(j + 1) && at(j + 2) === null) {
+        const denied = tokens.slice(i + 1, j).filter((_, k) => !person(i + 1 + k));
+        const words = denied.map((t) => t.word).filter((w) => !lang.has('own', w ?? ''));
+        const rest = text.slice((tokens[j + 1] as { end: number }).end);
+        const said = `${text.slice(0, start)}${at(j + 1) as string} ${words.join(' ')}${rest}`;
+        return withNegationsRead(said, lang);
+      }
+      const rest = text.slice((tokens[j] as { end: number }).end).trimStart();
+      return withNegationsRead(text.slice(0, start) + rest, lang);
+    }
+  }
+  const negating = (i: number): boolean =>
+    lang.has('negatingVerbs', at(i) ?? '') || lang.has('negatingPrepositions', at(i) ?? '');
+  for (let i = 0; i < tokens.length; i++) {
+    if (!exclusion(i) && !negating(i)) continue;
+    for (let j = i + 1; j <= i + 3 && at(j) !== null; j++) {
+      // Side by side (`Ej utan grund`), or the negating verb in an `att`-clause (`inte skäl att avstå`).
+      if (j > i + 1 && !lang.has('complementizers', at(j - 1) as string)) continue;
+      if (!((exclusion(i) && negating(j)) || (negating(i) && exclusion(j)))) continue;
+      const a = tokens[i] as { start: number; end: number };
+      const b = tokens[j] as { start: number; end: number };
+      const cut = `${text.slice(0, a.start)}${text.slice(a.end, b.start)}${text.slice(b.end)}`;
+      return withNegationsRead(cut.replace(/\s{2,}/gu, ' ').trim(), lang);
+    }
+  }
+  return text;
+}
+
+/** A word, or a boundary between clauses (a line break and a spaced hyphen too, not `e-tjänst`'s). */
+const NEGATION_TOKEN = /([\p{L}\p{M}\p{N}]+)|[–—,;:.!?()[\]/\n\r]|(?<=\s)-(?=\s)/gu;
+
+/**
  * A boundary after a word of four letters or more (not after a prefix alone: `P 2 år: ej hämtad`,
  * `231120 JH – ej i skolan` say what is not done), and the word after it. A hyphen only with a
  * space after it (`X- ej`, not `e-tjänst`); a colon ends a heading, not what the value is.

@@ -92,6 +92,18 @@ export const WORD_CLASSES = [
    */
   'negatingPrepositions',
   /**
+   * Words that, after a negation of the class `exclusions` beginning a value or clause and one to
+   * five words, say what the value is instead (`utan`, `but`): `Inte konflikt utan våld` is `våld`.
+   */
+  'contrasts',
+  /** Words that make such a contrast add, not replace (`inte bara … utan även`, `not only`). */
+  'contrastAdditives',
+  /**
+   * Verbs that negate (`avstå`, `saknas`): after or before a negation of the class `exclusions`
+   * (`Inte skäl att avstå utredning`, `Skäl saknas inte`) the two cancel.
+   */
+  'negatingVerbs',
+  /**
    * Persons and pronouns of one sex (`mamma`, `henne`; `pappa`, `honom`): a pronoun hurt after a
    * partner of a caregiver (`mammans sambo slog henne`) is that caregiver only when they agree.
    * A word in neither list agrees with both.
