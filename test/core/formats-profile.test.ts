@@ -151,7 +151,7 @@ describe('the profile file', () => {
       ],
       [
         { ...minimal, categories: [{ code: 'A', owner: 'mother' }] },
-        /^\/categories\/0\/owner: must be one of "child", "caregiver", "none"/u,
+        /^\/categories\/0\/owner: must be one of "child", "caregiver", "unborn", "none"/u,
       ],
       [{ ...minimal, weights: { support: -1 } }, /^\/weights\/support: must be 0 or more/u],
       [

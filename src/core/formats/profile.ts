@@ -111,7 +111,7 @@ function buildTerm(data: JsonRecord): DomainTerm {
 function buildCategory(data: JsonRecord): CategoryAttributes {
   const out: Mutable<CategoryAttributes> = { code: stringField(data, 'code') };
   const owner = ownField(data, 'owner');
-  if (owner === 'child' || owner === 'caregiver' || owner === 'none')
+  if (owner === 'child' || owner === 'caregiver' || owner === 'unborn' || owner === 'none')
     out.owner = owner as DeclaredOwner;
   for (const key of ['negated', 'childVictim'] as const) {
     const v = ownField(data, key);

@@ -1597,6 +1597,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // A problem is the child's own unless a caregiver is named; a decision whose own words name
       // the caregiver (`Krim F/O`) is about that person, and never pulls a value naming no one.
       score *= target.independent && target.features.ownerStated ? 0 : weights.unnamedCaregiver;
+    } else if (value.owner === 'unborn' && target.owner === null) {
+      // A pregnancy named makes the concern the unborn child's: a text about no one (`Ekonomisk
+      // utsatthet inkl. boende`) is as far from it as one about the child or a parent.
+      score *= weights.ownerConflict;
     } else if (value.ownerStated && target.owner === null) {
       score *= weights.ownerUnmatched;
     }

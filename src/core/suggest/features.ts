@@ -5,11 +5,20 @@
 // These are general rules over Swedish word forms, applied alike to raw values, labels, synonyms
 // and known values; they contain no raw values of any data set.
 
-import { compileLanguage, defaultLanguage, type Language, type PersonWord } from './language';
+import {
+  compileLanguage,
+  defaultLanguage,
+  type Language,
+  type OwnerName,
+  type PersonWord,
+} from './language';
 import type { TermMatcher } from './terms';
 
-/** Whose problem a value names: the child's own, or a parent's / caregiver's. */
-export type Owner = 'child' | 'caregiver';
+/**
+ * Whose problem a value names: the child's own, a parent's / caregiver's, or (a pregnancy named)
+ * the unborn child's.
+ */
+export type Owner = OwnerName;
 
 export interface ValueFeatures {
   /** `null`: the value does not say, or names both. */
@@ -432,6 +441,8 @@ export function analyseValue(
     caregiverVictim,
     caregiverHurt,
     caregiversBetween,
+    // A pregnancy named (`gravid`, `ofött barn`).
+    expectant: words.some((w) => lang.expectant(w)),
   });
   const owner: Owner | null = decided?.owner ?? null;
   const ownerStated = decided?.stated ?? false;

@@ -56,6 +56,12 @@ export const WORD_CLASSES = [
   'caregiverStems',
   /** Word beginnings: compounds led by the young person (`ungdomskriminalitet`). */
   'childStems',
+  /**
+   * Word beginnings: a pregnancy (`gravid…`, `ofödd…`): the reading flag `expectant`, by which
+   * the default profile's owner rules make the concern the unborn child's (`Gravid kvinna med
+   * missbruk` is a concern for an unborn child, not the child's or a parent's misuse).
+   */
+  'expectant',
   /** Parts anywhere in a word or text: violence (`våld`, `misshand`). */
   'violence',
   'articles',
@@ -132,6 +138,7 @@ export const READING_FLAGS = [
   'caregiverVictim',
   'caregiverHurt',
   'caregiversBetween',
+  'expectant',
 ] as const;
 export type ReadingFlag = (typeof READING_FLAGS)[number];
 
@@ -143,7 +150,7 @@ export type ReadingFlag = (typeof READING_FLAGS)[number];
  */
 export interface OwnerRule {
   readonly when: readonly string[];
-  readonly owner: 'child' | 'caregiver';
+  readonly owner: OwnerName;
   readonly stated: boolean;
 }
 
@@ -162,6 +169,9 @@ export interface LanguageWords {
 
 export type PersonWord = 'caregiver' | 'childStrong' | 'childWeak' | 'home';
 
+/** Whose problem a reading rule says a value is about. */
+export type OwnerName = 'child' | 'caregiver' | 'unborn';
+
 /** A language pack compiled for reading: sets and patterns built once. */
 export interface Language {
   has(cls: WordClassName, word: string): boolean;
@@ -173,6 +183,8 @@ export interface Language {
   /** The word without a generic or victim head (`skolsvårigheter` → `skol`), else the word. */
   specific(word: string): string;
   victimHead(word: string): boolean;
+  /** A word that names a pregnancy (the word class `expectant`). */
+  expectant(word: string): boolean;
   childVictimCompound(word: string): boolean;
   adultViolence(word: string): boolean;
   /** Whether a text holds a part that is violence. */
@@ -181,7 +193,7 @@ export interface Language {
   /** The owner by the first owner rule that holds for these flags, else null. */
   owner(
     flags: Readonly<Record<ReadingFlag, boolean>>,
-  ): { owner: 'child' | 'caregiver'; stated: boolean } | null;
+  ): { owner: OwnerName; stated: boolean } | null;
   readonly endings: readonly string[];
   readonly typoEndings: ReadonlySet<string>;
 }
@@ -240,6 +252,7 @@ function compileNow(pack: LanguageWords): Language {
   const violence = pattern('violence', (a) => `${a}`);
   const caregiverStem = pattern('caregiverStems', (a) => `(?:${a})`);
   const childStem = pattern('childStems', (a) => `^(?:${a})`);
+  const expectant = pattern('expectant', (a) => `^(?:${a})`);
   const digits = /^\d+$/u;
   // Long person words survive a slip (`vårdnadshaare`, `fröäldrar`); `barnn` is left alone.
   const persons = new WordList<PersonWord>(
@@ -275,6 +288,7 @@ function compileNow(pack: LanguageWords): Language {
     },
     specific: (word) => genericHead.exec(word)?.[1] ?? victimHead.exec(word)?.[1] ?? word,
     victimHead: (word) => victimHead.test(word),
+    expectant: (word) => expectant.test(word),
     childVictimCompound: (word) => childVictim.test(word),
     adultViolence: (word) => adult.test(word),
     violent: (text) => violence.test(text),
@@ -301,7 +315,7 @@ export function ownerRulesOf(
 ): OwnerRule[] {
   return rules.map((r) => ({
     when: [...r.when],
-    owner: r.owner === 'caregiver' ? 'caregiver' : 'child',
+    owner: r.owner === 'caregiver' || r.owner === 'unborn' ? r.owner : 'child',
     stated: r.stated,
   }));
 }

@@ -12,7 +12,7 @@ import svFile from './profiles/sv-barn-och-unga.profile.json';
 import type { DomainTerm } from './terms';
 
 /** Whose problems a category is about, declared: `none` says it is about no one in particular. */
-export type DeclaredOwner = 'child' | 'caregiver' | 'none';
+export type DeclaredOwner = 'child' | 'caregiver' | 'unborn' | 'none';
 
 /**
  * A category's attributes as the profile declares them, instead of as read from its label (a

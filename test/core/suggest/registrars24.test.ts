@@ -1,8 +1,13 @@
 // Stop 24: what a value's negations mean, read from the misses of final 98–101 (round 6) after
 // their measurement: a corrector's `inte X utan Y` (the value is Y), and a negation of a negation
-// (`Inte skäl att avstå utredning` is an investigation). Each test failed before its change.
+// (`Inte skäl att avstå utredning` is an investigation); and a pregnancy named, the one reason
+// missed in 40 sets (`Gravid kvinna med missbruk` is a concern for an unborn child). Each test
+// failed before its change.
 import { describe, expect, it } from 'vitest';
-import { withNegationsRead } from '../../../src/core/suggest/features';
+import { analyseValue, withNegationsRead } from '../../../src/core/suggest/features';
+import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { defaultProfile } from '../../../src/core/suggest/profile';
+import { compileTerms } from '../../../src/core/suggest/terms';
 import {
   compileLanguage,
   defaultLanguage,
@@ -96,6 +101,33 @@ describe('suggestions for negations read as they are meant', () => {
       'Inte konflikt utan misshandel – pappa slår sonen': 'H02',
       'Ej barnets eget missbruk utan pappans': 'H07',
       'Inte psykisk ohälsa utan skolk': 'B15',
+    });
+  });
+});
+
+describe('a pregnancy named (`Gravid kvinna med missbruk`)', () => {
+  const terms = compileTerms(defaultProfile.vocabulary);
+  const read = (value: string) =>
+    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
+
+  it('makes the concern the unborn child’s, whoever else is named', () => {
+    expect(read('Gravid kvinna med pågående missbruk').owner).toBe('unborn');
+    expect(read('Mamman är gravid och dricker').owner).toBe('unborn');
+    expect(read('Anmälan före barnets födelse').owner).toBe('unborn');
+    // Unchanged without one.
+    expect(read('Mamman dricker').owner).toBe('caregiver');
+    expect(read('Ungdomens missbruk').owner).toBe('child');
+  });
+
+  it.skipIf(!haveDevSet)('is a concern for an unborn child, not misuse or housing', () => {
+    tops(devReasons(), {
+      'Gravid kvinna som fortsätter dricka': 'O20',
+      'Blivande mamma utan bostad, oro inför förlossningen': 'O20',
+      'Mamman är gravid och använder amfetamin': 'O20',
+      // Unchanged: the child's own misuse, a parent's, housing.
+      'Ungdomen dricker varje helg': 'B11',
+      'Pappa dricker': 'H07',
+      'Familjen saknar bostad': 'O19',
     });
   });
 });
