@@ -98,7 +98,8 @@ function classify(word: string, lang: Language): WordClass {
   if (!classes) classesOf.set(lang, (classes = new Map()));
   let c = classes.get(word);
   if (c) return c;
-  const telling = lang.has('tellingVerbs', word);
+  // Asking for help is telling of a need: the one who asks is not whose problem it is.
+  const telling = lang.has('tellingVerbs', word) || lang.has('applyingVerbs', word);
   const witness = lang.has('witnessVerbs', word);
   const pronoun = lang.has('pronouns', word);
   c = {
@@ -395,7 +396,9 @@ export function analyseValue(
     ) {
       person[i] = true;
       if (verb.victimVerb || verb.victimParticiple) victim = true;
-      else if (!governed) {
+      else if (w.person === 'childStrong' && w.word.endsWith('s') && next.person === 'caregiver') {
+        // `Flickans pappa`: whose caregiver, not whose problem.
+      } else if (!governed) {
         if (w.person === 'childWeak' && !passiveAgent) {
           childWeak = true;
           // Only when the child comes first: `när barnen var hemma` after `pappa slår` is not it.

@@ -24,6 +24,12 @@ export const WORD_CLASSES = [
   'violenceVerbs',
   'victimParticiples',
   'tellingVerbs',
+  /**
+   * Verbs of asking for help (`ansöker`, `söker`, `önskar`): like a verb of telling, the person just
+   * before asks, and is not whose problem it is (`Autism hos barnet, föräldrarna ansöker om
+   * avlastning`).
+   */
+  'applyingVerbs',
   'witnessVerbs',
   'selfPronouns',
   'toldWhere',
