@@ -354,6 +354,8 @@ interface Target {
   readonly qualifier?: ReadonlySet<string>;
   /** The numbers of `normalised` (numbersOf), on first use. */
   numbers?: readonly string[];
+  /** Its words say the child saw or heard violence (the word class `witnessed`), on first need. */
+  witnessed?: boolean;
   /** `normalised`'s numberTemplate, on first use (only decisions' are read). */
   template?: string;
   /** Scratch of one suggestion: `near` of this target, valid while `nearRound` is the current round. */
@@ -448,6 +450,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return words;
   };
   const isKnownWord = (w: string): boolean => knownWords().has(w);
+  // The concept a child's seeing or hearing of violence becomes (`bevittnat`).
+  const witnessedWords = new Set(profile.words.witnessed ?? []);
   // Tails saying what a value is not are cut only once the codebook is known to negate nothing.
   let exclusions = false;
   /**
@@ -1621,7 +1625,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // A parent hurt and no one said to have done it: the adults', not the child's own.
       (value.caregiverVictim && value.owner !== 'child' && targetOwnViolence && t.violent) ||
       // The child hurting someone is not violence between the adults.
-      (value.owner === 'child' && value.otherVictim && t.caregiverVictim && !targetOwnViolence)
+      (value.owner === 'child' &&
+        value.otherVictim &&
+        ((t.caregiverVictim && !targetOwnViolence) ||
+          // Nor a child who saw violence (`barn som bevittnat våld`), when the child is said to do it.
+          (value.ownerStated &&
+            (target.witnessed ??= t.matchText.split(' ').some((w) => witnessedWords.has(w))))))
     ) {
       // A decision says who its value's violence hurt: a value naming another victim (`… slagit
       // modern` against an approved `Örfil från fadern`) is not pulled by it at all, as a negated

@@ -157,3 +157,17 @@ describe('whose problem, when the value names others beside the one it is about'
     });
   });
 });
+
+describe('violence between the adults and the child’s own, as police and shelters write them', () => {
+  it.skipIf(!haveDevSet)('a mother in a shelter with the children, an assault on a woman', () => {
+    tops(devReasons(), {
+      'Mamman har flytt till skyddat boende med barnen': 'H04',
+      'Kvinnojouren ringer – mamma och barn har flytt': 'H04',
+      'Polisanmälan: misshandel av kvinna, två barn i bostaden': 'H04',
+      // The child said to hit a parent: the child's own violence, not the child seeing it.
+      'Pojken slår sin mamma': 'B13',
+      // Unchanged: a child hurt.
+      'Misshandel av barnet': 'H02',
+    });
+  });
+});
