@@ -267,7 +267,13 @@
 //              adult_safeguarding_enquiry_outcome-*, familjeratt_samarbetssamtal_utfall-*,
 //              young_carer_assessment_outcome-* (stop 23, a third round, sets-stop23{i,j,k,l}-README.md)
 //              kept sealed until stop 23's final engine (11e8b7d); measured once with it and with
-//              e2db947; not read;
+//              e2db947; read at stop 24;
+//   final102-* … final105-*, korttidsvistelse_orsak-*, disabled_facilities_grant_outcome-*,
+//              ekonomisk_radgivning_orsak-*, homeless_priority_need_reason-*, hemtjanst_insatstyp-*,
+//              occupational_therapy_referral_reason-*, socialtjanst_klagomal-*,
+//              section_17_payment_purpose-* (stop 24, four batches, sets-stop24{,b,c,d}-README.md)
+//              kept sealed until stop 24's second engine (3eef3af); measured once with it and with
+//              stop 23's final engine (0b9ec21); then read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -643,6 +649,10 @@ async function main(): Promise<void> {
     ...pair('final 99', 'final99'),
     ...pair('final 100', 'final100'),
     ...pair('final 101', 'final101'),
+    ...pair('final 102', 'final102'),
+    ...pair('final 103', 'final103'),
+    ...pair('final 104', 'final104'),
+    ...pair('final 105', 'final105'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -830,6 +840,14 @@ async function main(): Promise<void> {
       'adult_safeguarding_enquiry_outcome',
       'familjeratt_samarbetssamtal_utfall',
       'young_carer_assessment_outcome',
+      'korttidsvistelse_orsak',
+      'disabled_facilities_grant_outcome',
+      'ekonomisk_radgivning_orsak',
+      'homeless_priority_need_reason',
+      'hemtjanst_insatstyp',
+      'occupational_therapy_referral_reason',
+      'socialtjanst_klagomal',
+      'section_17_payment_purpose',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
