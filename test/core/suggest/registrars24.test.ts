@@ -171,3 +171,12 @@ describe('violence between the adults and the child’s own, as police and shelt
     });
   });
 });
+
+describe('the child named by age (`14-åringen`) or as a baby (`bebisen`)', () => {
+  it.skipIf(!haveDevSet)('is the child of the record', () => {
+    tops(devReasons(), {
+      '14-åringen slog sin mamma': 'B13',
+      '8-åringen har ADHD och föräldrarna behöver stöd': 'B16',
+    });
+  });
+});
