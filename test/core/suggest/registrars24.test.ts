@@ -91,6 +91,10 @@ describe('suggestions for negations read as they are meant', () => {
       'Ej avslut utan utredning inleds': 'UTR1',
       'Inte skäl att avstå från utredning': 'UTR1',
       'Skäl för utredning saknas': 'EJU1',
+      // A preliminary assessment that ends with an investigation, a case closed before.
+      'Förhandsbedömningen avslutas med att utredning inleds': 'UTR1',
+      'Utredning inleds, tidigare avslutad 2021': 'UTR1',
+      'Förhandsbedömning avslutad utan utredning': 'EJU1',
       // Unchanged: a plain negation, and `utan` as a preposition.
       'Utredning inleds ej': 'EJU1',
       'Utredning inleds utan vårdnadshavarnas samtycke': 'UTR1',
