@@ -82,6 +82,9 @@ describe('probably combined values', () => {
       expect(flagged).toEqual([
         // (stop 23, a third round) one more: a new investigation said no to, the one under way named.
         'final100-atgard: Inte ny utredning, läggs in i den pågående utredningen',
+        // (stop 24) a new investigation, and the last one closed before: both parts name an
+        // investigation, one of them a closed one.
+        'final102-atgard: Kommentar [EL2]: ny utredning inleds, tidigare avslutad i våras',
         'final11-atgard: Förhandsbedömning, ingen utredning',
         'final27-atgard: Inleds ej, utredning pågår redan',
         'final34-atgard: Förhandsbedömning, avslutad utan utredning',
