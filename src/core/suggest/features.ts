@@ -548,6 +548,8 @@ export function withoutExclusionTail(text: string, lang: Language): string {
  * The text as it is when it has neither.
  */
 export function withNegationsRead(text: string, lang: Language): string {
+  // Both need a negation of `exclusions`; most values have none.
+  if (!lang.mentions('exclusions', text)) return text;
   const tokens: { word: string | null; start: number; end: number }[] = [];
   for (const m of text.matchAll(NEGATION_TOKEN)) {
     const word = m[1] === undefined ? null : m[1].normalize('NFC').toLowerCase();

@@ -183,6 +183,8 @@ export interface Language {
   has(cls: WordClassName, word: string): boolean;
   /** The first word of a class (`witnessed`), or `''`. */
   first(cls: WordClassName): string;
+  /** Whether a text has a word of a class anywhere, in any case (a quick test before reading). */
+  mentions(cls: WordClassName, text: string): boolean;
   isNegation(word: string): boolean;
   personWord(word: string): PersonWord | undefined;
   personStem(word: string): 'caregiver' | 'childStrong' | undefined;
@@ -280,11 +282,24 @@ function compileNow(pack: LanguageWords): Language {
     }),
     result: { owner: r.owner, stated: r.stated },
   }));
+  const mentioned = new Map<WordClassName, RegExp>();
   const has = (cls: WordClassName, word: string): boolean =>
     (sets.get(cls) as ReadonlySet<string>).has(word);
   return {
     has,
     first: (cls) => list(cls)[0] ?? '',
+    mentions(cls, text) {
+      let p = mentioned.get(cls);
+      if (p === undefined) {
+        const words = list(cls);
+        p =
+          words.length > 0
+            ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{N}])`, 'iu')
+            : NEVER;
+        mentioned.set(cls, p);
+      }
+      return p.test(text);
+    },
     isNegation: (word) => has('negation', word),
     personWord: (word) => persons.find(word) ?? persons.begins(word),
     personStem(word) {
