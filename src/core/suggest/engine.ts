@@ -651,6 +651,24 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return read;
   };
   const leafOf = new Map(leaves.map((c, i) => [c.code, i]));
+  // In a codebook that negates, the leaves that affirm: no negated group above, and a label that
+  // is no negation (or declared so). A decision for one says its value is no negation, whatever
+  // its words seem to say (`Beslut utredning inleds +1 /EJ`, signed with initials).
+  const negating = [...roles.values()].some((r) => r.negatedGroup || r.negated === true);
+  const affirmingLeaves = new Set(
+    negating
+      ? leaves
+          .filter((c) => {
+            const role = roles.get(c.code);
+            return (
+              role !== undefined &&
+              !role.negatedGroup &&
+              !(role.negated ?? readLabel(c.label).negated)
+            );
+          })
+          .map((c) => c.code)
+      : [],
+  );
 
   // The codebook: few targets, every one scored for every value.
   const codebookIndex = new DiceIndex();
@@ -670,11 +688,14 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       !read.negated &&
       (role?.negatedWords.size ?? 0) > 0 &&
       read.matchText.split(' ').some((w) => role?.negatedWords.has(w));
-    // The codebook's own texts of a leaf whose negation the profile declares.
+    // The codebook's own texts of a leaf whose negation the profile declares; a decision for a
+    // leaf that affirms, read as negated but for no clause after a dash (affirmedHead).
     const features =
       !independent && role?.negated !== undefined && role.negated !== read.negated
         ? { ...read, negated: role.negated }
-        : read;
+        : independent && read.negated && affirmedHead === null && affirmingLeaves.has(code)
+          ? { ...read, negated: false }
+          : read;
     // A decision says what its value means: a known `Misshandel barn` coded as violence against the
     // child has the child as its victim, whatever a bare `barn` would say on its own.
     const victimByDecision =
@@ -1655,6 +1676,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     } else if (
       value.negated !== target.features.negated &&
       !target.negationFree &&
+      // The same words are the same value (a decision read as no negation, engine's targetOf).
+      !(target.independent && valueNormalised === target.normalised) &&
       !(target.qualifier && !value.negated && !speaksOf(value.matchText, target.qualifier))
     ) {
       // A decision says what its own value means: negated, it never pulls a value that affirms it

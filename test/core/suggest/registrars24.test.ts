@@ -184,3 +184,27 @@ describe('the child named by age (`14-åringen`) or as a baby (`bebisen`)', () =
     });
   });
 });
+
+describe('a decision for a category that affirms', () => {
+  it.skipIf(!haveDevSet)('is no negation, whatever its words seem to say', () => {
+    const approved = (code: string) => ({ code, status: 'approved' as const });
+    // Signed with initials that spell a negation, or naming what was expected before what was done.
+    const known = new Map([
+      ['Beslut utredning inleds +1 /EJ', approved('UTR1')],
+      [
+        'Förväntat: ingen åtgärd – Faktiskt: utredning inleds efter nya uppgifter',
+        approved('UTR1'),
+      ],
+    ]);
+    tops(
+      devActions(),
+      {
+        'Utredning inleds ej (++)': 'EJU1',
+        'Förväntat: utredning – Faktiskt: ingen utredning inleds': 'EJU1',
+        // It still pulls what it says.
+        'Beslut utredning inleds +1 /EJ': 'UTR1',
+      },
+      known,
+    );
+  });
+});
