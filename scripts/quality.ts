@@ -274,6 +274,12 @@
 //              section_17_payment_purpose-* (stop 24, four batches, sets-stop24{,b,c,d}-README.md)
 //              kept sealed until stop 24's second engine (3eef3af); measured once with it and with
 //              stop 23's final engine (0b9ec21); then read;
+//   final106-* … final109-*, medling_brott_utfall-*, council_housing_transfer_reason-*,
+//              daglig_verksamhet_franvaro-*, school_admission_appeal_ground-*,
+//              faderskap_utredning_utfall-*, welfare_rights_appeal_outcome-*, aldreomsorg_fallorsak-*,
+//              homecare_missed_visit_reason-* (stop 24, a second round, sets-stop24{e,f,g,h}-README.md)
+//              kept sealed until stop 24's engine 8f3e0a1; measured once with it and with 0b9ec21;
+//              then read;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -653,6 +659,10 @@ async function main(): Promise<void> {
     ...pair('final 103', 'final103'),
     ...pair('final 104', 'final104'),
     ...pair('final 105', 'final105'),
+    ...pair('final 106', 'final106'),
+    ...pair('final 107', 'final107'),
+    ...pair('final 108', 'final108'),
+    ...pair('final 109', 'final109'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -848,6 +858,14 @@ async function main(): Promise<void> {
       'occupational_therapy_referral_reason',
       'socialtjanst_klagomal',
       'section_17_payment_purpose',
+      'medling_brott_utfall',
+      'council_housing_transfer_reason',
+      'daglig_verksamhet_franvaro',
+      'school_admission_appeal_ground',
+      'faderskap_utredning_utfall',
+      'welfare_rights_appeal_outcome',
+      'aldreomsorg_fallorsak',
+      'homecare_missed_visit_reason',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
