@@ -6,8 +6,9 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // stop 19's (a word the codebook does not know beside violence, a channel tail, an older case
 // system's words, a parent hurt told with an auxiliary) and stop 20's (what the value is not, a
 // numbered caregiver, violence between the caregivers in the child's situation) and stop 23's (a
-// mother hurt named by a pronoun after her partner, signs written instead of the problem) get the
-// right suggestion in the grid once imported, from the app's worker.
+// mother hurt named by a pronoun after her partner, signs written instead of the problem) and
+// stop 24's (`inte X utan Y`, a pregnancy, `Flickans pappa`) get the right suggestion in the grid
+// once imported, from the app's worker.
 
 let demo: DemoSession;
 
@@ -33,6 +34,10 @@ const want: Record<string, string> = {
   'Mammans sambo slog henne när barnen var hemma': 'H04',
   'Ingen vuxen hämtar barnet på förskolan': 'H01',
   'Pappan inte helt nykter vid hämtningen': 'H07',
+  // Stop 24: a denied alternative, a pregnancy named, a child's possessive before a parent.
+  'Inte konflikt utan misshandel av pojken': 'H02',
+  'Gravid kvinna med pågående missbruk': 'O20',
+  'Flickans pappa är svårt deprimerad': 'H08',
 };
 
 describe('registrars’ habits in an imported file', () => {
