@@ -18,6 +18,9 @@ import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
 
 const sv = compileLanguage(defaultLanguage);
+const terms = compileTerms(defaultProfile.vocabulary);
+const read = (value: string) =>
+  analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
 const neutral = compileLanguage(neutralLanguage);
 
 describe('a denied alternative (`inte X utan Y`)', () => {
@@ -111,10 +114,6 @@ describe('suggestions for negations read as they are meant', () => {
 });
 
 describe('a pregnancy named (`Gravid kvinna med missbruk`)', () => {
-  const terms = compileTerms(defaultProfile.vocabulary);
-  const read = (value: string) =>
-    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
-
   it('makes the concern the unborn child’s, whoever else is named', () => {
     expect(read('Gravid kvinna med pågående missbruk').owner).toBe('unborn');
     expect(read('Mamman är gravid och dricker').owner).toBe('unborn');
@@ -138,10 +137,6 @@ describe('a pregnancy named (`Gravid kvinna med missbruk`)', () => {
 });
 
 describe('whose problem, when the value names others beside the one it is about', () => {
-  const terms = compileTerms(defaultProfile.vocabulary);
-  const read = (value: string) =>
-    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
-
   it('a child’s possessive before a caregiver names whose caregiver (`Flickans pappa`)', () => {
     expect(read('Flickans pappa är svårt deprimerad').owner).toBe('caregiver');
     expect(read('Flickans depression').owner).toBe('child');
