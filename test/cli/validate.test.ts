@@ -102,8 +102,8 @@ describe('kodbok validate (in memory)', () => {
     });
     expect(r).toEqual({
       status: 0,
-      // The two it names and the neutral base's one (`exclusions`).
-      stdout: 'p.json: valid kodbok/profile v1, 1 concept, 3 word classes, 1 declared category\n',
+      // The two it names and the neutral base's three (`exclusions`, `contrasts`, `contrastAdditives`).
+      stdout: 'p.json: valid kodbok/profile v1, 1 concept, 5 word classes, 1 declared category\n',
       stderr: '',
     });
     // The English profile as base: its word vectors are named.
@@ -111,7 +111,7 @@ describe('kodbok validate (in memory)', () => {
       'p.json': JSON.stringify({ format: 'kodbok/profile', formatVersion: 1, id: 'p', base: 'en' }),
     });
     expect(english.stdout).toBe(
-      'p.json: valid kodbok/profile v1, 0 concepts, 1 word class, 0 declared categories, word vectors en-glove-100k\n',
+      'p.json: valid kodbok/profile v1, 0 concepts, 3 word classes, 0 declared categories, word vectors en-glove-100k\n',
     );
     const bad = await run(['validate', 'p.json'], {
       'p.json': JSON.stringify({ format: 'kodbok/profile', formatVersion: 1, id: 'p', endings: 5 }),

@@ -147,6 +147,18 @@ describe('a full-project backup', () => {
     expect(back.words).toEqual({
       negation: ['no', 'not'],
       exclusions: ['not', 'ej', 'inte', 'icke'],
+      contrasts: ['utan', 'but'],
+      contrastAdditives: [
+        'bara',
+        'enbart',
+        'endast',
+        'även',
+        'också',
+        'only',
+        'just',
+        'merely',
+        'also',
+      ],
     });
     expect(back.categories).toEqual([{ code: 'H07', owner: 'caregiver' }]);
     // A weight the stored profile leaves out is its base's (alignedDice: 0 on the neutral profile).
