@@ -98,6 +98,9 @@ describe('suggestions for negations read as they are meant', () => {
       'Förhandsbedömningen avslutas med att utredning inleds': 'UTR1',
       'Utredning inleds, tidigare avslutad 2021': 'UTR1',
       'Förhandsbedömning avslutad utan utredning': 'EJU1',
+      // Advice given is support: the leaf of no investigation that names it.
+      'Rådgivningssamtal med pappan, ingen utredning': 'EJU2',
+      'Ingen utredning, vi gav råd till mamman': 'EJU2',
       // Unchanged: a plain negation, and `utan` as a preposition.
       'Utredning inleds ej': 'EJU1',
       'Utredning inleds utan vårdnadshavarnas samtycke': 'UTR1',
