@@ -101,6 +101,10 @@ describe('suggestions for negations read as they are meant', () => {
       // Advice given is support: the leaf of no investigation that names it.
       'Rådgivningssamtal med pappan, ingen utredning': 'EJU2',
       'Ingen utredning, vi gav råd till mamman': 'EJU2',
+      // `utredningen`, the one there is: added to it, not one begun.
+      'Anmälan läggs till utredningen': 'UTR2',
+      'Påförs utredningen (BoU)': 'UTR2',
+      'Utredningen inleds': 'UTR1',
       // Unchanged: a plain negation, and `utan` as a preposition.
       'Utredning inleds ej': 'EJU1',
       'Utredning inleds utan vårdnadshavarnas samtycke': 'UTR1',
