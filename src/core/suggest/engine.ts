@@ -450,8 +450,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return words;
   };
   const isKnownWord = (w: string): boolean => knownWords().has(w);
-  // The concept a child's seeing or hearing of violence becomes (`bevittnat`).
-  const witnessedWords = new Set(profile.words.witnessed ?? []);
   // Tails saying what a value is not are cut only once the codebook is known to negate nothing.
   let exclusions = false;
   /**
@@ -483,9 +481,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const hasExclusion = (normalised: string): boolean =>
     wordsOf(normalised).some((w) => excluding.has(w));
   const saysExclusion = (text: string): boolean => hasExclusion(normaliseValue(text, config));
+  // A negated group or a leaf declared negated: the codebook negates.
+  const negating = [...roles.values()].some((r) => r.negatedGroup || r.negated === true);
   exclusions =
     excluding.size > 0 &&
-    ![...roles.values()].some((r) => r.negatedGroup || r.negated === true) &&
+    !negating &&
     !input.codebook.categories.some(
       (c) =>
         readLabel(c.label).negated ||
@@ -654,7 +654,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // In a codebook that negates, the leaves that affirm: no negated group above, and a label that
   // is no negation (or declared so). A decision for one says its value is no negation, whatever
   // its words seem to say (`Beslut utredning inleds +1 /EJ`, signed with initials).
-  const negating = [...roles.values()].some((r) => r.negatedGroup || r.negated === true);
   const affirmingLeaves = new Set(
     negating
       ? leaves
@@ -1651,7 +1650,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         ((t.caregiverVictim && !targetOwnViolence) ||
           // Nor a child who saw violence (`barn som bevittnat våld`), when the child is said to do it.
           (value.ownerStated &&
-            (target.witnessed ??= t.matchText.split(' ').some((w) => witnessedWords.has(w))))))
+            (target.witnessed ??= wordsOfMatch(t.matchText).some((w) =>
+              language.has('witnessed', w),
+            )))))
     ) {
       // A decision says who its value's violence hurt: a value naming another victim (`… slagit
       // modern` against an approved `Örfil från fadern`) is not pulled by it at all, as a negated
