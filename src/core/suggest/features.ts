@@ -396,7 +396,7 @@ export function analyseValue(
     ) {
       person[i] = true;
       if (verb.victimVerb || verb.victimParticiple) victim = true;
-      else if (w.person === 'childStrong' && w.word.endsWith('s') && next.person === 'caregiver') {
+      else if (w.person === 'childStrong' && lang.genitive(w.word) && next.person === 'caregiver') {
         // `Flickans pappa`: whose caregiver, not whose problem.
       } else if (!governed) {
         if (w.person === 'childWeak' && !passiveAgent) {
@@ -466,10 +466,10 @@ export function analyseValue(
   };
 }
 
-/** Whether any word is violence (`barnet har sett pappa slå`, not `barnet ser pappa dricka`). */
 /** A caregiver or another adult beside the family: a word of hurt next to one is theirs. */
 const anAdult = (w: WordClass): boolean => w.person === 'caregiver' || w.otherPerson;
 
+/** Whether any word is violence (`barnet har sett pappa slå`, not `barnet ser pappa dricka`). */
 function speaksOfViolence(
   words: readonly string[],
   word: readonly WordClass[],

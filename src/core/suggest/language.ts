@@ -63,6 +63,11 @@ export const WORD_CLASSES = [
   /** Word beginnings: compounds led by the young person (`ungdomskriminalitet`). */
   'childStems',
   /**
+   * Word endings: a person word's possessive (`s`: `flickans`). A child's right before a caregiver
+   * (`Flickans pappa`) says whose caregiver, not whose problem.
+   */
+  'genitives',
+  /**
    * Word beginnings: a pregnancy (`gravid…`, `ofödd…`): the reading flag `expectant`, by which
    * the default profile's owner rules make the concern the unborn child's (`Gravid kvinna med
    * missbruk` is a concern for an unborn child, not the child's or a parent's misuse).
@@ -193,6 +198,8 @@ export interface Language {
   victimHead(word: string): boolean;
   /** A word that names a pregnancy (the word class `expectant`). */
   expectant(word: string): boolean;
+  /** A word in a possessive form (the word class `genitives`). */
+  genitive(word: string): boolean;
   childVictimCompound(word: string): boolean;
   adultViolence(word: string): boolean;
   /** Whether a text holds a part that is violence. */
@@ -261,6 +268,7 @@ function compileNow(pack: LanguageWords): Language {
   const caregiverStem = pattern('caregiverStems', (a) => `(?:${a})`);
   const childStem = pattern('childStems', (a) => `^(?:${a})`);
   const expectant = pattern('expectant', (a) => `^(?:${a})`);
+  const genitive = pattern('genitives', (a) => `\\p{L}(?:${a})$`);
   const digits = /^\d+$/u;
   // Long person words survive a slip (`vårdnadshaare`, `fröäldrar`); `barnn` is left alone.
   const persons = new WordList<PersonWord>(
@@ -310,6 +318,7 @@ function compileNow(pack: LanguageWords): Language {
     specific: (word) => genericHead.exec(word)?.[1] ?? victimHead.exec(word)?.[1] ?? word,
     victimHead: (word) => victimHead.test(word),
     expectant: (word) => expectant.test(word),
+    genitive: (word) => genitive.test(word),
     childVictimCompound: (word) => childVictim.test(word),
     adultViolence: (word) => adult.test(word),
     violent: (text) => violence.test(text),
