@@ -280,6 +280,12 @@
 //              homecare_missed_visit_reason-* (stop 24, a second round, sets-stop24{e,f,g,h}-README.md)
 //              kept sealed until stop 24's engine 8f3e0a1; measured once with it and with 0b9ec21;
 //              then read;
+//   final110-* … final113-*, sfi_avbrott_orsak-*, noise_complaint_source-*,
+//              tolk_bokning_avvikelse-*, foster_carer_allowance_claim_type-*,
+//              hemloshet_kartlaggning_situation-*, debt_advice_debt_type-*,
+//              lakemedelsavvikelse_hemsjukvard-*, housing_benefit_overpayment_cause-* (stop 25,
+//              sets-stop25{,b,c,d}-README.md) kept sealed until stop 25's engine; measured once
+//              with it and with stop 24's final engine (d7c815c);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -663,6 +669,10 @@ async function main(): Promise<void> {
     ...pair('final 107', 'final107'),
     ...pair('final 108', 'final108'),
     ...pair('final 109', 'final109'),
+    ...pair('final 110', 'final110'),
+    ...pair('final 111', 'final111'),
+    ...pair('final 112', 'final112'),
+    ...pair('final 113', 'final113'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -866,6 +876,14 @@ async function main(): Promise<void> {
       'welfare_rights_appeal_outcome',
       'aldreomsorg_fallorsak',
       'homecare_missed_visit_reason',
+      'sfi_avbrott_orsak',
+      'noise_complaint_source',
+      'tolk_bokning_avvikelse',
+      'foster_carer_allowance_claim_type',
+      'hemloshet_kartlaggning_situation',
+      'debt_advice_debt_type',
+      'lakemedelsavvikelse_hemsjukvard',
+      'housing_benefit_overpayment_cause',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -358,7 +358,16 @@ export function analyseValue(
         // `mamma misshandlad`: hurt, not (yet) whose problem it is; that is the doer's if one is
         // named (`av sin son`), else the adults' (below).
         otherVictim = caregiverVictim = caregiverHurt = true;
-      } else if (!governed) {
+      } else if (
+        !governed ||
+        // `anm. om pappas missbruk`, `med anledning av fars drickande`: the possessive names whose
+        // the problem after it is, whatever the preposition before it.
+        (lang.genitive(w.word) &&
+          next.person === undefined &&
+          next.word !== '' &&
+          !victimSide &&
+          !lang.has('betweenPrepositions', governor?.word ?? ''))
+      ) {
         caregiver = true;
         caregiverByHome = false;
       } else if (victimSide || lang.has('betweenPrepositions', governor?.word ?? '')) {

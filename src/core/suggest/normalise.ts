@@ -174,7 +174,10 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   // Plain toLowerCase: Swedish has no special casing rules, and it is many times faster.
   if (on.case) steps.push({ rule: 'case', apply: (t) => t.toLowerCase() });
   if (on.whitespace) {
-    steps.push({ rule: 'whitespace', apply: tidySpaces });
+    steps.push({
+      rule: 'whitespace',
+      apply: (t) => tidySpaces(SPACED_GUARD.test(t) ? joinSpacedLetters(t) : t),
+    });
   }
   if (on.ageRanges) {
     // `0-12 år`, `(0 – 17)`, `13-20år`, `12 år`: the age group of the unit, not the reason.
@@ -235,7 +238,15 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
     });
   }
   if (on.whitespace || on.punctuation || on.conjunctions) {
-    steps.push({ rule: on.whitespace ? 'whitespace' : 'punctuation', apply: tidySpaces });
+    steps.push({
+      rule: on.whitespace ? 'whitespace' : 'punctuation',
+      apply: on.whitespace
+        ? (t) => {
+            const tidy = tidySpaces(t);
+            return SPACED_GUARD.test(tidy) ? joinSpacedLetters(tidy) : tidy;
+          }
+        : tidySpaces,
+    });
   }
   if (on.conjunctions) {
     // A lone `o` between two words is `och`: `Missbruk barn o ungdom`. Only once punctuation is
@@ -255,8 +266,25 @@ const HAS_DIGIT = /\d/u;
 const HAS_SIGN = /[&+]/u;
 
 const SPACES = /\s+/gu;
+// A short form without a letter or digit: a sign (`🍺`, `Ø`).
+const SYMBOL = new RegExp(`^[^${WORD}]+$`, 'u');
 // Whitespace that tidying would change: a run, one that is not a plain space, or one at an end.
 const UNTIDY = /\s\s|[^\S ]|^ | $/u;
+
+// Letters spaced out for emphasis, as a typewriter stressed a word (`U t r e d n i n g  i n l e d s
+// e j`, `Pappan s l å r  barnet`, `P T S D`): three or more single letters one space apart are one
+// word, and so are two after a wider gap that end the value or stand before another (`inleds  e j`).
+// Read again once punctuation is gone, so that a second normalisation changes nothing (`o.s.v.` is
+// `osv`). Guarded: most values have no single letter followed by a space and another.
+const SPACED_GUARD = new RegExp(`(?<![${WORD}])[\\p{L}] [\\p{L}](?![${WORD}])`, 'u');
+const SPACED_RUN = new RegExp(`(?<![${WORD}])[\\p{L}](?: [\\p{L}]){2,}(?![${WORD}])`, 'gu');
+const SPACED_PAIR = new RegExp(`(?<=\\S\\s\\s)[\\p{L}] [\\p{L}](?=\\s\\s|$)`, 'gu');
+
+function joinSpacedLetters(t: string): string {
+  return t
+    .replace(SPACED_RUN, (run) => run.replace(/ /gu, ''))
+    .replace(SPACED_PAIR, (pair) => pair.replace(' ', ''));
+}
 
 /** Runs of whitespace as one space, none at the ends; most texts are so already and kept as they are. */
 function tidySpaces(t: string): string {
@@ -502,7 +530,9 @@ function abbreviationStep(
           const long = byKey.get(keyOf(short));
           if (long === undefined) return m;
           if (n !== undefined) return /\p{L}$/u.test(short) ? `${long} ${n}` : m;
-          return genitive ? `${long}s` : long;
+          if (genitive) return `${long}s`;
+          // A sign for a word (`🍺`) stands between words, or beside its like (`🍺🍺🍺`): a word apart.
+          return SYMBOL.test(short) ? ` ${long} ` : long;
         },
       ),
   };

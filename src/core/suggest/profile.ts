@@ -100,7 +100,7 @@ export const neutralProfile: SuggestProfile = {
 };
 
 /**
- * English: the neutral profile, and the meaning of words (English word vectors) for codebooks
+ * English: the neutral profile, signs written for words, and the meaning of words (English word vectors) for codebooks
  * written in English (choose.ts).
  */
 export const englishProfile: SuggestProfile = {
@@ -109,6 +109,12 @@ export const englishProfile: SuggestProfile = {
   title: enFile.title,
   description: enFile.description,
   language: enFile.language,
+  // Signs written for words (`🍺`, `💊`): read as the English words they stand for.
+  normalise: {
+    ...neutralProfile.normalise,
+    rules: { ...neutralProfile.normalise.rules, ...enFile.normalise.rules },
+    abbreviations: enFile.normalise.abbreviations,
+  },
   wordVectors: enFile.wordVectors as WordVectorsName,
   weights: { ...neutralProfile.weights, ...enFile.weights },
 };

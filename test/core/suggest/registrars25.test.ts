@@ -1,0 +1,93 @@
+// Stop 25: a parent named in the possessive after a preposition (`anm. om pappas missbruk`), read
+// from the largest group of reason misses over every labelled set (a parent's misuse read as the
+// child's); then, from round 9's misses after its measurement, two habits of writing: letters spaced
+// out for emphasis (`U t r e d n i n g  i n l e d s  e j`) and signs written for words
+// (`Pappa 🍺🍺🍺 varje helg`). Each test failed before its change.
+import { describe, expect, it } from 'vitest';
+import { analyseValue } from '../../../src/core/suggest/features';
+import { normaliseValue } from '../../../src/core/suggest/normalise';
+import { defaultProfile, englishProfile } from '../../../src/core/suggest/profile';
+import { compileTerms } from '../../../src/core/suggest/terms';
+import { haveDevSet } from './golden';
+import { devActions, devReasons, tops } from './tops';
+
+const terms = compileTerms(defaultProfile.vocabulary);
+const read = (value: string) =>
+  analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
+
+describe('a parent in the possessive after a preposition', () => {
+  it('owns the problem that follows, whatever the preposition', () => {
+    for (const value of [
+      '3:e anm om pappas cannabisbruk',
+      'Med anl. av fars narkotikabruk',
+      'Anmälan om mammas drickande',
+    ]) {
+      expect([value, read(value).owner, read(value).ownerStated]).toEqual([
+        value,
+        'caregiver',
+        true,
+      ]);
+    }
+  });
+
+  it('is still the one hurt after `mot`, and a party between', () => {
+    const hurt = read('Våld mot pappas sambo');
+    expect([hurt.owner, hurt.otherVictim]).toEqual([null, true]);
+    expect(read('Bråk mellan mammas och pappas familjer').owner).not.toBe('child');
+  });
+
+  it.skipIf(!haveDevSet)('gives the parent’s category', () => {
+    tops(devReasons(), {
+      '3:e anm om pappas cannabisbruk': 'H07',
+      'Med anl. av fars narkotikabruk': 'H07',
+    });
+  });
+});
+
+describe('letters spaced out for emphasis', () => {
+  it('are read as the word they spell', () => {
+    const n = (v: string) => normaliseValue(v, defaultProfile.normalise);
+    expect(n('U t r e d n i n g  i n l e d s  e j')).toBe('utredning inleds ej');
+    expect(n('Utredning inleds  e j')).toBe('utredning inleds ej');
+    expect(n('Pappan s l å r  barnet')).toBe('pappan slår barnet');
+    expect(n('Föräldrarnas m i s s b r u k')).toBe('föräldrarnas missbruk');
+    expect(n('P T S D hos mamma')).toBe('ptsd hos mamma');
+  });
+
+  it('leave single letters that spell nothing alone', () => {
+    const n = (v: string) => normaliseValue(v, defaultProfile.normalise);
+    // Two letters one space apart, not after a wider gap: a short form, kept.
+    expect(n('Missbruk f o')).toBe('missbruk f o');
+    expect(n('Ärende a b')).toBe('ärende a b');
+  });
+
+  it.skipIf(!haveDevSet)('keep a spaced-out negation a negation', () => {
+    tops(devActions(), {
+      'Utredning inleds  e j': 'EJU1',
+      'U t r e d n i n g  i n l e d s  e j': 'EJU1',
+    });
+  });
+});
+
+describe('signs written for words', () => {
+  it('are read as the words of the profile’s language, one word for a run of one sign', () => {
+    expect(normaliseValue('Pappa 🍺🍺🍺 varje helg', defaultProfile.normalise)).toBe(
+      'pappa alkohol varje helg',
+    );
+    expect(normaliseValue('Mamma 🤕 av pappa, barnet 👀 allt', defaultProfile.normalise)).toBe(
+      'mamma skadad av pappa barnet ser allt',
+    );
+    expect(normaliseValue('Dad 🍺 every night, 💊 too', englishProfile.normalise)).toBe(
+      'dad alcohol every night pills too',
+    );
+  });
+
+  it.skipIf(!haveDevSet)('give the category the words give', () => {
+    tops(devReasons(), {
+      'Pappa 🍺🍺🍺 varje helg när han har barnen': 'H07',
+      'Ungdomen 🍺 varje helg, hittad redlös i parken': 'B11',
+      'Tonåringen 👊 sin mamma när hon tar mobilen': 'B13',
+      'Mamma 🤕 av pappa, barnet 👀 allt': 'H04',
+    });
+  });
+});
