@@ -7,8 +7,9 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // system's words, a parent hurt told with an auxiliary) and stop 20's (what the value is not, a
 // numbered caregiver, violence between the caregivers in the child's situation) and stop 23's (a
 // mother hurt named by a pronoun after her partner, signs written instead of the problem) and
-// stop 24's (`inte X utan Y`, a pregnancy, `Flickans pappa`) get the right suggestion in the grid
-// once imported, from the app's worker.
+// stop 24's (`inte X utan Y`, a pregnancy, `Flickans pappa`) and stop 25's (`anm. om pappas …`,
+// `🍺🍺🍺`, `aldrig nykter`) get the right suggestion in the grid once imported, from the app's
+// worker.
 
 let demo: DemoSession;
 
@@ -38,6 +39,10 @@ const want: Record<string, string> = {
   'Inte konflikt utan misshandel av pojken': 'H02',
   'Gravid kvinna med pågående missbruk': 'O20',
   'Flickans pappa är svårt deprimerad': 'H08',
+  // Stop 25: a parent in the possessive after a preposition, signs for words, never sober.
+  '3:e anm om pappas cannabisbruk': 'H07',
+  'Pappa 🍺🍺🍺 varje helg när han har barnen': 'H07',
+  'Pappan är aldrig nykter på helgerna': 'H07',
 };
 
 describe('registrars’ habits in an imported file', () => {

@@ -174,10 +174,7 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
   // Plain toLowerCase: Swedish has no special casing rules, and it is many times faster.
   if (on.case) steps.push({ rule: 'case', apply: (t) => t.toLowerCase() });
   if (on.whitespace) {
-    steps.push({
-      rule: 'whitespace',
-      apply: (t) => tidySpaces(SPACED_GUARD.test(t) ? joinSpacedLetters(t) : t),
-    });
+    steps.push({ rule: 'whitespace', apply: tidySpaces });
   }
   if (on.ageRanges) {
     // `0-12 år`, `(0 – 17)`, `13-20år`, `12 år`: the age group of the unit, not the reason.
@@ -238,15 +235,7 @@ function compileSteps(config: NormaliseConfig): { rule: NormaliseRuleId; apply: 
     });
   }
   if (on.whitespace || on.punctuation || on.conjunctions) {
-    steps.push({
-      rule: on.whitespace ? 'whitespace' : 'punctuation',
-      apply: on.whitespace
-        ? (t) => {
-            const tidy = tidySpaces(t);
-            return SPACED_GUARD.test(tidy) ? joinSpacedLetters(tidy) : tidy;
-          }
-        : tidySpaces,
-    });
+    steps.push({ rule: on.whitespace ? 'whitespace' : 'punctuation', apply: tidySpaces });
   }
   if (on.conjunctions) {
     // A lone `o` between two words is `och`: `Missbruk barn o ungdom`. Only once punctuation is
@@ -270,21 +259,6 @@ const SPACES = /\s+/gu;
 const SYMBOL = new RegExp(`^[^${WORD}]+$`, 'u');
 // Whitespace that tidying would change: a run, one that is not a plain space, or one at an end.
 const UNTIDY = /\s\s|[^\S ]|^ | $/u;
-
-// Letters spaced out for emphasis, as a typewriter stressed a word (`U t r e d n i n g  i n l e d s
-// e j`, `Pappan s l å r  barnet`, `P T S D`): three or more single letters one space apart are one
-// word, and so are two after a wider gap that end the value or stand before another (`inleds  e j`).
-// Read again once punctuation is gone, so that a second normalisation changes nothing (`o.s.v.` is
-// `osv`). Guarded: most values have no single letter followed by a space and another.
-const SPACED_GUARD = new RegExp(`(?<![${WORD}])[\\p{L}] [\\p{L}](?![${WORD}])`, 'u');
-const SPACED_RUN = new RegExp(`(?<![${WORD}])[\\p{L}](?: [\\p{L}]){2,}(?![${WORD}])`, 'gu');
-const SPACED_PAIR = new RegExp(`(?<=\\S\\s\\s)[\\p{L}] [\\p{L}](?=\\s\\s|$)`, 'gu');
-
-function joinSpacedLetters(t: string): string {
-  return t
-    .replace(SPACED_RUN, (run) => run.replace(/ /gu, ''))
-    .replace(SPACED_PAIR, (pair) => pair.replace(' ', ''));
-}
 
 /** Runs of whitespace as one space, none at the ends; most texts are so already and kept as they are. */
 function tidySpaces(t: string): string {
@@ -397,15 +371,22 @@ const TRACKED_INSERTION = /\[(?:infogat|inserted):\s?([^\]]*)\]/giu;
 // A heading a PDF spaced out letter by letter (`B r i s t a n d e  o m s o r g`): runs of three
 // letters or more, each alone between single spaces, are words again (two spaces part them).
 const LETTER_SPACED = /(?<![\p{L}\p{N}])\p{L}(?: \p{L}){2,}(?![\p{L}\p{N}])/gu;
+// …and so are two after a wider gap that end the value or stand before another: a short word
+// spaced out for emphasis, as a typewriter stressed it (`Utredning inleds  e j`).
+const LETTER_SPACED_PAIR = /(?<=\S\s\s)\p{L} \p{L}(?=\s\s|$)/gu;
 
 /**
  * A value with its letter-spaced runs as words (`B r i s t a n d e  o m s o r g` →
- * `Bristande  omsorg`). Read by the engine before normalising, not a normalisation step: removing
+ * `Bristande  omsorg`, `Utredning inleds  e j` → `Utredning inleds  ej`). Read by the engine before normalising, not a normalisation step: removing
  * punctuation may leave single letters side by side (`x ö, B`) that a second normalisation would
  * then join, and a normalised form must not change when normalised again.
  */
 export function joinLetterSpaced(text: string): string {
-  return text.includes(' ') ? text.replace(LETTER_SPACED, (run) => run.replace(/ /gu, '')) : text;
+  if (!text.includes(' ')) return text;
+  const joined = text.replace(LETTER_SPACED, (run) => run.replace(/ /gu, ''));
+  return joined.includes('  ')
+    ? joined.replace(LETTER_SPACED_PAIR, (pair) => pair.replace(' ', ''))
+    : joined;
 }
 
 function repairGarbled(t: string): string {
