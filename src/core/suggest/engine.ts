@@ -15,6 +15,7 @@ import {
   analyseValue,
   withoutExclusionTail,
   withNegationsRead,
+  withoutOpener,
   type Owner,
   type ValueFeatures,
 } from './features';
@@ -458,7 +459,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    */
   const joinSpaced = config.rules.garbled !== false;
   const normaliseText = (raw: string): string => {
-    const read = withNegationsRead(raw, language);
+    const read = withNegationsRead(withoutOpener(raw, language), language);
     const cut = exclusions ? withoutTail(read) : read;
     // A heading a PDF spaced out letter by letter is read as its words (part of reading garbled text).
     const text = joinSpaced ? joinLetterSpaced(cut) : cut;

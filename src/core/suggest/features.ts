@@ -422,7 +422,12 @@ export function analyseValue(
       person[i] = true;
       caregiver = true;
       caregiverByHome = false;
-    } else if (!w.coordination && !w.den) {
+    } else if (
+      !w.coordination &&
+      !w.den &&
+      // `slår alltid mamman`: how often, between a verb of violence and the one it hurts.
+      !(governor?.violenceVerb && lang.has('hedges', w.word))
+    ) {
       governor = null;
       if (w.stem === 'caregiver') {
         caregiver = true;
@@ -542,6 +547,26 @@ export function withoutExclusionTail(text: string, lang: Language): string {
       return text.slice(0, m.index).trimEnd();
   }
   return text;
+}
+
+// An opening that says when or at what, then a colon and a space (`Efter separationen: …`).
+const OPENER = /^\s*([^:]{1,60}?):\s+(\S.*)$/su;
+const LETTERS = /\p{L}/u;
+
+/**
+ * The text without an opening that says when or at what it was noted, not what it is: the words
+ * before the first colon, when a word of `openers` begins them and two words or more follow
+ * (`Efter separationen: mamman dricker` is `mamma dricker`; `Sedan pappa dog: 14-åringen har
+ * panikattacker` is the child's). The text as it is otherwise.
+ */
+export function withoutOpener(text: string, lang: Language): string {
+  if (!text.includes(': ')) return text;
+  const m = OPENER.exec(text);
+  if (!m) return text;
+  const head = (m[1] as string).trim().split(/\s+/u);
+  if (head.length > 6 || !lang.has('openers', (head[0] as string).toLowerCase())) return text;
+  const rest = m[2] as string;
+  return rest.split(/\s+/u).filter((w) => LETTERS.test(w)).length >= 2 ? rest : text;
 }
 
 /**

@@ -97,6 +97,12 @@ export const WORD_CLASSES = [
    * the tail decides alone when it alone is all but certain (engine.ts).
    */
   'exclusions',
+  /**
+   * First words of an opening that says when or at what the value was noted, not what it is
+   * (`Efter separationen: mamman dricker`, `Inför skolstarten: …`, `After the move: …`): the words
+   * before the value's first colon are no content when one of these begins them and words follow.
+   */
+  'openers',
   'agentPrepositions',
   'betweenPrepositions',
   'seeToWords',
