@@ -286,6 +286,11 @@
 //              lakemedelsavvikelse_hemsjukvard-*, housing_benefit_overpayment_cause-* (stop 25,
 //              sets-stop25{,b,c,d}-README.md) kept sealed until stop 25's engine; measured once
 //              with it and with stop 24's final engine (d7c815c);
+//   final114-* … final117-*, dodsboanmalan_atgard-*, hhsrs_hazard-*, ledsagning_syfte-*,
+//              home_fire_safety_referral_reason-*, skuldradgivning_utfall-*,
+//              substance_treatment_referral_source-*, aterinlaggning_orsak-*, hate_incident_type-*
+//              (stop 25, a second round, sets-stop25{e,f,g,h}-README.md) kept sealed until stop
+//              25's engine 65f1aa4; measured once with it and with d7c815c;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -673,6 +678,10 @@ async function main(): Promise<void> {
     ...pair('final 111', 'final111'),
     ...pair('final 112', 'final112'),
     ...pair('final 113', 'final113'),
+    ...pair('final 114', 'final114'),
+    ...pair('final 115', 'final115'),
+    ...pair('final 116', 'final116'),
+    ...pair('final 117', 'final117'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -884,6 +893,14 @@ async function main(): Promise<void> {
       'debt_advice_debt_type',
       'lakemedelsavvikelse_hemsjukvard',
       'housing_benefit_overpayment_cause',
+      'dodsboanmalan_atgard',
+      'hhsrs_hazard',
+      'ledsagning_syfte',
+      'home_fire_safety_referral_reason',
+      'skuldradgivning_utfall',
+      'substance_treatment_referral_source',
+      'aterinlaggning_orsak',
+      'hate_incident_type',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

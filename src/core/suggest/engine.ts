@@ -1470,8 +1470,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     return frameOnly;
   };
 
-  // The words of the codebook's texts, as match texts read them (frameStrip), on first need.
+  // The words of the codebook's texts, as match texts read them (frameStrip), on first need; where
+  // the language reads generic heads off, a word that begins with one of them (STEM_LENGTH letters
+  // or more) is the codebook's too.
   let codebookWordSet: Set<string> | undefined;
+  const stemmedHeads = (profile.words.genericHeads ?? []).length > 0;
   const codebookWord = (w: string): boolean => {
     if (!codebookWordSet) {
       codebookWordSet = new Set();
@@ -1479,7 +1482,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         for (const t of [c.label, c.definition, c.include, c.exclude, ...(c.synonyms ?? [])])
           if (t) for (const x of wordsOfMatch(analyseWithForm(t).matchText)) codebookWordSet.add(x);
     }
-    return codebookWordSet.has(w);
+    if (codebookWordSet.has(w)) return true;
+    // A word the codebook has the stem of, where the language reads a compound's generic head off
+    // (`skolan` where a label reads `skol`, `Skolproblematik`).
+    if (!stemmedHeads) return false;
+    for (let n = STEM_LENGTH; n < w.length; n++) if (codebookWordSet.has(w.slice(0, n))) return true;
+    return false;
   };
   /**
    * Whether a word of a value says nothing of any category (frameStrip): decisions of two or more
@@ -2101,6 +2109,9 @@ const BESIDE_DICE = 0.3;
 
 /** Score at which the value before a negated tail decides alone, in a codebook that negates. */
 const HEAD_DECIDES = 0.9;
+/** Shortest codebook word a value's word may begin with and still be that word (frameStrip). */
+const STEM_LENGTH = 4;
+
 /** How far the head's best category has to lead the second for the head to decide alone. */
 const HEAD_MARGIN = 0.1;
 

@@ -130,3 +130,23 @@ describe('how often, between a verb of violence and the one it hurts', () => {
     tops(devReasons(), { 'Den unge slår alltid mamman när han inte får som han vill': 'B13' });
   });
 });
+
+describe('a word the decisions of many categories have, whose stem the codebook has', () => {
+  it.skipIf(!haveDevSet)(
+    'is no frame word: `skolan` is school, however many categories say it',
+    () => {
+      const known = new Map(
+        [
+          ['Skolan uppger att pappa dricker', 'H07'],
+          ['Skolan uppger att mamma slår barnet', 'H02'],
+          ['Slår kamrater på skolan', 'B13'],
+          ['Skolan oroar sig för barnets psykiska mående', 'B10'],
+        ].map(([raw, code]) => [
+          raw as string,
+          { code: code as string, status: 'approved' as const },
+        ]),
+      );
+      tops(devReasons(), { 'eleven gar inte skolan till': 'B15' }, known);
+    },
+  );
+});
