@@ -1486,7 +1486,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     // A word the codebook has the stem of, where the language reads a compound's generic head off
     // (`skolan` where a label reads `skol`, `Skolproblematik`).
     if (!stemmedHeads) return false;
-    for (let n = STEM_LENGTH; n < w.length; n++) if (codebookWordSet.has(w.slice(0, n))) return true;
+    for (let n = STEM_LENGTH; n < w.length; n++)
+      if (codebookWordSet.has(w.slice(0, n))) return true;
     return false;
   };
   /**
