@@ -162,6 +162,12 @@ export interface EngineWeights {
    */
   readonly frameOnly?: number;
   /**
+   * Factor on a category of the codebook whose own texts speak of no violence, for a value of
+   * violence that names who was hurt (`Slår personal på skolan` against `Skolproblematik`): the
+   * value is about the violence, not the place. 1 or absent: off.
+   */
+  readonly violenceUnmatched?: number;
+  /**
    * Largest share of the decisions having a word that one category may hold for the word to be
    * left out when a value is matched to the codebook's texts (not to the decisions): a word that is
    * no word of the codebook and that the team's decisions spread over categories is a registrar's
@@ -1387,6 +1393,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const flipped = new Set<string>();
   // The factor on a frame-only decision; 1 (absent): off, and no frame words are kept.
   const frameOnly = weights.frameOnly ?? 1;
+  const violenceUnmatched = weights.violenceUnmatched ?? 1;
   const frameStrip = weights.frameStrip ?? 0;
   const framing = frameOnly < 1 || frameStrip > 0;
   /**
@@ -1677,6 +1684,17 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       // decision may say it is (`Våldsbeteende` approved as the child's own), and pulls its like.
       score *= weights.ownerUnmatched;
     }
+    // A value of violence that names who was hurt is about the violence, not where it happened
+    // (`Slår personal på skolan`, `Hot och våld mot personal på boendet`): a category whose own
+    // texts speak of no violence (`Skolproblematik`, `boendesituation`) is further from it.
+    if (
+      violenceUnmatched !== 1 &&
+      value.violent &&
+      (value.otherVictim || value.childVictim || value.caregiverVictim) &&
+      !t.violent &&
+      !target.independent
+    )
+      score *= violenceUnmatched;
     // Under a negated group (`Ingen utredning` › `Överlämnas …`), a value may say the negation or
     // not: `Ej utredning – överlämnas` and `Överlämnas` are both the leaf's.
     if (target.affirmedHead !== null && value.negated) {

@@ -413,7 +413,11 @@ export function analyseValue(
           // Only when the child comes first: `när barnen var hemma` after `pappa slår` is not it.
           childSubject ||= next.subjectVerb && !caregiver;
         } else childStrong = true;
-      } else if (governor?.victimPreposition) victim = true;
+      } else if (governor?.victimPreposition) {
+        // `rån mot annan ungdom`, `våld mot andra barn`: another child is hurt, not this one.
+        if (before.other) otherVictim = true;
+        else victim = true;
+      }
     } else if (w.own) {
       person[i] = true;
       own = true;

@@ -150,3 +150,15 @@ describe('a word the decisions of many categories have, whose stem the codebook 
     },
   );
 });
+
+describe('violence that names who was hurt, and a place', () => {
+  it.skipIf(!haveDevSet)('is the violence, not the place (`violenceUnmatched`)', () => {
+    tops(devReasons(), {
+      'Slår personal på skolan': 'B13',
+      'Barnet slår och sparkar personal i skolan': 'B13',
+      'Polisen: 15-åring misstänkt för rån mot annan ungdom': 'B12',
+      // A threat that hurts no one named is no violence against anyone.
+      'Vräkning hotar familjen': 'O19',
+    });
+  });
+});
