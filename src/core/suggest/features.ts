@@ -407,6 +407,14 @@ export function analyseValue(
       if (verb.victimVerb || verb.victimParticiple) victim = true;
       else if (w.person === 'childStrong' && lang.genitive(w.word) && next.person === 'caregiver') {
         // `Flickans pappa`: whose caregiver, not whose problem.
+      } else if (
+        w.person === 'childStrong' &&
+        lang.genitive(w.word) &&
+        caregiver &&
+        !caregiverByHome
+      ) {
+        // `Förälder med intellektuell funktionsnedsättning, svårt att förstå barnets behov`: after
+        // a caregiver named, the child's possessive says whose needs, not whose problem.
       } else if (!governed) {
         if (w.person === 'childWeak' && !passiveAgent) {
           childWeak = true;

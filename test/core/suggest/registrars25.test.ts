@@ -162,3 +162,21 @@ describe('violence that names who was hurt, and a place', () => {
     });
   });
 });
+
+describe('a child’s possessive after a caregiver named (`Förälder med …, barnets behov`)', () => {
+  it('says whose needs, not whose problem', () => {
+    const r = read(
+      'Förälder med intellektuell funktionsnedsättning, svårt att förstå barnets behov',
+    );
+    expect([r.owner, r.ownerStated]).toEqual(['caregiver', true]);
+  });
+
+  it.skipIf(!haveDevSet)('is the caregiver’s category', () => {
+    tops(devReasons(), {
+      'Förälder med intellektuell funktionsnedsättning, svårt att förstå barnets behov': 'H08',
+      'Mamma med intellektuell funktionsnedsättning, svårt att tillgodose barnets behov': 'H08',
+      // The child named first is still the child's.
+      'Barnets autism, föräldrarna behöver stöd': 'B16',
+    });
+  });
+});
