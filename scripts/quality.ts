@@ -291,6 +291,12 @@
 //              substance_treatment_referral_source-*, aterinlaggning_orsak-*, hate_incident_type-*
 //              (stop 25, a second round, sets-stop25{e,f,g,h}-README.md) kept sealed until stop
 //              25's engine 65f1aa4; measured once with it and with d7c815c;
+//   final118-* … final121-*, vuxen_missbruk_insats_avslut-*, carer_respite_request_reason-*,
+//              familjehem_uppdrag_avslut-*, school_nurse_contact_reason-*,
+//              larmbemotande_hemtjanst_atgard-*, housing_repair_priority_reason-*,
+//              elevhalsa_remiss_orsak-*, youth_offending_prevention_referral_reason-* (stop 25, a
+//              third round, sets-stop25{i,j,k,l}-README.md) kept sealed until stop 25's final
+//              engine e6f8212; measured once with it and with d7c815c;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -682,6 +688,10 @@ async function main(): Promise<void> {
     ...pair('final 115', 'final115'),
     ...pair('final 116', 'final116'),
     ...pair('final 117', 'final117'),
+    ...pair('final 118', 'final118'),
+    ...pair('final 119', 'final119'),
+    ...pair('final 120', 'final120'),
+    ...pair('final 121', 'final121'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -901,6 +911,14 @@ async function main(): Promise<void> {
       'substance_treatment_referral_source',
       'aterinlaggning_orsak',
       'hate_incident_type',
+      'vuxen_missbruk_insats_avslut',
+      'carer_respite_request_reason',
+      'familjehem_uppdrag_avslut',
+      'school_nurse_contact_reason',
+      'larmbemotande_hemtjanst_atgard',
+      'housing_repair_priority_reason',
+      'elevhalsa_remiss_orsak',
+      'youth_offending_prevention_referral_reason',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
