@@ -1393,7 +1393,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const flipped = new Set<string>();
   // The factor on a frame-only decision; 1 (absent): off, and no frame words are kept.
   const frameOnly = weights.frameOnly ?? 1;
-  const violenceUnmatched = weights.violenceUnmatched ?? 1;
   const frameStrip = weights.frameStrip ?? 0;
   const framing = frameOnly < 1 || frameStrip > 0;
   /**
@@ -1594,6 +1593,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   modelMoved = false;
   flipped.clear();
 
+  // The factor on a category that speaks of no violence, for a value of violence (1: off).
+  const violenceUnmatched = weights.violenceUnmatched ?? 1;
   const adjust = (
     dice: number,
     shared: number,

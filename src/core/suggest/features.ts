@@ -79,6 +79,8 @@ interface WordClass {
   readonly childPronoun: boolean;
   /** `f` or `m` when the word names or points to one sex (`mamma`, `honom`). */
   readonly sex: 'f' | 'm' | undefined;
+  /** A possessive form (the word class `genitives`: `flickans`, `pappas`). */
+  readonly genitive: boolean;
   readonly adultViolence: boolean;
   readonly doer: boolean;
   readonly stem: 'caregiver' | 'childStrong' | undefined;
@@ -139,6 +141,7 @@ function classify(word: string, lang: Language): WordClass {
     // Object pronouns after a verb of violence: in a child's record, the child.
     childPronoun: lang.has('childPronouns', word),
     sex: lang.has('feminine', word) ? 'f' : lang.has('masculine', word) ? 'm' : undefined,
+    genitive: lang.genitive(word),
     adultViolence: lang.adultViolence(word),
     // `barnet förövare`: the person before is the doer.
     doer: lang.has('doers', word),
@@ -362,7 +365,7 @@ export function analyseValue(
         !governed ||
         // `anm. om pappas missbruk`, `med anledning av fars drickande`: the possessive names whose
         // the problem after it is, whatever the preposition before it.
-        (lang.genitive(w.word) &&
+        (w.genitive &&
           next.person === undefined &&
           next.word !== '' &&
           !victimSide &&
@@ -405,14 +408,9 @@ export function analyseValue(
     ) {
       person[i] = true;
       if (verb.victimVerb || verb.victimParticiple) victim = true;
-      else if (w.person === 'childStrong' && lang.genitive(w.word) && next.person === 'caregiver') {
+      else if (w.person === 'childStrong' && w.genitive && next.person === 'caregiver') {
         // `Flickans pappa`: whose caregiver, not whose problem.
-      } else if (
-        w.person === 'childStrong' &&
-        lang.genitive(w.word) &&
-        caregiver &&
-        !caregiverByHome
-      ) {
+      } else if (w.person === 'childStrong' && w.genitive && caregiver && !caregiverByHome) {
         // `Förälder med intellektuell funktionsnedsättning, svårt att förstå barnets behov`: after
         // a caregiver named, the child's possessive says whose needs, not whose problem.
       } else if (!governed) {

@@ -264,8 +264,8 @@ function compileNow(pack: LanguageWords): Language {
   const sets = new Map<WordClassName, ReadonlySet<string>>(
     WORD_CLASSES.map((cls) => [cls, new Set(list(cls))]),
   );
-  const pattern = (cls: WordClassName, make: (alt: string) => string): RegExp =>
-    list(cls).length > 0 ? new RegExp(make(alternation(list(cls))), 'u') : NEVER;
+  const pattern = (cls: WordClassName, make: (alt: string) => string, flags = 'u'): RegExp =>
+    list(cls).length > 0 ? new RegExp(make(alternation(list(cls))), flags) : NEVER;
   const victimHead = pattern('victimHeads', (a) => `^(\\p{L}{3,}?)s?(?:${a})$`);
   const genericHead = pattern('genericHeads', (a) => `^(\\p{L}{3,}?)(?:${a})$`);
   const childVictim = pattern('childVictimCompounds', (a) => `^(?:${a})`);
@@ -305,11 +305,7 @@ function compileNow(pack: LanguageWords): Language {
     mentions(cls, text) {
       let p = mentioned.get(cls);
       if (p === undefined) {
-        const words = list(cls);
-        p =
-          words.length > 0
-            ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(words)})(?![\\p{L}\\p{N}])`, 'iu')
-            : NEVER;
+        p = pattern(cls, (a) => `(?<![\\p{L}\\p{N}])(?:${a})(?![\\p{L}\\p{N}])`, 'iu');
         mentioned.set(cls, p);
       }
       return p.test(text);

@@ -377,9 +377,10 @@ const LETTER_SPACED_PAIR = /(?<=\S\s\s)\p{L} \p{L}(?=\s\s|$)/gu;
 
 /**
  * A value with its letter-spaced runs as words (`B r i s t a n d e  o m s o r g` →
- * `Bristande  omsorg`, `Utredning inleds  e j` → `Utredning inleds  ej`). Read by the engine before normalising, not a normalisation step: removing
- * punctuation may leave single letters side by side (`x ö, B`) that a second normalisation would
- * then join, and a normalised form must not change when normalised again.
+ * `Bristande  omsorg`, `Utredning inleds  e j` → `Utredning inleds  ej`). Read by the engine before
+ * normalising, not a normalisation step: removing punctuation may leave single letters side by side
+ * (`x ö, B`) that a second normalisation would then join, and a normalised form must not change
+ * when normalised again.
  */
 export function joinLetterSpaced(text: string): string {
   if (!text.includes(' ')) return text;

@@ -100,8 +100,8 @@ export const neutralProfile: SuggestProfile = {
 };
 
 /**
- * English: the neutral profile, signs written for words, and the meaning of words (English word vectors) for codebooks
- * written in English (choose.ts).
+ * English: the neutral profile, signs written for words, and the meaning of words (English word
+ * vectors) for codebooks written in English (choose.ts).
  */
 export const englishProfile: SuggestProfile = {
   ...neutralProfile,
