@@ -297,6 +297,12 @@
 //              elevhalsa_remiss_orsak-*, youth_offending_prevention_referral_reason-* (stop 25, a
 //              third round, sets-stop25{i,j,k,l}-README.md) kept sealed until stop 25's final
 //              engine e6f8212; measured once with it and with d7c815c;
+//   final122-* … final125-*, akutboende_natt_orsak-*, care_act_eligibility_outcome-*,
+//              hot_vald_personal_handelse-*, cse_indicator-*, forsorjningsstod_hinder_arbete-*,
+//              family_hub_parenting_need-*, personlig_assistans_avslag_grund-*,
+//              detached_youth_work_contact_topic-* (stop 26, sets-stop26{,b,c,d}-README.md) kept
+//              sealed until stop 25's final engine (e6f8212, unchanged at the start of stop 26);
+//              measured once with it;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -692,6 +698,10 @@ async function main(): Promise<void> {
     ...pair('final 119', 'final119'),
     ...pair('final 120', 'final120'),
     ...pair('final 121', 'final121'),
+    ...pair('final 122', 'final122'),
+    ...pair('final 123', 'final123'),
+    ...pair('final 124', 'final124'),
+    ...pair('final 125', 'final125'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -919,6 +929,14 @@ async function main(): Promise<void> {
       'housing_repair_priority_reason',
       'elevhalsa_remiss_orsak',
       'youth_offending_prevention_referral_reason',
+      'akutboende_natt_orsak',
+      'care_act_eligibility_outcome',
+      'hot_vald_personal_handelse',
+      'cse_indicator',
+      'forsorjningsstod_hinder_arbete',
+      'family_hub_parenting_need',
+      'personlig_assistans_avslag_grund',
+      'detached_youth_work_contact_topic',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
