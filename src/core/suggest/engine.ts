@@ -16,6 +16,8 @@ import {
   withoutExclusionTail,
   withNegationsRead,
   withoutOpener,
+  withoutBareSentences,
+  withoutTimeStamps,
   type Owner,
   type ValueFeatures,
 } from './features';
@@ -465,7 +467,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    */
   const joinSpaced = config.rules.garbled !== false;
   const normaliseText = (raw: string): string => {
-    const read = withNegationsRead(withoutOpener(raw, language), language);
+    const read = withNegationsRead(withoutOpener(withoutTimeStamps(raw), language), language);
     const cut = exclusions ? withoutTail(read) : read;
     // A heading a PDF spaced out letter by letter is read as its words (part of reading garbled text).
     const text = joinSpaced ? joinLetterSpaced(cut) : cut;
@@ -1496,6 +1498,17 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       if (codebookWordSet.has(w.slice(0, n))) return true;
     return false;
   };
+  // A value's sentence that names no concept of the profile and no word of the codebook while
+  // another one does (`Sökt mamman, ej svar. Pojken har rymt`): the worker's own steps, not what the
+  // value is about; with it go its persons and negations. Values only (a definition's sentences are
+  // all the category's), and only with a profile that has concepts.
+  const hasConcepts = (input.terms ?? config.terms ?? profile.vocabulary).length > 0;
+  const bareSentence = (sentence: string): boolean => {
+    const words = wordsOfMatch(analyseWithForm(sentence).matchText);
+    return words.length > 0 && !words.some((w) => terms.isConcept(w) || codebookWord(w));
+  };
+  const readValue = (raw: string): Analysed =>
+    analyseWithForm(hasConcepts ? withoutBareSentences(raw, bareSentence) : raw);
   /**
    * Whether a word of a value says nothing of any category (frameStrip): decisions of two or more
    * categories have it, none of them more than `frameStrip` of those decisions, and no text of the
@@ -1541,7 +1554,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       forget(raw); // not a leaf of this codebook: nothing to suggest
       return;
     }
-    const features = analyseWithForm(raw);
+    const features = readValue(raw);
     // A decision for an affirmed category whose only negation is in a clause after a dash
     // (`Utredning inleds – föräldrarna delar inte oron`, coded as an investigation started): the
     // decision says that negation is not the category's, so it never pulls a value whose own words
@@ -1854,7 +1867,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   /** The suggestions for a text, remembered as `as`'s (the raw value the worker asks for). */
   const suggestText = (raw: string, k: number, as: string): Suggestion[] => {
     if (k <= 0) return [];
-    const read = analyseWithForm(raw);
+    const read = readValue(raw);
     // A negation in a clause of its own before the category's words, or after them with a person
     // of its own, is not the value's (`Ej förhandsbedömning, utredning inleds direkt`).
     const value =

@@ -559,6 +559,37 @@ export function withoutExclusionTail(text: string, lang: Language): string {
   return text;
 }
 
+// A bracketed note with a time of day in it (`[offline – synkad 07:42]`, `(ons 09.30)`): a stamp.
+const TIME_STAMP =
+  /\s*[[(][^[\]()]{0,40}?(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)[^[\]()]{0,40}?[\])]/gu;
+
+/**
+ * The text without bracketed notes that carry a time of day: what a system or a device stamped on
+ * the record (a sync, a call, a meeting), not what it is about. Kept when nothing of two letters
+ * would remain.
+ */
+export function withoutTimeStamps(text: string): string {
+  if (!text.includes('[') && !text.includes('(')) return text;
+  const cut = text.replace(TIME_STAMP, ' ').trim();
+  return cut !== text.trim() && /\p{L}\p{L}/u.test(cut) ? cut : text;
+}
+
+// The end of a sentence: `.` or `!` after a letter or digit, then space and a capitalised word (not
+// `PÅG. UTREDNING`; and not `?`: the answer after a question is its meaning, `Utredning? Nej`).
+const SENTENCE_END = /(?<=[\p{L}\p{N}][.!])\s+(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * The text without its sentences that say nothing of the matter (`Sökt mamman två gånger utan
+ * svar. Flickan skär sig` is `Flickan skär sig`): a sentence is dropped when `bare` says so and
+ * another one is not bare. The text as it is with one sentence, or none that is bare.
+ */
+export function withoutBareSentences(text: string, bare: (sentence: string) => boolean): string {
+  if (!SENTENCE_END.test(text)) return text;
+  const sentences = text.split(SENTENCE_END);
+  const kept = sentences.filter((s) => !bare(s));
+  return kept.length > 0 && kept.length < sentences.length ? kept.join(' ') : text;
+}
+
 // An opening that says when or at what, then a colon and a space (`Efter separationen: …`).
 const OPENER = /^\s*([^:]{1,60}?):\s+(\S.*)$/su;
 const LETTERS = /\p{L}/u;
