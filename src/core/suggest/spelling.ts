@@ -86,6 +86,8 @@ export class WordList<T> {
   private readonly exact = new Map<string, T>();
   private readonly nearby = new Map<string, { form: string; value: T }[]>();
   private readonly cache = new Map<string, T | null>();
+  /** Folded forms of listed forms written with å, ä or ö (or their spellings, `oe`). */
+  private readonly lettered = new Set<string>();
 
   /** `entries`: form, value, and whether slips of this form are forgiven (default yes). */
   constructor(
@@ -99,6 +101,7 @@ export class WordList<T> {
     }
     for (const [form, value] of [...this.exact]) {
       const f = folded(form);
+      if (f !== form) this.lettered.add(f);
       if (!this.exact.has(f)) this.exact.set(f, value);
     }
     for (const [form, value] of [...slips]) slips.set(folded(form), value);
@@ -189,9 +192,14 @@ export class WordList<T> {
     return this.skeletons.get(w) ?? undefined;
   }
 
-  /** Exactly as listed (or folded, which the list also holds). */
+  /** Exactly as listed, or folded as written without å, ä and ö (which the list also holds). */
   exactly(word: string): T | undefined {
-    return this.exact.get(word) ?? this.exact.get(folded(word));
+    const hit = this.exact.get(word);
+    if (hit !== undefined) return hit;
+    const f = folded(word);
+    // A word written with å, ä or ö is no form written without them (`får` is not `far`).
+    if (f === word || (SWEDISH_LETTER.test(word) && !this.lettered.has(f))) return undefined;
+    return this.exact.get(f);
   }
 
   /** As listed, folded, or one slip away. */

@@ -33,6 +33,22 @@ describe('WordList', () => {
     // A slip whose word begins only forms of the same thing stays that thing.
     expect(list.find('missbruke')).toBe('missbruk');
   });
+
+  it('reads a word written without å, ä and ö as the form with them, but never the other way', () => {
+    const persons = new WordList<string>(
+      [
+        ['far', 'caregiver'],
+        ['förälder', 'caregiver'],
+      ],
+      6,
+    );
+    expect(persons.find('foralder')).toBe('caregiver');
+    expect(persons.find('foeraelder')).toBe('caregiver');
+    expect(persons.find('föralder')).toBe('caregiver');
+    expect(persons.find('far')).toBe('caregiver');
+    // `får` (gets) is not `far` (father) with its ring lost: it has its ring.
+    expect(persons.find('får')).toBeUndefined();
+  });
 });
 
 describe('a word cut short in a value', () => {
