@@ -262,6 +262,10 @@ export function analyseValue(
   // after that is the caregiver, not the child, when the two agree in sex.
   let caregiverSeen: WordClass | null = null;
   let partnerOfCaregiver: WordClass | null = null;
+  // Adults named as hurt, and caregivers who tell: whom a later `henne`/`honom` after violence
+  // points back to when the sex agrees (`slår sin mamma och har hotat henne`, `mamma berättar att
+  // pappa slår henne`), rather than the child.
+  const named: WordClass[] = [];
   // Words that say who, or that it is negated: not content.
   const person: boolean[] = words.map(() => false);
   // The preposition that governs the current phrase, kept across `och`/`eller` and person words:
@@ -278,6 +282,7 @@ export function analyseValue(
     const verb = word[v] ?? NOT_A_WORD;
     if (told[i]) {
       person[i] = true;
+      if (w.person === 'caregiver') named.push(w);
       continue;
     }
     if (w.victimParticiple) violenceSeen = true;
@@ -361,6 +366,7 @@ export function analyseValue(
         // `mamma misshandlad`: hurt, not (yet) whose problem it is; that is the doer's if one is
         // named (`av sin son`), else the adults' (below).
         otherVictim = caregiverVictim = caregiverHurt = true;
+        named.push(w);
       } else if (
         !governed ||
         // `anm. om pappas missbruk`, `med anledning av fars drickande`: the possessive names whose
@@ -375,6 +381,7 @@ export function analyseValue(
         caregiverByHome = false;
       } else if (victimSide || lang.has('betweenPrepositions', governor?.word ?? '')) {
         otherVictim = caregiverVictim = true;
+        if (victimSide) named.push(w);
         caregiversBetween ||= !victimSide;
         // `våldsam mot sin mamma`: her own mother, hurt by the one the record is about, unsaid.
         if (victimSide && before.reflexive && !caregiver && !victim) childDoer = true;
@@ -382,13 +389,19 @@ export function analyseValue(
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
-      if (victimSide || verb.victimVerb || verb.victimParticiple) otherVictim = true;
-      else partnerOfCaregiver ??= caregiverSeen;
+      if (victimSide || verb.victimVerb || verb.victimParticiple) {
+        otherVictim = true;
+        named.push(w);
+      } else partnerOfCaregiver ??= caregiverSeen;
     } else if (w.childPronoun && governor?.violenceVerb) {
       person[i] = true;
+      const agrees = (p: WordClass | null): p is WordClass =>
+        p !== null && (p.sex === undefined || w.sex === undefined || p.sex === w.sex);
       const hurt = partnerOfCaregiver;
-      if (hurt && (hurt.sex === undefined || w.sex === undefined || hurt.sex === w.sex))
+      const before = named.findLast((p) => agrees(p) && p !== hurt) ?? null;
+      if (agrees(hurt) || before?.person === 'caregiver')
         otherVictim = caregiverVictim = caregiverHurt = true;
+      else if (before) otherVictim = true;
       else victim = true;
     } else if (w.other && victimSide) {
       // `hot och våld mot andra`

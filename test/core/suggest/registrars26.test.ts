@@ -112,3 +112,22 @@ describe('the children said to be there (`barnen hemma`, `framför barnen`)', ()
     tops(devReasons(), { 'Pappa slår barnet hemma': 'H02' });
   });
 });
+
+describe('`henne`/`honom` after violence, with an adult named as hurt or telling before', () => {
+  const terms = compileTerms(defaultProfile.vocabulary);
+  const read = (value: string) =>
+    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
+
+  it('points back to that adult when the sex agrees, not to the child', () => {
+    const back = read('Sonen slår sin mamma och har hotat henne med kniv');
+    expect([back.childVictim, back.caregiverVictim]).toEqual([false, true]);
+    const teller = read('Mamma har berättat att pappa slår henne');
+    expect([teller.childVictim, teller.caregiverVictim]).toEqual([false, true]);
+  });
+
+  it('is the child when no such adult is named before', () => {
+    expect(read('Mamma slår henne').childVictim).toBe(true);
+    expect(read('Flickans pappa slår henne').childVictim).toBe(true);
+    expect(read('Pappa slår mamma och hotar honom').childVictim).toBe(true);
+  });
+});
