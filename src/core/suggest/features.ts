@@ -271,6 +271,8 @@ export function analyseValue(
   // The preposition that governs the current phrase, kept across `och`/`eller` and person words:
   // in `mellan föräldrar och barn` both are parties.
   let governor: WordClass | null = null;
+  // The governor is an `av` right after a word of violence.
+  let ofViolence = false;
 
   for (let i = 0; i < words.length; i++) {
     const w = word[i] as WordClass;
@@ -309,6 +311,9 @@ export function analyseValue(
       // `oro för mammas drickande`: what a hedge is about is the value itself, not an object.
       const about = lang.has('hedges', before.word);
       governor = before.agentParticiple || agent || about ? null : w;
+      // `misshandel av klasskamrat`: after a noun of violence, `av` names the one hurt.
+      ofViolence =
+        governor !== null && lang.has('agentPrepositions', w.word) && isViolence(before.word);
       continue;
     }
     if (i > 0 && lang.has('subordinators', w.word)) subclause = true;
@@ -389,7 +394,7 @@ export function analyseValue(
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
-      if (victimSide || verb.victimVerb || verb.victimParticiple) {
+      if (victimSide || verb.victimVerb || verb.victimParticiple || (governed && ofViolence)) {
         otherVictim = true;
         named.push(w);
       } else partnerOfCaregiver ??= caregiverSeen;

@@ -131,3 +131,16 @@ describe('`henne`/`honom` after violence, with an adult named as hurt or telling
     expect(read('Pappa slår mamma och hotar honom').childVictim).toBe(true);
   });
 });
+
+describe('`av` after a noun of violence', () => {
+  const terms = compileTerms(defaultProfile.vocabulary);
+  const read = (value: string) =>
+    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
+
+  it('names a classmate or friend as the one hurt; after a participle, the doer', () => {
+    expect(read('Misshandel av klasskamrat').otherVictim).toBe(true);
+    expect(read('Misshandel av en kompis på skolgården').otherVictim).toBe(true);
+    const hurt = read('Barnet misshandlat av kompis');
+    expect([hurt.childVictim, hurt.otherVictim]).toEqual([true, false]);
+  });
+});
