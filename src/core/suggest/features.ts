@@ -194,6 +194,9 @@ export function analyseValue(
       lang.has('selfPronouns', words[i + 2] ?? '')
     )
       continue;
+    // `mamma söker hjälp för sin depression`: asking for what is her own, she stays whose it is.
+    if (w.telling && words.slice(i + 1, i + 1 + OWN_AFTER).some((x) => lang.has('reflexives', x)))
+      continue;
     // `ser (inte) till barnets behov`: seeing to something, not seeing it.
     const after = lang.isNegation(words[i + 1] ?? '') ? words[i + 2] : words[i + 1];
     if (w.witness && lang.has('seeToWords', after ?? '')) continue;
@@ -507,6 +510,9 @@ export function analyseValue(
     matchText,
   };
 }
+
+/** Words after a verb of telling or applying within which a reflexive makes the teller's own. */
+const OWN_AFTER = 4;
 
 /** A caregiver or another adult beside the family: a word of hurt next to one is theirs. */
 const anAdult = (w: WordClass): boolean => w.person === 'caregiver' || w.otherPerson;

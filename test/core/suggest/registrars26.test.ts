@@ -5,7 +5,8 @@
 // test failed before its change. Then, from the largest group of reason misses over every labelled
 // set (a parent's misuse read as the child's): `far` is a father (`Missbruk hos far`) but in `far
 // illa`, and `får` is no longer read as `far`; and from the second largest (violence between the
-// adults read as violence against the child): the children said to be there.
+// adults read as violence against the child): the children said to be there; and parents who seek
+// or need help for the child (`söker`, `behöver`) are not whose problem it is.
 import { describe, expect, it } from 'vitest';
 import {
   analyseValue,
@@ -142,5 +143,16 @@ describe('`av` after a noun of violence', () => {
     expect(read('Misshandel av en kompis på skolgården').otherVictim).toBe(true);
     const hurt = read('Barnet misshandlat av kompis');
     expect([hurt.childVictim, hurt.otherVictim]).toEqual([true, false]);
+  });
+});
+
+describe('parents who seek or need help for the child (`söker`, `behöver`)', () => {
+  it.skipIf(!haveDevSet)('leave the problem the child’s; help for their own, theirs', () => {
+    tops(devReasons(), {
+      'Föräldrarna behöver avlastning, barnet har autism': 'B16',
+      'Föräldrar söker stöd, sonen har ADHD': 'B16',
+      'Mamma behöver hjälp med sitt missbruk': 'H07',
+      'Mamma söker hjälp för sin depression': 'H08',
+    });
   });
 });
