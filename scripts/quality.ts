@@ -303,6 +303,12 @@
 //              detached_youth_work_contact_topic-* (stop 26, sets-stop26{,b,c,d}-README.md) kept
 //              sealed until stop 25's final engine (e6f8212, unchanged at the start of stop 26);
 //              measured once with it;
+//   final126-* … final129-*, familjehem_placeringsskal-*, edge_of_care_intervention_type-*,
+//              ekonomiskt_bistand_sarskilda_behov-*, youth_homeless_assessment_outcome-*,
+//              missbruk_kartlaggning_huvudpreparat-*, adult_social_care_complaint_subject-*,
+//              anmalan_till_ivo_lex_sarah_typ-*, early_help_closure_reason-* (stop 26, a second
+//              round, sets-stop26{e,f,g,h}-README.md) kept sealed until stop 26's engine f42142e;
+//              measured once with it and with e6f8212;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -702,6 +708,10 @@ async function main(): Promise<void> {
     ...pair('final 123', 'final123'),
     ...pair('final 124', 'final124'),
     ...pair('final 125', 'final125'),
+    ...pair('final 126', 'final126'),
+    ...pair('final 127', 'final127'),
+    ...pair('final 128', 'final128'),
+    ...pair('final 129', 'final129'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -937,6 +947,14 @@ async function main(): Promise<void> {
       'family_hub_parenting_need',
       'personlig_assistans_avslag_grund',
       'detached_youth_work_contact_topic',
+      'familjehem_placeringsskal',
+      'edge_of_care_intervention_type',
+      'ekonomiskt_bistand_sarskilda_behov',
+      'youth_homeless_assessment_outcome',
+      'missbruk_kartlaggning_huvudpreparat',
+      'adult_social_care_complaint_subject',
+      'anmalan_till_ivo_lex_sarah_typ',
+      'early_help_closure_reason',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
