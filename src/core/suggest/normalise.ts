@@ -407,7 +407,61 @@ function repairGarbled(t: string): string {
     out = next;
   }
   // Last: an entity's `;` (`F&ouml;r&auml;lder`) is no key typed on a US layout.
-  return repairLayout(out);
+  return repairSevenBit(repairLayout(out));
+}
+
+// An e-mail's raw source (quoted-printable, RFC 2045): UTF-8 bytes as `=C3=B6`, and a `=` where a
+// line was wrapped inside a word (`demen=sboendet`), which goes only once a byte run was read.
+const QUOTED_PRINTABLE = /(?:=[0-9A-F]{2})+/gu;
+const SOFT_BREAK = /(?<=\p{L})=(?=\p{L})/gu;
+
+function decodeQuotedPrintable(t: string): string {
+  let decoded = false;
+  const out = t.replace(QUOTED_PRINTABLE, (run: string) => {
+    const bytes = new Uint8Array(run.length / 3);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(3 * i + 1, 3 * i + 3), 16);
+    // Only runs that are UTF-8 of letters and signs beyond ASCII (`=3D` alone, `=20` stay).
+    if (!bytes.some((b) => b >= 0x80)) return run;
+    try {
+      const text = UTF8.decode(bytes);
+      decoded = true;
+      return text;
+    } catch {
+      return run;
+    }
+  });
+  return decoded ? out.replace(SOFT_BREAK, '') : t;
+}
+
+// Swedish in 7 bits (SEN 850200, the Swedish ISO 646), as an old system exported it: `}` å, `{` ä,
+// `|` ö, and `]` Å, `[` Ä, `\` Ö first in a word. Only in a value with no å, ä or ö, and only in a
+// word of letters and these signs, one of them next to a small letter (`f|r{lder`, `p} n{tet`,
+// `\verl{mnat`): `X | Y`, `{"a":1}`, `{dricker}`, `RSN|1` and `inte|e2b8d0f4` stay as
+// they are.
+const SEVEN_BIT_WORD = /(?<![\p{L}\p{N}{}|[\]\\])[\p{L}{}|[\]\\]+(?![\p{L}\p{N}{}|[\]\\])/gu;
+const SEVEN_BIT_SIGN = /\p{Ll}[{}|]|[{}|]\p{Ll}/u;
+const SEVEN_BIT_SMALL = /[{}|]/gu;
+// A word in braces or bars (`{dricker}`, `|Obs|`) is marked, not written in 7 bits.
+const ENCLOSED = /^(?:\{[^{}|]*\}|\|[^{}|]*\|)$/u;
+const SEVEN_BIT_CAPITAL = /^[\][\\](?=\p{Ll})/u;
+const SEVEN_BIT: Readonly<Record<string, string>> = {
+  '}': 'å',
+  '{': 'ä',
+  '|': 'ö',
+  ']': 'Å',
+  '[': 'Ä',
+  '\\': 'Ö',
+};
+
+function repairSevenBit(t: string): string {
+  if (!SEVEN_BIT_SIGN.test(t) || SWEDISH_LETTER.test(t)) return t;
+  return t.replace(SEVEN_BIT_WORD, (word) =>
+    SEVEN_BIT_SIGN.test(word) && !ENCLOSED.test(word)
+      ? word
+          .replace(SEVEN_BIT_SMALL, (k) => SEVEN_BIT[k] as string)
+          .replace(SEVEN_BIT_CAPITAL, (k) => SEVEN_BIT[k] as string)
+      : word,
+  );
 }
 
 function repairOnce(t: string): string {
@@ -427,6 +481,7 @@ function repairOnce(t: string): string {
       }
       return ENTITIES[name] ?? m;
     });
+  if (out.includes('=')) out = decodeQuotedPrintable(out);
   if (HAS_MOJIBAKE.test(out))
     out = out.replace(MOJIBAKE, (run: string) => {
       const bytes = new Uint8Array(run.length);
@@ -548,12 +603,15 @@ const MAY_COMPOSE = /[^\t-\u02ff]/u;
 // Characters that format text and are never part of a word: a soft hyphen (`för\u00adälder`, from
 // a PDF or a word processor), zero-width spaces and joiners, direction marks, a byte-order mark.
 const FORMAT_CHARACTERS = /\p{Cf}+/gu;
-// A typesetter's ligatures (`ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`, from a PDF): their letters (NFKC, these alone).
-const LIGATURES = /[\ufb00-\ufb06]/gu;
+// A typesetter's ligatures (`ﬁ`, `ﬂ`, `ﬀ`, `ﬃ`, from a PDF), full-width forms from an East Asian
+// input method (`（`, `：`, `，`), and the styled letters of a phone's "bold text" (`𝗢𝗺𝘀𝗼𝗿𝗴`,
+// Mathematical Alphanumeric Symbols): their plain letters and signs (NFKC, these alone).
+const COMPATIBILITY_FORMS = /[\ufb00-\ufb06\uff01-\uff5e\u{1d400}-\u{1d7ff}]/gu;
 
 /**
- * The raw value in NFC, without format characters, its ligatures as their letters: text copied
- * from a PDF reads as it looks (`Omsorgs\u00adbrist`, `Fysisk bestraﬀning`).
+ * The raw value in NFC, without format characters, its ligatures, full-width and styled letters as
+ * plain ones: text copied from a PDF or a phone reads as it looks (`Omsorgs\u00adbrist`, `Fysisk
+ * bestraﬀning`, `𝗔𝗹𝗸𝗼𝗵𝗼𝗹𝗺𝗶𝘀𝘀𝗯𝗿𝘂𝗸`).
  */
 function composed(raw: string): string {
   // (A soft hyphen is below U+0300: MAY_COMPOSE does not see it.)
@@ -561,7 +619,7 @@ function composed(raw: string): string {
   if (!MAY_COMPOSE.test(text)) return text;
   return text
     .replace(FORMAT_CHARACTERS, '')
-    .replace(LIGATURES, (l) => l.normalize('NFKC'))
+    .replace(COMPATIBILITY_FORMS, (l) => l.normalize('NFKC'))
     .normalize('NFC');
 }
 
