@@ -8,8 +8,8 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // numbered caregiver, violence between the caregivers in the child's situation) and stop 23's (a
 // mother hurt named by a pronoun after her partner, signs written instead of the problem) and
 // stop 24's (`inte X utan Y`, a pregnancy, `Flickans pappa`) and stop 25's (`anm. om pappas …`,
-// `🍺🍺🍺`, `aldrig nykter`) get the right suggestion in the grid once imported, from the app's
-// worker.
+// `🍺🍺🍺`, `aldrig nykter`) and stop 26's (contact attempts first, `far`, 7-bit Swedish, bold
+// letters) get the right suggestion in the grid once imported, from the app's worker.
 
 let demo: DemoSession;
 
@@ -43,6 +43,13 @@ const want: Record<string, string> = {
   '3:e anm om pappas cannabisbruk': 'H07',
   'Pappa 🍺🍺🍺 varje helg när han har barnen': 'H07',
   'Pappan är aldrig nykter på helgerna': 'H07',
+  // Stop 26: the duty worker's contact attempts first, `far`, the children said to be there, Swedish
+  // in 7 bits, a phone's bold letters (shown as written in the grid).
+  'Sökt mamman två gånger utan svar. Flickan skär sig i armarna.': 'B10',
+  'Missbruk hos far': 'H07',
+  'Misshandel av mamma framför barnen': 'H04',
+  'Skadligt bruk och beroende hos f|r{lder': 'H07',
+  '𝗔𝗹𝗸𝗼𝗵𝗼𝗹𝗺𝗶𝘀𝘀𝗯𝗿𝘂𝗸 hos mamman': 'H07',
 };
 
 describe('registrars’ habits in an imported file', () => {
@@ -77,5 +84,8 @@ describe('registrars’ habits in an imported file', () => {
     await search(page, '');
     await page.getByTestId('only-new').check();
     await shot(page, 'registrars-stop20');
+    // Stop 26's values among them, raw as written (a bold word, 7-bit signs) beside the suggestion.
+    await search(page, 'hos');
+    await shot(page, 'registrars-stop26');
   });
 });

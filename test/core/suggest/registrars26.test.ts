@@ -21,6 +21,10 @@ import { compileTerms } from '../../../src/core/suggest/terms';
 import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
 
+const terms = compileTerms(defaultProfile.vocabulary);
+const read = (value: string) =>
+  analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
+
 describe('a bracketed note with a time of day', () => {
   it('is a stamp, not what the value says', () => {
     expect(withoutTimeStamps('Barnet rymmer [offline – synkad 07:42]')).toBe('Barnet rymmer');
@@ -81,10 +85,6 @@ describe('a sentence that names nothing of the matter', () => {
 });
 
 describe('`far`, `fdr`, `pater`', () => {
-  const terms = compileTerms(defaultProfile.vocabulary);
-  const read = (value: string) =>
-    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
-
   it('is the father who owns the problem, but not in `far illa` or as `får`', () => {
     for (const value of ['Narkotikamissbruk hos far', 'Mor och far dricker', 'Missbruk fdr'])
       expect([value, read(value).owner]).toEqual([value, 'caregiver']);
@@ -117,10 +117,6 @@ describe('the children said to be there (`barnen hemma`, `framför barnen`)', ()
 });
 
 describe('`henne`/`honom` after violence, with an adult named as hurt or telling before', () => {
-  const terms = compileTerms(defaultProfile.vocabulary);
-  const read = (value: string) =>
-    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
-
   it('points back to that adult when the sex agrees, not to the child', () => {
     const back = read('Sonen slår sin mamma och har hotat henne med kniv');
     expect([back.childVictim, back.caregiverVictim]).toEqual([false, true]);
@@ -136,10 +132,6 @@ describe('`henne`/`honom` after violence, with an adult named as hurt or telling
 });
 
 describe('`av` after a noun of violence', () => {
-  const terms = compileTerms(defaultProfile.vocabulary);
-  const read = (value: string) =>
-    analyseValue(normaliseValue(value, defaultProfile.normalise), terms);
-
   it('names a classmate or friend as the one hurt; after a participle, the doer', () => {
     expect(read('Misshandel av klasskamrat').otherVictim).toBe(true);
     expect(read('Misshandel av en kompis på skolgården').otherVictim).toBe(true);
