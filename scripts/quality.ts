@@ -309,6 +309,12 @@
 //              anmalan_till_ivo_lex_sarah_typ-*, early_help_closure_reason-* (stop 26, a second
 //              round, sets-stop26{e,f,g,h}-README.md) kept sealed until stop 26's engine f42142e;
 //              measured once with it and with e6f8212;
+//   final130-* … final133-*, boendestod_avslut_orsak-*, domestic_abuse_marac_risk_factor-*,
+//              ungdomstjanst_avbrott_orsak-*, care_home_safeguarding_concern_type-*,
+//              kontaktperson_lss_behov-*, youth_justice_asset_concern-*,
+//              ekonomiskt_bistand_avbrott_aktivitet-*, foster_placement_move_reason-* (stop 26, a
+//              third round, sets-stop26{i,j,k,l}-README.md) kept sealed until stop 26's final
+//              engine 504f88d; measured once with it and with e6f8212;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -712,6 +718,10 @@ async function main(): Promise<void> {
     ...pair('final 127', 'final127'),
     ...pair('final 128', 'final128'),
     ...pair('final 129', 'final129'),
+    ...pair('final 130', 'final130'),
+    ...pair('final 131', 'final131'),
+    ...pair('final 132', 'final132'),
+    ...pair('final 133', 'final133'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -955,6 +965,14 @@ async function main(): Promise<void> {
       'adult_social_care_complaint_subject',
       'anmalan_till_ivo_lex_sarah_typ',
       'early_help_closure_reason',
+      'boendestod_avslut_orsak',
+      'domestic_abuse_marac_risk_factor',
+      'ungdomstjanst_avbrott_orsak',
+      'care_home_safeguarding_concern_type',
+      'kontaktperson_lss_behov',
+      'youth_justice_asset_concern',
+      'ekonomiskt_bistand_avbrott_aktivitet',
+      'foster_placement_move_reason',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
