@@ -315,6 +315,12 @@
 //              ekonomiskt_bistand_avbrott_aktivitet-*, foster_placement_move_reason-* (stop 26, a
 //              third round, sets-stop26{i,j,k,l}-README.md) kept sealed until stop 26's final
 //              engine 504f88d; measured once with it and with e6f8212;
+//   final134-* … final137-*, familjerattens_utredning_fraga-*, virtual_school_pep_target_area-*,
+//              socialjour_utryckning_anledning-*, housing_disrepair_complaint_type-*,
+//              familjebehandling_avslut_orsak-*, adult_social_care_first_contact_outcome-*,
+//              ensamkommande_boende_placering_skal-*, child_in_need_closure_reason-* (stop 26, a
+//              fourth round, written in 4–13 minutes each, sets-stop26{m,n,o,p}-README.md) kept
+//              sealed until stop 26's final engine 504f88d; measured once with it and with e6f8212;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -722,6 +728,10 @@ async function main(): Promise<void> {
     ...pair('final 131', 'final131'),
     ...pair('final 132', 'final132'),
     ...pair('final 133', 'final133'),
+    ...pair('final 134', 'final134'),
+    ...pair('final 135', 'final135'),
+    ...pair('final 136', 'final136'),
+    ...pair('final 137', 'final137'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -973,6 +983,14 @@ async function main(): Promise<void> {
       'youth_justice_asset_concern',
       'ekonomiskt_bistand_avbrott_aktivitet',
       'foster_placement_move_reason',
+      'familjerattens_utredning_fraga',
+      'virtual_school_pep_target_area',
+      'socialjour_utryckning_anledning',
+      'housing_disrepair_complaint_type',
+      'familjebehandling_avslut_orsak',
+      'adult_social_care_first_contact_outcome',
+      'ensamkommande_boende_placering_skal',
+      'child_in_need_closure_reason',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),

@@ -86,6 +86,9 @@ describe('probably combined values', () => {
         // investigation, one of them a closed one.
         'final102-atgard: Kommentar [EL2]: ny utredning inleds, tidigare avslutad i våras',
         'final11-atgard: Förhandsbedömning, ingen utredning',
+        // (stop 26, a round measured once with the final engine) one more like final 56's: the
+        // drop-down's `Övrigt`, then the real action after a comma, in a spreadsheet's quotes.
+        'final136-atgard: "Övrigt, ""anmälan vidarebefordrad till polis""",',
         'final27-atgard: Inleds ej, utredning pågår redan',
         'final34-atgard: Förhandsbedömning, avslutad utan utredning',
         'final35-atgard: Förhandsbedömning, avslutad – ingen utredning',
