@@ -435,10 +435,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const config = input.normalise ?? profile.normalise;
   const language = languageOf(profile);
   const leaves = leafCategories(input.codebook);
-  const terms = compileTerms(
-    termsOfCodebook(leaves, input.terms ?? config.terms ?? profile.vocabulary, config),
-    language,
-  );
+  // The domain vocabulary: the caller's, the normalisation's (an older setting), else the profile's.
+  const vocabulary = input.terms ?? config.terms ?? profile.vocabulary;
+  const terms = compileTerms(termsOfCodebook(leaves, vocabulary, config), language);
   const conceptsOf = (matchText: string): string =>
     [...new Set(matchText.split(' ').filter((w) => terms.isConcept(w)))].sort().join(' ');
   // The words the engine knows, for hashtags that run them together (hashtags.ts): the codebook's
@@ -454,8 +453,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
       for (const t of [c.label, c.definition, c.include, c.exclude, ...(c.synonyms ?? [])]) add(t);
     }
     for (const list of Object.values(profile.words)) for (const w of list ?? []) add(w);
-    for (const t of input.terms ?? config.terms ?? profile.vocabulary)
-      for (const w of [...t.stems, ...(t.forms ?? []), t.concept]) add(w);
+    for (const t of vocabulary) for (const w of [...t.stems, ...(t.forms ?? []), t.concept]) add(w);
     return words;
   };
   const isKnownWord = (w: string): boolean => knownWords().has(w);
@@ -1502,7 +1500,7 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // another one does (`Sökt mamman, ej svar. Pojken har rymt`): the worker's own steps, not what the
   // value is about; with it go its persons and negations. Values only (a definition's sentences are
   // all the category's), and only with a profile that has concepts.
-  const hasConcepts = (input.terms ?? config.terms ?? profile.vocabulary).length > 0;
+  const hasConcepts = vocabulary.length > 0;
   const bareSentence = (sentence: string): boolean => {
     const words = wordsOfMatch(analyseWithForm(sentence).matchText);
     return words.length > 0 && !words.some((w) => terms.isConcept(w) || codebookWord(w));

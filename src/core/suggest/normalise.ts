@@ -284,6 +284,15 @@ const HAS_MOJIBAKE = new RegExp(MOJIBAKE.source, 'u');
 // What a repaired run may be: letters and signs of Latin script and general punctuation.
 const REPAIRED = /^[\u00a0-\u024f\u2010-\u2027\u20ac\u2122]+$/u;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes read as UTF-8, or null when they are not. */
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
 const ENTITY = /&(#\d{1,6}|#x[0-9a-f]{1,5}|[a-z]{2,8});/giu;
 const ENTITIES: Readonly<Record<string, string>> = {
   amp: '&',
@@ -421,14 +430,10 @@ function decodeQuotedPrintable(t: string): string {
     const bytes = new Uint8Array(run.length / 3);
     for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(run.slice(3 * i + 1, 3 * i + 3), 16);
     // Only runs that are UTF-8 of letters and signs beyond ASCII (`=3D` alone, `=20` stay).
-    if (!bytes.some((b) => b >= 0x80)) return run;
-    try {
-      const text = UTF8.decode(bytes);
-      decoded = true;
-      return text;
-    } catch {
-      return run;
-    }
+    const text = bytes.some((b) => b >= 0x80) ? utf8(bytes) : null;
+    if (text === null) return run;
+    decoded = true;
+    return text;
   });
   return decoded ? out.replace(SOFT_BREAK, '') : t;
 }
@@ -490,12 +495,8 @@ function repairOnce(t: string): string {
         if (b < 0) return run;
         bytes[i] = b;
       }
-      try {
-        const text = UTF8.decode(bytes);
-        return REPAIRED.test(text) ? text : run;
-      } catch {
-        return run;
-      }
+      const text = utf8(bytes);
+      return text !== null && REPAIRED.test(text) ? text : run;
     });
   return out;
 }
