@@ -17,6 +17,7 @@ import {
   withNegationsRead,
   withoutOpener,
   withoutBareSentences,
+  withoutBareSegments,
   withoutTimeStamps,
   type Owner,
   type ValueFeatures,
@@ -1505,8 +1506,33 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     const words = wordsOfMatch(analyseWithForm(sentence).matchText);
     return words.length > 0 && !words.some((w) => terms.isConcept(w) || codebookWord(w));
   };
+  // A part between dashes, bullets or bars, or a bracketed note, is bare when it says nothing a
+  // reading takes: no word of a concept or of the codebook, no text of the codebook it is like
+  // (SEGMENT_DICE: `Annat – passar ingen kategori`), and no person, negation or violence
+  // (`Missbruk – mamman` says whose, `Utredning – nej` what was decided).
+  const bareSegment = (part: string): boolean => {
+    const read = analyseWithForm(part);
+    if (read.owner !== null || read.negated || read.violent) return false;
+    const said = (w: string): boolean => {
+      if (terms.isConcept(w) || codebookWord(w)) return true;
+      const concept = terms.conceptOf(w);
+      return concept.length !== 1 || concept[0] !== w;
+    };
+    const words = wordsOfMatch(read.matchText);
+    if (words.length > 0) {
+      const near = codebookPart(read.matchText, diceProfile(read.matchText)).codebook;
+      for (let i = 1; i < near.length; i += 3)
+        if ((near[i] as number) >= SEGMENT_DICE) return false;
+    }
+    return (
+      !words.some(said) &&
+      !wordsOf(read.normalised).some((w) => language.personWord(w) || language.has('exclusions', w))
+    );
+  };
   const readValue = (raw: string): Analysed =>
-    analyseWithForm(hasConcepts ? withoutBareSentences(raw, bareSentence) : raw);
+    analyseWithForm(
+      hasConcepts ? withoutBareSegments(withoutBareSentences(raw, bareSentence), bareSegment) : raw,
+    );
   /**
    * Whether a word of a value says nothing of any category (frameStrip): decisions of two or more
    * categories have it, none of them more than `frameStrip` of those decisions, and no text of the
@@ -2168,6 +2194,11 @@ const FRAME_CATEGORIES = 2;
 
 /** Approved decisions below which the classifier does not weigh itself: it has too little to go on. */
 export const CALIBRATION_MIN = 20;
+/**
+ * Dice from which a part of a value set off by a dash, a bullet, a bar or square brackets matches a
+ * label, synonym or inclusion of the codebook: such a part says something, and is never left out.
+ */
+const SEGMENT_DICE = 0.45;
 /** Folds of the cross-validation that measures the classifier on the approvals. */
 const CROSS_FOLDS = 5;
 /**

@@ -614,6 +614,44 @@ export function withoutBareSentences(text: string, bare: (sentence: string) => b
   return kept.length > 0 && kept.length < sentences.length ? kept.join(' ') : text;
 }
 
+// A boundary a system or a registrar puts around a stamp or a note beside the matter: a spaced dash,
+// a bullet or a bar, or a note in square brackets (`Handb. kap 1.1 – ingen hämtar`, `… [mall v2.2]`,
+// `Viva • i går • Barnet …`). Not a comma, and not round brackets: those hold the value's own words
+// (`Missbruk (pappa)`).
+const SEGMENT_BREAK = /\s+[–—|•·]\s+|\s+-\s+|\s*\[[^[\]]*\]\s*/gu;
+const HAS_SEGMENT_BREAK = /\s[–—|•·-]\s|\[/u;
+
+/**
+ * The text without its parts that say nothing of the matter, as `withoutBareSentences` leaves out
+ * sentences: the parts between spaced dashes, bullets or bars, and notes in square brackets, that
+ * `bare` says are bare, when another part is not. The text as it is with one part, or none bare.
+ */
+export function withoutBareSegments(text: string, bare: (part: string) => boolean): string {
+  if (!HAS_SEGMENT_BREAK.test(text)) return text;
+  const parts: { text: string; before: string; bracket: boolean }[] = [];
+  let at = 0;
+  let before = '';
+  for (const m of text.matchAll(SEGMENT_BREAK)) {
+    parts.push({ text: text.slice(at, m.index), before, bracket: false });
+    const sign = m[0].trim();
+    if (sign.startsWith('[')) {
+      parts.push({ text: sign.slice(1, -1), before: '', bracket: true });
+      before = '';
+    } else before = sign;
+    at = m.index + m[0].length;
+  }
+  parts.push({ text: text.slice(at), before, bracket: false });
+  const said = parts.filter((p) => /[\p{L}\p{N}]/u.test(p.text));
+  const kept = said.filter((p) => !bare(p.text));
+  if (kept.length === 0 || kept.length === said.length) return text;
+  let out = '';
+  for (const p of kept) {
+    const part = p.bracket ? `[${p.text}]` : p.text.trim();
+    out = out === '' ? part : `${out} ${p.before === '' ? '' : `${p.before} `}${part}`;
+  }
+  return out;
+}
+
 // An opening that says when or at what, then a colon and a space (`Efter separationen: …`).
 const OPENER = /^\s*([^:]{1,60}?):\s+(\S.*)$/su;
 const LETTERS = /\p{L}/u;
@@ -679,6 +717,28 @@ export function withNegationsRead(text: string, lang: Language): string {
       }
       const rest = text.slice((tokens[j] as { end: number }).end).trimStart();
       return withNegationsRead(text.slice(0, start) + rest, lang);
+    }
+  }
+  // The counterfactual (`Hade inte anmält om inte pappan druckit`, `… om BVC-besöken inte
+  // uteblivit`): a negation within a clause's first three words, then within eight words a word of
+  // `conditionals` with a negation within three words after it, and no boundary between. The
+  // clause up to the conditional is the registrar's own frame, and what it names did happen.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!exclusion(i)) continue;
+    let first = i;
+    while (first > 0 && at(first - 1) !== null) first--;
+    if (i - first > 2) continue;
+    for (let j = i + 1; j <= i + 8 && at(j) !== null; j++) {
+      if (j === i + 1 || !lang.has('conditionals', at(j) as string)) continue;
+      for (let k = j + 1; k <= j + 3 && at(k) !== null; k++) {
+        if (!exclusion(k) || at(k + 1) === null) continue;
+        const start = (tokens[first] as { start: number }).start;
+        const cond = tokens[j] as { end: number };
+        const neg = tokens[k] as { start: number; end: number };
+        const said = `${text.slice(0, start)}${text.slice(cond.end, neg.start).trim()} ${text.slice(neg.end).trim()}`;
+        return withNegationsRead(said.replace(/\s{2,}/gu, ' ').trim(), lang);
+      }
+      break;
     }
   }
   const negating = (i: number): boolean =>

@@ -122,6 +122,11 @@ export const WORD_CLASSES = [
   /** Words that make such a contrast add, not replace (`inte bara … utan även`, `not only`). */
   'contrastAdditives',
   /**
+   * Words that begin a condition (`om`, `if`): a negated clause's frame before one that is negated
+   * too is the counterfactual (`Hade inte anmält om inte pappan druckit`), and what follows happened.
+   */
+  'conditionals',
+  /**
    * Verbs that negate (`avstå`, `saknas`): after or before a negation of the class `exclusions`
    * (`Inte skäl att avstå utredning`, `Skäl saknas inte`) the two cancel.
    */

@@ -399,7 +399,13 @@ export function joinLetterSpaced(text: string): string {
     : joined;
 }
 
+// A terminal's escape codes for bold or colour (SGR, ECMA-48), as a log or a console export keeps
+// them: the escape character itself or its caret notation `^[` (`^[[1mNedstämd^[[0m`).
+// eslint-disable-next-line no-control-regex -- the escape character is what is matched
+const TERMINAL_ESCAPE = /(?:\u001b|\^\[)\[[0-9;]*m/gu;
+
 function repairGarbled(t: string): string {
+  if (t.includes('[')) t = t.replace(TERMINAL_ESCAPE, '');
   if (t.includes('[') && t.includes(':')) {
     t = t.replace(TRACKED_DELETION, '').replace(TRACKED_INSERTION, '$1');
   }
