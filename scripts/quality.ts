@@ -321,6 +321,11 @@
 //              ensamkommande_boende_placering_skal-*, child_in_need_closure_reason-* (stop 26, a
 //              fourth round, written in 4–13 minutes each, sets-stop26{m,n,o,p}-README.md) kept
 //              sealed until stop 26's final engine 504f88d; measured once with it and with e6f8212;
+//   final138-* … final141-*, barnsamtal_ej_genomfort-*, special_guardianship_support_request-*,
+//              serveringstillsyn_brist-*, sensory_team_referral-*, alkoholtillsyn_brist-*,
+//              disability_related_expenditure-*, alkoholtillsyn-*, care-charging-dispute-* (stop 27,
+//              sets-stop27{,b,c,d}-README.md) kept sealed until stop 27's engine 3498618; measured
+//              once with it and with stop 26's final engine (504f88d, as at ed5e86d);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -732,6 +737,10 @@ async function main(): Promise<void> {
     ...pair('final 135', 'final135'),
     ...pair('final 136', 'final136'),
     ...pair('final 137', 'final137'),
+    ...pair('final 138', 'final138'),
+    ...pair('final 139', 'final139'),
+    ...pair('final 140', 'final140'),
+    ...pair('final 141', 'final141'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -991,6 +1000,14 @@ async function main(): Promise<void> {
       'adult_social_care_first_contact_outcome',
       'ensamkommande_boende_placering_skal',
       'child_in_need_closure_reason',
+      'barnsamtal_ej_genomfort',
+      'special_guardianship_support_request',
+      'serveringstillsyn_brist',
+      'sensory_team_referral',
+      'alkoholtillsyn_brist',
+      'disability_related_expenditure',
+      'alkoholtillsyn',
+      'care-charging-dispute',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
