@@ -326,6 +326,12 @@
 //              disability_related_expenditure-*, alkoholtillsyn-*, care-charging-dispute-* (stop 27,
 //              sets-stop27{,b,c,d}-README.md) kept sealed until stop 27's engine 3498618; measured
 //              once with it and with stop 26's final engine (504f88d, as at ed5e86d);
+//   final142-* … final145-*, posom-*, nrpf-*, nrpf_immigration_status-*,
+//              socialnamnd_diarium_handlingstyp-*, samhallsvagledning_arende-*,
+//              benefits_advice_benefit-*, matdistribution_avvikelse-*,
+//              local_welfare_assistance_award-* (stop 27, a second round,
+//              sets-stop27{e,f,g,h}-README.md) kept sealed until stop 27's final engine 6754ded;
+//              measured once with it and with 504f88d;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -741,6 +747,10 @@ async function main(): Promise<void> {
     ...pair('final 139', 'final139'),
     ...pair('final 140', 'final140'),
     ...pair('final 141', 'final141'),
+    ...pair('final 142', 'final142'),
+    ...pair('final 143', 'final143'),
+    ...pair('final 144', 'final144'),
+    ...pair('final 145', 'final145'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -1008,6 +1018,14 @@ async function main(): Promise<void> {
       'disability_related_expenditure',
       'alkoholtillsyn',
       'care-charging-dispute',
+      'posom',
+      'nrpf',
+      'nrpf_immigration_status',
+      'socialnamnd_diarium_handlingstyp',
+      'samhallsvagledning_arende',
+      'benefits_advice_benefit',
+      'matdistribution_avvikelse',
+      'local_welfare_assistance_award',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
