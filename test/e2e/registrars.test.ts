@@ -9,7 +9,9 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // mother hurt named by a pronoun after her partner, signs written instead of the problem) and
 // stop 24's (`inte X utan Y`, a pregnancy, `Flickans pappa`) and stop 25's (`anm. om pappas …`,
 // `🍺🍺🍺`, `aldrig nykter`) and stop 26's (contact attempts first, `far`, 7-bit Swedish, bold
-// letters) get the right suggestion in the grid once imported, from the app's worker.
+// letters) and stop 27's (a bracketed note beside the matter, the counterfactual, a terminal's
+// escape codes, street Swedish) get the right suggestion in the grid once imported, from the
+// app's worker.
 
 let demo: DemoSession;
 
@@ -50,6 +52,12 @@ const want: Record<string, string> = {
   'Misshandel av mamma framför barnen': 'H04',
   'Skadligt bruk och beroende hos f|r{lder': 'H07',
   '𝗔𝗹𝗸𝗼𝗵𝗼𝗹𝗺𝗶𝘀𝘀𝗯𝗿𝘂𝗸 hos mamman': 'H07',
+  // Stop 27: a bracketed note that says nothing, the counterfactual, a terminal's escape codes for
+  // bold (shown as written), street Swedish.
+  'Pojken slår [sic] sin mamma': 'B13',
+  'Hade inte anmält om inte pappan lagts in på psykakuten': 'H08',
+  '^[[1mPappa har svår depression^[[0m': 'H08',
+  'Farsan drämmer till ungen när han blir arg': 'H02',
 };
 
 describe('registrars’ habits in an imported file', () => {
@@ -87,5 +95,8 @@ describe('registrars’ habits in an imported file', () => {
     // Stop 26's values among them, raw as written (a bold word, 7-bit signs) beside the suggestion.
     await search(page, 'hos');
     await shot(page, 'registrars-stop26');
+    // Stop 27's, raw as written (the escape codes, the brackets) beside the suggestion.
+    await search(page, 'pappa');
+    await shot(page, 'registrars-stop27');
   });
 });
