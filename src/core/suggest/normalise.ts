@@ -404,8 +404,36 @@ export function joinLetterSpaced(text: string): string {
 // eslint-disable-next-line no-control-regex -- the escape character is what is matched
 const TERMINAL_ESCAPE = /(?:\u001b|\^\[)\[[0-9;]*m/gu;
 
+// Cyrillic letters that look like Latin ones (Unicode's confusables, UTS #39), as a keyboard that
+// switches layout by itself types them into Latin words (`cаnnаbіs`, `Pарра`, `ЕКВ`).
+// Written as escapes: in the source they would look like the Latin letters they stand for.
+const LOOK_ALIKE_FROM =
+  '\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u0458\u0455\u0501\u04bb\u04cf\u04af\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405\u04ae';
+const LOOK_ALIKE_TO = 'aeopcxyijsdhlyABEKMHOPCTXIJSY';
+const LOOK_ALIKE: ReadonlyMap<string, string> = new Map(
+  [...LOOK_ALIKE_FROM].map((c, i) => [c, LOOK_ALIKE_TO[i] as string]),
+);
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const CYRILLIC_WORD = /[\p{L}\p{M}]*\p{Script=Cyrillic}[\p{L}\p{M}]*/gu;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * Cyrillic look-alikes as the Latin letters they look like: in a word that also has Latin letters,
+ * and in every word of a text whose Cyrillic letters all look Latin (`ЕКВ`). Text written in
+ * Cyrillic (with a letter of its own, `дом`) stays as it is but for its mixed words.
+ */
+function latinLookAlikes(t: string): string {
+  if (!CYRILLIC.test(t)) return t;
+  const lookAlike = (w: string) => [...w].every((c) => !CYRILLIC.test(c) || LOOK_ALIKE.has(c));
+  const all = (t.match(CYRILLIC_WORD) ?? []).every(lookAlike);
+  return t.replace(CYRILLIC_WORD, (w) =>
+    lookAlike(w) && (all || LATIN.test(w)) ? [...w].map((c) => LOOK_ALIKE.get(c) ?? c).join('') : w,
+  );
+}
+
 function repairGarbled(t: string): string {
   if (t.includes('[')) t = t.replace(TERMINAL_ESCAPE, '');
+  t = latinLookAlikes(t);
   if (t.includes('[') && t.includes(':')) {
     t = t.replace(TRACKED_DELETION, '').replace(TRACKED_INSERTION, '$1');
   }
