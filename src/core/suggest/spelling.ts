@@ -72,6 +72,9 @@ const VOWEL = /[aeiouy]/u;
 const VOWELS = /[aeiouy]/gu;
 const LETTERS = /^[a-z]+$/u;
 
+/** Letters a short word has at least for two neighbouring letters swapped to be forgiven. */
+const MIN_SWAPPED = 5;
+
 /** Letters a word cut short keeps at least to be read as a listed form it begins (WordList.begins). */
 const CUT_SHORT_LETTERS = 6;
 /** Share of the listed form a word cut short keeps at least (`vårdnadsh.`, not `omsorg`). */
@@ -202,13 +205,29 @@ export class WordList<T> {
     return this.exact.get(f);
   }
 
+  /**
+   * A word shorter than `minTypo` with two neighbouring letters typed in the wrong order (`hoatr`,
+   * `spuer`, a fast typist's slip), not its first: the listed form's value. Other slips are not
+   * forgiven in short words (`stöd` is not `stöld`); a swap of two letters inside a word of five
+   * seldom makes another word.
+   */
+  private swapped(word: string): T | undefined {
+    if (word.length < MIN_SWAPPED) return undefined;
+    for (let i = 1; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const hit = this.exactly(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  }
+
   /** As listed, folded, or one slip away. */
   find(word: string): T | undefined {
     const hit = this.exactly(word);
     if (hit !== undefined) return hit;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached ?? undefined;
-    let found: T | null = null;
+    let found: T | null = word.length < this.minTypo ? (this.swapped(word) ?? null) : null;
     if (word.length >= this.minTypo) {
       const w = folded(word);
       search: for (const key of [w, ...deletions(w)]) {

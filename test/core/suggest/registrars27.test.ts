@@ -164,3 +164,13 @@ describe('Cyrillic letters that look Latin', () => {
     tops(devActions(), { 'Nej, \u0456ng\u0435n utredning': 'EJU1' });
   });
 });
+
+// From round 17's misses: a fast typist's neighbouring letters swapped in a short word.
+describe('two neighbouring letters swapped in a word of five', () => {
+  it.skipIf(!haveDevSet)('is the listed word, as a longer word’s slip is', () => {
+    tops(devReasons(), {
+      'farsan spuer varje helg': 'H07',
+      'mamman kallar dottern hora och hoatr att kasta ut henne': 'H02',
+    });
+  });
+});

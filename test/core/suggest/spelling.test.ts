@@ -96,3 +96,21 @@ describe('a vocabulary word cut short', () => {
     expect(engine.suggest('Missbr. hos vårdnadsh.', 1)[0]?.code).toBe('H07');
   });
 });
+
+describe('a short word with two neighbouring letters swapped', () => {
+  it('is the listed word from five letters on, never with its first letter moved', () => {
+    const list = new WordList<number>(
+      [
+        ['super', 1],
+        ['hotar', 2],
+        ['stöd', 3],
+      ],
+      6,
+    );
+    expect([list.find('spuer'), list.find('hoatr')]).toEqual([1, 2]);
+    expect(list.find('psuer')).toBeUndefined(); // the first letter
+    expect(list.find('sötd')).toBeUndefined(); // four letters
+    expect(list.find('supre')).toBe(1);
+    expect(list.find('sipor')).toBeUndefined(); // a substitution, not a swap
+  });
+});
