@@ -10,7 +10,7 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // stop 24's (`inte X utan Y`, a pregnancy, `Flickans pappa`) and stop 25's (`anm. om pappas …`,
 // `🍺🍺🍺`, `aldrig nykter`) and stop 26's (contact attempts first, `far`, 7-bit Swedish, bold
 // letters) and stop 27's (a bracketed note beside the matter, the counterfactual, a terminal's
-// escape codes, street Swedish) get the right suggestion in the grid once imported, from the
+// escape codes, street Swedish, Cyrillic look-alike letters) get the right suggestion in the grid once imported, from the
 // app's worker.
 
 let demo: DemoSession;
@@ -58,6 +58,8 @@ const want: Record<string, string> = {
   'Hade inte anmält om inte pappan lagts in på psykakuten': 'H08',
   '^[[1mPappa har svår depression^[[0m': 'H08',
   'Farsan drämmer till ungen när han blir arg': 'H02',
+  // Cyrillic look-alike letters a switching keyboard typed (`а`, `р`): shown as typed.
+  'P\u0430\u0440\u0440\u0430 häktad': 'H09',
 };
 
 describe('registrars’ habits in an imported file', () => {
