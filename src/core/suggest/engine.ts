@@ -1502,9 +1502,16 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   // value is about; with it go its persons and negations. Values only (a definition's sentences are
   // all the category's), and only with a profile that has concepts.
   const hasConcepts = vocabulary.length > 0;
+  const namesConcept = (w: string): boolean => terms.isConcept(w) || codebookWord(w);
   const bareSentence = (sentence: string): boolean => {
     const words = wordsOfMatch(analyseWithForm(sentence).matchText);
-    return words.length > 0 && !words.some((w) => terms.isConcept(w) || codebookWord(w));
+    return words.length > 0 && !words.some(namesConcept);
+  };
+  // A word that names a concept or a word of the codebook, or has a concept inside (`föräldrakonflikt`).
+  const saysSomething = (w: string): boolean => {
+    if (namesConcept(w)) return true;
+    const concept = terms.conceptOf(w);
+    return concept.length !== 1 || concept[0] !== w;
   };
   // A part between dashes, bullets or bars, or a bracketed note, is bare when it says nothing a
   // reading takes: no word of a concept or of the codebook, no text of the codebook it is like
@@ -1513,11 +1520,6 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const bareSegment = (part: string): boolean => {
     const read = analyseWithForm(part);
     if (read.owner !== null || read.negated || read.violent) return false;
-    const said = (w: string): boolean => {
-      if (terms.isConcept(w) || codebookWord(w)) return true;
-      const concept = terms.conceptOf(w);
-      return concept.length !== 1 || concept[0] !== w;
-    };
     const words = wordsOfMatch(read.matchText);
     if (words.length > 0) {
       const near = codebookPart(read.matchText, diceProfile(read.matchText)).codebook;
@@ -1525,14 +1527,24 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
         if ((near[i] as number) >= SEGMENT_DICE) return false;
     }
     return (
-      !words.some(said) &&
+      !words.some(saysSomething) &&
       !wordsOf(read.normalised).some((w) => language.personWord(w) || language.has('exclusions', w))
     );
   };
-  const readValue = (raw: string): Analysed =>
-    analyseWithForm(
-      hasConcepts ? withoutBareSegments(withoutBareSentences(raw, bareSentence), bareSegment) : raw,
-    );
+  // A value's text without its bare sentences and parts, worked out once per raw value (a part's
+  // codebook match is no cheap test, and values are suggested again after every decision that can
+  // reach them): what is bare depends on the codebook and the profile, never on the decisions.
+  const readTexts = new Map<string, string>();
+  const readText = (raw: string): string => {
+    let text = readTexts.get(raw);
+    if (text === undefined) {
+      text = withoutBareSegments(withoutBareSentences(raw, bareSentence), bareSegment);
+      if (readTexts.size >= CACHE_TEXTS) readTexts.delete(readTexts.keys().next().value as string);
+      readTexts.set(raw, text);
+    }
+    return text;
+  };
+  const readValue = (raw: string): Analysed => analyseWithForm(hasConcepts ? readText(raw) : raw);
   /**
    * Whether a word of a value says nothing of any category (frameStrip): decisions of two or more
    * categories have it, none of them more than `frameStrip` of those decisions, and no text of the
