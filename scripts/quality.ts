@@ -338,6 +338,11 @@
 //              self_neglect_presentation2-* (stop 27, a third round, sets-stop27{i,j,k,l}-README.md;
 //              two writers chose the same name, the second is `2`) kept sealed until stop 27's
 //              final engine 3579533; measured once with it and with 504f88d;
+//   final150-* … final153-*, natutsatthet_barn-*, asc_review_trigger-*, ungdomschatt-amne-*,
+//              adoption-support-request-*, ej_verkstallt_beslut_orsak-*, adoption_support_request-*,
+//              fixartjanst_uppdrag-*, social_prescribing_need-* (stop 28, sets-stop28{,b,c,d}-README.md)
+//              kept sealed until stop 28's first engine; measured once with it and with stop 27's
+//              final engine (3579533, as at 85d747b);
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -761,6 +766,10 @@ async function main(): Promise<void> {
     ...pair('final 147', 'final147'),
     ...pair('final 148', 'final148'),
     ...pair('final 149', 'final149'),
+    ...pair('final 150', 'final150'),
+    ...pair('final 151', 'final151'),
+    ...pair('final 152', 'final152'),
+    ...pair('final 153', 'final153'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -1044,6 +1053,14 @@ async function main(): Promise<void> {
       'self_neglect_presentation',
       'hedersfortryck_uttryck',
       'self_neglect_presentation2',
+      'natutsatthet_barn',
+      'asc_review_trigger',
+      'ungdomschatt-amne',
+      'adoption-support-request',
+      'ej_verkstallt_beslut_orsak',
+      'adoption_support_request',
+      'fixartjanst_uppdrag',
+      'social_prescribing_need',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
