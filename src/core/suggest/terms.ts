@@ -149,6 +149,9 @@ export class CompoundStems {
   }
 }
 
+// Word classes whose words are words of their own, never slips of the vocabulary's forms.
+const FUNCTION_WORDS = ['negatingVerbs', 'negation', 'stopwords'] as const;
+
 function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatcher {
   const endings = lang.endings;
   const forms: [string, string, boolean][] = [];
@@ -219,6 +222,9 @@ function compileTermsNow(terms: readonly DomainTerm[], lang: Language): TermMatc
     if (head) return (w.length === word.length ? word : w).slice(0, head.at) + head.concept;
     // Compound modifier (`suicidtankar`, `alkoholproblem`): the family decides the meaning.
     // Cut short as records abbreviate (`övergr.`): the concept of the only forms it begins.
+    // A word that negates (`saknas`, `ingen`) or says nothing (a stopword) is no slip of a listed
+    // form one ending away (`saknad`, missing).
+    if (FUNCTION_WORDS.some((cls) => lang.has(cls, word))) return compounds.modifier(w) ?? word;
     return compounds.modifier(w) ?? words.find(word) ?? words.begins(word) ?? word;
   };
 

@@ -9,6 +9,20 @@ import { describe, it } from 'vitest';
 import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
 
+describe('a verb that negates, `saknas`', () => {
+  it.skipIf(!haveDevSet)('is no slip of `saknad` (a missing child)', () => {
+    tops(devReasons(), {
+      'Övrigt, uppgifter saknas': 'O22',
+      'Misshandel av barn (saknas i listan)': 'H02',
+      'Missbruk, pojken själv – samtycke saknas': 'B11',
+    });
+  });
+
+  it.skipIf(!haveDevSet)('still says a child is missing when it says since when', () => {
+    tops(devReasons(), { 'Flickan saknas sedan i lördags': 'O21' });
+  });
+});
+
 describe('a tail on the feedback to the reporter (word class `pointers`)', () => {
   it.skipIf(!haveDevSet)('says nothing of the action', () => {
     tops(devActions(), {
