@@ -19,6 +19,7 @@ import {
   withoutBareSentences,
   withoutBareSegments,
   withoutTimeStamps,
+  withoutDates,
   type Owner,
   type ValueFeatures,
 } from './features';
@@ -466,7 +467,10 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    */
   const joinSpaced = config.rules.garbled !== false;
   const normaliseText = (raw: string): string => {
-    const read = withNegationsRead(withoutOpener(withoutTimeStamps(raw), language), language);
+    const read = withNegationsRead(
+      withoutOpener(withoutDates(withoutTimeStamps(raw), language), language),
+      language,
+    );
     const cut = exclusions ? withoutTail(read) : read;
     // A heading a PDF spaced out letter by letter is read as its words (part of reading garbled text).
     const text = joinSpaced ? joinLetterSpaced(cut) : cut;

@@ -583,6 +583,32 @@ export function withoutExclusionTail(text: string, lang: Language): string {
   return text;
 }
 
+// A day and a month's name, or a month's name and a year, joined by a hyphen as a spreadsheet
+// writes the date it made of what was typed (`01-mar`, `dec-17`); a military date-time group first
+// (`022055 nov`, `112320Z JUL 24`), with its colon or dash.
+const DAY_MONTH = /(?<![\p{L}\p{N}])\d{1,2}-(\p{L}{3,9})(?![\p{L}\p{N}-])/gu;
+const MONTH_YEAR = /(?<![\p{L}\p{N}-])(\p{L}{3,9})-(?:\d{2}|\d{4})(?![\p{L}\p{N}])/gu;
+const DATE_TIME_GROUP = /^\s*\d{6}Z?\s?(\p{L}{3,9})(?:\s\d{2})?(?![\p{L}\p{N}])(?:\s*[:–—-])?\s*/u;
+const MONTH_DATE = /\d-\p{L}|\p{L}-\d|^\s*\d{6}/u;
+
+/**
+ * The text without the dates a spreadsheet or a military stamp put in it, as the word class
+ * `months` names them: what the value is about stays (`snatteri 01-mar` is `snatteri`). Kept when
+ * nothing of two letters would remain, or the profile names no months.
+ */
+export function withoutDates(text: string, lang: Language): string {
+  if (!MONTH_DATE.test(text) || lang.first('months') === '') return text;
+  const month = (m: string, name: string) => (lang.has('months', name.toLowerCase()) ? ' ' : m);
+  const cut = text
+    .replace(DATE_TIME_GROUP, (m: string, name: string) => (month(m, name) === ' ' ? '' : m))
+    .replace(DAY_MONTH, month)
+    .replace(MONTH_YEAR, month)
+    .replace(/\s{2,}/gu, ' ')
+    .replace(/[\s,;]+$/u, '')
+    .trim();
+  return cut !== text.trim() && /\p{L}\p{L}/u.test(cut) ? cut : text;
+}
+
 // A bracketed note with a time of day in it (`[offline – synkad 07:42]`, `(ons 09.30)`): a stamp.
 const TIME_STAMP =
   /\s*[[(][^[\]()]{0,40}?(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)[^[\]()]{0,40}?[\])]/gu;

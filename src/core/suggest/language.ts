@@ -132,6 +132,12 @@ export const WORD_CLASSES = [
    */
   'negatingVerbs',
   /**
+   * Names of months and their short forms (`mar`, `maj`, `dec`): with a day or a year as a
+   * spreadsheet turns an age band or a date into one (`01-mar`, `dec-17`), or after a military
+   * date-time group (`022055 nov`), a stamp of when, never content.
+   */
+  'months',
+  /**
    * Persons and pronouns of one sex (`mamma`, `henne`; `pappa`, `honom`): a pronoun hurt after a
    * partner of a caregiver (`mammans sambo slog henne`) is that caregiver only when they agree.
    * A word in neither list agrees with both.

@@ -5,9 +5,50 @@
 // (`– återkoppl. ej begärd`) negated the action; and a few words of the field were not known
 // (`ostädat`, `kylskåpet`, `tabletter`, `fyllefester`, `bälte`, `kastade`, `öppenvård`). Each test
 // failed before its change.
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withoutDates } from '../../../src/core/suggest/features';
+import {
+  compileLanguage,
+  defaultLanguage,
+  neutralLanguage,
+} from '../../../src/core/suggest/language';
 import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
+
+const sv = compileLanguage(defaultLanguage);
+
+describe('dates a spreadsheet or a military stamp put in a value (word class `months`)', () => {
+  it('are left out: a day and a month, a month and a year, a date-time group first', () => {
+    expect(withoutDates('snatteri 01-mar', sv)).toBe('snatteri');
+    expect(withoutDates('hot om giftermål, dec-17', sv)).toBe('hot om giftermål');
+    expect(withoutDates('03-maj vårdnadshavaren ger ingen mat', sv)).toBe(
+      'vårdnadshavaren ger ingen mat',
+    );
+    expect(withoutDates('022055 nov – föräldrarna sover på dagarna', sv)).toBe(
+      'föräldrarna sover på dagarna',
+    );
+    expect(withoutDates('112320Z JUL 24: erbjuds stöd', sv)).toBe('erbjuds stöd');
+  });
+
+  it('leaves words that are no months, and a value that is only a date', () => {
+    expect(withoutDates('B-12 pojken 12-års', sv)).toBe('B-12 pojken 12-års');
+    expect(withoutDates('mat-17 och 01-mat', sv)).toBe('mat-17 och 01-mat');
+    expect(withoutDates('01-mar', sv)).toBe('01-mar');
+    expect(withoutDates('123456 gånger: slår barnet', sv)).toBe('123456 gånger: slår barnet');
+    // A profile that names no months leaves dates alone.
+    expect(withoutDates('snatteri 01-mar', compileLanguage(neutralLanguage))).toBe(
+      'snatteri 01-mar',
+    );
+  });
+
+  it.skipIf(!haveDevSet)('leaves the category to the words', () => {
+    tops(devReasons(), {
+      'stöld i butik 14-mar': 'B12',
+      'styvpappan misshandlar mamma, okt-24': 'H04',
+      '090815 mar rymt från boendet i natt': 'O21',
+    });
+  });
+});
 
 describe('a verb that negates, `saknas`', () => {
   it.skipIf(!haveDevSet)('is no slip of `saknad` (a missing child)', () => {
