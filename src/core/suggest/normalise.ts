@@ -431,8 +431,14 @@ function latinLookAlikes(t: string): string {
   );
 }
 
+// A Mac's dead diaeresis key that did not compose: the spacing diaeresis typed before the vowel it
+// was to go on (`f¨or¨alder`, `sk¨ar`), as a remote desktop or a web form passes it on.
+const LOOSE_DIAERESIS = /\u00a8([aeiouyAEIOUY])/gu;
+
 function repairGarbled(t: string): string {
   if (t.includes('[')) t = t.replace(TERMINAL_ESCAPE, '');
+  if (t.includes('\u00a8'))
+    t = t.replace(LOOSE_DIAERESIS, (_, v: string) => `${v}\u0308`.normalize('NFC'));
   t = latinLookAlikes(t);
   if (t.includes('[') && t.includes(':')) {
     t = t.replace(TRACKED_DELETION, '').replace(TRACKED_INSERTION, '$1');

@@ -12,6 +12,7 @@ import {
   defaultLanguage,
   neutralLanguage,
 } from '../../../src/core/suggest/language';
+import { normaliseValue } from '../../../src/core/suggest/normalise';
 import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
 
@@ -46,6 +47,20 @@ describe('dates a spreadsheet or a military stamp put in a value (word class `mo
       'stöld i butik 14-mar': 'B12',
       'styvpappan misshandlar mamma, okt-24': 'H04',
       '090815 mar rymt från boendet i natt': 'O21',
+    });
+  });
+});
+
+describe("a Mac's dead diaeresis key", () => {
+  it('puts the diaeresis on the vowel after it (rule `garbled`)', () => {
+    expect(normaliseValue('Tova sk¨ar sig')).toBe('tova skär sig');
+    expect(normaliseValue('f¨or¨aldrarna br¨akar')).toBe('föräldrarna bräkar');
+  });
+
+  it.skipIf(!haveDevSet)('reads the words it spelt', () => {
+    tops(devReasons(), {
+      'Tova sk¨ar sig i benen': 'B10',
+      'umg¨angessabotage fr¨an pappan': 'H06',
     });
   });
 });
