@@ -40,6 +40,7 @@ import {
 import { compileLanguage, defaultLanguage, type Language } from './language';
 import { joinLetterSpaced, normaliseValue, type NormaliseConfig } from './normalise';
 import { splitHashtags } from './hashtags';
+import { hasLostLetters, withLostLetters, type WordKnowledge } from './lost-letters';
 import { wordsOf } from './retrieval';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
@@ -466,7 +467,16 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    * hashtags split into the known words they run together.
    */
   const joinSpaced = config.rules.garbled !== false;
-  const normaliseText = (raw: string): string => {
+  // A letter lost as `?` or U+FFFD (lost-letters.ts) is read as the å, ä or ö of a known word.
+  const wordKnowledge: WordKnowledge = {
+    exactly: isKnownWord,
+    asForm: (w) => {
+      const read = terms.conceptOf(w);
+      return read.length !== 1 || read[0] !== w || language.personWord(w) !== undefined;
+    },
+  };
+  const normaliseText = (value: string): string => {
+    const raw = joinSpaced && hasLostLetters(value) ? withLostLetters(value, wordKnowledge) : value;
     const read = withNegationsRead(
       withoutOpener(withoutDates(withoutTimeStamps(raw), language), language),
       language,

@@ -1,0 +1,32 @@
+// Letters lost as `?` or U+FFFD (a clipboard or a file without å, ä and ö) read back as the å, ä or
+// ö that makes a word the engine knows (lost-letters.ts).
+import { describe, expect, it } from 'vitest';
+import { hasLostLetters, withLostLetters } from '../../../src/core/suggest/lost-letters';
+
+const known = new Set(['våld', 'föräldrarnas', 'från', 'för', 'bråk', 'örfil']);
+const stems = ['självmord', 'skadegörelse'];
+const knows = {
+  exactly: (w: string) => known.has(w),
+  asForm: (w: string) => stems.some((s) => w.startsWith(s)),
+};
+
+describe('lost letters', () => {
+  it('are read as the å, ä or ö of a word the engine knows', () => {
+    expect(withLostLetters('V?ld fr?n pappan', knows)).toBe('Våld från pappan');
+    expect(withLostLetters('F?r?ldrarnas br?k', knows)).toBe('Föräldrarnas bråk');
+    expect(withLostLetters('?rfil', knows)).toBe('örfil');
+    expect(withLostLetters('V\uFFFDLD', knows)).toBe('VÅLD');
+  });
+
+  it('make a form of a known stem when no reading is a known word', () => {
+    expect(withLostLetters('Sj?lvmordstankar', knows)).toBe('Självmordstankar');
+    expect(withLostLetters('misst?nkt skadeg?relse', knows)).toBe('misst?nkt skadegörelse');
+  });
+
+  it('stay when no reading is known, and a question mark at a word end is a question', () => {
+    expect(withLostLetters('Utredning? Nej', knows)).toBe('Utredning? Nej');
+    expect(withLostLetters('x?y och ?', knows)).toBe('x?y och ?');
+    expect(hasLostLetters('Utredning? Nej.')).toBe(false);
+    expect(hasLostLetters('sk?r sig')).toBe(true);
+  });
+});

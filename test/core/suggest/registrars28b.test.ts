@@ -1,0 +1,24 @@
+// Stop 28, from round 19's misses after its sealed measurement: a remote desktop's clipboard that
+// put `?` for every å, ä and ö (`F?r?ldrarnas spelberoende`); a child named after a caregiver hurt
+// (`mamma misshandlad av sambon medan barnen sov`) read as the one who did it; and words of the
+// field not known (`klara sig själv`, `tunt klädd`, `drar … i håret`, `weed`, `langar`). Each test
+// failed before its change.
+import { describe, it } from 'vitest';
+import { haveDevSet } from './golden';
+import { devActions, devReasons, tops } from './tops';
+
+describe('letters lost as question marks', () => {
+  it.skipIf(!haveDevSet)('are read as the å, ä or ö of the words the engine knows', () => {
+    tops(devReasons(), {
+      'Sj?lvmordstankar hos 15-?ringen': 'B10',
+      'F?r?lderns spelberoende': 'H07',
+      'Pappa har gett barnet ?rfilar': 'H02',
+      'F?r?ldrarna br?kar om v?rdnaden': 'H06',
+    });
+    tops(devActions(), { 'H?nvisas till familjebehandlare, ej utredning': 'EJU2' });
+  });
+
+  it.skipIf(!haveDevSet)('leave a question as a question', () => {
+    tops(devActions(), { 'Utredning? Ja': 'UTR1' });
+  });
+});
