@@ -242,6 +242,8 @@ export function analyseValue(
   // Caregivers as the parties of something between them (`våld mellan föräldrarna`).
   let caregiversBetween = false;
   let passiveAgent = false;
+  // A person named after that `av` (`slagen av sambon`): who did it is said.
+  let agentNamed = false;
   // A weak child word that is the subject of a verb (`barnet har autism`): the child's, even when a
   // caregiver is named too (`… och föräldrarna behöver avlastning`).
   let childSubject = false;
@@ -364,6 +366,7 @@ export function analyseValue(
     if (w.person === 'caregiver') {
       person[i] = true;
       caregiverSeen = w;
+      agentNamed ||= passiveAgent;
       if (
         verb.victimVerb ||
         verb.victimParticiple ||
@@ -397,6 +400,7 @@ export function analyseValue(
     } else if (w.otherPerson) {
       // A partner, a classmate, staff: only ever the victim or the doer beside the family.
       person[i] = true;
+      agentNamed ||= passiveAgent;
       if (victimSide || verb.victimVerb || verb.victimParticiple || (governed && ofViolence)) {
         otherVictim = true;
         named.push(w);
@@ -434,6 +438,10 @@ export function analyseValue(
       } else if (w.person === 'childStrong' && w.genitive && caregiver && !caregiverByHome) {
         // `Förälder med intellektuell funktionsnedsättning, svårt att förstå barnets behov`: after
         // a caregiver named, the child's possessive says whose needs, not whose problem.
+      } else if (!governed && caregiverHurt && agentNamed) {
+        // `mamma misshandlad av sambon medan barnen sov`, `… , 3 barn på plats`: a child named
+        // after a caregiver hurt and who did it was there, and neither did it nor is whose
+        // problem it is (`mamma misshandlad av sin son` names the child as the one who did).
       } else if (!governed) {
         if (w.person === 'childWeak' && !passiveAgent) {
           childWeak = true;

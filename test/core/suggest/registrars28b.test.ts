@@ -22,3 +22,19 @@ describe('letters lost as question marks', () => {
     tops(devActions(), { 'Utredning? Ja': 'UTR1' });
   });
 });
+
+describe('a child named after a caregiver hurt', () => {
+  it.skipIf(!haveDevSet)('was there: the violence is between the adults', () => {
+    tops(devReasons(), {
+      'mamma misshandlad av sambon medan barnen sov': 'H04',
+      'mamman slagen av sin partner, två barn på plats': 'H04',
+    });
+  });
+
+  it.skipIf(!haveDevSet)('is still the one hurt when the violence is theirs', () => {
+    tops(devReasons(), {
+      'mamma misshandlad av sin son': 'B13',
+      'barnet slaget av pappan': 'H02',
+    });
+  });
+});
