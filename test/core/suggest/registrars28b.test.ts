@@ -38,3 +38,18 @@ describe('a child named after a caregiver hurt', () => {
     });
   });
 });
+
+describe('words of the field', () => {
+  it.skipIf(!haveDevSet)(
+    'name the neglect, the violence, the misuse and the crime they are',
+    () => {
+      tops(devReasons(), {
+        'barnen får klara sig själva på kvällarna': 'H01',
+        'för tunt klädd, fryser på förskolan': 'H01',
+        'styvpappan drar henne i håret': 'H02',
+        '15-åringen röker weed': 'B11',
+        'langar hasch åt yngre på skolan': 'B12',
+      });
+    },
+  );
+});
