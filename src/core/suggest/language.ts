@@ -239,6 +239,8 @@ function alternation(words: readonly string[]): string {
 }
 
 const NEVER = /(?!)/u;
+/** Letters a negation word has at least for a typing slip in it to be forgiven. */
+const MIN_NEGATION_SLIP = 5;
 
 const compiled = new WeakMap<LanguageWords, Language>();
 // By content too: a profile that crossed to the worker is a copy, and compiling (and the word
@@ -297,6 +299,13 @@ function compileNow(pack: LanguageWords): Language {
     ],
     7,
   );
+  // A negation of five letters or more typed with one slip (`ingwn`, `Ingrn`): still a negation.
+  const negationSlips = new WordList<true>(
+    list('negation')
+      .filter((w) => w.length >= MIN_NEGATION_SLIP)
+      .map((w) => [w, true] as const),
+    MIN_NEGATION_SLIP,
+  );
   // Conditions as [negated, flag] pairs; an unknown flag never holds (the profile's check refuses it).
   const flagSet = new Set<string>(READING_FLAGS);
   const rules = pack.ownerRules.map((r) => ({
@@ -321,7 +330,9 @@ function compileNow(pack: LanguageWords): Language {
       }
       return p.test(text);
     },
-    isNegation: (word) => has('negation', word),
+    isNegation: (word) =>
+      has('negation', word) ||
+      (word.length >= MIN_NEGATION_SLIP && negationSlips.find(word) !== undefined),
     personWord: (word) => persons.find(word) ?? persons.begins(word),
     personStem(word) {
       if (caregiverStem.test(word)) return 'caregiver';

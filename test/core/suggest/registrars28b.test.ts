@@ -1,8 +1,8 @@
 // Stop 28, from round 19's misses after its sealed measurement: a remote desktop's clipboard that
 // put `?` for every å, ä and ö (`F?r?ldrarnas spelberoende`); a child named after a caregiver hurt
-// (`mamma misshandlad av sambon medan barnen sov`) read as the one who did it; and words of the
-// field not known (`klara sig själv`, `tunt klädd`, `drar … i håret`, `weed`, `langar`). Each test
-// failed before its change.
+// (`mamma misshandlad av sambon medan barnen sov`) read as the one who did it; words of the
+// field not known (`klara sig själv`, `tunt klädd`, `drar … i håret`, `weed`, `langar`); and a
+// negation typed with a slip (`Ingrn utredning`). Each test failed before its change.
 import { describe, it } from 'vitest';
 import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
@@ -52,4 +52,18 @@ describe('words of the field', () => {
       });
     },
   );
+});
+
+describe('a negation of five letters or more typed with one slip', () => {
+  it.skipIf(!haveDevSet)('still negates', () => {
+    tops(devActions(), {
+      'Ingrn utredning inleds': 'EJU1',
+      'ingwn åtgärd': 'EJU1',
+      'ignen utredning': 'EJU1',
+    });
+  });
+
+  it.skipIf(!haveDevSet)('is not read into a word of four letters', () => {
+    tops(devActions(), { 'Utredning inleds, inre utredning': 'UTR1' });
+  });
 });
