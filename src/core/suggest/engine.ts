@@ -40,7 +40,12 @@ import {
 import { compileLanguage, defaultLanguage, type Language } from './language';
 import { joinLetterSpaced, normaliseValue, type NormaliseConfig } from './normalise';
 import { splitHashtags } from './hashtags';
-import { hasLostLetters, withLostLetters, type WordKnowledge } from './lost-letters';
+import {
+  hasLostLetters,
+  withKeypadLetters,
+  withLostLetters,
+  type WordKnowledge,
+} from './lost-letters';
 import { wordsOf } from './retrieval';
 import { defaultProfile, type CategoryAttributes, type SuggestProfile } from './profile';
 import { termsOfCodebook } from './scope';
@@ -476,7 +481,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     },
   };
   const normaliseText = (value: string): string => {
-    const raw = joinSpaced && hasLostLetters(value) ? withLostLetters(value, wordKnowledge) : value;
+    const lost =
+      joinSpaced && hasLostLetters(value) ? withLostLetters(value, wordKnowledge) : value;
+    const raw = joinSpaced ? withKeypadLetters(lost, wordKnowledge) : lost;
     const read = withNegationsRead(
       withoutOpener(withoutDates(withoutTimeStamps(raw), language), language),
       language,

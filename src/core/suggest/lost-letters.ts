@@ -70,3 +70,34 @@ function cased(reading: string, upper: boolean, word: string): string {
   // Keep the word's own capitals (`F?r?ldrarnas` → `Föräldrarnas`).
   return [...reading].map((c, i) => (/\p{Lu}/u.test(word[i] ?? '') ? c.toUpperCase() : c)).join('');
 }
+
+// A laptop's keypad left on (NumLock) for a word: the letters that carry its digits typed digits,
+// u i o as 4 5 6, j k l as 1 2 3 and m as 0 (`r5s2beteende`, `hä0tar`, `s6nen`).
+const KEYPAD: Readonly<Record<string, string>> = {
+  '4': 'u',
+  '5': 'i',
+  '6': 'o',
+  '1': 'j',
+  '2': 'k',
+  '3': 'l',
+  '0': 'm',
+};
+/** A word of letters and keypad digits, with a letter and a digit next to each other. */
+const KEYPAD_WORD =
+  /(?<![\p{L}\p{N}])[\p{L}0-6]*(?:\p{L}[0-6]|[0-6]\p{L})[\p{L}0-6]*(?![\p{L}\p{N}])/gu;
+const HAS_KEYPAD_WORD = /\p{L}[0-6]|[0-6]\p{L}/u;
+
+/**
+ * The text with each word of letters and keypad digits read as its letters, when that makes a word
+ * the engine knows (exactly, or as a form), and has two small letters; other words stay (`F12`,
+ * `AL2`, `åk4` and `11:1` are what they are).
+ */
+export function withKeypadLetters(text: string, knows: WordKnowledge): string {
+  if (!HAS_KEYPAD_WORD.test(text)) return text;
+  return text.replace(KEYPAD_WORD, (token) => {
+    // A code is written in capitals (`AL2`, `F12`): a word typed with the keypad on is not.
+    if ((token.match(/\p{Ll}/gu)?.length ?? 0) < 2) return token;
+    const reading = token.toLowerCase().replace(/[0-6]/gu, (d) => KEYPAD[d] as string);
+    return knows.exactly(reading) || knows.asForm(reading) ? reading : token;
+  });
+}

@@ -1,10 +1,14 @@
 // Letters lost as `?` or U+FFFD (a clipboard or a file without å, ä and ö) read back as the å, ä or
 // ö that makes a word the engine knows (lost-letters.ts).
 import { describe, expect, it } from 'vitest';
-import { hasLostLetters, withLostLetters } from '../../../src/core/suggest/lost-letters';
+import {
+  hasLostLetters,
+  withKeypadLetters,
+  withLostLetters,
+} from '../../../src/core/suggest/lost-letters';
 
-const known = new Set(['våld', 'föräldrarnas', 'från', 'för', 'bråk', 'örfil']);
-const stems = ['självmord', 'skadegörelse'];
+const known = new Set(['våld', 'föräldrarnas', 'från', 'för', 'bråk', 'örfil', 'sonen', 'alk']);
+const stems = ['självmord', 'skadegörelse', 'riskbeteende'];
 const knows = {
   exactly: (w: string) => known.has(w),
   asForm: (w: string) => stems.some((s) => w.startsWith(s)),
@@ -28,5 +32,16 @@ describe('lost letters', () => {
     expect(withLostLetters('x?y och ?', knows)).toBe('x?y och ?');
     expect(hasLostLetters('Utredning? Nej.')).toBe(false);
     expect(hasLostLetters('sk?r sig')).toBe(true);
+  });
+});
+
+describe('a word typed with the keypad on (NumLock)', () => {
+  it('is read as its letters when that makes a word the engine knows', () => {
+    expect(withKeypadLetters('s6nen och r5s2beteende', knows)).toBe('sonen och riskbeteende');
+  });
+
+  it('stays when it does not, or is a code in capitals', () => {
+    expect(withKeypadLetters('F12, åk4, 11:1 och x5y', knows)).toBe('F12, åk4, 11:1 och x5y');
+    expect(withKeypadLetters('Utåtagerande [AL2]', knows)).toBe('Utåtagerande [AL2]');
   });
 });

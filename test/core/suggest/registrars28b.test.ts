@@ -1,8 +1,9 @@
 // Stop 28, from round 19's misses after its sealed measurement: a remote desktop's clipboard that
 // put `?` for every å, ä and ö (`F?r?ldrarnas spelberoende`); a child named after a caregiver hurt
-// (`mamma misshandlad av sambon medan barnen sov`) read as the one who did it; words of the
-// field not known (`klara sig själv`, `tunt klädd`, `drar … i håret`, `weed`, `langar`); and a
-// negation typed with a slip (`Ingrn utredning`). Each test failed before its change.
+// (`mamma misshandlad av sambon medan barnen sov`) read as the one who did it; words of the field
+// not known (`klara sig själv`, `tunt klädd`, `drar … i håret`, `weed`, `langar`); a negation typed
+// with a slip (`Ingrn utredning`); and a laptop's keypad on for a word (`r5s2beteende`). Each test
+// failed before its change.
 import { describe, it } from 'vitest';
 import { haveDevSet } from './golden';
 import { devActions, devReasons, tops } from './tops';
@@ -65,5 +66,14 @@ describe('a negation of five letters or more typed with one slip', () => {
 
   it.skipIf(!haveDevSet)('is not read into a word of four letters', () => {
     tops(devActions(), { 'Utredning inleds, inre utredning': 'UTR1' });
+  });
+});
+
+describe('a word typed with the keypad on (NumLock)', () => {
+  it.skipIf(!haveDevSet)('is read as its letters', () => {
+    tops(devReasons(), {
+      '05sshande3 av barnet': 'H02',
+      'Sexuellt r5s2beteende': 'B17',
+    });
   });
 });
