@@ -343,6 +343,11 @@
 //              fixartjanst_uppdrag-*, social_prescribing_need-* (stop 28, sets-stop28{,b,c,d}-README.md)
 //              kept sealed until stop 28's first engine; measured once with it and with stop 27's
 //              final engine (3579533, as at 85d747b);
+//   final154-* … final157-*, barngrupp_remissorsak-*, ukraine_hosting_end-*,
+//              akutboende_avstangning-*, care_package_handback-*, aktutlamnande-*,
+//              hfu-sponsorship-end-*, barnets_boendeform-*, child_legal_order-* (stop 28, a second
+//              round, sets-stop28{e,f,g,h}-README.md) kept sealed until stop 28's final engine;
+//              measured once with it and with 3579533;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -770,6 +775,10 @@ async function main(): Promise<void> {
     ...pair('final 151', 'final151'),
     ...pair('final 152', 'final152'),
     ...pair('final 153', 'final153'),
+    ...pair('final 154', 'final154'),
+    ...pair('final 155', 'final155'),
+    ...pair('final 156', 'final156'),
+    ...pair('final 157', 'final157'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -1061,6 +1070,14 @@ async function main(): Promise<void> {
       'adoption_support_request',
       'fixartjanst_uppdrag',
       'social_prescribing_need',
+      'barngrupp_remissorsak',
+      'ukraine_hosting_end',
+      'akutboende_avstangning',
+      'care_package_handback',
+      'aktutlamnande',
+      'hfu-sponsorship-end',
+      'barnets_boendeform',
+      'child_legal_order',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
