@@ -10,8 +10,9 @@ import { importReasons, openDemo, search, shot, type DemoSession } from './harne
 // stop 24's (`inte X utan Y`, a pregnancy, `Flickans pappa`) and stop 25's (`anm. om pappas …`,
 // `🍺🍺🍺`, `aldrig nykter`) and stop 26's (contact attempts first, `far`, 7-bit Swedish, bold
 // letters) and stop 27's (a bracketed note beside the matter, the counterfactual, a terminal's
-// escape codes, street Swedish, Cyrillic look-alike letters) get the right suggestion in the grid once imported, from the
-// app's worker.
+// escape codes, street Swedish, Cyrillic look-alike letters) and stop 28's (a spreadsheet's date,
+// a Mac's loose diaeresis, letters lost as `?`, a keypad left on) get the right suggestion in the
+// grid once imported, from the app's worker.
 
 let demo: DemoSession;
 
@@ -60,6 +61,12 @@ const want: Record<string, string> = {
   'Farsan drämmer till ungen när han blir arg': 'H02',
   // Cyrillic look-alike letters a switching keyboard typed (`а`, `р`): shown as typed.
   'P\u0430\u0440\u0440\u0430 häktad': 'H09',
+  // Stop 28: a spreadsheet's date, a Mac's loose diaeresis, letters lost as `?` on the way, a
+  // laptop's keypad left on for a word (all shown as written).
+  'Snatteri på Ica 14-mar': 'B12',
+  'F¨or¨aldrarnas alkoholmissbruk varje helg': 'H07',
+  'F?r?ldrarnas br?k om umg?nget': 'H06',
+  'Misstänkt 05sshande3 av pojken': 'H02',
 };
 
 describe('registrars’ habits in an imported file', () => {
@@ -100,5 +107,8 @@ describe('registrars’ habits in an imported file', () => {
     // Stop 27's, raw as written (the escape codes, the brackets) beside the suggestion.
     await search(page, 'pappa');
     await shot(page, 'registrars-stop27');
+    // Stop 28's, raw as written (the `?`, the loose ¨, the digits) beside the suggestion.
+    await search(page, '?');
+    await shot(page, 'registrars-stop28');
   });
 });
