@@ -44,6 +44,7 @@ import {
   hasLostLetters,
   withKeypadLetters,
   withLostLetters,
+  withWrongAccents,
   type WordKnowledge,
 } from './lost-letters';
 import { wordsOf } from './retrieval';
@@ -483,7 +484,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   const normaliseText = (value: string): string => {
     const lost =
       joinSpaced && hasLostLetters(value) ? withLostLetters(value, wordKnowledge) : value;
-    const raw = joinSpaced ? withKeypadLetters(lost, wordKnowledge) : lost;
+    const raw = joinSpaced
+      ? withWrongAccents(withKeypadLetters(lost, wordKnowledge), wordKnowledge)
+      : lost;
     const read = withNegationsRead(
       withoutOpener(withoutDates(withoutTimeStamps(raw), language), language),
       language,

@@ -101,3 +101,58 @@ export function withKeypadLetters(text: string, knows: WordKnowledge): string {
     return knows.exactly(reading) || knows.asForm(reading) ? reading : token;
   });
 }
+
+// A phone's long-press menu or a tablet that gives the wrong accent: a vowel with an accent Swedish
+// does not write (`misstãnkt fòr ràn`, `blâmärken`, `Skôlk`), where the registrar meant å, ä, ö or
+// the plain vowel.
+// Not `Ã` and `Â`: UTF-8 read as Windows-1252 begins with them (`PÃ¥fÃ¶rs`), the rule `garbled`'s.
+const ACCENTED = /[àáâãāèêëìíîïòóôõōùúûýÀÁĀÈÊËÌÍÎÏÒÓÔÕŌÙÚÛÝ]/u;
+const ACCENTED_LETTERS = /[àáâãāèêëìíîïòóôõōùúûýÀÁĀÈÊËÌÍÎÏÒÓÔÕŌÙÚÛÝ]/gu;
+/** A sign of Windows-1252 mojibake beside the letter: the word is the rule `garbled`'s. */
+const MOJIBAKE_SIGN =
+  /[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/u;
+/** The letters a wrongly accented vowel may stand for, the plain one first. */
+function meantFor(letter: string): readonly string[] {
+  const plain = letter.normalize('NFD').charAt(0).toLowerCase();
+  if (plain === 'a') return ['a', 'ä', 'å'];
+  if (plain === 'o') return ['o', 'ö'];
+  return [plain];
+}
+
+/**
+ * The text with each word that has a vowel with a wrong accent read as the word the engine knows
+ * (exactly first, else as a form) with å, ä, ö or the plain vowel in its place; a word it knows as
+ * written (`idé`, `armé`), or cannot make known, stays as it is.
+ */
+export function withWrongAccents(text: string, knows: WordKnowledge): string {
+  if (!ACCENTED.test(text)) return text;
+  if (MOJIBAKE_SIGN.test(text)) return text;
+  return text.replace(/[\p{L}]+/gu, (word) => {
+    if (!ACCENTED.test(word) || knows.exactly(word.toLowerCase())) return word;
+    const lower = word.toLowerCase();
+    const options = (lower.match(ACCENTED_LETTERS) ?? []).map(meantFor);
+    if (options.length > MAX_LOST) return word;
+    let form: string | undefined;
+    for (const reading of choices(lower, options)) {
+      if (knows.exactly(reading)) return cased(reading, false, word);
+      if (form === undefined && knows.asForm(reading)) form = reading;
+    }
+    return form === undefined ? word : cased(form, false, word);
+  });
+}
+
+/** Each way of putting one of `options[i]` for the word's i-th accented vowel, in order. */
+function* choices(word: string, options: readonly (readonly string[])[]): Generator<string> {
+  const total = options.reduce((n, o) => n * o.length, 1);
+  for (let n = 0; n < total; n++) {
+    let k = n;
+    const choice: string[] = [];
+    for (let i = options.length - 1; i >= 0; i--) {
+      const o = options[i] as readonly string[];
+      choice.unshift(o[k % o.length] as string);
+      k = Math.floor(k / o.length);
+    }
+    let i = 0;
+    yield word.replace(ACCENTED_LETTERS, () => choice[i++] as string);
+  }
+}

@@ -5,9 +5,22 @@ import {
   hasLostLetters,
   withKeypadLetters,
   withLostLetters,
+  withWrongAccents,
 } from '../../../src/core/suggest/lost-letters';
 
-const known = new Set(['våld', 'föräldrarnas', 'från', 'för', 'bråk', 'örfil', 'sonen', 'alk']);
+const known = new Set([
+  'våld',
+  'föräldrarnas',
+  'från',
+  'för',
+  'bråk',
+  'örfil',
+  'sonen',
+  'alk',
+  'mamma',
+  'skolk',
+  'idé',
+]);
 const stems = ['självmord', 'skadegörelse', 'riskbeteende'];
 const knows = {
   exactly: (w: string) => known.has(w),
@@ -43,5 +56,17 @@ describe('a word typed with the keypad on (NumLock)', () => {
   it('stays when it does not, or is a code in capitals', () => {
     expect(withKeypadLetters('F12, åk4, 11:1 och x5y', knows)).toBe('F12, åk4, 11:1 och x5y');
     expect(withKeypadLetters('Utåtagerande [AL2]', knows)).toBe('Utåtagerande [AL2]');
+  });
+});
+
+describe('a vowel with an accent Swedish does not write', () => {
+  it('is read as the å, ä, ö or plain vowel of a word the engine knows', () => {
+    expect(withWrongAccents('màmma fòr Skôlk', knows)).toBe('mamma för Skolk');
+    expect(withWrongAccents('õrfil och vâld', knows)).toBe('örfil och våld');
+  });
+
+  it('stays in a word known as written, one it cannot make known, and garbled UTF-8', () => {
+    expect(withWrongAccents('en idé om José', knows)).toBe('en idé om José');
+    expect(withWrongAccents('PÃ¥fÃ¶rs mamma', knows)).toBe('PÃ¥fÃ¶rs mamma');
   });
 });
