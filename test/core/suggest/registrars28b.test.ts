@@ -93,3 +93,15 @@ describe('a vowel with a wrong accent', () => {
     tops(devActions(), { 'PÃ¥fÃ¶rs pÃ¥gÃ¥ende utredning': 'UTR2' });
   });
 });
+
+describe('a euphemism of the field', () => {
+  it.skipIf(!haveDevSet)('names the violence, the abuse, the misuse or the illness it is', () => {
+    tops(devReasons(), {
+      'Styvpappan tar i för hårt när pojken inte lyder': 'H02',
+      'Mamman är hårdhänt mot dottern': 'H02',
+      'Misstanke om att grannen förgripit sig på flickan': 'H03',
+      'Pappan tycker om flaskan lite för mycket': 'H07',
+      'Mamman har pratat om att inte vilja finnas': 'H08',
+    });
+  });
+});
