@@ -346,8 +346,14 @@
 //   final154-* … final157-*, barngrupp_remissorsak-*, ukraine_hosting_end-*,
 //              akutboende_avstangning-*, care_package_handback-*, aktutlamnande-*,
 //              hfu-sponsorship-end-*, barnets_boendeform-*, child_legal_order-* (stop 28, a second
-//              round, sets-stop28{e,f,g,h}-README.md) kept sealed until stop 28's final engine;
+//              round, sets-stop28{e,f,g,h}-README.md) kept sealed until stop 28's engine 54cb8a4;
 //              measured once with it and with 3579533;
+//   final158-* … final161-*, utlamnande_allman_handling-*, community_equipment_request-*,
+//              spelform-*, community_equipment_item-*, stiftelse_andamal-*,
+//              community_equipment_item2-*, spelproblem_speltyp-*, financial_abuse_type-* (stop 28,
+//              a third round, sets-stop28{i,j,k,l}-README.md; two writers chose the same name, the
+//              second is `2`) kept sealed until stop 28's final engine 80d97ee; measured once with
+//              it and with 3579533;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -779,6 +785,10 @@ async function main(): Promise<void> {
     ...pair('final 155', 'final155'),
     ...pair('final 156', 'final156'),
     ...pair('final 157', 'final157'),
+    ...pair('final 158', 'final158'),
+    ...pair('final 159', 'final159'),
+    ...pair('final 160', 'final160'),
+    ...pair('final 161', 'final161'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -1078,6 +1088,14 @@ async function main(): Promise<void> {
       'hfu-sponsorship-end',
       'barnets_boendeform',
       'child_legal_order',
+      'utlamnande_allman_handling',
+      'community_equipment_request',
+      'spelform',
+      'community_equipment_item',
+      'stiftelse_andamal',
+      'community_equipment_item2',
+      'spelproblem_speltyp',
+      'financial_abuse_type',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
