@@ -41,7 +41,6 @@ import { compileLanguage, defaultLanguage, type Language } from './language';
 import { joinLetterSpaced, normaliseValue, type NormaliseConfig } from './normalise';
 import { splitHashtags } from './hashtags';
 import {
-  hasLostLetters,
   withKeypadLetters,
   withLostLetters,
   withWrongAccents,
@@ -473,7 +472,8 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    * hashtags split into the known words they run together.
    */
   const joinSpaced = config.rules.garbled !== false;
-  // A letter lost as `?` or U+FFFD (lost-letters.ts) is read as the å, ä or ö of a known word.
+  // Letters lost as `?`, typed on a keypad left on or with a wrong accent (lost-letters.ts) are
+  // read as those of a word the codebook or profile knows (part of reading garbled text).
   const wordKnowledge: WordKnowledge = {
     exactly: isKnownWord,
     asForm: (w) => {
@@ -482,11 +482,12 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
     },
   };
   const normaliseText = (value: string): string => {
-    const lost =
-      joinSpaced && hasLostLetters(value) ? withLostLetters(value, wordKnowledge) : value;
     const raw = joinSpaced
-      ? withWrongAccents(withKeypadLetters(lost, wordKnowledge), wordKnowledge)
-      : lost;
+      ? withWrongAccents(
+          withKeypadLetters(withLostLetters(value, wordKnowledge), wordKnowledge),
+          wordKnowledge,
+        )
+      : value;
     const read = withNegationsRead(
       withoutOpener(withoutDates(withoutTimeStamps(raw), language), language),
       language,

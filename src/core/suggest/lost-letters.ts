@@ -1,7 +1,11 @@
-// Letters lost on the way to Kodbok: a system, a remote desktop's clipboard or a file read in the
-// wrong encoding that had no å, ä or ö put a question mark or the replacement character in their
-// place (`F?r?ldrarnas`, `V?ld`, `sj\uFFFDlv`). Each lost letter is read as the å, ä or ö that makes
-// a word the engine knows; a word it cannot make known stays as it is: nothing is guessed.
+// Letters lost or changed on the way to Kodbok, read back as the word the engine knows:
+// - a system, a remote desktop's clipboard or a file read in the wrong encoding that had no å, ä or
+//   ö put a question mark or the replacement character in their place (`F?r?ldrarnas`, `V?ld`);
+// - a laptop's keypad left on typed digits for some letters (`r5s2beteende`);
+// - a phone's long-press menu gave a vowel an accent Swedish does not write (`misstãnkt fòr ràn`).
+// Each word is read as the first reading the engine knows exactly, else the first it knows as a form
+// (a stem with an ending, a compound); a word it cannot make known stays as it is: nothing is
+// guessed.
 
 /** A question mark or U+FFFD where a letter was, or a word's end (`Utredning?` is a question). */
 const LOST = /[?\uFFFD]/u;
@@ -9,7 +13,7 @@ const LOST_IN_WORD = /\p{L}[?\uFFFD]\p{L}|(?<![\p{L}\p{N}])[?\uFFFD]\p{L}/u;
 /** A run of letters and lost letters. */
 const WORD = /[\p{L}?\uFFFD]+/gu;
 const MARKS = /[?\uFFFD]/gu;
-/** More lost letters than this in one word are not tried (3^n readings). */
+/** More lost or accented letters than this in one word are not tried (up to 3^n readings). */
 const MAX_LOST = 4;
 /** The letters tried, most frequent in Swedish first: a tie goes to the first. */
 const LETTERS = ['ä', 'ö', 'å'] as const;
@@ -40,28 +44,10 @@ export function withLostLetters(text: string, knows: WordKnowledge): string {
     const lost = word.match(MARKS)?.length ?? 0;
     if (lost === 0 || lost > MAX_LOST || !/\p{L}/u.test(word)) return token;
     const upper = word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word);
-    let form: string | undefined;
-    for (const reading of readings(word.toLowerCase(), lost)) {
-      if (knows.exactly(reading)) return cased(reading, upper, word) + tail;
-      if (form === undefined && knows.asForm(reading)) form = reading;
-    }
-    return form === undefined ? token : cased(form, upper, word) + tail;
+    const options = Array.from({ length: lost }, () => LETTERS);
+    const known = firstKnown(choices(word.toLowerCase(), MARKS, options), knows);
+    return known === undefined ? token : cased(known, upper, word) + tail;
   });
-}
-
-/** Each way of putting å, ä or ö for the word's lost letters, in the order of LETTERS. */
-function* readings(word: string, lost: number): Generator<string> {
-  const total = LETTERS.length ** lost;
-  for (let n = 0; n < total; n++) {
-    let k = n;
-    const choice: string[] = [];
-    for (let i = 0; i < lost; i++) {
-      choice.unshift(LETTERS[k % LETTERS.length] as string);
-      k = Math.floor(k / LETTERS.length);
-    }
-    let i = 0;
-    yield word.replace(MARKS, () => choice[i++] as string);
-  }
 }
 
 /** The reading in the word's case: capitals for a word in capitals, else as the word had it. */
@@ -132,17 +118,20 @@ export function withWrongAccents(text: string, knows: WordKnowledge): string {
     const lower = word.toLowerCase();
     const options = (lower.match(ACCENTED_LETTERS) ?? []).map(meantFor);
     if (options.length > MAX_LOST) return word;
-    let form: string | undefined;
-    for (const reading of choices(lower, options)) {
-      if (knows.exactly(reading)) return cased(reading, false, word);
-      if (form === undefined && knows.asForm(reading)) form = reading;
-    }
-    return form === undefined ? word : cased(form, false, word);
+    const known = firstKnown(choices(lower, ACCENTED_LETTERS, options), knows);
+    return known === undefined ? word : cased(known, false, word);
   });
 }
 
-/** Each way of putting one of `options[i]` for the word's i-th accented vowel, in order. */
-function* choices(word: string, options: readonly (readonly string[])[]): Generator<string> {
+/**
+ * Each way of putting one of `options[i]` for the i-th match of `marks` in the word, the earlier
+ * options first and the last match's changing fastest.
+ */
+function* choices(
+  word: string,
+  marks: RegExp,
+  options: readonly (readonly string[])[],
+): Generator<string> {
   const total = options.reduce((n, o) => n * o.length, 1);
   for (let n = 0; n < total; n++) {
     let k = n;
@@ -153,6 +142,16 @@ function* choices(word: string, options: readonly (readonly string[])[]): Genera
       k = Math.floor(k / o.length);
     }
     let i = 0;
-    yield word.replace(ACCENTED_LETTERS, () => choice[i++] as string);
+    yield word.replace(marks, () => choice[i++] as string);
   }
+}
+
+/** The first reading known exactly, else the first known as a form, else undefined. */
+function firstKnown(readings: Iterable<string>, knows: WordKnowledge): string | undefined {
+  let form: string | undefined;
+  for (const reading of readings) {
+    if (knows.exactly(reading)) return reading;
+    if (form === undefined && knows.asForm(reading)) form = reading;
+  }
+  return form;
 }
