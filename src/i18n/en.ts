@@ -78,7 +78,7 @@ export const en: Messages = {
   rule_conjunctions: 'o / och / & / /',
   rule_punctuation: 'Punctuation',
   rule_garbled:
-    'Garbled text (wrong encoding Ã¶, 7-bit Swedish f|r{lder, e-mail encoding =C3=B6, HTML characters &ouml;, _x000D_, terminal codes ^[[1m, a Mac’s loose diaeresis f¨or, Cyrillic look-alikes, tracked changes [Deleted: …])',
+    'Garbled text (wrong encoding Ã¶, 7-bit Swedish f|r{lder, e-mail encoding =C3=B6, HTML characters &ouml;, _x000D_, terminal codes ^[[1m, a Mac’s loose diaeresis f¨or, TeX \\"a, camelCase words, Cyrillic look-alikes, tracked changes [Deleted: …])',
   rule_repeatedWords: 'Repeated words',
   cluster: 'Clusters',
   clusterOff: 'No clusters',

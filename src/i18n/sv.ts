@@ -77,7 +77,7 @@ export const sv = {
   rule_conjunctions: 'o / och / & / /',
   rule_punctuation: 'Skiljetecken',
   rule_garbled:
-    'Trasig text (fel teckenkodning Ã¶, 7-bitars f|r{lder, e-postkodning =C3=B6, HTML-tecken &ouml;, _x000D_, terminalkoder ^[[1m, lös trema från Mac f¨or, kyrilliska tvillingtecken, spårade ändringar [Borttaget: …])',
+    'Trasig text (fel teckenkodning Ã¶, 7-bitars f|r{lder, e-postkodning =C3=B6, HTML-tecken &ouml;, _x000D_, terminalkoder ^[[1m, lös trema från Mac f¨or, TeX \\"a, kamelord, kyrilliska tvillingtecken, spårade ändringar [Borttaget: …])',
   rule_repeatedWords: 'Upprepade ord',
   cluster: 'Kluster',
   clusterOff: 'Inga kluster',

@@ -371,6 +371,12 @@ function repairLayout(t: string): string {
 // capital inside (`SoL`, `BoU`, `iPhone`, `McDonald`) have fewer small letters before it.
 const CAMEL_CASE = /(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll}{2})/gu;
 const HAS_CAMEL_CASE = /\p{Ll}{3}\p{Lu}\p{Ll}{2}/u;
+// A developer's identifier of three words or more (`tagenFörKlotterAvPolisen`,
+// `VHBerusadHemmaBarnenEnsammaMedHen`, `ejInleddUtrFBKlar`): at least two small letters followed by
+// a capital inside one word; it is split before every capital that follows a small letter, and
+// between capitals and a capital that begins a word (`VH Berusad`).
+const IDENTIFIER = /[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*\p{Ll}\p{Lu}[\p{L}\p{N}]*/gu;
+const IDENTIFIER_BREAK = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu;
 
 // A word processor's tracked changes left in a pasted value: deleted text is not the value
 // (`[Borttaget: Ingen ]Utredning inleds` is an investigation started), inserted text is.
@@ -435,14 +441,52 @@ function latinLookAlikes(t: string): string {
 // was to go on (`f¨or¨alder`, `sk¨ar`), as a remote desktop or a web form passes it on.
 const LOOSE_DIAERESIS = /\u00a8([aeiouyAEIOUY])/gu;
 
+// A table copied back out of a LaTeX source: Swedish letters as TeX writes them (`\"a`, `{\"o}`,
+// `\aa{}`, `{\AA}`, `\'e`), a command around a word (`\emph{snattat}`), escaped signs (`\&`, `\%`)
+// and the row's end (`\\`).
+const TEX_ACCENT = /\{?\\(["'`^~])\{?([A-Za-z])\}?\}?/gu;
+// Only braced (`{\aa}`, `\aa{}`), as TeX needs before a letter: a path's `\aa.txt` is no å.
+const TEX_RING = /\{\\(aa|AA)\}|\\(aa|AA)\{\}/gu;
+const TEX_COMMAND = /\\(?:emph|textbf|textit|texttt|underline|mbox|text)\{([^{}]*)\}/gu;
+const TEX_ESCAPE = /\\([&%$#_])/gu;
+const TEX_ROW_END = /\s*\\\\\s*(?=$|&)/gu;
+const TEX_MARK: Readonly<Record<string, string>> = {
+  '"': '\u0308',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '~': '\u0303',
+};
+const HAS_TEX =
+  /\\(?:["'`^~]\{?[A-Za-z]|aa|AA|emph|textbf|textit|texttt|underline|mbox|text\{|[&%$#_]|\\)/u;
+
+// A `\"` that closes a quotation (`sa \"nej\" till`) is a quote escaped as JSON escapes it: then no
+// `\"` of the value is TeX's umlaut, which is always followed by a letter or a brace.
+const ESCAPED_QUOTE = /\\"(?![A-Za-z{])/u;
+
+function repairTeX(t: string): string {
+  if (!t.includes('\\') || !HAS_TEX.test(t)) return t;
+  const quoted = ESCAPED_QUOTE.test(t);
+  return t
+    .replace(TEX_COMMAND, '$1')
+    .replace(TEX_ACCENT, (m: string, mark: string, letter: string) =>
+      mark === '"' && quoted ? m : `${letter}${TEX_MARK[mark] as string}`.normalize('NFC'),
+    )
+    .replace(TEX_RING, (_, a?: string, b?: string) => ((a ?? b) === 'AA' ? 'Å' : 'å'))
+    .replace(TEX_ESCAPE, '$1')
+    .replace(TEX_ROW_END, '');
+}
+
 function repairGarbled(t: string): string {
   if (t.includes('[')) t = t.replace(TERMINAL_ESCAPE, '');
   if (t.includes('\u00a8'))
     t = t.replace(LOOSE_DIAERESIS, (_, v: string) => `${v}\u0308`.normalize('NFC'));
   t = latinLookAlikes(t);
+  t = repairTeX(t);
   if (t.includes('[') && t.includes(':')) {
     t = t.replace(TRACKED_DELETION, '').replace(TRACKED_INSERTION, '$1');
   }
+  if (/\p{Ll}\p{Lu}/u.test(t)) t = t.replace(IDENTIFIER, (w) => w.replace(IDENTIFIER_BREAK, ' '));
   if (HAS_CAMEL_CASE.test(t)) t = t.replace(CAMEL_CASE, ' ');
   // A word a PDF broke at a line end (`för- älder`, `Själv- skadebeteende`) is one word again; an
   // elided compound's first part is not (`barn- och ungdomspsykiatri`, `pre- and post-natal`).
