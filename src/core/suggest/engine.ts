@@ -44,6 +44,7 @@ import {
   withKeypadLetters,
   withLostLetters,
   withWrongAccents,
+  withoutStrayPaste,
   type WordKnowledge,
 } from './lost-letters';
 import { wordsOf } from './retrieval';
@@ -472,8 +473,9 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
    * hashtags split into the known words they run together.
    */
   const joinSpaced = config.rules.garbled !== false;
-  // Letters lost as `?`, typed on a keypad left on or with a wrong accent (lost-letters.ts) are
-  // read as those of a word the codebook or profile knows (part of reading garbled text).
+  // Letters lost as `?`, typed on a keypad left on or with a wrong accent, and a paste's stray `v`
+  // (lost-letters.ts), are read as a word the codebook or profile knows (part of reading garbled
+  // text).
   const wordKnowledge: WordKnowledge = {
     exactly: isKnownWord,
     asForm: (w) => {
@@ -483,8 +485,11 @@ export function createEngine(input: EngineInput, tuning?: EngineWeights): Sugges
   };
   const normaliseText = (value: string): string => {
     const raw = joinSpaced
-      ? withWrongAccents(
-          withKeypadLetters(withLostLetters(value, wordKnowledge), wordKnowledge),
+      ? withoutStrayPaste(
+          withWrongAccents(
+            withKeypadLetters(withLostLetters(value, wordKnowledge), wordKnowledge),
+            wordKnowledge,
+          ),
           wordKnowledge,
         )
       : value;

@@ -2,7 +2,8 @@
 // - a system, a remote desktop's clipboard or a file read in the wrong encoding that had no å, ä or
 //   ö put a question mark or the replacement character in their place (`F?r?ldrarnas`, `V?ld`);
 // - a laptop's keypad left on typed digits for some letters (`r5s2beteende`);
-// - a phone's long-press menu gave a vowel an accent Swedish does not write (`misstãnkt fòr ràn`).
+// - a phone's long-press menu gave a vowel an accent Swedish does not write (`misstãnkt fòr ràn`);
+// - a paste whose Ctrl was missed left its `v` before the value (`vingen utredning`).
 // Each word is read as the first reading the engine knows exactly, else the first it knows as a form
 // (a stem with an ending, a compound); a word it cannot make known stays as it is: nothing is
 // guessed.
@@ -86,6 +87,25 @@ export function withKeypadLetters(text: string, knows: WordKnowledge): string {
     const reading = token.toLowerCase().replace(/[0-6]/gu, (d) => KEYPAD[d] as string);
     return knows.exactly(reading) || knows.asForm(reading) ? reading : token;
   });
+}
+
+// A paste whose Ctrl was missed: the `v` of Ctrl+V (or the `c` of Ctrl+C), once or twice, typed
+// before the value (`vingen utredning`, `vvIngen åtgärd`, `cmamma sover`).
+const STRAY_PASTE = /^(\s*)(vv|v|c)(\p{L}{3,})/u;
+
+/**
+ * The value without a stray `v`, `vv` or `c` glued to its first word, when the word without it is
+ * one the engine knows (exactly or as a form) and the word with it is not (`vräkning`, `visar`,
+ * `celler` stay).
+ */
+export function withoutStrayPaste(text: string, knows: WordKnowledge): string {
+  const m = STRAY_PASTE.exec(text);
+  if (m === null) return text;
+  const rest = (m[3] as string).toLowerCase();
+  const whole = `${m[2] as string}${rest}`;
+  if (knows.exactly(whole) || knows.asForm(whole)) return text;
+  if (!knows.exactly(rest) && !knows.asForm(rest)) return text;
+  return `${m[1] as string}${text.slice(m[0].length - (m[3] as string).length)}`;
 }
 
 // A phone's long-press menu or a tablet that gives the wrong accent: a vowel with an accent Swedish

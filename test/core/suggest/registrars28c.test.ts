@@ -3,9 +3,10 @@
 // (`tagenFörKlotterAvPolisen`), and a paste whose Ctrl was missed (`vingen utredning`). Each test
 // failed before its change.
 import { describe, expect, it } from 'vitest';
+import { withoutStrayPaste } from '../../../src/core/suggest/lost-letters';
 import { normaliseValue } from '../../../src/core/suggest/normalise';
 import { haveDevSet } from './golden';
-import { devReasons, tops } from './tops';
+import { devActions, devReasons, tops } from './tops';
 
 describe('Swedish letters and commands as TeX writes them (rule `garbled`)', () => {
   it('are the letters and the words', () => {
@@ -42,5 +43,30 @@ describe("a developer's identifier of three words or more (rule `garbled`)", () 
 
   it('leaves a name or a brand with one capital inside', () => {
     expect(normaliseValue('iPhone McDonald')).toBe('iphone mcdonald');
+  });
+});
+
+describe('a paste whose Ctrl was missed', () => {
+  const knows = {
+    exactly: (w: string) => ['ingen', 'mamma', 'visar'].includes(w),
+    asForm: (w: string) => w.startsWith('misshandel'),
+  };
+
+  it('leaves its `v` or `c` out when the word without it is known and with it is not', () => {
+    expect(withoutStrayPaste('vingen utredning', knows)).toBe('ingen utredning');
+    expect(withoutStrayPaste('vvIngen åtgärd', knows)).toBe('Ingen åtgärd');
+    expect(withoutStrayPaste('cmamma sover', knows)).toBe('mamma sover');
+    expect(withoutStrayPaste('vmisshandel av barn', knows)).toBe('misshandel av barn');
+  });
+
+  it('keeps a word known as it is, and a first word that is not that habit', () => {
+    expect(withoutStrayPaste('visar tecken', knows)).toBe('visar tecken');
+    expect(withoutStrayPaste('våld ingen', knows)).toBe('våld ingen');
+    expect(withoutStrayPaste('pappa vingen', knows)).toBe('pappa vingen');
+  });
+
+  it.skipIf(!haveDevSet)('gives the suggestion the value means', () => {
+    tops(devActions(), { 'vingen utredning inleds': 'EJU1', 'vvIngen åtgärd': 'EJU1' });
+    tops(devReasons(), { 'vpappa dricker mycket på helgerna': 'H07' });
   });
 });
