@@ -352,8 +352,11 @@
 //              spelform-*, community_equipment_item-*, stiftelse_andamal-*,
 //              community_equipment_item2-*, spelproblem_speltyp-*, financial_abuse_type-* (stop 28,
 //              a third round, sets-stop28{i,j,k,l}-README.md; two writers chose the same name, the
-//              second is `2`) kept sealed until stop 28's final engine 80d97ee; measured once with
-//              it and with 3579533;
+//              second is `2`) kept sealed until stop 28's engine 80d97ee; measured once with it and
+//              with 3579533;
+//   final165-*, yttrande_begaran-*, pa_employer_query-* (stop 28, a fourth round of which one batch
+//              of four was written, sets-stop28m-README.md) kept sealed until stop 28's final engine
+//              700c92e; measured once with it and with 3579533;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -789,6 +792,7 @@ async function main(): Promise<void> {
     ...pair('final 159', 'final159'),
     ...pair('final 160', 'final160'),
     ...pair('final 161', 'final161'),
+    ...pair('final 165', 'final165'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
       'insats',
@@ -1096,6 +1100,8 @@ async function main(): Promise<void> {
       'community_equipment_item2',
       'spelproblem_speltyp',
       'financial_abuse_type',
+      'yttrande_begaran',
+      'pa_employer_query',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
