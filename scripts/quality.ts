@@ -354,9 +354,12 @@
 //              a third round, sets-stop28{i,j,k,l}-README.md; two writers chose the same name, the
 //              second is `2`) kept sealed until stop 28's engine 80d97ee; measured once with it and
 //              with 3579533;
-//   final165-*, yttrande_begaran-*, pa_employer_query-* (stop 28, a fourth round of which one batch
-//              of four was written, sets-stop28m-README.md) kept sealed until stop 28's final engine
-//              700c92e; measured once with it and with 3579533;
+//   final162-* … final165-*, foraldrastod_avbrott-*, shared_lives_arrangement_end-*,
+//              sis_sarskilda_befogenheter-*, home_visit_hazard_flag-*, fhb_forsening-*,
+//              family_time_cancellation-*, yttrande_begaran-*, pa_employer_query-* (stop 28, a fourth
+//              round, sets-stop28{m,n,o,p}-README.md; three batches came in after the time given)
+//              kept sealed until stop 28's final engine 700c92e; measured once with it and with
+//              3579533;
 // and, when the demo generator exists, the demo's truth. At stop 13 the few-shot values that the
 // approvals made wrong (`--moved`) were read on sealed, final 3 actions, final 6, final 7 and
 // final 15 reasons and bostad, to write the rules of what a decision never pulls (engine.ts).
@@ -792,6 +795,9 @@ async function main(): Promise<void> {
     ...pair('final 159', 'final159'),
     ...pair('final 160', 'final160'),
     ...pair('final 161', 'final161'),
+    ...pair('final 162', 'final162'),
+    ...pair('final 163', 'final163'),
+    ...pair('final 164', 'final164'),
     ...pair('final 165', 'final165'),
     // Codebooks the engine was not written for: what carries to any codebook.
     ...[
@@ -1102,6 +1108,12 @@ async function main(): Promise<void> {
       'financial_abuse_type',
       'yttrande_begaran',
       'pa_employer_query',
+      'sis_sarskilda_befogenheter',
+      'home_visit_hazard_flag',
+      'fhb_forsening',
+      'family_time_cancellation',
+      'foraldrastod_avbrott',
+      'shared_lives_arrangement_end',
     ].map((name) => ({
       name: `${name} (own codebook)`,
       codebook: readCodebook(join(heldoutDir, `${name}-codebook.json`)),
